@@ -1,0 +1,94 @@
+// Builds every bundle: the extension (node), the `coord` CLI (node), the dashboard (browser)
+// and, with --tests, the extension-host test suite.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const withTests = process.argv.includes('--tests');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const targets = [
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview/dashboard.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+];
+
+if (withTests) {
+  targets.push({
+    ...common,
+    minify: false,
+    sourcemap: true,
+    entryPoints: ['test/host/index.ts'],
+    outfile: 'out/test/host/index.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+function copyStaticAssets() {
+  const codicons = path.join('node_modules', '@vscode', 'codicons', 'dist');
+  const out = path.join('dist', 'webview');
+  fs.mkdirSync(out, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    fs.copyFileSync(path.join(codicons, file), path.join(out, file));
+  }
+  const schemaScript = path.join('scripts', 'write-schema.ts');
+  if (fs.existsSync(schemaScript)) {
+    require('node:child_process').execFileSync(
+      process.execPath,
+      ['--import', 'tsx', schemaScript],
+      { stdio: 'inherit' },
+    );
+  }
+}
+
+async function main() {
+  if (watch) {
+    const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+  fs.chmodSync('dist/cli.js', 0o755);
+  copyStaticAssets();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

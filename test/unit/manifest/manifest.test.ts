@@ -1,0 +1,57 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Commands, Views, Settings } from '../../../src/extension/constants';
+
+const root = path.resolve(__dirname, '../../..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+describe('package.json manifest', () => {
+  it('declares exactly the commands the code knows, each in the Coordinator category', () => {
+    const declared = (pkg.contributes.commands as { command: string; category: string }[]);
+    assert.deepEqual(
+      declared.map((c) => c.command).sort(),
+      Object.values(Commands).sort(),
+    );
+    for (const c of declared) {
+      assert.equal(c.category, 'Coordinator', c.command);
+    }
+  });
+
+  it('declares the views and container named in the design', () => {
+    const views = pkg.contributes.views[Views.container].map((v: { id: string }) => v.id);
+    assert.ok(views.includes(Views.tasks));
+    assert.ok(views.includes(Views.worktrees));
+    assert.equal(pkg.contributes.viewsContainers.activitybar[0].id, Views.container);
+  });
+
+  it('prefixes every setting with coordinator.', () => {
+    const keys = Object.keys(pkg.contributes.configuration.properties);
+    assert.ok(keys.length > 0);
+    for (const key of keys) {
+      assert.ok(key.startsWith(`${Settings.section}.`), key);
+    }
+  });
+
+  it('runs as a workspace extension with limited untrusted support', () => {
+    assert.deepEqual(pkg.extensionKind, ['workspace']);
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.match(pkg.engines.vscode, /^\^1\.99/);
+  });
+
+  it('references only command ids that are declared in menus', () => {
+    const known = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
+    for (const items of Object.values(pkg.contributes.menus ?? {}) as { command?: string }[][]) {
+      for (const item of items) {
+        if (item.command) {
+          assert.ok(known.has(item.command), item.command);
+        }
+      }
+    }
+  });
+
+  it('has one file per command under src/extension/commands', () => {
+    const files = readdirSync(path.join(root, 'src/extension/commands'));
+    assert.ok(files.length > 0);
+  });
+});
