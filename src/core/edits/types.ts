@@ -1,0 +1,24 @@
+import type { TaskStatus } from '../model/types';
+
+/**
+ * A change to the task file, described as data so the store can re-apply it to a newer text
+ * when the file changed on disk between read and write.
+ */
+export type TaskEdit =
+  | { kind: 'setStatus'; taskKey: string; status: TaskStatus }
+  | { kind: 'setProgress'; taskKey: string; completedSteps: number; totalSteps?: number }
+  | { kind: 'setBranch'; taskKey: string; branch: string | null }
+  | { kind: 'setPrNumber'; taskKey: string; prNumber: number | null }
+  | { kind: 'setOwner'; taskKey: string; owner: string }
+  | { kind: 'appendBlocker'; taskKey: string; text: string }
+  | { kind: 'removeBlocker'; taskKey: string; text: string }
+  | { kind: 'appendNote'; taskKey: string; text: string }
+  /** Task fields with no dedicated edit: `worktree_path`, `started_at`, `hours_spent`, ... */
+  | { kind: 'setTaskField'; taskKey: string; field: string; value: unknown }
+  | {
+      kind: 'setGuardrailResult';
+      guardrailKey: string;
+      status: string;
+      lastRun: string;
+      durationMs: number;
+    };
