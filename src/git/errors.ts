@@ -1,0 +1,41 @@
+/** Why a git command failed, classified from its stderr. */
+export type GitErrorReason =
+  | 'notARepository'
+  | 'noCommits'
+  | 'alreadyExists'
+  | 'alreadyCheckedOut'
+  | 'pathExists'
+  | 'dirty'
+  | 'unpushed'
+  | 'invalidRef'
+  | 'unknownRef'
+  | 'locked'
+  | 'notAWorktree'
+  | 'lockContention'
+  | 'cancelled'
+  | 'gitMissing'
+  | 'cwdMissing'
+  | 'unknown';
+
+export interface GitFailure {
+  readonly args: readonly string[];
+  readonly cwd: string;
+  readonly exitCode: number | undefined;
+  readonly stderr: string;
+}
+
+export class GitError extends Error {
+  override readonly name = 'GitError';
+
+  constructor(
+    readonly reason: GitErrorReason,
+    message: string,
+    readonly failure?: GitFailure,
+  ) {
+    super(message);
+  }
+}
+
+export function isGitError(error: unknown, reason?: GitErrorReason): error is GitError {
+  return error instanceof GitError && (reason === undefined || error.reason === reason);
+}
