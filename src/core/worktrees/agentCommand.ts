@@ -1,0 +1,42 @@
+import type { Task } from '../model/types';
+import { splitOwners } from '../naming/agent';
+
+export interface AgentCommandValues {
+  /** Absolute path of the brief file. */
+  brief: string;
+  taskId: string;
+  branch: string;
+}
+
+/**
+ * The command line configured (`coordinator.agents`, owner → command line) for
+ * the task's owner: the whole owner text first, then each owner in order,
+ * case-insensitively. Undefined when no owner has one.
+ */
+export function agentCommandTemplate(agents: Readonly<Record<string, string>>, task: Pick<Task, 'owner' | 'owners'>): string | undefined {
+  const byName = new Map(Object.entries(agents).map(([name, line]) => [name.trim().toLowerCase(), line]));
+  const names = [task.owner, ...task.owners, ...splitOwners(task.owner)];
+  for (const name of names) {
+    const line = byName.get(name.trim().toLowerCase());
+    if (line && line.trim().length > 0) {
+      return line;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Substitutes `${brief}`, `${taskId}` and `${branch}` in a command line meant
+ * for a POSIX shell terminal; each value is single-quoted so task text cannot
+ * add shell syntax. Other `${...}` text is left for the shell.
+ */
+export function expandAgentCommand(line: string, values: AgentCommandValues, quote: (value: string) => string = posixQuote): string {
+  return line.replace(/\$\{(brief|taskId|branch)\}/g, (_placeholder, name: keyof AgentCommandValues) => quote(values[name]));
+}
+
+export function posixQuote(value: string): string {
+  if (/^[A-Za-z0-9_./:=@%+-]+$/.test(value)) {
+    return value;
+  }
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

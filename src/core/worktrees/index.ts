@@ -1,0 +1,13 @@
+export type { WorktreeEntry, WorktreeStatus } from './types';
+export { parseWorktreePorcelain, parseWorktreeListText, isPathInside, nestedWorktrees } from './porcelain';
+export { parseStatusV2, parseLeftRightCount } from './status';
+export { parseIncludePatterns, parseWorktreeInclude, isIncluded } from './includePatterns';
+export type { IncludePattern } from './includePatterns';
+export { startCandidates, findTask } from './candidates';
+export type { StartCandidate } from './candidates';
+export { agentCommandTemplate, expandAgentCommand, posixQuote } from './agentCommand';
+export type { AgentCommandValues } from './agentCommand';
+export { renderTaskBrief } from './brief';
+export type { BriefInput } from './brief';
+export { planTaskStart } from './startPlan';
+export type { StartPlan, StartPlanInput } from './startPlan';
