@@ -1,0 +1,88 @@
+/** GitHub data as the rest of the coordinator sees it: small, plain, JSON-serialisable. */
+
+export type CiState = 'success' | 'failure' | 'pending' | 'none';
+
+export type ReviewDecision = 'approved' | 'changes_requested' | 'review_required';
+
+export interface CheckItem {
+  name: string;
+  /** `check` for a check run, `status` for a commit status. */
+  source: 'check' | 'status';
+  state: 'success' | 'failure' | 'pending' | 'skipped';
+  url?: string;
+}
+
+export interface CiSummary {
+  state: CiState;
+  total: number;
+  passed: number;
+  failed: number;
+  pending: number;
+  /** Names of failing checks and statuses, for "CI failures" lists. */
+  failing: string[];
+  items: CheckItem[];
+}
+
+export interface PullRequestInfo {
+  number: number;
+  title: string;
+  url: string;
+  state: 'open' | 'closed' | 'merged';
+  draft: boolean;
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  author?: string;
+  labels: string[];
+  /** From `GET /pulls/{n}`: null while GitHub is still computing it. */
+  mergeable?: boolean | null;
+  mergeableState?: string;
+  updatedAt?: string;
+}
+
+/** What GitHub says about one task: its PR (if any), checks and review decision. */
+export interface TaskPullRequestStatus {
+  taskKey: string;
+  pr: PullRequestInfo;
+  /** How the PR was found. */
+  matchedBy: 'prNumber' | 'branch';
+  ci?: CiSummary;
+  reviewDecision?: ReviewDecision;
+}
+
+export type GitHubErrorKind =
+  | 'noToken'
+  | 'noRepository'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'notFound'
+  | 'rateLimited'
+  | 'validation'
+  | 'network'
+  | 'server';
+
+export interface GitHubProblem {
+  kind: GitHubErrorKind;
+  message: string;
+  /** When GitHub said when to come back (Retry-After or x-ratelimit-reset), as an ISO time. */
+  retryAt?: string;
+}
+
+/** The result of the latest refresh, or the last good one with the error that followed it. */
+export interface GitHubStatus {
+  repository?: { owner: string; repo: string };
+  /** ISO time of the last successful refresh; absent when none succeeded yet. */
+  fetchedAt?: string;
+  openPullRequests: PullRequestInfo[];
+  /** By task key. */
+  tasks: Record<string, TaskPullRequestStatus>;
+  /** Set when the latest refresh failed: the data above is then the last known state. */
+  error?: GitHubProblem;
+  /** HTTP requests made by the latest refresh (304s included). */
+  requestCount: number;
+}
+
+/** Milliseconds since the data was fetched, or undefined when it never was. */
+export function statusAgeMs(status: GitHubStatus, now: Date): number | undefined {
+  return status.fetchedAt === undefined ? undefined : now.getTime() - Date.parse(status.fetchedAt);
+}
