@@ -1,0 +1,157 @@
+import type { DisplayStatus, Priority, TaskStatus } from '../core/model/types';
+
+/**
+ * The dashboard's view model: what the host sends and the webview renders. Plain JSON only
+ * (it crosses `postMessage`), every string is data to be shown as text.
+ */
+
+export interface DashboardDependency {
+  /** As written in the file. */
+  name: string;
+  /** The task it resolved to; absent for an external prerequisite. */
+  taskKey?: string;
+  /** Whether the dependency is satisfied (a completed task); external prerequisites count as unknown = false. */
+  done: boolean;
+}
+
+export interface DashboardPullRequest {
+  number: number;
+  state: 'open' | 'closed' | 'merged' | 'draft';
+  /** Combined CI verdict of the head commit. */
+  ci: 'passing' | 'failing' | 'pending' | 'none';
+  url?: string;
+}
+
+export interface DashboardWorktree {
+  path: string;
+  branch?: string;
+  taskKey?: string;
+  dirty?: boolean;
+}
+
+export interface DashboardTask {
+  key: string;
+  id: string;
+  name: string;
+  group: string;
+  /** Position in file order. */
+  index: number;
+  owner: string;
+  owners: string[];
+  status: TaskStatus;
+  displayStatus: DisplayStatus;
+  priority?: Priority;
+  estimateHours?: number;
+  hoursSpent?: number;
+  branch?: string;
+  /** As recorded in the task file. */
+  prNumber?: number;
+  criticalReview: boolean;
+  progressPercentage?: number;
+  dependencies: DashboardDependency[];
+  /** Keys of the tasks that depend on this one. */
+  dependents: string[];
+  blockers: string[];
+  onCriticalPath: boolean;
+  /** Not completed and waiting (directly or through a chain) on an unfinished task or prerequisite. */
+  inBlockedChain: boolean;
+  inCycle: boolean;
+  pullRequest?: DashboardPullRequest;
+  worktree?: DashboardWorktree;
+}
+
+export interface CountByStatus {
+  total: number;
+  completed: number;
+  inProgress: number;
+  /** Blocked or waiting. */
+  waitingOrBlocked: number;
+}
+
+export interface OwnerProgress extends CountByStatus {
+  owner: string;
+}
+
+export interface PriorityProgress extends CountByStatus {
+  priority: Priority | 'none';
+}
+
+export interface DashboardSummary {
+  total: number;
+  notStarted: number;
+  inProgress: number;
+  waiting: number;
+  completed: number;
+  blocked: number;
+  ready: number;
+  completionPercentage: number;
+  hoursEstimated: number;
+  hoursSpent: number;
+  hoursRemaining: number;
+  requiredGuardrails: number;
+  requiredGuardrailsPassing: number;
+  /** Undefined when no pull-request data is available. */
+  openPullRequests?: number;
+  ciFailures?: number;
+  /** Undefined when no worktree data is available. */
+  worktrees?: number;
+}
+
+export type GuardrailVerdict = 'passed' | 'failed' | 'running' | 'skipped' | 'unknown';
+
+export interface DashboardGuardrail {
+  key: string;
+  required: boolean;
+  verdict: GuardrailVerdict;
+  /** ISO timestamp of the last run; the page shows its age. */
+  lastRun?: string;
+  durationMs?: number;
+  command?: string;
+  dependsOn?: string;
+}
+
+export interface HistoryPoint {
+  /** ISO date or timestamp. */
+  date: string;
+  completionPercentage: number;
+}
+
+export interface DashboardViewModel {
+  folderName: string;
+  /** The workspace folder's URI as a string; the serializer restores the panel from it. */
+  folderUri: string;
+  taskFile?: string;
+  lastUpdated?: string;
+  /** The task file does not currently parse; the model shown is the last good one. */
+  broken: boolean;
+  problems: number;
+  summary: DashboardSummary;
+  byOwner: OwnerProgress[];
+  byPriority: PriorityProgress[];
+  /** Every task in file order. */
+  tasks: DashboardTask[];
+  groups: string[];
+  criticalPath: string[];
+  cycles: string[][];
+  /** Tasks blocked, waiting, or carrying blockers, in file order. */
+  blockerQueue: string[];
+  /** Unfinished tasks that need a critical review, in file order. */
+  reviewQueue: string[];
+  guardrails: DashboardGuardrail[];
+  worktrees: DashboardWorktree[];
+  history: HistoryPoint[];
+}
+
+/** The fields of the view model other than `tasks`, which travel as whole values in a delta. */
+export type DashboardSections = Omit<DashboardViewModel, 'tasks'>;
+
+/** What changed between two view models. Applying it to the old one yields the new one. */
+export interface DashboardDelta {
+  /** Tasks added or changed, whole. */
+  changed: DashboardTask[];
+  removed: string[];
+  /** The full key order, present only when it changed (beyond appends/removals handled above). */
+  order?: string[];
+  /** Top-level sections whose value changed, whole. */
+  sections: Partial<DashboardSections>;
+}

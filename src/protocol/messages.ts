@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { DashboardDelta, DashboardViewModel } from './dashboardModel';
+
+/**
+ * Every message between the dashboard webview and the extension host, declared once.
+ * Webview → host messages are zod schemas because the host must not trust the page;
+ * the webview imports only the inferred types, so zod never reaches its bundle.
+ */
+
+const taskKey = z.string().min(1).max(500);
+
+export const WebviewMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('startTask'), taskKey }),
+  z.object({ type: z.literal('openPullRequest'), taskKey }),
+  z.object({ type: z.literal('runGuardrail'), guardrailKey: z.string().min(1).max(500) }),
+  z.object({ type: z.literal('revealTask'), taskKey }),
+]);
+
+export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
+export type WebviewMessageType = WebviewMessage['type'];
+
+/** Parses one incoming message; undefined for anything unknown or malformed. */
+export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
+  const result = WebviewMessageSchema.safeParse(data);
+  return result.success ? result.data : undefined;
+}
+
+export type HostMessage =
+  | { type: 'state'; model: DashboardViewModel }
+  | { type: 'delta'; delta: DashboardDelta };

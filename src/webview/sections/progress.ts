@@ -1,0 +1,51 @@
+import type { CountByStatus, DashboardViewModel } from '../../protocol/dashboardModel';
+import { el, replaceChildren } from '../dom';
+
+function progressRow(label: string, counts: CountByStatus): HTMLElement {
+  const percent = counts.total === 0 ? 0 : Math.round((counts.completed / counts.total) * 100);
+  const bar = el('div', {
+    className: 'bar',
+    attrs: {
+      role: 'progressbar',
+      'aria-valuemin': 0,
+      'aria-valuemax': 100,
+      'aria-valuenow': percent,
+      'aria-label': `${label}: ${percent}% complete`,
+    },
+  });
+  const segment = (className: string, count: number) => {
+    const part = el('span', { className: `bar-part ${className}` });
+    part.style.width = `${counts.total === 0 ? 0 : (count / counts.total) * 100}%`;
+    return part;
+  };
+  bar.append(
+    segment('completed', counts.completed),
+    segment('in-progress', counts.inProgress),
+    segment('waiting', counts.waitingOrBlocked),
+  );
+  return el('div', { className: 'progress-row' }, [
+    el('span', { className: 'progress-label', text: label, title: label }),
+    bar,
+    el('span', {
+      className: 'progress-figures muted',
+      text: `${counts.completed}/${counts.total} done · ${counts.inProgress} active · ${counts.waitingOrBlocked} waiting`,
+    }),
+  ]);
+}
+
+export class ProgressView {
+  readonly element = el('div', { className: 'progress-columns' });
+
+  render(model: DashboardViewModel): void {
+    replaceChildren(this.element, [
+      el('div', {}, [
+        el('h3', { text: 'By owner' }),
+        ...model.byOwner.map((row) => progressRow(row.owner, row)),
+      ]),
+      el('div', {}, [
+        el('h3', { text: 'By priority' }),
+        ...model.byPriority.map((row) => progressRow(row.priority, row)),
+      ]),
+    ]);
+  }
+}

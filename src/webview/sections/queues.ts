@@ -1,0 +1,48 @@
+import type { DashboardTask, DashboardViewModel } from '../../protocol/dashboardModel';
+import { el, icon, replaceChildren } from '../dom';
+import { STATUS_LABELS } from '../labels';
+
+export interface TaskSelection {
+  select(key: string): void;
+}
+
+function queueItem(task: DashboardTask, detail: string, selection: TaskSelection): HTMLElement {
+  const button = el('button', { className: 'link-button', text: task.name, title: `${task.key}: ${task.name}` });
+  button.addEventListener('click', () => selection.select(task.key));
+  return el('li', {}, [
+    button,
+    el('span', { className: 'muted', text: ` ${task.id} · ${STATUS_LABELS[task.displayStatus]}` }),
+    detail ? el('div', { className: 'queue-detail muted', text: detail }) : undefined,
+  ]);
+}
+
+function waitingOn(task: DashboardTask): string {
+  const names = task.dependencies.filter((dep) => !dep.done).map((dep) => dep.taskKey ?? `${dep.name} (external)`);
+  const parts = [...(names.length ? [`waits on ${names.join(', ')}`] : []), ...task.blockers];
+  return parts.join(' · ');
+}
+
+export class QueuesView {
+  readonly element = el('div', { className: 'queues' });
+
+  constructor(private readonly selection: TaskSelection) {}
+
+  render(model: DashboardViewModel, byKey: ReadonlyMap<string, DashboardTask>): void {
+    const list = (keys: readonly string[], describe: (task: DashboardTask) => string, empty: string) => {
+      const tasks = keys.flatMap((key) => byKey.get(key) ?? []);
+      return tasks.length === 0
+        ? el('p', { className: 'muted', text: empty })
+        : el('ul', { className: 'queue' }, tasks.map((task) => queueItem(task, describe(task), this.selection)));
+    };
+    replaceChildren(this.element, [
+      el('div', {}, [
+        el('h3', {}, [icon('error'), ` Blockers (${model.blockerQueue.length})`]),
+        list(model.blockerQueue, waitingOn, 'Nothing is blocked.'),
+      ]),
+      el('div', {}, [
+        el('h3', {}, [icon('eye'), ` Critical review (${model.reviewQueue.length})`]),
+        list(model.reviewQueue, (task) => (task.pullRequest ? `PR #${task.pullRequest.number}` : ''), 'No reviews pending.'),
+      ]),
+    ]);
+  }
+}
