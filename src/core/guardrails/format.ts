@@ -1,0 +1,28 @@
+import { formatDuration } from './verdict';
+import type { GuardrailResult, GuardrailRunHeader } from './types';
+
+/** The header and footer around one guardrail's output, the same in the output channel and the CLI. */
+
+export function formatHeader(header: GuardrailRunHeader): string {
+  return [
+    `>>> ${header.key}${header.required ? ' (required)' : ''}`,
+    `$ ${header.command}`,
+    `folder: ${header.cwd}`,
+    `started: ${header.startedAt}`,
+    '',
+  ].join('\n');
+}
+
+/** `<<< compat_enforce: FAIL · exit code 2 · 1.2 s` */
+export function formatFooter(result: GuardrailResult): string {
+  const parts = [`<<< ${result.key}: ${result.verdict.toUpperCase()}`, result.reason];
+  if (!/exit code|signal/.test(result.reason)) {
+    if (result.signal !== undefined) {
+      parts.push(`signal ${result.signal}`);
+    } else if (result.exitCode !== undefined) {
+      parts.push(`exit code ${result.exitCode}`);
+    }
+  }
+  parts.push(formatDuration(result.durationMs));
+  return `${parts.join(' · ')}\n`;
+}
