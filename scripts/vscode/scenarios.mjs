@@ -1,0 +1,48 @@
+// The real-VS-Code scenarios run by `npm run test:host`. Add one by appending an entry:
+//
+//   {
+//     name: 'broken-file',                  // unique; `npm run test:host -- broken-file` runs only it
+//     workspace: (parent) => createGitRepo(path.join(parent, 'Broken'), { 'task_status.json': '{' }),
+//     untrusted: false,                     // true leaves out --disable-workspace-trust
+//     hostTests: ['diagnostics'],           // test/host/suite/<name>.test.ts files run in the extension host
+//     grep: 'diagnostic',                   // optional mocha grep over those files' full titles
+//     uiTests: ['problems'],                // optional test/ui/<name>.test.ts files run with the Playwright page
+//   }
+//
+// A workspace builder receives an empty temporary directory (removed afterwards) and returns the
+// absolute path of the folder to open, normally a real git repository made with createGitRepo().
+import { emptyWorkspace, lukhasWorkspace } from './workspaces.mjs';
+
+/**
+ * @typedef {object} Scenario
+ * @property {string} name
+ * @property {(parent: string) => string} workspace
+ * @property {boolean} [untrusted]
+ * @property {string[]} hostTests
+ * @property {string} [grep]
+ * @property {string[]} [uiTests]
+ * @property {number} [timeoutMs]
+ */
+
+/** @type {Scenario[]} */
+export const scenarios = [
+  {
+    name: 'lukhas',
+    workspace: lukhasWorkspace,
+    hostTests: ['foundation'],
+    uiTests: ['foundation'],
+  },
+  {
+    name: 'empty',
+    workspace: emptyWorkspace,
+    hostTests: ['foundation'],
+    grep: '@any-workspace',
+  },
+  {
+    name: 'untrusted',
+    workspace: lukhasWorkspace,
+    untrusted: true,
+    hostTests: ['foundation'],
+    grep: '@any-workspace|@trust',
+  },
+];

@@ -1,0 +1,44 @@
+// Runs test/ui/<name>.test.ts with mocha inside the driver process, handing the tests a Workbench
+// over the Playwright page. Needs the tsx loader (`node --import tsx`).
+import path from 'node:path';
+import Mocha from 'mocha';
+import { uiTestsDir } from './paths.mjs';
+
+const slug = (text) => text.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+
+/**
+ * @param {{ page: import('playwright-core').Page, files: string[], scenario: string,
+ *   workspace: string, screenshotsDir: string }} options
+ * @returns {Promise<{ passed: number, failed: number, failures: { title: string, message: string, stack?: string }[] }>}
+ */
+export async function runUiTests({ page, files, scenario, workspace, screenshotsDir }) {
+  const { Workbench } = await import('../../test/ui/support/workbench.ts');
+  const { setWorkbench } = await import('../../test/ui/support/context.ts');
+  const workbench = new Workbench(page, { screenshotsDir, scenario, workspace });
+  setWorkbench(workbench);
+
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, reporter: 'spec', color: process.stdout.isTTY });
+  for (const name of files) {
+    mocha.addFile(path.join(uiTestsDir, `${name}.test.ts`));
+  }
+  const failures = [];
+  let passed = 0;
+  try {
+    await mocha.loadFilesAsync();
+    await new Promise((resolve) => {
+      console.log(`\n  [${scenario}] UI (driver)`);
+      const runner = mocha.run(resolve);
+      runner.on('pass', () => passed++);
+      runner.on('fail', (test, error) => {
+        failures.push({ title: `[${scenario}] ${test.fullTitle()}`, message: error.message, stack: error.stack });
+        workbench.screenshot(`failed-${scenario}-${slug(test.title)}`).catch(() => undefined);
+      });
+    });
+  } catch (error) {
+    failures.push({ title: `[${scenario}] load UI tests`, message: error.message, stack: error.stack });
+  } finally {
+    setWorkbench(undefined);
+    mocha.dispose();
+  }
+  return { passed, failed: failures.length, failures };
+}

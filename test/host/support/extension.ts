@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { EXTENSION_ID } from '../../../src/extension/constants';
+
+/** What activate() returns. */
+export interface CoordinatorApi {
+  readonly activationMs: number;
+}
+
+interface DeclaredCommand {
+  readonly command: string;
+}
+
+export function coordinatorExtension(): vscode.Extension<CoordinatorApi> {
+  const extension = vscode.extensions.getExtension<CoordinatorApi>(EXTENSION_ID);
+  if (!extension) {
+    throw new Error(`Extension ${EXTENSION_ID} is not loaded in this window.`);
+  }
+  return extension;
+}
+
+/** Activates the extension (a no-op when it already is) and returns its API. */
+export async function activateCoordinator(): Promise<CoordinatorApi> {
+  return coordinatorExtension().activate();
+}
+
+/** Commands declared under contributes.commands in the loaded package.json. */
+export function declaredCommands(): string[] {
+  const contributes = coordinatorExtension().packageJSON.contributes as { commands?: DeclaredCommand[] };
+  return (contributes.commands ?? []).map((c) => c.command);
+}
+
+/** Resolves once `predicate` holds, polling; rejects with `message` after `timeoutMs`. */
+export async function waitFor(predicate: () => boolean | Promise<boolean>, message: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out: ${message}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,18 @@
+// The Coordinator sidebar opens in the real workbench, as a person would see it.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import { workbench } from './support/context';
+
+describe('foundation (UI)', () => {
+  it('opens the Coordinator sidebar with its Tasks and Worktrees views', async () => {
+    const wb = workbench();
+    const sidebar = await wb.openViewContainer('Agent Coordinator');
+    await wb.view('Tasks').waitFor();
+    await wb.view('Worktrees').waitFor();
+    const headers = (await sidebar.locator('.pane-header .title').allInnerTexts()).map((t) => t.trim().toUpperCase());
+    assert.ok(headers.includes('TASKS'), `view headers: ${headers.join(', ')}`);
+    assert.ok(headers.includes('WORKTREES'), `view headers: ${headers.join(', ')}`);
+    const file = await wb.screenshot('workbench-sidebar');
+    assert.ok(fs.statSync(file).size > 0);
+  });
+});

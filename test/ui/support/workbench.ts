@@ -1,0 +1,121 @@
+// Drives the code-server workbench in headless Chromium the way a person would.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+const STATUS_BAR = '#workbench\\.parts\\.statusbar';
+const SIDEBAR = '#workbench\\.parts\\.sidebar';
+
+export interface WorkbenchOptions {
+  /** Folder screenshots are written to (artifacts/screenshots). */
+  readonly screenshotsDir: string;
+  /** Name of the scenario the window belongs to. */
+  readonly scenario: string;
+  /** Absolute path of the workspace folder that is open. */
+  readonly workspace: string;
+}
+
+export class Workbench {
+  constructor(
+    readonly page: Page,
+    readonly options: WorkbenchOptions,
+  ) {}
+
+  /** Runs a command by its palette title (`Coordinator: Refresh`) through F1, like a person. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true }).catch(() => undefined);
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible' });
+    await input.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Opens a view container from the activity bar by its title (`Agent Coordinator`). */
+  async openViewContainer(title: string): Promise<Locator> {
+    const item = this.page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).first();
+    await item.waitFor({ state: 'visible' });
+    const sidebarTitle = this.page.locator(`${SIDEBAR} .composite.title`);
+    if (!(await sidebarTitle.textContent().catch(() => ''))?.toUpperCase().includes(title.toUpperCase())) {
+      await item.click();
+    }
+    await this.page.locator(`${SIDEBAR} .composite.title`, { hasText: new RegExp(title, 'i') }).waitFor();
+    return this.page.locator(SIDEBAR);
+  }
+
+  /** A view's pane in the side bar, found by the view's name (`Tasks`). */
+  view(name: string): Locator {
+    return this.page.locator(`${SIDEBAR} .pane`, {
+      has: this.page.locator('.pane-header', { hasText: new RegExp(`^\\s*${escapeRegExp(name)}`, 'i') }),
+    });
+  }
+
+  /** A tree row whose label matches, optionally inside one view. */
+  treeItem(label: string | RegExp, viewName?: string): Locator {
+    const scope = viewName ? this.view(viewName) : this.page.locator(SIDEBAR);
+    return scope.locator('.monaco-list-row', { hasText: label }).first();
+  }
+
+  async clickTreeItem(label: string | RegExp, viewName?: string): Promise<void> {
+    const item = this.treeItem(label, viewName);
+    await item.waitFor({ state: 'visible' });
+    await item.click();
+  }
+
+  /** Labels of the visible rows of a view's tree. */
+  async treeItemLabels(viewName: string): Promise<string[]> {
+    const rows = this.view(viewName).locator('.monaco-list-row .label-name');
+    return (await rows.allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Texts of every status bar entry, left to right. */
+  async statusBarTexts(): Promise<string[]> {
+    const texts = await this.page.locator(`${STATUS_BAR} .statusbar-item`).allInnerTexts();
+    return texts.map((text) => text.trim()).filter(Boolean);
+  }
+
+  /** The status bar entry whose text or accessible label matches. */
+  statusBarItem(match: string | RegExp): Locator {
+    return this.page.locator(`${STATUS_BAR} .statusbar-item`, { hasText: match }).first();
+  }
+
+  /** Waits for a status bar entry and returns its text. */
+  async statusBarText(match: string | RegExp): Promise<string> {
+    const item = this.statusBarItem(match);
+    await item.waitFor({ state: 'visible' });
+    return (await item.innerText()).trim();
+  }
+
+  /**
+   * The document inside a webview (the dashboard). Webviews are two iframes deep: the outer one
+   * hosts VS Code's webview shell, the inner `#active-frame` holds the extension's HTML.
+   */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  }
+
+  /** Messages of the notification toasts currently shown. */
+  async notifications(): Promise<string[]> {
+    return (await this.page.locator('.notification-list-item-message').allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** Title of the active editor tab. */
+  async activeEditorTitle(): Promise<string> {
+    return (await this.page.locator('.tabs-container .tab.active .label-name').first().innerText()).trim();
+  }
+
+  /** Saves a PNG of the whole window to artifacts/screenshots/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(this.options.screenshotsDir, { recursive: true });
+    const file = path.join(this.options.screenshotsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
