@@ -4,3 +4,18 @@ export type { GitErrorReason, GitFailure } from './errors';
 export { runGit } from './exec';
 export type { GitResult, GitRunOptions } from './exec';
 export { mainWorktreeRoot, worktreeTopLevel } from './repository';
+export { listWorktrees, addWorktree, removeWorktree, pruneWorktrees } from './worktrees';
+export type { AddWorktreeOptions } from './worktrees';
+export {
+  branchExists,
+  hasCommits,
+  resolveCommit,
+  defaultBranch,
+  currentBranch,
+  deleteBranch,
+  isMergedInto,
+  gitAcceptsBranchName,
+} from './refs';
+export { worktreeStatus, aheadBehind, lastCommit, unpushedCount } from './status';
+export type { CommitSummary } from './status';
+export { untrackedPaths, gitPath } from './files';

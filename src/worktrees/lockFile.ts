@@ -1,0 +1,31 @@
+import { utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exists } from './copyIncluded';
+
+/**
+ * The seeds' convention: when `.dev/locks/` exists in the main worktree, a
+ * `<task key>.lock` file there says the task is taken. Returns the file and
+ * whether this call created it; undefined when the folder does not exist.
+ */
+export async function touchTaskLock(
+  mainRoot: string,
+  taskKey: string,
+  content: string,
+): Promise<{ path: string; created: boolean } | undefined> {
+  const folder = join(mainRoot, '.dev', 'locks');
+  if (!(await exists(folder))) {
+    return undefined;
+  }
+  const path = join(folder, `${taskKey.replace(/[^A-Za-z0-9._-]+/g, '-')}.lock`);
+  try {
+    await writeFile(path, content, { flag: 'wx' });
+    return { path, created: true };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw error;
+    }
+    const now = new Date();
+    await utimes(path, now, now);
+    return { path, created: false };
+  }
+}
