@@ -73,6 +73,8 @@ export interface Task {
   raw: Record<string, unknown>;
   /** Range of the whole task object in the file text. */
   range?: TextRange;
+  /** Where the task object sits in the document, e.g. `['tasks', 'top5', 'task1_shadow_diff']`. */
+  jsonPath?: ReadonlyArray<string | number>;
 }
 
 export interface TaskGroup {

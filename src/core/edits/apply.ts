@@ -1,0 +1,182 @@
+import { applyEdits as applyTextEdits, modify } from 'jsonc-parser';
+import { GUARDRAIL_SECTIONS } from '../model/readGuardrails';
+import { normaliseStatus } from '../model/statuses';
+import { outlineChild, outlineJson, type OutlineNode } from '../model/outline';
+import { completionPercentage } from '../model/summary';
+import type { TaskStatus } from '../model/types';
+import { TaskEditError } from './errors';
+import { detectFormatting } from './formatting';
+import { SubDocument } from './subDocument';
+import { applyTaskEdit, statusOfRaw } from './taskEdits';
+import { listTaskNodes } from './taskNodes';
+import type { TaskEdit } from './types';
+
+interface Replacement {
+  start: number;
+  end: number;
+  content: string;
+}
+
+/**
+ * Applies edits to the task file text as minimal replacements: formatting, order and unknown
+ * fields survive. Refreshes `last_updated`, and keeps the stored `summary` in step when the file has
+ * one (only the fields it has). Throws `TaskEditError` for an unknown task or guardrail, an invalid
+ * value, or text that does not parse; nothing is half-applied.
+ */
+export function applyEdits(text: string, edits: readonly TaskEdit[], now: Date): string {
+  const shallow = outlineJson(text, 3);
+  if (!shallow) {
+    throw new TaskEditError('unparseable', 'the task file is not valid JSON; fix it before editing');
+  }
+  const hasSummary = outlineChild(shallow, 'summary')?.kind === 'object';
+  // Counting statuses for the summary needs the tasks' own fields in the outline.
+  const root = hasSummary ? outlineJson(text, 4)! : shallow;
+  const formatting = detectFormatting(text);
+  const taskNodes = listTaskNodes(text, root);
+  const nodeByKey = new Map(taskNodes.map((task) => [task.key, task.node]));
+  const documents = new Map<OutlineNode, SubDocument>();
+  const open = (node: OutlineNode) => {
+    let doc = documents.get(node);
+    if (!doc) {
+      doc = parseSub(text, node, formatting);
+      documents.set(node, doc);
+    }
+    return doc;
+  };
+  for (const edit of edits) {
+    if (edit.kind === 'setGuardrailResult') {
+      const node = guardrailNode(root, edit.guardrailKey);
+      const doc = open(node);
+      doc.set(['status'], edit.status);
+      doc.set(['last_run'], edit.lastRun);
+      doc.set(['duration_ms'], edit.durationMs);
+      continue;
+    }
+    const node = nodeByKey.get(edit.taskKey) ?? nodeById(text, taskNodes, edit.taskKey);
+    if (!node) {
+      throw new TaskEditError('unknownTask', `no task "${edit.taskKey}" in the task file`, edit.taskKey);
+    }
+    applyTaskEdit(open(node), edit);
+  }
+  const replacements: Replacement[] = [...documents.values()].map((doc) => ({ start: doc.start, end: doc.end, content: doc.result() }));
+  if (hasSummary) {
+    replacements.push(...summaryReplacements(text, root, taskNodes, documents));
+  }
+  const stamp = lastUpdatedReplacement(root, now);
+  if (stamp) {
+    replacements.push(stamp);
+  }
+  return insertLastUpdated(replaceAll(text, replacements), root, now, formatting);
+}
+
+function parseSub(text: string, node: OutlineNode, formatting: ReturnType<typeof detectFormatting>): SubDocument {
+  try {
+    return new SubDocument(text, node.start, node.end, formatting);
+  } catch {
+    throw new TaskEditError('unparseable', 'the task file is not valid JSON; fix it before editing');
+  }
+}
+
+/** Tasks can be named by id as well as by key; only checked when no key matches. */
+function nodeById(text: string, tasks: ReturnType<typeof listTaskNodes>, id: string): OutlineNode | undefined {
+  const quoted = JSON.stringify(id);
+  if (!text.includes(quoted)) {
+    return undefined;
+  }
+  for (const task of tasks) {
+    const slice = text.slice(task.node.start, task.node.end);
+    if (slice.includes(quoted)) {
+      const raw = JSON.parse(slice) as Record<string, unknown>;
+      if (raw.id === id || String(raw.id) === id) {
+        return task.node;
+      }
+    }
+  }
+  return undefined;
+}
+
+function guardrailNode(root: OutlineNode, key: string): OutlineNode {
+  for (const section of GUARDRAIL_SECTIONS) {
+    const node = outlineChild(outlineChild(root, section), key);
+    if (node?.kind === 'object') {
+      return node;
+    }
+  }
+  throw new TaskEditError('unknownGuardrail', `no guardrail "${key}" in the task file`, key);
+}
+
+const SUMMARY_COUNTS: Record<string, TaskStatus> = {
+  in_progress: 'in_progress',
+  completed: 'completed',
+  not_started: 'not_started',
+  blocked: 'blocked',
+  waiting: 'waiting',
+};
+
+function summaryReplacements(
+  text: string,
+  root: OutlineNode,
+  tasks: ReturnType<typeof listTaskNodes>,
+  documents: ReadonlyMap<OutlineNode, SubDocument>,
+): Replacement[] {
+  const counts: Record<TaskStatus, number> = { not_started: 0, in_progress: 0, waiting: 0, blocked: 0, completed: 0 };
+  for (const task of tasks) {
+    const edited = documents.get(task.node);
+    counts[edited ? statusOfRaw(edited.value) : statusOfNode(text, task.node)]++;
+  }
+  const values: Record<string, number> = {
+    total_tasks: tasks.length,
+    completion_percentage: completionPercentage(counts.completed, tasks.length),
+  };
+  for (const [field, status] of Object.entries(SUMMARY_COUNTS)) {
+    values[field] = counts[status];
+  }
+  const replacements: Replacement[] = [];
+  for (const field of outlineChild(root, 'summary')?.children ?? []) {
+    const value = values[String(field.key)];
+    if (value !== undefined && field.kind === 'value' && text.slice(field.start, field.end) !== String(value)) {
+      replacements.push({ start: field.start, end: field.end, content: String(value) });
+    }
+  }
+  return replacements;
+}
+
+function statusOfNode(text: string, node: OutlineNode): TaskStatus {
+  const field = outlineChild(node, 'status') ?? outlineChild(node, 'state');
+  if (field?.kind !== 'value' || text.charCodeAt(field.start) !== 34) {
+    return 'not_started';
+  }
+  return normaliseStatus(JSON.parse(text.slice(field.start, field.end)) as string) ?? 'not_started';
+}
+
+function replaceAll(text: string, replacements: Replacement[]): string {
+  if (replacements.length === 0) {
+    return text;
+  }
+  const ordered = [...replacements].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let position = 0;
+  for (const replacement of ordered) {
+    parts.push(text.slice(position, replacement.start), replacement.content);
+    position = replacement.end;
+  }
+  parts.push(text.slice(position));
+  return parts.join('');
+}
+
+/** ISO time to the second, as the real files write it (`2025-10-16T05:32:29Z`). */
+export function formatTimestamp(now: Date): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function lastUpdatedReplacement(root: OutlineNode, now: Date): Replacement | undefined {
+  const node = outlineChild(root, 'last_updated');
+  return node?.kind === 'value' ? { start: node.start, end: node.end, content: JSON.stringify(formatTimestamp(now)) } : undefined;
+}
+
+function insertLastUpdated(text: string, root: OutlineNode, now: Date, formatting: ReturnType<typeof detectFormatting>): string {
+  if (root.kind !== 'object' || outlineChild(root, 'last_updated')) {
+    return text;
+  }
+  return applyTextEdits(text, modify(text, ['last_updated'], formatTimestamp(now), { formattingOptions: formatting }));
+}

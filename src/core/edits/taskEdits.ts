@@ -1,0 +1,116 @@
+import { normaliseStatus, spellStatusLike } from '../model/statuses';
+import { splitOwners } from '../model/owners';
+import { TASK_FIELDS } from '../model/readTask';
+import { TaskEditError } from './errors';
+import type { SubDocument } from './subDocument';
+import type { TaskStatus } from '../model/types';
+import type { TaskEdit } from './types';
+
+type TaskScopedEdit = Exclude<TaskEdit, { kind: 'setGuardrailResult' }>;
+
+/** The name the task already uses for a field (`title` for `name`, ...), else the preferred one. */
+function fieldName(task: Record<string, unknown>, names: readonly string[]): string {
+  return names.find((name) => task[name] !== undefined) ?? names[0];
+}
+
+export function applyTaskEdit(doc: SubDocument, edit: TaskScopedEdit): void {
+  const task = doc.value;
+  switch (edit.kind) {
+    case 'setStatus': {
+      const name = fieldName(task, TASK_FIELDS.status);
+      const existing = typeof task[name] === 'string' ? (task[name] as string) : undefined;
+      doc.set([name], spellStatusLike(existing, edit.status));
+      return;
+    }
+    case 'setProgress':
+      return setProgress(doc, edit);
+    case 'setBranch':
+      doc.set([fieldName(task, TASK_FIELDS.branch)], edit.branch);
+      return;
+    case 'setPrNumber':
+      if (edit.prNumber !== null && !(Number.isInteger(edit.prNumber) && edit.prNumber > 0)) {
+        throw new TaskEditError('invalidValue', `a PR number is a positive whole number, not ${edit.prNumber}`, edit.taskKey);
+      }
+      doc.set([fieldName(task, TASK_FIELDS.prNumber)], edit.prNumber);
+      return;
+    case 'setOwner': {
+      const name = fieldName(task, TASK_FIELDS.owner);
+      doc.set([name], Array.isArray(task[name]) ? splitOwners(edit.owner) : edit.owner);
+      return;
+    }
+    case 'appendBlocker':
+      return appendToList(doc, fieldName(task, TASK_FIELDS.blockers), edit.text, true);
+    case 'removeBlocker': {
+      const name = fieldName(task, TASK_FIELDS.blockers);
+      const list = task[name];
+      if (Array.isArray(list)) {
+        const index = list.indexOf(edit.text);
+        if (index !== -1) {
+          doc.set([name, index], undefined);
+        }
+      } else if (list === edit.text) {
+        doc.set([name], []);
+      }
+      return;
+    }
+    case 'appendNote':
+      return appendToList(doc, fieldName(task, TASK_FIELDS.notes), edit.text, false);
+    case 'setTaskField':
+      if (edit.field.length === 0) {
+        throw new TaskEditError('invalidValue', 'a field name is needed', edit.taskKey);
+      }
+      doc.set([edit.field], edit.value);
+      return;
+  }
+}
+
+function appendToList(doc: SubDocument, name: string, text: string, unique: boolean): void {
+  const list = doc.value[name];
+  if (Array.isArray(list)) {
+    if (!(unique && list.includes(text))) {
+      doc.set([name, -1], text, true);
+    }
+  } else if (typeof list === 'string' && list.length > 0) {
+    doc.set([name], unique && list === text ? [list] : [list, text]);
+  } else {
+    doc.set([name], [text]);
+  }
+}
+
+function setProgress(doc: SubDocument, edit: Extract<TaskEdit, { kind: 'setProgress' }>): void {
+  const name = fieldName(doc.value, TASK_FIELDS.progress);
+  const current = doc.value[name];
+  const progress = typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Record<string, unknown>) : undefined;
+  const totalName = progress && progress.total === undefined ? 'total_steps' : progress?.total !== undefined ? 'total' : 'total_steps';
+  const completedName = progress?.completed !== undefined && progress.completed_steps === undefined ? 'completed' : 'completed_steps';
+  const storedTotal = typeof progress?.[totalName] === 'number' ? (progress[totalName] as number) : undefined;
+  const total = edit.totalSteps ?? storedTotal;
+  const valid = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
+  if (!valid(edit.completedSteps) || !valid(edit.totalSteps)) {
+    throw new TaskEditError('invalidValue', 'progress steps are whole numbers of at least 0', edit.taskKey);
+  }
+  if (total === undefined) {
+    throw new TaskEditError('invalidValue', `task "${edit.taskKey}" has no total_steps; give the total too (3/5)`, edit.taskKey);
+  }
+  if (edit.completedSteps > total) {
+    throw new TaskEditError('invalidValue', `completed steps ${edit.completedSteps} exceed total steps ${total}`, edit.taskKey);
+  }
+  const percentage = total === 0 ? 0 : Math.round((edit.completedSteps / total) * 100);
+  if (!progress) {
+    doc.set([name], { total_steps: total, completed_steps: edit.completedSteps, percentage });
+    return;
+  }
+  if (edit.totalSteps !== undefined) {
+    doc.set([name, totalName], edit.totalSteps);
+  }
+  doc.set([name, completedName], edit.completedSteps);
+  const percentageName = progress.percent !== undefined && progress.percentage === undefined ? 'percent' : 'percentage';
+  if (progress[percentageName] !== undefined) {
+    doc.set([name, percentageName], percentage);
+  }
+}
+
+export function statusOfRaw(task: Record<string, unknown>): TaskStatus {
+  const value = task[fieldName(task, TASK_FIELDS.status)];
+  return (typeof value === 'string' ? normaliseStatus(value) : undefined) ?? 'not_started';
+}

@@ -1,0 +1,89 @@
+import { arrayTaskGroup, arrayTaskKey, DEFAULT_GROUP, type TaskLayout } from '../model/layout';
+import { outlineChild, type OutlineNode } from '../model/outline';
+
+/** Where one task object sits in the text, found from the outline alone (no full parse). */
+export interface TaskNode {
+  key: string;
+  group: string;
+  node: OutlineNode;
+}
+
+const TASK_MARKERS = ['name', 'title', 'status', 'state', 'id', 'owner'];
+
+export function tasksContainer(root: OutlineNode): OutlineNode | undefined {
+  return root.kind === 'array' ? root : outlineChild(root, 'tasks');
+}
+
+/** Mirrors `detectLayout` on outline nodes; needs the outline to reach the tasks' fields' parents. */
+export function detectOutlineLayout(tasks: OutlineNode): TaskLayout | undefined {
+  if (tasks.kind === 'array') {
+    return 'array';
+  }
+  if (tasks.kind !== 'object') {
+    return undefined;
+  }
+  const flat = (tasks.children ?? []).some(
+    (child) => child.kind === 'object' && (child.children ?? []).some((field) => TASK_MARKERS.includes(String(field.key)) && field.kind !== 'object'),
+  );
+  return flat ? 'flatMap' : 'groups';
+}
+
+/** Members by key as `JSON.parse` sees them: first position, last value. */
+function members(node: OutlineNode | undefined): Map<string, OutlineNode> {
+  const map = new Map<string, OutlineNode>();
+  for (const child of node?.children ?? []) {
+    map.set(String(child.key), child);
+  }
+  return map;
+}
+
+/**
+ * Every task object with the key the reader gives it, in file order; the first task wins when a key
+ * repeats across groups, exactly as in `buildModel`.
+ */
+export function listTaskNodes(text: string, root: OutlineNode): TaskNode[] {
+  const tasks = tasksContainer(root);
+  const layout = tasks && detectOutlineLayout(tasks);
+  if (!tasks || !layout) {
+    return [];
+  }
+  const found: TaskNode[] = [];
+  if (layout === 'array') {
+    (tasks.children ?? []).forEach((node, index) => {
+      if (node.kind === 'object') {
+        const raw = primitiveFields(text, node, ['key', 'id', 'group', 'category']);
+        found.push({ key: arrayTaskKey(raw, index), group: arrayTaskGroup(raw), node });
+      }
+    });
+  } else if (layout === 'flatMap') {
+    for (const [key, node] of members(tasks)) {
+      found.push({ key, group: DEFAULT_GROUP, node });
+    }
+  } else {
+    for (const [group, groupNode] of members(tasks)) {
+      if (groupNode.kind === 'object') {
+        for (const [key, node] of members(groupNode)) {
+          found.push({ key, group, node });
+        }
+      }
+    }
+  }
+  const seen = new Set<string>();
+  return found.filter((task) => {
+    if (task.node.kind !== 'object' || seen.has(task.key)) {
+      return false;
+    }
+    seen.add(task.key);
+    return true;
+  });
+}
+
+function primitiveFields(text: string, node: OutlineNode, names: string[]): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const field of node.children ?? []) {
+    if (field.kind === 'value' && names.includes(String(field.key))) {
+      raw[String(field.key)] = JSON.parse(text.slice(field.start, field.end));
+    }
+  }
+  return raw;
+}
