@@ -38,7 +38,7 @@ export async function runGuardrail(
     required: definition.required,
   };
   const outputPath = definition.outputPath
-    ? path.resolve(options.cwd, expandTimestamp(definition.outputPath, runStartedAt))
+    ? resolveOutputPath(options.cwd, expandTimestamp(definition.outputPath, runStartedAt))
     : undefined;
   const outputFile =
     outputPath && options.saveOutput !== false ? await OutputFile.open(outputPath, definition.key) : undefined;
@@ -94,6 +94,12 @@ export async function runGuardrail(
   }
   sink.onEnd(result);
   return result;
+}
+
+/** Absolute, keeping a trailing separator: it marks a folder. */
+function resolveOutputPath(cwd: string, expanded: string): string {
+  const resolved = path.resolve(cwd, expanded);
+  return /[\\/]$/.test(expanded) ? `${resolved}${path.sep}` : resolved;
 }
 
 /** A guardrail that was not run, reported through the sink like any other. */
