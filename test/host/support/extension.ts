@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../src/extension/constants';
+import type { CoordinatorApi } from '../../../src/extension/extension';
 
-/** What activate() returns. */
-export interface CoordinatorApi {
-  readonly activationMs: number;
-}
+export type { CoordinatorApi };
 
 interface DeclaredCommand {
   readonly command: string;
