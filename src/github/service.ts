@@ -32,6 +32,8 @@ export interface GitHubServiceOptions {
   retryBaseMs?: number;
   timeoutMs?: number;
   concurrency?: number;
+  /** Space writes out as GitHub recommends; default true. */
+  paceWrites?: boolean;
   now?: () => Date;
 }
 
@@ -267,6 +269,7 @@ export class GitHubService {
         maxRateLimitRetries: this.options.maxRateLimitRetries ?? 2,
         retries: this.options.retries ?? 2,
         retryBaseMs: this.options.retryBaseMs ?? 1000,
+        paceWrites: this.options.paceWrites ?? true,
       });
       this.client = { token, octokit };
     }

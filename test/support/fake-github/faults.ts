@@ -1,0 +1,43 @@
+/** Failures the fake can be told to produce, each for the next `times` matching requests. */
+export type FaultKind =
+  | 'unauthorized'
+  | 'notFound'
+  | 'secondaryRateLimit'
+  | 'tooManyRequests'
+  | 'primaryRateLimit'
+  | 'serverError'
+  | 'dropConnection';
+
+export interface Fault {
+  kind: FaultKind;
+  /** Only requests whose path matches; all when absent. */
+  path?: RegExp;
+  method?: string;
+  /** How many requests it hits; 1 when absent. */
+  times?: number;
+  /** Seconds for Retry-After (secondary limits, 429) or until x-ratelimit-reset (primary limit). */
+  retryAfterSeconds?: number;
+}
+
+export class FaultQueue {
+  private readonly faults: Array<Fault & { left: number }> = [];
+
+  add(fault: Fault): void {
+    this.faults.push({ ...fault, left: fault.times ?? 1 });
+  }
+
+  /** The first pending fault for this request, counted as used. */
+  take(method: string, path: string): Fault | undefined {
+    const fault = this.faults.find(
+      (f) => f.left > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(path)),
+    );
+    if (fault) {
+      fault.left -= 1;
+    }
+    return fault;
+  }
+
+  clear(): void {
+    this.faults.length = 0;
+  }
+}
