@@ -23,7 +23,7 @@ export function renderTaskBrief(input: BriefInput): string {
     lines.push(`- **Priority**: ${task.priority}${task.criticalReview ? ' (critical review: a reviewer signs off before merge)' : ''}`);
   }
   if (task.estimate) {
-    lines.push(`- **Estimate**: ${task.estimate.text}`);
+    lines.push(`- **Estimate**: ${/^[\d.]+$/.test(task.estimate.text) ? `${task.estimate.text} h` : task.estimate.text}`);
   }
   lines.push(`- **Branch**: \`${input.branch}\` from \`${input.base}\``);
   lines.push(`- **Worktree**: \`${input.worktreePath}\``);
