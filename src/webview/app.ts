@@ -127,7 +127,7 @@ export class DashboardApp {
       this.board.updateTasks(delta.changed, delta.removed);
     }
     this.graph.update(model.tasks, this.byKey, delta.removed.length > 0 || delta.order ? undefined : delta.changed);
-    if (sections.blockerQueue || sections.reviewQueue || delta.changed.length > 0) {
+    if (sections.blockerQueue || sections.reviewQueue || this.touchesQueues(model, delta)) {
       this.queues.render(model, this.byKey);
     }
     if (sections.guardrails) {
@@ -142,6 +142,12 @@ export class DashboardApp {
     if (this.persisted.selectedKey && delta.changed.some((task) => task.key === this.persisted.selectedKey)) {
       this.showSelected();
     }
+  }
+
+  /** Whether a changed task is one the queues show (their names and details are drawn there). */
+  private touchesQueues(model: DashboardViewModel, delta: DashboardDelta): boolean {
+    const shown = new Set([...model.blockerQueue.slice(0, 50), ...model.reviewQueue.slice(0, 50)]);
+    return delta.changed.some((task) => shown.has(task.key));
   }
 
   private select(key: string, focusOnBoard: boolean): void {

@@ -8,10 +8,10 @@ export const NODE_HEIGHT = 40;
 export const SHOW_ALL_TASKS_UP_TO = 150;
 
 /**
- * dagre's layout grows faster than linearly (about 290 ms for 830 connected nodes, 50 ms for 100),
+ * dagre's layout grows faster than linearly (in the page, about 290 ms for 830 connected nodes),
  * so large plans show at most this many: the critical path, then blocked chains, then the rest.
  */
-export const MAX_GRAPH_NODES = 200;
+export const MAX_GRAPH_NODES = 150;
 
 export interface LaidOutNode {
   key: string;
@@ -61,7 +61,8 @@ export function layoutGraph(tasks: readonly DashboardTask[]): GraphLayout {
   const shown = graphTasks(tasks);
   const keys = new Set(shown.map((task) => task.key));
   const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 48, marginx: 8, marginy: 8 });
+  // The tight-tree ranker is several times faster than the default network simplex on large plans.
+  graph.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 48, marginx: 8, marginy: 8, ranker: 'tight-tree' });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const task of shown) {
     graph.setNode(task.key, { width: NODE_WIDTH, height: NODE_HEIGHT });

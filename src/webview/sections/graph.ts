@@ -1,6 +1,6 @@
 import type { DashboardTask } from '../../protocol/dashboardModel';
 import { el, makeActivatable, replaceChildren, svg } from '../dom';
-import { NODE_HEIGHT, NODE_WIDTH, graphTasks, layoutGraph, type LaidOutEdge } from '../graphLayout';
+import { NODE_HEIGHT, NODE_WIDTH, layoutGraph, type LaidOutEdge } from '../graphLayout';
 import { STATUS_LABELS, truncate } from '../labels';
 
 function nodeClass(task: DashboardTask): string {
@@ -36,8 +36,8 @@ export class GraphView {
 
   /** Draws the graph again if its structure changed, else restyles the changed tasks' nodes and edges. */
   update(tasks: readonly DashboardTask[], byKey: ReadonlyMap<string, DashboardTask>, changed?: readonly DashboardTask[]): void {
-    const shown = graphTasks(tasks);
-    const structure = shown
+    // Which nodes a large plan shows is chosen when the structure changes, not on every status change.
+    const structure = tasks
       .map((task) => `${task.key}>${task.dependencies.map((dep) => dep.taskKey ?? '').join(',')}`)
       .join('|');
     if (changed === undefined || structure !== this.structure) {

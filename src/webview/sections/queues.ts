@@ -2,6 +2,9 @@ import type { DashboardTask, DashboardViewModel } from '../../protocol/dashboard
 import { el, icon, replaceChildren } from '../dom';
 import { STATUS_LABELS } from '../labels';
 
+/** Longer queues show their first entries and a count of the rest. */
+const QUEUE_LIMIT = 50;
+
 export interface TaskSelection {
   select(key: string): void;
 }
@@ -29,10 +32,15 @@ export class QueuesView {
 
   render(model: DashboardViewModel, byKey: ReadonlyMap<string, DashboardTask>): void {
     const list = (keys: readonly string[], describe: (task: DashboardTask) => string, empty: string) => {
-      const tasks = keys.flatMap((key) => byKey.get(key) ?? []);
-      return tasks.length === 0
-        ? el('p', { className: 'muted', text: empty })
-        : el('ul', { className: 'queue' }, tasks.map((task) => queueItem(task, describe(task), this.selection)));
+      const tasks = keys.slice(0, QUEUE_LIMIT).flatMap((key) => byKey.get(key) ?? []);
+      if (tasks.length === 0) {
+        return el('p', { className: 'muted', text: empty });
+      }
+      const more = keys.length - tasks.length;
+      return el('ul', { className: 'queue' }, [
+        ...tasks.map((task) => queueItem(task, describe(task), this.selection)),
+        more > 0 && el('li', { className: 'muted', text: `and ${more} more (filter the board to see them)` }),
+      ]);
     };
     replaceChildren(this.element, [
       el('div', {}, [

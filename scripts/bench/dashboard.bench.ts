@@ -1,0 +1,162 @@
+/**
+ * Dashboard rendering, measured inside the page: the built `dist/webview/dashboard.js` runs in
+ * headless Chromium with a stub `acquireVsCodeApi`, receives a generated 1,000-task state, then
+ * a one-task delta. Times include parsing the message and the browser's style and layout.
+ * Run: `node esbuild.js && node --import tsx scripts/bench/dashboard.bench.ts`
+ */
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { deriveDashboard, diffDashboard } from '../../src/core/dashboard';
+import { loadTaskFile } from '../../src/core/model/load';
+import type { DashboardViewModel } from '../../src/protocol/dashboardModel';
+
+const TASKS = 1000;
+const FIRST_RENDER_BUDGET_MS = 300;
+const UPDATE_BUDGET_MS = 30;
+const ROUNDS = 5;
+const UPDATES = 20;
+
+const STATUSES = ['not_started', 'in_progress', 'waiting', 'blocked', 'completed'];
+const PRIORITIES = ['critical', 'high', 'medium', 'low'];
+const OWNERS = ['Codex', 'Copilot', 'Claude Code', 'Codex + Copilot', 'Dana'];
+
+/** A schema 1.0 task file with `count` tasks in 10 groups; about two thirds depend on earlier tasks. */
+function generateTaskFile(count: number): string {
+  const groups: Record<string, Record<string, unknown>> = {};
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const key = `task${i}_generated_work_item`;
+    const dependencies = i > 5 && i % 3 !== 0 ? [keys[Math.floor(i * 0.61)], ...(i % 7 === 0 ? [keys[i - 3]] : [])] : [];
+    const group = `group${i % 10}`;
+    groups[group] ??= {};
+    groups[group][key] = {
+      id: `t${i}`,
+      name: `Generated task number ${i} with a realistic title length`,
+      owner: OWNERS[i % OWNERS.length],
+      status: STATUSES[(i * 7) % STATUSES.length],
+      priority: PRIORITIES[i % PRIORITIES.length],
+      estimated_hours: 1 + (i % 5) * 0.5,
+      branch: `feat/codex/generated-${i}`,
+      dependencies,
+      pr_number: null,
+      critical_review: i % 11 === 0,
+      progress: { total_steps: 5, completed_steps: i % 6 === 5 ? 5 : i % 5, percentage: (i % 5) * 20 },
+      blockers: i % 13 === 0 ? [`waiting_for_${i}`] : [],
+    };
+    keys.push(key);
+  }
+  return JSON.stringify({ last_updated: '2025-10-16T05:32:29Z', schema_version: '1.0', tasks: groups }, null, 2);
+}
+
+function viewModel(text: string): DashboardViewModel {
+  return deriveDashboard({ folderName: 'bench', folderUri: 'file:///bench', loaded: loadTaskFile(text) });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const STUB = `
+  window.acquireVsCodeApi = () => {
+    let state;
+    return { postMessage() {}, getState: () => state, setState: (s) => { state = s; } };
+  };
+  /** Delivers a host message as VS Code does (a JSON string parsed in the page) and waits for layout. */
+  window.__deliver = (json) => {
+    const start = performance.now();
+    window.dispatchEvent(new MessageEvent('message', { data: JSON.parse(json) }));
+    void document.body.offsetHeight;
+    return performance.now() - start;
+  };
+  /** Floor for comparison: the same number of plain text divs, built and laid out. */
+  window.__baseline = (count) => {
+    const start = performance.now();
+    const holder = document.createElement('div');
+    for (let i = 0; i < count; i++) {
+      const div = document.createElement('div');
+      div.textContent = 'Generated task number ' + i;
+      holder.append(div);
+    }
+    document.body.append(holder);
+    void document.body.offsetHeight;
+    const took = performance.now() - start;
+    holder.remove();
+    return took;
+  };
+`;
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..', '..');
+  const dist = path.join(root, 'dist', 'webview');
+  if (!existsSync(path.join(dist, 'dashboard.js'))) {
+    throw new Error('dist/webview/dashboard.js is missing: run `node esbuild.js` first.');
+  }
+  const text = generateTaskFile(TASKS);
+  const model = viewModel(text);
+  const page_dir = mkdtempSync(path.join(tmpdir(), 'dashboard-bench-'));
+  const htmlPath = path.join(page_dir, 'index.html');
+  const asset = (name: string) => pathToFileURL(path.join(dist, name)).toString();
+  writeFileSync(
+    htmlPath,
+    `<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${asset('codicon.css')}">
+<link rel="stylesheet" href="${asset('dashboard.css')}">
+<script>${STUB}</script></head><body><div id="root"></div>
+<script src="${asset('dashboard.js')}"></script></body></html>`,
+  );
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const firstRenders: number[] = [];
+    const baselines: number[] = [];
+    let page: Page | undefined;
+    for (let round = 0; round < ROUNDS; round++) {
+      await page?.close();
+      page = await context.newPage();
+      await page.goto(pathToFileURL(htmlPath).toString());
+      baselines.push(await page.evaluate((count) => (window as unknown as { __baseline(n: number): number }).__baseline(count), TASKS));
+      firstRenders.push(await deliver(page, { type: 'state', model }));
+    }
+    const updates: number[] = [];
+    let previous = model;
+    for (let i = 0; i < UPDATES; i++) {
+      const changedText = text.replace(
+        new RegExp(`("id": "t${i * 37}",[\\s\\S]*?"status": )"[a-z_]+"`),
+        `$1"${STATUSES[(i + 1) % STATUSES.length]}"`,
+      );
+      const next = viewModel(changedText);
+      const delta = diffDashboard(previous, next);
+      updates.push(await deliver(page!, { type: 'delta', delta }));
+      previous = next;
+    }
+    const nodes = await page!.locator('.graph-svg .node').count();
+    const cards = await page!.locator('.task-card').count();
+    const first = median(firstRenders);
+    const update = median(updates);
+    const baseline = median(baselines);
+    console.log(`dashboard: ${TASKS} tasks, ${cards} cards, ${nodes} graph nodes, median of ${ROUNDS} renders and ${UPDATES} updates`);
+    console.log(`dashboard first render: ${first.toFixed(1)} ms (budget ${FIRST_RENDER_BUDGET_MS} ms, ratio ${(first / FIRST_RENDER_BUDGET_MS).toFixed(2)}; ${TASKS} plain divs ${baseline.toFixed(1)} ms, ratio ${(first / baseline).toFixed(1)})`);
+    console.log(`dashboard one-task update: ${update.toFixed(1)} ms (budget ${UPDATE_BUDGET_MS} ms, ratio ${(update / UPDATE_BUDGET_MS).toFixed(2)}; vs first render ratio ${(update / first).toFixed(3)})`);
+  } finally {
+    await browser.close();
+    rmSync(page_dir, { recursive: true, force: true });
+  }
+}
+
+async function deliver(page: Page, message: unknown): Promise<number> {
+  const json = JSON.stringify(message);
+  return page.evaluate((payload) => (window as unknown as { __deliver(json: string): number }).__deliver(payload), json);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
