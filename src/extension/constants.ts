@@ -8,6 +8,29 @@ export const Commands = {
   runGuardrails: 'coordinator.runGuardrails',
   captureSnapshot: 'coordinator.captureSnapshot',
   refresh: 'coordinator.refresh',
+  createTaskFile: 'coordinator.createTaskFile',
+  selectTaskFile: 'coordinator.selectTaskFile',
+  revealTask: 'coordinator.revealTask',
+  revealTaskInFile: 'coordinator.revealTaskInFile',
+  showTaskDependencies: 'coordinator.showTaskDependencies',
+  setTaskStatus: 'coordinator.setTaskStatus',
+  setTaskProgress: 'coordinator.setTaskProgress',
+  openTaskPullRequest: 'coordinator.openTaskPullRequest',
+  copyBranchName: 'coordinator.copyBranchName',
+  openWorktreeInNewWindow: 'coordinator.openWorktreeInNewWindow',
+  openTerminalInWorktree: 'coordinator.openTerminalInWorktree',
+  groupTasksByGroup: 'coordinator.groupTasksByGroup',
+  groupTasksByOwner: 'coordinator.groupTasksByOwner',
+  groupTasksByStatus: 'coordinator.groupTasksByStatus',
+  groupTasksByPriority: 'coordinator.groupTasksByPriority',
+  groupTasksByPhase: 'coordinator.groupTasksByPhase',
+  sortTasksByFileOrder: 'coordinator.sortTasksByFileOrder',
+  sortTasksByPriority: 'coordinator.sortTasksByPriority',
+  filterReadyTasks: 'coordinator.filterReadyTasks',
+  filterMyTasks: 'coordinator.filterMyTasks',
+  filterBlockedTasks: 'coordinator.filterBlockedTasks',
+  hideCompletedTasks: 'coordinator.hideCompletedTasks',
+  clearTaskFilters: 'coordinator.clearTaskFilters',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -21,11 +44,38 @@ export const Views = {
 export const Settings = {
   section: 'coordinator',
   taskFile: 'taskFile',
+  me: 'me',
+  tasksGroupBy: 'tasks.groupBy',
+  tasksSortBy: 'tasks.sortBy',
+  notifyTaskReady: 'notifications.taskReady',
+  notifyAgentExit: 'notifications.agentExit',
 } as const;
 
 export const ContextKeys = {
   hasTaskFile: 'coordinator.hasTaskFile',
   taskFileBroken: 'coordinator.taskFileBroken',
+  tasksGroupBy: 'coordinator.tasks.groupBy',
+  tasksSortBy: 'coordinator.tasks.sortBy',
+  tasksFilterReady: 'coordinator.tasks.filterReady',
+  tasksFilterMine: 'coordinator.tasks.filterMine',
+  tasksFilterBlocked: 'coordinator.tasks.filterBlocked',
+  tasksHideCompleted: 'coordinator.tasks.hideCompleted',
+  tasksFiltered: 'coordinator.tasks.filtered',
+} as const;
+
+/** Ids of other contributions: the progress status-bar item, the view's filter and group-by submenus. */
+export const StatusBarItems = {
+  progress: 'coordinator.progress',
+} as const;
+
+export const Menus = {
+  tasksGroupBy: 'coordinator.tasks.groupByMenu',
+  tasksFilter: 'coordinator.tasks.filterMenu',
+} as const;
+
+/** Webview panel view types (also in package.json's `onWebviewPanel:` activation event). */
+export const Webviews = {
+  dashboard: 'coordinator.dashboard',
 } as const;
 
 export const OutputChannels = {

@@ -1,16 +1,34 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerDiagnostics } from './diagnostics/registerDiagnostics';
+import { registerNotifications } from './notifications/registerNotifications';
+import { createServices, type CreatedServices } from './session/createServices';
+import { registerProgressStatusBar } from './statusBar/progressStatusBar';
+import { registerTasksView, type TasksFeature } from './tasks/registerTasksView';
 
 /** What activate() returns to other extensions and to the host tests. */
 export interface CoordinatorApi {
   /** How long activate() took, in milliseconds (read by the bench). */
   readonly activationMs: number;
+  /** Live objects for the extension-host tests (the real provider, view and sessions). */
+  readonly testing: CoordinatorTesting;
+}
+
+export interface CoordinatorTesting {
+  readonly services: CreatedServices;
+  readonly tasks: TasksFeature;
+  readonly statusBar: vscode.StatusBarItem;
 }
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const started = performance.now();
-  registerCommands(context);
-  return { activationMs: performance.now() - started };
+  const services = createServices(context);
+  registerDiagnostics(services);
+  const tasks = registerTasksView(services);
+  registerCommands(services, tasks);
+  const statusBar = registerProgressStatusBar(services);
+  registerNotifications(services);
+  return { activationMs: performance.now() - started, testing: { services, tasks, statusBar } };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,7 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { CommandContext } from './commandContext';
+
+export function registerClearTaskFilters({ tasks }: CommandContext): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.clearTaskFilters, () => tasks.options.clearFilters());
+}
