@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerDashboard, type DashboardFeature } from './dashboard/registerDashboard';
 import { registerDiagnostics } from './diagnostics/registerDiagnostics';
 import { registerNotifications } from './notifications/registerNotifications';
 import { createServices, type CreatedServices } from './session/createServices';
@@ -18,6 +19,7 @@ export interface CoordinatorTesting {
   readonly services: CreatedServices;
   readonly tasks: TasksFeature;
   readonly statusBar: vscode.StatusBarItem;
+  readonly dashboard: DashboardFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
@@ -28,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   registerCommands(services, tasks);
   const statusBar = registerProgressStatusBar(services);
   registerNotifications(services);
-  return { activationMs: performance.now() - started, testing: { services, tasks, statusBar } };
+  const dashboard = registerDashboard(services);
+  return { activationMs: performance.now() - started, testing: { services, tasks, statusBar, dashboard } };
 }
 
 export function deactivate(): void {

@@ -42,7 +42,6 @@ export function registerCommands(services: CoordinatorServices, tasks: TasksFeat
     registerClearTaskFilters(context),
     // Replace each with the real command as its feature lands.
     registerNotBuiltYet(Commands.startTaskInWorktree),
-    registerNotBuiltYet(Commands.openDashboard),
     registerNotBuiltYet(Commands.runGuardrails),
     registerNotBuiltYet(Commands.captureSnapshot),
   );
