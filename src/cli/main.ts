@@ -1,12 +1,78 @@
-async function main(argv: string[]): Promise<number> {
-  process.stdout.write(`coord: ${argv.join(' ')}\n`);
-  return 0;
+import { isTaskEditError } from '../core/edits/errors';
+import { LockTimeoutError } from '../taskfile/lock';
+import { TaskFileBrokenError } from '../taskfile/store';
+import { CommandFailure, ExitCode, UsageError, type CliCommand, type CliContext } from './command';
+import { TaskFileNotFoundError } from './taskFile';
+
+/** One line per command; each module exports `command: CliCommand`. */
+const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
+  list: () => import('./commands/list'),
+  validate: () => import('./commands/validate'),
+  next: () => import('./commands/next'),
+  show: () => import('./commands/show'),
+  set: () => import('./commands/set'),
+};
+
+export async function runCli(argv: string[], context: CliContext): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    context.stdout(await helpText());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    context.stderr(`coord: unknown command "${name}"\n\n${await helpText()}`);
+    return ExitCode.usage;
+  }
+  const { command } = await load();
+  if (args.includes('--help') || args.includes('-h')) {
+    context.stdout(`usage: ${command.usage}\n`);
+    return ExitCode.ok;
+  }
+  try {
+    return await command.run(args, context);
+  } catch (error) {
+    return reportFailure(error, command, context);
+  }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`coord: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(2);
-  },
-);
+function reportFailure(error: unknown, command: CliCommand, context: CliContext): number {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError || isTaskEditError(error, 'invalidValue')) {
+    context.stderr(`coord: ${message}\nusage: ${command.usage}\n`);
+    return ExitCode.usage;
+  }
+  const expected =
+    error instanceof CommandFailure ||
+    error instanceof TaskFileNotFoundError ||
+    error instanceof TaskFileBrokenError ||
+    error instanceof LockTimeoutError ||
+    isTaskEditError(error);
+  context.stderr(`coord: ${expected ? message : `unexpected error: ${error instanceof Error && error.stack ? error.stack : message}`}\n`);
+  return ExitCode.failed;
+}
+
+async function helpText(): Promise<string> {
+  const lines = ['usage: coord <command> [options]   (every command takes --file PATH)', ''];
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const { command } = await load();
+    lines.push(`  ${name.padEnd(11)}${command.summary}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`coord: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = ExitCode.failed;
+    },
+  );
+}

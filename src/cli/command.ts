@@ -1,0 +1,36 @@
+/** What every `coord` command gets, so commands never touch `process` directly. */
+export interface CliContext {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export interface CliCommand {
+  /** One line for `coord help`. */
+  summary: string;
+  usage: string;
+  run(args: string[], context: CliContext): Promise<number>;
+}
+
+export const ExitCode = {
+  ok: 0,
+  /** Validation errors, unknown task, missing file, refused write. */
+  failed: 1,
+  usage: 2,
+} as const;
+
+/** Bad arguments: printed with the command's usage, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A command that ran but could not do what was asked: message printed, exit code 1. */
+export class CommandFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandFailure';
+  }
+}

@@ -1,0 +1,44 @@
+export interface Column {
+  header: string;
+  /** Longest the column may get; longer cells are cut with an ellipsis. */
+  max: number;
+  /** Shrunk first (widest first) when the table is wider than its budget. */
+  flexible?: boolean;
+}
+
+const MIN_FLEXIBLE_WIDTH = 10;
+
+/**
+ * Left-aligned plain-text table, each column as wide as its widest cell (up to its max), narrowed
+ * to `maxWidth` by cutting the flexible columns.
+ */
+export function formatTable(columns: Column[], rows: string[][], options: { indent?: string; maxWidth?: number } = {}): string {
+  const indent = options.indent ?? '';
+  const maxWidth = options.maxWidth ?? 100;
+  const widths = columns.map((column, i) => Math.min(column.max, Math.max(column.header.length, ...rows.map((row) => (row[i] ?? '').length))));
+  const total = () => indent.length + widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
+  while (total() > maxWidth) {
+    let widest = -1;
+    columns.forEach((column, i) => {
+      if (column.flexible && widths[i] > MIN_FLEXIBLE_WIDTH && (widest === -1 || widths[i] > widths[widest])) {
+        widest = i;
+      }
+    });
+    if (widest === -1) {
+      break;
+    }
+    widths[widest]--;
+  }
+  const line = (cells: string[]) =>
+    indent +
+    cells
+      .map((cell, i) => fit(cell ?? '', widths[i]))
+      .join('  ')
+      .trimEnd();
+  return [line(columns.map((c) => c.header)), ...rows.map(line)].join('\n') + '\n';
+}
+
+function fit(text: string, width: number): string {
+  const cut = text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
+  return cut.padEnd(width);
+}
