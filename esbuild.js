@@ -15,6 +15,9 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: 'none',
+  // Prefer ES modules: jsonc-parser's UMD "main" requires its own files at run time, which a
+  // bundle cannot resolve once it is installed from the .vsix.
+  mainFields: ['module', 'main'],
 };
 
 const targets = [
