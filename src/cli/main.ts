@@ -11,6 +11,8 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   next: () => import('./commands/next'),
   show: () => import('./commands/show'),
   set: () => import('./commands/set'),
+  start: () => import('./commands/start'),
+  worktrees: () => import('./commands/worktrees'),
 };
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {

@@ -1,0 +1,133 @@
+import type { TaskModel } from '../../core/model/types';
+import { GitError, mainWorktreeRoot, pruneWorktrees } from '../../git';
+import { listWorktreesWithStatus, removeTaskWorktree, type WorktreeInfo } from '../../worktrees';
+import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../args';
+import { CommandFailure, ExitCode, UsageError, type CliCommand, type CliContext } from '../command';
+import { openTaskFile } from '../taskFile';
+import { resolve } from 'node:path';
+
+export const command: CliCommand = {
+  summary: 'list worktrees with task, status and ahead/behind; remove or prune them',
+  usage:
+    'coord worktrees [list] [--base BRANCH] [--json] [--file PATH]\n' +
+    '       coord worktrees remove PATH [--force] [--delete-branch] [--base BRANCH]\n' +
+    '       coord worktrees prune [--dry-run]',
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        ...FILE_OPTION,
+        ...JSON_OPTION,
+        base: { type: 'string' },
+        force: { type: 'boolean' },
+        'delete-branch': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+      },
+      2,
+    );
+    const [action = 'list', target] = positionals;
+    const root = await mainWorktreeRoot(context.cwd);
+    if (!root) {
+      throw new CommandFailure(`${context.cwd} is not inside a git repository`);
+    }
+    try {
+      switch (action) {
+        case 'list':
+          return await list(root, values, context);
+        case 'remove': {
+          if (!target) {
+            throw new UsageError('remove needs the worktree path');
+          }
+          const result = await removeTaskWorktree({
+            cwd: root,
+            path: resolve(context.cwd, target),
+            force: values.force,
+            deleteMergedBranch: values['delete-branch'],
+            base: values.base,
+          });
+          context.stdout(
+            `removed ${target}${result.branchDeleted ? `; deleted branch ${result.branch}` : result.branchKept ? `; kept branch ${result.branch} (${result.branchKept})` : ''}\n`,
+          );
+          return ExitCode.ok;
+        }
+        case 'prune': {
+          const pruned = await pruneWorktrees(root, { dryRun: values['dry-run'] });
+          context.stdout(pruned.length > 0 ? `${pruned.join('\n')}\n` : 'nothing to prune\n');
+          return ExitCode.ok;
+        }
+        default:
+          throw new UsageError(`unknown action "${action}"`);
+      }
+    } catch (error) {
+      if (error instanceof GitError) {
+        const hint = error.reason === 'dirty' || error.reason === 'unpushed' ? ' (add --force to remove anyway)' : '';
+        throw new CommandFailure(`${error.message}${hint}`);
+      }
+      throw error;
+    }
+  },
+};
+
+async function list(root: string, values: { file?: string; json?: boolean; base?: string }, context: CliContext): Promise<number> {
+  let model: TaskModel | undefined;
+  try {
+    model = (await openTaskFile(values.file, context)).loaded.model;
+  } catch (error) {
+    if (values.file !== undefined) {
+      throw error;
+    }
+  }
+  const infos = await listWorktreesWithStatus(root, { model, base: values.base });
+  if (values.json) {
+    context.stdout(`${JSON.stringify(infos, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  for (const info of infos) {
+    context.stdout(`${formatRow(info)}\n`);
+  }
+  return ExitCode.ok;
+}
+
+function formatRow(info: WorktreeInfo): string {
+  const where = info.branch ?? (info.detached ? `(detached ${info.head?.slice(0, 9) ?? ''})` : info.bare ? '(bare)' : '');
+  const parts = [info.path, where];
+  if (info.taskKey) {
+    parts.push(`task ${info.taskKey}`);
+  }
+  if (info.status) {
+    parts.push(info.status.dirtyCount > 0 ? `${info.status.dirtyCount} changed` : 'clean');
+  }
+  if (info.aheadOfBase !== undefined) {
+    parts.push(`+${info.aheadOfBase}/-${info.behindBase ?? 0} vs base`);
+  }
+  if (info.lastCommit) {
+    parts.push(`last commit ${age(info.lastCommit.time)} ago`);
+  }
+  if (info.main) {
+    parts.push('main');
+  }
+  if (info.nestedIn) {
+    parts.push('nested');
+  }
+  if (info.locked) {
+    parts.push(info.locked === true ? 'locked' : `locked: ${info.locked}`);
+  }
+  if (info.prunable) {
+    parts.push('prunable');
+  }
+  if (info.statusError) {
+    parts.push(`status unavailable: ${info.statusError}`);
+  }
+  return parts.join('  ');
+}
+
+function age(epochSeconds: number): string {
+  const seconds = Math.max(0, Math.round(Date.now() / 1000 - epochSeconds));
+  if (seconds < 3600) {
+    return `${Math.round(seconds / 60)}m`;
+  }
+  if (seconds < 86400) {
+    return `${Math.round(seconds / 3600)}h`;
+  }
+  return `${Math.round(seconds / 86400)}d`;
+}
