@@ -15,10 +15,11 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: 'none',
-  // Prefer ES modules: jsonc-parser's UMD "main" requires its own files at run time, which a
-  // bundle cannot resolve once it is installed from the .vsix.
-  mainFields: ['module', 'main'],
 };
+
+// Node bundles prefer ES modules: jsonc-parser's UMD "main" requires its own files at run time,
+// which a bundle cannot resolve once it is installed from the .vsix.
+const nodeMainFields = ['module', 'main'];
 
 const targets = [
   {
@@ -26,6 +27,7 @@ const targets = [
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     platform: 'node',
+    mainFields: nodeMainFields,
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
@@ -35,6 +37,7 @@ const targets = [
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
+    mainFields: nodeMainFields,
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
@@ -57,6 +60,7 @@ if (withTests) {
     entryPoints: ['test/host/index.ts'],
     outfile: 'out/test/host/index.js',
     platform: 'node',
+    mainFields: nodeMainFields,
     format: 'cjs',
     target: 'node20',
     external: ['vscode', 'mocha'],
