@@ -49,6 +49,15 @@ export const Settings = {
   tasksSortBy: 'tasks.sortBy',
   notifyTaskReady: 'notifications.taskReady',
   notifyAgentExit: 'notifications.agentExit',
+  worktreesBranchTemplate: 'worktrees.branchTemplate',
+  worktreesPathTemplate: 'worktrees.pathTemplate',
+  worktreesBaseBranch: 'worktrees.baseBranch',
+  worktreesCopyGlobs: 'worktrees.copyGlobs',
+  worktreesSetupCommand: 'worktrees.setupCommand',
+  worktreesBriefFileName: 'worktrees.briefFileName',
+  worktreesOpenInNewWindow: 'worktrees.openInNewWindow',
+  worktreesOpenTerminal: 'worktrees.openTerminal',
+  agents: 'agents',
 } as const;
 
 export const ContextKeys = {
