@@ -11,3 +11,5 @@ export { renderTaskBrief } from './brief';
 export type { BriefInput } from './brief';
 export { planTaskStart } from './startPlan';
 export type { StartPlan, StartPlanInput } from './startPlan';
+export { readWorktreeSettings, DEFAULT_WORKTREE_SETTINGS } from './settings';
+export type { WorktreeSettings } from './settings';
