@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   set: () => import('./commands/set'),
   start: () => import('./commands/start'),
   worktrees: () => import('./commands/worktrees'),
+  snapshot: () => import('./commands/snapshot'),
 };
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {

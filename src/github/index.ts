@@ -8,3 +8,4 @@ export { resolveGitHubTarget, type GitHubTarget, type GitHubTargetInput } from '
 export { pullRequestDraftForTask, type PullRequestDraft, type PullRequestSettings } from '../core/github/prRequest';
 export { DEFAULT_PR_BODY_TEMPLATE, renderPrBody, pullRequestTitle } from '../core/github/prBody';
 export type * from '../core/github/types';
+export { gitHubServiceFor, gitHubTargetFor, type GitHubSettings } from './forRepository';
