@@ -1,0 +1,123 @@
+import { strict as assert } from 'node:assert';
+import { diffDashboard } from '../../../src/core/dashboard';
+import { truncate } from '../../../src/webview/labels';
+import { DashboardPage } from './pageHarness';
+import { fixtureText, viewModelOf, withStatus } from './fixtures';
+
+describe('dashboard page in Chromium', function () {
+  this.timeout(60_000);
+  let harness: DashboardPage;
+
+  before(async () => {
+    harness = await DashboardPage.start();
+  });
+
+  after(async () => {
+    await harness?.close();
+  });
+
+  beforeEach(async () => {
+    await harness.page.evaluate(() => sessionStorage.clear());
+    await harness.load();
+  });
+
+  it('shows the real fixture: card numbers, a task card and every task in the graph', async () => {
+    const model = viewModelOf(fixtureText('lukhas'));
+    await harness.send({ type: 'state', model });
+    const page = harness.page;
+    const card = (id: string) => page.locator(`[data-card="${id}"] .card-value`).textContent();
+    assert.equal(await card('total'), String(model.summary.total));
+    assert.equal(await card('inProgress'), String(model.summary.inProgress));
+    assert.equal(await card('completed'), String(model.summary.completed));
+    assert.equal(await card('ready'), String(model.summary.ready));
+    assert.equal(await card('blocked'), String(model.summary.blocked + model.summary.waiting));
+    assert.equal(await card('completion'), `${model.summary.completionPercentage}%`);
+    const task = model.tasks.find((t) => t.status === 'in_progress') ?? model.tasks[0];
+    const taskCard = page.locator(`.column-${task.displayStatus} .task-card[data-task-key="${task.key}"]`);
+    assert.equal(await taskCard.locator('.task-name').textContent(), task.name);
+    assert.equal(await taskCard.locator('.task-owner').textContent(), task.owner);
+    assert.equal(await page.locator('.graph-svg .node').count(), model.tasks.length);
+    const edges = model.tasks.reduce((n, t) => n + t.dependencies.filter((d) => d.taskKey).length, 0);
+    assert.equal(await page.locator('.graph-svg .edge').count(), edges);
+    // vscode-elements draw under the CSP: lit adopts constructed stylesheets, which style-src allows.
+    const button = await page.locator('vscode-button').first().evaluate((b) => ({
+      rendered: (b.shadowRoot?.childElementCount ?? 0) > 0,
+      styled: (b.shadowRoot?.adoptedStyleSheets.length ?? 0) > 0,
+    }));
+    assert.deepEqual(button, { rendered: true, styled: true });
+    assert.deepEqual(await harness.cspViolations(), []);
+  });
+
+  it('renders every string of the XSS fixture as inert text', async () => {
+    const model = viewModelOf(fixtureText('xss'));
+    await harness.send({ type: 'state', model });
+    const page = harness.page;
+    await page.locator('#root[data-rendered="true"]').waitFor();
+    for (const task of model.tasks) {
+      const name = page.locator(`.task-card[data-task-key="${task.key}"] .task-name`);
+      assert.equal(await name.textContent(), truncate(task.name, 200));
+    }
+    const report = await page.evaluate(() => ({
+      xss: (window as unknown as { __xss?: number }).__xss,
+      images: document.querySelectorAll('img').length,
+      scripts: document.querySelectorAll('script').length,
+      handlers: [...document.querySelectorAll('*')].flatMap((e) => e.getAttributeNames().filter((n) => n.startsWith('on'))),
+      links: [...document.querySelectorAll('[href]')].map((e) => e.getAttribute('href') ?? '').filter((h) => h.startsWith('javascript')),
+      bold: document.querySelectorAll('#root b').length,
+    }));
+    assert.deepEqual(report, { xss: undefined, images: 0, scripts: 2, handlers: [], links: [], bold: 0 });
+    // Interacting with the hostile task does nothing but select it and post typed actions.
+    await page.locator('.task-card[data-task-key="xss_link"]').click();
+    await page.locator('.task-detail vscode-button[data-action="revealTask"]').click();
+    await page.locator('.node[data-task-key="xss_img"]').click();
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+    const posted = await harness.posted();
+    assert.deepEqual(posted.filter((m) => m.type !== 'ready'), [{ type: 'revealTask', taskKey: 'xss_link' }]);
+    assert.deepEqual(await harness.cspViolations(), []);
+  });
+
+  it('applies a one-task delta in place and keeps the filters', async () => {
+    const text = fixtureText('lukhas');
+    const before = viewModelOf(text);
+    await harness.send({ type: 'state', model: before });
+    const page = harness.page;
+    const target = before.tasks.find((t) => t.status === 'not_started')!;
+    await page.locator('.filter-bar vscode-textfield').evaluate((field, value) => {
+      (field as HTMLElement & { value: string }).value = value;
+      field.dispatchEvent(new Event('input'));
+    }, target.name);
+    const shownBefore = await page.locator('.task-card:not([hidden])').count();
+    const after = viewModelOf(withStatus(text, target.key, 'completed'));
+    await harness.send({ type: 'delta', delta: diffDashboard(before, after) });
+    assert.equal(await page.locator(`.column-completed .task-card[data-task-key="${target.key}"]`).count(), 1);
+    assert.equal(await page.locator(`.column-${target.displayStatus} .task-card[data-task-key="${target.key}"]`).count(), 0);
+    assert.equal(await page.locator('[data-card="completed"] .card-value').textContent(), String(after.summary.completed));
+    assert.equal(await page.locator('.task-card:not([hidden])').count(), shownBefore);
+    assert.equal(await page.locator('.task-card').count(), after.tasks.length);
+  });
+
+  it('restores filters, selection and scroll after a reload', async () => {
+    const model = viewModelOf(fixtureText('lukhas'));
+    await harness.send({ type: 'state', model });
+    const page = harness.page;
+    await page.locator('.filter-bar vscode-textfield').evaluate((field) => {
+      (field as HTMLElement & { value: string }).value = 'review';
+      field.dispatchEvent(new Event('input'));
+    });
+    const selected = model.tasks[model.tasks.length - 1];
+    await page.evaluate(() => window.scrollTo(0, 400));
+    await page.waitForFunction(() => JSON.parse(sessionStorage.getItem('state') ?? '{}').scrollY === 400);
+    await harness.load();
+    await page.evaluate(
+      ([key]) => sessionStorage.setItem('state', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('state') ?? '{}'), selectedKey: key })),
+      [selected.key],
+    );
+    await harness.load();
+    await harness.send({ type: 'state', model });
+    const expected = model.tasks.filter((t) => [t.name, t.key, t.id, t.branch ?? '', t.owner].some((f) => f.toLowerCase().includes('review')));
+    assert.equal(await page.locator('.task-card:not([hidden])').count(), expected.length);
+    assert.equal(await page.locator('.filter-bar vscode-textfield').evaluate((f) => (f as HTMLElement & { value: string }).value), 'review');
+    assert.equal(await page.locator('.task-detail .detail-name').textContent(), selected.name);
+    assert.equal(await page.evaluate(() => window.scrollY), 400);
+  });
+});
