@@ -83,6 +83,22 @@ async function stopGroup(child) {
 }
 
 /**
+ * Creates the user-data and extensions folders under `stateDir` with quiet user settings.
+ * @returns {{ userDataDir: string, extensionsDir: string }}
+ */
+export function prepareStateDir(stateDir, settings = {}) {
+  const userDataDir = path.join(stateDir, 'user-data');
+  const extensionsDir = path.join(stateDir, 'extensions');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  if (!fs.existsSync(settingsFile)) {
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  }
+  return { userDataDir, extensionsDir };
+}
+
+/**
  * @param {{ folder: string, trusted?: boolean, port?: number, env?: Record<string,string>,
  *   logFile?: string, extraArgs?: string[], stateDir?: string, settings?: Record<string, unknown> }} options
  * @returns {Promise<{ url: string, port: number, userDataDir: string, extensionsDir: string, stop: () => Promise<void> }>}
@@ -91,12 +107,7 @@ export async function startCodeServer(options) {
   const port = options.port ?? (await freePort());
   const stateDir = options.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'coordinator-cs-'));
   const ownsStateDir = options.stateDir === undefined;
-  const userDataDir = path.join(stateDir, 'user-data');
-  const extensionsDir = path.join(stateDir, 'extensions');
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.mkdirSync(extensionsDir, { recursive: true });
-  const settings = { ...QUIET_SETTINGS, ...options.settings };
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  const { userDataDir, extensionsDir } = prepareStateDir(stateDir, options.settings);
 
   const args = [
     codeServerBin,

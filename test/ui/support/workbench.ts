@@ -36,7 +36,10 @@ export class Workbench {
 
   /** Opens a view container from the activity bar by its title (`Agent Coordinator`). */
   async openViewContainer(title: string): Promise<Locator> {
-    const item = this.page.locator(`.activitybar .action-item a[aria-label^="${title}"]`).first();
+    // The item itself, not its link: a badge drawn over the link would take the click.
+    const item = this.page
+      .locator('.activitybar .action-item', { has: this.page.locator(`a[aria-label^="${title}"]`) })
+      .first();
     await item.waitFor({ state: 'visible' });
     const sidebarTitle = this.page.locator(`${SIDEBAR} .composite.title`);
     if (!(await sidebarTitle.textContent().catch(() => ''))?.toUpperCase().includes(title.toUpperCase())) {
