@@ -24,13 +24,28 @@ interface Replacement {
  * value, or text that does not parse; nothing is half-applied.
  */
 export function applyEdits(text: string, edits: readonly TaskEdit[], now: Date): string {
+  try {
+    return apply(text, edits, now);
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      // The outline does not validate values it skips; JSON.parse of a touched value found the damage.
+      throw new TaskEditError('unparseable', 'the task file is not valid JSON; fix it before editing');
+    }
+    throw error;
+  }
+}
+
+function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
   const shallow = outlineJson(text, 3);
   if (!shallow) {
     throw new TaskEditError('unparseable', 'the task file is not valid JSON; fix it before editing');
   }
   const hasSummary = outlineChild(shallow, 'summary')?.kind === 'object';
   // Counting statuses for the summary needs the tasks' own fields in the outline.
-  const root = hasSummary ? outlineJson(text, 4)! : shallow;
+  const root = hasSummary ? outlineJson(text, 4) : shallow;
+  if (!root) {
+    throw new TaskEditError('unparseable', 'the task file is not valid JSON; fix it before editing');
+  }
   const formatting = detectFormatting(text);
   const taskNodes = listTaskNodes(text, root);
   const nodeByKey = new Map(taskNodes.map((task) => [task.key, task.node]));

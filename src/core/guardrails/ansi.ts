@@ -1,54 +1,75 @@
 /**
- * Removes ANSI escape sequences (colours, cursor moves, OSC titles and links) and other control
- * characters except tab, line feed and carriage return, from text that arrives in chunks: a
- * sequence split across two chunks is still removed whole. Text without control characters goes
- * through with one regex scan.
+ * Removes ANSI escape sequences (colours, cursor moves, OSC titles and links) and the control
+ * characters that only make noise in an output channel (NUL, BEL, BS, VT, FF, SO, SI, DEL), from
+ * text that arrives in chunks: a sequence split across two chunks is still removed whole.
+ *
+ * Speed matters (a guardrail may print hundreds of megabytes): text without those characters passes
+ * after a few native `indexOf` scans, and chunks with only colour codes are cleaned by one native
+ * regex replace; a character-level state machine handles chunk ends and OSC/DCS strings.
  */
 
 const ESC = 0x1b;
 const BEL = 0x07;
 const C1_CSI = 0x9b;
-/** Control characters to look for; tab, LF and CR are kept. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const SPECIAL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x9b]/g;
-/** A sequence longer than this is not one a terminal would honour: give up and show text again. */
-const MAX_SEQUENCE = 4096;
+/** Removed wherever they appear outside a sequence. */
+const NOISE = ['\u0000', '\u0007', '\u0008', '\u000b', '\u000c', '\u000e', '\u000f', '\u007f'];
+const SPECIAL_CHARS = ['\u001b', '\u009b', ...NOISE];
+const NOISE_CODES = new Set(NOISE.map((char) => char.charCodeAt(0)));
+/** An OSC/DCS/SOS/PM/APC string or a C1 CSI: left to the state machine. */
+const STRING_OR_C1 = /\u001b[\]PX^_]|\u009b/;
+/**
+ * The state machine's rules for sequences without strings, as one regex: CSI (parameters and
+ * intermediates, then an optional final byte), other escapes (intermediates, then one optional
+ * final character). Noise characters go in a second pass, only when present: after sequences,
+ * since a noise character inside a sequence breaks it rather than being skipped.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const SEQUENCE = /\u001b(?:\[[ -?]*[@-~]?|[ -/]*[0-\uffff]?)/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOISE_ALL = /[\u0000\u0007\u0008\u000b\u000c\u000e\u000f\u007f]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const SEQUENCE_AT = /\u001b\[[ -?]*[@-~]?|\u001b[ -/]*[0-\uffff]?/y;
+/** An OSC or DCS string longer than this is not one a terminal would honour: show text again. */
+const MAX_STRING = 4096;
 
 type State = 'text' | 'escape' | 'escapeIntermediate' | 'csi' | 'string' | 'stringEscape';
 
 export class AnsiStripper {
   private state: State = 'text';
-  private sequenceLength = 0;
+  private stringLength = 0;
 
   /** Returns the visible part of `chunk`, holding back an unfinished sequence for the next call. */
   push(chunk: string): string {
-    let out = '';
     let i = 0;
-    const n = chunk.length;
-    while (i < n) {
-      if (this.state === 'text') {
-        SPECIAL.lastIndex = i;
-        const match = SPECIAL.exec(chunk);
-        if (!match) {
-          out += i === 0 ? chunk : chunk.slice(i);
-          break;
-        }
-        const at = match.index;
-        if (at > i) {
-          out += chunk.slice(i, at);
-        }
-        const code = chunk.charCodeAt(at);
-        if (code === ESC) {
-          this.enter('escape');
-        } else if (code === C1_CSI) {
-          this.enter('csi');
-        }
-        i = at + 1;
-        continue;
-      }
+    while (i < chunk.length && this.state !== 'text') {
       i = this.step(chunk.charCodeAt(i), i);
     }
-    return out;
+    if (i >= chunk.length) {
+      return '';
+    }
+    const rest = i === 0 ? chunk : chunk.slice(i);
+    if (!SPECIAL_CHARS.some((char) => rest.includes(char))) {
+      return rest;
+    }
+    if (STRING_OR_C1.test(rest)) {
+      return this.machine(rest);
+    }
+    // Hand a sequence that may continue in the next chunk to the state machine.
+    const lastEscape = rest.lastIndexOf('\u001b');
+    let cut = rest.length;
+    if (lastEscape >= 0) {
+      SEQUENCE_AT.lastIndex = lastEscape;
+      SEQUENCE_AT.exec(rest);
+      if (SEQUENCE_AT.lastIndex >= rest.length) {
+        cut = lastEscape;
+      }
+    }
+    const head = cut === rest.length ? rest : rest.slice(0, cut);
+    const withoutSequences = head.includes('\u001b') ? head.replace(SEQUENCE, '') : head;
+    const cleaned = NOISE.some((char) => withoutSequences.includes(char))
+      ? withoutSequences.replace(NOISE_ALL, '')
+      : withoutSequences;
+    return cut === rest.length ? cleaned : cleaned + this.machine(rest.slice(cut));
   }
 
   /** End of stream: an unfinished sequence is dropped. */
@@ -57,31 +78,54 @@ export class AnsiStripper {
     return '';
   }
 
-  private enter(state: State): void {
-    this.state = state;
-    this.sequenceLength = 0;
+  /** The reference behaviour, character by character, from the text state. */
+  private machine(text: string): string {
+    const kept: string[] = [];
+    let runStart = -1;
+    let i = 0;
+    while (i < text.length) {
+      if (this.state !== 'text') {
+        i = this.step(text.charCodeAt(i), i);
+        continue;
+      }
+      const code = text.charCodeAt(i);
+      if (code === ESC || code === C1_CSI || NOISE_CODES.has(code)) {
+        if (runStart >= 0) {
+          kept.push(text.slice(runStart, i));
+          runStart = -1;
+        }
+        if (code === ESC) {
+          this.state = 'escape';
+        } else if (code === C1_CSI) {
+          this.state = 'csi';
+        }
+      } else if (runStart < 0) {
+        runStart = i;
+      }
+      i++;
+    }
+    if (runStart >= 0) {
+      kept.push(text.slice(runStart));
+    }
+    return kept.join('');
   }
 
   /** Advances one character inside a sequence; returns the next index. */
   private step(code: number, i: number): number {
-    if (++this.sequenceLength > MAX_SEQUENCE) {
-      this.state = 'text';
-      return i;
-    }
     switch (this.state) {
       case 'escape':
         if (code === 0x5b) {
           this.state = 'csi';
         } else if (code === 0x5d || code === 0x50 || code === 0x58 || code === 0x5e || code === 0x5f) {
-          // OSC, DCS, SOS, PM, APC: strings ended by BEL or ESC \
           this.state = 'string';
+          this.stringLength = 0;
         } else if (code >= 0x20 && code <= 0x2f) {
           this.state = 'escapeIntermediate';
         } else if (code === ESC) {
           this.state = 'escape';
         } else {
           this.state = 'text';
-          // A control character after ESC is not part of the sequence: keep it (e.g. a line feed).
+          // A control character after ESC is not part of the sequence: read it as text.
           return code < 0x20 ? i : i + 1;
         }
         return i + 1;
@@ -98,12 +142,16 @@ export class AnsiStripper {
         if (code >= 0x40 && code <= 0x7e) {
           this.state = 'text';
         } else if (code < 0x20 || code > 0x3f) {
-          // Not a valid CSI byte: the sequence was broken; read this character as text again.
+          // Not a CSI byte: the sequence was broken; read this character as text.
           this.state = 'text';
           return i;
         }
         return i + 1;
       case 'string':
+        if (++this.stringLength > MAX_STRING) {
+          this.state = 'text';
+          return i;
+        }
         if (code === BEL) {
           this.state = 'text';
         } else if (code === ESC) {

@@ -37,9 +37,18 @@ export function outlineJson(text: string, maxDepth: number): OutlineNode | undef
   }
 }
 
-/** The child of `node` at `key` (the first one when a key is duplicated). */
+/** The child of `node` at `key`; the last one when a key is duplicated, as `JSON.parse` reads it. */
 export function outlineChild(node: OutlineNode | undefined, key: string | number): OutlineNode | undefined {
-  return node?.children?.find((child) => child.key === key);
+  const children = node?.children;
+  if (!children) {
+    return undefined;
+  }
+  for (let i = children.length - 1; i >= 0; i--) {
+    if (children[i].key === key) {
+      return children[i];
+    }
+  }
+  return undefined;
 }
 
 export function outlineAt(root: OutlineNode | undefined, path: readonly (string | number)[]): OutlineNode | undefined {

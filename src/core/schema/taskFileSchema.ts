@@ -66,6 +66,12 @@ export const taskSchema = z
   .partial()
   .describe('A task.');
 
+/** In a flat map a task must carry its name, or every group would also pass as a task. */
+const flatMapTaskSchema = z.union([
+  taskSchema.extend({ name: z.string().describe('Title of the task.') }),
+  taskSchema.extend({ title: z.string().describe('Title of the task (alias of name).') }),
+]);
+
 export const guardrailSchema = z
   .looseObject({
     command: z.string().describe('Shell command line to run, e.g. "make openapi-spec && make openapi-headers-guard". Runs only in a trusted workspace.'),
@@ -100,7 +106,7 @@ export const taskFileSchema = z
     schema_version: z.string().describe('Version of the task file format, e.g. "1.0".'),
     summary: summarySchema,
     tasks: z
-      .union([z.record(z.string(), z.record(z.string(), taskSchema)), z.record(z.string(), taskSchema), z.array(taskSchema)])
+      .union([z.record(z.string(), z.record(z.string(), taskSchema)), z.record(z.string(), flatMapTaskSchema), z.array(taskSchema)])
       .describe('Groups of tasks (group → task key → task), a map of task key → task, or a flat list of tasks.'),
     pre_audit_guardrails: z.record(z.string(), guardrailSchema).describe('Guardrail commands by key.'),
     guardrails: z.record(z.string(), guardrailSchema).describe('Guardrail commands by key (alias of pre_audit_guardrails).'),

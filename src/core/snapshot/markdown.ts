@@ -2,12 +2,17 @@ import { hasChanges } from './diff';
 import { renderMermaidGraph } from './mermaid';
 import type { SnapshotChanges, SnapshotDocument, SnapshotPullRequest, SnapshotTask } from './types';
 
-/** A table cell: one line, pipes escaped. */
+/** A table cell: one line, pipes escaped, no HTML (GitHub would strip `<tags>`). */
 export function cell(text: string | number | undefined): string {
   if (text === undefined || text === '') {
     return '—';
   }
-  return String(text).replace(/[\r\n]+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  return String(text)
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 function code(text: string | undefined): string {
