@@ -35,6 +35,8 @@ const DEFAULT_KILL_GRACE_MS = 3000;
 /** After the shell exits, how long its leftover background processes may hold the pipes open. */
 const LEFTOVER_GRACE_MS = 1000;
 const REAP_POLL_MS = 25;
+/** Output handled in one turn of the event loop before reading pauses to let other work run. */
+const BYTES_PER_TURN = 1024 * 1024;
 
 /**
  * Runs one shell line, streaming its output, and settles exactly once, after the output ended.
@@ -116,6 +118,28 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
       resolve(finish(outcome, outputBytes));
     }
 
+    // libuv may deliver many chunks in one turn; pausing after a megabyte keeps the host responsive.
+    let bytesThisTurn = 0;
+    let yielding = false;
+    const paused = new Set<NodeJS.ReadableStream>();
+    const yieldAfter = (readable: NodeJS.ReadableStream, bytes: number): void => {
+      bytesThisTurn += bytes;
+      if (bytesThisTurn < BYTES_PER_TURN) {
+        return;
+      }
+      readable.pause();
+      paused.add(readable);
+      if (!yielding) {
+        yielding = true;
+        setImmediate(() => {
+          yielding = false;
+          bytesThisTurn = 0;
+          paused.forEach((stream) => stream.resume());
+          paused.clear();
+        });
+      }
+    };
+
     const attach = (stream: OutputStream): void => {
       const readable = child[stream];
       if (!readable) {
@@ -134,6 +158,7 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
       readable.on('data', (chunk: Buffer) => {
         outputBytes += chunk.length;
         emit(stripper.push(decoder.write(chunk)));
+        yieldAfter(readable, chunk.length);
       });
       readable.on('end', () => emit(stripper.push(decoder.end()) + stripper.flush()));
     };

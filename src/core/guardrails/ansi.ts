@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- finding control characters is what this module does */
 /**
  * Removes ANSI escape sequences (colours, cursor moves, OSC titles and links) and the control
  * characters that only make noise in an output channel (NUL, BEL, BS, VT, FF, SO, SI, DEL), from
@@ -23,12 +24,9 @@ const STRING_OR_C1 = /\u001b[\]PX^_]|\u009b/;
  * final character). Noise characters go in a second pass, only when present: after sequences,
  * since a noise character inside a sequence breaks it rather than being skipped.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const SEQUENCE = /\u001b(?:\[[ -?]*[@-~]?|[ -/]*[0-\uffff]?)/g;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOISE_ALL = /[\u0000\u0007\u0008\u000b\u000c\u000e\u000f\u007f]/g;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const SEQUENCE_AT = /\u001b\[[ -?]*[@-~]?|\u001b[ -/]*[0-\uffff]?/y;
+const SEQUENCE_AT = new RegExp(SEQUENCE.source, 'y');
 /** An OSC or DCS string longer than this is not one a terminal would honour: show text again. */
 const MAX_STRING = 4096;
 

@@ -67,6 +67,18 @@ describe('guardrails: ANSI stripping', () => {
     );
   });
 
+  it('agrees with character-by-character processing on sequence-heavy text', () => {
+    const chars = fc.constantFrom(ESC, '[', ']', '(', 'P', '\\', ';', '1', 'm', 'x', ' ', '\n', '\u0007', '\u0000', '\u009b', 'é');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 60 }), (chosen) => {
+        const text = chosen.join('');
+        const oneByOne = Array.from({ length: text.length }, (_, i) => i);
+        assert.equal(stripAnsi(text), stripInChunks(text, oneByOne));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
