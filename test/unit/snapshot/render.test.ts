@@ -177,7 +177,7 @@ describe('snapshot: Markdown for GitHub', () => {
     assert.equal(mermaidLabel('say "hi" <b>|`x`'), 'say #quot;hi#quot; #lt;b#gt;  x ');
     const text = FIXTURE.replace('"name": "Shadow-Diff Harness"', '"name": "Shadow | \\"Diff\\" <Harness>"');
     const doc = buildSnapshot({ now: NOW, loaded: loaded(text), worktrees, github: { unavailable: 'offline' } });
-    assert.match(renderMermaidGraph(doc), /t0\["task1: Shadow   #quot;Diff#quot; #lt;Harness#gt;"\]:::ready/);
+    assert.match(renderMermaidGraph(doc), /t0\["task1: Shadow {3}#quot;Diff#quot; #lt;Harness#gt;"\]:::ready/);
     assert.match(renderSnapshotMarkdown(doc), /\| Shadow \\\| "Diff" &lt;Harness&gt; \|/);
   });
 });
