@@ -1,0 +1,29 @@
+// `npm run bench`: release bundles (plus the host test bundle), then every scripts/bench/*.bench.ts
+// in turn with `node --import tsx`. Each script prints its own figures; this prints which failed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const benchDir = path.join(root, 'scripts', 'bench');
+
+execFileSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: root, stdio: 'inherit' });
+
+const only = process.argv.slice(2);
+const files = fs
+  .readdirSync(benchDir)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .filter((file) => only.length === 0 || only.includes(file.replace(/\.bench\.ts$/, '')))
+  .sort();
+
+const failed = [];
+for (const file of files) {
+  console.log(`\n=== ${file} ===`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, file)], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    failed.push(file);
+  }
+}
+console.log(`\n${files.length - failed.length} of ${files.length} benchmarks ran${failed.length ? `; failed: ${failed.join(', ')}` : ''}`);
+process.exitCode = failed.length === 0 ? 0 : 1;
