@@ -1,0 +1,83 @@
+// The dashboard panel in a real VS Code: one per folder, the page's handshake, CSP, live deltas.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { deriveDashboard } from '../../../src/core/dashboard';
+import { loadTaskFile } from '../../../src/core/model/load';
+import type { FolderSession } from '../../../src/extension/services';
+import { waitFor, type CoordinatorApi } from '../support/extension';
+import { coordinator, restore, sessionWithFile, writeExternally } from './tasksSupport';
+
+describe('dashboard panel', () => {
+  let testing: CoordinatorApi['testing'];
+  let session: FolderSession;
+  let original: string;
+
+  before(async () => {
+    testing = await coordinator();
+    session = await sessionWithFile(testing);
+    original = fs.readFileSync(session.taskFile!.fsPath, 'utf8');
+  });
+
+  afterEach(async () => {
+    await restore(session, original);
+  });
+
+  after(() => {
+    for (const panel of testing.dashboard.panels.all) {
+      panel.dispose();
+    }
+  });
+
+  const dashboard = () => testing.dashboard.panels.panelFor(session);
+
+  it('opens one panel per folder, and the page asks for and receives the full state', async () => {
+    await vscode.commands.executeCommand('coordinator.openDashboard');
+    await vscode.commands.executeCommand('coordinator.openDashboard');
+    assert.equal(testing.dashboard.panels.all.length, 1);
+    await waitFor(() => dashboard()?.current !== undefined, 'the page says ready and gets the state', 30_000);
+    const expected = deriveDashboard({ folderName: session.folder.name, folderUri: session.folder.uri.toString(), loaded: loadTaskFile(original) });
+    const shown = dashboard()!.current!;
+    assert.deepEqual(shown.summary, expected.summary);
+    assert.deepEqual(shown.tasks.map((t) => t.key), expected.tasks.map((t) => t.key));
+    assert.equal(shown.folderUri, session.folder.uri.toString());
+  });
+
+  it('serves a strict CSP with a fresh nonce and only the built assets', () => {
+    const panel = dashboard()!.panel;
+    const html = panel.webview.html;
+    const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(nonce, csp);
+    assert.match(csp, /default-src 'none'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|http:/);
+    assert.ok(html.includes(`<script nonce="${nonce}"`));
+    const roots = panel.webview.options.localResourceRoots ?? [];
+    assert.deepEqual(roots.map((r) => r.path), [vscode.Uri.joinPath(testing.services.context.extensionUri, 'dist', 'webview').path]);
+  });
+
+  it('follows a write to the task file with the new state', async () => {
+    await waitFor(() => dashboard()?.current !== undefined, 'the dashboard is showing', 30_000);
+    const before = dashboard()!.current!;
+    const target = before.tasks.find((t) => t.status === 'not_started')!;
+    const changed = original.replace(new RegExp(`("${target.key}"[\\s\\S]*?"status": )"not_started"`), '$1"completed"');
+    await writeExternally(session, changed);
+    await waitFor(() => dashboard()?.current?.summary.completed === before.summary.completed + 1, 'the dashboard shows the completed task', 15_000);
+    assert.equal(dashboard()!.current!.tasks.find((t) => t.key === target.key)!.status, 'completed');
+  });
+
+  it('shows data from a registered provider, and drops it when the provider goes', async () => {
+    await waitFor(() => dashboard()?.current !== undefined, 'the dashboard is showing', 30_000);
+    const task = dashboard()!.current!.tasks.find((t) => t.branch)!;
+    const registration = testing.dashboard.dataSources.register({
+      provide: () => ({ pullRequests: [{ number: 410, state: 'open', ci: 'failing', branch: task.branch }] }),
+    });
+    try {
+      await waitFor(() => dashboard()?.current?.summary.ciFailures === 1, 'the PR reaches the dashboard', 15_000);
+      assert.equal(dashboard()!.current!.tasks.find((t) => t.key === task.key)!.pullRequest?.number, 410);
+    } finally {
+      registration.dispose();
+    }
+    await waitFor(() => dashboard()?.current?.summary.openPullRequests === undefined, 'the PR leaves the dashboard', 15_000);
+  });
+});

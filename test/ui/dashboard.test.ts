@@ -1,0 +1,104 @@
+// The dashboard as a person sees it in the real VS Code: numbers, a task card, the graph, live
+// updates, restoration after a reload, and screenshots in a dark and a light theme.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { deriveDashboard } from '../../src/core/dashboard';
+import { loadTaskFile } from '../../src/core/model/load';
+import type { DashboardViewModel } from '../../src/protocol/dashboardModel';
+import { workbench } from './support/context';
+
+const TASK_FILE = path.join('docs', 'plans', 'task_status.json');
+
+function expectedModel(text: string): DashboardViewModel {
+  return deriveDashboard({ folderName: 'Lukhas', folderUri: 'file:///', loaded: loadTaskFile(text) });
+}
+
+async function openDashboard() {
+  const wb = workbench();
+  await wb.runCommand('Coordinator: Open Dashboard');
+  const view = wb.webview();
+  await view.locator('#root[data-rendered="true"]').waitFor({ timeout: 30_000 });
+  return view;
+}
+
+async function setTheme(name: string, kind: 'vscode-light' | 'vscode-dark'): Promise<void> {
+  const wb = workbench();
+  await wb.runCommand('Preferences: Color Theme');
+  const input = wb.page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await input.press('Enter');
+  await wb.webview().locator(`body.${kind}`).waitFor({ timeout: 15_000 });
+}
+
+describe('dashboard (UI)', () => {
+  it('shows the real plan: card numbers, a task card and the graph; screenshots in dark and light', async () => {
+    const wb = workbench();
+    const text = fs.readFileSync(path.join(wb.options.workspace, TASK_FILE), 'utf8');
+    const model = expectedModel(text);
+    const view = await openDashboard();
+    const card = (id: string) => view.locator(`[data-card="${id}"] .card-value`).textContent();
+    assert.equal(await card('total'), String(model.summary.total));
+    assert.equal(await card('inProgress'), String(model.summary.inProgress));
+    assert.equal(await card('completed'), String(model.summary.completed));
+    assert.equal(await card('ready'), String(model.summary.ready));
+    assert.equal(await card('blocked'), String(model.summary.blocked + model.summary.waiting));
+    assert.equal(await card('completion'), `${model.summary.completionPercentage}%`);
+    assert.equal(await card('guardrails'), `${model.summary.requiredGuardrailsPassing} / ${model.summary.requiredGuardrails}`);
+    const task = model.tasks.find((t) => t.status === 'in_progress') ?? model.tasks[0];
+    const taskCard = view.locator(`.column-${task.displayStatus} .task-card[data-task-key="${task.key}"]`);
+    assert.equal(await taskCard.locator('.task-name').textContent(), task.name);
+    assert.equal(await taskCard.locator('.task-owner').textContent(), task.owner);
+    assert.equal(await view.locator('.graph-svg .node').count(), model.tasks.length);
+    // vscode-elements render under the webview's CSP (lit adopts its stylesheets).
+    assert.ok(await view.locator('vscode-button').first().evaluate((b) => (b.shadowRoot?.adoptedStyleSheets.length ?? 0) > 0));
+
+    // A click on a graph node focuses its task on the board and shows it in the detail pane.
+    const blocked = model.tasks.find((t) => t.inBlockedChain)!;
+    await view.locator(`.node[data-task-key="${blocked.key}"]`).click();
+    await view.locator(`.task-card.selected[data-task-key="${blocked.key}"]`).waitFor();
+    assert.equal(await view.locator('.task-detail .detail-name').textContent(), blocked.name);
+
+    await setTheme('Dark Modern', 'vscode-dark');
+    assert.ok(fs.statSync(await wb.screenshot('dashboard-dark')).size > 0);
+    await setTheme('Light Modern', 'vscode-light');
+    assert.ok(fs.statSync(await wb.screenshot('dashboard-light')).size > 0);
+    await setTheme('Dark Modern', 'vscode-dark');
+  });
+
+  it('updates live when another program writes the file, keeping the filter', async () => {
+    const wb = workbench();
+    const file = path.join(wb.options.workspace, TASK_FILE);
+    const original = fs.readFileSync(file, 'utf8');
+    const view = await openDashboard();
+    const model = expectedModel(original);
+    const target = model.tasks.find((t) => t.status === 'not_started' && t.group === model.groups[0])!;
+    try {
+      await view.locator('.filter-bar vscode-textfield input').fill(target.id);
+      const shown = await view.locator('.task-card:not([hidden])').count();
+      fs.writeFileSync(file, original.replace(new RegExp(`("${target.key}"[\\s\\S]*?"status": )"not_started"`), '$1"completed"'));
+      await view.locator(`.column-completed .task-card[data-task-key="${target.key}"]`).waitFor({ timeout: 15_000 });
+      assert.equal(await view.locator('[data-card="completed"] .card-value').textContent(), String(model.summary.completed + 1));
+      assert.equal(await view.locator('.task-card:not([hidden])').count(), shown);
+      assert.equal(await view.locator('.filter-bar vscode-textfield').evaluate((f) => (f as HTMLElement & { value: string }).value), target.id);
+      await wb.screenshot('dashboard-live-update');
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+  });
+
+  it('comes back after a window reload with its filter', async () => {
+    const wb = workbench();
+    const view = await openDashboard();
+    await view.locator('.filter-bar vscode-textfield input').fill('review');
+    await wb.page.waitForTimeout(300);
+    await wb.runCommand('Developer: Reload Window');
+    await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const restored = wb.webview();
+    await restored.locator('#root[data-rendered="true"]').waitFor({ timeout: 60_000 });
+    assert.equal(await restored.locator('.filter-bar vscode-textfield').evaluate((f) => (f as HTMLElement & { value: string }).value), 'review');
+    await restored.locator('.filter-bar vscode-button', { hasText: 'Clear' }).click();
+  });
+});

@@ -1,0 +1,33 @@
+// A task file full of markup, script and javascript: links renders as inert text in the real VS Code.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { deriveDashboard } from '../../src/core/dashboard';
+import { loadTaskFile } from '../../src/core/model/load';
+import { truncate } from '../../src/webview/labels';
+import { workbench } from './support/context';
+
+describe('dashboard XSS fixture (UI)', () => {
+  it('renders hostile task strings as text and runs none of them', async () => {
+    const wb = workbench();
+    const text = fs.readFileSync(path.join(wb.options.workspace, 'task_status.json'), 'utf8');
+    const model = deriveDashboard({ folderName: 'Xss', folderUri: 'file:///', loaded: loadTaskFile(text) });
+    await wb.runCommand('Coordinator: Open Dashboard');
+    const view = wb.webview();
+    await view.locator('#root[data-rendered="true"]').waitFor({ timeout: 30_000 });
+    for (const task of model.tasks) {
+      assert.equal(await view.locator(`.task-card[data-task-key="${task.key}"] .task-name`).textContent(), truncate(task.name, 200));
+    }
+    const report = await view.locator('body').evaluate(() => ({
+      xss: (window as unknown as { __xss?: number }).__xss,
+      images: document.querySelectorAll('img').length,
+      scriptsWithPayload: [...document.querySelectorAll('script')].filter((s) => (s.textContent ?? '').includes('__xss')).length,
+      handlers: [...document.querySelectorAll('*')].flatMap((e) => e.getAttributeNames().filter((n) => n.startsWith('on'))),
+      javascriptLinks: [...document.querySelectorAll('[href]')].filter((e) => (e.getAttribute('href') ?? '').startsWith('javascript')).length,
+    }));
+    assert.deepEqual(report, { xss: undefined, images: 0, scriptsWithPayload: 0, handlers: [], javascriptLinks: 0 });
+    await view.locator('.task-card[data-task-key="xss_img"]').click();
+    assert.equal(await view.locator('body').evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+    await wb.screenshot('dashboard-xss');
+  });
+});
