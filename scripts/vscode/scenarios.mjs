@@ -11,7 +11,10 @@
 //
 // A workspace builder receives an empty temporary directory (removed afterwards) and returns the
 // absolute path of the folder to open, normally a real git repository made with createGitRepo().
-import { emptyWorkspace, lukhasWorkspace } from './workspaces.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fixturesDir } from './paths.mjs';
+import { createGitRepo, emptyWorkspace, lukhasWorkspace } from './workspaces.mjs';
 
 /**
  * @typedef {object} Scenario
@@ -44,5 +47,32 @@ export const scenarios = [
     untrusted: true,
     hostTests: ['foundation'],
     grep: '@any-workspace|@trust',
+  },
+  {
+    name: 'tasks',
+    workspace: lukhasWorkspace,
+    hostTests: ['tasks'],
+    uiTests: ['tasks'],
+  },
+  {
+    name: 'tasks-empty',
+    workspace: emptyWorkspace,
+    hostTests: ['tasksWelcome'],
+    uiTests: ['tasksWelcome'],
+  },
+  {
+    name: 'dashboard',
+    workspace: lukhasWorkspace,
+    hostTests: ['dashboard'],
+    uiTests: ['dashboard'],
+  },
+  {
+    name: 'dashboard-xss',
+    workspace: (parent) =>
+      createGitRepo(path.join(parent, 'Xss'), {
+        'task_status.json': fs.readFileSync(path.join(fixturesDir, 'xss', 'task_status.json'), 'utf8'),
+      }),
+    hostTests: [],
+    uiTests: ['dashboardXss'],
   },
 ];

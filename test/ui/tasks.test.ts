@@ -1,0 +1,66 @@
+// The Tasks view as a person sees it: the real plan in the sidebar, kept open across a live update.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { workbench } from './support/context';
+
+const TASK_FILE = path.join('docs', 'plans', 'task_status.json');
+
+describe('tasks view (UI)', () => {
+  it('shows the real plan in the sidebar, with a screenshot', async () => {
+    const wb = workbench();
+    await wb.openViewContainer('Agent Coordinator');
+    const tasks = wb.view('Tasks');
+    await tasks.waitFor();
+    const raw = JSON.parse(fs.readFileSync(path.join(wb.options.workspace, TASK_FILE), 'utf8')) as {
+      tasks: Record<string, Record<string, { name: string }>>;
+    };
+    const firstGroup = Object.keys(raw.tasks)[0];
+    await wb.treeItem(firstGroup, 'Tasks').waitFor();
+    const firstTask = Object.values(raw.tasks[firstGroup])[0].name;
+    await wb.treeItem(firstTask, 'Tasks').waitFor();
+    const labels = await wb.treeItemLabels('Tasks');
+    assert.ok(labels.includes(firstGroup), labels.join(' | '));
+    assert.ok(labels.includes(firstTask), labels.join(' | '));
+    const total = Object.values(raw.tasks).reduce((n, g) => n + Object.keys(g).length, 0);
+    assert.match(await wb.statusBarText(new RegExp(`\\d+/${total}`)), new RegExp(`0/${total}`));
+    await wb.page.mouse.move(700, 450);
+    const file = await wb.screenshot('tasks-sidebar-lukhas');
+    assert.ok(fs.statSync(file).size > 0);
+  });
+
+  it('keeps an expanded, selected task open when another program writes the file', async () => {
+    const wb = workbench();
+    const file = path.join(wb.options.workspace, TASK_FILE);
+    const original = fs.readFileSync(file, 'utf8');
+    const review = wb.treeItem('Critical Review - Circuit-Breaker', 'Tasks');
+    try {
+      // The claude_code group is below the fold of the sidebar: fold the groups above it, as a person would.
+      for (const group of ['top5', 'quick_wins', 'hygiene']) {
+        const row = wb.treeItem(new RegExp(`^${group}`), 'Tasks');
+        if ((await row.getAttribute('aria-expanded')) === 'true') {
+          await row.click();
+        }
+      }
+      await review.waitFor();
+      await review.click();
+      if ((await review.getAttribute('aria-expanded')) !== 'true') {
+        await review.locator('.monaco-tl-twistie').click();
+      }
+      const dependency = wb.treeItem(/Circuit-Breaker to MATRIZ.*depends on taskB/, 'Tasks');
+      await dependency.waitFor();
+      assert.match(await dependency.innerText(), /ready/);
+
+      fs.writeFileSync(file, original.replace(/("taskB_circuit_breaker"[\s\S]*?"status": )"not_started"/, '$1"completed"'));
+      await wb.treeItem(/Circuit-Breaker to MATRIZ.*depends on taskB · completed/, 'Tasks').waitFor();
+      assert.equal(await review.getAttribute('aria-expanded'), 'true');
+      assert.match(String(await review.getAttribute('class')), /\bselected\b/);
+      // cc3 waited only for taskB: the user hears that it can start now.
+      const notice = wb.page.locator('.notification-list-item-message', { hasText: 'Critical Review - Circuit-Breaker" can start' });
+      await notice.first().waitFor();
+      await wb.screenshot('tasks-live-update');
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+  });
+});
