@@ -53,7 +53,8 @@ export const command: CliCommand = {
     const s = summary.byStatus;
     context.stdout(
       `${summary.total} tasks: ${s.completed} completed, ${s.in_progress} in progress, ${s.waiting} waiting, ${s.blocked} blocked, ` +
-        `${s.not_started} not started (${summary.ready} ready); ${summary.completionPercentage}% done, ${summary.hoursRemaining}h left\n`,
+        `${s.not_started} not started (${summary.ready} ready)\n${summary.completionPercentage}% done, ${summary.hoursRemaining}h of ` +
+        `${summary.hoursEstimated}h left; critical path ${graph.criticalPath.join(' → ') || '-'}\n`,
     );
     const problems = opened.loaded.diagnostics.length;
     if (problems > 0) {
