@@ -58,6 +58,15 @@ export const Settings = {
   worktreesOpenInNewWindow: 'worktrees.openInNewWindow',
   worktreesOpenTerminal: 'worktrees.openTerminal',
   agents: 'agents',
+  /** A list, not `guardrails` itself: that name holds the settings below. */
+  guardrailsDefinitions: 'guardrails.definitions',
+  guardrailsTimeoutMinutes: 'guardrails.timeoutMinutes',
+  guardrailsParallelism: 'guardrails.parallelism',
+  guardrailsEnv: 'guardrails.env',
+  guardrailsCwd: 'guardrails.cwd',
+  guardrailsLogFolder: 'guardrails.logFolder',
+  guardrailsMaxAgeHours: 'guardrails.maxAgeHours',
+  guardrailsRequirePassBeforeComplete: 'guardrails.requirePassBeforeComplete',
 } as const;
 
 export const ContextKeys = {
