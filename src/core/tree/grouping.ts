@@ -23,7 +23,7 @@ export function groupTasks(model: TaskModel, graph: TaskGraph | undefined, group
       return model.groups.map((group) => ({
         key: group.key,
         label: group.key,
-        tasks: group.taskKeys.flatMap((key) => model.byKey.get(key) ?? []),
+        tasks: tasksOf(model, group.taskKeys),
       }));
     case 'owner':
       return bucketsInFirstSeenOrder(model.tasks, (task) => task.owner.trim() || UNASSIGNED);
@@ -44,6 +44,17 @@ export function groupTasks(model: TaskModel, graph: TaskGraph | undefined, group
       });
     }
   }
+}
+
+function tasksOf(model: TaskModel, keys: readonly string[]): Task[] {
+  const tasks: Task[] = [];
+  for (const key of keys) {
+    const task = model.byKey.get(key);
+    if (task) {
+      tasks.push(task);
+    }
+  }
+  return tasks;
 }
 
 function bucketsInFirstSeenOrder(tasks: readonly Task[], keyOf: (task: Task) => string): TaskBucket[] {
