@@ -74,7 +74,8 @@ export async function createGitHubClient(options: ClientOptions): Promise<GitHub
     request: { fetch: options.fetch },
     log: {
       debug: () => undefined,
-      info: (...parts: unknown[]) => options.log.info(messageOf(parts, secrets)),
+      // Octokit logs every request at info level; that is noise in a CLI or a log channel.
+      info: () => undefined,
       warn: (...parts: unknown[]) => options.log.warn(messageOf(parts, secrets)),
       error: (...parts: unknown[]) => options.log.warn(messageOf(parts, secrets)),
     },

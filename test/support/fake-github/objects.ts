@@ -13,8 +13,6 @@ export interface Urls {
   web: string;
 }
 
-let nextId = 1000;
-const id = () => ++nextId;
 const nodeId = (kind: string, n: number) => Buffer.from(`${kind}:${n}`).toString('base64');
 
 export function userObject(urls: Urls, login: string, type: 'User' | 'Bot' = 'User') {
@@ -241,7 +239,8 @@ export interface FakeCheckRun {
 }
 
 export function checkRunObject(urls: Urls, owner: string, repo: string, sha: string, run: FakeCheckRun) {
-  const n = id();
+  // Stable per commit and name, so an unchanged run keeps its ETag.
+  const n = [...`${sha}:${run.name}`].reduce((sum, ch) => (sum * 33 + ch.charCodeAt(0)) % 2_000_000_000, 5381);
   return {
     id: n,
     head_sha: sha,
