@@ -1,4 +1,3 @@
-import type { GuardrailDefinition } from '../model/types';
 import type { GuardrailVerdict } from './types';
 
 /**
@@ -32,8 +31,4 @@ export function recordedVerdict(status: string | undefined): GuardrailVerdict | 
 /** Verdicts written back to the task file; skipped and cancelled runs checked nothing and leave it alone. */
 export function isRecordable(verdict: GuardrailVerdict): boolean {
   return verdict === 'pass' || verdict === 'fail' || verdict === 'error';
-}
-
-export function lastRecordedRun(definition: GuardrailDefinition): { verdict?: GuardrailVerdict; at?: string } {
-  return { verdict: recordedVerdict(definition.status), at: definition.lastRun };
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { mergeGuardrails, parseGuardrailSettings } from '../../../src/core/guardrails/definitions';
+import { parseEnvSetting } from '../../../src/core/guardrails/envSetting';
 import { expandTimestamp, formatRunTimestamp } from '../../../src/core/guardrails/timestamp';
 import { guardrail } from './helpers';
 
@@ -81,5 +82,14 @@ describe('guardrails: <timestamp>', () => {
     assert.equal(formatRunTimestamp(at), '20251016T053229Z');
     assert.equal(expandTimestamp('docs/<timestamp>/x-<timestamp>.json', at), 'docs/20251016T053229Z/x-20251016T053229Z.json');
     assert.equal(expandTimestamp('plain/path', at), 'plain/path');
+  });
+});
+
+describe('guardrails: environment setting', () => {
+  it('takes strings, turns numbers and booleans to text, removes on null and reports the rest', () => {
+    const { env, problems } = parseEnvSetting({ CI: true, PORT: 8080, NAME: 'x', HOME: null, 'bad-name': 'x', OBJ: {} });
+    assert.deepEqual(env, { CI: 'true', PORT: '8080', NAME: 'x', HOME: undefined });
+    assert.deepEqual(problems, ['"bad-name" is not a variable name', '"OBJ" must be a string, or null to remove it']);
+    assert.deepEqual(parseEnvSetting(['A=1']).problems, ['expected an object of variable names to strings']);
   });
 });
