@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   start: () => import('./commands/start'),
   worktrees: () => import('./commands/worktrees'),
   snapshot: () => import('./commands/snapshot'),
+  pr: () => import('./commands/pr'),
   guardrails: () => import('./commands/guardrails'),
 };
 

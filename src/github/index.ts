@@ -9,3 +9,4 @@ export { pullRequestDraftForTask, type PullRequestDraft, type PullRequestSetting
 export { DEFAULT_PR_BODY_TEMPLATE, renderPrBody, pullRequestTitle } from '../core/github/prBody';
 export type * from '../core/github/types';
 export { gitHubServiceFor, gitHubTargetFor, type GitHubSettings } from './forRepository';
+export { pushBranchToOrigin } from './push';
