@@ -1,7 +1,9 @@
 // The Tasks view, its commands, diagnostics and status bar against the real lukhas task file, in a real VS Code.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { TaskFileStore } from '../../../src/taskfile/store';
 import type { FolderSession } from '../../../src/extension/services';
 import type { TaskTreeNode } from '../../../src/extension/tasks/taskTreeNodes';
 import type { CoordinatorApi } from '../support/extension';
@@ -96,6 +98,31 @@ describe('tasks view on the real task file', () => {
       assert.equal(item(testing.tasks.view.selection[0]).id, item(cc3).id);
     } finally {
       listener.dispose();
+    }
+  });
+
+  it("follows a write through the store from outside the extension, as an agent's coord set makes it", async () => {
+    const agent = new TaskFileStore(session.taskFile!.fsPath);
+    await agent.apply({ kind: 'setStatus', taskKey: 'taskA_idempotency', status: 'in_progress' });
+    await waitFor(() => icon(taskNode(testing, 'taskA_idempotency')) === 'sync', 'the tree shows taskA in progress');
+  });
+
+  it('follows a git checkout that changes the task file', async () => {
+    const cwd = session.folder.uri.fsPath;
+    const git = (...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' });
+    const branch = 'test/checkout-changes-plan';
+    git('checkout', '-q', '-b', branch);
+    try {
+      fs.writeFileSync(session.taskFile!.fsPath, original.replace(/("taskC_log_redaction"[\s\S]*?"status": )"not_started"/, '$1"blocked"'));
+      git('commit', '-q', '-a', '-m', 'Block taskC');
+      git('checkout', '-q', 'main');
+      await waitFor(() => session.state?.text === original, 'the session reads main again');
+      assert.notEqual(icon(taskNode(testing, 'taskC_log_redaction')), 'error');
+      git('checkout', '-q', branch);
+      await waitFor(() => icon(taskNode(testing, 'taskC_log_redaction')) === 'error', 'the tree shows the branch state');
+    } finally {
+      git('checkout', '-q', '-f', 'main');
+      git('branch', '-q', '-D', branch);
     }
   });
 
