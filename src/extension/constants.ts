@@ -67,6 +67,18 @@ export const Settings = {
   guardrailsLogFolder: 'guardrails.logFolder',
   guardrailsMaxAgeHours: 'guardrails.maxAgeHours',
   guardrailsRequirePassBeforeComplete: 'guardrails.requirePassBeforeComplete',
+  githubApiBaseUrl: 'github.apiBaseUrl',
+  githubOwner: 'github.owner',
+  githubRepo: 'github.repo',
+  githubRefreshIntervalMinutes: 'github.refreshIntervalMinutes',
+  githubPrBodyTemplate: 'github.prBodyTemplate',
+  githubDraft: 'github.draft',
+  githubCriticalReviewLabels: 'github.criticalReviewLabels',
+  githubCriticalReviewReviewers: 'github.criticalReviewReviewers',
+  githubFetchReviews: 'github.fetchReviews',
+  githubFetchMergeable: 'github.fetchMergeable',
+  snapshotsFolder: 'snapshots.folder',
+  snapshotsDaily: 'snapshots.daily',
 } as const;
 
 export const ContextKeys = {

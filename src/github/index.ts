@@ -10,3 +10,4 @@ export { DEFAULT_PR_BODY_TEMPLATE, renderPrBody, pullRequestTitle } from '../cor
 export type * from '../core/github/types';
 export { gitHubServiceFor, gitHubTargetFor, type GitHubSettings } from './forRepository';
 export { pushBranchToOrigin } from './push';
+export { readGitHubConfiguration, GITHUB_DEFAULTS, type GitHubConfiguration } from '../core/github/settings';

@@ -7,6 +7,7 @@ import { DEFAULT_PR_BODY_TEMPLATE, pullRequestTitle, renderPrBody } from '../../
 import { pullRequestDraftForTask } from '../../../src/core/github/prRequest';
 import { apiBaseUrlForHost, parseGitHubRemote } from '../../../src/core/github/remote';
 import { deriveReviewDecision } from '../../../src/core/github/reviews';
+import { GITHUB_DEFAULTS, readGitHubConfiguration } from '../../../src/core/github/settings';
 import { resolveGitHubTarget } from '../../../src/core/github/target';
 import type { PullRequestInfo } from '../../../src/core/github/types';
 import { loadTaskFile } from '../../../src/core/model/load';
@@ -177,5 +178,26 @@ describe('github: redaction', () => {
     const text = 'auth ghp_abcdefghijklmnopqrstuvwxyz0123 and github_pat_11ABCDEFG0123456789_abcdefghij and s3cretvalue; Authorization: token abc.def';
     const out = redactSecrets(text, ['s3cretvalue']);
     assert.equal(out, 'auth *** and *** and ***; Authorization: token ***');
+  });
+});
+
+describe('github core: settings', () => {
+  it('fills defaults and ignores values of the wrong type', () => {
+    const values: Record<string, unknown> = {
+      'github.owner': ' LukhasAI ',
+      'github.repo': '',
+      'github.refreshIntervalMinutes': -3,
+      'github.criticalReviewLabels': ['critical-review', 7, ' needs-claude '],
+      'github.draft': 'yes',
+      'snapshots.daily': true,
+    };
+    const config = readGitHubConfiguration((key) => values[key]);
+    assert.equal(config.owner, 'LukhasAI');
+    assert.equal(config.repo, undefined);
+    assert.equal(config.refreshIntervalMinutes, GITHUB_DEFAULTS.refreshIntervalMinutes);
+    assert.deepEqual(config.criticalReviewLabels, ['critical-review', 'needs-claude']);
+    assert.equal(config.draft, false);
+    assert.equal(config.snapshotsDaily, true);
+    assert.equal(config.snapshotsFolder, 'docs/audits/coordination');
   });
 });

@@ -4,6 +4,7 @@ import type { GitHubStatus } from '../../../src/core/github/types';
 import { loadTaskFile } from '../../../src/core/model/load';
 import type { TaskModel } from '../../../src/core/model/types';
 import { buildSnapshot, type SnapshotInput } from '../../../src/core/snapshot/build';
+import { isDailySnapshotDue } from '../../../src/core/snapshot/daily';
 import { diffSnapshots, hasChanges } from '../../../src/core/snapshot/diff';
 import { cell, renderSnapshotMarkdown } from '../../../src/core/snapshot/markdown';
 import { mermaidLabel, renderMermaidGraph } from '../../../src/core/snapshot/mermaid';
@@ -65,6 +66,14 @@ describe('snapshot: naming', () => {
     });
     assert.equal(snapshotIdOfFile('snapshot_20251016T053229.json'), '20251016T053229');
     assert.equal(snapshotIdOfFile('latest.json'), undefined);
+  });
+
+  it('makes a daily snapshot due once per UTC day', () => {
+    assert.equal(isDailySnapshotDue(undefined, NOW), true);
+    assert.equal(isDailySnapshotDue('2025-10-16T01:00:00.000Z', NOW), false);
+    assert.equal(isDailySnapshotDue('2025-10-15T23:59:59.000Z', NOW), true);
+    assert.equal(isDailySnapshotDue(undefined, NOW, 9), false);
+    assert.equal(isDailySnapshotDue('garbage', NOW), true);
   });
 });
 
