@@ -55,6 +55,13 @@ export const scenarios = [
     uiTests: ['tasks'],
   },
   {
+    name: 'tasks-untrusted',
+    workspace: lukhasWorkspace,
+    untrusted: true,
+    hostTests: ['tasks'],
+    grep: "file's groups|Set Status|broken file",
+  },
+  {
     name: 'tasks-empty',
     workspace: emptyWorkspace,
     hostTests: ['tasksWelcome'],
