@@ -24,7 +24,18 @@ describe('tasks view (UI)', () => {
     assert.ok(labels.includes(firstTask), labels.join(' | '));
     const total = Object.values(raw.tasks).reduce((n, g) => n + Object.keys(g).length, 0);
     assert.match(await wb.statusBarText(new RegExp(`\\d+/${total}`)), new RegExp(`0/${total}`));
-    await wb.page.mouse.move(700, 450);
+    // Widen the side bar so descriptions fit, move the pointer off the activity bar, let the tree settle.
+    const sidebarBox = await wb.page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+    if (sidebarBox) {
+      const edge = sidebarBox.x + sidebarBox.width;
+      await wb.page.mouse.move(edge + 1, 400);
+      await wb.page.mouse.down();
+      await wb.page.mouse.move(edge + 260, 400, { steps: 5 });
+      await wb.page.mouse.up();
+    }
+    await wb.page.mouse.move(900, 600);
+    await wb.page.keyboard.press('Escape');
+    await wb.page.waitForTimeout(800);
     const file = await wb.screenshot('tasks-sidebar-lukhas');
     assert.ok(fs.statSync(file).size > 0);
   });
