@@ -11,6 +11,9 @@ import { applyTaskEdit, statusOfRaw } from './taskEdits';
 import { listTaskNodes } from './taskNodes';
 import type { TaskEdit } from './types';
 
+/** In schema 1.0 the tasks' own fields are the fourth level; the summary needs only their status. */
+const STATUS_FIELDS = ['status', 'state'];
+
 interface Replacement {
   start: number;
   end: number;
@@ -42,7 +45,7 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
   }
   const hasSummary = outlineChild(shallow, 'summary')?.kind === 'object';
   // Counting statuses for the summary needs the tasks' own fields in the outline.
-  const root = hasSummary ? outlineJson(text, 4) : shallow;
+  const root = hasSummary ? outlineJson(text, 4, { leafKeys: STATUS_FIELDS }) : shallow;
   if (!root) {
     throw new TaskEditError('unparseable', 'the task file is not valid JSON; fix it before editing');
   }

@@ -155,10 +155,8 @@ function collectTasks(entries: TaskEntry[], report: ProblemSink): { tasks: Task[
       });
       continue;
     }
-    const task = readTask(entry.raw, { key: entry.key, group: entry.group, index: tasks.length, path: entry.path }, report);
-    if (entry.node) {
-      task.range = { offset: entry.node.start, length: entry.node.end - entry.node.start };
-    }
+    const range = entry.node ? { offset: entry.node.start, length: entry.node.end - entry.node.start } : undefined;
+    const task = readTask(entry.raw, { key: entry.key, group: entry.group, index: tasks.length, path: entry.path, range }, report);
     if (entry.raw.id !== undefined) {
       const other = keyOfId.get(task.id);
       if (other !== undefined) {

@@ -3,11 +3,18 @@ import { describeValue, type ProblemSink } from './problems';
 
 type Raw = Record<string, unknown>;
 
+/**
+ * Most lists in a task file are empty; they all share this frozen one, which halves what a large
+ * file allocates. Frozen, so code that tries to push onto a task's list fails loudly.
+ */
+const EMPTY: string[] = Object.freeze([]) as unknown as string[];
+
 /** Reads typed fields out of one raw JSON object, reporting wrong types as `wrong-type` errors. */
 export class FieldReader {
   constructor(
     readonly raw: Raw,
-    private readonly path: JsonPath,
+    /** The object's JSON path, or a function giving it: only needed when a problem is reported. */
+    private readonly path: JsonPath | (() => JsonPath),
     private readonly report: ProblemSink,
     private readonly taskKey?: string,
   ) {}
@@ -24,7 +31,7 @@ export class FieldReader {
   }
 
   pathOf(name: string): JsonPath {
-    return [...this.path, name];
+    return [...(typeof this.path === 'function' ? this.path() : this.path), name];
   }
 
   wrongType(name: string, expected: string, value: unknown): void {
@@ -85,14 +92,17 @@ export class FieldReader {
   stringList(names: readonly string[]): string[] {
     const field = this.find(names);
     if (!field || field.value === null) {
-      return [];
+      return EMPTY;
     }
     if (typeof field.value === 'string') {
-      return field.value.length > 0 ? [field.value] : [];
+      return field.value.length > 0 ? [field.value] : EMPTY;
     }
     if (!Array.isArray(field.value)) {
       this.wrongType(field.name, 'a list of strings', field.value);
-      return [];
+      return EMPTY;
+    }
+    if (field.value.length === 0) {
+      return EMPTY;
     }
     const list: string[] = [];
     field.value.forEach((item: unknown, index) => {

@@ -7,44 +7,49 @@ import type { DependencyRef, DisplayStatus, Task, TaskGraph, TaskModel } from '.
  * Self-dependencies are reported and left out of the graph; cycles are reported with their members.
  */
 export function buildGraph(model: TaskModel, report: ProblemSink = () => undefined): TaskGraph {
-  const keyOfId = new Map<string, string>();
-  for (const task of model.tasks) {
-    if (!keyOfId.has(task.id)) {
-      keyOfId.set(task.id, task.key);
+  const tasks = model.tasks;
+  const indexOfKey = new Map<string, number>();
+  const indexOfId = new Map<string, number>();
+  tasks.forEach((task, i) => {
+    indexOfKey.set(task.key, i);
+    if (!indexOfId.has(task.id)) {
+      indexOfId.set(task.id, i);
     }
-  }
+  });
   const dependencies = new Map<string, DependencyRef[]>();
-  const dependents = new Map<string, string[]>();
-  for (const task of model.tasks) {
-    dependents.set(task.key, []);
-  }
-  for (const task of model.tasks) {
+  const dependentLists: (string[] | undefined)[] = new Array(tasks.length);
+  // Resolved task dependencies by position: the walks below run on indices and typed arrays.
+  const edges: number[][] = new Array(tasks.length);
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i];
     const refs: DependencyRef[] = [];
-    task.dependencies.forEach((name, index) => {
-      const taskKey = model.byKey.has(name) ? name : keyOfId.get(name);
-      if (taskKey === task.key) {
+    const targets: number[] = [];
+    for (let position = 0; position < task.dependencies.length; position++) {
+      const name = task.dependencies[position];
+      const target = indexOfKey.get(name) ?? indexOfId.get(name);
+      if (target === i) {
         report({
           severity: 'error',
           code: 'self-dependency',
           message: `task "${task.key}" depends on itself`,
-          path: dependencyPath(task, index),
+          path: dependencyPath(task, position),
           taskKey: task.key,
         });
-        return;
-      }
-      if (taskKey === undefined) {
+      } else if (target === undefined) {
         refs.push({ name });
-        return;
+      } else if (!targets.includes(target)) {
+        targets.push(target);
+        refs.push({ name, taskKey: tasks[target].key });
+        (dependentLists[target] ??= []).push(task.key);
       }
-      if (refs.some((ref) => ref.taskKey === taskKey)) {
-        return;
-      }
-      refs.push({ name, taskKey });
-      dependents.get(taskKey)!.push(task.key);
-    });
+    }
     dependencies.set(task.key, refs);
+    edges[i] = targets;
   }
-  const cycles = findCycles(model, dependencies);
+  const dependents = new Map<string, string[]>();
+  tasks.forEach((task, i) => dependents.set(task.key, dependentLists[i] ?? []));
+  const cycleIndices = findCycles(edges);
+  const cycles = cycleIndices.map((members) => members.map((i) => tasks[i].key));
   for (const cycle of cycles) {
     const first = model.byKey.get(cycle[0])!;
     report({
@@ -56,13 +61,14 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
     });
   }
   const ready = new Set<string>();
-  for (const task of model.tasks) {
-    if (task.status === 'not_started' && taskDependencies(dependencies, task.key).every((key) => model.byKey.get(key)!.status === 'completed')) {
-      ready.add(task.key);
+  for (let i = 0; i < tasks.length; i++) {
+    if (tasks[i].status === 'not_started' && edges[i].every((d) => tasks[d].status === 'completed')) {
+      ready.add(tasks[i].key);
     }
   }
-  const inCycle = new Set(cycles.flat());
-  return { dependencies, dependents, cycles, ready, criticalPath: criticalPath(model, dependencies, inCycle) };
+  const inCycle = new Uint8Array(tasks.length);
+  cycleIndices.flat().forEach((i) => (inCycle[i] = 1));
+  return { dependencies, dependents, cycles, ready, criticalPath: criticalPath(tasks, edges, inCycle) };
 }
 
 function dependencyPath(task: Task, index: number): (string | number)[] {
@@ -71,7 +77,24 @@ function dependencyPath(task: Task, index: number): (string | number)[] {
   return Array.isArray(task.raw[field]) ? [...path, index] : path;
 }
 
+const taskDependencyCache = new WeakMap<ReadonlyMap<string, DependencyRef[]>, Map<string, string[]>>();
+
+/** Resolved task keys among the dependencies of `key`; cached per graph, as every walk asks again. */
 function taskDependencies(dependencies: ReadonlyMap<string, DependencyRef[]>, key: string): string[] {
+  let cache = taskDependencyCache.get(dependencies);
+  if (!cache) {
+    cache = new Map();
+    taskDependencyCache.set(dependencies, cache);
+  }
+  let keys = cache.get(key);
+  if (!keys) {
+    keys = resolvedKeys(dependencies, key);
+    cache.set(key, keys);
+  }
+  return keys;
+}
+
+function resolvedKeys(dependencies: ReadonlyMap<string, DependencyRef[]>, key: string): string[] {
   const keys: string[] = [];
   for (const ref of dependencies.get(key) ?? []) {
     if (ref.taskKey !== undefined) {
@@ -82,53 +105,58 @@ function taskDependencies(dependencies: ReadonlyMap<string, DependencyRef[]>, ke
 }
 
 /** Strongly connected components with more than one member (Tarjan, iterative), members in file order. */
-function findCycles(model: TaskModel, dependencies: ReadonlyMap<string, DependencyRef[]>): string[][] {
-  const order = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const cycles: string[][] = [];
+function findCycles(edges: number[][]): number[][] {
+  const count = edges.length;
+  const order = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const stack: number[] = [];
+  const cycles: number[][] = [];
   let counter = 0;
-  const visit = (key: string) => {
-    order.set(key, counter);
-    low.set(key, counter);
-    counter++;
-    stack.push(key);
-    onStack.add(key);
-  };
-  for (const task of model.tasks) {
-    if (order.has(task.key)) {
+  const frames: number[] = [];
+  const nextEdge: number[] = [];
+  for (let start = 0; start < count; start++) {
+    if (order[start] !== -1) {
       continue;
     }
-    visit(task.key);
-    const work = [{ key: task.key, next: taskDependencies(dependencies, task.key), i: 0 }];
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      if (frame.i < frame.next.length) {
-        const target = frame.next[frame.i++];
-        if (!order.has(target)) {
-          visit(target);
-          work.push({ key: target, next: taskDependencies(dependencies, target), i: 0 });
-        } else if (onStack.has(target)) {
-          low.set(frame.key, Math.min(low.get(frame.key)!, order.get(target)!));
+    order[start] = low[start] = counter++;
+    stack.push(start);
+    onStack[start] = 1;
+    frames.push(start);
+    nextEdge.push(0);
+    while (frames.length > 0) {
+      const top = frames.length - 1;
+      const node = frames[top];
+      const targets = edges[node];
+      if (nextEdge[top] < targets.length) {
+        const target = targets[nextEdge[top]++];
+        if (order[target] === -1) {
+          order[target] = low[target] = counter++;
+          stack.push(target);
+          onStack[target] = 1;
+          frames.push(target);
+          nextEdge.push(0);
+        } else if (onStack[target]) {
+          low[node] = Math.min(low[node], order[target]);
         }
         continue;
       }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].key;
-        low.set(parent, Math.min(low.get(parent)!, low.get(frame.key)!));
+      frames.pop();
+      nextEdge.pop();
+      if (frames.length > 0) {
+        const parent = frames[frames.length - 1];
+        low[parent] = Math.min(low[parent], low[node]);
       }
-      if (low.get(frame.key) === order.get(frame.key)) {
-        const members: string[] = [];
-        let member: string;
+      if (low[node] === order[node]) {
+        const members: number[] = [];
+        let member: number;
         do {
           member = stack.pop()!;
-          onStack.delete(member);
+          onStack[member] = 0;
           members.push(member);
-        } while (member !== frame.key);
+        } while (member !== node);
         if (members.length > 1) {
-          cycles.push(members.sort((a, b) => model.byKey.get(a)!.index - model.byKey.get(b)!.index));
+          cycles.push(members.sort((a, b) => a - b));
         }
       }
     }
@@ -142,23 +170,58 @@ function hoursOf(task: Task): number {
 
 /**
  * The longest chain of unfinished tasks by estimated hours (the remaining critical path), from the
- * first task to do to the last. Tasks in cycles are left out.
+ * first task to do to the last. Tasks in cycles are left out. Kahn's order over the open tasks.
  */
-function criticalPath(model: TaskModel, dependencies: ReadonlyMap<string, DependencyRef[]>, inCycle: ReadonlySet<string>): string[] {
-  const open = (key: string) => model.byKey.get(key)!.status !== 'completed' && !inCycle.has(key);
-  const chains = new ChainLengths(model, (key) => taskDependencies(dependencies, key).filter(open));
-  let best: string | undefined;
-  let bestHours = -1;
-  for (const task of model.tasks) {
-    if (open(task.key)) {
-      const hours = chains.hours(task.key);
-      if (hours > bestHours) {
-        bestHours = hours;
-        best = task.key;
+function criticalPath(tasks: readonly Task[], edges: number[][], inCycle: Uint8Array): string[] {
+  const count = tasks.length;
+  const open = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    open[i] = tasks[i].status !== 'completed' && !inCycle[i] ? 1 : 0;
+  }
+  // Count, for each open task, its open dependencies; walk from the ones with none.
+  const waiting = new Int32Array(count);
+  const dependents: number[][] = [];
+  for (let i = 0; i < count; i++) {
+    if (!open[i]) {
+      continue;
+    }
+    for (const d of edges[i]) {
+      if (open[d]) {
+        waiting[i]++;
+        (dependents[d] ??= []).push(i);
       }
     }
   }
-  return best === undefined ? [] : chains.chainTo(best);
+  const hours = new Float64Array(count);
+  const previous = new Int32Array(count).fill(-1);
+  const queue: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (open[i] && waiting[i] === 0) {
+      queue.push(i);
+    }
+  }
+  let best = -1;
+  for (let head = 0; head < queue.length; head++) {
+    const i = queue[head];
+    hours[i] += hoursOf(tasks[i]);
+    if (best === -1 || hours[i] > hours[best] || (hours[i] === hours[best] && i < best)) {
+      best = i;
+    }
+    for (const next of dependents[i] ?? []) {
+      if (previous[next] === -1 || hours[i] > hours[next]) {
+        hours[next] = hours[i];
+        previous[next] = i;
+      }
+      if (--waiting[next] === 0) {
+        queue.push(next);
+      }
+    }
+  }
+  const chain: string[] = [];
+  for (let i = best; i !== -1; i = previous[i]) {
+    chain.push(tasks[i].key);
+  }
+  return chain.reverse();
 }
 
 /** Memoised longest chains ending at a task, over a dependency function that must be acyclic. */

@@ -44,7 +44,19 @@ export class LineIndex {
 
   constructor(private readonly text: string) {}
 
+  private lookups = 0;
+
   position(offset: number): { line: number; column: number } {
+    if (!this.lineStarts && ++this.lookups <= 8) {
+      // A few diagnostics: count lines up to each one rather than index a large file.
+      let line = 1;
+      let lineStart = 0;
+      for (let i = this.text.indexOf('\n'); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
+      }
+      return { line, column: offset - lineStart + 1 };
+    }
     const starts = this.starts();
     let low = 0;
     let high = starts.length - 1;

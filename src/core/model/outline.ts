@@ -28,8 +28,13 @@ const CLOSE_BRACKET = 93;
 const COMMA = 44;
 const COLON = 58;
 
-export function outlineJson(text: string, maxDepth: number): OutlineNode | undefined {
-  const scanner = new OutlineScanner(text, maxDepth);
+export interface OutlineOptions {
+  /** At the deepest level, record only object members with these names (the rest are skipped unallocated). */
+  leafKeys?: readonly string[];
+}
+
+export function outlineJson(text: string, maxDepth: number, options: OutlineOptions = {}): OutlineNode | undefined {
+  const scanner = new OutlineScanner(text, maxDepth, options.leafKeys);
   try {
     return scanner.root();
   } catch {
@@ -68,6 +73,7 @@ class OutlineScanner {
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
+    private readonly leafKeys: readonly string[] | undefined,
   ) {}
 
   root(): OutlineNode | undefined {
@@ -117,7 +123,8 @@ class OutlineScanner {
       }
       const keyStart = this.pos;
       const keyEnd = this.stringEnd(keyStart);
-      const key = this.decodeString(keyStart, keyEnd);
+      const wanted = depth + 1 < this.maxDepth || !this.leafKeys || this.isLeafKey(keyStart, keyEnd);
+      const key = wanted ? this.decodeString(keyStart, keyEnd) : '';
       this.pos = keyEnd + 1;
       this.skipWhitespace();
       if (this.text.charCodeAt(this.pos) !== COLON) {
@@ -125,6 +132,10 @@ class OutlineScanner {
       }
       this.pos++;
       this.skipWhitespace();
+      if (!wanted) {
+        this.skipValue();
+        continue;
+      }
       const child = this.value(key, depth + 1);
       child.keyStart = keyStart;
       children.push(child);
@@ -149,6 +160,22 @@ class OutlineScanner {
         throw new Error('unterminated array');
       }
       children.push(this.value(children.length, depth + 1));
+    }
+  }
+
+  private isLeafKey(keyStart: number, keyEnd: number): boolean {
+    const length = keyEnd - keyStart - 1;
+    return this.leafKeys!.some((name) => name.length === length && this.text.startsWith(name, keyStart + 1));
+  }
+
+  private skipValue(): void {
+    const ch = this.text.charCodeAt(this.pos);
+    if (ch === OPEN_BRACE || ch === OPEN_BRACKET) {
+      this.pos = this.skipContainer(this.pos);
+    } else if (ch === QUOTE) {
+      this.pos = this.stringEnd(this.pos) + 1;
+    } else {
+      this.pos = this.primitiveEnd(this.pos);
     }
   }
 

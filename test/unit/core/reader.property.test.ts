@@ -76,6 +76,7 @@ describe('the outline agrees with jsonc-parser', () => {
           node.children?.forEach((child) => check(child, [...path, child.key!]));
         };
         check(outlineJson(text, 3)!, []);
+        check(outlineJson(text, 2, { leafKeys: ['a', 'status', ''] })!, []);
       }),
       { numRuns: 300 },
     );
