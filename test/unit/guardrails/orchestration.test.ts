@@ -13,7 +13,8 @@ import { RecordingSink, tempFolder, waitFor } from './processes';
 
 const posixOnly = process.platform === 'win32' ? describe.skip : describe;
 
-posixOnly('guardrails: running several', () => {
+posixOnly('guardrails: running several', function () {
+  this.timeout(60_000);
   let folder: ReturnType<typeof tempFolder>;
   beforeEach(() => {
     folder = tempFolder();

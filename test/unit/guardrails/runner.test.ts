@@ -7,7 +7,8 @@ import { alive, RecordingSink, tempFolder, waitFor } from './processes';
 
 const posixOnly = process.platform === 'win32' ? describe.skip : describe;
 
-posixOnly('guardrails: running real processes', () => {
+posixOnly('guardrails: running real processes', function () {
+  this.timeout(60_000);
   let folder: ReturnType<typeof tempFolder>;
   beforeEach(() => {
     folder = tempFolder();
@@ -70,7 +71,7 @@ posixOnly('guardrails: running real processes', () => {
 
   it('times out, killing the process tree', async () => {
     const pids = path.join(folder.dir, 'pids');
-    const { result } = await run(`sleep 30 & echo $! > ${pids}; sleep 30`, {}, { timeoutMs: 300, killGraceMs: 500 });
+    const { result } = await run(`sleep 30 & echo $! > ${pids}; sleep 30`, {}, { timeoutMs: 2000, killGraceMs: 500 });
     assert.equal(result.verdict, 'error');
     assert.match(result.reason, /^timed out after/);
     const grandchild = Number(readFileSync(pids, 'utf8'));
