@@ -39,16 +39,12 @@ export function applyEdits(text: string, edits: readonly TaskEdit[], now: Date):
 }
 
 function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
-  const shallow = outlineJson(text, 3);
-  if (!shallow) {
-    throw new TaskEditError('unparseable', 'the task file is not valid JSON; fix it before editing');
-  }
-  const hasSummary = outlineChild(shallow, 'summary')?.kind === 'object';
-  // Counting statuses for the summary needs the tasks' own fields in the outline.
-  const root = hasSummary ? outlineJson(text, 4, { leafKeys: STATUS_FIELDS }) : shallow;
+  // One pass down to the tasks' own fields, keeping only their status (for the summary).
+  const root = outlineJson(text, 4, { leafKeys: STATUS_FIELDS });
   if (!root) {
     throw new TaskEditError('unparseable', 'the task file is not valid JSON; fix it before editing');
   }
+  const hasSummary = outlineChild(root, 'summary')?.kind === 'object';
   const formatting = detectFormatting(text);
   const taskNodes = listTaskNodes(text, root);
   const nodeByKey = new Map(taskNodes.map((task) => [task.key, task.node]));
@@ -138,9 +134,10 @@ function summaryReplacements(
   documents: ReadonlyMap<OutlineNode, SubDocument>,
 ): Replacement[] {
   const counts: Record<TaskStatus, number> = { not_started: 0, in_progress: 0, waiting: 0, blocked: 0, completed: 0 };
+  const spellings = new Map<string, TaskStatus>();
   for (const task of tasks) {
     const edited = documents.get(task.node);
-    counts[edited ? statusOfRaw(edited.value) : statusOfNode(text, task.node)]++;
+    counts[edited ? statusOfRaw(edited.value) : statusOfNode(text, task.node, spellings)]++;
   }
   const values: Record<string, number> = {
     total_tasks: tasks.length,
@@ -159,12 +156,19 @@ function summaryReplacements(
   return replacements;
 }
 
-function statusOfNode(text: string, node: OutlineNode): TaskStatus {
+/** The normalised status of an unedited task, read from its outline; `seen` caches each spelling. */
+function statusOfNode(text: string, node: OutlineNode, seen: Map<string, TaskStatus>): TaskStatus {
   const field = outlineChild(node, 'status') ?? outlineChild(node, 'state');
   if (field?.kind !== 'value' || text.charCodeAt(field.start) !== 34) {
     return 'not_started';
   }
-  return normaliseStatus(JSON.parse(text.slice(field.start, field.end)) as string) ?? 'not_started';
+  const written = text.slice(field.start, field.end);
+  let status = seen.get(written);
+  if (status === undefined) {
+    status = normaliseStatus(JSON.parse(written) as string) ?? 'not_started';
+    seen.set(written, status);
+  }
+  return status;
 }
 
 function replaceAll(text: string, replacements: Replacement[]): string {
