@@ -16,6 +16,6 @@ export {
   isMergedInto,
   gitAcceptsBranchName,
 } from './refs';
-export { worktreeStatus, aheadBehind, lastCommit, unpushedCount } from './status';
+export { worktreeStatus, aheadBehind, lastCommit, commitSummaries, unpushedCount } from './status';
 export type { CommitSummary } from './status';
 export { untrackedPaths, gitPath } from './files';

@@ -36,6 +36,26 @@ export async function lastCommit(path: string, signal?: AbortSignal): Promise<Co
   return oid ? { oid, time: Number(time), subject } : undefined;
 }
 
+/** Summaries of several commits in one git call, keyed by full oid; unknown oids are left out. */
+export async function commitSummaries(cwd: string, oids: readonly string[], signal?: AbortSignal): Promise<Map<string, CommitSummary>> {
+  const summaries = new Map<string, CommitSummary>();
+  const valid = [...new Set(oids)].filter((oid) => /^[0-9a-f]{40,64}$/.test(oid));
+  if (valid.length === 0) {
+    return summaries;
+  }
+  const result = await runGit(['log', '--no-walk=unsorted', '--format=%H%x00%ct%x00%s%x00', '--end-of-options', ...valid, '--'], {
+    cwd,
+    signal,
+    readOnly: true,
+  });
+  const fields = result.stdout.split('\0');
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const oid = (fields[i] ?? '').trim();
+    summaries.set(oid, { oid, time: Number(fields[i + 1]), subject: fields[i + 2] ?? '' });
+  }
+  return summaries;
+}
+
 /** Commits on the worktree's HEAD that neither `base` nor any remote-tracking branch has: work that removal would strand. */
 export async function unpushedCount(path: string, base: string, signal?: AbortSignal): Promise<number> {
   const result = await runGit(['rev-list', '--count', 'HEAD', '--not', '--remotes', '--end-of-options', base, '--'], {

@@ -3,7 +3,7 @@ import type { Task, TaskModel } from '../core/model/types';
 import { nestedWorktrees } from '../core/worktrees/porcelain';
 import type { WorktreeEntry, WorktreeStatus } from '../core/worktrees/types';
 import { defaultBranch } from '../git/refs';
-import { aheadBehind, lastCommit, worktreeStatus, type CommitSummary } from '../git/status';
+import { aheadBehind, commitSummaries, worktreeStatus, type CommitSummary } from '../git/status';
 import { listWorktrees } from '../git/worktrees';
 import { mapWithLimit } from './concurrency';
 
@@ -42,7 +42,17 @@ export async function listWorktreesWithStatus(cwd: string, options: ListWorktree
   const mainRoot = entries[0]?.path ?? cwd;
   const base = options.base ?? (await defaultBranch(mainRoot, signal));
   const nested = nestedWorktrees(entries);
-  return mapWithLimit(entries, options.concurrency ?? 4, async (entry) => {
+  const limit = options.concurrency ?? 4;
+  const live = entries.filter((entry) => !entry.bare && !entry.prunable);
+  // One `log` for every head and one `rev-list` per distinct head, instead of two calls per worktree.
+  const heads = [...new Set(live.map((entry) => entry.head).filter((head): head is string => Boolean(head)))];
+  const [commits, counts] = await Promise.all([
+    commitSummaries(mainRoot, heads, signal),
+    base
+      ? mapWithLimit(heads, limit, async (head) => [head, await aheadBehind(mainRoot, base, head, signal)] as const).then((pairs) => new Map(pairs))
+      : Promise.resolve(new Map<string, { ahead: number; behind: number }>()),
+  ]);
+  return mapWithLimit(entries, limit, async (entry) => {
     const info: WorktreeInfo = { ...entry };
     const container = nested.get(entry.path);
     if (container) {
@@ -55,20 +65,17 @@ export async function listWorktreesWithStatus(cwd: string, options: ListWorktree
     if (entry.bare || entry.prunable) {
       return info;
     }
+    const commit = entry.head ? commits.get(entry.head) : undefined;
+    if (commit) {
+      info.lastCommit = commit;
+    }
+    const count = entry.head ? counts.get(entry.head) : undefined;
+    if (count) {
+      info.aheadOfBase = count.ahead;
+      info.behindBase = count.behind;
+    }
     try {
-      const [status, commit, counts] = await Promise.all([
-        worktreeStatus(entry.path, signal),
-        lastCommit(entry.path, signal),
-        base && entry.head ? aheadBehind(entry.path, base, 'HEAD', signal) : Promise.resolve(undefined),
-      ]);
-      info.status = status;
-      if (commit) {
-        info.lastCommit = commit;
-      }
-      if (counts) {
-        info.aheadOfBase = counts.ahead;
-        info.behindBase = counts.behind;
-      }
+      info.status = await worktreeStatus(entry.path, signal);
     } catch (error) {
       if (signal?.aborted) {
         throw error;
