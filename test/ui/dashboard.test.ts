@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { deriveDashboard } from '../../src/core/dashboard';
 import { loadTaskFile } from '../../src/core/model/load';
 import type { DashboardViewModel } from '../../src/protocol/dashboardModel';
+import { dashboardFrame, pickColorTheme, runPaletteCommand } from './dashboardUi';
 import { workbench } from './support/context';
 
 const TASK_FILE = path.join('docs', 'plans', 'task_status.json');
@@ -16,21 +17,14 @@ function expectedModel(text: string): DashboardViewModel {
 
 async function openDashboard() {
   const wb = workbench();
-  await wb.runCommand('Coordinator: Open Dashboard');
-  const view = wb.webview();
-  await view.locator('#root[data-rendered="true"]').waitFor({ timeout: 30_000 });
-  return view;
+  await runPaletteCommand(wb.page, 'Coordinator: Open Dashboard');
+  return dashboardFrame(wb.page);
 }
 
 async function setTheme(name: string, kind: 'vscode-light' | 'vscode-dark'): Promise<void> {
   const wb = workbench();
-  await wb.runCommand('Preferences: Color Theme');
-  const input = wb.page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await input.press('Enter');
-  await wb.webview().locator(`body.${kind}`).waitFor({ timeout: 15_000 });
+  await pickColorTheme(wb.page, name);
+  await (await dashboardFrame(wb.page)).locator(`body.${kind}`).waitFor({ timeout: 15_000 });
 }
 
 describe('dashboard (UI)', () => {
@@ -61,6 +55,7 @@ describe('dashboard (UI)', () => {
     await view.locator(`.task-card.selected[data-task-key="${blocked.key}"]`).waitFor();
     assert.equal(await view.locator('.task-detail .detail-name').textContent(), blocked.name);
 
+    await view.locator('body').evaluate(() => window.scrollTo(0, 0));
     await setTheme('Dark Modern', 'vscode-dark');
     assert.ok(fs.statSync(await wb.screenshot('dashboard-dark')).size > 0);
     await setTheme('Light Modern', 'vscode-light');
@@ -94,10 +89,11 @@ describe('dashboard (UI)', () => {
     const view = await openDashboard();
     await view.locator('.filter-bar vscode-textfield input').fill('review');
     await wb.page.waitForTimeout(300);
-    await wb.runCommand('Developer: Reload Window');
+    const reloaded = wb.page.waitForEvent('framenavigated', { predicate: (frame) => frame === wb.page.mainFrame(), timeout: 60_000 });
+    await runPaletteCommand(wb.page, 'Developer: Reload Window');
+    await reloaded;
     await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    const restored = wb.webview();
-    await restored.locator('#root[data-rendered="true"]').waitFor({ timeout: 60_000 });
+    const restored = await dashboardFrame(wb.page);
     assert.equal(await restored.locator('.filter-bar vscode-textfield').evaluate((f) => (f as HTMLElement & { value: string }).value), 'review');
     await restored.locator('.filter-bar vscode-button', { hasText: 'Clear' }).click();
   });

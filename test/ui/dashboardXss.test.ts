@@ -5,16 +5,19 @@ import * as path from 'node:path';
 import { deriveDashboard } from '../../src/core/dashboard';
 import { loadTaskFile } from '../../src/core/model/load';
 import { truncate } from '../../src/webview/labels';
+import { dashboardFrame, runPaletteCommand } from './dashboardUi';
 import { workbench } from './support/context';
 
-describe('dashboard XSS fixture (UI)', () => {
+describe('dashboard XSS fixture (UI)', function () {
+  // This scenario has no host suite before it, so the window also waits for a cold extension host.
+  this.timeout(180_000);
+
   it('renders hostile task strings as text and runs none of them', async () => {
     const wb = workbench();
     const text = fs.readFileSync(path.join(wb.options.workspace, 'task_status.json'), 'utf8');
     const model = deriveDashboard({ folderName: 'Xss', folderUri: 'file:///', loaded: loadTaskFile(text) });
-    await wb.runCommand('Coordinator: Open Dashboard');
-    const view = wb.webview();
-    await view.locator('#root[data-rendered="true"]').waitFor({ timeout: 30_000 });
+    await runPaletteCommand(wb.page, 'Coordinator: Open Dashboard', 120_000);
+    const view = await dashboardFrame(wb.page);
     for (const task of model.tasks) {
       assert.equal(await view.locator(`.task-card[data-task-key="${task.key}"] .task-name`).textContent(), truncate(task.name, 200));
     }

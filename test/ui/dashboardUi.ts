@@ -1,0 +1,65 @@
+// Runs palette commands for the dashboard UI tests. The quick input holds a second <input> (the
+// "toggle all" checkbox), so the text box is picked by its type.
+import type { Frame, Page } from 'playwright-core';
+
+export function quickInput(page: Page) {
+  return page.locator('.quick-input-widget input[type="text"]');
+}
+
+/**
+ * Runs a command by its palette title. Right after the window opens, the extension under
+ * development may not be registered yet, so the palette is asked again until the command shows.
+ */
+export async function runPaletteCommand(page: Page, title: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true }).catch(() => undefined);
+    await page.keyboard.press('F1');
+    const input = quickInput(page);
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    const shown = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    if (shown) {
+      // Click the matching row: Enter would run whichever row the palette ranked first.
+      await row.click();
+      return;
+    }
+    await page.keyboard.press('Escape');
+    if (Date.now() > deadline) {
+      throw new Error(`The command "${title}" never appeared in the palette.`);
+    }
+  }
+}
+
+/** Picks a colour theme through "Preferences: Color Theme", like a person. */
+export async function pickColorTheme(page: Page, name: string): Promise<void> {
+  await runPaletteCommand(page, 'Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Light|Dark/ }).first().waitFor();
+  const input = quickInput(page);
+  await input.fill(name);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor();
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * The dashboard's document: the webview frame whose page has drawn its first state. Found among
+ * the page's frames rather than by iframe classes, which differ while a webview is being shown.
+ */
+export async function dashboardFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const rendered = await frame.evaluate(() => document.getElementById('root')?.dataset.rendered === 'true').catch(() => false);
+      if (rendered) {
+        return frame;
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error('The dashboard page never drew its state.');
+    }
+    await page.waitForTimeout(250);
+  }
+}
