@@ -1,7 +1,22 @@
 /**
- * Worktree flows shared by the extension and the CLI. The extension maps its
- * settings onto `StartTaskOptions`, passes a store, `isTrusted` and `onOutput`,
- * and opens `result.path` (window / terminal) itself.
+ * Worktree flows shared by the extension and the CLI. No UI here: the caller
+ * picks the task, shows progress and errors, and opens windows and terminals.
+ *
+ * Extension wiring, in short:
+ *   const s = readWorktreeSettings((key) => vscode.workspace.getConfiguration('coordinator', folder).get(key));
+ *   const result = await startTaskInWorktree({
+ *     taskKey, taskFilePath: session.taskFile.fsPath,
+ *     store: { read: () => new TaskFileStore(path).read(), apply: (edits) => session.apply(edits) },
+ *     branchTemplate: s.branchTemplate, pathTemplate: s.pathTemplate, baseBranch: s.baseBranch,
+ *     copyGlobs: s.copyGlobs, briefFileName: s.briefFileName, setupCommand: s.setupCommand,
+ *     isTrusted: () => vscode.workspace.isTrusted, onOutput: (chunk) => channel.append(chunk),
+ *     onStep: (step) => progress.report({ message: step }), signal,
+ *   });
+ *   // result.outcome is 'created' or 'existing'; then, per settings, open result.path in a new
+ *   // window and/or a terminal (cwd result.path) running
+ *   // expandAgentCommand(agentCommandTemplate(s.agents, result.task), { brief: result.briefPath ?? join(result.path, s.briefFileName), taskId: result.task.id, branch: result.branch }).
+ * Errors: `StartTaskError` (`.step` names the failed step; what the run created is already removed),
+ * `RemovalNeedsConfirmation` (`.reason` 'dirty' | 'unpushed': ask, then call again with `force: true`).
  */
 export { startTaskInWorktree, startEdits, DEFAULT_BRIEF_FILE_NAME, DEFAULT_COPY_GLOBS } from './startTask';
 export type { StartTaskOptions, StartTaskResult } from './startTask';
