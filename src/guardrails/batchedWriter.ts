@@ -3,8 +3,8 @@
  * process printing megabytes makes a few dozen output-channel appends a second, not thousands.
  */
 export class BatchedWriter {
-  private pending: string[] = [];
-  private pendingChars = 0;
+  /** Concatenated, not joined from an array: V8 appends in constant time and copies once, at the consumer. */
+  private pending = '';
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -17,9 +17,8 @@ export class BatchedWriter {
     if (text.length === 0) {
       return;
     }
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    if (this.pendingChars >= this.maxChars) {
+    this.pending += text;
+    if (this.pending.length >= this.maxChars) {
       this.flush();
     } else {
       this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
@@ -32,9 +31,8 @@ export class BatchedWriter {
     if (this.pending.length === 0) {
       return;
     }
-    const text = this.pending.join('');
-    this.pending = [];
-    this.pendingChars = 0;
+    const text = this.pending;
+    this.pending = '';
     this.flushTo(text);
   }
 
