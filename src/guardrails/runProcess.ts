@@ -26,6 +26,8 @@ export interface ShellRunOptions {
 
 export interface ShellRunResult {
   outcome: ProcessOutcome;
+  /** Set when `onOutput` threw (e.g. a closed output channel): later output was not passed on, the run went on. */
+  outputError?: string;
   expectedFound?: boolean;
   lastLines: string[];
   outputBytes: number;
@@ -75,6 +77,7 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
   return new Promise<ShellRunResult>((resolve) => {
     let settled = false;
     let outputBytes = 0;
+    let outputError: string | undefined;
     let stopReason: 'timedOut' | 'cancelled' | undefined;
     let killTimer: NodeJS.Timeout | undefined;
     let leftoverTimer: NodeJS.Timeout | undefined;
@@ -115,7 +118,11 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
       clearTimeout(killTimer);
       clearTimeout(leftoverTimer);
       options.signal?.removeEventListener('abort', onAbort);
-      resolve(finish(outcome, outputBytes));
+      const result = finish(outcome, outputBytes);
+      if (outputError !== undefined) {
+        result.outputError = outputError;
+      }
+      resolve(result);
     }
 
     // libuv may deliver many chunks in one turn; pausing after a megabyte keeps the host responsive.
@@ -153,7 +160,13 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
         }
         tail.push(text);
         search[stream].push(text);
-        options.onOutput(text, stream);
+        if (outputError === undefined) {
+          try {
+            options.onOutput(text, stream);
+          } catch (error) {
+            outputError = error instanceof Error ? error.message : String(error);
+          }
+        }
       };
       readable.on('data', (chunk: Buffer) => {
         outputBytes += chunk.length;

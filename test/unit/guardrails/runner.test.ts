@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runGuardrail } from '../../../src/guardrails/runGuardrail';
+import { runShellCommand } from '../../../src/guardrails/runProcess';
 import { guardrail } from './helpers';
 import { alive, RecordingSink, tempFolder, waitFor } from './processes';
 
@@ -161,6 +162,31 @@ posixOnly('guardrails: running real processes', function () {
       assert.equal(sink.text, '[value] [unset]\n');
     } finally {
       delete process.env.GUARDRAIL_TEST_REMOVE;
+    }
+  });
+});
+
+posixOnly('guardrails: a sink that throws', () => {
+  it('does not break the run: the verdict still comes, and the error is reported', async () => {
+    const folder = tempFolder();
+    try {
+      let calls = 0;
+      const result = await runShellCommand({
+        command: 'echo one; sleep 0.1; echo two',
+        cwd: folder.dir,
+        env: process.env,
+        onOutput: () => {
+          calls++;
+          throw new Error('Channel has been closed');
+        },
+      });
+      assert.equal(result.outcome.kind, 'exited');
+      assert.equal(result.outcome.exitCode, 0);
+      assert.equal(result.outputError, 'Channel has been closed');
+      assert.equal(calls, 1);
+      assert.deepEqual(result.lastLines, ['one', 'two']);
+    } finally {
+      folder.remove();
     }
   });
 });
