@@ -1,19 +1,20 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DashboardDelta, DashboardViewModel } from './dashboardModel';
 
 /**
  * Every message between the dashboard webview and the extension host, declared once.
  * Webview → host messages are zod schemas because the host must not trust the page;
- * the webview imports only the inferred types, so zod never reaches its bundle.
+ * the webview imports only the inferred types, so zod never reaches its bundle. The host uses
+ * zod's tree-shakable `mini` build to keep the extension bundle small.
  */
 
-const taskKey = z.string().min(1).max(500);
+const taskKey = z.string().check(z.minLength(1), z.maxLength(500));
 
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('startTask'), taskKey }),
   z.object({ type: z.literal('openPullRequest'), taskKey }),
-  z.object({ type: z.literal('runGuardrail'), guardrailKey: z.string().min(1).max(500) }),
+  z.object({ type: z.literal('runGuardrail'), guardrailKey: z.string().check(z.minLength(1), z.maxLength(500)) }),
   z.object({ type: z.literal('revealTask'), taskKey }),
 ]);
 
