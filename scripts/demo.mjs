@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setInterval } from 'node:timers';
 import { workbenchUrl } from './vscode/browser.mjs';
 import { onCleanup, runAllCleanups } from './vscode/cleanup.mjs';
 import { isPortFree, prepareStateDir, runCodeServerCli, startCodeServer } from './vscode/code-server.mjs';

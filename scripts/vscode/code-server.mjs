@@ -1,6 +1,7 @@
 // Starts code-server in its own process group on 127.0.0.1 and stops the whole group.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,19 +41,26 @@ export function isPortFree(port) {
   });
 }
 
+/** True when a GET on `url` answers 200 within two seconds. */
+function answersOk(url) {
+  return new Promise((resolve) => {
+    const request = http.get(url, { timeout: 2000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.once('timeout', () => request.destroy());
+    request.once('error', () => resolve(false));
+  });
+}
+
 async function waitUntilReady(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`code-server exited early (code ${child.exitCode ?? child.signalCode}).`);
     }
-    try {
-      const response = await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2000) });
-      if (response.ok) {
-        return;
-      }
-    } catch {
-      // Not listening yet.
+    if (await answersOk(new URL('/healthz', url))) {
+      return;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -17,7 +17,19 @@ export async function runUiTests({ page, files, scenario, workspace, screenshots
   const workbench = new Workbench(page, { screenshotsDir, scenario, workspace });
   setWorkbench(workbench);
 
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, reporter: 'spec', color: process.stdout.isTTY });
+  // A failed test leaves a screenshot of the window as it was: artifacts/screenshots/failed-*.png.
+  const afterEach = async function () {
+    if (this.currentTest?.state === 'failed') {
+      await workbench.screenshot(`failed-${scenario}-${slug(this.currentTest.title)}`).catch(() => undefined);
+    }
+  };
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 60_000,
+    reporter: 'spec',
+    color: process.stdout.isTTY,
+    rootHooks: { afterEach },
+  });
   for (const name of files) {
     mocha.addFile(path.join(uiTestsDir, `${name}.test.ts`));
   }
@@ -31,7 +43,6 @@ export async function runUiTests({ page, files, scenario, workspace, screenshots
       runner.on('pass', () => passed++);
       runner.on('fail', (test, error) => {
         failures.push({ title: `[${scenario}] ${test.fullTitle()}`, message: error.message, stack: error.stack });
-        workbench.screenshot(`failed-${scenario}-${slug(test.title)}`).catch(() => undefined);
       });
     });
   } catch (error) {

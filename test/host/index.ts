@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { HostEnv } from './support/env';
-import { collectResults, writeResults, type HostResults } from './support/results';
+import { collectResults, writeResults } from './support/results';
 
 const SUITE_SUFFIX = '.test.ts';
 
@@ -30,6 +30,7 @@ function selectedSuiteNames(): string[] {
 function loadSuite(mocha: Mocha, name: string): void {
   const file = `suite/${name}${SUITE_SUFFIX}`;
   mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_PRE_REQUIRE, globalThis, file, mocha);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild's glob require, see above
   const exports = require(`./suite/${name}.test.ts`) as unknown;
   mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_REQUIRE, exports, file, mocha);
   mocha.suite.emit(Mocha.Suite.constants.EVENT_FILE_POST_REQUIRE, globalThis, file, mocha);
@@ -48,14 +49,14 @@ export async function run(): Promise<void> {
       loadSuite(mocha, name);
     }
     failures = await new Promise<number>((resolve) => {
-      let results: (() => HostResults) | undefined;
-      const runner = mocha.run((count) => {
-        if (resultsFile && results) {
+      const runner = mocha.run();
+      const results = collectResults(runner);
+      runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
+        if (resultsFile) {
           writeResults(resultsFile, results());
         }
-        resolve(count);
+        resolve(runner.failures);
       });
-      results = collectResults(runner);
     });
   } catch (error) {
     // A suite that does not load is reported as one failed test, never as silence.

@@ -15,4 +15,20 @@ describe('foundation (UI)', () => {
     const file = await wb.screenshot('workbench-sidebar');
     assert.ok(fs.statSync(file).size > 0);
   });
+
+  it('runs commands from the F1 palette, including one with a picker of its own', async () => {
+    const wb = workbench();
+    const sidebar = wb.page.locator('#workbench\\.parts\\.sidebar');
+    await wb.runCommand('View: Close Primary Side Bar');
+    await sidebar.waitFor({ state: 'hidden' });
+    await wb.runCommand('View: Show Agent Coordinator');
+    await wb.view('Tasks').waitFor();
+
+    await wb.runCommand('View: Close Primary Side Bar');
+    await sidebar.waitFor({ state: 'hidden' });
+    await wb.runCommand('View: Open View');
+    // Open View is quick access with a `view ` prefix; the filter replaces the whole input.
+    await wb.pickQuickItem('Worktrees', 'view Worktrees');
+    await wb.view('Worktrees').waitFor();
+  });
 });

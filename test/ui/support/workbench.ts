@@ -5,6 +5,7 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 const STATUS_BAR = '#workbench\\.parts\\.statusbar';
 const SIDEBAR = '#workbench\\.parts\\.sidebar';
+const QUICK_INPUT = '.quick-input-widget .quick-input-box input.input';
 
 export interface WorkbenchOptions {
   /** Folder screenshots are written to (artifacts/screenshots). */
@@ -23,15 +24,61 @@ export class Workbench {
 
   /** Runs a command by its palette title (`Coordinator: Refresh`) through F1, like a person. */
   async runCommand(title: string): Promise<void> {
-    await this.page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true }).catch(() => undefined);
+    await this.closeQuickInput();
     await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
+    const input = this.page.locator(QUICK_INPUT);
     await input.waitFor({ state: 'visible' });
+    const palettePlaceholder = await input.getAttribute('placeholder');
     await input.fill(`>${title}`);
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     await row.waitFor({ state: 'visible' });
     await input.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // Done when the palette closed, or when the command opened a picker of its own (pickQuickItem).
+    await this.page.waitForFunction(
+      ({ selector, placeholder }) => {
+        const field = document.querySelector<HTMLInputElement>(selector);
+        const widget = field?.closest<HTMLElement>('.quick-input-widget');
+        return !field || !widget || widget.style.display === 'none' || field.placeholder !== placeholder;
+      },
+      { selector: QUICK_INPUT, placeholder: palettePlaceholder ?? '' },
+    );
+  }
+
+  /** Closes the palette or picker if one is open. */
+  async closeQuickInput(): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    if (await widget.isVisible()) {
+      await this.page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden' });
+    }
+  }
+
+  /**
+   * Chooses an item in the quick pick that is open (a command's follow-up picker), typing
+   * `filter` first when given. The filter replaces the whole input, so quick-access pickers
+   * need their prefix (`view Worktrees` in View: Open View).
+   */
+  async pickQuickItem(label: string | RegExp, filter?: string): Promise<void> {
+    const input = this.page.locator(QUICK_INPUT);
+    await input.waitFor({ state: 'visible' });
+    if (filter !== undefined) {
+      await input.fill(filter);
+    }
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.click();
+  }
+
+  /** Labels of the rows the open quick pick shows now (a picker may still be filling in). */
+  async quickPickLabels(): Promise<string[]> {
+    const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible' });
+    return rows.evaluateAll((elements) =>
+      elements.map((row) => {
+        const label = row.querySelector('.label-name') ?? row.querySelector('.monaco-highlighted-label');
+        return (label?.textContent ?? row.getAttribute('aria-label') ?? '').trim();
+      }),
+    );
   }
 
   /** Opens a view container from the activity bar by its title (`Agent Coordinator`). */
