@@ -88,6 +88,9 @@ export async function runGuardrail(
   if (outputPath) {
     result.outputPath = outputPath;
   }
+  if (run.outputError !== undefined) {
+    result.sinkError = run.outputError;
+  }
   const saveProblem = await outputFile?.close(result);
   if (saveProblem) {
     result.outputPathError = saveProblem;

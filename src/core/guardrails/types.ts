@@ -64,4 +64,6 @@ export interface GuardrailResult {
   outputPath?: string;
   /** Why the output could not be saved there; the verdict does not depend on it. */
   outputPathError?: string;
+  /** The sink's `onOutput` threw (e.g. a closed channel): later output was not shown. */
+  sinkError?: string;
 }
