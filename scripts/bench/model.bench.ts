@@ -53,58 +53,72 @@ function generate(count: number): string {
   return JSON.stringify(doc, null, 2);
 }
 
-function median(run: () => void, times: number): number {
-  const samples: number[] = [];
+/**
+ * Median wall time and median CPU time of `run`. CPU time (user + system of this process) is the
+ * steadier figure on a shared machine, where wall time includes waiting for a core.
+ */
+function measure(run: () => void, times: number): { wall: number; cpu: number } {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  run();
   run();
   for (let i = 0; i < times; i++) {
+    const startCpu = process.cpuUsage();
     const start = performance.now();
     run();
-    samples.push(performance.now() - start);
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(startCpu);
+    cpu.push((used.user + used.system) / 1000);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  const mid = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { wall: mid(wall), cpu: mid(cpu) };
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
+function line(
+  label: string,
+  subject: { wall: number; cpu: number },
+  baseline: { wall: number; cpu: number },
+): string {
+  return (
+    `${label}: wall ${ms(subject.wall)} (JSON.parse ${ms(baseline.wall)}, ratio ${(subject.wall / baseline.wall).toFixed(2)}x); ` +
+    `cpu ${ms(subject.cpu)} (JSON.parse ${ms(baseline.cpu)}, ratio ${(subject.cpu / baseline.cpu).toFixed(2)}x)`
+  );
+}
+
 for (const count of [1_000, 10_000, 50_000]) {
   const text = generate(count);
   const runs = count >= 50_000 ? 5 : 11;
-  const parse = median(() => JSON.parse(text), runs);
-  const load = median(() => loadTaskFile(text), runs);
+  const parse = measure(() => JSON.parse(text), runs);
+  const load = measure(() => loadTaskFile(text), runs);
   const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
-  console.log(
-    `model load ${count} tasks (${mb} MB): ${ms(load)}; JSON.parse ${ms(parse)}; ratio ${(load / parse).toFixed(2)}x`,
-  );
+  console.log(line(`model load+validate+normalise+graph ${count} tasks (${mb} MB)`, load, parse));
 }
 
 const tenK = generate(10_000);
 const now = new Date();
-const parse10k = median(() => JSON.parse(tenK), 11);
-const edit = median(
-  () =>
-    applyEdits(
-      tenK,
-      [{ kind: 'setStatus', taskKey: 'task5000_generated_slug', status: 'completed' }],
-      now,
-    ),
-  11,
-);
+const parse10k = measure(() => JSON.parse(tenK), 11);
+const editOnce = (text: string) => () =>
+  applyEdits(
+    text,
+    [{ kind: 'setStatus', taskKey: 'task5000_generated_slug', status: 'completed' }],
+    now,
+  );
 console.log(
-  `model edit one status in 10000 tasks (summary kept in step): ${ms(edit)}; JSON.parse ${ms(parse10k)}; ratio ${(edit / parse10k).toFixed(2)}x`,
+  line(
+    'model edit one status in 10000 tasks, summary kept in step',
+    measure(editOnce(tenK), 11),
+    parse10k,
+  ),
 );
 const noSummary = tenK.replace(/"summary": \{[^}]*\},\n\s*/, '');
-const editNoSummary = median(
-  () =>
-    applyEdits(
-      noSummary,
-      [{ kind: 'setStatus', taskKey: 'task5000_generated_slug', status: 'completed' }],
-      now,
-    ),
-  11,
-);
 console.log(
-  `model edit one status in 10000 tasks (no stored summary): ${ms(editNoSummary)}; ratio ${(editNoSummary / parse10k).toFixed(2)}x`,
+  line(
+    'model edit one status in 10000 tasks, no stored summary',
+    measure(editOnce(noSummary), 11),
+    parse10k,
+  ),
 );
 
 async function benchStore(): Promise<void> {
@@ -126,7 +140,7 @@ async function benchStore(): Promise<void> {
     samples.sort((a, b) => a - b);
     const storeMs = samples[3];
     console.log(
-      `model store.apply one status in 10000 tasks (lock, edit, re-read check, atomic write, load result): ${ms(storeMs)}; ratio ${(storeMs / parse10k).toFixed(2)}x JSON.parse`,
+      `model store.apply one status in 10000 tasks (lock, edit, re-read check, atomic write, load result): wall ${ms(storeMs)}; ratio ${(storeMs / parse10k.wall).toFixed(2)}x JSON.parse wall`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
