@@ -6,12 +6,15 @@ import { workbench } from './support/context';
 describe('foundation (UI)', () => {
   it('opens the Coordinator sidebar with its Tasks and Worktrees views', async () => {
     const wb = workbench();
+    await wb.waitForActivation();
     const sidebar = await wb.openViewContainer('Agent Coordinator');
     await wb.view('Tasks').waitFor();
     await wb.view('Worktrees').waitFor();
     const headers = (await sidebar.locator('.pane-header .title').allInnerTexts()).map((t) => t.trim().toUpperCase());
     assert.ok(headers.includes('TASKS'), `view headers: ${headers.join(', ')}`);
     assert.ok(headers.includes('WORKTREES'), `view headers: ${headers.join(', ')}`);
+    // The fixture's first task, so the picture shows the loaded plan rather than a loading state.
+    await wb.treeItem('Shadow-Diff Harness', 'Tasks').waitFor();
     const file = await wb.screenshot('workbench-sidebar');
     assert.ok(fs.statSync(file).size > 0);
   });

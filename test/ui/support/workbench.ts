@@ -81,6 +81,11 @@ export class Workbench {
     );
   }
 
+  /** Waits until the status bar no longer says "Activating Extensions...". */
+  async waitForActivation(timeoutMs = 30_000): Promise<void> {
+    await this.statusBarItem(/Activating Extensions/).waitFor({ state: 'detached', timeout: timeoutMs });
+  }
+
   /** Opens a view container from the activity bar by its title (`Agent Coordinator`). */
   async openViewContainer(title: string): Promise<Locator> {
     // The item itself, not its link: a badge drawn over the link would take the click.
