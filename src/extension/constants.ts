@@ -31,6 +31,9 @@ export const Commands = {
   filterBlockedTasks: 'coordinator.filterBlockedTasks',
   hideCompletedTasks: 'coordinator.hideCompletedTasks',
   clearTaskFilters: 'coordinator.clearTaskFilters',
+  refreshPullRequests: 'coordinator.refreshPullRequests',
+  signInToGitHub: 'coordinator.signInToGitHub',
+  createPullRequest: 'coordinator.createPullRequest',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -79,6 +82,8 @@ export const Settings = {
   githubFetchMergeable: 'github.fetchMergeable',
   snapshotsFolder: 'snapshots.folder',
   snapshotsDaily: 'snapshots.daily',
+  /** Application-scoped: only the user can let the extension use GITHUB_TOKEN / GH_TOKEN. */
+  githubAllowEnvironmentToken: 'github.allowEnvironmentToken',
 } as const;
 
 export const ContextKeys = {
@@ -91,6 +96,7 @@ export const ContextKeys = {
   tasksFilterBlocked: 'coordinator.tasks.filterBlocked',
   tasksHideCompleted: 'coordinator.tasks.hideCompleted',
   tasksFiltered: 'coordinator.tasks.filtered',
+  githubSignInNeeded: 'coordinator.github.signInNeeded',
 } as const;
 
 /** Ids of other contributions: the progress status-bar item, the view's filter and group-by submenus. */

@@ -2,10 +2,13 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerDashboard, type DashboardFeature } from './dashboard/registerDashboard';
 import { registerDiagnostics } from './diagnostics/registerDiagnostics';
+import { registerGitHub, type GitHubFeature } from './github/registerGitHub';
 import { registerNotifications } from './notifications/registerNotifications';
 import { createServices, type CreatedServices } from './session/createServices';
 import { registerProgressStatusBar } from './statusBar/progressStatusBar';
 import { registerTasksView, type TasksFeature } from './tasks/registerTasksView';
+import { registerWorktrees } from './worktrees/registerWorktrees';
+import type { WorktreesFeature } from './worktrees/worktreesFeature';
 
 /** What activate() returns to other extensions and to the host tests. */
 export interface CoordinatorApi {
@@ -20,6 +23,8 @@ export interface CoordinatorTesting {
   readonly tasks: TasksFeature;
   readonly statusBar: vscode.StatusBarItem;
   readonly dashboard: DashboardFeature;
+  readonly worktrees: WorktreesFeature;
+  readonly github: GitHubFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
@@ -31,7 +36,9 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const statusBar = registerProgressStatusBar(services);
   registerNotifications(services);
   const dashboard = registerDashboard(services);
-  return { activationMs: performance.now() - started, testing: { services, tasks, statusBar, dashboard } };
+  const worktrees = registerWorktrees(services, dashboard);
+  const github = registerGitHub(services, tasks, dashboard);
+  return { activationMs: performance.now() - started, testing: { services, tasks, statusBar, dashboard, worktrees, github } };
 }
 
 export function deactivate(): void {

@@ -41,9 +41,7 @@ export function registerCommands(services: CoordinatorServices, tasks: TasksFeat
     registerToggleTaskFilter(context),
     registerClearTaskFilters(context),
     // Replace each with the real command as its feature lands.
-    registerNotBuiltYet(Commands.startTaskInWorktree),
     registerNotBuiltYet(Commands.runGuardrails),
-    registerNotBuiltYet(Commands.captureSnapshot),
   );
 }
 

@@ -4,6 +4,7 @@ import { hasActiveFilter } from '../../core/tree/filters';
 import { taskChildren } from '../../core/tree/taskChildren';
 import { Disposable } from '../lifecycle';
 import type { FolderSession, WorkspaceSessions } from '../services';
+import type { TaskItemDecorator } from './taskItemDecorator';
 import type { TaskViewOptions } from './taskViewOptions';
 import { treeItemFor } from './taskTreeItems';
 import type { FolderNode, GroupNode, MessageNode, TaskNode, TaskTreeNode } from './taskTreeNodes';
@@ -15,6 +16,7 @@ import type { FolderNode, GroupNode, MessageNode, TaskNode, TaskTreeNode } from 
 export class TasksTreeProvider extends Disposable implements vscode.TreeDataProvider<TaskTreeNode> {
   private readonly changed = this.register(new vscode.EventEmitter<TaskTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly decorators = new Set<TaskItemDecorator>();
 
   constructor(
     private readonly sessions: WorkspaceSessions,
@@ -29,8 +31,25 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
     this.changed.fire(undefined);
   }
 
+  /** Lets another feature add to task rows (GitHub: PR number, CI badge, tooltip); the tree refreshes when it changes. */
+  addDecorator(decorator: TaskItemDecorator): vscode.Disposable {
+    this.decorators.add(decorator);
+    const listener = decorator.onDidChange(() => this.refresh());
+    this.refresh();
+    return new vscode.Disposable(() => {
+      listener.dispose();
+      this.decorators.delete(decorator);
+    });
+  }
+
   getTreeItem(node: TaskTreeNode): vscode.TreeItem {
-    return treeItemFor(node);
+    const item = treeItemFor(node);
+    if (node.kind === 'task') {
+      for (const decorator of this.decorators) {
+        decorator.decorate(item, node.session, node.task);
+      }
+    }
+    return item;
   }
 
   getParent(node: TaskTreeNode): TaskTreeNode | undefined {

@@ -1,0 +1,144 @@
+import * as vscode from 'vscode';
+import { readGitHubConfiguration, type GitHubConfiguration } from '../../core/github/settings';
+import { taskPrRefs, taskPrRefsKey } from '../../core/github/taskRefs';
+import type { GitHubStatus } from '../../core/github/types';
+import type { CreatedPullRequest, GitHubService, PullRequestDraft } from '../../github';
+import { Settings } from '../constants';
+import { Disposable } from '../lifecycle';
+import type { FolderSession } from '../services';
+import { Debouncer } from '../session/debouncer';
+import { loadGitHubModule } from './githubModule';
+import type { GitHubTokenSource } from './tokenSource';
+
+/** Quiet time after a task-file change before asking GitHub again (agents write in bursts). */
+const TASKS_CHANGED_DELAY_MS = 2_000;
+
+interface Connection {
+  service: GitHubService;
+  baseUrl: string;
+}
+
+/** The `coordinator.*` settings of a folder, with defaults. */
+export function gitHubConfigurationFor(folder: vscode.WorkspaceFolder): GitHubConfiguration {
+  const config = vscode.workspace.getConfiguration(Settings.section, folder.uri);
+  return readGitHubConfiguration((key) => config.get(key));
+}
+
+/**
+ * One folder's pull-request state. Nothing is loaded until `want()` or `refresh()`: then the GitHub
+ * bundle is required, the target resolved (settings, then `origin`) and the first refresh made.
+ */
+export class FolderPullRequests extends Disposable {
+  private connection: Promise<Connection> | undefined;
+  private current: GitHubStatus | undefined;
+  private refsKey: string | undefined;
+  private started = false;
+  private readonly refreshSoon = this.register(new Debouncer(TASKS_CHANGED_DELAY_MS, () => void this.refresh()));
+
+  constructor(
+    readonly session: FolderSession,
+    private readonly tokens: GitHubTokenSource,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly onUpdate: (folder: FolderPullRequests) => void,
+  ) {
+    super();
+  }
+
+  /** The latest state, or undefined before the first refresh finished. Never starts anything. */
+  get status(): GitHubStatus | undefined {
+    return this.current;
+  }
+
+  get isStarted(): boolean {
+    return this.started;
+  }
+
+  /** A view needs PR data: the first call starts the service and a refresh. */
+  want(): void {
+    if (!this.started) {
+      void this.refresh();
+    }
+  }
+
+  /** Asks GitHub for every task with a branch or PR. Never throws. */
+  async refresh(): Promise<GitHubStatus | undefined> {
+    this.started = true;
+    const model = this.session.state?.model;
+    if (!model) {
+      return this.current;
+    }
+    const refs = taskPrRefs(model.tasks);
+    this.refsKey = taskPrRefsKey(refs);
+    try {
+      const { service } = await this.connect();
+      const status = await service.refresh(refs);
+      if (!this.isDisposed) {
+        this.current = status;
+        this.onUpdate(this);
+      }
+    } catch (error) {
+      this.log.error(`GitHub for ${this.session.folder.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return this.current;
+  }
+
+  /** After a task-file change: refreshes (debounced) when tasks' branches or PR numbers changed. */
+  tasksChanged(): void {
+    const model = this.session.state?.model;
+    if (!this.started || !model) {
+      return;
+    }
+    if (taskPrRefsKey(taskPrRefs(model.tasks)) !== this.refsKey) {
+      this.refreshSoon.trigger();
+    }
+  }
+
+  /** Settings changed: the next refresh builds a new client (the last state stays on show). */
+  reset(): void {
+    this.connection = undefined;
+  }
+
+  /** The API root in use, resolving the target when needed. */
+  async apiBaseUrl(): Promise<string> {
+    return (await this.connect()).baseUrl;
+  }
+
+  async createPullRequest(draft: PullRequestDraft): Promise<CreatedPullRequest> {
+    const { service } = await this.connect();
+    return service.createPullRequest(draft);
+  }
+
+  /** The service for a snapshot, once connected. */
+  async service(): Promise<GitHubService> {
+    return (await this.connect()).service;
+  }
+
+  private connect(): Promise<Connection> {
+    this.connection ??= this.createConnection().catch((error: unknown) => {
+      this.connection = undefined;
+      throw error;
+    });
+    return this.connection;
+  }
+
+  private async createConnection(): Promise<Connection> {
+    const github = loadGitHubModule();
+    const config = gitHubConfigurationFor(this.session.folder);
+    const target = await github.gitHubTargetFor(this.session.folder.uri.fsPath, {
+      ...(config.apiBaseUrl ? { apiBaseUrl: config.apiBaseUrl } : {}),
+      ...(config.owner ? { owner: config.owner } : {}),
+      ...(config.repo ? { repo: config.repo } : {}),
+    });
+    const where = target.repository ? `${target.repository.owner}/${target.repository.repo}` : 'no repository';
+    this.log.info(`GitHub for ${this.session.folder.name}: ${where} at ${target.baseUrl}`);
+    const service = new github.GitHubService({
+      getToken: () => this.tokens.token(target.baseUrl),
+      baseUrl: target.baseUrl,
+      repository: target.repository,
+      reviews: config.fetchReviews,
+      mergeable: config.fetchMergeable,
+      log: { info: (message) => this.log.info(message), warn: (message) => this.log.warn(message) },
+    });
+    return { service, baseUrl: target.baseUrl };
+  }
+}
