@@ -1,0 +1,8 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { WorktreeCommandContext } from './worktreeCommandContext';
+
+/** Lists every worktree again, with fresh status. */
+export function registerRefreshWorktrees({ worktrees }: WorktreeCommandContext): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.refreshWorktrees, () => worktrees.provider.refresh());
+}
