@@ -6,6 +6,10 @@ export const Commands = {
   startTaskInWorktree: 'coordinator.startTaskInWorktree',
   openDashboard: 'coordinator.openDashboard',
   runGuardrails: 'coordinator.runGuardrails',
+  runGuardrail: 'coordinator.runGuardrail',
+  runGuardrailsInWorktree: 'coordinator.runGuardrailsInWorktree',
+  cancelGuardrails: 'coordinator.cancelGuardrails',
+  showGuardrailOutput: 'coordinator.showGuardrailOutput',
   captureSnapshot: 'coordinator.captureSnapshot',
   refresh: 'coordinator.refresh',
   createTaskFile: 'coordinator.createTaskFile',
@@ -109,6 +113,7 @@ export const ContextKeys = {
 /** Ids of other contributions: the progress status-bar item, the view's filter and group-by submenus. */
 export const StatusBarItems = {
   progress: 'coordinator.progress',
+  guardrails: 'coordinator.guardrails',
 } as const;
 
 export const Menus = {
@@ -119,6 +124,11 @@ export const Menus = {
 /** Webview panel view types (also in package.json's `onWebviewPanel:` activation event). */
 export const Webviews = {
   dashboard: 'coordinator.dashboard',
+} as const;
+
+/** `contributes.taskDefinitions` types. */
+export const TaskTypes = {
+  guardrail: 'coordinator-guardrail',
 } as const;
 
 export const OutputChannels = {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerDashboard, type DashboardFeature } from './dashboard/registerDashboard';
 import { registerDiagnostics } from './diagnostics/registerDiagnostics';
+import { registerGuardrails, type GuardrailsFeature } from './guardrails/registerGuardrails';
 import { registerGitHub, type GitHubFeature } from './github/registerGitHub';
 import { registerNotifications } from './notifications/registerNotifications';
 import { createServices, type CreatedServices } from './session/createServices';
@@ -23,6 +24,7 @@ export interface CoordinatorTesting {
   readonly tasks: TasksFeature;
   readonly statusBar: vscode.StatusBarItem;
   readonly dashboard: DashboardFeature;
+  readonly guardrails: GuardrailsFeature;
   readonly worktrees: WorktreesFeature;
   readonly github: GitHubFeature;
 }
@@ -32,13 +34,15 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const services = createServices(context);
   registerDiagnostics(services);
   const tasks = registerTasksView(services);
-  registerCommands(services, tasks);
+  const guardrails = registerGuardrails(services);
+  registerCommands(services, tasks, guardrails);
   const statusBar = registerProgressStatusBar(services);
   registerNotifications(services);
   const dashboard = registerDashboard(services);
+  guardrails.addToDashboard(dashboard);
   const worktrees = registerWorktrees(services, dashboard);
   const github = registerGitHub(services, tasks, dashboard);
-  return { activationMs: performance.now() - started, testing: { services, tasks, statusBar, dashboard, worktrees, github } };
+  return { activationMs: performance.now() - started, testing: { services, tasks, statusBar, dashboard, guardrails, worktrees, github } };
 }
 
 export function deactivate(): void {

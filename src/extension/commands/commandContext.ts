@@ -1,3 +1,4 @@
+import type { GuardrailsFeature } from '../guardrails/registerGuardrails';
 import type { CoordinatorServices } from '../services';
 import type { TasksFeature } from '../tasks/registerTasksView';
 
@@ -5,4 +6,6 @@ import type { TasksFeature } from '../tasks/registerTasksView';
 export interface CommandContext {
   readonly services: CoordinatorServices;
   readonly tasks: TasksFeature;
+  /** The completion gate and guardrail runs; absent where guardrails are not wired (component tests). */
+  readonly guardrails?: GuardrailsFeature;
 }

@@ -6,7 +6,7 @@ import { resolveTask } from '../tasks/resolveTask';
 import type { CommandContext } from './commandContext';
 
 /** Writes a new status to the task file through the store (minimal edit, nothing else touched). */
-export function registerSetTaskStatus({ services }: CommandContext): vscode.Disposable {
+export function registerSetTaskStatus({ services, guardrails }: CommandContext): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.setTaskStatus, async (arg: unknown, statusArg?: unknown) => {
     const target = await resolveTask(services.sessions, arg, 'Set the status of which task?');
     if (!target) {
@@ -26,6 +26,9 @@ export function registerSetTaskStatus({ services }: CommandContext): vscode.Disp
       status = picked?.status;
     }
     if (!status || status === task.status) {
+      return;
+    }
+    if (status === 'completed' && guardrails && !(await guardrails.gate.mayComplete(session, task))) {
       return;
     }
     try {

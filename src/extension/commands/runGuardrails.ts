@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { GuardrailController } from '../guardrails/guardrailController';
+import { sessionForGuardrails } from '../guardrails/guardrailTarget';
+import type { CoordinatorServices } from '../services';
+
+/** Run All Guardrails of a folder (the argument's, the active editor's, or the one picked). */
+export function registerRunGuardrails(services: CoordinatorServices, controller: GuardrailController): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.runGuardrails, async (arg?: unknown) => {
+    if (!(await controller.checkTrust())) {
+      return undefined;
+    }
+    const session = await sessionForGuardrails(services.sessions, arg);
+    return session ? controller.run({ session }) : undefined;
+  });
+}

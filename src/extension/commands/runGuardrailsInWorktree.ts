@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { GuardrailController } from '../guardrails/guardrailController';
+import type { CoordinatorServices } from '../services';
+import { resolveTask, type TaskTarget } from '../tasks/resolveTask';
+import { isTaskNode, isTaskReference } from '../tasks/taskTreeNodes';
+import { worktreeLocation } from '../tasks/worktreeLocation';
+
+/** Runs all guardrails in a task's worktree (before review): from a task row, a `{ taskKey }` reference, or a pick. */
+export function registerRunGuardrailsInWorktree(services: CoordinatorServices, controller: GuardrailController): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.runGuardrailsInWorktree, async (arg?: unknown) => {
+    if (!(await controller.checkTrust())) {
+      return undefined;
+    }
+    const target =
+      isTaskNode(arg) || isTaskReference(arg)
+        ? await resolveTask(services.sessions, arg, 'Run guardrails in the worktree of which task?')
+        : await pickTaskWithWorktree(services);
+    if (!target) {
+      return undefined;
+    }
+    const location = await worktreeLocation(target.session, target.task);
+    if ('problem' in location) {
+      void vscode.window.showWarningMessage(location.problem);
+      return undefined;
+    }
+    return controller.run({ session: target.session, root: location.path });
+  });
+}
+
+async function pickTaskWithWorktree(services: CoordinatorServices): Promise<TaskTarget | undefined> {
+  const session = await services.sessions.pickSession('Run guardrails in a worktree of which folder?');
+  const tasks = session?.state?.model?.tasks.filter((task) => task.worktreePath) ?? [];
+  if (!session || tasks.length === 0) {
+    void vscode.window.showWarningMessage('No task has a worktree yet: start a task in a worktree first.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    tasks.map((task) => ({ label: task.name, description: `${task.id} · ${task.status}`, detail: task.worktreePath, task })),
+    { placeHolder: 'Run guardrails in the worktree of which task?', matchOnDescription: true, matchOnDetail: true },
+  );
+  return picked ? { session, task: picked.task } : undefined;
+}

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+
+/** What to do when guardrails are asked for while others run in the same folder. */
+export type BusyChoice = 'queue' | 'cancelRunning' | undefined;
+
+/** What the user chose when a task is marked completed before its required guardrails passed. */
+export type CompletionChoice = 'complete' | 'runInWorktree' | undefined;
+
+/**
+ * Every question and refusal the guardrail feature puts to the user, in one replaceable object so
+ * the host tests can answer (and read) them without clicking.
+ */
+export interface GuardrailPrompts {
+  refuseUntrusted(message: string): Promise<void>;
+  whenBusy(folderName: string): Promise<BusyChoice>;
+  confirmCompletion(message: string, detail: string): Promise<CompletionChoice>;
+}
+
+export const UNTRUSTED_MESSAGE =
+  'Guardrails were not run: they are shell commands from the task file and settings of this repository, ' +
+  'and this workspace is not trusted (Restricted Mode). Trust the workspace to run them.';
+
+const MANAGE_TRUST = 'Manage Workspace Trust';
+const QUEUE = 'Run After Them';
+const CANCEL_RUNNING = 'Cancel Running';
+const COMPLETE_ANYWAY = 'Mark Completed Anyway';
+const RUN_IN_WORKTREE = 'Run Guardrails in Worktree';
+
+export const windowPrompts: GuardrailPrompts = {
+  async refuseUntrusted(message) {
+    const choice = await vscode.window.showWarningMessage(message, MANAGE_TRUST);
+    if (choice === MANAGE_TRUST) {
+      await vscode.commands.executeCommand('workbench.trust.manage');
+    }
+  },
+  async whenBusy(folderName) {
+    const choice = await vscode.window.showWarningMessage(
+      `Guardrails are already running in ${folderName}.`,
+      QUEUE,
+      CANCEL_RUNNING,
+    );
+    return choice === QUEUE ? 'queue' : choice === CANCEL_RUNNING ? 'cancelRunning' : undefined;
+  },
+  async confirmCompletion(message, detail) {
+    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, COMPLETE_ANYWAY, RUN_IN_WORKTREE);
+    return choice === COMPLETE_ANYWAY ? 'complete' : choice === RUN_IN_WORKTREE ? 'runInWorktree' : undefined;
+  },
+};
