@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fixturesDir } from './paths.mjs';
 import { createGitRepo, emptyWorkspace, lukhasWorkspace } from './workspaces.mjs';
+import { worktreesWorkspace } from './worktreesWorkspace.mjs';
 
 /**
  * @typedef {object} Scenario
@@ -74,6 +75,11 @@ export const scenarios = [
     uiTests: ['dashboard'],
   },
   {
+    name: 'github',
+    workspace: lukhasWorkspace,
+    hostTests: ['github'],
+  },
+  {
     name: 'dashboard-xss',
     workspace: (parent) =>
       createGitRepo(path.join(parent, 'Xss'), {
@@ -81,5 +87,19 @@ export const scenarios = [
       }),
     hostTests: [],
     uiTests: ['dashboardXss'],
+  },
+  {
+    name: 'worktrees',
+    workspace: worktreesWorkspace,
+    hostTests: ['worktrees'],
+    grep: '@trusted|@any-trust',
+    uiTests: ['worktrees'],
+  },
+  {
+    name: 'worktrees-untrusted',
+    workspace: worktreesWorkspace,
+    untrusted: true,
+    hostTests: ['worktrees'],
+    grep: '@untrusted|@any-trust',
   },
 ];

@@ -33,6 +33,8 @@ export class FolderPullRequests extends Disposable {
   private current: GitHubStatus | undefined;
   private refsKey: string | undefined;
   private started = false;
+  /** Bumped when the settings change, so a refresh started before does not overwrite newer state. */
+  private generation = 0;
   private readonly refreshSoon = this.register(new Debouncer(TASKS_CHANGED_DELAY_MS, () => void this.refresh()));
 
   constructor(
@@ -69,10 +71,11 @@ export class FolderPullRequests extends Disposable {
     }
     const refs = taskPrRefs(model.tasks);
     this.refsKey = taskPrRefsKey(refs);
+    const generation = this.generation;
     try {
       const { service } = await this.connect();
       const status = await service.refresh(refs);
-      if (!this.isDisposed) {
+      if (!this.isDisposed && generation === this.generation) {
         this.current = status;
         this.onUpdate(this);
       }
@@ -93,9 +96,17 @@ export class FolderPullRequests extends Disposable {
     }
   }
 
-  /** Settings changed: the next refresh builds a new client (the last state stays on show). */
-  reset(): void {
+  /**
+   * Settings changed: the next refresh builds a new client. The last state stays on show unless
+   * the target moved (another server or repository): that state belongs to something else.
+   */
+  reset(targetChanged: boolean): void {
     this.connection = undefined;
+    this.generation += 1;
+    if (targetChanged && this.current) {
+      this.current = undefined;
+      this.onUpdate(this);
+    }
   }
 
   /** The API root in use, resolving the target when needed. */

@@ -33,7 +33,8 @@ export class PullRequestStatus extends Disposable {
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${Settings.section}.github`)) {
-          this.settingsChanged();
+          const target = [Settings.githubApiBaseUrl, Settings.githubOwner, Settings.githubRepo];
+          this.settingsChanged(target.some((key) => event.affectsConfiguration(`${Settings.section}.${key}`)));
         }
       }),
     );
@@ -112,9 +113,9 @@ export class PullRequestStatus extends Disposable {
     }
   }
 
-  private settingsChanged(): void {
+  private settingsChanged(targetChanged: boolean): void {
     for (const folder of this.folders.values()) {
-      folder.reset();
+      folder.reset(targetChanged);
     }
     this.stopTimer();
     if ([...this.folders.values()].some((f) => f.isStarted)) {

@@ -1,0 +1,209 @@
+// Pull requests, CI and snapshots in a real VS Code, against the fake GitHub started here in the
+// extension host on 127.0.0.1 and serving the real `gh pr list` output of the Lukhas repository.
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { FolderSession } from '../../../src/extension/services';
+import type { TaskTreeNode } from '../../../src/extension/tasks/taskTreeNodes';
+import { FakeGitHub, pullsFromGhPrList, shaFor, type GhPrListEntry } from '../../support/fake-github';
+import { coordinatorExtension, waitFor, type CoordinatorApi } from '../support/extension';
+import { coordinator, sessionWithFile, taskNode } from './tasksSupport';
+
+type Testing = CoordinatorApi['testing'];
+
+/** Shaped like a real token so the redaction patterns would catch it too. */
+const TOKEN = 'ghp_HostTest0123456789abcdefABCDEF0123';
+const PR_BRANCH = 'chore/claude/coordination-dashboard';
+const ENV_TOKEN_NAMES = ['GITHUB_TOKEN', 'GH_TOKEN'] as const;
+
+function fixtureText(name: string): string {
+  return fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/lukhas', name), 'utf8');
+}
+
+function allFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) {
+    return [];
+  }
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? allFiles(full) : entry.isFile() ? [full] : [];
+  });
+}
+
+async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('coordinator').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+describe('GitHub pull requests, CI and snapshots', function () {
+  this.timeout(60_000);
+  let testing: Testing;
+  let session: FolderSession;
+  let fake: FakeGitHub;
+  const savedEnv: Partial<Record<(typeof ENV_TOKEN_NAMES)[number], string>> = {};
+  const snapshotsRoot = () => path.join(session.folder.uri.fsPath, 'docs', 'audits', 'coordination');
+
+  const item = (node: TaskTreeNode) => testing.tasks.provider.getTreeItem(node);
+  const tooltip = (node: TaskTreeNode) => {
+    const value = item(node).tooltip;
+    assert.ok(value instanceof vscode.MarkdownString);
+    return value.value;
+  };
+  const github = () => testing.github.pullRequests;
+
+  before(async () => {
+    testing = await coordinator();
+    session = await sessionWithFile(testing);
+    const entries = JSON.parse(fixtureText('pr_status_20251016T053229.json')) as GhPrListEntry[];
+    fake = await FakeGitHub.start({ owner: 'LukhasAI', repo: 'Lukhas', token: TOKEN, pulls: pullsFromGhPrList(entries) });
+    fake.state.checkRuns.set(shaFor(PR_BRANCH), [
+      { name: 'unit', status: 'completed', conclusion: 'success' },
+      { name: 'lint', status: 'completed', conclusion: 'failure' },
+    ]);
+    // Owner and repository come from origin, as in the real checkout; only the API root is set.
+    execFileSync('git', ['remote', 'add', 'origin', 'git@github.com:LukhasAI/Lukhas.git'], { cwd: session.folder.uri.fsPath });
+    for (const name of ENV_TOKEN_NAMES) {
+      savedEnv[name] = process.env[name];
+      delete process.env[name];
+    }
+    process.env.GITHUB_TOKEN = TOKEN;
+    await setSetting('github.refreshIntervalMinutes', 0);
+    await setSetting('github.apiBaseUrl', fake.url);
+    await setSetting('github.allowEnvironmentToken', true);
+  });
+
+  after(async () => {
+    for (const name of ENV_TOKEN_NAMES) {
+      if (savedEnv[name] === undefined) {
+        delete process.env[name];
+      } else {
+        process.env[name] = savedEnv[name];
+      }
+    }
+    for (const key of ['github.refreshIntervalMinutes', 'github.apiBaseUrl', 'github.allowEnvironmentToken']) {
+      await setSetting(key, undefined);
+    }
+    fs.rmSync(snapshotsRoot(), { recursive: true, force: true });
+    await fake?.close();
+  });
+
+  it('loads the GitHub client only when the tree first shows a task with a branch', async () => {
+    const bundle = path.join(coordinatorExtension().extensionPath, 'dist', 'github.js');
+    assert.equal(require.cache[bundle], undefined, 'dist/github.js is not loaded at activation');
+    assert.equal(fake.requestCount(), 0);
+    item(taskNode(testing, 'cc2_dashboard'));
+    await waitFor(() => github().statusFor(session)?.fetchedAt !== undefined, 'the first refresh succeeds', 20_000);
+    assert.ok(require.cache[bundle], 'dist/github.js is loaded once PR data is wanted');
+    assert.ok(fake.exchanges.every((e) => e.authorized), 'every request carried the token');
+  });
+
+  it('shows PR #410 and its failing check on both tasks of its branch, in a bounded number of requests', async () => {
+    await vscode.commands.executeCommand('coordinator.refreshPullRequests');
+    const status = github().statusFor(session);
+    assert.ok(status?.fetchedAt);
+    assert.equal(status.error, undefined);
+    const taskPrs = new Set(Object.values(status.tasks).map((t) => t.pr.number));
+    assert.deepEqual([...taskPrs], [410]);
+    // One page of open PRs, then check runs, statuses, reviews and the PR itself for each task PR.
+    assert.equal(status.requestCount, Math.ceil(status.openPullRequests.length / 100) + 4 * taskPrs.size);
+
+    for (const key of ['cc1_guardrails', 'cc2_dashboard']) {
+      const node = taskNode(testing, key);
+      const treeItem = item(node);
+      assert.match(String(treeItem.description), /#410 ✗ 1 failing$/, key);
+      assert.match(String(treeItem.contextValue), /^task;githubPr;.*;status-[a-z_]+;$/);
+      assert.equal(treeItem.resourceUri?.scheme, 'coordinator-pr');
+      assert.equal(new URLSearchParams(treeItem.resourceUri?.query).get('badge'), '✗');
+      const text = tooltip(node);
+      assert.ok(text.includes('[#410](https://github.com/LukhasAI/Lukhas/pull/410)'), text);
+      assert.match(text, /failing: lint/);
+      assert.match(text, /_Updated (just now|\d+ min ago)_/);
+    }
+    const withoutPr = item(taskNode(testing, 'task1_shadow_diff'));
+    assert.doesNotMatch(String(withoutPr.description), /#\d+/);
+    assert.equal(withoutPr.resourceUri, undefined);
+  });
+
+  it('feeds the dashboard the open PRs, with CI state per task PR', async () => {
+    const extras = await testing.dashboard.dataSources.collect(session.folder);
+    const status = github().statusFor(session);
+    assert.equal(extras.pullRequests?.length, status?.openPullRequests.length);
+    const linked = extras.pullRequests?.find((pr) => pr.number === 410);
+    assert.deepEqual(
+      { ci: linked?.ci, state: linked?.state, taskKey: linked?.taskKey, branch: linked?.branch },
+      { ci: 'failing', state: 'open', taskKey: 'cc1_guardrails', branch: PR_BRANCH },
+    );
+  });
+
+  it('keeps the last known state with its age when GitHub rate-limits', async () => {
+    const before = github().statusFor(session);
+    assert.ok(before?.fetchedAt);
+    fake.inject({ kind: 'primaryRateLimit', times: 50, retryAfterSeconds: 3600 });
+    try {
+      await vscode.commands.executeCommand('coordinator.refreshPullRequests');
+    } finally {
+      fake.clearFaults();
+    }
+    const after = github().statusFor(session);
+    assert.equal(after?.error?.kind, 'rateLimited');
+    assert.equal(after?.fetchedAt, before.fetchedAt);
+    assert.deepEqual(after?.tasks, before.tasks);
+    const node = taskNode(testing, 'cc2_dashboard');
+    assert.match(String(item(node).description), /#410 ✗ 1 failing$/);
+    assert.match(tooltip(node), /Last known state from (just now|\d+ min ago): GitHub rate limit reached/);
+  });
+
+  it('captures a snapshot as four real files, with PR #410 and the Mermaid dependency graph', async () => {
+    const captured = (await vscode.commands.executeCommand('coordinator.captureSnapshot', {
+      folder: session.folder.uri.toString(),
+    })) as { files: Record<string, string>; document: { github: { available: boolean } } } | undefined;
+    assert.ok(captured, 'the command returns what it wrote');
+    const files = Object.values(captured.files);
+    assert.equal(files.length, 4);
+    for (const file of files) {
+      assert.ok(file.startsWith(snapshotsRoot() + path.sep), file);
+      const stat = fs.lstatSync(file);
+      assert.ok(stat.isFile() && !stat.isSymbolicLink(), `${file} is a real file`);
+    }
+    const markdown = fs.readFileSync(captured.files.markdown!, 'utf8');
+    assert.equal(fs.readFileSync(captured.files.latestMarkdown!, 'utf8'), markdown);
+    assert.match(markdown, /```mermaid\n[\s\S]+?\n```/);
+    assert.ok(markdown.includes('#410'));
+    assert.equal(captured.document.github.available, true);
+    const json = JSON.parse(fs.readFileSync(captured.files.json!, 'utf8')) as { github: { pullRequests: Array<{ number: number; ci: string }> } };
+    assert.equal(json.github.pullRequests.find((pr) => pr.number === 410)?.ci, 'failure');
+  });
+
+  it('still writes the snapshot offline and says GitHub data was unavailable', async () => {
+    await setSetting('github.apiBaseUrl', 'http://127.0.0.1:9');
+    try {
+      const captured = (await vscode.commands.executeCommand('coordinator.captureSnapshot', {
+        folder: session.folder.uri.toString(),
+      })) as { files: Record<string, string>; document: { github: { available: boolean; reason?: string }; tasks: unknown[] } } | undefined;
+      assert.ok(captured);
+      assert.equal(captured.document.github.available, false);
+      assert.match(captured.document.github.reason ?? '', /could not be reached/);
+      assert.ok(captured.document.tasks.length > 0);
+      assert.match(fs.readFileSync(captured.files.markdown!, 'utf8'), /\*\*GitHub data unavailable\.\*\*/);
+    } finally {
+      await setSetting('github.apiBaseUrl', fake.url);
+    }
+  });
+
+  it('never writes the token to the Coordinator output or the snapshots', async () => {
+    const logsDir = path.dirname(path.dirname(testing.services.context.logUri.fsPath));
+    await waitFor(
+      () => allFiles(logsDir).some((file) => fs.readFileSync(file, 'utf8').includes('GitHub for Lukhas: LukhasAI/Lukhas')),
+      'the Coordinator log reaches its file',
+      15_000,
+    );
+    const written = [...allFiles(logsDir), ...allFiles(snapshotsRoot())];
+    assert.ok(written.length > 0);
+    for (const file of written) {
+      const text = fs.readFileSync(file, 'utf8');
+      assert.ok(!text.includes(TOKEN), `${file} holds the token`);
+      assert.doesNotMatch(text, /ghp_[A-Za-z0-9]{20,}/, file);
+    }
+  });
+});
