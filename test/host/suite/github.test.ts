@@ -191,6 +191,25 @@ describe('GitHub pull requests, CI and snapshots', function () {
     }
   });
 
+  it("without a token asks VS Code's sign-in silently, shows no PR data and sends nothing", async () => {
+    await setSetting('github.allowEnvironmentToken', false);
+    await setSetting('github.apiBaseUrl', undefined);
+    const requests = fake.requestCount();
+    try {
+      await github().refresh(session);
+      const status = github().statusFor(session);
+      assert.equal(status?.error?.kind, 'noToken');
+      assert.equal(status?.fetchedAt, undefined, 'the state of the previous server is not shown for this one');
+      const treeItem = item(taskNode(testing, 'cc2_dashboard'));
+      assert.doesNotMatch(String(treeItem.description), /#410/);
+      assert.equal(treeItem.resourceUri, undefined);
+      assert.equal(fake.requestCount(), requests);
+    } finally {
+      await setSetting('github.apiBaseUrl', fake.url);
+      await setSetting('github.allowEnvironmentToken', true);
+    }
+  });
+
   it('never writes the token to the Coordinator output or the snapshots', async () => {
     const logsDir = path.dirname(path.dirname(testing.services.context.logUri.fsPath));
     await waitFor(
