@@ -2,7 +2,7 @@ import { parseEstimate } from './estimate';
 import { FieldReader } from './fieldReader';
 import type { JsonPath } from './locate';
 import { splitOwners } from './owners';
-import type { ProblemSink } from './problems';
+import { describeValue, type ProblemSink } from './problems';
 import { ACCEPTED_STATUS_SPELLINGS, normalisePriority, normaliseStatus } from './statuses';
 import { PRIORITIES, type Progress, type Task, type TaskStatus, type TextRange } from './types';
 
@@ -32,6 +32,8 @@ export const TASK_FIELDS = {
   reviewer: ['reviewer', 'reviewers'],
 } as const;
 
+type Field = keyof typeof TASK_FIELDS;
+
 export interface TaskPlace {
   key: string;
   group: string;
@@ -40,39 +42,159 @@ export interface TaskPlace {
   range?: TextRange;
 }
 
+const FIELDS = Object.keys(TASK_FIELDS) as Field[];
+/** Each field's slot: found names and values live in arrays, far faster than keyed objects. */
+const SLOT = Object.fromEntries(FIELDS.map((field, slot) => [field, slot])) as Record<Field, number>;
+
+/**
+ * `slot * 8 + rank` of a known field name (rank 0 = preferred spelling), or -1. A literal switch,
+ * which V8 compiles to a fast string dispatch; a test checks it against `TASK_FIELDS`.
+ */
+export function fieldCode(name: string): number {
+  switch (name) {
+    case 'name':
+      return 0;
+    case 'title':
+      return 1;
+    case 'id':
+      return 8;
+    case 'owner':
+      return 16;
+    case 'owners':
+      return 17;
+    case 'assignee':
+      return 18;
+    case 'agent':
+      return 19;
+    case 'status':
+      return 24;
+    case 'state':
+      return 25;
+    case 'priority':
+      return 32;
+    case 'estimated_hours':
+      return 40;
+    case 'estimate':
+      return 41;
+    case 'estimated_time':
+      return 42;
+    case 'time':
+      return 43;
+    case 'est':
+      return 44;
+    case 'hours_spent':
+      return 48;
+    case 'time_spent':
+      return 49;
+    case 'branch':
+      return 56;
+    case 'pr_number':
+      return 64;
+    case 'pr':
+      return 65;
+    case 'worktree_path':
+      return 72;
+    case 'worktree':
+      return 73;
+    case 'started_at':
+      return 80;
+    case 'critical_review':
+      return 88;
+    case 'progress':
+      return 96;
+    case 'dependencies':
+      return 104;
+    case 'depends_on':
+      return 105;
+    case 'deps':
+      return 106;
+    case 'blockers':
+      return 112;
+    case 'notes':
+      return 120;
+    case 'files':
+      return 128;
+    case 'acceptance':
+      return 136;
+    case 'acceptance_criteria':
+      return 137;
+    case 'accept':
+      return 138;
+    case 'deliverables':
+      return 144;
+    case 'risk':
+      return 152;
+    case 'phase':
+      return 160;
+    case 'reviewer':
+      return 168;
+    case 'reviewers':
+      return 169;
+    default:
+      return -1;
+  }
+}
+
+/**
+ * Most lists in a task file are empty; they all share this frozen one, which spares a large file
+ * thousands of allocations. Frozen, so code that tries to push onto a task's list fails loudly.
+ */
+const EMPTY: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * Reads one task in a single pass over its own keys: the hot path of reading a large file, so it
+ * avoids per-field lookups and allocations (the reader was four times slower with them).
+ */
 export function readTask(raw: Record<string, unknown>, place: TaskPlace, report: ProblemSink): Task {
-  const fields = new FieldReader(raw, place.path, report, place.key);
-  const owner = readOwner(fields);
-  const { status, statusText } = readStatus(fields, place, report);
-  const reviewer = fields.string(TASK_FIELDS.reviewer) ?? fields.stringList(TASK_FIELDS.reviewer).join(', ');
-  // One literal with every property, so all tasks share one object shape (much faster on large files).
+  const used: (string | undefined)[] = new Array(FIELDS.length).fill(undefined);
+  const values: unknown[] = new Array(FIELDS.length).fill(undefined);
+  const ranks: number[] = new Array(FIELDS.length).fill(0);
+  for (const key in raw) {
+    const code = fieldCode(key);
+    if (code === -1) {
+      continue;
+    }
+    const value = raw[key];
+    const slot = code >> 3;
+    const rank = code & 7;
+    if (value !== undefined && (used[slot] === undefined || rank < ranks[slot])) {
+      used[slot] = key;
+      values[slot] = value;
+      ranks[slot] = rank;
+    }
+  }
+  const read = new TaskFields(used, values, place, report);
+  const owner = read.owner();
+  const statusText = read.string('status');
+  const status = read.status(statusText);
+  const reviewer = read.string('reviewer') ?? read.list('reviewer').join(', ');
   return {
     key: place.key,
-    id: fields.string(TASK_FIELDS.id) ?? place.key,
+    id: read.string('id') ?? place.key,
     group: place.group,
     index: place.index,
-    name: fields.string(TASK_FIELDS.name) ?? place.key,
+    name: read.string('name') ?? place.key,
     owner,
-    owners: splitOwners(owner),
+    owners: owner === '' ? EMPTY : splitOwners(owner),
     status,
-    statusText,
-    priority: readPriority(fields, place, report),
-    estimate: readEstimate(fields, place, report),
-    hoursSpent: fields.number(TASK_FIELDS.hoursSpent),
-    branch: fields.string(TASK_FIELDS.branch),
-    prNumber: fields.number(TASK_FIELDS.prNumber, true),
-    worktreePath: fields.string(TASK_FIELDS.worktreePath),
-    startedAt: fields.string(TASK_FIELDS.startedAt),
-    criticalReview: fields.boolean(TASK_FIELDS.criticalReview) ?? false,
-    progress: readProgress(fields, place, report),
-    dependencies: fields.stringList(TASK_FIELDS.dependencies),
-    blockers: fields.stringList(TASK_FIELDS.blockers),
-    notes: fields.stringList(TASK_FIELDS.notes),
-    files: fields.stringList(TASK_FIELDS.files),
-    acceptance: fields.stringList(TASK_FIELDS.acceptance),
-    deliverables: fields.stringList(TASK_FIELDS.deliverables),
-    risk: fields.string(TASK_FIELDS.risk),
-    phase: fields.string(TASK_FIELDS.phase),
+    statusText: statusText !== undefined && statusText !== status ? statusText : undefined,
+    priority: read.priority(),
+    estimate: read.estimate(),
+    hoursSpent: read.number('hoursSpent', false),
+    branch: read.string('branch'),
+    prNumber: read.number('prNumber', true),
+    worktreePath: read.string('worktreePath'),
+    startedAt: read.string('startedAt'),
+    criticalReview: read.boolean('criticalReview') ?? false,
+    progress: read.progress(),
+    dependencies: read.list('dependencies'),
+    blockers: read.list('blockers'),
+    notes: read.list('notes'),
+    files: read.list('files'),
+    acceptance: read.list('acceptance'),
+    deliverables: read.list('deliverables'),
+    risk: read.string('risk'),
+    phase: read.string('phase'),
     reviewer: reviewer === '' ? undefined : reviewer,
     raw,
     range: place.range,
@@ -80,117 +202,213 @@ export function readTask(raw: Record<string, unknown>, place: TaskPlace, report:
   };
 }
 
-function readOwner(fields: FieldReader): string {
-  const field = fields.find(TASK_FIELDS.owner);
-  if (field && Array.isArray(field.value)) {
-    return fields.stringList([field.name]).join(' + ');
-  }
-  return fields.string(TASK_FIELDS.owner) ?? '';
-}
+/** Typed reads of the fields found on one task; problems are reported with their JSON path. */
+class TaskFields {
+  constructor(
+    private readonly used: (string | undefined)[],
+    private readonly values: unknown[],
+    private readonly place: TaskPlace,
+    private readonly report: ProblemSink,
+  ) {}
 
-function readStatus(
-  fields: FieldReader,
-  place: TaskPlace,
-  report: ProblemSink,
-): { status: TaskStatus; statusText?: string } {
-  const field = fields.find(TASK_FIELDS.status);
-  if (!field) {
-    return { status: 'not_started' };
+  private value(field: Field): unknown {
+    return this.values[SLOT[field]];
   }
-  const text = fields.string([field.name]);
-  if (text === undefined) {
-    return { status: 'not_started' };
-  }
-  const status = normaliseStatus(text);
-  if (status === undefined) {
-    report({
-      severity: 'warning',
-      code: 'unknown-status',
-      message: `unknown status "${text}" (read as not_started); accepted: ${ACCEPTED_STATUS_SPELLINGS.join(', ')}`,
-      path: fields.pathOf(field.name),
-      taskKey: place.key,
-    });
-    return { status: 'not_started', statusText: text };
-  }
-  return text === status ? { status } : { status, statusText: text };
-}
 
-function readPriority(fields: FieldReader, place: TaskPlace, report: ProblemSink): Task['priority'] {
-  const text = fields.string(TASK_FIELDS.priority);
-  if (text === undefined || text === '') {
-    return undefined;
+  private path(field: Field, ...rest: (string | number)[]): JsonPath {
+    return [...this.place.path, this.used[SLOT[field]] ?? TASK_FIELDS[field][0], ...rest];
   }
-  const priority = normalisePriority(text);
-  if (priority === undefined) {
-    report({
-      severity: 'warning',
-      code: 'unknown-priority',
-      message: `unknown priority "${text}"; accepted: ${PRIORITIES.join(', ')}`,
-      path: fields.pathOf('priority'),
-      taskKey: place.key,
+
+  private wrongType(field: Field, expected: string, value: unknown, ...rest: (string | number)[]): void {
+    const name = this.used[SLOT[field]];
+    const label = rest.length > 0 ? `items of "${name}"` : `"${name}"`;
+    this.report({
+      severity: 'error',
+      code: 'wrong-type',
+      message: `${label} should be ${expected}, not ${describeValue(value)}`,
+      path: this.path(field, ...rest),
+      taskKey: this.place.key,
     });
   }
-  return priority;
-}
 
-function readEstimate(fields: FieldReader, place: TaskPlace, report: ProblemSink): Task['estimate'] {
-  const field = fields.find(TASK_FIELDS.estimate);
-  if (!field || field.value === null) {
-    return undefined;
-  }
-  const estimate = parseEstimate(field.value);
-  if (!estimate) {
-    report({
-      severity: 'warning',
-      code: 'bad-estimate',
-      message: `cannot read the estimate ${JSON.stringify(field.value)}; write hours (2.5), a duration (30min, 2h) or a range (2-3h)`,
-      path: fields.pathOf(field.name),
-      taskKey: place.key,
-    });
-  }
-  return estimate;
-}
-
-function readProgress(fields: FieldReader, place: TaskPlace, report: ProblemSink): Progress | undefined {
-  const field = fields.find(TASK_FIELDS.progress);
-  if (!field || field.value === null) {
-    return undefined;
-  }
-  const outOfRange = (path: JsonPath, message: string) =>
-    report({ severity: 'error', code: 'progress-range', message, path, taskKey: place.key });
-  if (typeof field.value === 'number') {
-    if (field.value < 0 || field.value > 100) {
-      outOfRange(fields.pathOf(field.name), `progress ${field.value} is outside 0..100`);
+  string(field: Field): string | undefined {
+    const value = this.value(field);
+    if (typeof value === 'string') {
+      return value;
+    }
+    if (value === undefined || value === null) {
       return undefined;
     }
-    return { totalSteps: 0, completedSteps: 0, percentage: field.value };
-  }
-  if (typeof field.value !== 'object' || Array.isArray(field.value)) {
-    fields.wrongType(field.name, 'an object {total_steps, completed_steps, percentage}', field.value);
-    return undefined;
-  }
-  const steps = new FieldReader(field.value as Record<string, unknown>, () => fields.pathOf(field.name), report, place.key);
-  const totalSteps = steps.number(['total_steps', 'total'], true);
-  const completedSteps = steps.number(['completed_steps', 'completed', 'done'], true);
-  const percentageField = steps.find(['percentage', 'percent']);
-  let percentage = typeof percentageField?.value === 'number' ? percentageField.value : undefined;
-  if (percentageField && percentage === undefined && percentageField.value !== null) {
-    steps.wrongType(percentageField.name, 'a number', percentageField.value);
-  }
-  if (percentage !== undefined && (percentage < 0 || percentage > 100)) {
-    outOfRange(steps.pathOf(percentageField!.name), `progress percentage ${percentage} is outside 0..100`);
-    percentage = undefined;
-  }
-  if (totalSteps !== undefined && completedSteps !== undefined) {
-    if (completedSteps > totalSteps) {
-      outOfRange(steps.pathOf('completed_steps'), `completed_steps ${completedSteps} is more than total_steps ${totalSteps}`);
-      return { totalSteps, completedSteps, percentage: 100 };
+    if (typeof value === 'number') {
+      return String(value);
     }
-    const derived = totalSteps === 0 ? (percentage ?? 0) : Math.round((completedSteps / totalSteps) * 100);
-    return { totalSteps, completedSteps, percentage: derived };
-  }
-  if (percentage === undefined && totalSteps === undefined && completedSteps === undefined) {
+    if (!Array.isArray(value) || field !== 'reviewer') {
+      this.wrongType(field, 'a string', value);
+    }
     return undefined;
   }
-  return { totalSteps: totalSteps ?? 0, completedSteps: completedSteps ?? 0, percentage: percentage ?? 0 };
+
+  boolean(field: Field): boolean | undefined {
+    const value = this.value(field);
+    if (typeof value === 'boolean' || value === undefined || value === null) {
+      return value ?? undefined;
+    }
+    this.wrongType(field, 'true or false', value);
+    return undefined;
+  }
+
+  /** A non-negative number; numeric strings such as `"410"` or `"#410"` are accepted. */
+  number(field: Field, integer: boolean): number | undefined {
+    const value = this.value(field);
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    const number = typeof value === 'string' && /^#?\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim().replace('#', '')) : value;
+    if (typeof number === 'number' && Number.isFinite(number) && number >= 0 && (!integer || Number.isInteger(number))) {
+      return number;
+    }
+    this.wrongType(field, integer ? 'a whole number' : 'a number', value);
+    return undefined;
+  }
+
+  /** A list of strings; a single string counts as a one-item list. */
+  list(field: Field): string[] {
+    const value = this.value(field);
+    if (value === undefined || value === null) {
+      return EMPTY;
+    }
+    if (typeof value === 'string') {
+      return value.length > 0 ? [value] : EMPTY;
+    }
+    if (!Array.isArray(value)) {
+      if (field !== 'reviewer') {
+        this.wrongType(field, 'a list of strings', value);
+      }
+      return EMPTY;
+    }
+    if (value.length === 0) {
+      return EMPTY;
+    }
+    const list: string[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'string') {
+        list.push(item);
+      } else if (typeof item === 'number') {
+        list.push(String(item));
+      } else {
+        this.wrongType(field, 'strings', item, i);
+      }
+    }
+    return list;
+  }
+
+  owner(): string {
+    const value = this.value('owner');
+    return Array.isArray(value) ? this.list('owner').join(' + ') : (this.string('owner') ?? '');
+  }
+
+  status(text: string | undefined): TaskStatus {
+    if (text === undefined) {
+      return 'not_started';
+    }
+    const status = normaliseStatus(text);
+    if (status === undefined) {
+      this.report({
+        severity: 'warning',
+        code: 'unknown-status',
+        message: `unknown status "${text}" (read as not_started); accepted: ${ACCEPTED_STATUS_SPELLINGS.join(', ')}`,
+        path: this.path('status'),
+        taskKey: this.place.key,
+      });
+      return 'not_started';
+    }
+    return status;
+  }
+
+  priority(): Task['priority'] {
+    const text = this.string('priority');
+    if (text === undefined || text === '') {
+      return undefined;
+    }
+    const priority = normalisePriority(text);
+    if (priority === undefined) {
+      this.report({
+        severity: 'warning',
+        code: 'unknown-priority',
+        message: `unknown priority "${text}"; accepted: ${PRIORITIES.join(', ')}`,
+        path: this.path('priority'),
+        taskKey: this.place.key,
+      });
+    }
+    return priority;
+  }
+
+  estimate(): Task['estimate'] {
+    const value = this.value('estimate');
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    const estimate = parseEstimate(value);
+    if (!estimate) {
+      this.report({
+        severity: 'warning',
+        code: 'bad-estimate',
+        message: `cannot read the estimate ${JSON.stringify(value)}; write hours (2.5), a duration (30min, 2h) or a range (2-3h)`,
+        path: this.path('estimate'),
+        taskKey: this.place.key,
+      });
+    }
+    return estimate;
+  }
+
+  progress(): Progress | undefined {
+    const value = this.value('progress');
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (typeof value === 'number') {
+      if (value < 0 || value > 100) {
+        this.outOfRange(this.path('progress'), `progress ${value} is outside 0..100`);
+        return undefined;
+      }
+      return { totalSteps: 0, completedSteps: 0, percentage: value };
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      this.wrongType('progress', 'an object {total_steps, completed_steps, percentage}', value);
+      return undefined;
+    }
+    return this.steps(value as Record<string, unknown>);
+  }
+
+  private steps(raw: Record<string, unknown>): Progress | undefined {
+    const steps = new FieldReader(raw, () => this.path('progress'), this.report, this.place.key);
+    const totalSteps = steps.number(['total_steps', 'total'], true);
+    const completedSteps = steps.number(['completed_steps', 'completed', 'done'], true);
+    const percentageField = steps.find(['percentage', 'percent']);
+    let percentage = typeof percentageField?.value === 'number' ? percentageField.value : undefined;
+    if (percentageField && percentage === undefined && percentageField.value !== null) {
+      steps.wrongType(percentageField.name, 'a number', percentageField.value);
+    }
+    if (percentage !== undefined && (percentage < 0 || percentage > 100)) {
+      this.outOfRange(steps.pathOf(percentageField!.name), `progress percentage ${percentage} is outside 0..100`);
+      percentage = undefined;
+    }
+    if (totalSteps !== undefined && completedSteps !== undefined) {
+      if (completedSteps > totalSteps) {
+        this.outOfRange(steps.pathOf('completed_steps'), `completed_steps ${completedSteps} is more than total_steps ${totalSteps}`);
+        return { totalSteps, completedSteps, percentage: 100 };
+      }
+      const derived = totalSteps === 0 ? (percentage ?? 0) : Math.round((completedSteps / totalSteps) * 100);
+      return { totalSteps, completedSteps, percentage: derived };
+    }
+    if (percentage === undefined && totalSteps === undefined && completedSteps === undefined) {
+      return undefined;
+    }
+    return { totalSteps: totalSteps ?? 0, completedSteps: completedSteps ?? 0, percentage: percentage ?? 0 };
+  }
+
+  private outOfRange(path: JsonPath, message: string): void {
+    this.report({ severity: 'error', code: 'progress-range', message, path, taskKey: this.place.key });
+  }
 }

@@ -89,3 +89,13 @@ describe('loadTaskFile on the variants teams write', () => {
     assert.ok(taskFileSchema.safeParse(JSON.parse(fixture('lukhas', 'task_status.json'))).success);
   });
 });
+
+describe('field names', () => {
+  it('the reader’s field switch knows exactly the spellings TASK_FIELDS lists', async () => {
+    const { TASK_FIELDS, fieldCode } = await import('../../../src/core/model/readTask');
+    Object.values(TASK_FIELDS).forEach((names, slot) =>
+      names.forEach((name, rank) => assert.equal(fieldCode(name), slot * 8 + rank, name)),
+    );
+    assert.equal(fieldCode('files_count'), -1);
+  });
+});
