@@ -35,8 +35,25 @@ function readCounts(label, file, exitCode) {
   return { passed, failed };
 }
 
+/** The type check and the linter, each counted as one test. */
+async function runStaticChecks() {
+  const counts = { passed: 0, failed: 0 };
+  const checks = [
+    ['type check (tsc --noEmit)', [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']],
+    ['lint (eslint)', [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']],
+  ];
+  for (const [label, args] of checks) {
+    const code = await run(label, args);
+    console.log(code === 0 ? `  ✔ ${label}` : `  ✘ ${label} (exit ${code})`);
+    counts[code === 0 ? 'passed' : 'failed']++;
+  }
+  return counts;
+}
+
 async function main() {
   const started = Date.now();
+  const checks = await runStaticChecks();
+
   const unitSummary = path.join(work, 'unit.json');
   const unitExit = await run('unit tests', [
     path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'),
@@ -55,9 +72,9 @@ async function main() {
   ]);
   const host = readCounts('host tests', hostSummary, hostExit);
 
-  const passed = unit.passed + host.passed;
-  const failed = unit.failed + host.failed;
-  console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; host: ${host.passed} passed, ${host.failed} failed; ${Math.round((Date.now() - started) / 1000)} s`);
+  const passed = checks.passed + unit.passed + host.passed;
+  const failed = checks.failed + unit.failed + host.failed;
+  console.log(`\nchecks: ${checks.passed} passed, ${checks.failed} failed; unit: ${unit.passed} passed, ${unit.failed} failed; host: ${host.passed} passed, ${host.failed} failed; ${Math.round((Date.now() - started) / 1000)} s`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }
