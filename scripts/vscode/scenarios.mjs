@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fixturesDir } from './paths.mjs';
 import { createGitRepo, emptyWorkspace, lukhasWorkspace } from './workspaces.mjs';
 import { worktreesWorkspace } from './worktreesWorkspace.mjs';
+import { worktreesWorkspace } from './worktreesWorkspace.mjs';
 
 /**
  * @typedef {object} Scenario
@@ -87,6 +88,20 @@ export const scenarios = [
       }),
     hostTests: [],
     uiTests: ['dashboardXss'],
+  },
+  {
+    name: 'worktrees',
+    workspace: worktreesWorkspace,
+    hostTests: ['worktrees'],
+    grep: '@trusted|@any-trust',
+    uiTests: ['worktrees'],
+  },
+  {
+    name: 'worktrees-untrusted',
+    workspace: worktreesWorkspace,
+    untrusted: true,
+    hostTests: ['worktrees'],
+    grep: '@untrusted|@any-trust',
   },
   {
     name: 'worktrees',

@@ -23,8 +23,10 @@ export interface StartFlowOutcome {
   /** Whether the agent command line was typed into the terminal. */
   agentLaunched: boolean;
   openedWindow: boolean;
-  /** Sentences shown to the user about what was not done (untrusted workspace, no agent command). */
+  /** Sentences shown to the user as a warning: what was refused (untrusted workspace). */
   notices: string[];
+  /** Sentences added to the success message (e.g. no agent command configured for the owner). */
+  notes: string[];
 }
 
 const SHOW_LOG = 'Show Log';
@@ -91,7 +93,7 @@ export async function runStartFlow(deps: StartFlowDeps, session: FolderSession, 
 
 async function afterStart(deps: StartFlowDeps, settings: ReturnType<typeof worktreeSettingsFor>, result: StartTaskResult): Promise<StartFlowOutcome> {
   const ui = deps.ui.current;
-  const outcome: StartFlowOutcome = { result, agentLaunched: false, openedWindow: false, notices: [] };
+  const outcome: StartFlowOutcome = { result, agentLaunched: false, openedWindow: false, notices: [], notes: [] };
   const trusted = vscode.workspace.isTrusted;
   if (result.setup === 'skippedUntrusted') {
     outcome.notices.push(`The setup command (coordinator.worktrees.setupCommand) did not run: this workspace is not trusted.`);
@@ -119,7 +121,7 @@ async function afterStart(deps: StartFlowDeps, settings: ReturnType<typeof workt
       if (commandLine) {
         deps.services.log.info(`Start ${result.task.key}: agent terminal in ${result.path} runs: ${commandLine}`);
       } else {
-        outcome.notices.push(`No agent command for "${result.task.owner}" in coordinator.agents: the terminal opened without one.`);
+        outcome.notes.push(`No agent command for "${result.task.owner}" in coordinator.agents: the terminal opened without one.`);
       }
     }
   }
@@ -131,8 +133,8 @@ async function afterStart(deps: StartFlowDeps, settings: ReturnType<typeof workt
     result.outcome === 'existing'
       ? `"${result.task.name}" already has its worktree: ${result.path}`
       : `Started "${result.task.name}" on ${result.branch} in ${result.path}`;
-  const needsTrust = outcome.notices.some((notice) => notice.includes('not trusted'));
-  void (outcome.notices.length > 0 ? ui.warn(`${headline}. ${outcome.notices.join(' ')}`, ...(needsTrust ? [MANAGE_TRUST] : [])) : ui.info(headline)).then(
+  const message = [`${headline}.`, ...outcome.notices, ...outcome.notes].join(' ');
+  void (outcome.notices.length > 0 ? ui.warn(message, MANAGE_TRUST) : ui.info(message)).then(
     (choice) => {
       if (choice === MANAGE_TRUST) {
         void vscode.commands.executeCommand('workbench.trust.manage');

@@ -1,0 +1,315 @@
+// Start Task in Worktree and the Worktrees view in a real VS Code, on a real git repository made
+// from the lukhas plan (scripts/vscode/worktreesWorkspace.mjs). Titles carry @trusted, @untrusted or
+// @any-trust so each scenario runs the tests that fit its workspace trust.
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RemoveWorktreeOutcome } from '../../../src/extension/commands/removeWorktree';
+import type { FolderSession } from '../../../src/extension/services';
+import type { StartFlowOutcome } from '../../../src/extension/worktrees/startTaskFlow';
+import type { WorktreeNode } from '../../../src/extension/worktrees/worktreeTreeNodes';
+import type { WorktreeUi } from '../../../src/extension/worktrees/worktreeUi';
+import { waitFor, type CoordinatorApi } from '../support/extension';
+import { coordinator, sessionWithFile } from './tasksSupport';
+
+type Testing = CoordinatorApi['testing'];
+type RawTask = { status: string; branch?: string | null; worktree_path?: string; started_at?: string; name: string; id: string };
+
+const AGENT_MARKER = '.agent-marker';
+const SETUP_MARKER = '.setup-marker';
+
+interface UiCall {
+  kind: 'confirm' | 'info' | 'warn' | 'error';
+  message: string;
+  detail?: string;
+  actions: string[];
+}
+
+/** Answers modal questions from a queue and records every message, instead of a person. */
+class RecordingUi implements WorktreeUi {
+  readonly calls: UiCall[] = [];
+  readonly opened: string[] = [];
+  constructor(private readonly answers: (string | undefined)[] = []) {}
+  confirm(message: string, detail: string, ...actions: string[]) {
+    this.calls.push({ kind: 'confirm', message, detail, actions });
+    return Promise.resolve(this.answers.shift());
+  }
+  info(message: string, ...actions: string[]) {
+    this.calls.push({ kind: 'info', message, actions });
+    return Promise.resolve(undefined);
+  }
+  warn(message: string, ...actions: string[]) {
+    this.calls.push({ kind: 'warn', message, actions });
+    return Promise.resolve(undefined);
+  }
+  error(message: string, ...actions: string[]) {
+    this.calls.push({ kind: 'error', message, actions });
+    return Promise.resolve(undefined);
+  }
+  openFolderInNewWindow(folder: string) {
+    this.opened.push(folder);
+    return Promise.resolve();
+  }
+  of(kind: UiCall['kind']): UiCall[] {
+    return this.calls.filter((call) => call.kind === kind);
+  }
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }).trim();
+}
+
+function worktreePaths(root: string): string[] {
+  return git(root, 'worktree', 'list', '--porcelain')
+    .split('\n')
+    .filter((line) => line.startsWith('worktree '))
+    .map((line) => fs.realpathSync(line.slice('worktree '.length)));
+}
+
+function rawTask(session: FolderSession, key: string): RawTask {
+  const raw = JSON.parse(fs.readFileSync(session.taskFile!.fsPath, 'utf8')) as { tasks: Record<string, Record<string, RawTask>> };
+  const task = Object.values(raw.tasks)
+    .map((group) => group[key])
+    .find(Boolean);
+  assert.ok(task, `task ${key} is in the file`);
+  return task;
+}
+
+async function start(taskKey: string): Promise<StartFlowOutcome | undefined> {
+  return vscode.commands.executeCommand<StartFlowOutcome | undefined>('coordinator.startTaskInWorktree', { taskKey });
+}
+
+async function worktreeNode(testing: Testing, predicate: (node: WorktreeNode) => boolean, message: string): Promise<WorktreeNode> {
+  let found: WorktreeNode | undefined;
+  await waitFor(async () => {
+    await testing.worktrees.provider.settled();
+    found = (await testing.worktrees.provider.worktreeNodes()).find(predicate);
+    return found !== undefined;
+  }, message);
+  return found!;
+}
+
+describe('Start Task in Worktree and the Worktrees view', () => {
+  let testing: Testing;
+  let session: FolderSession;
+  let root: string;
+  let ui: RecordingUi;
+
+  before(async () => {
+    testing = await coordinator();
+    session = await sessionWithFile(testing);
+    root = fs.realpathSync(session.folder.uri.fsPath);
+    await vscode.commands.executeCommand('coordinator.worktrees.focus');
+  });
+
+  beforeEach(() => {
+    ui = new RecordingUi();
+    testing.worktrees.ui.current = ui;
+  });
+
+  afterEach(() => testing.worktrees.ui.reset());
+
+  it('@trusted starts a task end to end: worktree, branch, brief, copied files, lock, task file, agent terminal', async () => {
+    const before = rawTask(session, 'task1_shadow_diff');
+    const outcome = await start('task1_shadow_diff');
+    assert.ok(outcome, `the start ran (${JSON.stringify(ui.calls)})`);
+    const { result } = outcome;
+    assert.equal(result.outcome, 'created');
+    const worktree = fs.realpathSync(result.path);
+
+    assert.ok(worktreePaths(root).includes(worktree), 'git worktree list shows the new worktree');
+    assert.equal(path.dirname(worktree), path.dirname(root), 'beside the main checkout');
+    assert.equal(git(worktree, 'symbolic-ref', '--short', 'HEAD'), before.branch, "the task's own branch");
+    assert.equal(git(worktree, 'rev-parse', 'HEAD'), git(root, 'rev-parse', 'main'), 'made from the default branch');
+
+    const brief = fs.readFileSync(result.briefPath!, 'utf8');
+    assert.equal(path.dirname(fs.realpathSync(result.briefPath!)), worktree);
+    assert.ok(brief.includes(before.name), 'the brief names the task');
+    assert.ok(brief.includes(String(before.branch)), 'the brief names the branch');
+    assert.equal(fs.readFileSync(path.join(worktree, '.env'), 'utf8'), fs.readFileSync(path.join(root, '.env'), 'utf8'));
+    assert.equal(
+      fs.readFileSync(path.join(worktree, 'config', 'local.json'), 'utf8'),
+      fs.readFileSync(path.join(root, 'config', 'local.json'), 'utf8'),
+      '.worktreeinclude files are copied',
+    );
+    assert.ok(fs.existsSync(path.join(root, '.dev', 'locks', 'task1_shadow_diff.lock')), 'the lock file is touched');
+    assert.equal(fs.readFileSync(path.join(worktree, SETUP_MARKER), 'utf8').trim(), 'setup ran');
+
+    const after = rawTask(session, 'task1_shadow_diff');
+    assert.equal(after.status, 'in_progress');
+    assert.equal(after.branch, before.branch);
+    assert.equal(fs.realpathSync(path.resolve(root, after.worktree_path!)), worktree);
+    assert.match(after.started_at ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    await waitFor(() => session.state?.model?.byKey.get('task1_shadow_diff')?.status === 'in_progress', 'the session reads the update');
+
+    const terminal = outcome.terminal;
+    assert.ok(terminal && vscode.window.terminals.includes(terminal), 'the agent terminal is open');
+    assert.equal(outcome.agentLaunched, true);
+    const options = terminal.creationOptions as vscode.TerminalOptions;
+    assert.equal(fs.realpathSync(String(options.cwd)), worktree);
+    assert.equal(options.env?.COORDINATOR_TASK_KEY, 'task1_shadow_diff');
+    const marker = path.join(worktree, AGENT_MARKER);
+    await waitFor(() => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').split('\n').length >= 5, 'the agent command ran in the terminal', 30_000);
+    const [taskId, branch, briefArg, cwd] = fs.readFileSync(marker, 'utf8').split('\n');
+    assert.deepEqual([taskId, branch, fs.realpathSync(briefArg!), fs.realpathSync(cwd!)], [before.id, before.branch, fs.realpathSync(result.briefPath!), worktree]);
+    assert.ok(ui.of('info').some((call) => call.message.includes(`Started "${before.name}"`)));
+  });
+
+  it('@trusted opens the existing worktree instead of making it twice, and reuses the open agent terminal', async () => {
+    const paths = worktreePaths(root);
+    const terminals = vscode.window.terminals.length;
+    const outcome = await start('task1_shadow_diff');
+    assert.equal(outcome?.result.outcome, 'existing');
+    assert.deepEqual(worktreePaths(root), paths);
+    assert.equal(vscode.window.terminals.length, terminals, 'no second terminal');
+    assert.equal((outcome?.terminal?.creationOptions as vscode.TerminalOptions).env?.COORDINATOR_TASK_KEY, 'task1_shadow_diff');
+  });
+
+  it('@any-trust lists main and every linked worktree with its task, branch, dirty count and menu flags', async () => {
+    if (worktreePaths(root).length < 2) {
+      git(root, 'worktree', 'add', '-q', '-b', 'feat/hand-made', '--', path.join(path.dirname(root), 'Lukhas-hand-made'));
+    }
+    const main = await worktreeNode(testing, (node) => node.info.main, 'the main worktree is listed');
+    assert.equal(fs.realpathSync(main.info.path), root);
+    const nodes = await testing.worktrees.provider.worktreeNodes();
+    assert.deepEqual(nodes.map((node) => fs.realpathSync(node.info.path)).sort(), worktreePaths(root).sort(), 'every worktree git knows');
+    const mainItem = testing.worktrees.provider.getTreeItem(main);
+    assert.match(String(mainItem.contextValue), /^worktree;main;/);
+    assert.equal((mainItem.iconPath as vscode.ThemeIcon).id, main.info.status?.dirtyCount ? 'diff-modified' : 'home');
+    for (const node of nodes.filter((n) => !n.info.main)) {
+      const item = testing.worktrees.provider.getTreeItem(node);
+      assert.match(String(item.contextValue), /^worktree;linked;removable;/);
+      assert.ok(String(item.description).includes(node.info.branch ?? 'detached'), String(item.description));
+      // appendText escapes Markdown punctuation: compare without the escapes.
+      assert.ok(item.tooltip instanceof vscode.MarkdownString && item.tooltip.value.replace(/\\/g, '').includes(node.info.path));
+      assert.equal(node.info.status?.dirtyCount !== undefined, true, 'status was read');
+    }
+    const linked = nodes.filter((node) => node.info.taskKey);
+    for (const node of linked) {
+      const task = session.state?.model?.byKey.get(node.info.taskKey!);
+      assert.ok(task, node.info.taskKey);
+      assert.match(String(testing.worktrees.provider.getTreeItem(node).contextValue), /;hasTask;/);
+      assert.ok(String(testing.worktrees.provider.getTreeItem(node).description).startsWith(`${task.id} · `));
+    }
+    const data = await testing.dashboard.dataSources.collect(session.folder);
+    assert.deepEqual(data.worktrees?.map((w) => fs.realpathSync(w.path)).sort(), worktreePaths(root).sort(), 'the dashboard gets the same worktrees');
+    assert.deepEqual(
+      data.worktrees?.filter((w) => w.taskKey).map((w) => w.taskKey).sort(),
+      linked.map((node) => node.info.taskKey).sort(),
+    );
+  });
+
+  it('@trusted the view links the started task, opens it in a new window and finishes it through Set Status', async () => {
+    const node = await worktreeNode(testing, (n) => n.info.taskKey === 'task1_shadow_diff', 'task1 worktree row');
+    assert.equal(node.info.branch, rawTask(session, 'task1_shadow_diff').branch);
+    await vscode.commands.executeCommand('coordinator.openWorktreeWindow', node);
+    assert.deepEqual(ui.opened, [node.info.path]);
+    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('coordinator.openWorktreeTerminal', node);
+    assert.equal((terminal.creationOptions as vscode.TerminalOptions).env?.COORDINATOR_TASK_KEY, 'task1_shadow_diff');
+    await vscode.commands.executeCommand('coordinator.finishWorktreeTask', node);
+    await waitFor(() => rawTask(session, 'task1_shadow_diff').status === 'completed', 'the task file says completed');
+  });
+
+  it('@trusted remove refuses a dirty worktree until the user confirms, listing the changed files', async () => {
+    const node = await worktreeNode(testing, (n) => n.info.taskKey === 'task1_shadow_diff', 'task1 worktree row');
+    for (const terminal of vscode.window.terminals.filter((t) => (t.creationOptions as vscode.TerminalOptions).env?.COORDINATOR_TASK_KEY === 'task1_shadow_diff')) {
+      terminal.dispose();
+    }
+    fs.writeFileSync(path.join(node.info.path, 'work-in-progress.txt'), 'not committed\n');
+
+    ui = new RecordingUi(['Remove', undefined]);
+    testing.worktrees.ui.current = ui;
+    const refused = await vscode.commands.executeCommand<RemoveWorktreeOutcome>('coordinator.removeWorktree', node);
+    assert.deepEqual(refused, { removed: false, refused: 'dirty' });
+    assert.ok(fs.existsSync(node.info.path) && worktreePaths(root).includes(fs.realpathSync(node.info.path)), 'still there');
+    const [first, second] = ui.of('confirm');
+    assert.deepEqual(first?.actions, ['Remove', 'Remove and Delete Branch if Merged']);
+    assert.ok(second?.detail?.includes('work-in-progress.txt'), second?.detail);
+    assert.deepEqual(second?.actions, ['Remove Anyway']);
+
+    ui = new RecordingUi(['Remove', 'Remove Anyway']);
+    testing.worktrees.ui.current = ui;
+    const removed = await vscode.commands.executeCommand<RemoveWorktreeOutcome>('coordinator.removeWorktree', node);
+    assert.equal(removed?.removed, true);
+    assert.ok(!fs.existsSync(node.info.path));
+    assert.ok(!worktreePaths(root).some((p) => p.endsWith(path.basename(node.info.path))));
+    assert.equal(git(root, 'branch', '--list', node.info.branch!), node.info.branch, 'the branch is kept');
+    await waitFor(async () => !(await testing.worktrees.provider.worktreeNodes()).some((n) => n.info.path === node.info.path), 'the row is gone');
+  });
+
+  it('@trusted two starts at once do not collide: two tasks both start, a doubled one starts once', async () => {
+    const results = await Promise.all([start('taskA_idempotency'), start('taskC_log_redaction'), start('taskA_idempotency')]);
+    const [a, c, again] = results;
+    assert.equal(a?.result.outcome, 'created');
+    assert.equal(c?.result.outcome, 'created');
+    assert.equal(again, undefined);
+    assert.ok(ui.of('info').some((call) => call.message.includes('already being started')));
+    for (const key of ['taskA_idempotency', 'taskC_log_redaction']) {
+      const task = rawTask(session, key);
+      assert.equal(task.status, 'in_progress', key);
+      assert.ok(worktreePaths(root).includes(fs.realpathSync(path.resolve(root, task.worktree_path!))), key);
+    }
+  });
+
+  it('@trusted a failing step undoes what the run created and names the step, offering the log', async () => {
+    const config = vscode.workspace.getConfiguration('coordinator', session.folder);
+    const original = config.inspect<string>('worktrees.setupCommand')?.workspaceValue;
+    const paths = worktreePaths(root);
+    const before = rawTask(session, 'taskF_openapi_drift');
+    await config.update('worktrees.setupCommand', 'echo setup is failing; exit 3', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(
+        () => vscode.workspace.getConfiguration('coordinator', session.folder).get('worktrees.setupCommand') === 'echo setup is failing; exit 3',
+        'the setting applies',
+      );
+      const outcome = await start('taskF_openapi_drift');
+      assert.equal(outcome, undefined);
+      const [failure] = ui.of('error');
+      assert.ok(failure, JSON.stringify(ui.calls));
+      assert.match(failure.message, /step "run setup command"/);
+      assert.match(failure.message, /exited with 3/);
+      assert.deepEqual(failure.actions, ['Show Log']);
+      assert.deepEqual(worktreePaths(root), paths, 'the worktree was removed');
+      assert.equal(git(root, 'branch', '--list', String(before.branch)), '', 'the new branch was deleted');
+      assert.equal(rawTask(session, 'taskF_openapi_drift').status, before.status, 'the task file is untouched');
+      assert.ok(!fs.existsSync(path.join(root, '.dev', 'locks', 'taskF_openapi_drift.lock')));
+    } finally {
+      await config.update('worktrees.setupCommand', original, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('@any-trust prune drops entries whose folder is gone', async () => {
+    const gone = path.join(path.dirname(root), 'Lukhas-gone');
+    git(root, 'worktree', 'add', '-q', '-b', 'feat/gone', '--', gone);
+    fs.rmSync(gone, { recursive: true, force: true });
+    await vscode.commands.executeCommand('coordinator.refreshWorktrees');
+    const node = await worktreeNode(testing, (n) => n.info.path.endsWith('Lukhas-gone') && Boolean(n.info.prunable), 'the gone worktree is prunable');
+    assert.match(String(testing.worktrees.provider.getTreeItem(node).contextValue), /;prunable;/);
+    const pruned = await vscode.commands.executeCommand<string[]>('coordinator.pruneWorktrees');
+    assert.ok(pruned.length >= 1, 'git reported what it pruned');
+    assert.ok(!git(root, 'worktree', 'list', '--porcelain').includes('Lukhas-gone'));
+    await waitFor(async () => !(await testing.worktrees.provider.worktreeNodes()).some((n) => n.info.path.endsWith('Lukhas-gone')), 'the row is gone');
+  });
+
+  it('@untrusted creates the worktree (git only) but refuses the setup command and the agent, saying why', async () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+    const terminals = vscode.window.terminals.length;
+    const outcome = await start('task3_streaming_rl');
+    assert.ok(outcome, JSON.stringify(ui.calls));
+    const worktree = fs.realpathSync(outcome.result.path);
+    assert.ok(worktreePaths(root).includes(worktree), 'the worktree exists');
+    assert.equal(rawTask(session, 'task3_streaming_rl').status, 'in_progress');
+    assert.notEqual(outcome.result.setup, 'ran');
+    assert.ok(!fs.existsSync(path.join(worktree, SETUP_MARKER)), 'no setup command ran');
+    assert.equal(outcome.agentLaunched, false);
+    assert.equal(outcome.terminal, undefined);
+    assert.equal(vscode.window.terminals.length, terminals, 'no terminal was opened');
+    const warning = ui.of('warn').find((call) => call.message.includes('not trusted'));
+    assert.ok(warning, JSON.stringify(ui.calls));
+    assert.deepEqual(warning.actions, ['Manage Workspace Trust']);
+    const node = await worktreeNode(testing, (n) => n.info.taskKey === 'task3_streaming_rl', 'the view lists the new worktree');
+    assert.match(String(testing.worktrees.provider.getTreeItem(node).contextValue), /;hasTask;/);
+  });
+});
