@@ -8,14 +8,23 @@ import type { DependencyRef, DisplayStatus, Task, TaskGraph, TaskModel } from '.
  */
 export function buildGraph(model: TaskModel, report: ProblemSink = () => undefined): TaskGraph {
   const tasks = model.tasks;
-  const indexOfKey = new Map<string, number>();
-  const indexOfId = new Map<string, number>();
-  tasks.forEach((task, i) => {
-    indexOfKey.set(task.key, i);
-    if (!indexOfId.has(task.id)) {
-      indexOfId.set(task.id, i);
+  // Dependencies name keys far more often than ids: the id table is built on the first miss.
+  let indexOfId: Map<string, number> | undefined;
+  const resolve = (name: string): number | undefined => {
+    const byKey = model.byKey.get(name);
+    if (byKey !== undefined) {
+      return byKey.index;
     }
-  });
+    if (!indexOfId) {
+      indexOfId = new Map();
+      for (let i = 0; i < tasks.length; i++) {
+        if (!indexOfId.has(tasks[i].id)) {
+          indexOfId.set(tasks[i].id, i);
+        }
+      }
+    }
+    return indexOfId.get(name);
+  };
   const dependencies = new Map<string, DependencyRef[]>();
   const dependentLists: (string[] | undefined)[] = new Array(tasks.length);
   // Resolved task dependencies by position: the walks below run on indices and typed arrays.
@@ -26,7 +35,7 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
     const targets: number[] = [];
     for (let position = 0; position < task.dependencies.length; position++) {
       const name = task.dependencies[position];
-      const target = indexOfKey.get(name) ?? indexOfId.get(name);
+      const target = resolve(name);
       if (target === i) {
         report({
           severity: 'error',
