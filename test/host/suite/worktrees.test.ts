@@ -12,6 +12,7 @@ import type { StartFlowOutcome } from '../../../src/extension/worktrees/startTas
 import type { WorktreeNode } from '../../../src/extension/worktrees/worktreeTreeNodes';
 import type { WorktreeUi } from '../../../src/extension/worktrees/worktreeUi';
 import { waitFor, type CoordinatorApi } from '../support/extension';
+import { recordMetric } from '../support/metrics';
 import { coordinator, sessionWithFile } from './tasksSupport';
 
 type Testing = CoordinatorApi['testing'];
@@ -113,7 +114,9 @@ describe('Start Task in Worktree and the Worktrees view', () => {
 
   it('@trusted starts a task end to end: worktree, branch, brief, copied files, lock, task file, agent terminal', async () => {
     const before = rawTask(session, 'task1_shadow_diff');
+    const started = performance.now();
     const outcome = await start('task1_shadow_diff');
+    recordMetric('worktrees.startEndToEndMs', performance.now() - started);
     assert.ok(outcome, `the start ran (${JSON.stringify(ui.calls)})`);
     const { result } = outcome;
     assert.equal(result.outcome, 'created');
@@ -278,6 +281,47 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     } finally {
       await config.update('worktrees.setupCommand', original, vscode.ConfigurationTarget.Workspace);
     }
+  });
+
+  it('@trusted asks before starting a blocked task, from the dashboard\'s { taskKey, folder } argument', async () => {
+    const argument = { taskKey: 'cc3_circuit_review', folder: session.folder.uri.toString(), folderUri: session.folder.uri.toString() };
+    const paths = worktreePaths(root);
+    ui = new RecordingUi([undefined]);
+    testing.worktrees.ui.current = ui;
+    assert.equal(await vscode.commands.executeCommand('coordinator.startTaskInWorktree', argument), undefined);
+    const [question] = ui.of('confirm');
+    assert.match(question?.message ?? '', /is not ready\. Start it anyway\?/);
+    assert.ok(question?.detail?.includes('waits for taskB_circuit_breaker'), question?.detail);
+    assert.deepEqual(question?.actions, ['Start Anyway']);
+    assert.deepEqual(worktreePaths(root), paths, 'nothing was made');
+    assert.equal(rawTask(session, 'cc3_circuit_review').status, 'waiting');
+
+    ui = new RecordingUi(['Start Anyway']);
+    testing.worktrees.ui.current = ui;
+    const outcome = await vscode.commands.executeCommand<StartFlowOutcome | undefined>('coordinator.startTaskInWorktree', argument);
+    assert.equal(outcome?.result.outcome, 'created');
+    assert.equal(rawTask(session, 'cc3_circuit_review').status, 'in_progress');
+    assert.ok(outcome?.terminal, 'a plain terminal for an owner without an agent command');
+    assert.equal(outcome?.agentLaunched, false);
+    assert.ok(ui.of('info').some((call) => call.message.includes('No agent command for "Claude Code"')), JSON.stringify(ui.calls));
+  });
+
+  it('@any-trust picks up a hand-made worktree through the git-dir watcher and reveals the main one in the Explorer', async () => {
+    await testing.worktrees.provider.settled();
+    const handMade = path.join(path.dirname(root), 'Lukhas-watched');
+    git(root, 'worktree', 'add', '-q', '-b', 'feat/watched', '--', handMade);
+    const node = await worktreeNode(testing, (n) => n.info.path.endsWith('Lukhas-watched'), 'the watcher lists the new worktree without a refresh');
+    assert.equal(node.info.branch, 'feat/watched');
+    assert.equal(node.info.taskKey, undefined);
+    const main = await worktreeNode(testing, (n) => n.info.main, 'main row');
+    assert.equal(await vscode.commands.executeCommand('coordinator.revealWorktree', main), 'explorer');
+
+    const firstRows = performance.now();
+    const refreshing = testing.worktrees.provider.refresh();
+    await refreshing;
+    recordMetric('worktrees.viewFirstRowsMs', performance.now() - firstRows);
+    await testing.worktrees.provider.settled();
+    recordMetric('worktrees.viewWithStatusMs', performance.now() - firstRows);
   });
 
   it('@any-trust prune drops entries whose folder is gone', async () => {
