@@ -1,3 +1,4 @@
+import { splitOwners } from '../model/owners';
 import { slugify } from './slug';
 
 /** Common agent names whose first word is not what people call them in branch names. */
@@ -8,14 +9,6 @@ const KNOWN_AGENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^gemini(\s+cli)?$/i, 'gemini'],
   [/^cursor(\s+agent)?$/i, 'cursor'],
 ];
-
-/** Splits owner text like `Codex + Copilot` or `alice, bob` into its names. */
-export function splitOwners(owner: string): string[] {
-  return owner
-    .split(/\s*(?:\+|,|&|\/|\band\b)\s*/i)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-}
 
 /** The `${agent}` of the templates: the first owner as a short slug (`Codex + Copilot` → `codex`, `Claude Code` → `claude`). */
 export function agentSlug(owners: readonly string[], ownerText = ''): string {

@@ -1,7 +1,8 @@
 export { slugify } from './slug';
 export { branchNameProblem, isValidBranchName, sanitizeBranchName } from './refFormat';
 export { expandTemplate, TemplateError } from './template';
-export { agentSlug, splitOwners } from './agent';
+export { agentSlug } from './agent';
+export { splitOwners } from '../model/owners';
 export { inferBranchType, BRANCH_TYPES } from './taskType';
 export type { BranchType } from './taskType';
 export {

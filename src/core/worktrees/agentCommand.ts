@@ -1,5 +1,5 @@
 import type { Task } from '../model/types';
-import { splitOwners } from '../naming/agent';
+import { splitOwners } from '../model/owners';
 
 export interface AgentCommandValues {
   /** Absolute path of the brief file. */
