@@ -28,6 +28,7 @@ export class PullRequestDashboardData implements DashboardDataProvider {
     }
     this.status.want(session);
     const github = this.status.statusFor(session);
-    return github ? { pullRequests: pullRequestInputs(github) } : undefined;
+    // Unknown is not zero: until GitHub answered once, the cards stay empty rather than show 0.
+    return github?.fetchedAt !== undefined ? { pullRequests: pullRequestInputs(github) } : undefined;
   }
 }

@@ -70,13 +70,19 @@ export class FreshnessTracker extends Disposable {
     }
   }
 
-  /** Folders guardrail runs write to themselves: the run logs and the `output_path` folders. */
+  /**
+   * What guardrail runs write themselves: the run logs, the `output_path` folders, and the task
+   * file (results are recorded there), so a run never makes its own pass stale.
+   */
   private ignored(session: FolderSession, cwd: string): string[] {
-    const logFolder = path.relative(cwd, logFolderFor(cwd, this.controller.settings(session))).split(path.sep).join('/');
+    const relative = (target: string): string => path.relative(cwd, target).split(path.sep).join('/');
     const outputs = this.controller
       .definitions(session)
       .definitions.flatMap((d) => (d.outputPath ? [outputPathPrefix(d.outputPath)] : []))
       .filter((prefix) => prefix.length > 0);
-    return [logFolder, ...outputs].filter((folder) => folder && !folder.startsWith('..'));
+    const taskFile = session.taskFile ? [relative(session.taskFile.fsPath)] : [];
+    return [relative(logFolderFor(cwd, this.controller.settings(session))), ...outputs, ...taskFile].filter(
+      (entry) => entry && !entry.startsWith('..') && !path.isAbsolute(entry),
+    );
   }
 }
