@@ -13,6 +13,7 @@
 // absolute path of the folder to open, normally a real git repository made with createGitRepo().
 import fs from 'node:fs';
 import path from 'node:path';
+import { guardrailsWorkspace } from './guardrailsWorkspace.mjs';
 import { fixturesDir } from './paths.mjs';
 import { createGitRepo, emptyWorkspace, lukhasWorkspace } from './workspaces.mjs';
 import { worktreesWorkspace } from './worktreesWorkspace.mjs';
@@ -116,5 +117,17 @@ export const scenarios = [
     untrusted: true,
     hostTests: ['worktrees'],
     grep: '@untrusted|@any-trust',
+  },
+  {
+    name: 'guardrails',
+    workspace: guardrailsWorkspace,
+    hostTests: ['guardrails'],
+    uiTests: ['guardrails'],
+  },
+  {
+    name: 'guardrails-untrusted',
+    workspace: guardrailsWorkspace,
+    untrusted: true,
+    hostTests: ['guardrailsUntrusted'],
   },
 ];
