@@ -54,7 +54,7 @@ export const command: CliCommand = {
     context.stdout(
       `${summary.total} tasks: ${s.completed} completed, ${s.in_progress} in progress, ${s.waiting} waiting, ${s.blocked} blocked, ` +
         `${s.not_started} not started (${summary.ready} ready)\n${summary.completionPercentage}% done, ${summary.hoursRemaining}h of ` +
-        `${summary.hoursEstimated}h left; critical path ${graph.criticalPath.join(' → ') || '-'}\n`,
+        `${summary.hoursEstimated}h left; critical path ${chainText(graph.criticalPath)}\n`,
     );
     const problems = opened.loaded.diagnostics.length;
     if (problems > 0) {
@@ -82,4 +82,13 @@ export function nextColumn(model: TaskModel, graph: TaskGraph, task: Task): stri
     parts.push(`needs ${external.join(', ')}`);
   }
   return parts.join('; ');
+}
+
+/** A chain of keys, shortened to its ends when it would not fit on a line. */
+function chainText(keys: string[]): string {
+  const full = keys.join(' → ');
+  if (keys.length === 0) {
+    return '-';
+  }
+  return full.length <= 48 || keys.length <= 2 ? full : `${keys[0]} → … → ${keys[keys.length - 1]} (${keys.length} tasks)`;
 }
