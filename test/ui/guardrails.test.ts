@@ -17,7 +17,7 @@ describe('guardrails (UI)', () => {
     await wb.runCommand('Coordinator: Show Guardrail Output');
     const output = wb.page.locator('.part.panel .monaco-editor .view-lines');
     await output.filter({ hasText: '<<< openapi_validation: PASS' }).first().waitFor({ timeout: 30_000 });
-    const text = await output.first().innerText();
+    const text = (await output.first().innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /<<< compat_enforce: FAIL/);
     assert.doesNotMatch(text, /\u001b|\[3[12]m/);
     await wb.page.mouse.move(900, 300);
