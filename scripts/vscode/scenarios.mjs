@@ -17,7 +17,6 @@ import { guardrailsWorkspace } from './guardrailsWorkspace.mjs';
 import { fixturesDir } from './paths.mjs';
 import { createGitRepo, emptyWorkspace, lukhasWorkspace } from './workspaces.mjs';
 import { worktreesWorkspace } from './worktreesWorkspace.mjs';
-import { worktreesWorkspace } from './worktreesWorkspace.mjs';
 
 /**
  * @typedef {object} Scenario
@@ -80,6 +79,20 @@ export const scenarios = [
     name: 'github',
     workspace: lukhasWorkspace,
     hostTests: ['github'],
+    grep: '^(?!.*@untrusted)',
+  },
+  {
+    name: 'github-untrusted',
+    workspace: (parent) => {
+      const repo = lukhasWorkspace(parent);
+      // A repository pointing the GitHub client elsewhere: ignored until the workspace is trusted.
+      fs.mkdirSync(path.join(repo, '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(repo, '.vscode', 'settings.json'), JSON.stringify({ 'coordinator.github.apiBaseUrl': 'http://127.0.0.1:9/api/v3', 'coordinator.github.owner': 'SomeoneElse' }));
+      return repo;
+    },
+    untrusted: true,
+    hostTests: ['github'],
+    grep: '@untrusted',
   },
   {
     name: 'dashboard-xss',
@@ -89,20 +102,6 @@ export const scenarios = [
       }),
     hostTests: [],
     uiTests: ['dashboardXss'],
-  },
-  {
-    name: 'worktrees',
-    workspace: worktreesWorkspace,
-    hostTests: ['worktrees'],
-    grep: '@trusted|@any-trust',
-    uiTests: ['worktrees'],
-  },
-  {
-    name: 'worktrees-untrusted',
-    workspace: worktreesWorkspace,
-    untrusted: true,
-    hostTests: ['worktrees'],
-    grep: '@untrusted|@any-trust',
   },
   {
     name: 'worktrees',

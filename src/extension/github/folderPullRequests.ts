@@ -16,6 +16,8 @@ const TASKS_CHANGED_DELAY_MS = 2_000;
 interface Connection {
   service: GitHubService;
   baseUrl: string;
+  /** False when neither settings nor `origin` name a GitHub repository. */
+  hasRepository: boolean;
 }
 
 /** The `coordinator.*` settings of a folder, with defaults. */
@@ -35,6 +37,7 @@ export class FolderPullRequests extends Disposable {
   private started = false;
   /** Bumped when the settings change, so a refresh started before does not overwrite newer state. */
   private generation = 0;
+  private hasRepository = false;
   private readonly refreshSoon = this.register(new Debouncer(TASKS_CHANGED_DELAY_MS, () => void this.refresh()));
 
   constructor(
@@ -55,6 +58,11 @@ export class FolderPullRequests extends Disposable {
     return this.started;
   }
 
+  /** Signing in would help: there is a GitHub repository and no token. */
+  get needsSignIn(): boolean {
+    return this.current?.error?.kind === 'noToken' && this.hasRepository;
+  }
+
   /** A view needs PR data: the first call starts the service and a refresh. */
   want(): void {
     if (!this.started) {
@@ -73,7 +81,8 @@ export class FolderPullRequests extends Disposable {
     this.refsKey = taskPrRefsKey(refs);
     const generation = this.generation;
     try {
-      const { service } = await this.connect();
+      const { service, hasRepository } = await this.connect();
+      this.hasRepository = hasRepository;
       const status = await service.refresh(refs);
       if (!this.isDisposed && generation === this.generation) {
         this.current = status;
@@ -150,6 +159,6 @@ export class FolderPullRequests extends Disposable {
       mergeable: config.fetchMergeable,
       log: { info: (message) => this.log.info(message), warn: (message) => this.log.warn(message) },
     });
-    return { service, baseUrl: target.baseUrl };
+    return { service, baseUrl: target.baseUrl, hasRepository: target.repository !== undefined };
   }
 }

@@ -22,6 +22,11 @@ export class PullRequestStatus extends Disposable {
   private timer: ReturnType<typeof setInterval> | undefined;
   private signInNeeded = false;
 
+  /** Whether the "Sign in to GitHub" button shows (context key `coordinator.github.signInNeeded`). */
+  get isSignInNeeded(): boolean {
+    return this.signInNeeded;
+  }
+
   constructor(
     private readonly services: CoordinatorServices,
     readonly tokens: GitHubTokenSource,
@@ -94,7 +99,7 @@ export class PullRequestStatus extends Disposable {
   }
 
   private publishSignInNeeded(): void {
-    const needed = [...this.folders.values()].some((f) => f.status?.error?.kind === 'noToken');
+    const needed = [...this.folders.values()].some((f) => f.needsSignIn);
     if (needed !== this.signInNeeded) {
       this.signInNeeded = needed;
       void vscode.commands.executeCommand('setContext', ContextKeys.githubSignInNeeded, needed);

@@ -17,6 +17,8 @@ type Testing = CoordinatorApi['testing'];
 const TOKEN = 'ghp_HostTest0123456789abcdefABCDEF0123';
 const PR_BRANCH = 'chore/claude/coordination-dashboard';
 const ENV_TOKEN_NAMES = ['GITHUB_TOKEN', 'GH_TOKEN'] as const;
+/** Written by the github-untrusted scenario into the repository's .vscode/settings.json. */
+const UNTRUSTED_API_URL = 'http://127.0.0.1:9/api/v3';
 
 function fixtureText(name: string): string {
   return fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/lukhas', name), 'utf8');
@@ -200,6 +202,7 @@ describe('GitHub pull requests, CI and snapshots', function () {
       const status = github().statusFor(session);
       assert.equal(status?.error?.kind, 'noToken');
       assert.equal(status?.fetchedAt, undefined, 'the state of the previous server is not shown for this one');
+      assert.equal(github().isSignInNeeded, true, 'the Tasks view offers "Sign in to GitHub"');
       const treeItem = item(taskNode(testing, 'cc2_dashboard'));
       assert.doesNotMatch(String(treeItem.description), /#410/);
       assert.equal(treeItem.resourceUri, undefined);
@@ -224,5 +227,33 @@ describe('GitHub pull requests, CI and snapshots', function () {
       assert.ok(!text.includes(TOKEN), `${file} holds the token`);
       assert.doesNotMatch(text, /ghp_[A-Za-z0-9]{20,}/, file);
     }
+  });
+});
+
+describe('GitHub in an untrusted workspace @untrusted', () => {
+  let testing: Testing;
+  let session: FolderSession;
+
+  before(async () => {
+    testing = await coordinator();
+    session = await sessionWithFile(testing);
+  });
+
+  it('ignores the API address the repository sets for itself', () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+    const config = vscode.workspace.getConfiguration('coordinator', session.folder.uri);
+    const written = JSON.parse(fs.readFileSync(path.join(session.folder.uri.fsPath, '.vscode', 'settings.json'), 'utf8')) as Record<string, string>;
+    assert.equal(written['coordinator.github.apiBaseUrl'], UNTRUSTED_API_URL);
+    // The same file's unrestricted setting is read, so the file itself is not what is ignored.
+    assert.equal(config.get<string>('github.owner'), written['coordinator.github.owner']);
+    assert.equal(config.get<string>('github.apiBaseUrl'), '');
+  });
+
+  it('refuses to create a pull request (it would push with git) and leaves the task file alone', async () => {
+    const before = fs.readFileSync(session.taskFile!.fsPath, 'utf8');
+    const created = await vscode.commands.executeCommand('coordinator.createPullRequest', { taskKey: 'cc2_dashboard' });
+    assert.equal(created, undefined);
+    assert.equal(fs.readFileSync(session.taskFile!.fsPath, 'utf8'), before);
+    assert.equal(testing.services.sessions.all.length, 1);
   });
 });
