@@ -36,7 +36,9 @@ describe('dashboard panel', () => {
     await vscode.commands.executeCommand('coordinator.openDashboard');
     assert.equal(testing.dashboard.panels.all.length, 1);
     await waitFor(() => dashboard()?.current !== undefined, 'the page says ready and gets the state', 30_000);
-    const expected = deriveDashboard({ folderName: session.folder.name, folderUri: session.folder.uri.toString(), loaded: loadTaskFile(original) });
+    // Other features feed the dashboard too (the worktree list, for one): expect what they provide.
+    const extras = await testing.dashboard.dataSources.collect(session.folder);
+    const expected = deriveDashboard({ ...extras, folderName: session.folder.name, folderUri: session.folder.uri.toString(), loaded: loadTaskFile(original) });
     const shown = dashboard()!.current!;
     assert.deepEqual(shown.summary, expected.summary);
     assert.deepEqual(shown.tasks.map((t) => t.key), expected.tasks.map((t) => t.key));
