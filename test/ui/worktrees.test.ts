@@ -71,4 +71,35 @@ describe('worktrees (UI)', () => {
     const file = await wb.screenshot('worktrees-view');
     assert.ok(fs.statSync(file).size > 0);
   });
+
+  it('names each step in a cancellable progress notification; Cancel undoes the run', async () => {
+    const wb = workbench();
+    const settingsFile = path.join(wb.options.workspace, '.vscode', 'settings.json');
+    const originalSettings = fs.readFileSync(settingsFile, 'utf8');
+    const taskFile = path.join(wb.options.workspace, TASK_FILE);
+    try {
+      fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(originalSettings), 'coordinator.worktrees.setupCommand': 'sleep 60' }, null, 2));
+      await wb.page.waitForTimeout(1500);
+      const loaded = loadTaskFile(fs.readFileSync(taskFile, 'utf8'));
+      const ready = startCandidates(loaded.model!, loaded.graph).find((candidate) => candidate.kind === 'ready');
+      assert.ok(ready, 'a ready task is left');
+      const before = worktreeFolders(wb.options.workspace);
+
+      await wb.runCommand('Coordinator: Start Task in Worktree');
+      await wb.pickQuickItem(ready.task.name);
+      const progress = wb.page.locator('.notification-list-item', { hasText: 'run setup command' }).first();
+      await progress.waitFor({ timeout: 30_000 });
+      assert.match(await progress.innerText(), new RegExp(`Starting ${ready.task.id} in a worktree`));
+      await wb.screenshot('worktrees-start-progress');
+      await progress.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+
+      await wb.page.locator('.notification-list-item-message', { hasText: 'was cancelled' }).first().waitFor({ timeout: 30_000 });
+      assert.deepEqual(worktreeFolders(wb.options.workspace), before, 'the worktree made by the cancelled run is gone');
+      const after = loadTaskFile(fs.readFileSync(taskFile, 'utf8')).model?.byKey.get(ready.task.key);
+      assert.equal(after?.status, ready.task.status, 'the task file is untouched');
+      assert.equal(after?.worktreePath, undefined);
+    } finally {
+      fs.writeFileSync(settingsFile, originalSettings);
+    }
+  });
 });
