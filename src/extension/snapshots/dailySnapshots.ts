@@ -17,7 +17,8 @@ const LAST_CAPTURE_KEY = 'coordinator.snapshots.lastDailyCapture';
  */
 export class DailySnapshots extends Disposable {
   private timer: ReturnType<typeof setInterval> | undefined;
-  private running = false;
+  /** Checks run one after another, so a second one sees what the first wrote. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly services: CreatedServices,
@@ -35,34 +36,40 @@ export class DailySnapshots extends Disposable {
     this.apply();
   }
 
-  /** Captures for every folder whose daily snapshot is due; returns the folders captured. */
-  async checkNow(now = new Date()): Promise<string[]> {
-    if (this.running) {
-      return [];
-    }
-    this.running = true;
+  /** Captures for every folder whose daily snapshot is due; returns the names of the folders captured. */
+  checkNow(now?: Date): Promise<string[]> {
+    const run = this.queue.then(() => this.checkDue(now ?? new Date()));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** When the folder's last daily snapshot was taken (ISO time), if ever. */
+  lastCapture(session: FolderSession): string | undefined {
+    return this.services.context.workspaceState.get<string>(this.stateKey(session));
+  }
+
+  private async checkDue(now: Date): Promise<string[]> {
     const captured: string[] = [];
-    try {
-      await this.services.sessions.ready;
-      for (const session of this.services.sessions.all) {
-        if (this.enabledFor(session) && session.state?.model && isDailySnapshotDue(this.lastCapture(session), now)) {
-          await this.capture(session, now);
+    await this.services.sessions.ready;
+    for (const session of this.services.sessions.all) {
+      if (!this.isDisposed && this.enabledFor(session) && session.state?.model && isDailySnapshotDue(this.lastCapture(session), now)) {
+        if (await this.capture(session, now)) {
           captured.push(session.folder.name);
         }
       }
-    } finally {
-      this.running = false;
     }
     return captured;
   }
 
-  private async capture(session: FolderSession, now: Date): Promise<void> {
+  private async capture(session: FolderSession, now: Date): Promise<boolean> {
     try {
       const { files, document } = await captureSnapshotForSession(session, this.status, now);
       await this.services.context.workspaceState.update(this.stateKey(session), document.capturedAt);
       this.services.log.info(`Daily snapshot of ${session.folder.name}: ${vscode.workspace.asRelativePath(files.markdown)}`);
+      return true;
     } catch (error) {
       this.services.log.warn(`Daily snapshot of ${session.folder.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
     }
   }
 
@@ -78,10 +85,6 @@ export class DailySnapshots extends Disposable {
 
   private enabledFor(session: FolderSession | undefined): boolean {
     return vscode.workspace.getConfiguration(Settings.section, session?.folder.uri).get<boolean>(Settings.snapshotsDaily, false);
-  }
-
-  private lastCapture(session: FolderSession): string | undefined {
-    return this.services.context.workspaceState.get<string>(this.stateKey(session));
   }
 
   private stateKey(session: FolderSession): string {

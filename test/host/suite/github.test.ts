@@ -213,6 +213,24 @@ describe('GitHub pull requests, CI and snapshots', function () {
     }
   });
 
+  it('takes the daily snapshot at once when turned on, and not again the same day', async () => {
+    fs.rmSync(snapshotsRoot(), { recursive: true, force: true });
+    const daily = testing.github.dailySnapshots;
+    assert.equal(daily.lastCapture(session), undefined);
+    await setSetting('snapshots.daily', true);
+    try {
+      await waitFor(() => daily.lastCapture(session) !== undefined, 'the daily snapshot is recorded', 30_000);
+      const written = allFiles(snapshotsRoot());
+      const names = written.map((file) => path.basename(file)).sort();
+      assert.deepEqual(names.slice(0, 2), ['latest.json', 'latest.md']);
+      assert.match(names.slice(2).join(' '), /^snapshot_(\d{8}T\d{6}Z)\.json snapshot_\1\.md$/);
+      assert.deepEqual(await daily.checkNow(), []);
+      assert.equal(allFiles(snapshotsRoot()).length, 4);
+    } finally {
+      await setSetting('snapshots.daily', undefined);
+    }
+  });
+
   it('never writes the token to the Coordinator output or the snapshots', async () => {
     const logsDir = path.dirname(path.dirname(testing.services.context.logUri.fsPath));
     await waitFor(
