@@ -31,12 +31,18 @@ describe('worktrees (UI)', () => {
     await wb.runCommand('Coordinator: Start Task in Worktree');
     const labels = (await wb.quickPickLabels()).filter((label) => !SECTION_TITLES.has(label));
     assert.ok(labels.length > 3, labels.join(' | '));
-    assert.deepEqual(labels, expected.slice(0, labels.length).map((candidate) => candidate.task.name), 'ready first, by priority, then in progress, then blocked');
+    assert.deepEqual(
+      labels,
+      expected.slice(0, labels.length).map((candidate) => candidate.task.name),
+      'ready first, by priority, then in progress, then blocked',
+    );
     await wb.pickQuickItem(firstReady.task.name);
 
     // The flow records the worktree in the task file as its last step.
     const recordedPath = () => {
-      const again = loadTaskFile(fs.readFileSync(path.join(wb.options.workspace, TASK_FILE), 'utf8'));
+      const again = loadTaskFile(
+        fs.readFileSync(path.join(wb.options.workspace, TASK_FILE), 'utf8'),
+      );
       return again.model?.byKey.get(firstReady.task.key)?.worktreePath;
     };
     const deadline = Date.now() + 30_000;
@@ -78,24 +84,47 @@ describe('worktrees (UI)', () => {
     const originalSettings = fs.readFileSync(settingsFile, 'utf8');
     const taskFile = path.join(wb.options.workspace, TASK_FILE);
     try {
-      fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(originalSettings), 'coordinator.worktrees.setupCommand': 'sleep 60' }, null, 2));
+      fs.writeFileSync(
+        settingsFile,
+        JSON.stringify(
+          { ...JSON.parse(originalSettings), 'coordinator.worktrees.setupCommand': 'sleep 60' },
+          null,
+          2,
+        ),
+      );
       await wb.page.waitForTimeout(1500);
       const loaded = loadTaskFile(fs.readFileSync(taskFile, 'utf8'));
-      const ready = startCandidates(loaded.model!, loaded.graph).find((candidate) => candidate.kind === 'ready');
+      const ready = startCandidates(loaded.model!, loaded.graph).find(
+        (candidate) => candidate.kind === 'ready',
+      );
       assert.ok(ready, 'a ready task is left');
       const before = worktreeFolders(wb.options.workspace);
 
       await wb.runCommand('Coordinator: Start Task in Worktree');
       await wb.pickQuickItem(ready.task.name);
-      const progress = wb.page.locator('.notification-list-item', { hasText: 'run setup command' }).first();
+      const progress = wb.page
+        .locator('.notification-list-item', { hasText: 'run setup command' })
+        .first();
       await progress.waitFor({ timeout: 30_000 });
-      assert.match(await progress.innerText(), new RegExp(`Starting ${ready.task.id} in a worktree`));
+      assert.match(
+        await progress.innerText(),
+        new RegExp(`Starting ${ready.task.id} in a worktree`),
+      );
       await wb.screenshot('worktrees-start-progress');
       await progress.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
 
-      await wb.page.locator('.notification-list-item-message', { hasText: 'was cancelled' }).first().waitFor({ timeout: 30_000 });
-      assert.deepEqual(worktreeFolders(wb.options.workspace), before, 'the worktree made by the cancelled run is gone');
-      const after = loadTaskFile(fs.readFileSync(taskFile, 'utf8')).model?.byKey.get(ready.task.key);
+      await wb.page
+        .locator('.notification-list-item-message', { hasText: 'was cancelled' })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      assert.deepEqual(
+        worktreeFolders(wb.options.workspace),
+        before,
+        'the worktree made by the cancelled run is gone',
+      );
+      const after = loadTaskFile(fs.readFileSync(taskFile, 'utf8')).model?.byKey.get(
+        ready.task.key,
+      );
       assert.equal(after?.status, ready.task.status, 'the task file is untouched');
       assert.equal(after?.worktreePath, undefined);
     } finally {

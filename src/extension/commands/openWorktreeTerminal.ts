@@ -10,21 +10,27 @@ import type { WorktreeCommandContext } from './worktreeCommandContext';
  * (the agent-exit notice finds it) and an open one is shown instead of a second; no agent is started.
  */
 export function registerOpenWorktreeTerminal(_context: WorktreeCommandContext): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.openWorktreeTerminal, (node: unknown): vscode.Terminal | undefined => {
-    if (!isWorktreeNode(node) || node.info.prunable) {
-      return undefined;
-    }
-    const task = node.info.taskKey ? node.repo.model?.byKey.get(node.info.taskKey) : undefined;
-    if (task) {
-      const running = existingTaskTerminal(task.key);
-      if (running) {
-        running.show();
-        return running;
+  return vscode.commands.registerCommand(
+    Commands.openWorktreeTerminal,
+    (node: unknown): vscode.Terminal | undefined => {
+      if (!isWorktreeNode(node) || node.info.prunable) {
+        return undefined;
       }
-      return openTaskTerminal(task, node.info.path, undefined);
-    }
-    const terminal = vscode.window.createTerminal({ name: basename(node.info.path), cwd: node.info.path });
-    terminal.show();
-    return terminal;
-  });
+      const task = node.info.taskKey ? node.repo.model?.byKey.get(node.info.taskKey) : undefined;
+      if (task) {
+        const running = existingTaskTerminal(task.key);
+        if (running) {
+          running.show();
+          return running;
+        }
+        return openTaskTerminal(task, node.info.path, undefined);
+      }
+      const terminal = vscode.window.createTerminal({
+        name: basename(node.info.path),
+        cwd: node.info.path,
+      });
+      terminal.show();
+      return terminal;
+    },
+  );
 }

@@ -4,7 +4,9 @@ import { isWorktreeNode } from '../worktrees/worktreeTreeNodes';
 import type { WorktreeCommandContext } from './worktreeCommandContext';
 
 /** Worktrees view: opens the worktree's folder in a new window. */
-export function registerOpenWorktreeWindow({ worktrees }: WorktreeCommandContext): vscode.Disposable {
+export function registerOpenWorktreeWindow({
+  worktrees,
+}: WorktreeCommandContext): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.openWorktreeWindow, async (node: unknown) => {
     if (!isWorktreeNode(node) || node.info.prunable) {
       return;

@@ -4,7 +4,10 @@ import { Commands } from '../constants';
 import type { WorktreeCommandContext } from './worktreeCommandContext';
 
 /** `git worktree prune` in every repository of the workspace, reporting what git pruned. */
-export function registerPruneWorktrees({ services, worktrees }: WorktreeCommandContext): vscode.Disposable {
+export function registerPruneWorktrees({
+  services,
+  worktrees,
+}: WorktreeCommandContext): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.pruneWorktrees, async (): Promise<string[]> => {
     const repos = await worktrees.provider.repositories();
     const pruned: string[] = [];
@@ -16,11 +19,17 @@ export function registerPruneWorktrees({ services, worktrees }: WorktreeCommandC
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         services.log.error(`Prune ${repo.mainRoot}: ${message}`);
-        void worktrees.ui.current.error(`Could not prune the worktrees of ${repo.mainRoot}: ${message}`);
+        void worktrees.ui.current.error(
+          `Could not prune the worktrees of ${repo.mainRoot}: ${message}`,
+        );
       }
       await repo.refresh();
     }
-    void worktrees.ui.current.info(pruned.length > 0 ? `Pruned ${pruned.length} stale worktree entr${pruned.length === 1 ? 'y' : 'ies'}.` : 'No stale worktree entries to prune.');
+    void worktrees.ui.current.info(
+      pruned.length > 0
+        ? `Pruned ${pruned.length} stale worktree entr${pruned.length === 1 ? 'y' : 'ies'}.`
+        : 'No stale worktree entries to prune.',
+    );
     return pruned;
   });
 }

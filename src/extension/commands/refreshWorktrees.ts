@@ -4,5 +4,7 @@ import type { WorktreeCommandContext } from './worktreeCommandContext';
 
 /** Lists every worktree again, with fresh status. */
 export function registerRefreshWorktrees({ worktrees }: WorktreeCommandContext): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.refreshWorktrees, () => worktrees.provider.refresh());
+  return vscode.commands.registerCommand(Commands.refreshWorktrees, () =>
+    worktrees.provider.refresh(),
+  );
 }

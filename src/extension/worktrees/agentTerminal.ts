@@ -8,7 +8,10 @@ export function existingTaskTerminal(taskKey: string): vscode.Terminal | undefin
     if (terminal.exitStatus !== undefined || !('env' in terminal.creationOptions)) {
       return false;
     }
-    return (terminal.creationOptions as vscode.TerminalOptions).env?.[AGENT_TERMINAL_TASK_ENV] === taskKey;
+    return (
+      (terminal.creationOptions as vscode.TerminalOptions).env?.[AGENT_TERMINAL_TASK_ENV] ===
+      taskKey
+    );
   });
 }
 
@@ -16,7 +19,11 @@ export function existingTaskTerminal(taskKey: string): vscode.Terminal | undefin
  * Opens an integrated terminal in the worktree, marked with the task key so the agent-exit
  * notification finds the task, and types the agent command line when there is one.
  */
-export function openTaskTerminal(task: Pick<Task, 'key' | 'id' | 'name'>, cwd: string, commandLine: string | undefined): vscode.Terminal {
+export function openTaskTerminal(
+  task: Pick<Task, 'key' | 'id' | 'name'>,
+  cwd: string,
+  commandLine: string | undefined,
+): vscode.Terminal {
   const terminal = vscode.window.createTerminal({
     name: `${task.id}: ${task.name}`,
     cwd,

@@ -21,9 +21,16 @@ import { WorktreeUiHolder } from './worktreeUi';
  * Wires the Worktrees feature: the `coordinator.worktrees` view, Start Task in Worktree and the
  * view's item commands, and the dashboard's worktree data.
  */
-export function registerWorktrees(services: CoordinatorServices, dashboard: DashboardFeature): WorktreesFeature {
+export function registerWorktrees(
+  services: CoordinatorServices,
+  dashboard: DashboardFeature,
+): WorktreesFeature {
   const ui = new WorktreeUiHolder();
-  const provider = new WorktreesTreeProvider(services.sessions, (session) => worktreeSettingsFor(session.folder).baseBranch, services.log);
+  const provider = new WorktreesTreeProvider(
+    services.sessions,
+    (session) => worktreeSettingsFor(session.folder).baseBranch,
+    services.log,
+  );
   const view = vscode.window.createTreeView(Views.worktrees, { treeDataProvider: provider });
   const feature: WorktreesFeature = {
     provider,

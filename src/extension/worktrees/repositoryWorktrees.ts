@@ -94,7 +94,10 @@ export class RepositoryWorktrees implements vscode.Disposable {
       const model = this.model;
       this.rows = entries.map((entry) => {
         const before = previous.get(entry.path);
-        const kept = before && before.head === entry.head && before.branch === entry.branch ? { ...before, ...entry } : { ...entry };
+        const kept =
+          before && before.head === entry.head && before.branch === entry.branch
+            ? { ...before, ...entry }
+            : { ...entry };
         return withTask(kept, model, this.mainRoot);
       });
       this.baseName = base;
@@ -118,7 +121,9 @@ export class RepositoryWorktrees implements vscode.Disposable {
         this.rows = detailed;
       }
     } catch (error) {
-      this.log.warn(`Reading worktree status in ${this.mainRoot}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(
+        `Reading worktree status in ${this.mainRoot}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     } finally {
       if (generation === this.generation) {
         this.statusPending = false;

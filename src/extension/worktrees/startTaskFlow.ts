@@ -39,7 +39,11 @@ const inFlight = new Set<string>();
  * Creating the worktree runs git only and is allowed in an untrusted workspace; the setup command and
  * the agent are the repository's shell code and are refused there.
  */
-export async function runStartFlow(deps: StartFlowDeps, session: FolderSession, task: Task): Promise<StartFlowOutcome | undefined> {
+export async function runStartFlow(
+  deps: StartFlowDeps,
+  session: FolderSession,
+  task: Task,
+): Promise<StartFlowOutcome | undefined> {
   const { services } = deps;
   const ui = deps.ui.current;
   const taskFile = session.taskFile?.fsPath;
@@ -56,14 +60,21 @@ export async function runStartFlow(deps: StartFlowDeps, session: FolderSession, 
   const settings = worktreeSettingsFor(session.folder);
   try {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Starting ${task.id} in a worktree`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Starting ${task.id} in a worktree`,
+        cancellable: true,
+      },
       (progress, token) => {
         const abort = new AbortController();
         const cancelled = token.onCancellationRequested(() => abort.abort());
         return startTaskInWorktree({
           taskKey: task.key,
           taskFilePath: taskFile,
-          store: { read: () => new TaskFileStore(taskFile).read(), apply: (edits) => session.apply(edits) },
+          store: {
+            read: () => new TaskFileStore(taskFile).read(),
+            apply: (edits) => session.apply(edits),
+          },
           branchTemplate: settings.branchTemplate,
           pathTemplate: settings.pathTemplate,
           baseBranch: settings.baseBranch,
@@ -91,12 +102,24 @@ export async function runStartFlow(deps: StartFlowDeps, session: FolderSession, 
   }
 }
 
-async function afterStart(deps: StartFlowDeps, settings: ReturnType<typeof worktreeSettingsFor>, result: StartTaskResult): Promise<StartFlowOutcome> {
+async function afterStart(
+  deps: StartFlowDeps,
+  settings: ReturnType<typeof worktreeSettingsFor>,
+  result: StartTaskResult,
+): Promise<StartFlowOutcome> {
   const ui = deps.ui.current;
-  const outcome: StartFlowOutcome = { result, agentLaunched: false, openedWindow: false, notices: [], notes: [] };
+  const outcome: StartFlowOutcome = {
+    result,
+    agentLaunched: false,
+    openedWindow: false,
+    notices: [],
+    notes: [],
+  };
   const trusted = vscode.workspace.isTrusted;
   if (result.setup === 'skippedUntrusted') {
-    outcome.notices.push(`The setup command (coordinator.worktrees.setupCommand) did not run: this workspace is not trusted.`);
+    outcome.notices.push(
+      `The setup command (coordinator.worktrees.setupCommand) did not run: this workspace is not trusted.`,
+    );
   }
   if (settings.openTerminal) {
     const line = agentCommandTemplate(settings.agents, result.task);
@@ -119,9 +142,13 @@ async function afterStart(deps: StartFlowDeps, settings: ReturnType<typeof workt
       outcome.terminal = openTaskTerminal(result.task, result.path, commandLine);
       outcome.agentLaunched = commandLine !== undefined;
       if (commandLine) {
-        deps.services.log.info(`Start ${result.task.key}: agent terminal in ${result.path} runs: ${commandLine}`);
+        deps.services.log.info(
+          `Start ${result.task.key}: agent terminal in ${result.path} runs: ${commandLine}`,
+        );
       } else {
-        outcome.notes.push(`No agent command for "${result.task.owner}" in coordinator.agents: the terminal opened without one.`);
+        outcome.notes.push(
+          `No agent command for "${result.task.owner}" in coordinator.agents: the terminal opened without one.`,
+        );
       }
     }
   }
@@ -147,7 +174,9 @@ async function afterStart(deps: StartFlowDeps, settings: ReturnType<typeof workt
 function logResult(services: CoordinatorServices, result: StartTaskResult): void {
   const { task } = result;
   if (result.outcome === 'existing') {
-    services.log.info(`Start ${task.key}: the worktree already exists at ${result.path} (${result.branch}); opened it instead.`);
+    services.log.info(
+      `Start ${task.key}: the worktree already exists at ${result.path} (${result.branch}); opened it instead.`,
+    );
     return;
   }
   services.log.info(
@@ -156,13 +185,21 @@ function logResult(services: CoordinatorServices, result: StartTaskResult): void
   );
 }
 
-function reportFailure(services: CoordinatorServices, ui: WorktreeUiHolder, task: Task, error: unknown): void {
+function reportFailure(
+  services: CoordinatorServices,
+  ui: WorktreeUiHolder,
+  task: Task,
+  error: unknown,
+): void {
   const cause = error instanceof StartTaskError ? error.cause : error;
-  const cancelled = cause instanceof Error && (cause.name === 'AbortError' || /cancel/i.test(cause.message));
+  const cancelled =
+    cause instanceof Error && (cause.name === 'AbortError' || /cancel/i.test(cause.message));
   const message = error instanceof Error ? error.message : String(error);
   services.log.error(`Start ${task.key}: ${message}`);
   if (cancelled) {
-    void ui.current.info(`Starting "${task.name}" was cancelled.${error instanceof StartTaskError && error.rolledBack.length > 0 ? ` Undone: ${error.rolledBack.join('; ')}.` : ''}`);
+    void ui.current.info(
+      `Starting "${task.name}" was cancelled.${error instanceof StartTaskError && error.rolledBack.length > 0 ? ` Undone: ${error.rolledBack.join('; ')}.` : ''}`,
+    );
     return;
   }
   void ui.current.error(message, SHOW_LOG).then((choice) => {

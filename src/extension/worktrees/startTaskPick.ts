@@ -24,7 +24,9 @@ export function candidateItems(candidates: readonly StartCandidate[]): Candidate
       items.push({ label: SECTIONS[section].title, kind: vscode.QuickPickItemKind.Separator });
     }
     const { task } = candidate;
-    const facts = [task.id, task.priority, task.phase, task.owner].filter((part): part is string => Boolean(part));
+    const facts = [task.id, task.priority, task.phase, task.owner].filter((part): part is string =>
+      Boolean(part),
+    );
     const details = candidate.kind === 'blocked' ? [...candidate.reasons] : [];
     if (candidate.prerequisites.length > 0) {
       details.push(`prerequisites: ${candidate.prerequisites.join(', ')}`);
@@ -40,7 +42,9 @@ export function candidateItems(candidates: readonly StartCandidate[]): Candidate
 }
 
 /** From the palette: the folder (when several), then the task. */
-export async function pickTaskToStart(sessions: WorkspaceSessions): Promise<{ session: FolderSession; candidate: StartCandidate } | undefined> {
+export async function pickTaskToStart(
+  sessions: WorkspaceSessions,
+): Promise<{ session: FolderSession; candidate: StartCandidate } | undefined> {
   const session = await sessions.pickSession('Start a task from which folder?');
   const state = session?.state;
   if (!session || !state?.model || state.model.tasks.length === 0) {
@@ -64,8 +68,12 @@ export async function pickTaskToStart(sessions: WorkspaceSessions): Promise<{ se
 /** The candidate entry for a task chosen elsewhere (tree, dashboard); completed tasks count as blocked. */
 export function candidateFor(session: FolderSession, task: Task): StartCandidate {
   const state = session.state;
-  const found = state?.model ? startCandidates(state.model, state.graph).find((candidate) => candidate.task.key === task.key) : undefined;
-  return found ?? { task, kind: 'blocked', reasons: [`status is ${task.status}`], prerequisites: [] };
+  const found = state?.model
+    ? startCandidates(state.model, state.graph).find((candidate) => candidate.task.key === task.key)
+    : undefined;
+  return (
+    found ?? { task, kind: 'blocked', reasons: [`status is ${task.status}`], prerequisites: [] }
+  );
 }
 
 /** A blocked task starts only after the user confirms; ready and in-progress ones need no question. */

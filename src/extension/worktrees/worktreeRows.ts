@@ -29,7 +29,11 @@ export function worktreeLabel(info: WorktreeInfo): string {
 }
 
 /** `branch · dirty n · ↑a ↓b · 3h ago`; parts without data are left out. `loading` while status is being read. */
-export function worktreeDescription(info: WorktreeInfo, nowSeconds: number, loading: boolean): string {
+export function worktreeDescription(
+  info: WorktreeInfo,
+  nowSeconds: number,
+  loading: boolean,
+): string {
   const parts = [headText(info)];
   if (info.prunable) {
     parts.push('prunable');
@@ -46,7 +50,11 @@ export function worktreeDescription(info: WorktreeInfo, nowSeconds: number, load
   if (dirty > 0) {
     parts.push(`dirty ${dirty}`);
   }
-  if (info.aheadOfBase !== undefined && info.behindBase !== undefined && (info.aheadOfBase > 0 || info.behindBase > 0)) {
+  if (
+    info.aheadOfBase !== undefined &&
+    info.behindBase !== undefined &&
+    (info.aheadOfBase > 0 || info.behindBase > 0)
+  ) {
     parts.push(`↑${info.aheadOfBase} ↓${info.behindBase}`);
   }
   if (info.lastCommit) {
@@ -59,13 +67,20 @@ export function worktreeDescription(info: WorktreeInfo, nowSeconds: number, load
 }
 
 /** Every field, one per line, for the tooltip. */
-export function worktreeTooltipLines(info: WorktreeInfo, taskName: string | undefined, base: string | undefined, nowSeconds: number): string[] {
+export function worktreeTooltipLines(
+  info: WorktreeInfo,
+  taskName: string | undefined,
+  base: string | undefined,
+  nowSeconds: number,
+): string[] {
   const lines = [`Path: ${info.path}`];
   lines.push(info.main ? 'Main worktree' : 'Linked worktree');
   if (info.nestedIn) {
     lines.push(`Nested inside: ${info.nestedIn}`);
   }
-  lines.push(`Branch: ${info.branch ?? (info.detached ? '(detached HEAD)' : info.bare ? '(bare)' : '(none)')}`);
+  lines.push(
+    `Branch: ${info.branch ?? (info.detached ? '(detached HEAD)' : info.bare ? '(bare)' : '(none)')}`,
+  );
   if (info.head) {
     lines.push(`HEAD: ${info.head.slice(0, 12)}`);
   }
@@ -74,16 +89,22 @@ export function worktreeTooltipLines(info: WorktreeInfo, taskName: string | unde
   }
   if (info.status) {
     const s = info.status;
-    lines.push(`Changes: ${s.dirtyCount} file(s) (staged ${s.staged}, unstaged ${s.unstaged}, untracked ${s.untracked}, conflicted ${s.conflicted})`);
+    lines.push(
+      `Changes: ${s.dirtyCount} file(s) (staged ${s.staged}, unstaged ${s.unstaged}, untracked ${s.untracked}, conflicted ${s.conflicted})`,
+    );
     if (s.upstream) {
       lines.push(`Upstream: ${s.upstream} (ahead ${s.ahead ?? 0}, behind ${s.behind ?? 0})`);
     }
   }
   if (info.aheadOfBase !== undefined && info.behindBase !== undefined) {
-    lines.push(`Against ${base ?? 'the base'}: ${info.aheadOfBase} ahead, ${info.behindBase} behind`);
+    lines.push(
+      `Against ${base ?? 'the base'}: ${info.aheadOfBase} ahead, ${info.behindBase} behind`,
+    );
   }
   if (info.lastCommit) {
-    lines.push(`Last commit: ${info.lastCommit.subject} (${ageText(nowSeconds - info.lastCommit.time)})`);
+    lines.push(
+      `Last commit: ${info.lastCommit.subject} (${ageText(nowSeconds - info.lastCommit.time)})`,
+    );
   }
   if (info.locked) {
     lines.push(info.locked === true ? 'Locked' : `Locked: ${info.locked}`);

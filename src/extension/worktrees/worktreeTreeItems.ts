@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import type { WorktreeNode } from './worktreeTreeNodes';
-import { worktreeContextValue, worktreeDescription, worktreeLabel, worktreeState, worktreeTooltipLines, type WorktreeState } from './worktreeRows';
+import {
+  worktreeContextValue,
+  worktreeDescription,
+  worktreeLabel,
+  worktreeState,
+  worktreeTooltipLines,
+  type WorktreeState,
+} from './worktreeRows';
 
 const ICONS: Record<WorktreeState, { icon: string; color?: string }> = {
   main: { icon: 'home' },
@@ -17,7 +24,10 @@ export function worktreeTreeItem(node: WorktreeNode, nowSeconds: number): vscode
   item.id = `worktree:${info.path}`;
   const state = worktreeState(info);
   const look = ICONS[state];
-  item.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
+  item.iconPath = new vscode.ThemeIcon(
+    look.icon,
+    look.color ? new vscode.ThemeColor(look.color) : undefined,
+  );
   const task = info.taskKey ? repo.model?.byKey.get(info.taskKey) : undefined;
   const description = worktreeDescription(info, nowSeconds, repo.loadingStatus);
   item.description = task ? `${task.id} · ${description}` : description;

@@ -22,5 +22,7 @@ export interface WorktreeMessageNode {
 }
 
 export function isWorktreeNode(value: unknown): value is WorktreeNode {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'worktree';
+  return (
+    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'worktree'
+  );
 }

@@ -14,12 +14,18 @@ export interface WorktreeUi {
 }
 
 export const vscodeWorktreeUi: WorktreeUi = {
-  confirm: (message, detail, ...actions) => Promise.resolve(vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions)),
-  info: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(message, ...actions)),
-  warn: (message, ...actions) => Promise.resolve(vscode.window.showWarningMessage(message, ...actions)),
-  error: (message, ...actions) => Promise.resolve(vscode.window.showErrorMessage(message, ...actions)),
+  confirm: (message, detail, ...actions) =>
+    Promise.resolve(vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions)),
+  info: (message, ...actions) =>
+    Promise.resolve(vscode.window.showInformationMessage(message, ...actions)),
+  warn: (message, ...actions) =>
+    Promise.resolve(vscode.window.showWarningMessage(message, ...actions)),
+  error: (message, ...actions) =>
+    Promise.resolve(vscode.window.showErrorMessage(message, ...actions)),
   openFolderInNewWindow: async (path) => {
-    await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(path), { forceNewWindow: true });
+    await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(path), {
+      forceNewWindow: true,
+    });
   },
 };
 

@@ -3,7 +3,9 @@ import type { DashboardDataProvider } from '../dashboard/dataSources';
 import type { WorktreesTreeProvider } from './worktreesTreeProvider';
 
 /** Feeds the dashboard `{ worktrees: [{ path, branch, taskKey, dirty }] }` from the same listing the view shows. */
-export function worktreesDashboardSource(provider: WorktreesTreeProvider): DashboardDataProvider & vscode.Disposable {
+export function worktreesDashboardSource(
+  provider: WorktreesTreeProvider,
+): DashboardDataProvider & vscode.Disposable {
   const changed = new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>();
   const listener = provider.onDidChangeRepository((repo) => {
     for (const session of repo.sessions) {

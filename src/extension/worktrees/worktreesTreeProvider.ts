@@ -13,7 +13,10 @@ import type { WorktreeNode, WorktreeTreeNode } from './worktreeTreeNodes';
  * The `coordinator.worktrees` view: every worktree of each repository the workspace folders belong
  * to. Rows come from one `git worktree list`; status fills in afterwards (see RepositoryWorktrees).
  */
-export class WorktreesTreeProvider extends Disposable implements vscode.TreeDataProvider<WorktreeTreeNode> {
+export class WorktreesTreeProvider
+  extends Disposable
+  implements vscode.TreeDataProvider<WorktreeTreeNode>
+{
   private readonly changed = this.register(new vscode.EventEmitter<WorktreeTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private readonly repoChanged = this.register(new vscode.EventEmitter<RepositoryWorktrees>());
@@ -41,7 +44,9 @@ export class WorktreesTreeProvider extends Disposable implements vscode.TreeData
   /** The repository a workspace folder belongs to. */
   async repositoryFor(folder: vscode.WorkspaceFolder): Promise<RepositoryWorktrees | undefined> {
     const repos = await this.repositories();
-    return repos.find((repo) => repo.sessions.some((session) => session.folder.uri.toString() === folder.uri.toString()));
+    return repos.find((repo) =>
+      repo.sessions.some((session) => session.folder.uri.toString() === folder.uri.toString()),
+    );
   }
 
   /** Lists every repository's worktrees again. */
@@ -83,7 +88,10 @@ export class WorktreesTreeProvider extends Disposable implements vscode.TreeData
       return worktreeTreeItem(node, Date.now() / 1000);
     }
     if (node.kind === 'repository') {
-      const item = new vscode.TreeItem(node.repo.mainRoot, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        node.repo.mainRoot,
+        vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.id = `repository:${node.repo.mainRoot}`;
       item.iconPath = new vscode.ThemeIcon('repo');
       item.contextValue = 'repository;';
@@ -139,7 +147,12 @@ export class WorktreesTreeProvider extends Disposable implements vscode.TreeData
     }
     this.dropRepositories();
     this.repos = [...byRoot].map(([root, sessions]) => {
-      const repo = new RepositoryWorktrees(root, sessions, () => (sessions[0] ? this.configuredBase(sessions[0]) : ''), this.log);
+      const repo = new RepositoryWorktrees(
+        root,
+        sessions,
+        () => (sessions[0] ? this.configuredBase(sessions[0]) : ''),
+        this.log,
+      );
       this.repoListeners.push(
         repo,
         repo.onDidChange((changed) => {
@@ -157,8 +170,10 @@ export class WorktreesTreeProvider extends Disposable implements vscode.TreeData
     const debouncer = new Debouncer(400, () => void repo.refresh());
     this.repoListeners.push(debouncer);
     void watchGitDir(repo.mainRoot, () => debouncer.trigger()).then(
-      (watcher) => (this.repos.includes(repo) ? this.repoListeners.push(watcher) : watcher.dispose()),
-      (error: unknown) => this.log.warn(`Not watching the git dir of ${repo.mainRoot}: ${String(error)}`),
+      (watcher) =>
+        this.repos.includes(repo) ? this.repoListeners.push(watcher) : watcher.dispose(),
+      (error: unknown) =>
+        this.log.warn(`Not watching the git dir of ${repo.mainRoot}: ${String(error)}`),
     );
   }
 

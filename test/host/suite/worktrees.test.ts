@@ -16,7 +16,14 @@ import { recordMetric } from '../support/metrics';
 import { coordinator, sessionWithFile } from './tasksSupport';
 
 type Testing = CoordinatorApi['testing'];
-type RawTask = { status: string; branch?: string | null; worktree_path?: string; started_at?: string; name: string; id: string };
+type RawTask = {
+  status: string;
+  branch?: string | null;
+  worktree_path?: string;
+  started_at?: string;
+  name: string;
+  id: string;
+};
 
 const AGENT_MARKER = '.agent-marker';
 const SETUP_MARKER = '.setup-marker';
@@ -59,7 +66,11 @@ class RecordingUi implements WorktreeUi {
 }
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+  }).trim();
 }
 
 function worktreePaths(root: string): string[] {
@@ -70,7 +81,9 @@ function worktreePaths(root: string): string[] {
 }
 
 function rawTask(session: FolderSession, key: string): RawTask {
-  const raw = JSON.parse(fs.readFileSync(session.taskFile!.fsPath, 'utf8')) as { tasks: Record<string, Record<string, RawTask>> };
+  const raw = JSON.parse(fs.readFileSync(session.taskFile!.fsPath, 'utf8')) as {
+    tasks: Record<string, Record<string, RawTask>>;
+  };
   const task = Object.values(raw.tasks)
     .map((group) => group[key])
     .find(Boolean);
@@ -79,10 +92,17 @@ function rawTask(session: FolderSession, key: string): RawTask {
 }
 
 async function start(taskKey: string): Promise<StartFlowOutcome | undefined> {
-  return vscode.commands.executeCommand<StartFlowOutcome | undefined>('coordinator.startTaskInWorktree', { taskKey });
+  return vscode.commands.executeCommand<StartFlowOutcome | undefined>(
+    'coordinator.startTaskInWorktree',
+    { taskKey },
+  );
 }
 
-async function worktreeNode(testing: Testing, predicate: (node: WorktreeNode) => boolean, message: string): Promise<WorktreeNode> {
+async function worktreeNode(
+  testing: Testing,
+  predicate: (node: WorktreeNode) => boolean,
+  message: string,
+): Promise<WorktreeNode> {
   let found: WorktreeNode | undefined;
   await waitFor(async () => {
     await testing.worktrees.provider.settled();
@@ -124,20 +144,34 @@ describe('Start Task in Worktree and the Worktrees view', () => {
 
     assert.ok(worktreePaths(root).includes(worktree), 'git worktree list shows the new worktree');
     assert.equal(path.dirname(worktree), path.dirname(root), 'beside the main checkout');
-    assert.equal(git(worktree, 'symbolic-ref', '--short', 'HEAD'), before.branch, "the task's own branch");
-    assert.equal(git(worktree, 'rev-parse', 'HEAD'), git(root, 'rev-parse', 'main'), 'made from the default branch');
+    assert.equal(
+      git(worktree, 'symbolic-ref', '--short', 'HEAD'),
+      before.branch,
+      "the task's own branch",
+    );
+    assert.equal(
+      git(worktree, 'rev-parse', 'HEAD'),
+      git(root, 'rev-parse', 'main'),
+      'made from the default branch',
+    );
 
     const brief = fs.readFileSync(result.briefPath!, 'utf8');
     assert.equal(path.dirname(fs.realpathSync(result.briefPath!)), worktree);
     assert.ok(brief.includes(before.name), 'the brief names the task');
     assert.ok(brief.includes(String(before.branch)), 'the brief names the branch');
-    assert.equal(fs.readFileSync(path.join(worktree, '.env'), 'utf8'), fs.readFileSync(path.join(root, '.env'), 'utf8'));
+    assert.equal(
+      fs.readFileSync(path.join(worktree, '.env'), 'utf8'),
+      fs.readFileSync(path.join(root, '.env'), 'utf8'),
+    );
     assert.equal(
       fs.readFileSync(path.join(worktree, 'config', 'local.json'), 'utf8'),
       fs.readFileSync(path.join(root, 'config', 'local.json'), 'utf8'),
       '.worktreeinclude files are copied',
     );
-    assert.ok(fs.existsSync(path.join(root, '.dev', 'locks', 'task1_shadow_diff.lock')), 'the lock file is touched');
+    assert.ok(
+      fs.existsSync(path.join(root, '.dev', 'locks', 'task1_shadow_diff.lock')),
+      'the lock file is touched',
+    );
     assert.equal(fs.readFileSync(path.join(worktree, SETUP_MARKER), 'utf8').trim(), 'setup ran');
 
     const after = rawTask(session, 'task1_shadow_diff');
@@ -145,7 +179,10 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     assert.equal(after.branch, before.branch);
     assert.equal(fs.realpathSync(path.resolve(root, after.worktree_path!)), worktree);
     assert.match(after.started_at ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-    await waitFor(() => session.state?.model?.byKey.get('task1_shadow_diff')?.status === 'in_progress', 'the session reads the update');
+    await waitFor(
+      () => session.state?.model?.byKey.get('task1_shadow_diff')?.status === 'in_progress',
+      'the session reads the update',
+    );
 
     const terminal = outcome.terminal;
     assert.ok(terminal && vscode.window.terminals.includes(terminal), 'the agent terminal is open');
@@ -154,9 +191,16 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     assert.equal(fs.realpathSync(String(options.cwd)), worktree);
     assert.equal(options.env?.COORDINATOR_TASK_KEY, 'task1_shadow_diff');
     const marker = path.join(worktree, AGENT_MARKER);
-    await waitFor(() => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').split('\n').length >= 5, 'the agent command ran in the terminal', 30_000);
+    await waitFor(
+      () => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').split('\n').length >= 5,
+      'the agent command ran in the terminal',
+      30_000,
+    );
     const [taskId, branch, briefArg, cwd] = fs.readFileSync(marker, 'utf8').split('\n');
-    assert.deepEqual([taskId, branch, fs.realpathSync(briefArg!), fs.realpathSync(cwd!)], [before.id, before.branch, fs.realpathSync(result.briefPath!), worktree]);
+    assert.deepEqual(
+      [taskId, branch, fs.realpathSync(briefArg!), fs.realpathSync(cwd!)],
+      [before.id, before.branch, fs.realpathSync(result.briefPath!), worktree],
+    );
     assert.ok(ui.of('info').some((call) => call.message.includes(`Started "${before.name}"`)));
   });
 
@@ -167,26 +211,55 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     assert.equal(outcome?.result.outcome, 'existing');
     assert.deepEqual(worktreePaths(root), paths);
     assert.equal(vscode.window.terminals.length, terminals, 'no second terminal');
-    assert.equal((outcome?.terminal?.creationOptions as vscode.TerminalOptions).env?.COORDINATOR_TASK_KEY, 'task1_shadow_diff');
+    assert.equal(
+      (outcome?.terminal?.creationOptions as vscode.TerminalOptions).env?.COORDINATOR_TASK_KEY,
+      'task1_shadow_diff',
+    );
   });
 
   it('@any-trust lists main and every linked worktree with its task, branch, dirty count and menu flags', async () => {
     if (worktreePaths(root).length < 2) {
-      git(root, 'worktree', 'add', '-q', '-b', 'feat/hand-made', '--', path.join(path.dirname(root), 'Lukhas-hand-made'));
+      git(
+        root,
+        'worktree',
+        'add',
+        '-q',
+        '-b',
+        'feat/hand-made',
+        '--',
+        path.join(path.dirname(root), 'Lukhas-hand-made'),
+      );
     }
-    const main = await worktreeNode(testing, (node) => node.info.main, 'the main worktree is listed');
+    const main = await worktreeNode(
+      testing,
+      (node) => node.info.main,
+      'the main worktree is listed',
+    );
     assert.equal(fs.realpathSync(main.info.path), root);
     const nodes = await testing.worktrees.provider.worktreeNodes();
-    assert.deepEqual(nodes.map((node) => fs.realpathSync(node.info.path)).sort(), worktreePaths(root).sort(), 'every worktree git knows');
+    assert.deepEqual(
+      nodes.map((node) => fs.realpathSync(node.info.path)).sort(),
+      worktreePaths(root).sort(),
+      'every worktree git knows',
+    );
     const mainItem = testing.worktrees.provider.getTreeItem(main);
     assert.match(String(mainItem.contextValue), /^worktree;main;/);
-    assert.equal((mainItem.iconPath as vscode.ThemeIcon).id, main.info.status?.dirtyCount ? 'diff-modified' : 'home');
+    assert.equal(
+      (mainItem.iconPath as vscode.ThemeIcon).id,
+      main.info.status?.dirtyCount ? 'diff-modified' : 'home',
+    );
     for (const node of nodes.filter((n) => !n.info.main)) {
       const item = testing.worktrees.provider.getTreeItem(node);
       assert.match(String(item.contextValue), /^worktree;linked;removable;/);
-      assert.ok(String(item.description).includes(node.info.branch ?? 'detached'), String(item.description));
+      assert.ok(
+        String(item.description).includes(node.info.branch ?? 'detached'),
+        String(item.description),
+      );
       // appendText escapes Markdown punctuation: compare without the escapes.
-      assert.ok(item.tooltip instanceof vscode.MarkdownString && item.tooltip.value.replace(/\\/g, '').includes(node.info.path));
+      assert.ok(
+        item.tooltip instanceof vscode.MarkdownString &&
+          item.tooltip.value.replace(/\\/g, '').includes(node.info.path),
+      );
       assert.equal(node.info.status?.dirtyCount !== undefined, true, 'status was read');
     }
     const linked = nodes.filter((node) => node.info.taskKey);
@@ -194,39 +267,78 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       const task = session.state?.model?.byKey.get(node.info.taskKey!);
       assert.ok(task, node.info.taskKey);
       assert.match(String(testing.worktrees.provider.getTreeItem(node).contextValue), /;hasTask;/);
-      assert.ok(String(testing.worktrees.provider.getTreeItem(node).description).startsWith(`${task.id} · `));
+      assert.ok(
+        String(testing.worktrees.provider.getTreeItem(node).description).startsWith(
+          `${task.id} · `,
+        ),
+      );
     }
     const data = await testing.dashboard.dataSources.collect(session.folder);
-    assert.deepEqual(data.worktrees?.map((w) => fs.realpathSync(w.path)).sort(), worktreePaths(root).sort(), 'the dashboard gets the same worktrees');
     assert.deepEqual(
-      data.worktrees?.filter((w) => w.taskKey).map((w) => w.taskKey).sort(),
+      data.worktrees?.map((w) => fs.realpathSync(w.path)).sort(),
+      worktreePaths(root).sort(),
+      'the dashboard gets the same worktrees',
+    );
+    assert.deepEqual(
+      data.worktrees
+        ?.filter((w) => w.taskKey)
+        .map((w) => w.taskKey)
+        .sort(),
       linked.map((node) => node.info.taskKey).sort(),
     );
   });
 
   it('@trusted the view links the started task, opens it in a new window and finishes it through Set Status', async () => {
-    const node = await worktreeNode(testing, (n) => n.info.taskKey === 'task1_shadow_diff', 'task1 worktree row');
+    const node = await worktreeNode(
+      testing,
+      (n) => n.info.taskKey === 'task1_shadow_diff',
+      'task1 worktree row',
+    );
     assert.equal(node.info.branch, rawTask(session, 'task1_shadow_diff').branch);
     await vscode.commands.executeCommand('coordinator.openWorktreeWindow', node);
     assert.deepEqual(ui.opened, [node.info.path]);
-    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('coordinator.openWorktreeTerminal', node);
-    assert.equal((terminal.creationOptions as vscode.TerminalOptions).env?.COORDINATOR_TASK_KEY, 'task1_shadow_diff');
+    const terminal = await vscode.commands.executeCommand<vscode.Terminal>(
+      'coordinator.openWorktreeTerminal',
+      node,
+    );
+    assert.equal(
+      (terminal.creationOptions as vscode.TerminalOptions).env?.COORDINATOR_TASK_KEY,
+      'task1_shadow_diff',
+    );
     await vscode.commands.executeCommand('coordinator.finishWorktreeTask', node);
-    await waitFor(() => rawTask(session, 'task1_shadow_diff').status === 'completed', 'the task file says completed');
+    await waitFor(
+      () => rawTask(session, 'task1_shadow_diff').status === 'completed',
+      'the task file says completed',
+    );
   });
 
   it('@trusted remove refuses a dirty worktree until the user confirms, listing the changed files', async () => {
-    const node = await worktreeNode(testing, (n) => n.info.taskKey === 'task1_shadow_diff', 'task1 worktree row');
-    for (const terminal of vscode.window.terminals.filter((t) => (t.creationOptions as vscode.TerminalOptions).env?.COORDINATOR_TASK_KEY === 'task1_shadow_diff')) {
+    const node = await worktreeNode(
+      testing,
+      (n) => n.info.taskKey === 'task1_shadow_diff',
+      'task1 worktree row',
+    );
+    for (const terminal of vscode.window.terminals.filter(
+      (t) =>
+        (t.creationOptions as vscode.TerminalOptions).env?.COORDINATOR_TASK_KEY ===
+        'task1_shadow_diff',
+    )) {
       terminal.dispose();
     }
     fs.writeFileSync(path.join(node.info.path, 'work-in-progress.txt'), 'not committed\n');
 
     ui = new RecordingUi(['Remove', undefined]);
     testing.worktrees.ui.current = ui;
-    const refused = await vscode.commands.executeCommand<RemoveWorktreeOutcome>('coordinator.removeWorktree', node);
+    const refused = await vscode.commands.executeCommand<RemoveWorktreeOutcome>(
+      'coordinator.removeWorktree',
+      node,
+    );
     assert.deepEqual(refused, { removed: false, refused: 'dirty' });
-    assert.ok(fs.existsSync(node.info.path) && worktreePaths(root).includes(fs.realpathSync(node.info.path)), 'still there');
+    assert.ok(
+      fs.existsSync(node.info.path) &&
+        worktreePaths(root).includes(fs.realpathSync(node.info.path)),
+      'still there',
+    );
     const [first, second] = ui.of('confirm');
     assert.deepEqual(first?.actions, ['Remove', 'Remove and Delete Branch if Merged']);
     assert.ok(second?.detail?.includes('work-in-progress.txt'), second?.detail);
@@ -234,16 +346,33 @@ describe('Start Task in Worktree and the Worktrees view', () => {
 
     ui = new RecordingUi(['Remove', 'Remove Anyway']);
     testing.worktrees.ui.current = ui;
-    const removed = await vscode.commands.executeCommand<RemoveWorktreeOutcome>('coordinator.removeWorktree', node);
+    const removed = await vscode.commands.executeCommand<RemoveWorktreeOutcome>(
+      'coordinator.removeWorktree',
+      node,
+    );
     assert.equal(removed?.removed, true);
     assert.ok(!fs.existsSync(node.info.path));
     assert.ok(!worktreePaths(root).some((p) => p.endsWith(path.basename(node.info.path))));
-    assert.equal(git(root, 'branch', '--list', node.info.branch!), node.info.branch, 'the branch is kept');
-    await waitFor(async () => !(await testing.worktrees.provider.worktreeNodes()).some((n) => n.info.path === node.info.path), 'the row is gone');
+    assert.equal(
+      git(root, 'branch', '--list', node.info.branch!),
+      node.info.branch,
+      'the branch is kept',
+    );
+    await waitFor(
+      async () =>
+        !(await testing.worktrees.provider.worktreeNodes()).some(
+          (n) => n.info.path === node.info.path,
+        ),
+      'the row is gone',
+    );
   });
 
   it('@trusted two starts at once do not collide: two tasks both start, a doubled one starts once', async () => {
-    const results = await Promise.all([start('taskA_idempotency'), start('taskC_log_redaction'), start('taskA_idempotency')]);
+    const results = await Promise.all([
+      start('taskA_idempotency'),
+      start('taskC_log_redaction'),
+      start('taskA_idempotency'),
+    ]);
     const [a, c, again] = results;
     assert.equal(a?.result.outcome, 'created');
     assert.equal(c?.result.outcome, 'created');
@@ -252,7 +381,10 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     for (const key of ['taskA_idempotency', 'taskC_log_redaction']) {
       const task = rawTask(session, key);
       assert.equal(task.status, 'in_progress', key);
-      assert.ok(worktreePaths(root).includes(fs.realpathSync(path.resolve(root, task.worktree_path!))), key);
+      assert.ok(
+        worktreePaths(root).includes(fs.realpathSync(path.resolve(root, task.worktree_path!))),
+        key,
+      );
     }
   });
 
@@ -261,10 +393,17 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     const original = config.inspect<string>('worktrees.setupCommand')?.workspaceValue;
     const paths = worktreePaths(root);
     const before = rawTask(session, 'taskF_openapi_drift');
-    await config.update('worktrees.setupCommand', 'echo setup is failing; exit 3', vscode.ConfigurationTarget.Workspace);
+    await config.update(
+      'worktrees.setupCommand',
+      'echo setup is failing; exit 3',
+      vscode.ConfigurationTarget.Workspace,
+    );
     try {
       await waitFor(
-        () => vscode.workspace.getConfiguration('coordinator', session.folder).get('worktrees.setupCommand') === 'echo setup is failing; exit 3',
+        () =>
+          vscode.workspace
+            .getConfiguration('coordinator', session.folder)
+            .get('worktrees.setupCommand') === 'echo setup is failing; exit 3',
         'the setting applies',
       );
       const outcome = await start('taskF_openapi_drift');
@@ -275,20 +414,35 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       assert.match(failure.message, /exited with 3/);
       assert.deepEqual(failure.actions, ['Show Log']);
       assert.deepEqual(worktreePaths(root), paths, 'the worktree was removed');
-      assert.equal(git(root, 'branch', '--list', String(before.branch)), '', 'the new branch was deleted');
-      assert.equal(rawTask(session, 'taskF_openapi_drift').status, before.status, 'the task file is untouched');
+      assert.equal(
+        git(root, 'branch', '--list', String(before.branch)),
+        '',
+        'the new branch was deleted',
+      );
+      assert.equal(
+        rawTask(session, 'taskF_openapi_drift').status,
+        before.status,
+        'the task file is untouched',
+      );
       assert.ok(!fs.existsSync(path.join(root, '.dev', 'locks', 'taskF_openapi_drift.lock')));
     } finally {
       await config.update('worktrees.setupCommand', original, vscode.ConfigurationTarget.Workspace);
     }
   });
 
-  it('@trusted asks before starting a blocked task, from the dashboard\'s { taskKey, folder } argument', async () => {
-    const argument = { taskKey: 'cc3_circuit_review', folder: session.folder.uri.toString(), folderUri: session.folder.uri.toString() };
+  it("@trusted asks before starting a blocked task, from the dashboard's { taskKey, folder } argument", async () => {
+    const argument = {
+      taskKey: 'cc3_circuit_review',
+      folder: session.folder.uri.toString(),
+      folderUri: session.folder.uri.toString(),
+    };
     const paths = worktreePaths(root);
     ui = new RecordingUi([undefined]);
     testing.worktrees.ui.current = ui;
-    assert.equal(await vscode.commands.executeCommand('coordinator.startTaskInWorktree', argument), undefined);
+    assert.equal(
+      await vscode.commands.executeCommand('coordinator.startTaskInWorktree', argument),
+      undefined,
+    );
     const [question] = ui.of('confirm');
     assert.match(question?.message ?? '', /is not ready\. Start it anyway\?/);
     assert.ok(question?.detail?.includes('waits for taskB_circuit_breaker'), question?.detail);
@@ -298,23 +452,36 @@ describe('Start Task in Worktree and the Worktrees view', () => {
 
     ui = new RecordingUi(['Start Anyway']);
     testing.worktrees.ui.current = ui;
-    const outcome = await vscode.commands.executeCommand<StartFlowOutcome | undefined>('coordinator.startTaskInWorktree', argument);
+    const outcome = await vscode.commands.executeCommand<StartFlowOutcome | undefined>(
+      'coordinator.startTaskInWorktree',
+      argument,
+    );
     assert.equal(outcome?.result.outcome, 'created');
     assert.equal(rawTask(session, 'cc3_circuit_review').status, 'in_progress');
     assert.ok(outcome?.terminal, 'a plain terminal for an owner without an agent command');
     assert.equal(outcome?.agentLaunched, false);
-    assert.ok(ui.of('info').some((call) => call.message.includes('No agent command for "Claude Code"')), JSON.stringify(ui.calls));
+    assert.ok(
+      ui.of('info').some((call) => call.message.includes('No agent command for "Claude Code"')),
+      JSON.stringify(ui.calls),
+    );
   });
 
   it('@any-trust picks up a hand-made worktree through the git-dir watcher and reveals the main one in the Explorer', async () => {
     await testing.worktrees.provider.settled();
     const handMade = path.join(path.dirname(root), 'Lukhas-watched');
     git(root, 'worktree', 'add', '-q', '-b', 'feat/watched', '--', handMade);
-    const node = await worktreeNode(testing, (n) => n.info.path.endsWith('Lukhas-watched'), 'the watcher lists the new worktree without a refresh');
+    const node = await worktreeNode(
+      testing,
+      (n) => n.info.path.endsWith('Lukhas-watched'),
+      'the watcher lists the new worktree without a refresh',
+    );
     assert.equal(node.info.branch, 'feat/watched');
     assert.equal(node.info.taskKey, undefined);
     const main = await worktreeNode(testing, (n) => n.info.main, 'main row');
-    assert.equal(await vscode.commands.executeCommand('coordinator.revealWorktree', main), 'explorer');
+    assert.equal(
+      await vscode.commands.executeCommand('coordinator.revealWorktree', main),
+      'explorer',
+    );
 
     const firstRows = performance.now();
     const refreshing = testing.worktrees.provider.refresh();
@@ -329,12 +496,22 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     git(root, 'worktree', 'add', '-q', '-b', 'feat/gone', '--', gone);
     fs.rmSync(gone, { recursive: true, force: true });
     await vscode.commands.executeCommand('coordinator.refreshWorktrees');
-    const node = await worktreeNode(testing, (n) => n.info.path.endsWith('Lukhas-gone') && Boolean(n.info.prunable), 'the gone worktree is prunable');
+    const node = await worktreeNode(
+      testing,
+      (n) => n.info.path.endsWith('Lukhas-gone') && Boolean(n.info.prunable),
+      'the gone worktree is prunable',
+    );
     assert.match(String(testing.worktrees.provider.getTreeItem(node).contextValue), /;prunable;/);
     const pruned = await vscode.commands.executeCommand<string[]>('coordinator.pruneWorktrees');
     assert.ok(pruned.length >= 1, 'git reported what it pruned');
     assert.ok(!git(root, 'worktree', 'list', '--porcelain').includes('Lukhas-gone'));
-    await waitFor(async () => !(await testing.worktrees.provider.worktreeNodes()).some((n) => n.info.path.endsWith('Lukhas-gone')), 'the row is gone');
+    await waitFor(
+      async () =>
+        !(await testing.worktrees.provider.worktreeNodes()).some((n) =>
+          n.info.path.endsWith('Lukhas-gone'),
+        ),
+      'the row is gone',
+    );
   });
 
   it('@untrusted creates the worktree (git only) but refuses the setup command and the agent, saying why', async () => {
@@ -353,7 +530,11 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     const warning = ui.of('warn').find((call) => call.message.includes('not trusted'));
     assert.ok(warning, JSON.stringify(ui.calls));
     assert.deepEqual(warning.actions, ['Manage Workspace Trust']);
-    const node = await worktreeNode(testing, (n) => n.info.taskKey === 'task3_streaming_rl', 'the view lists the new worktree');
+    const node = await worktreeNode(
+      testing,
+      (n) => n.info.taskKey === 'task3_streaming_rl',
+      'the view lists the new worktree',
+    );
     assert.match(String(testing.worktrees.provider.getTreeItem(node).contextValue), /;hasTask;/);
   });
 });

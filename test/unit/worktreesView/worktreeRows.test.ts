@@ -21,7 +21,11 @@ describe('Worktrees view rows (real git)', () => {
 
   it('describes the main and a dirty task worktree with branch, dirty count, ahead/behind and flags', async () => {
     repo = createTaskRepo();
-    const started = await startTaskInWorktree({ taskKey: 'task1', taskFilePath: repo.taskFilePath, store: repo.store });
+    const started = await startTaskInWorktree({
+      taskKey: 'task1',
+      taskFilePath: repo.taskFilePath,
+      store: repo.store,
+    });
     writeFileSync(join(started.path, 'a.txt'), 'a\n');
     repo.git('-C', started.path, 'add', 'a.txt');
     repo.git('-C', started.path, 'commit', '-q', '-m', 'first change');
@@ -35,8 +39,14 @@ describe('Worktrees view rows (real git)', () => {
 
     assert.equal(worktreeLabel(task), started.path.split('/').pop());
     assert.equal(worktreeState(task), 'dirty');
-    assert.equal(worktreeDescription(task, now, false), `${started.branch} · dirty ${task.status?.dirtyCount} · ↑1 ↓0 · 2h ago`);
-    assert.equal(worktreeDescription({ ...task, status: undefined }, now, true), `${started.branch} · …`);
+    assert.equal(
+      worktreeDescription(task, now, false),
+      `${started.branch} · dirty ${task.status?.dirtyCount} · ↑1 ↓0 · 2h ago`,
+    );
+    assert.equal(
+      worktreeDescription({ ...task, status: undefined }, now, true),
+      `${started.branch} · …`,
+    );
     assert.equal(worktreeContextValue(task), 'worktree;linked;removable;hasTask;dirty;onDisk;');
     assert.match(worktreeContextValue(main), /^worktree;main;/);
     assert.doesNotMatch(worktreeContextValue(main), /;removable;/);
@@ -49,22 +59,48 @@ describe('Worktrees view rows (real git)', () => {
     assert.ok(tooltip.some((line) => line.startsWith('Last commit: first change')));
 
     const details = await removalDetails(started.path, 'main');
-    assert.ok(details.changed.some((line) => line.endsWith('untracked.txt')), details.changed.join('\n'));
+    assert.ok(
+      details.changed.some((line) => line.endsWith('untracked.txt')),
+      details.changed.join('\n'),
+    );
     assert.equal(details.unpushed.length, 1);
     assert.match(details.unpushed[0] ?? '', /^[0-9a-f]{7,} first change$/);
   });
 
   it('marks locked and prunable entries, which never count as on disk when gone', () => {
-    const base = { path: '/r/wt', head: 'a'.repeat(40), branch: 'feat/x', detached: false, bare: false, main: false };
+    const base = {
+      path: '/r/wt',
+      head: 'a'.repeat(40),
+      branch: 'feat/x',
+      detached: false,
+      bare: false,
+      main: false,
+    };
     assert.equal(worktreeState({ ...base, locked: 'in use' }), 'locked');
-    assert.equal(worktreeState({ ...base, prunable: 'gitdir file points to non-existent location' }), 'prunable');
-    assert.equal(worktreeContextValue({ ...base, prunable: 'gone' }), 'worktree;linked;removable;prunable;');
+    assert.equal(
+      worktreeState({ ...base, prunable: 'gitdir file points to non-existent location' }),
+      'prunable',
+    );
+    assert.equal(
+      worktreeContextValue({ ...base, prunable: 'gone' }),
+      'worktree;linked;removable;prunable;',
+    );
     assert.equal(worktreeDescription({ ...base, prunable: 'gone' }, 0, true), 'feat/x · prunable');
-    assert.equal(worktreeDescription({ ...base, branch: undefined, detached: true }, 0, false), 'detached aaaaaaa');
+    assert.equal(
+      worktreeDescription({ ...base, branch: undefined, detached: true }, 0, false),
+      'detached aaaaaaa',
+    );
   });
 
   it('reads ages in the largest whole unit and clips long lists', () => {
-    assert.deepEqual([30, 90, 7200, 3 * 86400, 15 * 86400, 400 * 86400].map(ageText), ['just now', '1min ago', '2h ago', '3d ago', '2w ago', '1y ago']);
+    assert.deepEqual([30, 90, 7200, 3 * 86400, 15 * 86400, 400 * 86400].map(ageText), [
+      'just now',
+      '1min ago',
+      '2h ago',
+      '3d ago',
+      '2w ago',
+      '1y ago',
+    ]);
     assert.deepEqual(clipLines(['a', 'b', 'c'], 2), ['a', 'b', '… and 1 more']);
   });
 });
