@@ -3,13 +3,14 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FolderSession } from '../../../src/extension/services';
 import type { TaskTreeNode } from '../../../src/extension/tasks/taskTreeNodes';
 import { FakeGitHub, pullsFromGhPrList, shaFor, type GhPrListEntry } from '../../support/fake-github';
 import { coordinatorExtension, waitFor, type CoordinatorApi } from '../support/extension';
-import { coordinator, sessionWithFile, taskNode } from './tasksSupport';
+import { coordinator, restore, sessionWithFile, taskNode } from './tasksSupport';
 
 type Testing = CoordinatorApi['testing'];
 
@@ -190,6 +191,64 @@ describe('GitHub pull requests, CI and snapshots', function () {
       assert.match(fs.readFileSync(captured.files.markdown!, 'utf8'), /\*\*GitHub data unavailable\.\*\*/);
     } finally {
       await setSetting('github.apiBaseUrl', fake.url);
+    }
+  });
+
+  it('creates the PR of a critical-review task: confirms, pushes, opens it as asked, writes pr_number back', async () => {
+    const key = 'task2_golden_tokens';
+    const repo = session.folder.uri.fsPath;
+    const original = fs.readFileSync(session.taskFile!.fsPath, 'utf8');
+    const task = session.state!.model!.byKey.get(key)!;
+    const branch = task.branch!;
+    // Fetch stays on github.com (owner and repo come from it); pushes go to a real bare repository.
+    const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'coordinator-origin-'));
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+    git(bare, 'init', '-q', '--bare');
+    git(repo, 'remote', 'set-url', '--push', 'origin', bare);
+    git(repo, 'branch', branch, 'main');
+    fake.state.branchesWithCommits.add(branch);
+    await setSetting('github.draft', true);
+    await setSetting('github.criticalReviewReviewers', ['octo-reviewer']);
+    const asked: string[] = [];
+    const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+    const showWarningMessage = window.showWarningMessage;
+    // The person's answer to the modal confirmation; every other message goes through unchanged.
+    window.showWarningMessage = (message: unknown, ...rest: unknown[]) => {
+      const options = rest[0] as { modal?: boolean } | undefined;
+      if (options?.modal) {
+        asked.push(String(message));
+        return Promise.resolve(rest[1]);
+      }
+      return showWarningMessage(message, ...rest);
+    };
+    try {
+      assert.match(String(item(taskNode(testing, key)).contextValue), /;hasBranch;/);
+      assert.doesNotMatch(String(item(taskNode(testing, key)).contextValue), /;hasPr;|;githubPr;/);
+      const created = (await vscode.commands.executeCommand('coordinator.createPullRequest', { taskKey: key })) as { number: number; url: string; warnings: string[] } | undefined;
+      assert.ok(created, 'the command returns the PR it opened');
+      assert.deepEqual(asked, [`Push "${branch}" to origin and open a pull request?`]);
+      assert.equal(git(bare, 'rev-parse', `refs/heads/${branch}`), git(repo, 'rev-parse', 'main'));
+      const pull = fake.state.pulls.find((pr) => pr.number === created.number);
+      assert.ok(pull);
+      assert.equal(pull.head, branch);
+      assert.equal(pull.title, `feat: ${task.name}`);
+      assert.equal(pull.draft, true);
+      assert.deepEqual(pull.labels, ['critical-review']);
+      assert.deepEqual(pull.requestedReviewers, ['octo-reviewer']);
+      assert.match(pull.body ?? '', /## Acceptance criteria/);
+      assert.deepEqual(created.warnings, []);
+      await waitFor(() => session.state?.model?.byKey.get(key)?.prNumber === created.number, 'pr_number is written back');
+      const raw = JSON.parse(fs.readFileSync(session.taskFile!.fsPath, 'utf8')) as { tasks: Record<string, Record<string, { pr_number?: number }>> };
+      assert.equal(raw.tasks.top5?.[key]?.pr_number, created.number);
+      assert.match(String(item(taskNode(testing, key)).contextValue), /;hasPr;/);
+    } finally {
+      window.showWarningMessage = showWarningMessage;
+      await setSetting('github.draft', undefined);
+      await setSetting('github.criticalReviewReviewers', undefined);
+      git(repo, 'config', '--unset', 'remote.origin.pushurl');
+      git(repo, 'branch', '-D', branch);
+      fs.rmSync(bare, { recursive: true, force: true });
+      await restore(session, original);
     }
   });
 
