@@ -5,12 +5,20 @@ import type { CoordinatorServices } from '../services';
 import { resolveTask, type TaskTarget } from '../tasks/resolveTask';
 import { isTaskNode, isTaskReference } from '../tasks/taskTreeNodes';
 import { worktreeLocation } from '../tasks/worktreeLocation';
+import { isWorktreeNode } from '../worktrees/worktreeTreeNodes';
 
-/** Runs all guardrails in a task's worktree (before review): from a task row, a `{ taskKey }` reference, or a pick. */
+/**
+ * Runs all guardrails in a task's worktree (before review): from a task row, a Worktrees row, a
+ * `{ taskKey }` reference, or a pick among tasks with a worktree.
+ */
 export function registerRunGuardrailsInWorktree(services: CoordinatorServices, controller: GuardrailController): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.runGuardrailsInWorktree, async (arg?: unknown) => {
     if (!(await controller.checkTrust())) {
       return undefined;
+    }
+    if (isWorktreeNode(arg)) {
+      const session = arg.repo.taskSession;
+      return session ? controller.run({ session, root: arg.info.path }) : undefined;
     }
     const target =
       isTaskNode(arg) || isTaskReference(arg)

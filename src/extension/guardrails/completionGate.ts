@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { requiredNotPassedSince } from '../../core/guardrails/gate';
 import { skipReason } from '../../core/guardrails/skip';
 import type { Task } from '../../core/model/types';
-import { lastCommit } from '../../git';
+import { lastCommit, listWorktrees } from '../../git';
 import type { FolderSession } from '../services';
 import { worktreeLocation } from '../tasks/worktreeLocation';
 import type { GuardrailController } from './guardrailController';
@@ -31,7 +31,7 @@ export function createCompletionGate(controller: GuardrailController, log: vscod
       if (definitions.length === 0) {
         return true;
       }
-      const location = await worktreeLocation(session, task);
+      const location = await taskWorktree(session, task);
       if ('problem' in location) {
         log.info(`Completion gate: ${task.key} has no worktree on disk; not gated.`);
         return true;
@@ -57,4 +57,15 @@ export function createCompletionGate(controller: GuardrailController, log: vscod
       return choice === 'complete';
     },
   };
+}
+
+/** The task's `worktree_path`, else the worktree that has its branch checked out. */
+async function taskWorktree(session: FolderSession, task: Task): Promise<{ path: string } | { problem: string }> {
+  const recorded = await worktreeLocation(session, task);
+  if (!('problem' in recorded) || !task.branch) {
+    return recorded;
+  }
+  const worktrees = await listWorktrees(session.folder.uri.fsPath).catch(() => []);
+  const byBranch = worktrees.find((entry) => entry.branch === task.branch && !entry.bare);
+  return byBranch ? { path: byBranch.path } : recorded;
 }
