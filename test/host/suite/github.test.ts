@@ -137,6 +137,19 @@ describe('GitHub pull requests, CI and snapshots', function () {
       { ci: linked?.ci, state: linked?.state, taskKey: linked?.taskKey, branch: linked?.branch },
       { ci: 'failing', state: 'open', taskKey: 'cc1_guardrails', branch: PR_BRANCH },
     );
+    await vscode.commands.executeCommand('coordinator.openDashboard', { folder: session.folder.uri.toString() });
+    const panel = () => testing.dashboard.panels.panelFor(session);
+    try {
+      await waitFor(() => panel()?.current?.summary.openPullRequests !== undefined, 'the dashboard shows the PR cards', 30_000);
+      const shown = panel()!.current!;
+      assert.equal(shown.summary.openPullRequests, status?.openPullRequests.length);
+      assert.equal(shown.summary.ciFailures, 1);
+      for (const key of ['cc1_guardrails', 'cc2_dashboard']) {
+        assert.deepEqual(shown.tasks.find((t) => t.key === key)?.pullRequest, { number: 410, state: 'open', ci: 'failing', url: 'https://github.com/LukhasAI/Lukhas/pull/410' });
+      }
+    } finally {
+      panel()?.dispose();
+    }
   });
 
   it('keeps the last known state with its age when GitHub rate-limits', async () => {
