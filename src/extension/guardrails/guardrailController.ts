@@ -148,6 +148,9 @@ export class GuardrailController extends Disposable {
     for (const problem of problems) {
       this.services.log.warn(problem);
     }
+    if (problems.length > 0) {
+      void vscode.window.showWarningMessage(`Guardrail settings have problems; those entries were left out: ${problems.join('; ')}`);
+    }
     const definitions = request.keys ? all.filter((d) => request.keys!.includes(d.key)) : all;
     if (definitions.length === 0) {
       const missing = request.keys?.length ? `No guardrail ${request.keys.map((k) => `"${k}"`).join(', ')}` : 'No guardrails';

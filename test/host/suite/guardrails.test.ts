@@ -130,6 +130,10 @@ describe('guardrails in a trusted workspace', function () {
     const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
     assert.ok(processAlive(pid), 'the sleep runs');
     await waitFor(() => statusBar().text.startsWith('$(loading~spin)'), 'the status bar spins while running');
+    assert.equal(themeColorId(statusBar().backgroundColor), 'statusBarItem.warningBackground');
+    prompts.busyAnswer = undefined;
+    assert.equal(await guardrails.controller.run({ session, keys: ['state_sweep'] }), undefined, 'a second run is declined when the user says so');
+    prompts.busyAnswer = 'queue';
     assert.equal(await vscode.commands.executeCommand('coordinator.cancelGuardrails'), true);
     const outcome = await running;
     assert.equal(outcome?.results[0].verdict, 'cancelled');
@@ -169,7 +173,8 @@ describe('guardrails in a trusted workspace', function () {
     git('worktree', 'add', '-q', '-b', 'feat/tests/gate', '--', worktree);
     const taskKey = 'taskA_idempotency';
     try {
-      await session.apply({ kind: 'setTaskField', taskKey, field: 'worktree_path', value: worktree });
+      // No worktree_path yet: the gate finds the worktree by the task's branch.
+      await session.apply({ kind: 'setBranch', taskKey, branch: 'feat/tests/gate' });
       const statusOf = () => session.state?.model?.byKey.get(taskKey)?.status;
       const argument = { taskKey, folder: session.folder.uri.toString() };
 
@@ -183,6 +188,7 @@ describe('guardrails in a trusted workspace', function () {
       assert.doesNotMatch(prompts.completions[0].detail, /shadow_diff/, 'a guardrail waiting for its task does not count');
       assert.notEqual(statusOf(), 'completed', 'dismissing the question keeps the status');
 
+      await session.apply({ kind: 'setTaskField', taskKey, field: 'worktree_path', value: worktree });
       await setDefinitions([{ key: 'compat_enforce', command: "echo 'compat: 0 violations'" }]);
       const run = (await vscode.commands.executeCommand('coordinator.runGuardrailsInWorktree', argument)) as GuardrailRunOutcome;
       assert.equal(run.cwd, worktree);
