@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isWaitingForGitHub } from '../../core/github/backoff';
 import { readGitHubConfiguration, type GitHubConfiguration } from '../../core/github/settings';
 import { taskPrRefs, taskPrRefsKey } from '../../core/github/taskRefs';
 import type { GitHubStatus } from '../../core/github/types';
@@ -38,7 +39,7 @@ export class FolderPullRequests extends Disposable {
   /** Bumped when the settings change, so a refresh started before does not overwrite newer state. */
   private generation = 0;
   private hasRepository = false;
-  private readonly refreshSoon = this.register(new Debouncer(TASKS_CHANGED_DELAY_MS, () => void this.refresh()));
+  private readonly refreshSoon = this.register(new Debouncer(TASKS_CHANGED_DELAY_MS, () => void this.refresh({ scheduled: true })));
 
   constructor(
     readonly session: FolderSession,
@@ -70,11 +71,14 @@ export class FolderPullRequests extends Disposable {
     }
   }
 
-  /** Asks GitHub for every task with a branch or PR. Never throws. */
-  async refresh(): Promise<GitHubStatus | undefined> {
+  /**
+   * Asks GitHub for every task with a branch or PR. Never throws. A scheduled refresh (interval,
+   * task-file change) is skipped while GitHub asked to wait after a rate limit; one asked for is not.
+   */
+  async refresh(options: { scheduled?: boolean } = {}): Promise<GitHubStatus | undefined> {
     this.started = true;
     const model = this.session.state?.model;
-    if (!model) {
+    if (!model || (options.scheduled && isWaitingForGitHub(this.current, new Date()))) {
       return this.current;
     }
     const refs = taskPrRefs(model.tasks);

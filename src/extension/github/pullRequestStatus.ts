@@ -89,8 +89,9 @@ export class PullRequestStatus extends Disposable {
     await Promise.all(sessions.map((s) => this.forSession(s).refresh()));
   }
 
+  /** Interval, settings and sign-in changes: every folder that has started, minding rate limits. */
   private async refreshStarted(): Promise<void> {
-    await Promise.all([...this.folders.values()].filter((f) => f.isStarted).map((f) => f.refresh()));
+    await Promise.all([...this.folders.values()].filter((f) => f.isStarted).map((f) => f.refresh({ scheduled: true })));
   }
 
   private updated(folder: FolderPullRequests): void {

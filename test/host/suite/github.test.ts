@@ -168,6 +168,10 @@ describe('GitHub pull requests, CI and snapshots', function () {
     const node = taskNode(testing, 'cc2_dashboard');
     assert.match(String(item(node).description), /#410 ✗ 1 failing$/);
     assert.match(tooltip(node), /Last known state from (just now|\d+ min ago): GitHub rate limit reached/);
+    // Scheduled refreshes (interval, task-file changes) wait for the reset time GitHub gave.
+    const requests = fake.requestCount();
+    await github().forSession(session).refresh({ scheduled: true });
+    assert.equal(fake.requestCount(), requests);
   });
 
   it('captures a snapshot as four real files, with PR #410 and the Mermaid dependency graph', async () => {

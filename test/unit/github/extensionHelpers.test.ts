@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { formatAge } from '../../../src/core/github/age';
+import { isWaitingForGitHub } from '../../../src/core/github/backoff';
 import { authProviderFor, sessionFitsApi } from '../../../src/core/github/authProvider';
 import { pullRequestInputs } from '../../../src/core/github/dashboardInputs';
 import { describeWithPullRequest, presentTaskPullRequest } from '../../../src/core/github/presentation';
@@ -165,5 +166,23 @@ describe('github helpers for the extension: dashboard inputs', () => {
 
   it('is empty until GitHub answered once', () => {
     assert.deepEqual(pullRequestInputs({ openPullRequests: [], tasks: {}, requestCount: 0, error: { kind: 'network', message: 'x' } }), []);
+  });
+});
+
+describe('github helpers for the extension: waiting after a rate limit', () => {
+  const limited = (retryAt?: string): GitHubStatus => ({
+    openPullRequests: [],
+    tasks: {},
+    requestCount: 1,
+    error: { kind: 'rateLimited', message: 'limit', ...(retryAt ? { retryAt } : {}) },
+  });
+
+  it('waits until the time GitHub gave, and not without one', () => {
+    assert.equal(isWaitingForGitHub(limited('2025-10-16T06:30:00Z'), NOW), true);
+    assert.equal(isWaitingForGitHub(limited('2025-10-16T05:59:59Z'), NOW), false);
+    assert.equal(isWaitingForGitHub(limited(), NOW), false);
+    assert.equal(isWaitingForGitHub(limited('garbage'), NOW), false);
+    assert.equal(isWaitingForGitHub(undefined, NOW), false);
+    assert.equal(isWaitingForGitHub(status({}), NOW), false);
   });
 });
