@@ -17,6 +17,7 @@ const DEFINITIONS = 'guardrails.definitions';
 describe('guardrails in a trusted workspace', function () {
   this.timeout(60_000);
   let guardrails: GuardrailsFeature;
+  let testing: Awaited<ReturnType<typeof coordinator>>;
   let session: FolderSession;
   let root: string;
   let prompts: RecordedPrompts;
@@ -30,7 +31,7 @@ describe('guardrails in a trusted workspace', function () {
   const statusBar = () => guardrails.statusBar;
 
   before(async () => {
-    const testing = await coordinator();
+    testing = await coordinator();
     guardrails = testing.guardrails;
     session = await sessionWithFile(testing);
     root = session.folder.uri.fsPath;
@@ -96,12 +97,27 @@ describe('guardrails in a trusted workspace', function () {
     const tooltip = (statusBar().tooltip as vscode.MarkdownString).value;
     assert.match(tooltip, /compat\\_enforce \| yes \| \$\(error\) fail \| just now/);
     assert.equal(statusBar().command, 'coordinator.runGuardrail');
+
+    const dashboard = await testing.dashboard.dataSources.collect(session.folder);
+    assert.deepEqual(
+      dashboard.guardrails?.map((g) => [g.key, g.verdict, g.required]),
+      [
+        ['state_sweep', 'passed', true],
+        ['shadow_diff', 'skipped', true],
+        ['compat_enforce', 'failed', true],
+        ['openapi_validation', 'passed', true],
+      ],
+    );
+    const compat = dashboard.guardrails?.find((g) => g.key === 'compat_enforce');
+    assert.equal(compat?.lastRun, outcome.results[2].finishedAt, 'the dashboard gets the time to show the age from');
   });
 
   it('shows 3/4 without a background once the failing one passes, and a warning once files change after the pass', async () => {
     await setDefinitions([{ key: 'compat_enforce', command: "echo 'compat: 0 violations'" }]);
+    // The dashboard's Run button sends exactly this argument.
     const outcome = (await vscode.commands.executeCommand('coordinator.runGuardrail', {
       key: 'compat_enforce',
+      folder: session.folder.uri.toString(),
       folderUri: session.folder.uri.toString(),
     })) as GuardrailRunOutcome;
     assert.equal(outcome.results.length, 1);
