@@ -85,7 +85,9 @@ export async function runScenario(scenario, options) {
         [HostEnv.files]: scenario.hostTests.join(','),
         [HostEnv.grep]: scenario.grep ?? '',
         COORDINATOR_SCENARIO: JSON.stringify({ name: scenario.name, untrusted: scenario.untrusted === true }),
+        ...scenario.env,
       },
+      ...(scenario.settings ? { settings: scenario.settings } : {}),
     });
 
     const runHost = options.hostTests !== false && scenario.hostTests.length > 0;

@@ -7,6 +7,8 @@
 //     hostTests: ['diagnostics'],           // test/host/suite/<name>.test.ts files run in the extension host
 //     grep: 'diagnostic',                   // optional mocha grep over those files' full titles
 //     uiTests: ['problems'],                // optional test/ui/<name>.test.ts files run with the Playwright page
+//     env: { NAME: 'value' },               // optional extra environment of code-server and its extension host
+//     settings: { 'coordinator.x': true },  // optional user settings written before code-server starts
 //   }
 //
 // A workspace builder receives an empty temporary directory (removed afterwards) and returns the
@@ -15,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { guardrailsWorkspace } from './guardrailsWorkspace.mjs';
 import { fixturesDir } from './paths.mjs';
-import { createGitRepo, emptyWorkspace, lukhasWorkspace } from './workspaces.mjs';
+import { createGitRepo, emptyWorkspace, git, lukhasWorkspace } from './workspaces.mjs';
 import { worktreesWorkspace } from './worktreesWorkspace.mjs';
 
 /**
@@ -27,6 +29,8 @@ import { worktreesWorkspace } from './worktreesWorkspace.mjs';
  * @property {string} [grep]
  * @property {string[]} [uiTests]
  * @property {number} [timeoutMs]
+ * @property {Record<string, string>} [env]
+ * @property {Record<string, unknown>} [settings]
  */
 
 /** @type {Scenario[]} */
@@ -80,6 +84,20 @@ export const scenarios = [
     workspace: lukhasWorkspace,
     hostTests: ['github'],
     grep: '^(?!.*@untrusted)',
+  },
+  {
+    name: 'github-ui',
+    workspace: (parent) => {
+      const repo = lukhasWorkspace(parent);
+      git(repo, ['remote', 'add', 'origin', 'git@github.com:LukhasAI/Lukhas.git']);
+      return repo;
+    },
+    // A made-up token; until the UI test points the client at its fake, requests go to a closed local port.
+    // GH_TOKEN, not GITHUB_TOKEN: code-server takes GITHUB_TOKEN for its own GitHub sign-in and hides it.
+    env: { GH_TOKEN: 'ghp_UiScenario0123456789abcdefABCDEF0123' },
+    settings: { 'coordinator.github.allowEnvironmentToken': true, 'coordinator.github.apiBaseUrl': 'http://127.0.0.1:9' },
+    hostTests: [],
+    uiTests: ['github'],
   },
   {
     name: 'github-untrusted',

@@ -1,6 +1,6 @@
 import { escapeMarkdown } from '../tree/markdown';
 import { formatAge } from './age';
-import { statusAgeMs, type CiSummary, type GitHubStatus, type TaskPullRequestStatus } from './types';
+import { statusAgeMs, type CiSummary, type GitHubStatus, type ReviewDecision, type TaskPullRequestStatus } from './types';
 
 /** How a task's pull request shows in the Tasks view: description text, badge and tooltip. */
 export interface TaskPullRequestPresentation {
@@ -21,6 +21,12 @@ export interface TaskPullRequestPresentation {
 }
 
 const CI_GLYPH: Record<CiSummary['state'], string> = { success: '✓', failure: '✗', pending: '●', none: '' };
+
+const REVIEW_TEXT: Record<ReviewDecision, string> = {
+  approved: 'approved',
+  changes_requested: 'changes requested',
+  review_required: 'review required',
+};
 
 function ciText(ci: CiSummary | undefined): string {
   if (!ci) {
@@ -77,7 +83,7 @@ export function presentTaskPullRequest(
   const badgeTooltip = badge ? `PR #${pr.number}: checks ${ci?.state === 'success' ? 'passing' : ci?.state === 'failure' ? 'failing' : 'pending'}` : '';
   const facts = [pr.draft && open ? 'draft' : pr.state];
   if (taskStatus.reviewDecision) {
-    facts.push(`review ${taskStatus.reviewDecision.replace('_', ' ')}`);
+    facts.push(REVIEW_TEXT[taskStatus.reviewDecision]);
   }
   if (pr.mergeable === false) {
     facts.push('merge conflicts');

@@ -89,7 +89,7 @@ describe('github helpers for the extension: tree presentation', () => {
     assert.equal(shown.stale, false);
     assert.match(shown.tooltip, /\[#410\]\(https:\/\/github\.com\/o\/r\/pull\/410\)/);
     assert.match(shown.tooltip, /passing \(3\/3\)/);
-    assert.match(shown.tooltip, /review approved/);
+    assert.match(shown.tooltip, /^open · approved$/m);
     assert.match(shown.tooltip, /Updated 12 min ago/);
   });
 
@@ -99,6 +99,7 @@ describe('github helpers for the extension: tree presentation', () => {
     assert.equal(shown?.text, '#7 draft ✗ 2 failing');
     assert.equal(shown?.badge, '✗');
     assert.match(shown?.tooltip ?? '', /failing: e2e, lint\\_\\\*x\\\*/);
+    assert.match(shown?.tooltip ?? '', /^draft$/m);
   });
 
   it('keeps the last known state after a failed refresh and says why and how old', () => {

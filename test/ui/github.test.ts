@@ -1,0 +1,65 @@
+// PR and CI state in the Tasks view as a person sees it, served by the fake GitHub started here in
+// the driver on 127.0.0.1 with the real `gh pr list` output. The token comes from the scenario's
+// environment (allowed by its user settings); the API address is set below once the fake listens.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FakeGitHub, pullsFromGhPrList, shaFor, type GhPrListEntry } from '../support/fake-github';
+import { workbench } from './support/context';
+
+const FIXTURE = path.resolve(__dirname, '../fixtures/lukhas/pr_status_20251016T053229.json');
+
+describe('pull requests in the Tasks view (UI)', () => {
+  let fake: FakeGitHub;
+
+  before(async () => {
+    const entries = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as GhPrListEntry[];
+    fake = await FakeGitHub.start({ owner: 'LukhasAI', repo: 'Lukhas', pulls: pullsFromGhPrList(entries) });
+    fake.state.checkRuns.set(shaFor('chore/claude/coordination-dashboard'), [
+      { name: 'unit', status: 'completed', conclusion: 'success' },
+      { name: 'lint', status: 'completed', conclusion: 'failure' },
+    ]);
+    const settings = path.join(workbench().options.workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    fs.writeFileSync(settings, JSON.stringify({ 'coordinator.github.apiBaseUrl': fake.url }, null, 2));
+  });
+
+  after(() => fake?.close());
+
+  it('shows PR #410 with its failing check on the tasks of its branch, with a screenshot', async () => {
+    const wb = workbench();
+    await wb.openViewContainer('Agent Coordinator');
+    await wb.view('Tasks').waitFor();
+    // The claude_code group is below the fold: fold the groups above it, as a person would.
+    for (const group of ['top5', 'quick_wins', 'hygiene']) {
+      const row = wb.treeItem(new RegExp(`^${group}`), 'Tasks');
+      await row.waitFor();
+      if ((await row.getAttribute('aria-expanded')) === 'true') {
+        await row.click();
+      }
+    }
+    const dashboard = wb.treeItem(/Coordination Dashboard.*#410 ✗ 1 failing/, 'Tasks');
+    await dashboard.waitFor({ timeout: 45_000 });
+    const guardrails = wb.treeItem(/Pre-Audit Guardrails Checklist.*#410 ✗ 1 failing/, 'Tasks');
+    await guardrails.waitFor();
+    assert.ok(fake.requestCount((e) => e.path.endsWith('/pulls')) >= 1);
+
+    // Widen the side bar so the descriptions fit, as a person would.
+    const sidebar = await wb.page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+    if (sidebar) {
+      const edge = sidebar.x + sidebar.width;
+      await wb.page.mouse.move(edge + 1, 400);
+      await wb.page.mouse.down();
+      await wb.page.mouse.move(edge + 260, 400, { steps: 5 });
+      await wb.page.mouse.up();
+    }
+    await dashboard.hover();
+    const hover = wb.page.locator('.monaco-hover', { hasText: 'Pull request' });
+    await hover.first().waitFor();
+    const text = await hover.first().innerText();
+    assert.match(text, /#410/);
+    assert.match(text, /failing: lint/);
+    assert.match(text, /Updated/);
+    await wb.screenshot('github-tasks-pr');
+  });
+});
