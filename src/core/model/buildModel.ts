@@ -6,24 +6,6 @@ import { readGuardrails } from './readGuardrails';
 import { readTask } from './readTask';
 import type { StoredSummary, Task, TaskGroup, TaskModel } from './types';
 
-/** `[...path, key]` without the spread or `concat`, which cost more than the rest of a task's reading. */
-function childPath(path: JsonPath, key: string | number): (string | number)[] {
-  const child: (string | number)[] = [];
-  for (let i = 0; i < path.length; i++) {
-    child.push(path[i]);
-  }
-  child.push(key);
-  return child;
-}
-
-interface TaskEntry {
-  raw: unknown;
-  key: string;
-  group: string;
-  path: JsonPath;
-  node: OutlineNode | undefined;
-}
-
 /** Builds the normalised model from a parsed document; every problem found on the way is reported. */
 export function buildModel(doc: unknown, outline: OutlineNode | undefined, report: ProblemSink): TaskModel | undefined {
   const root = isPlainObject(doc) ? doc : undefined;
@@ -44,8 +26,12 @@ export function buildModel(doc: unknown, outline: OutlineNode | undefined, repor
       path: tasksPath,
     });
   }
-  const entries = layout ? taskEntries(tasksValue, layout, tasksPath, outlineAt(outline, tasksPath), report) : [];
-  const { tasks, groups, byKey } = collectTasks(entries, report);
+  const collector = new TaskCollector(report);
+  if (layout) {
+    collectTasks(collector, tasksValue, layout, tasksPath, outlineAt(outline, tasksPath), report);
+  }
+  const { tasks, byKey } = collector;
+  const groups = [...collector.groups.values()];
   const model: TaskModel = {
     layout: layout === 'array' ? 'array' : 'map',
     groups,
@@ -71,32 +57,41 @@ export function buildModel(doc: unknown, outline: OutlineNode | undefined, repor
   return model;
 }
 
-function taskEntries(
+/** Reads every task where the layout puts it, in file order. */
+function collectTasks(
+  collector: TaskCollector,
   tasksValue: unknown,
   layout: TaskLayout,
   tasksPath: JsonPath,
   tasksNode: OutlineNode | undefined,
   report: ProblemSink,
-): TaskEntry[] {
+): void {
   if (layout === 'array') {
-    return (tasksValue as unknown[]).map((raw, index) => ({
-      raw,
-      key: isPlainObject(raw) ? arrayTaskKey(raw, index) : `task-${index + 1}`,
-      group: isPlainObject(raw) ? arrayTaskGroup(raw) : DEFAULT_GROUP,
-      path: childPath(tasksPath, index),
-      node: tasksNode?.children?.[index],
-    }));
+    const list = tasksValue as unknown[];
+    const nodes = tasksNode?.children;
+    for (let index = 0; index < list.length; index++) {
+      const raw = list[index];
+      const key = isPlainObject(raw) ? arrayTaskKey(raw, index) : `task-${index + 1}`;
+      const group = isPlainObject(raw) ? arrayTaskGroup(raw) : DEFAULT_GROUP;
+      collector.add(raw, key, group, tasksPath.length === 0 ? [index] : [tasksPath[0], index], nodes?.[index]);
+    }
+    return;
   }
   const map = tasksValue as Record<string, unknown>;
   if (layout === 'flatMap') {
-    const nodes = memberNodes(tasksNode, [...tasksPath], report, 'task key');
-    return Object.keys(map).map((key) => ({ raw: map[key], key, group: DEFAULT_GROUP, path: childPath(tasksPath, key), node: nodes.get(key) }));
+    const keys = Object.keys(map);
+    const nodes = memberNodes(tasksNode, keys, tasksPath, report, 'task key');
+    for (let i = 0; i < keys.length; i++) {
+      collector.add(map[keys[i]], keys[i], DEFAULT_GROUP, [tasksPath[0], keys[i]], nodes(i));
+    }
+    return;
   }
-  const groupNodes = memberNodes(tasksNode, [...tasksPath], report, 'group');
-  const entries: TaskEntry[] = [];
-  for (const group of Object.keys(map)) {
+  const groups = Object.keys(map);
+  const groupNodes = memberNodes(tasksNode, groups, tasksPath, report, 'group');
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
     const groupValue = map[group];
-    const groupPath = childPath(tasksPath, group);
+    const groupPath = [tasksPath[0], group];
     if (!isPlainObject(groupValue)) {
       report({
         severity: 'error',
@@ -106,21 +101,38 @@ function taskEntries(
       });
       continue;
     }
-    const nodes = memberNodes(groupNodes.get(group), groupPath, report, 'task key');
-    for (const key of Object.keys(groupValue)) {
-      entries.push({ raw: groupValue[key], key, group, path: childPath(groupPath, key), node: nodes.get(key) });
+    const keys = Object.keys(groupValue);
+    const nodes = memberNodes(groupNodes(g), keys, groupPath, report, 'task key');
+    for (let i = 0; i < keys.length; i++) {
+      collector.add(groupValue[keys[i]], keys[i], group, [tasksPath[0], group, keys[i]], nodes(i));
     }
   }
-  return entries;
 }
 
+const NO_NODE = (): undefined => undefined;
+
 /**
- * The outline node of each member by key. `JSON.parse` keeps the last of duplicated keys, so the
- * last node is the one read, and each earlier one gets a `duplicate-key` error.
+ * The outline node of each member, by its position in `keys` (the object's keys as `JSON.parse`
+ * gives them). `JSON.parse` keeps the last of duplicated keys, so the last node is the one read,
+ * and each earlier one gets a `duplicate-key` error. When the outline lists exactly `keys` in that
+ * order (no duplicates, no integer-like keys moved first) no lookup table is needed.
  */
-function memberNodes(parent: OutlineNode | undefined, path: JsonPath, report: ProblemSink, what: string): Map<string, OutlineNode> {
+function memberNodes(
+  parent: OutlineNode | undefined,
+  keys: readonly string[],
+  path: JsonPath,
+  report: ProblemSink,
+  what: string,
+): (position: number) => OutlineNode | undefined {
+  const children = parent?.children;
+  if (!children) {
+    return NO_NODE;
+  }
+  if (children.length === keys.length && children.every((child, i) => child.key === keys[i])) {
+    return (position) => children[position];
+  }
   const nodes = new Map<string, OutlineNode>();
-  for (const child of parent?.children ?? []) {
+  for (const child of children) {
     const key = String(child.key);
     const earlier = nodes.get(key);
     if (earlier) {
@@ -135,62 +147,65 @@ function memberNodes(parent: OutlineNode | undefined, path: JsonPath, report: Pr
     }
     nodes.set(key, child);
   }
-  return nodes;
+  return (position) => nodes.get(keys[position]);
 }
 
-function collectTasks(entries: TaskEntry[], report: ProblemSink): { tasks: Task[]; groups: TaskGroup[]; byKey: Map<string, Task> } {
-  const tasks: Task[] = [];
-  const byKey = new Map<string, Task>();
-  const groups = new Map<string, TaskGroup>();
-  const keyOfId = new Map<string, string>();
-  for (const entry of entries) {
-    if (!isPlainObject(entry.raw)) {
-      report({
+/** Turns raw entries into tasks, skipping (and reporting) non-objects, repeated keys and ids. */
+class TaskCollector {
+  readonly tasks: Task[] = [];
+  readonly byKey = new Map<string, Task>();
+  readonly groups = new Map<string, TaskGroup>();
+  private readonly keyOfId = new Map<string, string>();
+
+  constructor(private readonly report: ProblemSink) {}
+
+  add(raw: unknown, key: string, groupKey: string, path: JsonPath, node: OutlineNode | undefined): void {
+    if (!isPlainObject(raw)) {
+      this.report({
         severity: 'error',
         code: 'wrong-type',
-        message: `task "${entry.key}" should be an object, not ${describeValue(entry.raw)}`,
-        path: entry.path,
-        taskKey: entry.key,
+        message: `task "${key}" should be an object, not ${describeValue(raw)}`,
+        path,
+        taskKey: key,
       });
-      continue;
+      return;
     }
-    if (byKey.has(entry.key)) {
-      const first = byKey.get(entry.key)!;
-      report({
+    const first = this.byKey.get(key);
+    if (first !== undefined) {
+      this.report({
         severity: 'error',
         code: 'duplicate-key',
-        message: `duplicate task key "${entry.key}" (also in group "${first.group}"): this one is ignored`,
-        path: entry.path,
-        taskKey: entry.key,
+        message: `duplicate task key "${key}" (also in group "${first.group}"): this one is ignored`,
+        path,
+        taskKey: key,
       });
-      continue;
+      return;
     }
-    const range = entry.node ? { offset: entry.node.start, length: entry.node.end - entry.node.start } : undefined;
-    const task = readTask(entry.raw, { key: entry.key, group: entry.group, index: tasks.length, path: entry.path, range }, report);
-    if (entry.raw.id !== undefined) {
-      const other = keyOfId.get(task.id);
+    const range = node ? { offset: node.start, length: node.end - node.start } : undefined;
+    const task = readTask(raw, { key, group: groupKey, index: this.tasks.length, path, range }, this.report);
+    if (raw.id !== undefined) {
+      const other = this.keyOfId.get(task.id);
       if (other !== undefined) {
-        report({
+        this.report({
           severity: 'error',
           code: 'duplicate-id',
           message: `duplicate task id "${task.id}" (also on "${other}")`,
-          path: [...entry.path, 'id'],
+          path: [...path, 'id'],
           taskKey: task.key,
         });
       } else {
-        keyOfId.set(task.id, task.key);
+        this.keyOfId.set(task.id, task.key);
       }
     }
-    tasks.push(task);
-    byKey.set(task.key, task);
-    let group = groups.get(task.group);
+    this.tasks.push(task);
+    this.byKey.set(key, task);
+    let group = this.groups.get(groupKey);
     if (!group) {
-      group = { key: task.group, taskKeys: [] };
-      groups.set(task.group, group);
+      group = { key: groupKey, taskKeys: [] };
+      this.groups.set(groupKey, group);
     }
-    group.taskKeys.push(task.key);
+    group.taskKeys.push(key);
   }
-  return { tasks, groups: [...groups.values()], byKey };
 }
 
 const SUMMARY_FIELDS: Record<string, keyof StoredSummary> = {

@@ -2,12 +2,27 @@ import type { ProblemSink } from './problems';
 import { TASK_FIELDS } from './readTask';
 import type { DependencyRef, DisplayStatus, Task, TaskGraph, TaskModel } from './types';
 
+/** Tasks without dependencies or dependents share these; frozen, so a stray push fails loudly. */
+const NO_REFS: DependencyRef[] = Object.freeze([]) as unknown as DependencyRef[];
+const NO_KEYS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * Resolved task dependencies by position, in compressed rows: the dependencies of task `i` are
+ * `targets[starts[i]]` up to `targets[starts[i + 1]]`. Two typed arrays instead of an array per task.
+ */
+interface Edges {
+  starts: Int32Array;
+  targets: Int32Array;
+}
+
 /**
  * Resolves dependencies by key, then by id; names that are no task are external prerequisites.
  * Self-dependencies are reported and left out of the graph; cycles are reported with their members.
+ * The critical path is worked out on first read.
  */
 export function buildGraph(model: TaskModel, report: ProblemSink = () => undefined): TaskGraph {
   const tasks = model.tasks;
+  const count = tasks.length;
   // Dependencies name keys far more often than ids: the id table is built on the first miss.
   let indexOfId: Map<string, number> | undefined;
   const resolve = (name: string): number | undefined => {
@@ -17,7 +32,7 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
     }
     if (!indexOfId) {
       indexOfId = new Map();
-      for (let i = 0; i < tasks.length; i++) {
+      for (let i = 0; i < count; i++) {
         if (!indexOfId.has(tasks[i].id)) {
           indexOfId.set(tasks[i].id, i);
         }
@@ -26,15 +41,21 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
     return indexOfId.get(name);
   };
   const dependencies = new Map<string, DependencyRef[]>();
-  const dependentLists: (string[] | undefined)[] = new Array(tasks.length);
-  // Resolved task dependencies by position: the walks below run on indices and typed arrays.
-  const edges: number[][] = new Array(tasks.length);
-  for (let i = 0; i < tasks.length; i++) {
+  const starts = new Int32Array(count + 1);
+  let targets = new Int32Array(Math.max(16, count));
+  let edgeCount = 0;
+  const dependentCounts = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
     const task = tasks[i];
+    const names = task.dependencies;
+    starts[i] = edgeCount;
+    if (names.length === 0) {
+      dependencies.set(task.key, NO_REFS);
+      continue;
+    }
     const refs: DependencyRef[] = [];
-    const targets: number[] = [];
-    for (let position = 0; position < task.dependencies.length; position++) {
-      const name = task.dependencies[position];
+    for (let position = 0; position < names.length; position++) {
+      const name = names[position];
       const target = resolve(name);
       if (target === i) {
         report({
@@ -46,18 +67,23 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
         });
       } else if (target === undefined) {
         refs.push({ name });
-      } else if (!targets.includes(target)) {
-        targets.push(target);
+      } else if (!contains(targets, starts[i], edgeCount, target)) {
+        if (edgeCount === targets.length) {
+          const grown = new Int32Array(targets.length * 2);
+          grown.set(targets);
+          targets = grown;
+        }
+        targets[edgeCount++] = target;
+        dependentCounts[target]++;
         refs.push({ name, taskKey: tasks[target].key });
-        (dependentLists[target] ??= []).push(task.key);
       }
     }
     dependencies.set(task.key, refs);
-    edges[i] = targets;
   }
-  const dependents = new Map<string, string[]>();
-  tasks.forEach((task, i) => dependents.set(task.key, dependentLists[i] ?? []));
-  const cycleIndices = findCycles(edges);
+  starts[count] = edgeCount;
+  const edges: Edges = { starts, targets };
+  const dependents = dependentKeys(tasks, edges, dependentCounts);
+  const cycleIndices = findCycles(edges, count);
   const cycles = cycleIndices.map((members) => members.map((i) => tasks[i].key));
   for (const cycle of cycles) {
     const first = model.byKey.get(cycle[0])!;
@@ -70,14 +96,69 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
     });
   }
   const ready = new Set<string>();
-  for (let i = 0; i < tasks.length; i++) {
-    if (tasks[i].status === 'not_started' && edges[i].every((d) => tasks[d].status === 'completed')) {
+  for (let i = 0; i < count; i++) {
+    if (tasks[i].status === 'not_started' && allCompleted(tasks, edges, i)) {
       ready.add(tasks[i].key);
     }
   }
-  const inCycle = new Uint8Array(tasks.length);
-  cycleIndices.flat().forEach((i) => (inCycle[i] = 1));
-  return { dependencies, dependents, cycles, ready, criticalPath: criticalPath(tasks, edges, inCycle) };
+  let critical: string[] | undefined;
+  return {
+    dependencies,
+    dependents,
+    cycles,
+    ready,
+    // Few readers want it, and it is a whole walk of the graph: computed once, when first read.
+    get criticalPath(): string[] {
+      if (critical === undefined) {
+        const inCycle = new Uint8Array(count);
+        for (const members of cycleIndices) {
+          for (const i of members) {
+            inCycle[i] = 1;
+          }
+        }
+        critical = criticalPath(tasks, edges, inCycle);
+      }
+      return critical;
+    },
+  };
+}
+
+function contains(values: Int32Array, from: number, to: number, value: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (values[i] === value) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function allCompleted(tasks: readonly Task[], edges: Edges, i: number): boolean {
+  for (let e = edges.starts[i]; e < edges.starts[i + 1]; e++) {
+    if (tasks[edges.targets[e]].status !== 'completed') {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** For each task key the keys depending on it, in file order; each list allocated at its final size. */
+function dependentKeys(tasks: readonly Task[], edges: Edges, counts: Int32Array): Map<string, string[]> {
+  const lists: string[][] = new Array(tasks.length);
+  const filled = new Int32Array(tasks.length);
+  for (let i = 0; i < tasks.length; i++) {
+    lists[i] = counts[i] === 0 ? NO_KEYS : new Array<string>(counts[i]);
+  }
+  for (let i = 0; i < tasks.length; i++) {
+    for (let e = edges.starts[i]; e < edges.starts[i + 1]; e++) {
+      const target = edges.targets[e];
+      lists[target][filled[target]++] = tasks[i].key;
+    }
+  }
+  const dependents = new Map<string, string[]>();
+  for (let i = 0; i < tasks.length; i++) {
+    dependents.set(tasks[i].key, lists[i]);
+  }
+  return dependents;
 }
 
 function dependencyPath(task: Task, index: number): (string | number)[] {
@@ -114,8 +195,8 @@ function resolvedKeys(dependencies: ReadonlyMap<string, DependencyRef[]>, key: s
 }
 
 /** Strongly connected components with more than one member (Tarjan, iterative), members in file order. */
-function findCycles(edges: number[][]): number[][] {
-  const count = edges.length;
+function findCycles(edges: Edges, count: number): number[][] {
+  const { starts, targets } = edges;
   const order = new Int32Array(count).fill(-1);
   const low = new Int32Array(count);
   const onStack = new Uint8Array(count);
@@ -136,9 +217,8 @@ function findCycles(edges: number[][]): number[][] {
     while (frames.length > 0) {
       const top = frames.length - 1;
       const node = frames[top];
-      const targets = edges[node];
-      if (nextEdge[top] < targets.length) {
-        const target = targets[nextEdge[top]++];
+      if (starts[node] + nextEdge[top] < starts[node + 1]) {
+        const target = targets[starts[node] + nextEdge[top]++];
         if (order[target] === -1) {
           order[target] = low[target] = counter++;
           stack.push(target);
@@ -181,7 +261,7 @@ function hoursOf(task: Task): number {
  * The longest chain of unfinished tasks by estimated hours (the remaining critical path), from the
  * first task to do to the last. Tasks in cycles are left out. Kahn's order over the open tasks.
  */
-function criticalPath(tasks: readonly Task[], edges: number[][], inCycle: Uint8Array): string[] {
+function criticalPath(tasks: readonly Task[], edges: Edges, inCycle: Uint8Array): string[] {
   const count = tasks.length;
   const open = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
@@ -194,7 +274,8 @@ function criticalPath(tasks: readonly Task[], edges: number[][], inCycle: Uint8A
     if (!open[i]) {
       continue;
     }
-    for (const d of edges[i]) {
+    for (let e = edges.starts[i]; e < edges.starts[i + 1]; e++) {
+      const d = edges.targets[e];
       if (open[d]) {
         waiting[i]++;
         (dependents[d] ??= []).push(i);

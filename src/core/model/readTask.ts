@@ -1,5 +1,4 @@
 import { parseEstimate } from './estimate';
-import { FieldReader } from './fieldReader';
 import type { JsonPath } from './locate';
 import { splitOwners } from './owners';
 import { describeValue, type ProblemSink } from './problems';
@@ -146,9 +145,22 @@ const EMPTY: string[] = Object.freeze([]) as unknown as string[];
  * avoids per-field lookups and allocations (the reader was four times slower with them).
  */
 export function readTask(raw: Record<string, unknown>, place: TaskPlace, report: ProblemSink): Task {
-  const used: (string | undefined)[] = new Array(FIELDS.length).fill(undefined);
-  const values: unknown[] = new Array(FIELDS.length).fill(undefined);
-  const ranks: number[] = new Array(FIELDS.length).fill(0);
+  const read = fieldsOf(raw, place, report);
+  try {
+    return taskFrom(raw, place, read);
+  } finally {
+    read.clear();
+  }
+}
+
+/**
+ * The field slots are scratch space shared by every call: reading a task never re-enters itself,
+ * and three fresh arrays per task were a large share of what reading a big file allocated.
+ */
+const scratch = { used: new Array<string | undefined>(FIELDS.length).fill(undefined), values: new Array<unknown>(FIELDS.length).fill(undefined), ranks: new Array<number>(FIELDS.length).fill(0) };
+
+function fieldsOf(raw: Record<string, unknown>, place: TaskPlace, report: ProblemSink): TaskFields {
+  const { used, values, ranks } = scratch;
   for (const key in raw) {
     const code = fieldCode(key);
     if (code === -1) {
@@ -163,7 +175,10 @@ export function readTask(raw: Record<string, unknown>, place: TaskPlace, report:
       ranks[slot] = rank;
     }
   }
-  const read = new TaskFields(used, values, place, report);
+  return new TaskFields(used, values, place, report);
+}
+
+function taskFrom(raw: Record<string, unknown>, place: TaskPlace, read: TaskFields): Task {
   const owner = read.owner();
   const statusText = read.string('status');
   const status = read.status(statusText);
@@ -210,6 +225,12 @@ class TaskFields {
     private readonly place: TaskPlace,
     private readonly report: ProblemSink,
   ) {}
+
+  /** Empties the shared slots for the next task. */
+  clear(): void {
+    this.used.fill(undefined);
+    this.values.fill(undefined);
+  }
 
   private value(field: Field): unknown {
     return this.values[SLOT[field]];
@@ -263,12 +284,11 @@ class TaskFields {
     if (value === undefined || value === null) {
       return undefined;
     }
-    const number = typeof value === 'string' && /^#?\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim().replace('#', '')) : value;
-    if (typeof number === 'number' && Number.isFinite(number) && number >= 0 && (!integer || Number.isInteger(number))) {
-      return number;
+    const number = toNumber(value, integer);
+    if (number === undefined) {
+      this.wrongType(field, integer ? 'a whole number' : 'a number', value);
     }
-    this.wrongType(field, integer ? 'a whole number' : 'a number', value);
-    return undefined;
+    return number;
   }
 
   /** A list of strings; a single string counts as a one-item list. */
@@ -288,6 +308,9 @@ class TaskFields {
     }
     if (value.length === 0) {
       return EMPTY;
+    }
+    if (allStrings(value)) {
+      return value.slice() as string[];
     }
     const list: string[] = [];
     for (let i = 0; i < value.length; i++) {
@@ -381,22 +404,23 @@ class TaskFields {
     return this.steps(value as Record<string, unknown>);
   }
 
+  /** Steps and percentage of a progress object; read without helper objects, as nearly every task has one. */
   private steps(raw: Record<string, unknown>): Progress | undefined {
-    const steps = new FieldReader(raw, () => this.path('progress'), this.report, this.place.key);
-    const totalSteps = steps.number(['total_steps', 'total'], true);
-    const completedSteps = steps.number(['completed_steps', 'completed', 'done'], true);
-    const percentageField = steps.find(['percentage', 'percent']);
-    let percentage = typeof percentageField?.value === 'number' ? percentageField.value : undefined;
-    if (percentageField && percentage === undefined && percentageField.value !== null) {
-      steps.wrongType(percentageField.name, 'a number', percentageField.value);
+    const totalSteps = this.stepCount(raw, presentName(raw, TOTAL_NAMES));
+    const completedSteps = this.stepCount(raw, presentName(raw, COMPLETED_NAMES));
+    const percentageName = presentName(raw, PERCENTAGE_NAMES);
+    const percentageValue = percentageName === undefined ? undefined : raw[percentageName];
+    let percentage = typeof percentageValue === 'number' ? percentageValue : undefined;
+    if (percentageName !== undefined && percentage === undefined && percentageValue !== null) {
+      this.wrongProgressType(percentageName, 'a number', percentageValue);
     }
     if (percentage !== undefined && (percentage < 0 || percentage > 100)) {
-      this.outOfRange(steps.pathOf(percentageField!.name), `progress percentage ${percentage} is outside 0..100`);
+      this.outOfRange(this.progressPath(percentageName!), `progress percentage ${percentage} is outside 0..100`);
       percentage = undefined;
     }
     if (totalSteps !== undefined && completedSteps !== undefined) {
       if (completedSteps > totalSteps) {
-        this.outOfRange(steps.pathOf('completed_steps'), `completed_steps ${completedSteps} is more than total_steps ${totalSteps}`);
+        this.outOfRange(this.progressPath('completed_steps'), `completed_steps ${completedSteps} is more than total_steps ${totalSteps}`);
         return { totalSteps, completedSteps, percentage: 100 };
       }
       const derived = totalSteps === 0 ? (percentage ?? 0) : Math.round((completedSteps / totalSteps) * 100);
@@ -408,7 +432,65 @@ class TaskFields {
     return { totalSteps: totalSteps ?? 0, completedSteps: completedSteps ?? 0, percentage: percentage ?? 0 };
   }
 
+  private stepCount(raw: Record<string, unknown>, name: string | undefined): number | undefined {
+    if (name === undefined) {
+      return undefined;
+    }
+    const value = raw[name];
+    if (value === null) {
+      return undefined;
+    }
+    const count = toNumber(value, true);
+    if (count === undefined) {
+      this.wrongProgressType(name, 'a whole number', value);
+    }
+    return count;
+  }
+
+  private progressPath(name: string): JsonPath {
+    return [...this.path('progress'), name];
+  }
+
+  private wrongProgressType(name: string, expected: string, value: unknown): void {
+    this.report({
+      severity: 'error',
+      code: 'wrong-type',
+      message: `"${name}" should be ${expected}, not ${describeValue(value)}`,
+      path: this.progressPath(name),
+      taskKey: this.place.key,
+    });
+  }
+
   private outOfRange(path: JsonPath, message: string): void {
     this.report({ severity: 'error', code: 'progress-range', message, path, taskKey: this.place.key });
   }
+}
+
+const TOTAL_NAMES = ['total_steps', 'total'];
+const COMPLETED_NAMES = ['completed_steps', 'completed', 'done'];
+const PERCENTAGE_NAMES = ['percentage', 'percent'];
+
+/** The first of `names` present in `raw` (aliases, first spelling preferred). */
+function presentName(raw: Record<string, unknown>, names: readonly string[]): string | undefined {
+  for (let i = 0; i < names.length; i++) {
+    if (raw[names[i]] !== undefined) {
+      return names[i];
+    }
+  }
+  return undefined;
+}
+
+/** A non-negative number (numeric strings such as `"410"` or `"#410"` accepted), or undefined when it is none. */
+function toNumber(value: unknown, integer: boolean): number | undefined {
+  const number = typeof value === 'string' && /^#?\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim().replace('#', '')) : value;
+  return typeof number === 'number' && Number.isFinite(number) && number >= 0 && (!integer || Number.isInteger(number)) ? number : undefined;
+}
+
+function allStrings(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    if (typeof list[i] !== 'string') {
+      return false;
+    }
+  }
+  return true;
 }

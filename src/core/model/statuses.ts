@@ -40,12 +40,13 @@ function lookupTable<T extends string>(spellings: Readonly<Record<T, readonly st
 const statusTable = lookupTable(STATUS_SPELLINGS);
 const priorityTable = lookupTable(PRIORITY_SPELLINGS);
 
+// Text already in its spelling-key form (the usual case) is looked up as it is: keys are their own spelling key.
 export function normaliseStatus(text: string): TaskStatus | undefined {
-  return statusTable.get(spellingKey(text));
+  return statusTable.get(text) ?? statusTable.get(spellingKey(text));
 }
 
 export function normalisePriority(text: string): Priority | undefined {
-  return priorityTable.get(spellingKey(text));
+  return priorityTable.get(text) ?? priorityTable.get(spellingKey(text));
 }
 
 export function isTaskStatus(text: string): text is TaskStatus {
