@@ -6,13 +6,18 @@ import { resolveTask } from '../tasks/resolveTask';
 import type { CommandContext } from './commandContext';
 
 /** Opens the task's pull request on the host of the `origin` remote. */
-export function registerOpenTaskPullRequest({ services }: CommandContext): vscode.Disposable {
+export function registerOpenTaskPullRequest({ services, tasks }: CommandContext): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.openTaskPullRequest, async (arg: unknown) => {
     const target = await resolveTask(services.sessions, arg, 'Open the pull request of which task?');
     if (!target) {
       return;
     }
     const { session, task } = target;
+    const found = task.prNumber === undefined ? tasks.provider.pullRequestUrl(session, task) : undefined;
+    if (found) {
+      await vscode.env.openExternal(vscode.Uri.parse(found));
+      return;
+    }
     if (task.prNumber === undefined) {
       void vscode.window.showWarningMessage(`"${task.name}" has no pr_number in the task file.`);
       return;

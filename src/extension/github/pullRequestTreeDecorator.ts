@@ -50,6 +50,10 @@ export class PullRequestTreeDecorator implements TaskItemDecorator, vscode.FileD
     }
   }
 
+  pullRequestUrl(session: FolderSession, task: Task): string | undefined {
+    return this.status.taskStatus(session, task.key)?.pr.url;
+  }
+
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     if (uri.scheme !== PULL_REQUEST_BADGE_SCHEME) {
       return undefined;

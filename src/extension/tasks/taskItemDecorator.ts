@@ -10,4 +10,6 @@ export interface TaskItemDecorator {
   /** Fires when decorations changed; the tree then refreshes. */
   readonly onDidChange: vscode.Event<unknown>;
   decorate(item: vscode.TreeItem, session: FolderSession, task: Task): void;
+  /** The web address of the task's pull request when this feature knows one the task file does not name. */
+  pullRequestUrl?(session: FolderSession, task: Task): string | undefined;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Task } from '../../core/model/types';
 import { buildTaskGroups } from '../../core/tree/buildTree';
 import { hasActiveFilter } from '../../core/tree/filters';
 import { taskChildren } from '../../core/tree/taskChildren';
@@ -40,6 +41,17 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
       listener.dispose();
       this.decorators.delete(decorator);
     });
+  }
+
+  /** A pull request a decorator knows for the task (found by its branch), for "Open Pull Request". */
+  pullRequestUrl(session: FolderSession, task: Task): string | undefined {
+    for (const decorator of this.decorators) {
+      const url = decorator.pullRequestUrl?.(session, task);
+      if (url) {
+        return url;
+      }
+    }
+    return undefined;
   }
 
   getTreeItem(node: TaskTreeNode): vscode.TreeItem {

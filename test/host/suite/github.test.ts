@@ -152,6 +152,24 @@ describe('GitHub pull requests, CI and snapshots', function () {
     }
   });
 
+  it('opens the PR GitHub found by branch from the task, though the file has no pr_number', async () => {
+    const env = vscode.env as { openExternal: (target: vscode.Uri) => Thenable<boolean> };
+    const openExternal = env.openExternal;
+    const opened: string[] = [];
+    // Where the browser would go; nothing is opened for real.
+    env.openExternal = (target) => {
+      opened.push(target.toString(true));
+      return Promise.resolve(true);
+    };
+    try {
+      assert.equal(session.state?.model?.byKey.get('cc2_dashboard')?.prNumber, undefined);
+      await vscode.commands.executeCommand('coordinator.openTaskPullRequest', taskNode(testing, 'cc2_dashboard'));
+      assert.deepEqual(opened, ['https://github.com/LukhasAI/Lukhas/pull/410']);
+    } finally {
+      env.openExternal = openExternal;
+    }
+  });
+
   it('keeps the last known state with its age when GitHub rate-limits', async () => {
     const before = github().statusFor(session);
     assert.ok(before?.fetchedAt);
