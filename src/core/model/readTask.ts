@@ -145,7 +145,7 @@ const EMPTY: string[] = Object.freeze([]) as unknown as string[];
  * avoids per-field lookups and allocations (the reader was four times slower with them).
  */
 export function readTask(raw: Record<string, unknown>, place: TaskPlace, report: ProblemSink): Task {
-  const read = fieldsOf(raw, place, report);
+  const read = fields.start(raw, place, report);
   try {
     return taskFrom(raw, place, read);
   } finally {
@@ -153,63 +153,38 @@ export function readTask(raw: Record<string, unknown>, place: TaskPlace, report:
   }
 }
 
-/**
- * The field slots are scratch space shared by every call: reading a task never re-enters itself,
- * and three fresh arrays per task were a large share of what reading a big file allocated.
- */
-const scratch = { used: new Array<string | undefined>(FIELDS.length).fill(undefined), values: new Array<unknown>(FIELDS.length).fill(undefined), ranks: new Array<number>(FIELDS.length).fill(0) };
-
-function fieldsOf(raw: Record<string, unknown>, place: TaskPlace, report: ProblemSink): TaskFields {
-  const { used, values, ranks } = scratch;
-  for (const key in raw) {
-    const code = fieldCode(key);
-    if (code === -1) {
-      continue;
-    }
-    const value = raw[key];
-    const slot = code >> 3;
-    const rank = code & 7;
-    if (value !== undefined && (used[slot] === undefined || rank < ranks[slot])) {
-      used[slot] = key;
-      values[slot] = value;
-      ranks[slot] = rank;
-    }
-  }
-  return new TaskFields(used, values, place, report);
-}
-
 function taskFrom(raw: Record<string, unknown>, place: TaskPlace, read: TaskFields): Task {
   const owner = read.owner();
-  const statusText = read.string('status');
+  const statusText = read.string(SLOT.status);
   const status = read.status(statusText);
-  const reviewer = read.string('reviewer') ?? read.list('reviewer').join(', ');
+  const reviewer = read.string(SLOT.reviewer) ?? read.list(SLOT.reviewer).join(', ');
   return {
     key: place.key,
-    id: read.string('id') ?? place.key,
+    id: read.string(SLOT.id) ?? place.key,
     group: place.group,
     index: place.index,
-    name: read.string('name') ?? place.key,
+    name: read.string(SLOT.name) ?? place.key,
     owner,
     owners: owner === '' ? EMPTY : splitOwners(owner),
     status,
     statusText: statusText !== undefined && statusText !== status ? statusText : undefined,
     priority: read.priority(),
     estimate: read.estimate(),
-    hoursSpent: read.number('hoursSpent', false),
-    branch: read.string('branch'),
-    prNumber: read.number('prNumber', true),
-    worktreePath: read.string('worktreePath'),
-    startedAt: read.string('startedAt'),
-    criticalReview: read.boolean('criticalReview') ?? false,
+    hoursSpent: read.number(SLOT.hoursSpent, false),
+    branch: read.string(SLOT.branch),
+    prNumber: read.number(SLOT.prNumber, true),
+    worktreePath: read.string(SLOT.worktreePath),
+    startedAt: read.string(SLOT.startedAt),
+    criticalReview: read.boolean(SLOT.criticalReview) ?? false,
     progress: read.progress(),
-    dependencies: read.list('dependencies'),
-    blockers: read.list('blockers'),
-    notes: read.list('notes'),
-    files: read.list('files'),
-    acceptance: read.list('acceptance'),
-    deliverables: read.list('deliverables'),
-    risk: read.string('risk'),
-    phase: read.string('phase'),
+    dependencies: read.list(SLOT.dependencies),
+    blockers: read.list(SLOT.blockers),
+    notes: read.list(SLOT.notes),
+    files: read.list(SLOT.files),
+    acceptance: read.list(SLOT.acceptance),
+    deliverables: read.list(SLOT.deliverables),
+    risk: read.string(SLOT.risk),
+    phase: read.string(SLOT.phase),
     reviewer: reviewer === '' ? undefined : reviewer,
     raw,
     range: place.range,
@@ -217,43 +192,78 @@ function taskFrom(raw: Record<string, unknown>, place: TaskPlace, read: TaskFiel
   };
 }
 
-/** Typed reads of the fields found on one task; problems are reported with their JSON path. */
+/**
+ * Typed reads of the fields found on one task; problems are reported with their JSON path. One
+ * instance serves every task in turn (reading a task never re-enters itself): fresh slot arrays
+ * per task were a large share of what reading a big file allocated.
+ */
 class TaskFields {
-  constructor(
-    private readonly used: (string | undefined)[],
-    private readonly values: unknown[],
-    private readonly place: TaskPlace,
-    private readonly report: ProblemSink,
-  ) {}
+  private readonly used: (string | undefined)[] = new Array<string | undefined>(FIELDS.length).fill(undefined);
+  private readonly values: unknown[] = new Array<unknown>(FIELDS.length).fill(undefined);
+  private readonly ranks: number[] = new Array<number>(FIELDS.length).fill(0);
+  /** The slots the current task filled, so clearing touches only those. */
+  private readonly filled = new Int32Array(FIELDS.length);
+  private filledCount = 0;
+  private place!: TaskPlace;
+  private report!: ProblemSink;
 
-  /** Empties the shared slots for the next task. */
+  start(raw: Record<string, unknown>, place: TaskPlace, report: ProblemSink): this {
+    this.place = place;
+    this.report = report;
+    const { used, values, ranks } = this;
+    for (const key in raw) {
+      const code = fieldCode(key);
+      if (code === -1) {
+        continue;
+      }
+      const value = raw[key];
+      const slot = code >> 3;
+      const rank = code & 7;
+      if (value === undefined) {
+        continue;
+      }
+      if (used[slot] === undefined) {
+        this.filled[this.filledCount++] = slot;
+      } else if (rank >= ranks[slot]) {
+        continue;
+      }
+      used[slot] = key;
+      values[slot] = value;
+      ranks[slot] = rank;
+    }
+    return this;
+  }
+
   clear(): void {
-    this.used.fill(undefined);
-    this.values.fill(undefined);
+    for (let i = 0; i < this.filledCount; i++) {
+      this.used[this.filled[i]] = undefined;
+      this.values[this.filled[i]] = undefined;
+    }
+    this.filledCount = 0;
   }
 
-  private value(field: Field): unknown {
-    return this.values[SLOT[field]];
+  private value(slot: number): unknown {
+    return this.values[slot];
   }
 
-  private path(field: Field, ...rest: (string | number)[]): JsonPath {
-    return [...this.place.path, this.used[SLOT[field]] ?? TASK_FIELDS[field][0], ...rest];
+  private path(slot: number, ...rest: (string | number)[]): JsonPath {
+    return [...this.place.path, this.used[slot] ?? TASK_FIELDS[FIELDS[slot]][0], ...rest];
   }
 
-  private wrongType(field: Field, expected: string, value: unknown, ...rest: (string | number)[]): void {
-    const name = this.used[SLOT[field]];
+  private wrongType(slot: number, expected: string, value: unknown, ...rest: (string | number)[]): void {
+    const name = this.used[slot];
     const label = rest.length > 0 ? `items of "${name}"` : `"${name}"`;
     this.report({
       severity: 'error',
       code: 'wrong-type',
       message: `${label} should be ${expected}, not ${describeValue(value)}`,
-      path: this.path(field, ...rest),
+      path: this.path(slot, ...rest),
       taskKey: this.place.key,
     });
   }
 
-  string(field: Field): string | undefined {
-    const value = this.value(field);
+  string(slot: number): string | undefined {
+    const value = this.value(slot);
     if (typeof value === 'string') {
       return value;
     }
@@ -263,37 +273,37 @@ class TaskFields {
     if (typeof value === 'number') {
       return String(value);
     }
-    if (!Array.isArray(value) || field !== 'reviewer') {
-      this.wrongType(field, 'a string', value);
+    if (!Array.isArray(value) || slot !== SLOT.reviewer) {
+      this.wrongType(slot, 'a string', value);
     }
     return undefined;
   }
 
-  boolean(field: Field): boolean | undefined {
-    const value = this.value(field);
+  boolean(slot: number): boolean | undefined {
+    const value = this.value(slot);
     if (typeof value === 'boolean' || value === undefined || value === null) {
       return value ?? undefined;
     }
-    this.wrongType(field, 'true or false', value);
+    this.wrongType(slot, 'true or false', value);
     return undefined;
   }
 
   /** A non-negative number; numeric strings such as `"410"` or `"#410"` are accepted. */
-  number(field: Field, integer: boolean): number | undefined {
-    const value = this.value(field);
+  number(slot: number, integer: boolean): number | undefined {
+    const value = this.value(slot);
     if (value === undefined || value === null) {
       return undefined;
     }
     const number = toNumber(value, integer);
     if (number === undefined) {
-      this.wrongType(field, integer ? 'a whole number' : 'a number', value);
+      this.wrongType(slot, integer ? 'a whole number' : 'a number', value);
     }
     return number;
   }
 
   /** A list of strings; a single string counts as a one-item list. */
-  list(field: Field): string[] {
-    const value = this.value(field);
+  list(slot: number): string[] {
+    const value = this.value(slot);
     if (value === undefined || value === null) {
       return EMPTY;
     }
@@ -301,8 +311,8 @@ class TaskFields {
       return value.length > 0 ? [value] : EMPTY;
     }
     if (!Array.isArray(value)) {
-      if (field !== 'reviewer') {
-        this.wrongType(field, 'a list of strings', value);
+      if (slot !== SLOT.reviewer) {
+        this.wrongType(slot, 'a list of strings', value);
       }
       return EMPTY;
     }
@@ -320,15 +330,15 @@ class TaskFields {
       } else if (typeof item === 'number') {
         list.push(String(item));
       } else {
-        this.wrongType(field, 'strings', item, i);
+        this.wrongType(slot, 'strings', item, i);
       }
     }
     return list;
   }
 
   owner(): string {
-    const value = this.value('owner');
-    return Array.isArray(value) ? this.list('owner').join(' + ') : (this.string('owner') ?? '');
+    const value = this.value(SLOT.owner);
+    return Array.isArray(value) ? this.list(SLOT.owner).join(' + ') : (this.string(SLOT.owner) ?? '');
   }
 
   status(text: string | undefined): TaskStatus {
@@ -341,7 +351,7 @@ class TaskFields {
         severity: 'warning',
         code: 'unknown-status',
         message: `unknown status "${text}" (read as not_started); accepted: ${ACCEPTED_STATUS_SPELLINGS.join(', ')}`,
-        path: this.path('status'),
+        path: this.path(SLOT.status),
         taskKey: this.place.key,
       });
       return 'not_started';
@@ -350,7 +360,7 @@ class TaskFields {
   }
 
   priority(): Task['priority'] {
-    const text = this.string('priority');
+    const text = this.string(SLOT.priority);
     if (text === undefined || text === '') {
       return undefined;
     }
@@ -360,7 +370,7 @@ class TaskFields {
         severity: 'warning',
         code: 'unknown-priority',
         message: `unknown priority "${text}"; accepted: ${PRIORITIES.join(', ')}`,
-        path: this.path('priority'),
+        path: this.path(SLOT.priority),
         taskKey: this.place.key,
       });
     }
@@ -368,7 +378,7 @@ class TaskFields {
   }
 
   estimate(): Task['estimate'] {
-    const value = this.value('estimate');
+    const value = this.value(SLOT.estimate);
     if (value === undefined || value === null) {
       return undefined;
     }
@@ -378,7 +388,7 @@ class TaskFields {
         severity: 'warning',
         code: 'bad-estimate',
         message: `cannot read the estimate ${JSON.stringify(value)}; write hours (2.5), a duration (30min, 2h) or a range (2-3h)`,
-        path: this.path('estimate'),
+        path: this.path(SLOT.estimate),
         taskKey: this.place.key,
       });
     }
@@ -386,19 +396,19 @@ class TaskFields {
   }
 
   progress(): Progress | undefined {
-    const value = this.value('progress');
+    const value = this.value(SLOT.progress);
     if (value === undefined || value === null) {
       return undefined;
     }
     if (typeof value === 'number') {
       if (value < 0 || value > 100) {
-        this.outOfRange(this.path('progress'), `progress ${value} is outside 0..100`);
+        this.outOfRange(this.path(SLOT.progress), `progress ${value} is outside 0..100`);
         return undefined;
       }
       return { totalSteps: 0, completedSteps: 0, percentage: value };
     }
     if (typeof value !== 'object' || Array.isArray(value)) {
-      this.wrongType('progress', 'an object {total_steps, completed_steps, percentage}', value);
+      this.wrongType(SLOT.progress, 'an object {total_steps, completed_steps, percentage}', value);
       return undefined;
     }
     return this.steps(value as Record<string, unknown>);
@@ -448,7 +458,7 @@ class TaskFields {
   }
 
   private progressPath(name: string): JsonPath {
-    return [...this.path('progress'), name];
+    return [...this.path(SLOT.progress), name];
   }
 
   private wrongProgressType(name: string, expected: string, value: unknown): void {
@@ -465,6 +475,8 @@ class TaskFields {
     this.report({ severity: 'error', code: 'progress-range', message, path, taskKey: this.place.key });
   }
 }
+
+const fields = new TaskFields();
 
 const TOTAL_NAMES = ['total_steps', 'total'];
 const COMPLETED_NAMES = ['completed_steps', 'completed', 'done'];
