@@ -53,11 +53,6 @@ export class GitHubTokenSource {
     return session !== undefined;
   }
 
-  /** True for the sign-in provider `apiBaseUrl` uses, so a change of sessions can trigger a refresh. */
-  usesProvider(apiBaseUrl: string, providerId: string): boolean {
-    return authProviderFor(apiBaseUrl) === providerId;
-  }
-
   private environmentToken(): string | undefined {
     const allowed = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.githubAllowEnvironmentToken, false);
     if (!allowed) {
