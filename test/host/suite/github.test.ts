@@ -10,6 +10,7 @@ import type { FolderSession } from '../../../src/extension/services';
 import type { TaskTreeNode } from '../../../src/extension/tasks/taskTreeNodes';
 import { FakeGitHub, pullsFromGhPrList, shaFor, type GhPrListEntry } from '../../support/fake-github';
 import { coordinatorExtension, waitFor, type CoordinatorApi } from '../support/extension';
+import { recordMetric } from '../support/metrics';
 import { coordinator, restore, sessionWithFile, taskNode } from './tasksSupport';
 
 type Testing = CoordinatorApi['testing'];
@@ -65,7 +66,11 @@ describe('GitHub pull requests, CI and snapshots', function () {
       { name: 'lint', status: 'completed', conclusion: 'failure' },
     ]);
     // Owner and repository come from origin, as in the real checkout; only the API root is set.
-    execFileSync('git', ['remote', 'add', 'origin', 'git@github.com:LukhasAI/Lukhas.git'], { cwd: session.folder.uri.fsPath });
+    // Several windows may open this workspace in turn (the bench does): set the remote, do not just add it.
+    const remotes = execFileSync('git', ['remote'], { cwd: session.folder.uri.fsPath, encoding: 'utf8' }).split('\n');
+    execFileSync('git', ['remote', remotes.includes('origin') ? 'set-url' : 'add', 'origin', 'git@github.com:LukhasAI/Lukhas.git'], {
+      cwd: session.folder.uri.fsPath,
+    });
     for (const name of ENV_TOKEN_NAMES) {
       savedEnv[name] = process.env[name];
       delete process.env[name];
@@ -95,18 +100,25 @@ describe('GitHub pull requests, CI and snapshots', function () {
     const bundle = path.join(coordinatorExtension().extensionPath, 'dist', 'github.js');
     assert.equal(require.cache[bundle], undefined, 'dist/github.js is not loaded at activation');
     assert.equal(fake.requestCount(), 0);
+    const started = performance.now();
     item(taskNode(testing, 'cc2_dashboard'));
     await waitFor(() => github().statusFor(session)?.fetchedAt !== undefined, 'the first refresh succeeds', 20_000);
+    recordMetric('githubFirstDataMs', performance.now() - started);
     assert.ok(require.cache[bundle], 'dist/github.js is loaded once PR data is wanted');
     assert.ok(fake.exchanges.every((e) => e.authorized), 'every request carried the token');
   });
 
   it('shows PR #410 and its failing check on both tasks of its branch, in a bounded number of requests', async () => {
+    const started = performance.now();
     await vscode.commands.executeCommand('coordinator.refreshPullRequests');
+    recordMetric('githubRefreshMs', performance.now() - started);
     const status = github().statusFor(session);
     assert.ok(status?.fetchedAt);
     assert.equal(status.error, undefined);
+    recordMetric('githubRefreshRequests', status.requestCount);
+    recordMetric('githubOpenPullRequests', status.openPullRequests.length);
     const taskPrs = new Set(Object.values(status.tasks).map((t) => t.pr.number));
+    recordMetric('githubTaskPullRequests', taskPrs.size);
     assert.deepEqual([...taskPrs], [410]);
     // One page of open PRs, then check runs, statuses, reviews and the PR itself for each task PR.
     assert.equal(status.requestCount, Math.ceil(status.openPullRequests.length / 100) + 4 * taskPrs.size);
