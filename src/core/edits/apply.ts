@@ -8,7 +8,7 @@ import { TaskEditError } from './errors';
 import { detectFormatting } from './formatting';
 import { SubDocument } from './subDocument';
 import { applyTaskEdit, statusOfRaw } from './taskEdits';
-import { listTaskNodes } from './taskNodes';
+import { listTaskNodes, type TaskNode } from './taskNodes';
 import type { TaskEdit } from './types';
 
 /** In schema 1.0 the tasks' own fields are the fourth level; the summary needs only their status. */
@@ -47,7 +47,6 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
   const hasSummary = outlineChild(root, 'summary')?.kind === 'object';
   const formatting = detectFormatting(text);
   const taskNodes = listTaskNodes(text, root);
-  const nodeByKey = new Map(taskNodes.map((task) => [task.key, task.node]));
   const documents = new Map<OutlineNode, SubDocument>();
   const open = (node: OutlineNode) => {
     let doc = documents.get(node);
@@ -66,7 +65,7 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
       doc.set(['duration_ms'], edit.durationMs);
       continue;
     }
-    const node = nodeByKey.get(edit.taskKey) ?? nodeById(text, taskNodes, edit.taskKey);
+    const node = nodeByKey(taskNodes, edit.taskKey) ?? nodeById(text, taskNodes, edit.taskKey);
     if (!node) {
       throw new TaskEditError('unknownTask', `no task "${edit.taskKey}" in the task file`, edit.taskKey);
     }
@@ -91,8 +90,18 @@ function parseSub(text: string, node: OutlineNode, formatting: ReturnType<typeof
   }
 }
 
+/** A few edits at a time: a look through the list costs less than a table of every task. */
+function nodeByKey(tasks: readonly TaskNode[], key: string): OutlineNode | undefined {
+  for (let i = 0; i < tasks.length; i++) {
+    if (tasks[i].key === key) {
+      return tasks[i].node;
+    }
+  }
+  return undefined;
+}
+
 /** Tasks can be named by id as well as by key; only checked when no key matches. */
-function nodeById(text: string, tasks: ReturnType<typeof listTaskNodes>, id: string): OutlineNode | undefined {
+function nodeById(text: string, tasks: readonly TaskNode[], id: string): OutlineNode | undefined {
   const quoted = JSON.stringify(id);
   if (!text.includes(quoted)) {
     return undefined;
@@ -130,7 +139,7 @@ const SUMMARY_COUNTS: Record<string, TaskStatus> = {
 function summaryReplacements(
   text: string,
   root: OutlineNode,
-  tasks: ReturnType<typeof listTaskNodes>,
+  tasks: readonly TaskNode[],
   documents: ReadonlyMap<OutlineNode, SubDocument>,
 ): Replacement[] {
   const counts: Record<TaskStatus, number> = { not_started: 0, in_progress: 0, waiting: 0, blocked: 0, completed: 0 };

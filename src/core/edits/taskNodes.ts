@@ -39,7 +39,8 @@ function members(node: OutlineNode | undefined): Map<string, OutlineNode> {
 
 /**
  * Every task object with the key the reader gives it, in file order; the first task wins when a key
- * repeats across groups, exactly as in `buildModel`.
+ * repeats across groups, exactly as in `buildModel`. One position table serves both rules: a key
+ * repeated in its own group keeps its first position and takes the last value, as `JSON.parse` does.
  */
 export function listTaskNodes(text: string, root: OutlineNode): TaskNode[] {
   const tasks = tasksContainer(root);
@@ -55,22 +56,46 @@ export function listTaskNodes(text: string, root: OutlineNode): TaskNode[] {
         found.push({ key: arrayTaskKey(raw, index), group: arrayTaskGroup(raw), node });
       }
     });
-  } else if (layout === 'flatMap') {
-    for (const [key, node] of members(tasks)) {
-      found.push({ key, group: DEFAULT_GROUP, node });
-    }
-  } else {
-    for (const [group, groupNode] of members(tasks)) {
-      if (groupNode.kind === 'object') {
-        for (const [key, node] of members(groupNode)) {
-          found.push({ key, group, node });
-        }
+    return firstOfEachKey(found);
+  }
+  const groups = layout === 'flatMap' ? [{ group: DEFAULT_GROUP, node: tasks }] : groupNodes(tasks);
+  const byKey = new Map<string, TaskNode>();
+  const listed: TaskNode[] = [];
+  for (const { group, node: groupNode } of groups) {
+    for (const node of groupNode.children ?? []) {
+      const key = String(node.key);
+      const earlier = byKey.get(key);
+      if (earlier?.group === group) {
+        earlier.node = node;
+      } else if (earlier === undefined || earlier.node.kind !== 'object') {
+        const task = { key, group, node };
+        byKey.set(key, task);
+        listed.push(task);
       }
     }
   }
+  for (const task of listed) {
+    if (task.node.kind === 'object') {
+      found.push(task);
+    }
+  }
+  return found;
+}
+
+function groupNodes(tasks: OutlineNode): { group: string; node: OutlineNode }[] {
+  const groups: { group: string; node: OutlineNode }[] = [];
+  for (const [group, node] of members(tasks)) {
+    if (node.kind === 'object') {
+      groups.push({ group, node });
+    }
+  }
+  return groups;
+}
+
+function firstOfEachKey(tasks: TaskNode[]): TaskNode[] {
   const seen = new Set<string>();
-  return found.filter((task) => {
-    if (task.node.kind !== 'object' || seen.has(task.key)) {
+  return tasks.filter((task) => {
+    if (seen.has(task.key)) {
       return false;
     }
     seen.add(task.key);
