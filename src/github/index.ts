@@ -11,3 +11,5 @@ export type * from '../core/github/types';
 export { gitHubServiceFor, gitHubTargetFor, type GitHubSettings } from './forRepository';
 export { pushBranchToOrigin } from './push';
 export { readGitHubConfiguration, GITHUB_DEFAULTS, type GitHubConfiguration } from '../core/github/settings';
+// Snapshot capture rides in this lazily loaded bundle too: it runs only on demand.
+export { captureSnapshot, SnapshotError, type CapturedSnapshot } from '../snapshot';

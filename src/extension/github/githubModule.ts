@@ -6,8 +6,8 @@ export type { GitHubModule };
 let loaded: typeof GitHubModule | undefined;
 
 /**
- * The GitHub client, built as its own bundle (`dist/github.js`, Octokit included) and required on
- * first use so that activation never loads it. Never import `src/github` statically from here.
+ * The GitHub client and snapshot capture, built as their own bundle (`dist/github.js`, Octokit
+ * included) and required on first use so that activation never loads it. Never import `src/github` statically from here.
  */
 export function loadGitHubModule(): typeof GitHubModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazily loaded sibling bundle

@@ -1,8 +1,9 @@
 import type { GitHubStatus } from '../../core/github/types';
 import { mainWorktreeRoot } from '../../git';
-import { captureSnapshot, SnapshotError, type CapturedSnapshot } from '../../snapshot';
+import type { CapturedSnapshot } from '../../snapshot';
 import { listWorktreesWithStatus } from '../../worktrees';
 import { gitHubConfigurationFor } from '../github/folderPullRequests';
+import { loadGitHubModule } from '../github/githubModule';
 import type { PullRequestStatus } from '../github/pullRequestStatus';
 import type { FolderSession } from '../services';
 
@@ -27,7 +28,7 @@ export async function captureSnapshotForSession(session: FolderSession, status: 
   const taskFile = session.taskFile;
   const loaded = session.state;
   if (!taskFile || !loaded?.model) {
-    throw new SnapshotError(`${session.folder.name} has no readable task file; no snapshot written.`);
+    throw new (loadGitHubModule().SnapshotError)(`${session.folder.name} has no readable task file; no snapshot written.`);
   }
   const folderPath = session.folder.uri.fsPath;
   const repoRoot = (await mainWorktreeRoot(folderPath).catch(() => undefined)) ?? folderPath;
@@ -36,7 +37,7 @@ export async function captureSnapshotForSession(session: FolderSession, status: 
     listWorktreesWithStatus(repoRoot, { model: loaded.model }).catch(() => undefined),
     gitHubForSnapshot(session, status),
   ]);
-  return captureSnapshot({
+  return loadGitHubModule().captureSnapshot({
     repoRoot,
     taskFile: taskFile.fsPath,
     folder: gitHubConfigurationFor(session.folder).snapshotsFolder,
