@@ -143,10 +143,10 @@ function summaryReplacements(
   documents: ReadonlyMap<OutlineNode, SubDocument>,
 ): Replacement[] {
   const counts: Record<TaskStatus, number> = { not_started: 0, in_progress: 0, waiting: 0, blocked: 0, completed: 0 };
-  const spellings = new Map<string, TaskStatus>();
+  const spellings = new StatusSpellings(text);
   for (const task of tasks) {
     const edited = documents.get(task.node);
-    counts[edited ? statusOfRaw(edited.value) : statusOfNode(text, task.node, spellings)]++;
+    counts[edited ? statusOfRaw(edited.value) : spellings.statusOf(task.node)]++;
   }
   const values: Record<string, number> = {
     total_tasks: tasks.length,
@@ -165,20 +165,39 @@ function summaryReplacements(
   return replacements;
 }
 
-/** The normalised status of an unedited task, read from its outline; `seen` caches each spelling. */
-function statusOfNode(text: string, node: OutlineNode, seen: Map<string, TaskStatus>): TaskStatus {
-  const field = outlineChild(node, 'status') ?? outlineChild(node, 'state');
-  if (field?.kind !== 'value' || text.charCodeAt(field.start) !== 34) {
-    return 'not_started';
+/**
+ * The normalised status of unedited tasks, read from their outline. A file spells its statuses a
+ * handful of ways: each spelling is read once and then recognised in place, without copying it out.
+ */
+class StatusSpellings {
+  private readonly written: string[] = [];
+  private readonly statuses: TaskStatus[] = [];
+
+  constructor(private readonly text: string) {}
+
+  statusOf(node: OutlineNode): TaskStatus {
+    const field = outlineChild(node, 'status') ?? outlineChild(node, 'state');
+    if (field?.kind !== 'value' || this.text.charCodeAt(field.start) !== 34) {
+      return 'not_started';
+    }
+    const length = field.end - field.start;
+    for (let i = 0; i < this.written.length; i++) {
+      if (this.written[i].length === length && this.text.startsWith(this.written[i], field.start)) {
+        return this.statuses[i];
+      }
+    }
+    const written = this.text.slice(field.start, field.end);
+    const status = normaliseStatus(JSON.parse(written) as string) ?? 'not_started';
+    if (this.written.length < MAX_REMEMBERED_SPELLINGS) {
+      this.written.push(written);
+      this.statuses.push(status);
+    }
+    return status;
   }
-  const written = text.slice(field.start, field.end);
-  let status = seen.get(written);
-  if (status === undefined) {
-    status = normaliseStatus(JSON.parse(written) as string) ?? 'not_started';
-    seen.set(written, status);
-  }
-  return status;
 }
+
+/** Past this, a file spelling its statuses in ever new ways just has each one read afresh. */
+const MAX_REMEMBERED_SPELLINGS = 32;
 
 function replaceAll(text: string, replacements: Replacement[]): string {
   if (replacements.length === 0) {

@@ -114,38 +114,62 @@ class OutlineScanner {
     if (this.pos >= this.text.length) {
       return undefined;
     }
-    return this.value(undefined, 0);
+    return this.value(undefined, undefined, 0);
   }
 
-  private value(key: string | number | undefined, depth: number): OutlineNode {
+  /**
+   * Every node is created whole, in one shape (`keyStart` and `children` possibly undefined): adding
+   * a property afterwards cost each node a second allocation, and two shapes slowed every reader.
+   */
+  private value(key: string | number | undefined, keyStart: number | undefined, depth: number): OutlineNode {
     const start = this.pos;
     const ch = this.text.charCodeAt(start);
     if (ch === OPEN_BRACE || ch === OPEN_BRACKET) {
       const kind = ch === OPEN_BRACE ? 'object' : 'array';
       if (depth >= this.maxDepth) {
         this.pos = this.skipContainer(start);
-        return { key, kind, start, end: this.pos };
+        return { key, kind, start, end: this.pos, keyStart, children: undefined };
       }
       const children = kind === 'object' ? this.members(depth) : this.elements(depth);
-      return { key, kind, start, end: this.pos, children };
+      return { key, kind, start, end: this.pos, keyStart, children };
     }
     if (ch === QUOTE) {
       this.pos = this.stringEnd(start) + 1;
     } else {
       this.pos = this.primitiveEnd(start);
     }
-    return { key, kind: 'value', start, end: this.pos };
+    return { key, kind: 'value', start, end: this.pos, keyStart, children: undefined };
+  }
+
+  /**
+   * Children are gathered on one shared stack and copied out at their final size: most containers
+   * in the outline are small, and a growing array reserves room for seventeen on its first push.
+   */
+  private readonly stack: OutlineNode[] = [];
+  private stackTop = 0;
+
+  private pushChild(node: OutlineNode): void {
+    this.stack[this.stackTop++] = node;
+  }
+
+  private takeChildren(mark: number): OutlineNode[] {
+    const children = this.stack.slice(mark, this.stackTop);
+    this.stackTop = mark;
+    return children;
   }
 
   private members(depth: number): OutlineNode[] {
-    const children: OutlineNode[] = [];
+    if (this.leafKeys && depth + 1 === this.maxDepth) {
+      return this.leafMembers(depth);
+    }
+    const mark = this.stackTop;
     this.pos++;
     for (;;) {
       this.skipWhitespace();
       const ch = this.text.charCodeAt(this.pos);
       if (ch === CLOSE_BRACE) {
         this.pos++;
-        return children;
+        return this.takeChildren(mark);
       }
       if (ch === COMMA) {
         this.pos++;
@@ -156,7 +180,7 @@ class OutlineScanner {
       }
       const keyStart = this.pos;
       const keyEnd = this.stringEnd(keyStart);
-      const wanted = depth + 1 < this.maxDepth || !this.leafKeys || this.isLeafKey(keyStart, keyEnd);
+      const wanted = depth + 1 < this.maxDepth || !this.leafKeys || this.leafKeyIndex(keyStart, keyEnd) !== -1;
       const key = wanted ? this.decodeString(keyStart, keyEnd) : '';
       this.pos = keyEnd + 1;
       this.skipWhitespace();
@@ -169,21 +193,77 @@ class OutlineScanner {
         this.skipValue();
         continue;
       }
-      const child = this.value(key, depth + 1);
-      child.keyStart = keyStart;
-      children.push(child);
+      this.pushChild(this.value(key, keyStart, depth + 1));
+    }
+  }
+
+  /**
+   * Members at the last level when only some names are wanted: an edit walks every field of every
+   * task through here, so the position stays in a local and unwanted values are skipped in place.
+   * Checks the same syntax as `members`.
+   */
+  private leafMembers(depth: number): OutlineNode[] {
+    const text = this.text;
+    const length = text.length;
+    const mark = this.stackTop;
+    let pos = this.pos + 1;
+    for (;;) {
+      while (pos < length && text.charCodeAt(pos) <= 32) {
+        pos++;
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === CLOSE_BRACE) {
+        this.pos = pos + 1;
+        return this.takeChildren(mark);
+      }
+      if (ch === COMMA) {
+        pos++;
+        continue;
+      }
+      if (ch !== QUOTE) {
+        throw new Error('property name expected');
+      }
+      const keyStart = pos;
+      const keyEnd = this.stringEnd(keyStart);
+      const leaf = this.leafKeyIndex(keyStart, keyEnd);
+      pos = keyEnd + 1;
+      while (pos < length && text.charCodeAt(pos) <= 32) {
+        pos++;
+      }
+      if (text.charCodeAt(pos) !== COLON) {
+        throw new Error('colon expected');
+      }
+      pos++;
+      while (pos < length && text.charCodeAt(pos) <= 32) {
+        pos++;
+      }
+      if (leaf !== -1) {
+        // The raw name matched exactly, so it is the wanted name itself: no need to decode a copy.
+        this.pos = pos;
+        this.pushChild(this.value(this.leafKeys![leaf], keyStart, depth + 1));
+        pos = this.pos;
+        continue;
+      }
+      const first = text.charCodeAt(pos);
+      if (first === QUOTE) {
+        pos = this.stringEnd(pos) + 1;
+      } else if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+        pos = this.skipContainer(pos);
+      } else {
+        pos = this.primitiveEnd(pos);
+      }
     }
   }
 
   private elements(depth: number): OutlineNode[] {
-    const children: OutlineNode[] = [];
+    const mark = this.stackTop;
     this.pos++;
     for (;;) {
       this.skipWhitespace();
       const ch = this.text.charCodeAt(this.pos);
       if (ch === CLOSE_BRACKET) {
         this.pos++;
-        return children;
+        return this.takeChildren(mark);
       }
       if (ch === COMMA) {
         this.pos++;
@@ -192,13 +272,20 @@ class OutlineScanner {
       if (Number.isNaN(ch)) {
         throw new Error('unterminated array');
       }
-      children.push(this.value(children.length, depth + 1));
+      this.pushChild(this.value(this.stackTop - mark, undefined, depth + 1));
     }
   }
 
-  private isLeafKey(keyStart: number, keyEnd: number): boolean {
+  /** Which of the wanted names the raw property name at `keyStart` is, or -1. */
+  private leafKeyIndex(keyStart: number, keyEnd: number): number {
     const length = keyEnd - keyStart - 1;
-    return this.leafKeys!.some((name) => name.length === length && this.text.startsWith(name, keyStart + 1));
+    const names = this.leafKeys!;
+    for (let i = 0; i < names.length; i++) {
+      if (names[i].length === length && this.text.startsWith(names[i], keyStart + 1)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private skipValue(): void {
@@ -220,8 +307,8 @@ class OutlineScanner {
   /** Offset of the closing quote of the string opening at `start`. */
   private stringEnd(start: number): number {
     const text = this.text;
-    let end = this.quotes.from(start + 1);
-    while (end < text.length) {
+    let end = text.indexOf('"', start + 1);
+    while (end !== -1) {
       let backslashes = 0;
       for (let i = end - 1; text.charCodeAt(i) === BACKSLASH; i--) {
         backslashes++;
@@ -229,7 +316,7 @@ class OutlineScanner {
       if (backslashes % 2 === 0) {
         return end;
       }
-      end = this.quotes.from(end + 1);
+      end = text.indexOf('"', end + 1);
     }
     throw new Error('unterminated string');
   }
@@ -290,8 +377,10 @@ class OutlineScanner {
 
   private skipWhitespace(): void {
     const text = this.text;
-    while (this.pos < text.length && text.charCodeAt(this.pos) <= 32) {
-      this.pos++;
+    let pos = this.pos;
+    while (pos < text.length && text.charCodeAt(pos) <= 32) {
+      pos++;
     }
+    this.pos = pos;
   }
 }
