@@ -8,7 +8,7 @@ import { TaskEditError } from './errors';
 import { detectFormatting } from './formatting';
 import { SubDocument } from './subDocument';
 import { applyTaskEdit, statusOfRaw } from './taskEdits';
-import { listTaskNodes, type TaskNode } from './taskNodes';
+import { findTaskNode, listTaskNodes, type TaskNode } from './taskNodes';
 import type { TaskEdit } from './types';
 
 /** In schema 1.0 the tasks' own fields are the fourth level; the summary needs only their status. */
@@ -46,7 +46,9 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
   }
   const hasSummary = outlineChild(root, 'summary')?.kind === 'object';
   const formatting = detectFormatting(text);
-  const taskNodes = listTaskNodes(text, root);
+  // Every task is listed only when needed: for the summary, or to find a task by its id.
+  let listed: TaskNode[] | undefined;
+  const allTasks = () => (listed ??= listTaskNodes(text, root));
   const documents = new Map<OutlineNode, SubDocument>();
   const open = (node: OutlineNode) => {
     let doc = documents.get(node);
@@ -65,7 +67,7 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
       doc.set(['duration_ms'], edit.durationMs);
       continue;
     }
-    const node = nodeByKey(taskNodes, edit.taskKey) ?? nodeById(text, taskNodes, edit.taskKey);
+    const node = findTaskNode(text, root, edit.taskKey) ?? nodeById(text, allTasks(), edit.taskKey);
     if (!node) {
       throw new TaskEditError('unknownTask', `no task "${edit.taskKey}" in the task file`, edit.taskKey);
     }
@@ -73,7 +75,7 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
   }
   const replacements: Replacement[] = [...documents.values()].map((doc) => ({ start: doc.start, end: doc.end, content: doc.result() }));
   if (hasSummary) {
-    replacements.push(...summaryReplacements(text, root, taskNodes, documents));
+    replacements.push(...summaryReplacements(text, root, allTasks(), documents));
   }
   const stamp = lastUpdatedReplacement(root, now);
   if (stamp) {
@@ -88,16 +90,6 @@ function parseSub(text: string, node: OutlineNode, formatting: ReturnType<typeof
   } catch {
     throw new TaskEditError('unparseable', 'the task file is not valid JSON; fix it before editing');
   }
-}
-
-/** A few edits at a time: a look through the list costs less than a table of every task. */
-function nodeByKey(tasks: readonly TaskNode[], key: string): OutlineNode | undefined {
-  for (let i = 0; i < tasks.length; i++) {
-    if (tasks[i].key === key) {
-      return tasks[i].node;
-    }
-  }
-  return undefined;
 }
 
 /** Tasks can be named by id as well as by key; only checked when no key matches. */

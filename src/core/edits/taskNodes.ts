@@ -82,6 +82,29 @@ export function listTaskNodes(text: string, root: OutlineNode): TaskNode[] {
   return found;
 }
 
+/**
+ * The task object `listTaskNodes` gives for `key`, found without listing every task: the last
+ * member of that name in the first group where it is an object.
+ */
+export function findTaskNode(text: string, root: OutlineNode, key: string): OutlineNode | undefined {
+  const tasks = tasksContainer(root);
+  const layout = tasks && detectOutlineLayout(tasks);
+  if (!tasks || !layout) {
+    return undefined;
+  }
+  if (layout === 'array') {
+    return listTaskNodes(text, root).find((task) => task.key === key)?.node;
+  }
+  const groups = layout === 'flatMap' ? [{ group: DEFAULT_GROUP, node: tasks }] : groupNodes(tasks);
+  for (const { node: groupNode } of groups) {
+    const node = outlineChild(groupNode, key);
+    if (node?.kind === 'object') {
+      return node;
+    }
+  }
+  return undefined;
+}
+
 function groupNodes(tasks: OutlineNode): { group: string; node: OutlineNode }[] {
   const groups: { group: string; node: OutlineNode }[] = [];
   for (const [group, node] of members(tasks)) {
