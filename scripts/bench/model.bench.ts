@@ -1,6 +1,6 @@
 // Task model figures: read + validate + normalise + graph for 1k/10k/50k tasks against bare
 // JSON.parse of the same bytes, and one status edit in a 10k-task file. Plain lines, medians, each
-// measured in alternation with its JSON.parse baseline. Targets at 10k: load under 100 ms CPU and
+// measured in alternating blocks with its JSON.parse baseline. Targets at 10k: load under 100 ms CPU and
 // at most 5x JSON.parse; one status edit under 20 ms CPU.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,27 +61,29 @@ interface Figure {
 }
 
 /**
- * Median wall time and median CPU time of `subject` and of `baseline`, measured in alternation so
- * both see the same machine: CPU time (user + system of this process) is the steadier figure on a
- * shared machine, where wall time includes waiting for a core.
+ * Median wall time and median CPU time of `subject` and of `baseline`, measured in alternating
+ * blocks so both see the same machine while each pays for its own garbage collection (sample by
+ * sample alternation charged one the other's garbage). CPU time (user + system of this process) is
+ * the steadier figure on a shared machine, where wall time includes waiting for a core.
  */
 function measurePair(baseline: () => void, subject: () => void, runs: number): { baseline: Figure; subject: Figure } {
   const samples = { baseline: { wall: [] as number[], cpu: [] as number[] }, subject: { wall: [] as number[], cpu: [] as number[] } };
-  const sample = (run: () => void, into: { wall: number[]; cpu: number[] }) => {
-    const startCpu = process.cpuUsage();
-    const start = performance.now();
+  const block = (run: () => void, into: { wall: number[]; cpu: number[] }, count: number) => {
     run();
-    into.wall.push(performance.now() - start);
-    const used = process.cpuUsage(startCpu);
-    into.cpu.push((used.user + used.system) / 1000);
+    for (let i = 0; i < count; i++) {
+      const startCpu = process.cpuUsage();
+      const start = performance.now();
+      run();
+      into.wall.push(performance.now() - start);
+      const used = process.cpuUsage(startCpu);
+      into.cpu.push((used.user + used.system) / 1000);
+    }
   };
-  for (let i = 0; i < 2; i++) {
-    baseline();
-    subject();
-  }
-  for (let i = 0; i < runs; i++) {
-    sample(baseline, samples.baseline);
-    sample(subject, samples.subject);
+  const blocks = 3;
+  const perBlock = Math.ceil(runs / blocks);
+  for (let i = 0; i < blocks; i++) {
+    block(baseline, samples.baseline, perBlock);
+    block(subject, samples.subject, perBlock);
   }
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return {
@@ -101,7 +103,7 @@ function line(label: string, runs: number, { subject, baseline }: { subject: Fig
 
 for (const count of [1_000, 10_000, 50_000]) {
   const text = generate(count);
-  const runs = count >= 50_000 ? 7 : count >= 10_000 ? 21 : 41;
+  const runs = count >= 50_000 ? 9 : count >= 10_000 ? 21 : 42;
   const figures = measurePair(
     () => JSON.parse(text),
     () => loadTaskFile(text),
@@ -113,7 +115,7 @@ for (const count of [1_000, 10_000, 50_000]) {
 
 const tenK = generate(10_000);
 const now = new Date();
-const EDIT_RUNS = 31;
+const EDIT_RUNS = 30;
 const editOnce = (text: string) => () => {
   applyEdits(text, [{ kind: 'setStatus', taskKey: 'task5000_generated_slug', status: 'completed' }], now);
 };
