@@ -1,21 +1,22 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { resolveTask } from '../tasks/resolveTask';
-import { worktreeLocation } from '../tasks/worktreeLocation';
+import { existingTaskTerminal, openTaskTerminal } from '../worktrees/agentTerminal';
 import type { CommandContext } from './commandContext';
+import { registerTaskWorktreeCommand } from './taskWorktreeCommand';
 
-export function registerOpenTerminalInWorktree({ services }: CommandContext): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.openTerminalInWorktree, async (arg: unknown) => {
-    const target = await resolveTask(services.sessions, arg, 'Open a terminal in the worktree of which task?');
-    if (!target) {
-      return;
-    }
-    const location = await worktreeLocation(target.session, target.task);
-    if ('problem' in location) {
-      void vscode.window.showWarningMessage(location.problem);
-      return;
-    }
-    const terminal = vscode.window.createTerminal({ name: `${target.task.id}: ${target.task.name}`, cwd: location.path });
-    terminal.show();
-  });
+/** Shows the task's terminal, as the Worktrees view does: the running one, else a new one there. */
+export function registerOpenTerminalInWorktree(context: CommandContext): vscode.Disposable {
+  return registerTaskWorktreeCommand(
+    context,
+    Commands.openTerminalInWorktree,
+    'Open a terminal in the worktree of which task?',
+    (task, worktreePath) => {
+      const running = existingTaskTerminal(task.key);
+      if (running) {
+        running.show();
+        return running;
+      }
+      return openTaskTerminal(task, worktreePath, undefined);
+    },
+  );
 }

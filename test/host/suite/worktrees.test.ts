@@ -305,6 +305,11 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       (terminal.creationOptions as vscode.TerminalOptions).env?.COORDINATOR_TASK_KEY,
       'task1_shadow_diff',
     );
+    const fromTree = await vscode.commands.executeCommand<vscode.Terminal>(
+      'coordinator.openTerminalInWorktree',
+      { taskKey: 'task1_shadow_diff' },
+    );
+    assert.equal(fromTree, terminal, "the task tree's Open Terminal shows the same task terminal");
     await vscode.commands.executeCommand('coordinator.finishWorktreeTask', node);
     await waitFor(
       () => rawTask(session, 'task1_shadow_diff').status === 'completed',
