@@ -34,7 +34,7 @@ export function registerCaptureSnapshot(services: CoordinatorServices, status: P
     const { document, files } = captured;
     const github = document.github.available
       ? `${document.github.openPullRequests} open PRs, ${document.ciFailures.length} CI failures${document.github.stale ? ' (last known GitHub state)' : ''}`
-      : `GitHub data unavailable: ${document.github.reason ?? 'unknown reason'}`;
+      : `GitHub data unavailable: ${(document.github.reason ?? 'unknown reason').replace(/\.$/, '')}`;
     services.log.info(`Snapshot ${document.snapshotId} written to ${files.markdown}; ${github}`);
     void vscode.window
       .showInformationMessage(
