@@ -14,6 +14,7 @@ const WINDOWS = 5;
 
 const BUNDLES = [
   ['extension', 'dist/extension.js'],
+  ['github (loaded on first use)', 'dist/github.js'],
   ['cli', 'dist/cli.js'],
   ['webview', 'dist/webview/dashboard.js'],
 ] as const;
@@ -40,10 +41,14 @@ function printBundleSizes(): void {
       continue;
     }
     const bytes = statSync(file).size;
+    const size = `bundle ${name}: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KB, minified)`;
+    if (name !== 'extension') {
+      console.log(size);
+      continue;
+    }
+    // Only the bundle loaded at activation has a size target.
     const verdict = bytes <= BUNDLE_TARGET_BYTES ? 'within' : 'OVER';
-    console.log(
-      `bundle ${name}: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KB, minified), ${ratio(bytes, BUNDLE_TARGET_BYTES)} of the 250 KB target, ${verdict}`,
-    );
+    console.log(`${size}, ${ratio(bytes, BUNDLE_TARGET_BYTES)} of the 250 KB target, ${verdict}`);
   }
 }
 

@@ -1,5 +1,6 @@
-// `npm run bench`: release bundles (plus the host test bundle), then every scripts/bench/*.bench.ts
-// in turn with `node --import tsx`. Each script prints its own figures; this prints which failed.
+// `npm run bench [-- NAME...] [-- --no-host]`: release bundles (plus the host test bundle), then every
+// scripts/bench/*.bench.ts in turn with `node --import tsx`. Scripts that measure inside a real
+// VS Code get `--host` unless `--no-host` is given. Each prints its own figures; this prints which failed.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,8 @@ const benchDir = path.join(root, 'scripts', 'bench');
 
 execFileSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: root, stdio: 'inherit' });
 
-const only = process.argv.slice(2);
+const host = !process.argv.includes('--no-host');
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const files = fs
   .readdirSync(benchDir)
   .filter((file) => file.endsWith('.bench.ts'))
@@ -20,7 +22,7 @@ const files = fs
 const failed = [];
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, file)], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, file), ...(host ? ['--host'] : [])], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     failed.push(file);
   }

@@ -1,16 +1,15 @@
 import * as vscode from 'vscode';
 import type { CapturedSnapshot } from '../../snapshot';
 import { Commands } from '../constants';
-import type { PullRequestStatus } from '../github/pullRequestStatus';
 import type { CoordinatorServices } from '../services';
-import { captureSnapshotForSession } from '../snapshots/captureForSession';
+import type { SnapshotCapture } from '../snapshots/captureForSession';
 import { sessionForFolder } from '../tasks/resolveTask';
 
 /**
  * Writes a coordination snapshot (JSON and Markdown, dated, plus `latest`) for a folder and offers
  * to open the Markdown. Returns what was written, for callers and tests; undefined when nothing was.
  */
-export function registerCaptureSnapshot(services: CoordinatorServices, status: PullRequestStatus): vscode.Disposable {
+export function registerCaptureSnapshot(services: CoordinatorServices, capture: SnapshotCapture): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.captureSnapshot, async (arg?: unknown): Promise<CapturedSnapshot | undefined> => {
     const folder = typeof arg === 'object' && arg !== null ? (arg as { folder?: unknown }).folder : undefined;
     const session =
@@ -23,7 +22,7 @@ export function registerCaptureSnapshot(services: CoordinatorServices, status: P
     try {
       captured = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Capturing a snapshot of ${session.folder.name}` },
-        () => captureSnapshotForSession(session, status),
+        () => capture(session),
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

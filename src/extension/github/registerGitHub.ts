@@ -5,7 +5,9 @@ import { registerRefreshPullRequests } from '../commands/refreshPullRequests';
 import { registerSignInToGitHub } from '../commands/signInToGitHub';
 import type { DashboardFeature } from '../dashboard/registerDashboard';
 import type { CreatedServices } from '../session/createServices';
+import { captureSnapshotForSession, type SnapshotCapture } from '../snapshots/captureForSession';
 import { DailySnapshots } from '../snapshots/dailySnapshots';
+import { SnapshotHistoryData } from '../snapshots/snapshotHistoryData';
 import type { TasksFeature } from '../tasks/registerTasksView';
 import { PullRequestDashboardData } from './pullRequestDashboardData';
 import { PullRequestStatus } from './pullRequestStatus';
@@ -25,17 +27,25 @@ export interface GitHubFeature {
 export function registerGitHub(services: CreatedServices, tasks: TasksFeature, dashboard: DashboardFeature): GitHubFeature {
   const pullRequests = new PullRequestStatus(services, new GitHubTokenSource(services.log));
   const decorator = new PullRequestTreeDecorator(pullRequests);
-  const dailySnapshots = new DailySnapshots(services, pullRequests);
+  const snapshotHistory = new SnapshotHistoryData();
+  const capture: SnapshotCapture = async (session, now) => {
+    const captured = await captureSnapshotForSession(session, pullRequests, now);
+    snapshotHistory.invalidate(session.folder);
+    return captured;
+  };
+  const dailySnapshots = new DailySnapshots(services, capture);
   const disposables: vscode.Disposable[] = [
     pullRequests,
     decorator,
     tasks.provider.addDecorator(decorator),
     dashboard.dataSources.register(new PullRequestDashboardData(services.sessions, pullRequests)),
     dailySnapshots,
+    snapshotHistory,
+    dashboard.dataSources.register(snapshotHistory),
     registerRefreshPullRequests(services, pullRequests),
     registerSignInToGitHub(services, pullRequests),
     registerCreatePullRequest(services, pullRequests),
-    registerCaptureSnapshot(services, pullRequests),
+    registerCaptureSnapshot(services, capture),
   ];
   services.context.subscriptions.push(...disposables);
   return { pullRequests, dailySnapshots };

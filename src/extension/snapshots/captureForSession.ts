@@ -19,6 +19,9 @@ async function gitHubForSnapshot(session: FolderSession, status: PullRequestStat
   return fresh;
 }
 
+/** Captures one folder's snapshot; the command and the daily timer share one, so every capture is seen. */
+export type SnapshotCapture = (session: FolderSession, now?: Date) => Promise<CapturedSnapshot>;
+
 /**
  * Writes a snapshot of the folder's plan: the session's current read of the task file, worktrees
  * from the git module, and PR/CI state (refreshed now; unavailable offline or without sign-in,

@@ -4,8 +4,7 @@ import { Settings } from '../constants';
 import { Disposable } from '../lifecycle';
 import type { FolderSession } from '../services';
 import type { CreatedServices } from '../session/createServices';
-import type { PullRequestStatus } from '../github/pullRequestStatus';
-import { captureSnapshotForSession } from './captureForSession';
+import type { SnapshotCapture } from './captureForSession';
 
 const CHECK_INTERVAL_MS = 60 * 60_000;
 const LAST_CAPTURE_KEY = 'coordinator.snapshots.lastDailyCapture';
@@ -22,7 +21,7 @@ export class DailySnapshots extends Disposable {
 
   constructor(
     private readonly services: CreatedServices,
-    private readonly status: PullRequestStatus,
+    private readonly captureSnapshot: SnapshotCapture,
   ) {
     super();
     this.register({ dispose: () => this.stop() });
@@ -63,7 +62,7 @@ export class DailySnapshots extends Disposable {
 
   private async capture(session: FolderSession, now: Date): Promise<boolean> {
     try {
-      const { files, document } = await captureSnapshotForSession(session, this.status, now);
+      const { files, document } = await this.captureSnapshot(session, now);
       await this.services.context.workspaceState.update(this.stateKey(session), document.capturedAt);
       this.services.log.info(`Daily snapshot of ${session.folder.name}: ${vscode.workspace.asRelativePath(files.markdown)}`);
       return true;

@@ -223,6 +223,13 @@ describe('GitHub pull requests, CI and snapshots', function () {
     assert.equal(captured.document.github.available, true);
     const json = JSON.parse(fs.readFileSync(captured.files.json!, 'utf8')) as { github: { pullRequests: Array<{ number: number; ci: string }> } };
     assert.equal(json.github.pullRequests.find((pr) => pr.number === 410)?.ci, 'failure');
+
+    const capturedAt = (JSON.parse(fs.readFileSync(captured.files.json!, 'utf8')) as { capturedAt: string }).capturedAt;
+    await waitFor(
+      async () =>
+        ((await testing.dashboard.dataSources.collect(session.folder)).history ?? []).some((point) => point.date === capturedAt),
+      "the dashboard's completion over time includes the new snapshot",
+    );
   });
 
   it('still writes the snapshot offline and says GitHub data was unavailable', async () => {
