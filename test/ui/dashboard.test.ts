@@ -87,8 +87,16 @@ describe('dashboard (UI)', () => {
   it('comes back after a window reload with its filter', async () => {
     const wb = workbench();
     const view = await openDashboard();
+    const before = await view.locator('.task-card:not([hidden])').count();
     await view.locator('.filter-bar vscode-textfield input').fill('review');
-    await wb.page.waitForTimeout(300);
+    // The board filtering proves the input handler ran, and it saves the state in the same turn;
+    // the state then travels to the workbench by message, which a loaded machine can delay.
+    await view.waitForFunction(
+      (count) => document.querySelectorAll('.task-card:not([hidden])').length !== count,
+      before,
+      { timeout: 15_000 },
+    );
+    await wb.page.waitForTimeout(1500);
     const reloaded = wb.page.waitForEvent('framenavigated', { predicate: (frame) => frame === wb.page.mainFrame(), timeout: 60_000 });
     await runPaletteCommand(wb.page, 'Developer: Reload Window');
     await reloaded;
