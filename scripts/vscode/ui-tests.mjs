@@ -23,9 +23,11 @@ export async function runUiTests({ page, files, scenario, workspace, screenshots
       await workbench.screenshot(`failed-${scenario}-${slug(this.currentTest.title)}`).catch(() => undefined);
     }
   };
+  // Browser-driven tests get one more try on a loaded machine; every retry is printed with its cause.
   const mocha = new Mocha({
     ui: 'bdd',
     timeout: 60_000,
+    retries: 1,
     reporter: 'spec',
     color: process.stdout.isTTY,
     rootHooks: { afterEach },
@@ -41,6 +43,9 @@ export async function runUiTests({ page, files, scenario, workspace, screenshots
       console.log(`\n  [${scenario}] UI (driver)`);
       const runner = mocha.run(resolve);
       runner.on('pass', () => passed++);
+      runner.on('retry', (test, error) => {
+        console.log(`    ↻ retrying "${test.title}" after: ${error?.message ?? 'failure'}`);
+      });
       runner.on('fail', (test, error) => {
         failures.push({ title: `[${scenario}] ${test.fullTitle()}`, message: error.message, stack: error.stack });
       });

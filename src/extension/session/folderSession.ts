@@ -9,7 +9,7 @@ import type { FolderSession } from '../services';
 import { Debouncer } from './debouncer';
 import { gitHeadPath } from './gitHeadPath';
 import { keepLastGood } from './keepLastGood';
-import { TaskFileWatchers } from './taskFileWatchers';
+import { TaskFileWatchers, watchTaskFilesInFolder } from './taskFileWatchers';
 
 /** Quiet time after the last file event before reading; keeps external writes visible well within 300 ms. */
 const REREAD_DELAY_MS = 40;
@@ -36,6 +36,7 @@ export class TaskFolderSession extends Disposable implements FolderSession {
   ) {
     super();
     this.register({ dispose: () => this.watchers?.dispose() });
+    this.register(watchTaskFilesInFolder(folder, () => this.rediscoverSoon.trigger()));
   }
 
   get taskFile(): vscode.Uri | undefined {

@@ -11,8 +11,8 @@ export interface WatchTargets {
 }
 
 /**
- * Narrow watchers for one folder session: the task file itself, git HEAD, and while there is no
- * task file, the creation of one. Each calls back; debouncing is the caller's.
+ * Narrow watchers for one folder session's current discovery: the task file itself (which may be
+ * outside the folder) and git HEAD. Rebuilt when discovery changes; debouncing is the caller's.
  */
 export class TaskFileWatchers extends Disposable {
   constructor(targets: WatchTargets, onFileChanged: () => void, onDiscoveryMayChange: () => void) {
@@ -21,8 +21,6 @@ export class TaskFileWatchers extends Disposable {
       // An atomic replace shows as delete + create: all three mean "read again"; a read that finds
       // no file re-runs discovery.
       this.watch(exactFile(targets.taskFile), onFileChanged, onFileChanged);
-    } else {
-      this.watch(new vscode.RelativePattern(targets.folder, '**/task_status.json'), onDiscoveryMayChange, onDiscoveryMayChange);
     }
     if (targets.gitHead) {
       this.watch(exactFile(targets.gitHead), onDiscoveryMayChange, onDiscoveryMayChange);
@@ -39,4 +37,14 @@ export class TaskFileWatchers extends Disposable {
 
 function exactFile(path: string): vscode.RelativePattern {
   return new vscode.RelativePattern(vscode.Uri.file(dirname(path)), basename(path));
+}
+
+/**
+ * Task files appearing in or going from the folder, for the whole life of its session. It is never
+ * rebuilt: a new watcher starts listening only after a moment, so a file deleted right after it
+ * was found would otherwise go unnoticed. Edits are the exact watcher's business.
+ */
+export function watchTaskFilesInFolder(folder: vscode.WorkspaceFolder, onCreateOrDelete: () => void): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/task_status.json'), false, true, false);
+  return vscode.Disposable.from(watcher, watcher.onDidCreate(onCreateOrDelete), watcher.onDidDelete(onCreateOrDelete));
 }
