@@ -8,20 +8,19 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { loadTaskFile } from '../../src/core/model/load';
 import type { TaskGraph, TaskModel } from '../../src/core/model/types';
 import { buildTaskGroups, countBlocked, type TaskTreeOptions } from '../../src/core/tree/buildTree';
 import { displayStatusOf } from '../../src/core/tree/displayStatus';
 import { NO_FILTERS } from '../../src/core/tree/filters';
 import { taskDescription, taskTooltip } from '../../src/core/tree/text';
+import { loadHarness, median, withRealHost } from './realHost';
 
 const TASKS = 10_000;
 const GROUPS = 20;
 const TARGET_MS = 50;
 const LIVE_TARGET_MS = 300;
 const ROUNDS = 15;
-const root = path.resolve(__dirname, '../..');
 export const BENCH_TASK_FILE = 'bench/tasks_10k.json';
 
 const STATUSES = ['completed', 'completed', 'completed', 'in_progress', 'waiting', 'blocked', 'not_started', 'not_started', 'not_started', 'not_started'];
@@ -56,11 +55,6 @@ export function tenThousandTaskFile(): string {
     };
   }
   return JSON.stringify({ last_updated: '2026-01-01T00:00:00Z', schema_version: '1.0', tasks }, null, 2);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function timeIt(action: () => unknown): number {
@@ -124,37 +118,20 @@ function pureBench(): void {
   console.log(`every task row's text (description + tooltip) for all ${TASKS}: ${itemsMs.toFixed(1)} ms, ${(itemsMs / baselineMs).toFixed(1)}x baseline (VS Code asks only for visible rows)`);
 }
 
-interface HostResults {
-  failed: number;
-  tests: { state: string; title: string; error?: { message: string } }[];
-  metrics: Record<string, number[]>;
-}
-
 async function hostBench(): Promise<void> {
-  const load = async <T>(file: string) => (await import(pathToFileURL(path.join(root, 'scripts/vscode', file)).href)) as T;
-  const { provision } = await load<{ provision(): void }>('provision.mjs');
-  const { launchBrowser } = await load<{ launchBrowser(): Promise<{ browser: unknown; close(): Promise<void> }> }>('browser.mjs');
-  const { runScenario } = await load<{
-    runScenario(scenario: object, options: object): Promise<{ host: HostResults[] }>;
-  }>('scenario-run.mjs');
-  const { createGitRepo } = await load<{ createGitRepo(dir: string, files: Record<string, string>): string }>('workspaces.mjs');
-  provision();
-  const { browser, close } = await launchBrowser();
-  try {
-    const scenario = {
+  const { createGitRepo, lukhasWorkspace } = await loadHarness<{
+    createGitRepo(dir: string, files: Record<string, string>): string;
+    lukhasWorkspace(parent: string): string;
+  }>('workspaces.mjs');
+  await withRealHost(async (run) => {
+    const samples = await run({
       name: 'bench-tree',
       workspace: (parent: string) =>
         createGitRepo(path.join(parent, 'Bench10k'), { 'README.md': '# Bench\n', [BENCH_TASK_FILE]: tenThousandTaskFile() }),
       hostTests: ['tasksBench'],
       timeoutMs: 300_000,
-    };
-    const outcome = await runScenario(scenario, { browser, uiTests: false });
-    const results = outcome.host[0];
-    const failed = results?.tests.find((t) => t.state !== 'passed');
-    if (!results || failed) {
-      throw new Error(failed ? `${failed.title}: ${failed.error?.message ?? failed.state}` : 'no host results');
-    }
-    const metric = (name: string) => (results.metrics[name]?.length ? median(results.metrics[name]) : Number.NaN);
+    });
+    const metric = (name: string) => median(samples(name));
     const children = metric('tasks10kProviderChildrenMs');
     console.log(`real host: load 10k file through the session: ${metric('tasks10kLoadMs').toFixed(0)} ms`);
     console.log(
@@ -163,23 +140,17 @@ async function hostBench(): Promise<void> {
     console.log(`real host: getTreeItem for all ${TASKS} task rows (median of 5): ${metric('tasks10kProviderItemsMs').toFixed(1)} ms`);
     console.log(`real host: extension-host heap growth with the 10k file loaded: ${metric('tasks10kHeapGrowthMB').toFixed(1)} MB`);
 
-    const { lukhasWorkspace } = await load<{ lukhasWorkspace(parent: string): string }>('workspaces.mjs');
-    const live = await runScenario(
-      { name: 'bench-tree-live', workspace: lukhasWorkspace, hostTests: ['tasks'], grep: 'external write' },
-      { browser, uiTests: false, windows: 3 },
-    );
-    const samples = live.host.flatMap((r) => r.metrics.tasksExternalWriteToStateMs ?? []);
-    if (samples.length > 0) {
-      const value = median(samples);
+    const live = await run({ name: 'bench-tree-live', workspace: lukhasWorkspace, hostTests: ['tasks'], grep: 'external write' }, 3);
+    const writeSamples = live('tasksExternalWriteToStateMs');
+    if (writeSamples.length > 0) {
+      const value = median(writeSamples);
       console.log(
-        `real host: external write to the tree's state (watcher + debounce + read), real task file: median ${value.toFixed(0)} ms of ${samples.length} windows [${samples
+        `real host: external write to the tree's state (watcher + debounce + read), real task file: median ${value.toFixed(0)} ms of ${writeSamples.length} windows [${writeSamples
           .map((v) => v.toFixed(0))
           .join(', ')}], ${(value / LIVE_TARGET_MS).toFixed(2)}x of the ${LIVE_TARGET_MS} ms target`,
       );
     }
-  } finally {
-    await close();
-  }
+  });
 }
 
 async function main(): Promise<void> {

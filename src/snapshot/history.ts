@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { folderEntries } from './folderEntries';
 import { isDateFolder, snapshotIdOfFile } from '../core/snapshot/naming';
 import { SNAPSHOT_FORMAT } from '../core/snapshot/types';
 
@@ -9,25 +10,17 @@ export interface SnapshotHistoryPoint {
   completionPercentage: number;
 }
 
-async function entries(folder: string): Promise<string[]> {
-  try {
-    return await readdir(folder);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return [];
-    }
-    throw error;
-  }
-}
-
 /**
  * Completion over time from the saved snapshots under `folder`, oldest first, at most `limit`
  * (the newest ones). Files that do not parse or are not snapshots are skipped.
  */
-export async function readSnapshotHistory(folder: string, limit = 120): Promise<SnapshotHistoryPoint[]> {
+export async function readSnapshotHistory(
+  folder: string,
+  limit = 120,
+): Promise<SnapshotHistoryPoint[]> {
   const files: string[] = [];
-  for (const date of (await entries(folder)).filter(isDateFolder)) {
-    for (const name of await entries(join(folder, date))) {
+  for (const date of (await folderEntries(folder)).filter(isDateFolder)) {
+    for (const name of await folderEntries(join(folder, date))) {
       if (snapshotIdOfFile(name) !== undefined) {
         files.push(join(folder, date, name));
       }
@@ -42,7 +35,11 @@ export async function readSnapshotHistory(folder: string, limit = 120): Promise<
         summary?: { completionPercentage?: unknown };
       };
       const percentage = parsed.summary?.completionPercentage;
-      if (parsed.format === SNAPSHOT_FORMAT && typeof parsed.capturedAt === 'string' && typeof percentage === 'number') {
+      if (
+        parsed.format === SNAPSHOT_FORMAT &&
+        typeof parsed.capturedAt === 'string' &&
+        typeof percentage === 'number'
+      ) {
         points.push({ date: parsed.capturedAt, completionPercentage: percentage });
       }
     } catch {
