@@ -4,6 +4,7 @@ import { outlineAt, type OutlineNode } from './outline';
 import { describeValue, type ProblemSink } from './problems';
 import { readGuardrails } from './readGuardrails';
 import { readTask } from './readTask';
+import { STORED_SUMMARY_FIELDS } from './summary';
 import type { StoredSummary, Task, TaskGroup, TaskModel } from './types';
 
 /** Builds the normalised model from a parsed document; every problem found on the way is reported. */
@@ -208,18 +209,9 @@ class TaskCollector {
   }
 }
 
-const SUMMARY_FIELDS: Record<string, keyof StoredSummary> = {
-  total_tasks: 'totalTasks',
-  in_progress: 'inProgress',
-  completed: 'completed',
-  not_started: 'notStarted',
-  blocked: 'blocked',
-  completion_percentage: 'completionPercentage',
-};
-
 function readStoredSummary(raw: Record<string, unknown>): StoredSummary {
   const summary: StoredSummary = {};
-  for (const [field, name] of Object.entries(SUMMARY_FIELDS)) {
+  for (const [field, name] of Object.entries(STORED_SUMMARY_FIELDS)) {
     if (typeof raw[field] === 'number') {
       summary[name] = raw[field];
     }

@@ -48,7 +48,8 @@ export function expectedStoredSummary(summary: DerivedSummary): Record<string, n
   };
 }
 
-const STORED_NAMES: Record<string, keyof StoredSummary> = {
+/** The file's `summary` field names and the model's names for them. */
+export const STORED_SUMMARY_FIELDS: Readonly<Record<string, keyof StoredSummary>> = {
   total_tasks: 'totalTasks',
   in_progress: 'inProgress',
   completed: 'completed',
@@ -64,7 +65,7 @@ export function reportSummaryDrift(stored: StoredSummary | undefined, derived: D
   }
   const expected = expectedStoredSummary(derived);
   const differences: string[] = [];
-  for (const [field, name] of Object.entries(STORED_NAMES)) {
+  for (const [field, name] of Object.entries(STORED_SUMMARY_FIELDS)) {
     const value = stored[name];
     if (value !== undefined && value !== expected[field]) {
       differences.push(`${field} ${value} (tasks say ${expected[field]})`);
