@@ -13,7 +13,7 @@ import {
   runGit,
   worktreeTopLevel,
 } from '../../../src/git';
-import { createTempRepo, isolateGitConfig, type TempRepo } from './tempRepo';
+import { createTempRepo, isolateGitConfig, type TempRepo } from '../../support/tempRepo';
 
 describe('git module (real git)', () => {
   isolateGitConfig();

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { FakeGitHub } from '../../support/fake-github';
+import { createTempRepo } from '../../support/tempRepo';
 
 const FIXTURE = readFileSync('test/fixtures/lukhas/task_status.json', 'utf8');
 const TOKEN = 'ghp_PrCommandToken0123456789abcdefXYZ7';
@@ -20,17 +20,12 @@ describe('coord pr against the fake GitHub', function () {
   let saved: string | undefined;
 
   beforeEach(async () => {
-    base = realpathSync(mkdtempSync(join(tmpdir(), 'coord-pr-')));
-    root = join(base, 'Lukhas');
+    const repo = createTempRepo({ name: 'Lukhas', empty: true });
+    base = repo.parent;
+    root = repo.root;
     git(base, 'init', '-q', '--bare', 'origin.git');
-    mkdirSync(join(root, 'docs', 'plans'), { recursive: true });
-    git(root, 'init', '-q', '-b', 'main');
-    for (const [key, value] of [['user.name', 'Test'], ['user.email', 'test@example.com'], ['commit.gpgsign', 'false'], ['gc.auto', '0']]) {
-      git(root, 'config', key!, value!);
-    }
-    writeFileSync(join(root, 'docs', 'plans', 'task_status.json'), FIXTURE);
-    git(root, 'add', '--', 'docs/plans/task_status.json');
-    git(root, 'commit', '-q', '-m', 'plan');
+    repo.write('docs/plans/task_status.json', FIXTURE);
+    repo.commit('plan');
     git(root, 'remote', 'add', 'origin', join(base, 'origin.git'));
     git(root, 'branch', '--', 'feat/codex/matriz-circuit-breaker');
     fake = await FakeGitHub.start({ owner: 'LukhasAI', repo: 'Lukhas', token: TOKEN });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { branchNameProblem, isValidBranchName, sanitizeBranchName, slugify, taskBranchName } from '../../../src/core/naming';
 import { gitAcceptsBranchName } from '../../../src/git';
-import { createTempRepo, isolateGitConfig, type TempRepo } from '../git/tempRepo';
+import { createTempRepo, isolateGitConfig, type TempRepo } from '../../support/tempRepo';
 
 /** Characters that exercise every rule of check-ref-format, plus unicode and spaces. */
 const TRICKY = ['a', 'b', 'Z', '0', '-', '.', '/', '@', '{', '}', ' ', '~', '^', ':', '?', '*', '[', '\\', '\t', 'é', 'ß', '日', '😀', '.lock', '..', '@{', '\u007f'];

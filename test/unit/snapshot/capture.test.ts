@@ -1,36 +1,25 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { GitHubService } from '../../../src/github';
 import { captureSnapshot } from '../../../src/snapshot';
+import { createTempRepo } from '../../support/tempRepo';
 import { FakeGitHub, pullsFromGhPrList, type GhPrListEntry } from '../../support/fake-github';
 
 const FIXTURE = readFileSync('test/fixtures/lukhas/task_status.json', 'utf8');
 const REAL_PRS = JSON.parse(readFileSync('test/fixtures/lukhas/pr_status_20251016T053229.json', 'utf8')) as GhPrListEntry[];
 const TOKEN = 'ghp_SnapshotToken0123456789abcdefXYZ42';
 
-function git(cwd: string, ...args: string[]) {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
-}
 
 /** A real repository holding the lukhas task file, with a linked worktree for cc2's branch. */
 function makeRepo(): { base: string; root: string } {
-  const base = realpathSync(mkdtempSync(join(tmpdir(), 'coord-snapshot-')));
-  const root = join(base, 'Lukhas');
-  mkdirSync(join(root, 'docs', 'plans'), { recursive: true });
-  git(root, 'init', '-q', '-b', 'main');
-  for (const [key, value] of [['user.name', 'Test'], ['user.email', 'test@example.com'], ['commit.gpgsign', 'false'], ['gc.auto', '0']]) {
-    git(root, 'config', key!, value!);
-  }
-  writeFileSync(join(root, 'docs', 'plans', 'task_status.json'), FIXTURE);
-  git(root, 'add', '--', 'docs/plans/task_status.json');
-  git(root, 'commit', '-q', '-m', 'plan');
-  git(root, 'remote', 'add', 'origin', 'git@github.com:LukhasAI/Lukhas.git');
-  git(root, 'worktree', 'add', '-q', '-b', 'chore/claude/coordination-dashboard', '--', join(base, 'Lukhas-claude-coordinator'));
-  return { base, root };
+  const repo = createTempRepo({ name: 'Lukhas', empty: true });
+  repo.write('docs/plans/task_status.json', FIXTURE);
+  repo.commit('plan');
+  repo.git('remote', 'add', 'origin', 'git@github.com:LukhasAI/Lukhas.git');
+  repo.git('worktree', 'add', '-q', '-b', 'chore/claude/coordination-dashboard', '--', join(repo.parent, 'Lukhas-claude-coordinator'));
+  return { base: repo.parent, root: repo.root };
 }
 
 function allFiles(dir: string): string[] {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { TaskFileStore } from '../../../src/taskfile/store';
-import { createTempRepo, type TempRepo } from '../git/tempRepo';
+import { createTempRepo, type TempRepo } from '../../support/tempRepo';
 
 export const TASK_FILE = 'docs/plans/task_status.json';
 

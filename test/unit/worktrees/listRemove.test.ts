@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isGitError } from '../../../src/git';
 import { listWorktreesWithStatus, pruneWorktrees, RemovalNeedsConfirmation, removeTaskWorktree, startTaskInWorktree } from '../../../src/worktrees';
-import { isolateGitConfig } from '../git/tempRepo';
+import { isolateGitConfig } from '../../support/tempRepo';
 import { createTaskRepo, type TaskRepo } from './fixtureTasks';
 
 describe('worktree listing, removal and pruning (real git)', () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitError } from '../../../src/git';
 import { START_STEPS, StartTaskError, startTaskInWorktree, type StartStep, type StartTaskOptions } from '../../../src/worktrees';
-import { isolateGitConfig } from '../git/tempRepo';
+import { isolateGitConfig } from '../../support/tempRepo';
 import { createTaskRepo, type TaskRepo } from './fixtureTasks';
 
 function options(repo: TaskRepo, taskKey: string, extra: Partial<StartTaskOptions> = {}): StartTaskOptions {

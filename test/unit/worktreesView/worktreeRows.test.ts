@@ -11,7 +11,7 @@ import {
   worktreeState,
   worktreeTooltipLines,
 } from '../../../src/extension/worktrees/worktreeRows';
-import { isolateGitConfig } from '../git/tempRepo';
+import { isolateGitConfig } from '../../support/tempRepo';
 import { createTaskRepo, type TaskRepo } from '../worktrees/fixtureTasks';
 
 describe('Worktrees view rows (real git)', () => {
