@@ -1,5 +1,6 @@
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
+import { watchFile } from '../../taskfile/watchFile';
 import { Disposable } from '../lifecycle';
 
 export interface WatchTargets {
@@ -13,6 +14,8 @@ export interface WatchTargets {
 /**
  * Narrow watchers for one folder session's current discovery: the task file itself (which may be
  * outside the folder) and git HEAD. Rebuilt when discovery changes; debouncing is the caller's.
+ * Each file is watched both through VS Code and directly (see `watchFile` for why); the caller's
+ * debouncer folds the doubled events into one read.
  */
 export class TaskFileWatchers extends Disposable {
   constructor(targets: WatchTargets, onFileChanged: () => void, onDiscoveryMayChange: () => void) {
@@ -21,9 +24,11 @@ export class TaskFileWatchers extends Disposable {
       // An atomic replace shows as delete + create: all three mean "read again"; a read that finds
       // no file re-runs discovery.
       this.watch(exactFile(targets.taskFile), onFileChanged, onFileChanged);
+      this.register(watchFile(targets.taskFile, onFileChanged));
     }
     if (targets.gitHead) {
       this.watch(exactFile(targets.gitHead), onDiscoveryMayChange, onDiscoveryMayChange);
+      this.register(watchFile(targets.gitHead, onDiscoveryMayChange));
     }
   }
 
