@@ -5,7 +5,10 @@ import {
   removeTaskWorktree,
   type RemoveWorktreeResult,
 } from '../../worktrees';
+import type { TaskEdit } from '../../core/edits/types';
 import { Commands } from '../constants';
+import type { FolderSession } from '../services';
+import { forgetWorktreePathEdits } from '../worktrees/forgetWorktreePath';
 import { clipLines, removalDetails } from '../worktrees/removalDetails';
 import { isWorktreeNode, type WorktreeNode } from '../worktrees/worktreeTreeNodes';
 import type { WorktreeUi } from '../worktrees/worktreeUi';
@@ -16,7 +19,7 @@ const REMOVE_AND_DELETE_BRANCH = 'Remove and Delete Branch if Merged';
 const REMOVE_ANYWAY = 'Remove Anyway';
 
 export type RemoveWorktreeOutcome =
-  { removed: false; refused?: 'dirty' | 'unpushed' } | ({ removed: true } & RemoveWorktreeResult);
+  { removed: false; refused?: 'dirty' | 'unpushed' } | ({ removed: true; forgotten: string[] } & RemoveWorktreeResult);
 
 /**
  * Worktrees view: removes a linked worktree after a confirmation (optionally deleting its branch
@@ -59,6 +62,7 @@ export function registerRemoveWorktree({
         deleteMergedBranch: choice === REMOVE_AND_DELETE_BRANCH,
         base,
       };
+      const forget = forgetWorktreePathEdits(repo, info.path);
       try {
         let result: RemoveWorktreeResult;
         try {
@@ -72,13 +76,14 @@ export function registerRemoveWorktree({
           }
           result = await removeTaskWorktree({ ...options, force: true });
         }
+        const forgotten = await clearRecordedPath(forget, repo.taskSession, services.log, info.path);
         services.log.info(
           `Removed worktree ${info.path}${result.branchDeleted ? ` and branch ${result.branch}` : ''}${result.branchKept ? ` (branch kept: ${result.branchKept})` : ''}.`,
         );
         void worktrees.ui.current.info(
           `Removed the worktree "${name}".${result.branchDeleted ? ` Deleted the merged branch ${result.branch}.` : ''}${result.branchKept ? ` Kept the branch ${result.branch}: ${result.branchKept}.` : ''}`,
         );
-        return { removed: true, ...result };
+        return { removed: true, ...result, forgotten };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         services.log.error(`Remove worktree ${info.path}: ${message}`);
@@ -89,6 +94,26 @@ export function registerRemoveWorktree({
       }
     },
   );
+}
+
+async function clearRecordedPath(
+  edits: TaskEdit[],
+  session: FolderSession | undefined,
+  log: vscode.LogOutputChannel,
+  removedPath: string,
+): Promise<string[]> {
+  if (edits.length === 0 || !session) {
+    return [];
+  }
+  const keys = edits.flatMap((edit) => ('taskKey' in edit ? [edit.taskKey] : []));
+  try {
+    await session.apply(edits);
+    log.info(`Cleared the worktree path of ${keys.join(', ')}.`);
+    return keys;
+  } catch (error) {
+    log.warn(`Removed ${removedPath}, but could not clear its path in the task file: ${String(error)}`);
+    return [];
+  }
 }
 
 async function confirmDataLoss(
