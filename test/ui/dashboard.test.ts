@@ -1,5 +1,5 @@
 // The dashboard as a person sees it in the real VS Code: numbers, a task card, the graph, live
-// updates, restoration after a reload, and screenshots in a dark and a light theme.
+// updates, restoration after a reload, and screenshots in dark, light and high-contrast themes.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,14 +21,14 @@ async function openDashboard() {
   return dashboardFrame(wb.page);
 }
 
-async function setTheme(name: string, kind: 'vscode-light' | 'vscode-dark'): Promise<void> {
+async function setTheme(name: string, kind: 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast'): Promise<void> {
   const wb = workbench();
   await pickColorTheme(wb.page, name);
   await (await dashboardFrame(wb.page)).locator(`body.${kind}`).waitFor({ timeout: 15_000 });
 }
 
 describe('dashboard (UI)', () => {
-  it('shows the real plan: card numbers, a task card and the graph; screenshots in dark and light', async () => {
+  it('shows the real plan: card numbers, a task card and the graph; screenshots in dark, light and high contrast', async () => {
     const wb = workbench();
     const text = fs.readFileSync(path.join(wb.options.workspace, TASK_FILE), 'utf8');
     const model = expectedModel(text);
@@ -60,6 +60,11 @@ describe('dashboard (UI)', () => {
     assert.ok(fs.statSync(await wb.screenshot('dashboard-dark')).size > 0);
     await setTheme('Light Modern', 'vscode-light');
     assert.ok(fs.statSync(await wb.screenshot('dashboard-light')).size > 0);
+    await setTheme('Dark High Contrast', 'vscode-high-contrast');
+    // High contrast outlines cards with the theme's contrast colour; other themes leave it transparent.
+    const outline = await view.locator('[data-card="total"]').evaluate((el) => getComputedStyle(el).outlineColor);
+    assert.notEqual(outline, 'rgba(0, 0, 0, 0)');
+    assert.ok(fs.statSync(await wb.screenshot('dashboard-high-contrast')).size > 0);
     await setTheme('Dark Modern', 'vscode-dark');
   });
 
@@ -71,7 +76,9 @@ describe('dashboard (UI)', () => {
     const model = expectedModel(original);
     const target = model.tasks.find((t) => t.status === 'not_started' && t.group === model.groups[0])!;
     try {
+      const before = await view.locator('.task-card:not([hidden])').count();
       await view.locator('.filter-bar vscode-textfield input').fill(target.id);
+      await view.waitForFunction((count) => document.querySelectorAll('.task-card:not([hidden])').length < count, before, { timeout: 15_000 });
       const shown = await view.locator('.task-card:not([hidden])').count();
       fs.writeFileSync(file, original.replace(new RegExp(`("${target.key}"[\\s\\S]*?"status": )"not_started"`), '$1"completed"'));
       await view.locator(`.column-completed .task-card[data-task-key="${target.key}"]`).waitFor({ timeout: 15_000 });
