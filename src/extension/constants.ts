@@ -80,6 +80,7 @@ export const Settings = {
   guardrailsCwd: 'guardrails.cwd',
   guardrailsLogFolder: 'guardrails.logFolder',
   guardrailsMaxAgeHours: 'guardrails.maxAgeHours',
+  guardrailsChannelLimitMB: 'guardrails.channelLimitMB',
   guardrailsRequirePassBeforeComplete: 'guardrails.requirePassBeforeComplete',
   githubApiBaseUrl: 'github.apiBaseUrl',
   githubOwner: 'github.owner',

@@ -15,3 +15,10 @@ export const DEFAULT_LOG_FOLDER = '.dev/guardrails';
 
 /** Between SIGTERM and SIGKILL. */
 export const KILL_GRACE_MS = 3000;
+
+/**
+ * Output of one guardrail shown in the output channel, in MB; the rest is summarised. VS Code
+ * scans a visible channel's whole text for links on every update, which stalls the extension
+ * host once a channel holds tens of megabytes.
+ */
+export const DEFAULT_CHANNEL_LIMIT_MB = 1;

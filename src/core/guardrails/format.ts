@@ -26,3 +26,16 @@ export function formatFooter(result: GuardrailResult): string {
   parts.push(formatDuration(result.durationMs));
   return `${parts.join(' · ')}\n`;
 }
+
+/** `512 KB`, `4 MB`, `1.5 GB`: an amount of output, for notices. */
+export function formatSize(chars: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'];
+  let value = chars;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const rounded = unit === 0 || value >= 10 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10;
+  return `${rounded} ${units[unit]}`;
+}

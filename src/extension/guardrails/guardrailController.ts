@@ -8,7 +8,7 @@ import { recordGuardrailResults } from '../../guardrails/record';
 import { readRunLogs, writeRunLog } from '../../guardrails/runLogFiles';
 import { runGuardrails } from '../../guardrails/runGuardrails';
 import type { GuardrailSink } from '../../guardrails/sink';
-import { textSink } from '../../guardrails/textSink';
+import { textSink, type TextSinkOptions } from '../../guardrails/textSink';
 import { Disposable } from '../lifecycle';
 import type { CoordinatorServices, FolderSession } from '../services';
 import { FolderRuns } from './folderRuns';
@@ -207,7 +207,7 @@ export class GuardrailController extends Disposable {
           model: session.state?.model,
           runStartedAt: startedAt,
           sinkFor: (definition) =>
-            this.sinkFor(definition, settings.parallelism > 1, request.echo, {
+            this.sinkFor(definition, { prefixLines: settings.parallelism > 1, limitChars: settings.channelLimitChars }, request.echo, {
               onStart: () => report(`${definition.key} (${++started}/${definitions.length})`),
               onEnd: (result) => {
                 runs.running.delete(result.key);
@@ -247,11 +247,11 @@ export class GuardrailController extends Disposable {
 
   private sinkFor(
     definition: GuardrailDefinition,
-    prefixLines: boolean,
+    channel: TextSinkOptions,
     echo: ((text: string) => void) | undefined,
     hooks: Pick<GuardrailSink, 'onStart' | 'onEnd'>,
   ): GuardrailSink {
-    const sinks = [textSink(definition, this.output.append, { prefixLines })];
+    const sinks = [textSink(definition, this.output.append, channel)];
     if (echo) {
       sinks.push(textSink(definition, echo));
     }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DEFAULT_LOG_FOLDER, DEFAULT_PARALLELISM, DEFAULT_TIMEOUT_MINUTES } from '../../core/guardrails/defaults';
+import { DEFAULT_CHANNEL_LIMIT_MB, DEFAULT_LOG_FOLDER, DEFAULT_PARALLELISM, DEFAULT_TIMEOUT_MINUTES } from '../../core/guardrails/defaults';
 import { parseGuardrailSettings, type GuardrailSettingEntry } from '../../core/guardrails/definitions';
 import { parseEnvSetting } from '../../core/guardrails/envSetting';
 import { Settings } from '../constants';
@@ -15,6 +15,8 @@ export interface GuardrailSettings {
   cwd: string;
   logFolder: string;
   maxAgeHours: number;
+  /** Most characters of one guardrail's output shown in the channel; 0 for all. */
+  channelLimitChars: number;
   requirePassBeforeComplete: boolean;
   /** Problems worth telling the user, one sentence each. */
   problems: string[];
@@ -39,6 +41,7 @@ export function readGuardrailSettings(scope: vscode.Uri | undefined): GuardrailS
     cwd: text(config.get<unknown>(Settings.guardrailsCwd)),
     logFolder: text(config.get<unknown>(Settings.guardrailsLogFolder)) || DEFAULT_LOG_FOLDER,
     maxAgeHours: Math.max(0, Number(config.get<unknown>(Settings.guardrailsMaxAgeHours)) || 0),
+    channelLimitChars: channelLimit(config.get<unknown>(Settings.guardrailsChannelLimitMB)),
     requirePassBeforeComplete: config.get<unknown>(Settings.guardrailsRequirePassBeforeComplete) !== false,
     problems,
   };
@@ -52,6 +55,11 @@ export function runFolder(root: string, settings: Pick<GuardrailSettings, 'cwd'>
 /** Where run logs go for guardrails that ran in `cwd`. */
 export function logFolderFor(cwd: string, settings: Pick<GuardrailSettings, 'logFolder'>): string {
   return path.resolve(cwd, settings.logFolder);
+}
+
+function channelLimit(value: unknown): number {
+  const megabytes = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_CHANNEL_LIMIT_MB;
+  return Math.round(megabytes * 1024 * 1024);
 }
 
 function positive(value: unknown, fallback: number): number {

@@ -158,6 +158,23 @@ describe('guardrails in a trusted workspace', function () {
     assert.equal(await vscode.commands.executeCommand('coordinator.cancelGuardrails'), false, 'nothing left to cancel');
   });
 
+  it('shows the first part of a huge output and its last lines in the channel, while the verdict reads all of it', async () => {
+    await config().update('guardrails.channelLimitMB', 0.01, vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      await setDefinitions([{ key: 'chatty', required: false, command: 'seq 1 200000; echo ALL DONE', expected: 'ALL DONE' }]);
+      const outcome = await guardrails.controller.run({ session, keys: ['chatty'], interactive: false });
+      assert.equal(outcome?.results[0].verdict, 'pass', outcome?.results[0].reason);
+      const text = guardrails.controller.output.recentText();
+      const run = text.slice(text.lastIndexOf('>>> chatty'));
+      assert.match(run, /\n1\n2\n3\n/);
+      assert.match(run, /\[… more than 10 KB of output: the rest is not shown here; its last lines follow when chatty ends\]\n/);
+      assert.match(run, /not shown\. Last lines:\]\n[\s\S]*\n199999\n200000\nALL DONE\n<<< chatty: PASS/);
+      assert.ok(run.length < 40_000, `${run.length} characters in the channel for 1.3 MB of output`);
+    } finally {
+      await config().update('guardrails.channelLimitMB', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+  });
+
   it('lists the guardrails in Run Task, and a task run records its verdict', async () => {
     await setDefinitions(undefined);
     const tasks = await vscode.tasks.fetchTasks({ type: 'coordinator-guardrail' });

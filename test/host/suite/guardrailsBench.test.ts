@@ -1,5 +1,7 @@
 // Measures (never asserts on time) the extension host's event-loop delay while a guardrail streams
-// 50 MB into the output channel, against the same command spawned with its output only counted.
+// 50 MB with the output channel visible (the channel shows the first MB and the last lines, as
+// `coordinator.guardrails.channelLimitMB` says by default), against the same command spawned with
+// its output only counted.
 // Run by `node --import tsx scripts/bench/guardrailsHost.bench.ts`.
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
