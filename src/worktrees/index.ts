@@ -31,3 +31,4 @@ export { removeTaskWorktree, RemovalNeedsConfirmation } from './remove';
 export type { RemoveWorktreeOptions, RemoveWorktreeResult } from './remove';
 export { copyIncludedFiles, WORKTREE_INCLUDE_FILE } from './copyIncluded';
 export { pruneWorktrees } from '../git/worktrees';
+export { forgetWorktreePathEdits } from './forgetPath';

@@ -11,6 +11,7 @@ import { recordGuardrailResults } from '../../guardrails/record';
 import { writeRunLog } from '../../guardrails/runLogFiles';
 import { runGuardrails } from '../../guardrails/runGuardrails';
 import { textSink } from '../../guardrails/textSink';
+import { guardrailsWithWorkspaceSettings } from '../../guardrails/workspaceSettings';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../args';
 import { CommandFailure, ExitCode, UsageError, type CliCommand, type CliContext } from '../command';
 import { formatTable } from '../print/table';
@@ -43,7 +44,9 @@ export const command: CliCommand = {
     const { values } = parseCommandArgs(args, { ...FILE_OPTION, ...JSON_OPTION });
     const opened = await openTaskFile(values.file, context);
     const { model } = requireModel(opened);
-    return listGuardrails(model, opened, values.json === true, context);
+    const folder = (await worktreeTopLevel(context.cwd).catch(() => undefined)) ?? context.cwd;
+    const guardrails = await workspaceGuardrails(model, folder, context);
+    return listGuardrails({ ...model, guardrails }, opened, values.json === true, context);
   },
 };
 
@@ -103,9 +106,9 @@ async function runCommand(args: string[], context: CliContext): Promise<number> 
   const parallelism = Math.floor(positiveNumber(values.parallel, '--parallel', DEFAULT_PARALLELISM));
   const opened = await openTaskFile(values.file, context);
   const { model } = requireModel(opened);
-  const definitions = selectGuardrails(model.guardrails, positionals);
   const requested = values.cwd !== undefined ? resolve(context.cwd, values.cwd) : context.cwd;
   const cwd = (await worktreeTopLevel(requested).catch(() => undefined)) ?? requested;
+  const definitions = selectGuardrails(await workspaceGuardrails(model, cwd, context), positionals);
   // --json keeps stdout for the run log; the live output goes to stderr.
   const live = values.json ? context.stderr : context.stdout;
 
@@ -155,6 +158,15 @@ async function runCommand(args: string[], context: CliContext): Promise<number> 
     return 130;
   }
   return requiredPassed(results) ? ExitCode.ok : ExitCode.failed;
+}
+
+/** The task file's guardrails with the folder's `.vscode/settings.json` entries merged in, as the extension runs them there. */
+async function workspaceGuardrails(model: TaskModel, folder: string, context: CliContext): Promise<GuardrailDefinition[]> {
+  const merged = await guardrailsWithWorkspaceSettings(model.guardrails, folder);
+  for (const problem of merged.problems) {
+    context.stderr(`coord: ${problem}\n`);
+  }
+  return merged.definitions;
 }
 
 function selectGuardrails(all: GuardrailDefinition[], keys: string[]): GuardrailDefinition[] {

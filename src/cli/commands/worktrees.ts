@@ -1,9 +1,9 @@
 import type { TaskModel } from '../../core/model/types';
 import { GitError, mainWorktreeRoot, pruneWorktrees } from '../../git';
-import { listWorktreesWithStatus, removeTaskWorktree, type WorktreeInfo } from '../../worktrees';
+import { forgetWorktreePathEdits, listWorktreesWithStatus, removeTaskWorktree, type WorktreeInfo } from '../../worktrees';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../args';
 import { CommandFailure, ExitCode, UsageError, type CliCommand, type CliContext } from '../command';
-import { openTaskFile } from '../taskFile';
+import { openTaskFile, type OpenedTaskFile } from '../taskFile';
 import { resolve } from 'node:path';
 
 export const command: CliCommand = {
@@ -38,9 +38,12 @@ export const command: CliCommand = {
           if (!target) {
             throw new UsageError('remove needs the worktree path');
           }
+          const removed = resolve(context.cwd, target);
+          const opened = await openTaskFile(values.file, context).catch(() => undefined);
+          const forget = opened?.loaded.model && !opened.loaded.broken ? forgetWorktreePathEdits(opened.loaded.model, root, removed) : [];
           const result = await removeTaskWorktree({
             cwd: root,
-            path: resolve(context.cwd, target),
+            path: removed,
             force: values.force,
             deleteMergedBranch: values['delete-branch'],
             base: values.base,
@@ -48,6 +51,7 @@ export const command: CliCommand = {
           context.stdout(
             `removed ${target}${result.branchDeleted ? `; deleted branch ${result.branch}` : result.branchKept ? `; kept branch ${result.branch} (${result.branchKept})` : ''}\n`,
           );
+          await clearRecordedPath(opened, forget, context);
           return ExitCode.ok;
         }
         case 'prune': {
@@ -67,6 +71,18 @@ export const command: CliCommand = {
     }
   },
 };
+
+async function clearRecordedPath(opened: OpenedTaskFile | undefined, edits: ReturnType<typeof forgetWorktreePathEdits>, context: CliContext): Promise<void> {
+  if (!opened || edits.length === 0) {
+    return;
+  }
+  try {
+    await opened.store.apply(edits);
+    context.stdout(`cleared worktree_path of ${edits.map((edit) => edit.taskKey).join(', ')} in ${opened.shownPath}\n`);
+  } catch (error) {
+    context.stderr(`coord: the worktree is removed, but its path stays in ${opened.shownPath}: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}
 
 async function list(root: string, values: { file?: string; json?: boolean; base?: string }, context: CliContext): Promise<number> {
   let model: TaskModel | undefined;

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import {
+  forgetWorktreePathEdits,
   RemovalNeedsConfirmation,
   removeTaskWorktree,
   type RemoveWorktreeResult,
@@ -8,7 +9,6 @@ import {
 import type { TaskEdit } from '../../core/edits/types';
 import { Commands } from '../constants';
 import type { FolderSession } from '../services';
-import { forgetWorktreePathEdits } from '../worktrees/forgetWorktreePath';
 import { clipLines, removalDetails } from '../worktrees/removalDetails';
 import { isWorktreeNode, type WorktreeNode } from '../worktrees/worktreeTreeNodes';
 import type { WorktreeUi } from '../worktrees/worktreeUi';
@@ -62,7 +62,8 @@ export function registerRemoveWorktree({
         deleteMergedBranch: choice === REMOVE_AND_DELETE_BRANCH,
         base,
       };
-      const forget = forgetWorktreePathEdits(repo, info.path);
+      const taskState = repo.taskSession?.state;
+      const forget = taskState?.model && !taskState.broken ? forgetWorktreePathEdits(taskState.model, repo.mainRoot, info.path) : [];
       try {
         let result: RemoveWorktreeResult;
         try {

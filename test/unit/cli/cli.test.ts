@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadTaskFile } from '../../../src/core/model/load';
 import { FIXTURES } from '../core/helpers';
+import { TaskFileStore } from '../../../src/taskfile/store';
 import { createTempRepo, type TempRepo } from '../taskfile/gitRepo';
 
 const CLI = join(__dirname, '..', '..', '..', 'src', 'cli', 'main.ts');
@@ -124,5 +125,18 @@ describe('coord CLI (real processes, real git)', function () {
     assert.equal((await coord(['list', '--bogus'], repo.main)).code, 2);
     assert.equal((await coord(['frobnicate'], repo.main)).code, 2);
     assert.equal(readFileSync(taskFile, 'utf8'), before);
+  });
+
+  it('worktrees remove clears the worktree_path of the task that recorded it, keeping its branch', async () => {
+    const store = new TaskFileStore(taskFile);
+    await store.apply({ kind: 'setTaskField', taskKey: 'task1_shadow_diff', field: 'worktree_path', value: '../main-codex-task1' });
+    const result = await coord(['worktrees', 'remove', worktree], repo.main);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /cleared worktree_path of task1_shadow_diff/);
+    assert.ok(!existsSync(worktree));
+    const task = loadTaskFile(readFileSync(taskFile, 'utf8')).model!.byKey.get('task1_shadow_diff')!;
+    assert.equal(task.worktreePath, undefined);
+    assert.equal('worktree_path' in task.raw, false);
+    assert.equal(task.branch, 'feat/codex/shadow-diff-harness');
   });
 });

@@ -124,6 +124,35 @@ posixOnly('coord guardrails (real processes, real git)', function () {
     assert.equal(loadTaskFile(readFileSync(taskFile, 'utf8')).model!.guardrails[0].status, undefined, '--no-record');
   });
 
+  it('merges coordinator.guardrails.definitions from .vscode/settings.json, as the extension does', async () => {
+    repo.write(
+      '.vscode/settings.json',
+      `{
+        // comments and trailing commas, as VS Code allows
+        "coordinator.guardrails.definitions": [
+          { "key": "docs", "required": true, "command": "echo docs fine" },
+          { "key": "lint", "command": "echo 0 problems", "expected": "0 problems" },
+          { "key": "broken" },
+        ],
+      }`,
+    );
+    const listed = await coord(['guardrails', '--json'], repo.main);
+    assert.equal(listed.code, 0, listed.stderr);
+    const keys = (JSON.parse(listed.stdout) as { guardrails: { key: string; required: boolean }[] }).guardrails.map((g) => `${g.key}:${g.required}`);
+    assert.deepEqual(keys, ['compat:true', 'docs:true', 'shadow:true', 'lint:true']);
+    assert.match(listed.stderr, /settings\.json: coordinator\.guardrails\.definitions broken: "broken" is not in the task file, so it needs a "command"/);
+
+    const run = await coord(['guardrails', 'run', 'docs', 'lint', '--no-record'], repo.main);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /PASS\s+docs: exit code 0/);
+    assert.match(run.stdout, /PASS\s+lint: exit code 0/);
+
+    repo.write('.vscode/settings.json', '{ "coordinator.guardrails.definitions": [ ');
+    const unreadable = await coord(['guardrails'], repo.main);
+    assert.equal(unreadable.code, 0);
+    assert.match(unreadable.stderr, /settings\.json could not be read \(.+\); its guardrail settings were left out/);
+  });
+
   it('refuses an unknown guardrail key with the known ones', async () => {
     const run = await coord(['guardrails', 'run', 'nope'], repo.main);
     assert.equal(run.code, 2);
