@@ -110,6 +110,13 @@ export interface DashboardGuardrail {
   dependsOn?: string;
 }
 
+export interface DashboardGitHubFreshness {
+  /** ISO timestamp of the data shown; the page shows its age. */
+  fetchedAt: string;
+  /** The latest refresh failed (rate limit, network, sign-in): the data shown is older. */
+  problem?: string;
+}
+
 export interface HistoryPoint {
   /** ISO date or timestamp. */
   date: string;
@@ -122,6 +129,8 @@ export interface DashboardViewModel {
   folderUri: string;
   taskFile?: string;
   lastUpdated?: string;
+  /** When GitHub last answered, and why the latest refresh failed; absent without GitHub data. */
+  github?: DashboardGitHubFreshness;
   /** The task file does not currently parse; the model shown is the last good one. */
   broken: boolean;
   problems: number;

@@ -65,7 +65,10 @@ export class DashboardApp {
     );
     root.setAttribute('aria-busy', 'true');
     window.addEventListener('scroll', this.onScroll, { passive: true });
-    setInterval(() => this.guardrails.refresh(), 60_000);
+    setInterval(() => {
+      this.guardrails.refresh();
+      this.header.refresh();
+    }, 60_000);
   }
 
   handle(message: HostMessage): void {
@@ -109,7 +112,7 @@ export class DashboardApp {
       this.byKey.set(task.key, task);
     }
     const sections = delta.sections;
-    if (sections.folderName || sections.taskFile || sections.lastUpdated || 'broken' in sections || 'problems' in sections) {
+    if (sections.folderName || sections.taskFile || sections.lastUpdated || 'broken' in sections || 'problems' in sections || 'github' in sections) {
       this.header.render(model);
     }
     if (sections.summary) {

@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FakeGitHub, pullsFromGhPrList, shaFor, type GhPrListEntry } from '../support/fake-github';
+import { dashboardFrame, runPaletteCommand } from './dashboardUi';
 import { workbench } from './support/context';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/lukhas/pr_status_20251016T053229.json');
@@ -61,5 +62,17 @@ describe('pull requests in the Tasks view (UI)', () => {
     assert.match(text, /failing: lint/);
     assert.match(text, /Updated/);
     await wb.screenshot('github-tasks-pr');
+  });
+
+  it('shows the open PRs and CI failures on the dashboard, and how old that GitHub data is', async () => {
+    const wb = workbench();
+    await runPaletteCommand(wb.page, 'Coordinator: Open Dashboard');
+    const view = await dashboardFrame(wb.page);
+    await view.locator('.github-freshness').waitFor({ timeout: 30_000 });
+    assert.match((await view.locator('.github-freshness').textContent()) ?? '', /Pull requests and CI from GitHub, (just now|\d+ min ago)/);
+    const open = fake.state.pulls.filter((pull) => pull.state === 'open').length;
+    assert.equal(await view.locator('[data-card="openPrs"] .card-value').textContent(), String(open));
+    assert.ok(Number(await view.locator('[data-card="ciFailures"] .card-value').textContent()) >= 1, 'the failing lint check counts');
+    await wb.screenshot('github-dashboard');
   });
 });

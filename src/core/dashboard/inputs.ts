@@ -1,5 +1,6 @@
 import type { LoadedTaskFile } from '../model/types';
 import type {
+  DashboardGitHubFreshness,
   DashboardPullRequest,
   GuardrailVerdict,
   HistoryPoint,
@@ -34,6 +35,7 @@ export interface DashboardExtras {
   pullRequests?: PullRequestInput[];
   worktrees?: WorktreeInput[];
   history?: HistoryPoint[];
+  github?: DashboardGitHubFreshness;
 }
 
 export interface DashboardInputs extends DashboardExtras {

@@ -36,6 +36,7 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
     folderUri: inputs.folderUri,
     taskFile: inputs.taskFile,
     lastUpdated: model?.lastUpdated,
+    github: inputs.github && withoutUndefined({ ...inputs.github }),
     broken: loaded?.broken ?? false,
     problems: loaded?.diagnostics.filter((d) => d.severity === 'error').length ?? 0,
     summary: summarise(dashboardTasks, loaded?.summary, guardrails, inputs),

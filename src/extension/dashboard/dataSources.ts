@@ -64,6 +64,7 @@ export function mergeExtras(parts: readonly (DashboardExtras | undefined)[]): Da
         (merged[name] as unknown[] | undefined) = [...((merged[name] as unknown[] | undefined) ?? []), ...values];
       }
     }
+    merged.github ??= part.github;
   }
   return merged;
 }

@@ -29,6 +29,9 @@ export class PullRequestDashboardData implements DashboardDataProvider {
     this.status.want(session);
     const github = this.status.statusFor(session);
     // Unknown is not zero: until GitHub answered once, the cards stay empty rather than show 0.
-    return github?.fetchedAt !== undefined ? { pullRequests: pullRequestInputs(github) } : undefined;
+    if (github?.fetchedAt === undefined) {
+      return undefined;
+    }
+    return { pullRequests: pullRequestInputs(github), github: { fetchedAt: github.fetchedAt, problem: github.error?.message } };
   }
 }

@@ -1,10 +1,20 @@
-import type { DashboardViewModel } from '../../protocol/dashboardModel';
+import type { DashboardGitHubFreshness, DashboardViewModel } from '../../protocol/dashboardModel';
 import { el, icon, replaceChildren } from '../dom';
+import { formatAge } from '../labels';
 
 export class HeaderView {
   readonly element = el('header', { className: 'dashboard-header' });
+  private model: DashboardViewModel | undefined;
 
-  render(model: DashboardViewModel): void {
+  /** Re-renders so that the GitHub data's age stays current. */
+  refresh(): void {
+    if (this.model) {
+      this.render(this.model);
+    }
+  }
+
+  render(model: DashboardViewModel, now = Date.now()): void {
+    this.model = model;
     const problems =
       model.broken &&
       el('p', { className: 'banner warning', attrs: { role: 'status' } }, [
@@ -18,6 +28,22 @@ export class HeaderView {
         model.lastUpdated ? ` · last updated ${model.lastUpdated}` : '',
       ]),
       problems,
+      gitHubLine(model.github, now),
     ]);
   }
+}
+
+/** Pull requests and CI come from GitHub: say how old that is, and why when a refresh failed. */
+function gitHubLine(github: DashboardGitHubFreshness | undefined, now: number): HTMLElement | undefined {
+  if (!github) {
+    return undefined;
+  }
+  const age = formatAge(github.fetchedAt, now);
+  if (github.problem) {
+    return el('p', { className: 'banner warning github-freshness', attrs: { role: 'status' } }, [
+      icon('warning'),
+      ` Pull requests and CI as GitHub last answered, ${age}: ${github.problem}`,
+    ]);
+  }
+  return el('p', { className: 'muted github-freshness', attrs: { title: github.fetchedAt } }, [icon('github'), ` Pull requests and CI from GitHub, ${age}`]);
 }

@@ -156,6 +156,7 @@ describe('GitHub pull requests, CI and snapshots', function () {
       const shown = panel()!.current!;
       assert.equal(shown.summary.openPullRequests, status?.openPullRequests.length);
       assert.equal(shown.summary.ciFailures, 1);
+      assert.deepEqual(shown.github, { fetchedAt: status?.fetchedAt }, 'the page can say how old the GitHub data is');
       for (const key of ['cc1_guardrails', 'cc2_dashboard']) {
         assert.deepEqual(shown.tasks.find((t) => t.key === key)?.pullRequest, { number: 410, state: 'open', ci: 'failing', url: 'https://github.com/LukhasAI/Lukhas/pull/410' });
       }
@@ -198,6 +199,9 @@ describe('GitHub pull requests, CI and snapshots', function () {
     const node = taskNode(testing, 'cc2_dashboard');
     assert.match(String(item(node).description), /#410 ✗ 1 failing$/);
     assert.match(tooltip(node), /Last known state from (just now|\d+ min ago): GitHub rate limit reached/);
+    const extras = await testing.dashboard.dataSources.collect(session.folder);
+    assert.equal(extras.github?.fetchedAt, before.fetchedAt);
+    assert.match(extras.github?.problem ?? '', /GitHub rate limit reached/, 'the dashboard says why its PR data is old');
     // Scheduled refreshes (interval, task-file changes) wait for the reset time GitHub gave.
     const requests = fake.requestCount();
     await github().forSession(session).refresh({ scheduled: true });

@@ -96,6 +96,22 @@ describe('dashboard page in Chromium', function () {
     assert.equal(await page.locator('.task-card').count(), after.tasks.length);
   });
 
+  it('says how old the GitHub data is, and warns with the reason when the latest refresh failed', async () => {
+    const model = viewModelOf(fixtureText('lukhas'));
+    const page = harness.page;
+    await harness.send({ type: 'state', model });
+    assert.equal(await page.locator('.github-freshness').count(), 0, 'no GitHub data, no line');
+    const fetchedAt = new Date(Date.now() - 12 * 60_000).toISOString();
+    const withGitHub = { ...model, github: { fetchedAt } };
+    await harness.send({ type: 'delta', delta: diffDashboard(model, withGitHub) });
+    assert.equal(await page.locator('.github-freshness').textContent(), ' Pull requests and CI from GitHub, 12 min ago');
+    const failed = { ...model, github: { fetchedAt, problem: 'GitHub rate limit reached; retrying at 14:05' } };
+    await harness.send({ type: 'delta', delta: diffDashboard(withGitHub, failed) });
+    const banner = page.locator('.github-freshness.warning');
+    assert.equal(await banner.getAttribute('role'), 'status');
+    assert.equal(await banner.textContent(), ' Pull requests and CI as GitHub last answered, 12 min ago: GitHub rate limit reached; retrying at 14:05');
+  });
+
   it('restores filters, selection and scroll after a reload', async () => {
     const model = viewModelOf(fixtureText('lukhas'));
     await harness.send({ type: 'state', model });
