@@ -57,7 +57,7 @@ export const scenarios = [
   {
     name: 'tasks',
     workspace: lukhasWorkspace,
-    hostTests: ['tasks'],
+    hostTests: ['tasks', 'notifications'],
     uiTests: ['tasks'],
   },
   {

@@ -1,0 +1,100 @@
+// Notifications that matter, in the real host: a task becoming ready when its last dependency is
+// completed, and a task's agent terminal ending. Each one offers to show the task.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { loadTaskFile } from '../../../src/core/model/load';
+import type { FolderSession } from '../../../src/extension/services';
+import { waitFor } from '../support/extension';
+import { coordinator, sessionWithFile, writeExternally } from './tasksSupport';
+
+type Shown = { kind: 'information' | 'warning'; message: string; actions: string[] };
+
+/** Records the messages the extension shows and answers each with `answer`; restores on dispose. */
+function recordMessages(answer: string | undefined): { shown: Shown[]; dispose(): void } {
+  const window = vscode.window as { showInformationMessage: unknown; showWarningMessage: unknown };
+  const original = { information: window.showInformationMessage, warning: window.showWarningMessage };
+  const shown: Shown[] = [];
+  const recorder = (kind: Shown['kind']) => (message: string, ...actions: unknown[]) => {
+    shown.push({ kind, message, actions: actions.filter((a): a is string => typeof a === 'string') });
+    return Promise.resolve(answer);
+  };
+  window.showInformationMessage = recorder('information');
+  window.showWarningMessage = recorder('warning');
+  return {
+    shown,
+    dispose: () => {
+      window.showInformationMessage = original.information;
+      window.showWarningMessage = original.warning;
+    },
+  };
+}
+
+describe('notifications', function () {
+  this.timeout(60_000);
+  let testing: Awaited<ReturnType<typeof coordinator>>;
+  let session: FolderSession;
+  let original: string;
+
+  before(async () => {
+    testing = await coordinator();
+    session = await sessionWithFile(testing);
+    original = fs.readFileSync(session.taskFile!.fsPath, 'utf8');
+  });
+
+  afterEach(async () => {
+    if (fs.readFileSync(session.taskFile!.fsPath, 'utf8') !== original) {
+      await writeExternally(session, original);
+    }
+  });
+
+  it('says a task can start when the last task it waited for is completed, and offers to start or show it', async () => {
+    const { model, graph } = loadTaskFile(original);
+    // A waiting task with exactly one task dependency left to complete.
+    const candidate = model!.tasks
+      .filter((task) => task.status === 'not_started' || task.status === 'waiting' || task.status === 'blocked')
+      .map((task) => {
+        const open = (graph!.dependencies.get(task.key) ?? []).flatMap((ref) => (ref.taskKey && model!.byKey.get(ref.taskKey)?.status !== 'completed' ? [ref.taskKey] : []));
+        return { task, open };
+      })
+      .find(({ open }) => open.length === 1);
+    assert.ok(candidate, 'the fixture has a task waiting on one last dependency');
+    const last = model!.byKey.get(candidate.open[0])!;
+    const messages = recordMessages('Show Task');
+    try {
+      await session.apply({ kind: 'setStatus', taskKey: last.key, status: 'completed' });
+      await waitFor(() => messages.shown.some((m) => m.message.startsWith(`"${candidate.task.name}" can start`)), 'the ready notification');
+      const ready = messages.shown.find((m) => m.message.startsWith(`"${candidate.task.name}" can start`))!;
+      assert.equal(ready.message, `"${candidate.task.name}" can start: "${last.name}", the last task it waited for, is completed.`);
+      assert.deepEqual(ready.actions, ['Start in Worktree', 'Show Task']);
+      // "Show Task" selects it in the Tasks view.
+      await waitFor(
+        () => testing.tasks.view.selection.some((node) => node.kind === 'task' && node.task.key === candidate.task.key),
+        'the task is selected in the Tasks view',
+      );
+    } finally {
+      messages.dispose();
+    }
+  });
+
+  it('says when a task agent terminal ends with a failure, naming the task and the exit code', async () => {
+    const task = session.state!.model!.tasks.find((t) => t.status === 'in_progress') ?? session.state!.model!.tasks[0];
+    const messages = recordMessages(undefined);
+    try {
+      const terminal = vscode.window.createTerminal({
+        name: 'agent under test',
+        cwd: session.folder.uri,
+        shellPath: '/bin/sh',
+        shellArgs: ['-c', 'exit 3'],
+        env: { COORDINATOR_TASK_KEY: task.key },
+      });
+      await waitFor(() => terminal.exitStatus !== undefined, 'the agent process ends', 30_000);
+      await waitFor(() => messages.shown.some((m) => m.message.includes(task.name)), 'the agent exit notification');
+      const exit = messages.shown.find((m) => m.message.includes(task.name))!;
+      assert.deepEqual(exit, { kind: 'warning', message: `The agent terminal for "${task.name}" failed (exit code 3).`, actions: ['Show Task'] });
+      terminal.dispose();
+    } finally {
+      messages.dispose();
+    }
+  });
+});
