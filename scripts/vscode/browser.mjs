@@ -21,7 +21,7 @@ export function workbenchUrl({ baseUrl, folder, extensionPath = projectRoot, tes
     payload.push(['extensionTestsPath', remote(testsPath)]);
   }
   const url = new URL(baseUrl);
-  url.searchParams.set('folder', folder);
+  url.searchParams.set(folder.endsWith('.code-workspace') ? 'workspace' : 'folder', folder);
   url.searchParams.set('payload', JSON.stringify(payload));
   return url.toString();
 }

@@ -12,12 +12,13 @@
 //   }
 //
 // A workspace builder receives an empty temporary directory (removed afterwards) and returns the
-// absolute path of the folder to open, normally a real git repository made with createGitRepo().
+// absolute path of the folder to open, normally a real git repository made with createGitRepo(),
+// or of a `.code-workspace` file for a multi-root window.
 import fs from 'node:fs';
 import path from 'node:path';
 import { guardrailsWorkspace } from './guardrailsWorkspace.mjs';
 import { fixturesDir } from './paths.mjs';
-import { createGitRepo, emptyWorkspace, git, lukhasWorkspace } from './workspaces.mjs';
+import { createGitRepo, emptyWorkspace, git, lukhasWorkspace, multiRootWorkspace } from './workspaces.mjs';
 import { worktreesWorkspace } from './worktreesWorkspace.mjs';
 
 /**
@@ -59,6 +60,11 @@ export const scenarios = [
     workspace: lukhasWorkspace,
     hostTests: ['tasks', 'notifications'],
     uiTests: ['tasks'],
+  },
+  {
+    name: 'multi-root',
+    workspace: multiRootWorkspace,
+    hostTests: ['multiRoot'],
   },
   {
     name: 'tasks-untrusted',

@@ -54,3 +54,33 @@ export function emptyWorkspace(parent) {
     'README.md': '# Empty\n\nA repository without a task file.\n',
   });
 }
+
+/** A small second plan in a flat `tasks` array, with one task done and one waiting on it. */
+export const TOOLS_TASK_FILE_TEXT = `${JSON.stringify(
+  {
+    schema_version: '1.0',
+    tasks: [
+      { id: 'tools1', name: 'Release Script', owner: 'Codex', status: 'COMPLETE', priority: 'high', estimate: '1h' },
+      { id: 'tools2', name: 'Changelog Check', owner: 'Human', status: 'NOT STARTED', priority: 'medium', estimate: '30min', dependencies: ['tools1'] },
+      { id: 'tools3', name: 'Nightly Build', owner: 'Copilot', status: 'In Progress', priority: 'low', estimate: '2-3h' },
+    ],
+  },
+  null,
+  2,
+)}\n`;
+
+/**
+ * A multi-root workspace: the Lukhas repository and a second repository, Tools, each with its own
+ * task file (Tools keeps it at the root, found by the `**\/task_status.json` search). Returns the
+ * `.code-workspace` file.
+ */
+export function multiRootWorkspace(parent) {
+  lukhasWorkspace(parent);
+  createGitRepo(path.join(parent, 'Tools'), {
+    'README.md': '# Tools\n\nA second repository in the same window.\n',
+    'task_status.json': TOOLS_TASK_FILE_TEXT,
+  });
+  const file = path.join(parent, 'coordination.code-workspace');
+  fs.writeFileSync(file, `${JSON.stringify({ folders: [{ path: 'Lukhas' }, { path: 'Tools' }] }, null, 2)}\n`);
+  return file;
+}
