@@ -5,7 +5,7 @@ export { parseIncludePatterns, parseWorktreeInclude, isIncluded } from './includ
 export type { IncludePattern } from './includePatterns';
 export { startCandidates, findTask } from './candidates';
 export type { StartCandidate } from './candidates';
-export { agentCommandTemplate, expandAgentCommand, posixQuote } from './agentCommand';
+export { agentCommandTemplate, cmdQuote, expandAgentCommand, posixQuote, powerShellQuote, quoteForShell } from './agentCommand';
 export type { AgentCommandValues } from './agentCommand';
 export { renderTaskBrief } from './brief';
 export type { BriefInput } from './brief';

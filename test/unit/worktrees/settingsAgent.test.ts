@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { agentCommandTemplate, DEFAULT_WORKTREE_SETTINGS, expandAgentCommand, readWorktreeSettings } from '../../../src/core/worktrees';
+import { execFileSync } from 'node:child_process';
+import { agentCommandTemplate, cmdQuote, DEFAULT_WORKTREE_SETTINGS, expandAgentCommand, powerShellQuote, quoteForShell, readWorktreeSettings } from '../../../src/core/worktrees';
 
 describe('worktree settings and agent command lines', () => {
   it('applies defaults and ignores mistyped values', () => {
@@ -25,5 +26,24 @@ describe('worktree settings and agent command lines', () => {
     const line = expandAgentCommand(agents['Claude Code'], { brief: "/w/it's here/TASK_BRIEF.md", taskId: 'task1', branch: 'feat/codex/x' });
     assert.equal(line, `claude --append-system-prompt-file '/w/it'\\''s here/TASK_BRIEF.md' # task1 on feat/codex/x`);
     assert.equal(expandAgentCommand('run ${brief}; echo $HOME ${other}', { brief: '$(rm -rf ~)', taskId: '', branch: '' }), "run '$(rm -rf ~)'; echo $HOME ${other}");
+  });
+
+  it('quotes for the terminal shell: POSIX shells, PowerShell and cmd.exe', () => {
+    assert.equal(quoteForShell('/bin/bash'), quoteForShell(undefined));
+    assert.equal(quoteForShell('C:\\Program Files\\PowerShell\\7\\pwsh.exe'), powerShellQuote);
+    assert.equal(quoteForShell('C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'), powerShellQuote);
+    assert.equal(quoteForShell('C:\\Windows\\System32\\cmd.exe'), cmdQuote);
+    assert.equal(powerShellQuote('C:\\repo\\TASK_BRIEF.md'), 'C:\\repo\\TASK_BRIEF.md');
+    assert.equal(powerShellQuote("Bob's $(rm -rf) `x` brief"), "'Bob''s $(rm -rf) `x` brief'");
+    assert.equal(powerShellQuote('-Force'), "'-Force'");
+    assert.equal(powerShellQuote('@args'), "'@args'");
+    assert.equal(cmdQuote('C:\\repo\\TASK_BRIEF.md'), 'C:\\repo\\TASK_BRIEF.md');
+    assert.equal(cmdQuote('a & b | c > d "e" %PATH%'), '"a & b | c > d e PATH"');
+  });
+
+  it('a POSIX-quoted value reaches the agent exactly as written, whatever it contains', () => {
+    const hostile = `it's "quoted" $(echo no) \`echo no\` ; rm -rf / && echo $HOME \\ done`;
+    const line = expandAgentCommand('printf %s ${taskId}', { brief: '/b', taskId: hostile, branch: 'main' }, quoteForShell('/bin/sh'));
+    assert.equal(execFileSync('/bin/sh', ['-c', line], { encoding: 'utf8' }), hostile);
   });
 });
