@@ -46,6 +46,9 @@ export interface CreatedPullRequest {
 
 const silentLog: GitHubLog = { info: () => undefined, warn: () => undefined };
 
+/** Check runs read per commit: 500, far past what a pull request carries. */
+const MAX_CHECK_RUN_PAGES = 5;
+
 /**
  * GitHub state for the coordinator: open PRs listed once per refresh (paginated), matched to tasks,
  * then checks, statuses, reviews and mergeability for task PRs only. Every GET is conditional
@@ -173,8 +176,8 @@ export class GitHubService {
     { owner, repo }: GitHubRepository,
     pr: PullRequestInfo,
   ): Promise<Omit<TaskPullRequestStatus, 'taskKey' | 'matchedBy'>> {
-    const [runs, combined, reviews, full] = await Promise.all([
-      octokit.rest.checks.listForRef({ owner, repo, ref: pr.headSha, per_page: 100 }),
+    const [checkRuns, combined, reviews, full] = await Promise.all([
+      this.checkRuns(octokit, { owner, repo }, pr.headSha),
       octokit.rest.repos.getCombinedStatusForRef({ owner, repo, ref: pr.headSha, per_page: 100 }),
       this.options.reviews === false
         ? undefined
@@ -186,9 +189,26 @@ export class GitHubService {
     const merged: PullRequestInfo = full ? { ...pr, ...pullRequestFromRest(full.data) } : pr;
     return {
       pr: merged,
-      ci: combineChecks(runs.data.check_runs, combined.data.statuses),
+      ci: combineChecks(checkRuns, combined.data.statuses),
       ...(reviews ? { reviewDecision: deriveReviewDecision(reviews.data) } : {}),
     };
+  }
+
+  /**
+   * The commit's check runs, a page of 100 at a time while GitHub says there are more, up to
+   * `MAX_CHECK_RUN_PAGES` pages: one request for nearly every commit.
+   */
+  private async checkRuns(octokit: GitHubClient, { owner, repo }: GitHubRepository, ref: string) {
+    const first = await octokit.rest.checks.listForRef({ owner, repo, ref, per_page: 100 });
+    const runs = [...first.data.check_runs];
+    for (let page = 2; page <= MAX_CHECK_RUN_PAGES && runs.length < first.data.total_count; page++) {
+      const next = await octokit.rest.checks.listForRef({ owner, repo, ref, per_page: 100, page });
+      if (next.data.check_runs.length === 0) {
+        break;
+      }
+      runs.push(...next.data.check_runs);
+    }
+    return runs;
   }
 
   /** Opens a PR and then asks for labels and reviewers; throws `GitHubError` when the PR fails. */

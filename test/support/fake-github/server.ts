@@ -323,14 +323,8 @@ export class FakeGitHub {
         handle: (m: RegExpExecArray, _r: IncomingMessage, url: URL): Reply => {
           const sha = decodeURIComponent(m[3] ?? '');
           const runs = s.checkRuns.get(sha) ?? [];
-          const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30) || 30, 100);
-          return {
-            status: 200,
-            body: {
-              total_count: runs.length,
-              check_runs: runs.slice(0, perPage).map((run) => checkRunObject(...ctx(), sha, run)),
-            },
-          };
+          const paged = this.page(url, runs, (run) => checkRunObject(...ctx(), sha, run));
+          return { ...paged, body: { total_count: runs.length, check_runs: paged.body } };
         },
       },
       {

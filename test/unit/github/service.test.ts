@@ -96,6 +96,19 @@ describe('GitHubService against the fake GitHub', function () {
     assert.equal(task?.pr.mergeable, false);
   });
 
+  it('reads every page of check runs when a commit has more than 100', async () => {
+    const pr = openPull(13, 'feat/many-checks');
+    fake = await FakeGitHub.start({ token: TOKEN, pulls: [pr] });
+    const runs = Array.from({ length: 130 }, (_, i) => ({ name: `check-${i}`, status: 'completed' as const, conclusion: i === 120 ? ('failure' as const) : ('success' as const) }));
+    fake.state.checkRuns.set(pr.headSha, runs);
+    const { svc } = service(fake);
+    const status = await svc.refresh([{ key: 't', branch: 'feat/many-checks' }]);
+    assert.equal(status.tasks.t?.ci?.state, 'failure');
+    assert.deepEqual(status.tasks.t?.ci?.failing, ['check-120']);
+    assert.equal(status.tasks.t?.ci?.passed, 129);
+    assert.equal(fake.requestCount((e) => e.path.endsWith('/check-runs')), 2, 'two pages of 100');
+  });
+
   it('finds a merged PR named by pr_number that is no longer open', async () => {
     fake = await FakeGitHub.start({ token: TOKEN, pulls: [openPull(5, 'feat/done', { state: 'closed', merged: true })] });
     const { svc } = service(fake);
