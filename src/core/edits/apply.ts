@@ -71,7 +71,14 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
     if (!node) {
       throw new TaskEditError('unknownTask', `no task "${edit.taskKey}" in the task file`, edit.taskKey);
     }
-    applyTaskEdit(open(node), edit);
+    try {
+      applyTaskEdit(open(node), edit);
+    } catch (error) {
+      if (error instanceof TaskEditError && error.reason === 'duplicateField') {
+        throw new TaskEditError('duplicateField', `task "${edit.taskKey}": ${error.message}`, edit.taskKey);
+      }
+      throw error;
+    }
   }
   const replacements: Replacement[] = [...documents.values()].map((doc) => ({ start: doc.start, end: doc.end, content: doc.result() }));
   if (hasSummary) {

@@ -1,4 +1,5 @@
-import { applyEdits as applyTextEdits, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import { applyEdits as applyTextEdits, modify, parseTree, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import { TaskEditError } from './errors';
 import { lineIndentAt } from './formatting';
 
 /**
@@ -24,9 +25,34 @@ export class SubDocument {
   }
 
   set(path: JSONPath, value: unknown, isArrayInsertion = false): void {
+    const name = path[0];
+    if (typeof name === 'string' && this.duplicated().has(name)) {
+      // The editor would change the first of the two, while every reader sees the last.
+      throw new TaskEditError('duplicateField', `"${name}" is written twice in this entry; remove one in the task file before changing it`);
+    }
     const edits = modify(this.text, path, value, { formattingOptions: this.formatting, isArrayInsertion });
     this.text = applyTextEdits(this.text, edits);
     this.value = JSON.parse(this.text) as Record<string, unknown>;
+  }
+
+  private duplicates: Set<string> | undefined;
+
+  /** Names that occur more than once among the object's own members (checked once, on first edit). */
+  private duplicated(): Set<string> {
+    if (!this.duplicates) {
+      const seen = new Set<string>();
+      this.duplicates = new Set();
+      for (const property of parseTree(this.text)?.children ?? []) {
+        const key = property.children?.[0]?.value as string | undefined;
+        if (key !== undefined && seen.has(key)) {
+          this.duplicates.add(key);
+        }
+        if (key !== undefined) {
+          seen.add(key);
+        }
+      }
+    }
+    return this.duplicates;
   }
 
   /** The edited object, without the indentation prefix. */

@@ -1,5 +1,6 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { buildModel } from './buildModel';
+import { duplicateMemberProblems } from './duplicateMembers';
 import { buildGraph } from './graph';
 import { LineIndex, locatePath } from './locate';
 import { outlineJson } from './outline';
@@ -39,6 +40,7 @@ function load(text: string): LoadedTaskFile {
   const report = (problem: Problem) => problems.push(problem);
   const outline = outlineJson(text, OUTLINE_DEPTH);
   const model = buildModel(doc, outline, report);
+  reportDuplicateMembers(text, problems);
   if (!model) {
     return { diagnostics: locate(text, outline, problems), broken: true, text };
   }
@@ -46,6 +48,16 @@ function load(text: string): LoadedTaskFile {
   const summary = deriveSummary(model, graph);
   reportSummaryDrift(model.storedSummary, summary, report);
   return { model, graph, summary, diagnostics: locate(text, outline, problems), broken: false, text };
+}
+
+/** Adds duplicated fields the model builder did not already report (it checks task keys and groups). */
+function reportDuplicateMembers(text: string, problems: Problem[]): void {
+  const reported = new Set(problems.filter((p) => p.code === 'duplicate-key' && p.range).map((p) => p.range!.offset));
+  for (const problem of duplicateMemberProblems(text)) {
+    if (!reported.has(problem.range!.offset)) {
+      problems.push(problem);
+    }
+  }
 }
 
 function locate(text: string, outline: ReturnType<typeof outlineJson>, problems: Problem[]): Diagnostic[] {

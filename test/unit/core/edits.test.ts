@@ -90,6 +90,10 @@ describe('applyEdits', () => {
     refuses(real, { kind: 'setProgress', taskKey: 'cc2_dashboard', completedSteps: 9 }, 'invalidValue');
     refuses(real, { kind: 'setPrNumber', taskKey: 'cc2_dashboard', prNumber: -3 }, 'invalidValue');
     refuses(real.slice(0, real.length / 2), { kind: 'setStatus', taskKey: 'task1_shadow_diff', status: 'completed' }, 'unparseable');
+    // A field written twice: the edit would change the first, while every reader sees the last.
+    const twice = real.replace('"id": "cc2",', '"id": "cc2", "status": "completed",');
+    refuses(twice, { kind: 'setStatus', taskKey: 'cc2_dashboard', status: 'blocked' }, 'duplicateField');
+    assert.equal(loadTaskFile(applyEdits(twice, [{ kind: 'setOwner', taskKey: 'cc2_dashboard', owner: 'Codex' }], now)).model!.byKey.get('cc2_dashboard')!.owner, 'Codex', 'other fields of that task still change');
   });
 
   it('round-trips every generated edit: the re-read model shows it and nothing else changes', () => {

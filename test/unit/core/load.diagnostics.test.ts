@@ -95,3 +95,40 @@ describe('diagnostics with line and column', () => {
     assert.equal(result.diagnostics[0].line, 2);
   });
 });
+
+describe('duplicated fields inside an entry', () => {
+  const dup = `{
+  "tasks": {
+    "g": {
+      "t1": { "id": "t1", "name": "One", "status": "not_started", "priority": "high", "status": "in_progress" },
+      "t2": { "id": "t2", "name": "Two", "status": "not_started", "meta": { "a": 1, "a": 2 } },
+      "t1": { "id": "t1b", "name": "One again", "status": "not_started" }
+    }
+  }
+}
+`;
+  const result = loadTaskFile(dup);
+  const duplicates = result.diagnostics.filter((d) => d.code === 'duplicate-key');
+
+  it('reports each field named twice in one object at its first, unread occurrence', () => {
+    const status = duplicates.find((d) => d.message === 'duplicate field "status": only its last occurrence is read');
+    assert.ok(status, JSON.stringify(duplicates));
+    assert.equal(status.range.offset, dup.indexOf('"status"'));
+    assert.deepEqual({ line: status.line, column: status.column }, positionOf(dup, status.range.offset));
+    assert.equal(status.severity, 'error');
+    assert.equal(status.taskKey, 't1');
+    const nested = duplicates.find((d) => d.message.startsWith('duplicate field "a"'));
+    assert.equal(nested?.range.offset, dup.indexOf('"a": 1'));
+    assert.equal(nested?.taskKey, 't2');
+  });
+
+  it('reports a repeated task key once, not also as a repeated field', () => {
+    assert.equal(duplicates.filter((d) => d.range.offset === dup.indexOf('"t1": {')).length, 1);
+    assert.equal(duplicates.length, 3);
+  });
+
+  it('keeps reading the file: the last occurrence wins, as in every JSON reader', () => {
+    assert.equal(result.broken, false);
+    assert.equal(result.model!.byKey.get('t2')!.status, 'not_started');
+  });
+});
