@@ -7,6 +7,8 @@ export { startCandidates, findTask } from './candidates';
 export type { StartCandidate } from './candidates';
 export { agentCommandTemplate, cmdQuote, expandAgentCommand, posixQuote, powerShellQuote, quoteForShell } from './agentCommand';
 export type { AgentCommandValues } from './agentCommand';
+export { agentExitMessage } from './agentExit';
+export type { AgentExitMessage } from './agentExit';
 export { renderTaskBrief } from './brief';
 export type { BriefInput } from './brief';
 export { planTaskStart } from './startPlan';

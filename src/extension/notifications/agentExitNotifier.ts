@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { agentExitMessage } from '../../core/worktrees/agentExit';
 import { Commands, Settings } from '../constants';
 import type { CoordinatorServices } from '../services';
 import { taskOfTerminal, type AgentTerminalTask } from './agentTerminals';
@@ -8,18 +9,21 @@ import { taskOfTerminal, type AgentTerminalTask } from './agentTerminals';
  * from shell integration), or the terminal's own process exiting.
  */
 export function registerAgentExitNotifier(services: CoordinatorServices): void {
-  const notify = (found: AgentTerminalTask, folderUri: vscode.Uri, exitCode: number | undefined, what: string): void => {
+  const notify = (found: AgentTerminalTask, folderUri: vscode.Uri, exitCode: number | undefined, who: string): void => {
     const enabled = vscode.workspace.getConfiguration(Settings.section, folderUri).get<boolean>(Settings.notifyAgentExit, true);
     if (!enabled) {
       return;
     }
-    const outcome = exitCode === undefined ? 'ended' : exitCode === 0 ? 'finished (exit code 0)' : `failed (exit code ${exitCode})`;
-    const message = `${what} for "${found.task.name}" ${outcome}.`;
+    const message = agentExitMessage(who, found.task.name, exitCode);
     const show = 'Show Task';
-    const reveal = exitCode === 0 || exitCode === undefined ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-    void Promise.resolve(reveal(message, show)).then((answer) => {
+    const settings = 'Open Agent Settings';
+    const actions = message.commandProblem ? [show, settings] : [show];
+    const reveal = message.failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    void Promise.resolve(reveal(message.text, ...actions)).then((answer) => {
       if (answer === show) {
         void vscode.commands.executeCommand(Commands.revealTask, { taskKey: found.task.key, folder: found.session.folder.uri.toString() });
+      } else if (answer === settings) {
+        void vscode.commands.executeCommand('workbench.action.openSettings', `${Settings.section}.${Settings.agents}`);
       }
     });
   };

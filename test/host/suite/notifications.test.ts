@@ -93,6 +93,15 @@ describe('notifications', function () {
       const exit = messages.shown.find((m) => m.message.includes(task.name))!;
       assert.deepEqual(exit, { kind: 'warning', message: `The agent terminal for "${task.name}" failed (exit code 3).`, actions: ['Show Task'] });
       terminal.dispose();
+
+      // An agent that is not installed: the shell's 127 points at the setting.
+      messages.shown.length = 0;
+      const missing = vscode.window.createTerminal({ name: 'missing agent', cwd: session.folder.uri, shellPath: '/bin/sh', shellArgs: ['-c', 'exit 127'], env: { COORDINATOR_TASK_KEY: task.key } });
+      await waitFor(() => messages.shown.some((m) => m.message.includes(task.name)), 'the missing-agent notification', 30_000);
+      const notFound = messages.shown.find((m) => m.message.includes(task.name))!;
+      assert.match(notFound.message, /could not start: the command was not found \(exit code 127\)/);
+      assert.deepEqual(notFound.actions, ['Show Task', 'Open Agent Settings']);
+      missing.dispose();
     } finally {
       messages.dispose();
     }
