@@ -111,10 +111,12 @@ export interface DashboardGuardrail {
 }
 
 export interface DashboardGitHubFreshness {
-  /** ISO timestamp of the data shown; the page shows its age. */
-  fetchedAt: string;
-  /** The latest refresh failed (rate limit, network, sign-in): the data shown is older. */
+  /** ISO timestamp of the data shown (the page shows its age); absent when GitHub never answered. */
+  fetchedAt?: string;
+  /** The latest refresh failed (rate limit, network, sign-in): the data shown is older, or there is none. */
   problem?: string;
+  /** No token: the page offers to sign in to GitHub. */
+  signInNeeded?: boolean;
 }
 
 export interface HistoryPoint {

@@ -16,6 +16,7 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openPullRequest'), taskKey }),
   z.object({ type: z.literal('runGuardrail'), guardrailKey: z.string().check(z.minLength(1), z.maxLength(500)) }),
   z.object({ type: z.literal('revealTask'), taskKey }),
+  z.object({ type: z.literal('signInToGitHub') }),
 ]);
 
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;

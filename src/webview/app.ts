@@ -25,7 +25,7 @@ export class DashboardApp {
   private readonly persisted: PersistedState;
   private scrollRestored = false;
 
-  private readonly header = new HeaderView();
+  private readonly header: HeaderView;
   private readonly cards = new SummaryCardsView();
   private readonly progress = new ProgressView();
   private readonly filterBar: FilterBar;
@@ -46,6 +46,7 @@ export class DashboardApp {
     this.board = new BoardView(this.persisted.filters, (key) => this.select(key, false));
     this.detail = new TaskDetailView((message) => host.post(message), (key) => this.select(key, true));
     this.guardrails = new GuardrailsView((key) => host.post({ type: 'runGuardrail', guardrailKey: key }));
+    this.header = new HeaderView(() => host.post({ type: 'signInToGitHub' }));
     root.replaceChildren(
       this.header.element,
       el('main', {}, [

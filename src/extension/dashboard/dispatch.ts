@@ -14,6 +14,11 @@ export interface DashboardTaskArgument {
   folderUri: string;
 }
 
+export interface DashboardFolderArgument {
+  folder: string;
+  folderUri: string;
+}
+
 export interface DashboardGuardrailArgument {
   key: string;
   folder: string;
@@ -21,7 +26,10 @@ export interface DashboardGuardrailArgument {
 }
 
 /** The command and argument each page action maps to; undefined for messages that are not actions. */
-export function commandFor(message: WebviewMessage, folderUri: string): { command: string; argument: DashboardTaskArgument | DashboardGuardrailArgument } | undefined {
+export function commandFor(
+  message: WebviewMessage,
+  folderUri: string,
+): { command: string; argument: DashboardTaskArgument | DashboardGuardrailArgument | DashboardFolderArgument } | undefined {
   switch (message.type) {
     case 'startTask':
       return { command: Commands.startTaskInWorktree, argument: { taskKey: message.taskKey, folder: folderUri, folderUri } };
@@ -31,6 +39,8 @@ export function commandFor(message: WebviewMessage, folderUri: string): { comman
       return { command: Commands.revealTaskInFile, argument: { taskKey: message.taskKey, folder: folderUri, folderUri } };
     case 'runGuardrail':
       return { command: RUN_GUARDRAIL_COMMAND, argument: { key: message.guardrailKey, folder: folderUri, folderUri } };
+    case 'signInToGitHub':
+      return { command: Commands.signInToGitHub, argument: { folder: folderUri, folderUri } };
     default:
       return undefined;
   }

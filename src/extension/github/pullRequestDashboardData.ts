@@ -28,9 +28,9 @@ export class PullRequestDashboardData implements DashboardDataProvider {
     }
     this.status.want(session);
     const github = this.status.statusFor(session);
-    // Unknown is not zero: until GitHub answered once, the cards stay empty rather than show 0.
     if (github?.fetchedAt === undefined) {
-      return undefined;
+      // Unknown is not zero: until GitHub answered once, the cards stay empty and the page says why.
+      return github?.error ? { github: { problem: github.error.message, signInNeeded: github.error.kind === 'noToken' } } : undefined;
     }
     return { pullRequests: pullRequestInputs(github), github: { fetchedAt: github.fetchedAt, problem: github.error?.message } };
   }

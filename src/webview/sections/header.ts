@@ -6,6 +6,8 @@ export class HeaderView {
   readonly element = el('header', { className: 'dashboard-header' });
   private model: DashboardViewModel | undefined;
 
+  constructor(private readonly signIn: () => void) {}
+
   /** Re-renders so that the GitHub data's age stays current. */
   refresh(): void {
     if (this.model) {
@@ -28,15 +30,24 @@ export class HeaderView {
         model.lastUpdated ? ` · last updated ${model.lastUpdated}` : '',
       ]),
       problems,
-      gitHubLine(model.github, now),
+      gitHubLine(model.github, now, this.signIn),
     ]);
   }
 }
 
-/** Pull requests and CI come from GitHub: say how old that is, and why when a refresh failed. */
-function gitHubLine(github: DashboardGitHubFreshness | undefined, now: number): HTMLElement | undefined {
+/** Pull requests and CI come from GitHub: say how old that is, or why there is none. */
+function gitHubLine(github: DashboardGitHubFreshness | undefined, now: number, signIn: () => void): HTMLElement | undefined {
   if (!github) {
     return undefined;
+  }
+  if (github.fetchedAt === undefined) {
+    const button = github.signInNeeded ? el('vscode-button', { text: 'Sign in to GitHub', attrs: { secondary: true, icon: 'github' } }) : undefined;
+    button?.addEventListener('click', signIn);
+    return el('p', { className: 'muted github-freshness', attrs: { role: 'status' } }, [
+      icon('github'),
+      ` No pull request or CI data${github.problem ? `: ${github.problem}` : ''} `,
+      button,
+    ]);
   }
   const age = formatAge(github.fetchedAt, now);
   if (github.problem) {

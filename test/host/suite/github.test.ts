@@ -320,6 +320,9 @@ describe('GitHub pull requests, CI and snapshots', function () {
       assert.equal(status?.error?.kind, 'noToken');
       assert.equal(status?.fetchedAt, undefined, 'the state of the previous server is not shown for this one');
       assert.equal(github().isSignInNeeded, true, 'the Tasks view offers "Sign in to GitHub"');
+      const extras = await testing.dashboard.dataSources.collect(session.folder);
+      assert.deepEqual(extras.github, { problem: status?.error?.message, signInNeeded: true }, 'the dashboard says why it has no PR data and offers to sign in');
+      assert.equal(extras.pullRequests, undefined);
       const treeItem = item(taskNode(testing, 'cc2_dashboard'));
       assert.doesNotMatch(String(treeItem.description), /#410/);
       assert.equal(treeItem.resourceUri, undefined);

@@ -10,6 +10,7 @@ describe('dashboard messages from the page', () => {
       { type: 'openPullRequest', taskKey: 'task1_shadow_diff' },
       { type: 'revealTask', taskKey: 'task1_shadow_diff' },
       { type: 'runGuardrail', guardrailKey: 'state_sweep' },
+      { type: 'signInToGitHub' },
     ]) {
       assert.deepEqual(parseWebviewMessage(message), message);
     }

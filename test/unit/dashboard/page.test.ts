@@ -110,6 +110,13 @@ describe('dashboard page in Chromium', function () {
     const banner = page.locator('.github-freshness.warning');
     assert.equal(await banner.getAttribute('role'), 'status');
     assert.equal(await banner.textContent(), ' Pull requests and CI as GitHub last answered, 12 min ago: GitHub rate limit reached; retrying at 14:05');
+
+    // Never answered, for want of a token: say so and offer to sign in.
+    const signedOut = { ...model, github: { problem: 'Not signed in to GitHub.', signInNeeded: true } };
+    await harness.send({ type: 'delta', delta: diffDashboard(failed, signedOut) });
+    assert.match((await page.locator('.github-freshness').textContent()) ?? '', /^ No pull request or CI data: Not signed in to GitHub\. Sign in to GitHub$/);
+    await page.locator('.github-freshness vscode-button', { hasText: 'Sign in to GitHub' }).click();
+    assert.ok((await harness.posted()).some((m) => m.type === 'signInToGitHub'), 'the page asks the host to sign in');
   });
 
   it('restores filters, selection and scroll after a reload', async () => {
