@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { loadTaskFile } from '../../../src/core/model/load';
 import type { FolderSession } from '../../../src/extension/services';
 import { waitFor } from '../support/extension';
-import { coordinator, sessionWithFile, writeExternally } from './tasksSupport';
+import { coordinator, restore, sessionWithFile } from './tasksSupport';
 
 type Shown = { kind: 'information' | 'warning'; message: string; actions: string[] };
 
@@ -43,9 +43,7 @@ describe('notifications', function () {
   });
 
   afterEach(async () => {
-    if (fs.readFileSync(session.taskFile!.fsPath, 'utf8') !== original) {
-      await writeExternally(session, original);
-    }
+    await restore(session, original);
   });
 
   it('says a task can start when the last task it waited for is completed, and offers to start or show it', async () => {
