@@ -5,7 +5,9 @@ export { parseIncludePatterns, parseWorktreeInclude, isIncluded } from './includ
 export type { IncludePattern } from './includePatterns';
 export { startCandidates, findTask } from './candidates';
 export type { StartCandidate } from './candidates';
-export { agentCommandTemplate, cmdQuote, expandAgentCommand, posixQuote, powerShellQuote, quoteForShell } from './agentCommand';
+export { agentCommandTemplate, expandAgentCommand } from './agentCommand';
+export { CMD, cmdQuote, POSIX, posixQuote, POWERSHELL, powerShellQuote, shellSyntaxFor, substituteQuoted } from './shellQuoting';
+export type { ShellSyntax } from './shellQuoting';
 export type { AgentCommandValues } from './agentCommand';
 export { agentExitMessage } from './agentExit';
 export type { AgentExitMessage } from './agentExit';

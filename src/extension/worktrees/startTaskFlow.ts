@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Task } from '../../core/model/types';
-import { agentCommandTemplate, expandAgentCommand, quoteForShell } from '../../core/worktrees/agentCommand';
+import { agentCommandTemplate, expandAgentCommand } from '../../core/worktrees/agentCommand';
+import { shellSyntaxFor } from '../../core/worktrees/shellQuoting';
 import { TaskFileStore } from '../../taskfile/store';
 import { StartTaskError, startTaskInWorktree, type StartTaskResult } from '../../worktrees';
 import type { CoordinatorServices, FolderSession } from '../services';
@@ -137,7 +138,7 @@ async function afterStart(
             brief: result.briefPath ?? join(result.path, settings.briefFileName),
             taskId: result.task.id,
             branch: result.branch,
-          }, quoteForShell(vscode.env.shell))
+          }, shellSyntaxFor(vscode.env.shell))
         : undefined;
       outcome.terminal = openTaskTerminal(result.task, result.path, commandLine);
       outcome.agentLaunched = commandLine !== undefined;

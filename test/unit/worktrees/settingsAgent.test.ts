@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { agentCommandTemplate, cmdQuote, DEFAULT_WORKTREE_SETTINGS, expandAgentCommand, powerShellQuote, quoteForShell, readWorktreeSettings } from '../../../src/core/worktrees';
+import { agentCommandTemplate, CMD, cmdQuote, DEFAULT_WORKTREE_SETTINGS, expandAgentCommand, POSIX, POWERSHELL, powerShellQuote, readWorktreeSettings, shellSyntaxFor } from '../../../src/core/worktrees';
 
 describe('worktree settings and agent command lines', () => {
   it('applies defaults and ignores mistyped values', () => {
@@ -28,22 +28,39 @@ describe('worktree settings and agent command lines', () => {
     assert.equal(expandAgentCommand('run ${brief}; echo $HOME ${other}', { brief: '$(rm -rf ~)', taskId: '', branch: '' }), "run '$(rm -rf ~)'; echo $HOME ${other}");
   });
 
-  it('quotes for the terminal shell: POSIX shells, PowerShell and cmd.exe', () => {
-    assert.equal(quoteForShell('/bin/bash'), quoteForShell(undefined));
-    assert.equal(quoteForShell('C:\\Program Files\\PowerShell\\7\\pwsh.exe'), powerShellQuote);
-    assert.equal(quoteForShell('C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'), powerShellQuote);
-    assert.equal(quoteForShell('C:\\Windows\\System32\\cmd.exe'), cmdQuote);
-    assert.equal(powerShellQuote('C:\\repo\\TASK_BRIEF.md'), 'C:\\repo\\TASK_BRIEF.md');
-    assert.equal(powerShellQuote("Bob's $(rm -rf) `x` brief"), "'Bob''s $(rm -rf) `x` brief'");
-    assert.equal(powerShellQuote('-Force'), "'-Force'");
-    assert.equal(powerShellQuote('@args'), "'@args'");
-    assert.equal(cmdQuote('C:\\repo\\TASK_BRIEF.md'), 'C:\\repo\\TASK_BRIEF.md');
-    assert.equal(cmdQuote('a & b | c > d "e" %PATH%'), '"a & b | c > d e PATH"');
+  it('knows the terminal shell from its path: POSIX by default, PowerShell, cmd.exe', () => {
+    assert.equal(shellSyntaxFor('/bin/bash'), POSIX);
+    assert.equal(shellSyntaxFor(undefined), POSIX);
+    assert.equal(shellSyntaxFor('C:\\Program Files\\PowerShell\\7\\pwsh.exe'), POWERSHELL);
+    assert.equal(shellSyntaxFor('C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'), POWERSHELL);
+    assert.equal(shellSyntaxFor('C:\\Windows\\System32\\cmd.exe'), CMD);
   });
 
-  it('a POSIX-quoted value reaches the agent exactly as written, whatever it contains', () => {
+  it('a value reaches a POSIX shell exactly as written, bare, inside single quotes or inside double quotes', () => {
     const hostile = `it's "quoted" $(echo no) \`echo no\` ; rm -rf / && echo $HOME \\ done`;
-    const line = expandAgentCommand('printf %s ${taskId}', { brief: '/b', taskId: hostile, branch: 'main' }, quoteForShell('/bin/sh'));
-    assert.equal(execFileSync('/bin/sh', ['-c', line], { encoding: 'utf8' }), hostile);
+    const values = { brief: '/b', taskId: hostile, branch: 'main' };
+    for (const [template, expected] of [
+      ['printf %s ${taskId}', hostile],
+      ["printf %s 'id: ${taskId}.'", `id: ${hostile}.`],
+      ['printf %s "Read ${taskId} and start"', `Read ${hostile} and start`],
+      ['printf %s "a \\"${taskId}\\" b"', `a "${hostile}" b`],
+    ]) {
+      const line = expandAgentCommand(template, values, POSIX);
+      assert.equal(execFileSync('/bin/bash', ['-c', line], { encoding: 'utf8' }), expected, line);
+    }
+    assert.equal(expandAgentCommand('echo \\${taskId}', values, POSIX), 'echo \\${taskId}', 'an escaped placeholder is left alone');
+  });
+
+  it('quotes for PowerShell and cmd.exe where the placeholder stands, dropping the quotes they cannot escape', () => {
+    const values = { brief: 'C:\\repo\\TASK_BRIEF.md', taskId: `Bob's $(rm) \`x\` "y"`, branch: '-Force' };
+    assert.equal(expandAgentCommand('claude ${brief}', values, POWERSHELL), 'claude C:\\repo\\TASK_BRIEF.md');
+    assert.equal(expandAgentCommand('claude ${taskId}', values, POWERSHELL), "claude 'Bob''s $(rm) `x` y'");
+    assert.equal(expandAgentCommand("claude 'id ${taskId}'", values, POWERSHELL), "claude 'id Bob''s $(rm) `x` y'");
+    assert.equal(expandAgentCommand('claude "Read ${taskId} now"', values, POWERSHELL), 'claude "Read Bob\'s `$(rm) ``x`` y now"');
+    assert.equal(expandAgentCommand('git switch ${branch}', values, POWERSHELL), "git switch '-Force'");
+    assert.equal(powerShellQuote('@args'), "'@args'");
+    assert.equal(expandAgentCommand('claude ${taskId}', { ...values, taskId: 'a & b | c > d "e" %PATH%' }, CMD), 'claude "a & b | c > d e PATH"');
+    assert.equal(expandAgentCommand('claude "Read ${taskId} now"', { ...values, taskId: 'a & "b" %PATH%' }, CMD), 'claude "Read a & b PATH now"');
+    assert.equal(cmdQuote('C:\\repo\\TASK_BRIEF.md'), 'C:\\repo\\TASK_BRIEF.md');
   });
 });
