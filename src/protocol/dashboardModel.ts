@@ -163,6 +163,9 @@ export interface DashboardDelta {
   removed: string[];
   /** The full key order, present only when it changed (beyond appends/removals handled above). */
   order?: string[];
-  /** Top-level sections whose value changed, whole. */
-  sections: Partial<DashboardSections>;
+  /**
+   * Top-level sections whose value changed, whole; `null` for a section that went away, because
+   * the message travels as JSON, which drops keys whose value is undefined.
+   */
+  sections: { [K in keyof DashboardSections]?: DashboardSections[K] | null };
 }

@@ -18,6 +18,9 @@ import { TaskDetailView } from './sections/taskDetail';
 import { WorktreesView } from './sections/worktrees';
 import type { HostConnection } from './vscodeApi';
 
+/** Sections the header shows; a removed one arrives as `null`, so presence is what counts. */
+const HEADER_SECTIONS = ['folderName', 'taskFile', 'lastUpdated', 'broken', 'problems', 'github'] as const;
+
 /** The dashboard page: renders the first full state, then applies deltas section by section. */
 export class DashboardApp {
   private model: DashboardViewModel | undefined;
@@ -113,7 +116,7 @@ export class DashboardApp {
       this.byKey.set(task.key, task);
     }
     const sections = delta.sections;
-    if (sections.folderName || sections.taskFile || sections.lastUpdated || 'broken' in sections || 'problems' in sections || 'github' in sections) {
+    if (HEADER_SECTIONS.some((name) => name in sections)) {
       this.header.render(model);
     }
     if (sections.summary) {

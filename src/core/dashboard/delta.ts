@@ -1,6 +1,5 @@
 import type {
   DashboardDelta,
-  DashboardSections,
   DashboardTask,
   DashboardViewModel,
 } from '../../protocol/dashboardModel';
@@ -37,10 +36,18 @@ export function applyDashboardDelta(previous: DashboardViewModel, delta: Dashboa
   const tasks = delta.order
     ? delta.order.flatMap((key) => byKey.get(key) ?? [])
     : [...byKey.values()];
-  return { ...previous, ...delta.sections, tasks };
+  const next: Record<string, unknown> = { ...previous, tasks };
+  for (const [key, value] of Object.entries(delta.sections)) {
+    if (value === null) {
+      delete next[key];
+    } else {
+      next[key] = value;
+    }
+  }
+  return next as unknown as DashboardViewModel;
 }
 
-function changedSections(previous: DashboardViewModel, next: DashboardViewModel): Partial<DashboardSections> {
+function changedSections(previous: DashboardViewModel, next: DashboardViewModel): DashboardDelta['sections'] {
   const sections: Record<string, unknown> = {};
   const keys = new Set([...Object.keys(previous), ...Object.keys(next)]);
   keys.delete('tasks');
@@ -48,10 +55,10 @@ function changedSections(previous: DashboardViewModel, next: DashboardViewModel)
     const before = (previous as unknown as Record<string, unknown>)[key];
     const after = (next as unknown as Record<string, unknown>)[key];
     if (JSON.stringify(before) !== JSON.stringify(after)) {
-      sections[key] = after;
+      sections[key] = after === undefined ? null : after;
     }
   }
-  return sections as Partial<DashboardSections>;
+  return sections as DashboardDelta['sections'];
 }
 
 /** True when removing keys and appending new tasks at the end reproduces `next`'s order. */

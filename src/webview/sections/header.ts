@@ -8,15 +8,19 @@ export class HeaderView {
 
   constructor(private readonly signIn: () => void) {}
 
-  /** Re-renders so that the GitHub data's age stays current. */
-  refresh(): void {
-    if (this.model) {
-      this.render(this.model);
+  private renderedAge: string | undefined;
+
+  /** Re-renders when the GitHub data's age reads differently, and only then (keeping focus). */
+  refresh(now = Date.now()): void {
+    const fetchedAt = this.model?.github?.fetchedAt;
+    if (this.model && fetchedAt && formatAge(fetchedAt, now) !== this.renderedAge) {
+      this.render(this.model, now);
     }
   }
 
   render(model: DashboardViewModel, now = Date.now()): void {
     this.model = model;
+    this.renderedAge = model.github?.fetchedAt && formatAge(model.github.fetchedAt, now);
     const problems =
       model.broken &&
       el('p', { className: 'banner warning', attrs: { role: 'status' } }, [

@@ -117,6 +117,10 @@ describe('dashboard page in Chromium', function () {
     assert.match((await page.locator('.github-freshness').textContent()) ?? '', /^ No pull request or CI data: Not signed in to GitHub\. Sign in to GitHub$/);
     await page.locator('.github-freshness vscode-button', { hasText: 'Sign in to GitHub' }).click();
     assert.ok((await harness.posted()).some((m) => m.type === 'signInToGitHub'), 'the page asks the host to sign in');
+
+    // GitHub no longer wanted (no task has a branch or PR): the line goes.
+    await harness.send({ type: 'delta', delta: JSON.parse(JSON.stringify(diffDashboard(signedOut, model))) });
+    assert.equal(await page.locator('.github-freshness').count(), 0);
   });
 
   it('restores filters, selection and scroll after a reload', async () => {
