@@ -31,4 +31,5 @@ export { removeTaskWorktree, RemovalNeedsConfirmation } from './remove';
 export type { RemoveWorktreeOptions, RemoveWorktreeResult } from './remove';
 export { copyIncludedFiles, WORKTREE_INCLUDE_FILE } from './copyIncluded';
 export { pruneWorktrees } from '../git/worktrees';
-export { forgetWorktreePathEdits } from './forgetPath';
+export { forgetWorktreeEdits, tasksRecordingWorktree } from './forgetPath';
+export type { RecordedWorktree } from './forgetPath';

@@ -1,6 +1,6 @@
 import type { TaskModel } from '../../core/model/types';
 import { GitError, mainWorktreeRoot, pruneWorktrees } from '../../git';
-import { forgetWorktreePathEdits, listWorktreesWithStatus, removeTaskWorktree, type WorktreeInfo } from '../../worktrees';
+import { forgetWorktreeEdits, listWorktreesWithStatus, removeTaskWorktree, tasksRecordingWorktree, type RecordedWorktree, type WorktreeInfo } from '../../worktrees';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../args';
 import { CommandFailure, ExitCode, UsageError, type CliCommand, type CliContext } from '../command';
 import { openTaskFile, type OpenedTaskFile } from '../taskFile';
@@ -40,7 +40,7 @@ export const command: CliCommand = {
           }
           const removed = resolve(context.cwd, target);
           const opened = await openTaskFile(values.file, context).catch(() => undefined);
-          const forget = opened?.loaded.model && !opened.loaded.broken ? forgetWorktreePathEdits(opened.loaded.model, root, removed) : [];
+          const recorded = opened?.loaded.model && !opened.loaded.broken ? tasksRecordingWorktree(opened.loaded.model, root, removed) : [];
           const result = await removeTaskWorktree({
             cwd: root,
             path: removed,
@@ -51,7 +51,7 @@ export const command: CliCommand = {
           context.stdout(
             `removed ${target}${result.branchDeleted ? `; deleted branch ${result.branch}` : result.branchKept ? `; kept branch ${result.branch} (${result.branchKept})` : ''}\n`,
           );
-          await clearRecordedPath(opened, forget, context);
+          await clearRecordedPath(opened, recorded, context);
           return ExitCode.ok;
         }
         case 'prune': {
@@ -72,13 +72,20 @@ export const command: CliCommand = {
   },
 };
 
-async function clearRecordedPath(opened: OpenedTaskFile | undefined, edits: ReturnType<typeof forgetWorktreePathEdits>, context: CliContext): Promise<void> {
-  if (!opened || edits.length === 0) {
+/** After the removal, against the file as it is then: a task that recorded another path since keeps it. */
+async function clearRecordedPath(opened: OpenedTaskFile | undefined, recorded: readonly RecordedWorktree[], context: CliContext): Promise<void> {
+  if (!opened || recorded.length === 0) {
     return;
   }
   try {
+    const current = await opened.store.read();
+    const edits = current.model && !current.broken ? forgetWorktreeEdits(current.model, recorded) : [];
+    if (edits.length === 0) {
+      return;
+    }
     await opened.store.apply(edits);
-    context.stdout(`cleared worktree_path of ${edits.map((edit) => edit.taskKey).join(', ')} in ${opened.shownPath}\n`);
+    const keys = [...new Set(edits.flatMap((edit) => ('taskKey' in edit ? [edit.taskKey] : [])))];
+    context.stdout(`cleared worktree_path of ${keys.join(', ')} in ${opened.shownPath}\n`);
   } catch (error) {
     context.stderr(`coord: the worktree is removed, but its path stays in ${opened.shownPath}: ${error instanceof Error ? error.message : String(error)}\n`);
   }

@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import {
-  forgetWorktreePathEdits,
+  forgetWorktreeEdits,
+  tasksRecordingWorktree,
   RemovalNeedsConfirmation,
   removeTaskWorktree,
+  type RecordedWorktree,
   type RemoveWorktreeResult,
 } from '../../worktrees';
-import type { TaskEdit } from '../../core/edits/types';
 import { Commands } from '../constants';
 import type { FolderSession } from '../services';
 import { clipLines, removalDetails } from '../worktrees/removalDetails';
@@ -63,7 +64,7 @@ export function registerRemoveWorktree({
         base,
       };
       const taskState = repo.taskSession?.state;
-      const forget = taskState?.model && !taskState.broken ? forgetWorktreePathEdits(taskState.model, repo.mainRoot, info.path) : [];
+      const recorded = taskState?.model && !taskState.broken ? tasksRecordingWorktree(taskState.model, repo.mainRoot, info.path) : [];
       try {
         let result: RemoveWorktreeResult;
         try {
@@ -77,7 +78,7 @@ export function registerRemoveWorktree({
           }
           result = await removeTaskWorktree({ ...options, force: true });
         }
-        const forgotten = await clearRecordedPath(forget, repo.taskSession, services.log, info.path);
+        const forgotten = await clearRecordedPath(recorded, repo.taskSession, services.log, info.path);
         services.log.info(
           `Removed worktree ${info.path}${result.branchDeleted ? ` and branch ${result.branch}` : ''}${result.branchKept ? ` (branch kept: ${result.branchKept})` : ''}.`,
         );
@@ -98,15 +99,17 @@ export function registerRemoveWorktree({
 }
 
 async function clearRecordedPath(
-  edits: TaskEdit[],
+  recorded: readonly RecordedWorktree[],
   session: FolderSession | undefined,
   log: vscode.LogOutputChannel,
   removedPath: string,
 ): Promise<string[]> {
+  const state = session?.state;
+  const edits = recorded.length > 0 && state?.model && !state.broken ? forgetWorktreeEdits(state.model, recorded) : [];
   if (edits.length === 0 || !session) {
     return [];
   }
-  const keys = edits.flatMap((edit) => ('taskKey' in edit ? [edit.taskKey] : []));
+  const keys = [...new Set(edits.flatMap((edit) => ('taskKey' in edit ? [edit.taskKey] : [])))];
   try {
     await session.apply(edits);
     log.info(`Cleared the worktree path of ${keys.join(', ')}.`);
