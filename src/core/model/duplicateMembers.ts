@@ -36,16 +36,10 @@ export function duplicateMemberProblems(text: string): Problem[] {
           message: `duplicate field "${name}": only its last occurrence is read`,
           path: [...path, name],
           range: { offset: earlier, length },
-          taskKey: taskKeyOf(path),
         });
       }
       seen?.set(name, offset);
     },
   });
   return problems;
-}
-
-/** `tasks.<group>.<key>` (grouped files); flat arrays have no key in the path. */
-function taskKeyOf(path: JSONPath): string | undefined {
-  return path[0] === 'tasks' && path.length >= 3 && typeof path[2] === 'string' ? path[2] : undefined;
 }

@@ -2,11 +2,11 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { buildModel } from './buildModel';
 import { duplicateMemberProblems } from './duplicateMembers';
 import { buildGraph } from './graph';
-import { LineIndex, locatePath } from './locate';
+import { LineIndex, locatePath, type JsonPath } from './locate';
 import { outlineJson } from './outline';
 import type { Problem } from './problems';
 import { deriveSummary, reportSummaryDrift } from './summary';
-import type { Diagnostic, LoadedTaskFile } from './types';
+import type { Diagnostic, LoadedTaskFile, TaskModel } from './types';
 
 /** Tasks sit at most three levels down (`tasks.<group>.<key>`), so the outline stops there. */
 const OUTLINE_DEPTH = 3;
@@ -40,7 +40,7 @@ function load(text: string): LoadedTaskFile {
   const report = (problem: Problem) => problems.push(problem);
   const outline = outlineJson(text, OUTLINE_DEPTH);
   const model = buildModel(doc, outline, report);
-  reportDuplicateMembers(text, problems);
+  reportDuplicateMembers(text, problems, doc, model);
   if (!model) {
     return { diagnostics: locate(text, outline, problems), broken: true, text };
   }
@@ -50,14 +50,33 @@ function load(text: string): LoadedTaskFile {
   return { model, graph, summary, diagnostics: locate(text, outline, problems), broken: false, text };
 }
 
-/** Adds duplicated fields the model builder did not already report (it checks task keys and groups). */
-function reportDuplicateMembers(text: string, problems: Problem[]): void {
+/**
+ * Adds duplicated fields the model builder did not already report (it checks task keys and
+ * groups), each with the task it is in, found by walking its path through the parsed document.
+ */
+function reportDuplicateMembers(text: string, problems: Problem[], doc: unknown, model: TaskModel | undefined): void {
   const reported = new Set(problems.filter((p) => p.code === 'duplicate-key' && p.range).map((p) => p.range!.offset));
+  const taskOf = new Map<unknown, string>(model?.tasks.map((task) => [task.raw, task.key]));
   for (const problem of duplicateMemberProblems(text)) {
     if (!reported.has(problem.range!.offset)) {
-      problems.push(problem);
+      problems.push({ ...problem, taskKey: taskAlong(doc, problem.path, taskOf) });
     }
   }
+}
+
+function taskAlong(doc: unknown, path: JsonPath, taskOf: ReadonlyMap<unknown, string>): string | undefined {
+  let value = doc;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null) {
+      return undefined;
+    }
+    value = (value as Record<string | number, unknown>)[segment];
+    const key = taskOf.get(value);
+    if (key !== undefined) {
+      return key;
+    }
+  }
+  return undefined;
 }
 
 function locate(text: string, outline: ReturnType<typeof outlineJson>, problems: Problem[]): Diagnostic[] {

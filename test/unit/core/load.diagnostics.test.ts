@@ -127,6 +127,15 @@ describe('duplicated fields inside an entry', () => {
     assert.equal(duplicates.length, 3);
   });
 
+  it('names the task in flat layouts too', () => {
+    const flat = `{ "tasks": [ { "id": "a1", "name": "A", "status": "done", "meta": { "x": 1, "x": 2 }, "status": "in_progress" } ] }`;
+    const found = loadTaskFile(flat).diagnostics.filter((d) => d.code === 'duplicate-key');
+    assert.deepEqual(found.map((d) => [d.message, d.taskKey]), [
+      ['duplicate field "status": only its last occurrence is read', 'a1'],
+      ['duplicate field "x": only its last occurrence is read', 'a1'],
+    ]);
+  });
+
   it('keeps reading the file: the last occurrence wins, as in every JSON reader', () => {
     assert.equal(result.broken, false);
     assert.equal(result.model!.byKey.get('t2')!.status, 'not_started');
