@@ -1,3 +1,4 @@
+import { isTaskEditError } from '../core/edits/errors';
 import type { TaskEdit } from '../core/edits/types';
 import { isRecordable } from '../core/guardrails/recorded';
 import type { GuardrailResult } from '../core/guardrails/types';
@@ -23,15 +24,33 @@ export function guardrailResultEdits(results: readonly GuardrailResult[], fileKe
     }));
 }
 
-/** Records results through the store in one write; returns how many were recorded. */
+/**
+ * Records results through the store in one write; returns how many were recorded. A guardrail
+ * entry the store refuses to edit (a field written twice) is left out so the others are still
+ * recorded, and then named in the error thrown.
+ */
 export async function recordGuardrailResults(
   store: TaskEditApplier,
   results: readonly GuardrailResult[],
   fileKeys: ReadonlySet<string>,
 ): Promise<number> {
-  const edits = guardrailResultEdits(results, fileKeys);
-  if (edits.length > 0) {
-    await store.apply(edits);
+  let edits = guardrailResultEdits(results, fileKeys);
+  const refused: string[] = [];
+  while (edits.length > 0) {
+    try {
+      await store.apply(edits);
+      break;
+    } catch (error) {
+      const key = isTaskEditError(error, 'duplicateField') ? error.target : undefined;
+      if (key === undefined || !edits.some((edit) => edit.kind === 'setGuardrailResult' && edit.guardrailKey === key)) {
+        throw error;
+      }
+      refused.push((error as Error).message);
+      edits = edits.filter((edit) => !(edit.kind === 'setGuardrailResult' && edit.guardrailKey === key));
+    }
+  }
+  if (refused.length > 0) {
+    throw new Error(`${edits.length} result(s) recorded; not recorded: ${refused.join('; ')}`);
   }
   return edits.length;
 }

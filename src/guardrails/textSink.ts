@@ -46,7 +46,8 @@ export function textSink(definition: GuardrailDefinition, write: (text: string) 
       }
       if (omitted === 0) {
         // Cut at the last line end that fits, so the notice starts a line of its own.
-        const cut = text.lastIndexOf('\n', limit - shown - 1) + 1;
+        const room = limit - shown;
+        const cut = room > 0 ? text.lastIndexOf('\n', room - 1) + 1 : 0;
         print(text.slice(0, cut));
         shown += cut;
         text = text.slice(cut);
@@ -59,7 +60,7 @@ export function textSink(definition: GuardrailDefinition, write: (text: string) 
       if (omitted > 0) {
         const lastLines = tail.length === TAIL_CHARS ? tail.slice(tail.indexOf('\n') + 1) : tail;
         const saved = result.outputPath && !result.outputPathError ? `; all of it is in ${result.outputPath}` : '';
-        print(`[… ${formatSize(omitted)} not shown${saved}. Last lines:]\n`);
+        print(`[… ${formatSize(omitted - lastLines.length)} not shown${saved}. Last lines:]\n`);
         print(lastLines);
       }
       print(`${newline()}${formatFooter(result)}\n`);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse, printParseErrorCode, stripComments, type ParseError } from 'jsonc-parser';
 import { mergeGuardrails, parseGuardrailSettings } from '../core/guardrails/definitions';
 import type { GuardrailDefinition } from '../core/model/types';
 
@@ -26,6 +26,10 @@ export async function guardrailsWithWorkspaceSettings(fromFile: readonly Guardra
   try {
     text = await readFile(settingsFile, 'utf8');
   } catch {
+    return { definitions: [...fromFile], problems: [] };
+  }
+  if (stripComments(text).trim() === '') {
+    // VS Code reads an empty (or comments-only) settings file as no settings.
     return { definitions: [...fromFile], problems: [] };
   }
   const errors: ParseError[] = [];

@@ -60,11 +60,14 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
   };
   for (const edit of edits) {
     if (edit.kind === 'setGuardrailResult') {
-      const node = guardrailNode(root, edit.guardrailKey);
-      const doc = open(node);
-      doc.set(['status'], edit.status);
-      doc.set(['last_run'], edit.lastRun);
-      doc.set(['duration_ms'], edit.durationMs);
+      const doc = open(guardrailNode(root, edit.guardrailKey));
+      try {
+        doc.set(['status'], edit.status);
+        doc.set(['last_run'], edit.lastRun);
+        doc.set(['duration_ms'], edit.durationMs);
+      } catch (error) {
+        throw named(error, `guardrail "${edit.guardrailKey}"`, edit.guardrailKey);
+      }
       continue;
     }
     const node = findTaskNode(text, root, edit.taskKey) ?? nodeById(text, allTasks(), edit.taskKey);
@@ -74,10 +77,7 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
     try {
       applyTaskEdit(open(node), edit);
     } catch (error) {
-      if (error instanceof TaskEditError && error.reason === 'duplicateField') {
-        throw new TaskEditError('duplicateField', `task "${edit.taskKey}": ${error.message}`, edit.taskKey);
-      }
-      throw error;
+      throw named(error, `task "${edit.taskKey}"`, edit.taskKey);
     }
   }
   const replacements: Replacement[] = [...documents.values()].map((doc) => ({ start: doc.start, end: doc.end, content: doc.result() }));
@@ -89,6 +89,11 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
     replacements.push(stamp);
   }
   return insertLastUpdated(replaceAll(text, replacements), root, now, formatting);
+}
+
+/** A duplicated-field refusal, saying which entry it is about. */
+function named(error: unknown, entry: string, target: string): unknown {
+  return error instanceof TaskEditError && error.reason === 'duplicateField' ? new TaskEditError('duplicateField', `${entry}: ${error.message}`, target) : error;
 }
 
 function parseSub(text: string, node: OutlineNode, formatting: ReturnType<typeof detectFormatting>): SubDocument {

@@ -1,5 +1,5 @@
-/** Shells exit with these when they cannot run the command at all. */
-const NOT_FOUND = 127;
+/** POSIX shells exit with these when they cannot run the command at all; cmd.exe with 9009. */
+const NOT_FOUND = new Set([127, 9009]);
 const NOT_EXECUTABLE = 126;
 
 export interface AgentExitMessage {
@@ -10,25 +10,26 @@ export interface AgentExitMessage {
 }
 
 /**
- * What to tell the user when an agent's terminal command ends. `who` names it: the command
- * (`` `claude` ``) when shell integration reported it, else "The agent terminal".
+ * What to tell the user when an agent ends. `command` is the command line's first word when
+ * shell integration reported the command; without it only the terminal's own exit is known,
+ * whose code may belong to whatever ran last, so it is not read as "not found".
  */
-export function agentExitMessage(who: string, taskName: string, exitCode: number | undefined): AgentExitMessage {
-  const subject = `${who} for "${taskName}"`;
+export function agentExitMessage(command: string | undefined, taskName: string, exitCode: number | undefined): AgentExitMessage {
+  const subject = `${command ? `\`${command}\`` : 'The agent terminal'} for "${taskName}"`;
   if (exitCode === undefined) {
     return { text: `${subject} ended.`, commandProblem: false, failed: false };
   }
   if (exitCode === 0) {
     return { text: `${subject} finished (exit code 0).`, commandProblem: false, failed: false };
   }
-  if (exitCode === NOT_FOUND) {
+  if (command && NOT_FOUND.has(exitCode)) {
     return {
-      text: `${subject} could not start: the command was not found (exit code 127). Install the agent, or change its command line in the coordinator.agents setting.`,
+      text: `${subject} could not start: the command was not found (exit code ${exitCode}). Install the agent, or change its command line in the coordinator.agents setting.`,
       commandProblem: true,
       failed: true,
     };
   }
-  if (exitCode === NOT_EXECUTABLE) {
+  if (command && exitCode === NOT_EXECUTABLE) {
     return {
       text: `${subject} could not start: the command is not executable (exit code 126). Check the coordinator.agents setting.`,
       commandProblem: true,

@@ -59,7 +59,8 @@ export function logFolderFor(cwd: string, settings: Pick<GuardrailSettings, 'log
 
 function channelLimit(value: unknown): number {
   const megabytes = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_CHANNEL_LIMIT_MB;
-  return Math.round(megabytes * 1024 * 1024);
+  // A small positive limit stays a limit: 0 alone means everything.
+  return megabytes === 0 ? 0 : Math.max(1, Math.round(megabytes * 1024 * 1024));
 }
 
 function positive(value: unknown, fallback: number): number {

@@ -9,12 +9,12 @@ import { taskOfTerminal, type AgentTerminalTask } from './agentTerminals';
  * from shell integration), or the terminal's own process exiting.
  */
 export function registerAgentExitNotifier(services: CoordinatorServices): void {
-  const notify = (found: AgentTerminalTask, folderUri: vscode.Uri, exitCode: number | undefined, who: string): void => {
+  const notify = (found: AgentTerminalTask, folderUri: vscode.Uri, exitCode: number | undefined, command: string | undefined): void => {
     const enabled = vscode.workspace.getConfiguration(Settings.section, folderUri).get<boolean>(Settings.notifyAgentExit, true);
     if (!enabled) {
       return;
     }
-    const message = agentExitMessage(who, found.task.name, exitCode);
+    const message = agentExitMessage(command, found.task.name, exitCode);
     const show = 'Show Task';
     const settings = 'Open Agent Settings';
     const actions = message.commandProblem ? [show, settings] : [show];
@@ -32,8 +32,8 @@ export function registerAgentExitNotifier(services: CoordinatorServices): void {
     vscode.window.onDidEndTerminalShellExecution((event) => {
       const found = taskOfTerminal(services.sessions, event.terminal);
       if (found) {
-        const command = event.execution.commandLine.value.trim().split(/\s+/)[0] || 'The agent';
-        notify(found, found.session.folder.uri, event.exitCode, `\`${command}\``);
+        const command = event.execution.commandLine.value.trim().split(/\s+/)[0] || undefined;
+        notify(found, found.session.folder.uri, event.exitCode, command);
       }
     }),
     vscode.window.onDidCloseTerminal((terminal) => {
@@ -42,7 +42,7 @@ export function registerAgentExitNotifier(services: CoordinatorServices): void {
       }
       const found = taskOfTerminal(services.sessions, terminal);
       if (found) {
-        notify(found, found.session.folder.uri, terminal.exitStatus.code, 'The agent terminal');
+        notify(found, found.session.folder.uri, terminal.exitStatus.code, undefined);
       }
     }),
   );

@@ -92,14 +92,17 @@ describe('notifications', function () {
       assert.deepEqual(exit, { kind: 'warning', message: `The agent terminal for "${task.name}" failed (exit code 3).`, actions: ['Show Task'] });
       terminal.dispose();
 
-      // An agent that is not installed: the shell's 127 points at the setting.
+      // An agent that is not installed, run through shell integration as Start Task runs it:
+      // the shell's 127 for a known command points at the setting.
       messages.shown.length = 0;
-      const missing = vscode.window.createTerminal({ name: 'missing agent', cwd: session.folder.uri, shellPath: '/bin/sh', shellArgs: ['-c', 'exit 127'], env: { COORDINATOR_TASK_KEY: task.key } });
+      const shell = vscode.window.createTerminal({ name: 'missing agent', cwd: session.folder.uri, env: { COORDINATOR_TASK_KEY: task.key } });
+      await waitFor(() => shell.shellIntegration !== undefined, 'shell integration in the agent terminal', 30_000);
+      shell.shellIntegration!.executeCommand('coordinator-missing-agent --brief TASK_BRIEF.md');
       await waitFor(() => messages.shown.some((m) => m.message.includes(task.name)), 'the missing-agent notification', 30_000);
       const notFound = messages.shown.find((m) => m.message.includes(task.name))!;
-      assert.match(notFound.message, /could not start: the command was not found \(exit code 127\)/);
+      assert.equal(notFound.message, `\`coordinator-missing-agent\` for "${task.name}" could not start: the command was not found (exit code 127). Install the agent, or change its command line in the coordinator.agents setting.`);
       assert.deepEqual(notFound.actions, ['Show Task', 'Open Agent Settings']);
-      missing.dispose();
+      shell.dispose();
     } finally {
       messages.dispose();
     }

@@ -147,6 +147,10 @@ posixOnly('coord guardrails (real processes, real git)', function () {
     assert.match(run.stdout, /PASS\s+docs: exit code 0/);
     assert.match(run.stdout, /PASS\s+lint: exit code 0/);
 
+    repo.write('.vscode/settings.json', '// nothing here yet\n');
+    const empty = await coord(['guardrails'], repo.main);
+    assert.equal(empty.stderr, '', 'an empty settings file is no settings');
+
     repo.write('.vscode/settings.json', '{ "coordinator.guardrails.definitions": [ ');
     const unreadable = await coord(['guardrails'], repo.main);
     assert.equal(unreadable.code, 0);

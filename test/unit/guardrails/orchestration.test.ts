@@ -8,6 +8,7 @@ import { guardrailResultEdits, recordGuardrailResults } from '../../../src/guard
 import { readRunLogs, writeRunLog } from '../../../src/guardrails/runLogFiles';
 import { runGuardrails } from '../../../src/guardrails/runGuardrails';
 import { textSink } from '../../../src/guardrails/textSink';
+import { TaskFileStore } from '../../../src/taskfile/store';
 import { guardrail, modelWith } from './helpers';
 import { RecordingSink, tempFolder, waitFor } from './processes';
 
@@ -194,5 +195,30 @@ describe('guardrails: run log files and recording', () => {
       lastRun: '2025-10-16T05:32:30.500Z',
       durationMs: 1500,
     });
+  });
+
+  it('still records the others when one guardrail entry has a field written twice, and names it', async () => {
+    const file = path.join(folder.dir, 'task_status.json');
+    writeFileSync(
+      file,
+      `{
+  "tasks": { "g": { "t": { "id": "t", "name": "T", "status": "not_started" } } },
+  "pre_audit_guardrails": {
+    "compat": { "command": "true", "status": "not_started", "status": "failed" },
+    "openapi": { "command": "true", "status": "not_started" }
+  }
+}
+`,
+    );
+    const store = new TaskFileStore(file);
+    const results = [result, { ...result, key: 'openapi' }];
+    await assert.rejects(
+      recordGuardrailResults(store, results, new Set(['compat', 'openapi'])),
+      /1 result\(s\) recorded; not recorded: guardrail "compat": "status" is written twice/,
+    );
+    const saved = readFileSync(file, 'utf8');
+    const openapi = (JSON.parse(saved) as { pre_audit_guardrails: Record<string, unknown> }).pre_audit_guardrails.openapi;
+    assert.deepEqual(openapi, { command: 'true', status: 'pass', last_run: '2025-10-16T05:32:30.500Z', duration_ms: 1500 });
+    assert.match(saved, /"compat": \{ "command": "true", "status": "not_started", "status": "failed" \}/);
   });
 });

@@ -33,10 +33,11 @@ posixOnly('textSink with a limit (the output channel)', function () {
     assert.equal(shown[0], '000001');
     assert.ok(shown.every((line, i) => line === String(i + 1).padStart(6, '0')), 'only whole lines, in order');
     assert.ok(shown.join('\n').length <= 10_000);
-    const omitted = 20_000 * 7 - shown.length * 7;
-    assert.match(text, new RegExp(`\\[… ${formatSize(omitted).replace('.', '\\.')} not shown\\. Last lines:\\]\\n`));
     const end = text.slice(text.indexOf('Last lines:]\n') + 'Last lines:]\n'.length);
     const lastLines = end.slice(0, end.indexOf('<<< big')).trimEnd().split('\n');
+    // Lines neither before the notice nor among the last lines: the ones really not shown.
+    const hidden = (20_000 - shown.length - lastLines.length) * 7;
+    assert.match(text, new RegExp(`\\[… ${formatSize(hidden).replace('.', '\\.')} not shown\\. Last lines:\\]\\n`));
     assert.equal(lastLines.at(-1), '020000');
     assert.ok(lastLines.length > 100 && lastLines.every((line, i, all) => i === 0 || Number(line) === Number(all[i - 1]) + 1));
     assert.match(text, /<<< big: PASS/);
@@ -53,6 +54,15 @@ posixOnly('textSink with a limit (the output channel)', function () {
     assert.ok(all.includes('\n1\n2\n') && all.includes('\n3000\n'));
     assert.doesNotMatch(all, /not shown/);
     assert.doesNotMatch(await printed(`seq 1 10`, 10_000), /not shown/);
+  });
+
+  it('stops exactly at the limit when a chunk starts right after it', () => {
+    let out = '';
+    const sink = textSink({ key: 'k', command: 'c', required: false, raw: {} }, (chunk) => (out += chunk), { limitChars: 4 });
+    sink.onStart({ key: 'k', command: 'c', required: false, cwd: '/', startedAt: 't' });
+    sink.onOutput('abc\n', 'stdout');
+    sink.onOutput('\nmore\n', 'stdout');
+    assert.match(out, /\nabc\n\[… more than 4 bytes of output/);
   });
 
   it('formats sizes', () => {
