@@ -1,28 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadTaskFile } from '../../../src/core/model/load';
 import { FIXTURES } from '../core/helpers';
 import { TaskFileStore } from '../../../src/taskfile/store';
+import { coord } from './runCoord';
 import { createTempRepo, type TempRepo } from '../taskfile/gitRepo';
-
-const CLI = join(__dirname, '..', '..', '..', 'src', 'cli', 'main.ts');
-// Resolved here, since the CLI runs with the temp repository as its working directory.
-const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
-
-function coord(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 interface JsonTask {
   key: string;

@@ -1,35 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadTaskFile } from '../../../src/core/model/load';
 import { createTempRepo, type TempRepo } from '../taskfile/gitRepo';
+import { coord } from '../cli/runCoord';
 import { alive, waitFor } from './processes';
-
-const CLI = join(__dirname, '..', '..', '..', 'src', 'cli', 'main.ts');
-const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function coord(args: string[], cwd: string, onStart?: (pid: number) => void): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    if (child.pid !== undefined) {
-      onStart?.(child.pid);
-    }
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function taskFileWith(guardrails: Record<string, unknown>): string {
   return `${JSON.stringify(
