@@ -55,9 +55,13 @@ function load(text: string): LoadedTaskFile {
  * groups), each with the task it is in, found by walking its path through the parsed document.
  */
 function reportDuplicateMembers(text: string, problems: Problem[], doc: unknown, model: TaskModel | undefined): void {
+  const duplicates = duplicateMemberProblems(text);
+  if (duplicates.length === 0) {
+    return;
+  }
   const reported = new Set(problems.filter((p) => p.code === 'duplicate-key' && p.range).map((p) => p.range!.offset));
   const taskOf = new Map<unknown, string>(model?.tasks.map((task) => [task.raw, task.key]));
-  for (const problem of duplicateMemberProblems(text)) {
+  for (const problem of duplicates) {
     if (!reported.has(problem.range!.offset)) {
       problems.push({ ...problem, taskKey: taskAlong(doc, problem.path, taskOf) });
     }
