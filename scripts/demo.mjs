@@ -6,7 +6,12 @@ import path from 'node:path';
 import { setInterval } from 'node:timers';
 import { workbenchUrl } from './vscode/browser.mjs';
 import { onCleanup, runAllCleanups } from './vscode/cleanup.mjs';
-import { isPortFree, prepareStateDir, runCodeServerCli, startCodeServer } from './vscode/code-server.mjs';
+import {
+  isPortFree,
+  prepareStateDir,
+  runCodeServerCli,
+  startCodeServer,
+} from './vscode/code-server.mjs';
 import { createDemoWorkspace } from './vscode/demo-workspace.mjs';
 import { packageVsix } from './vscode/package-vsix.mjs';
 import { cacheDir, projectRoot } from './vscode/paths.mjs';
@@ -31,7 +36,9 @@ async function choosePort() {
   const requested = requestedPort();
   if (requested !== undefined) {
     if (!(await isPortFree(requested))) {
-      throw new Error(`Port ${requested} is in use on 127.0.0.1; pick another with --port or PORT.`);
+      throw new Error(
+        `Port ${requested} is in use on 127.0.0.1; pick another with --port or PORT.`,
+      );
     }
     return requested;
   }
@@ -46,14 +53,26 @@ async function choosePort() {
 /** Installs the .vsix the way a user would; returns false when code-server refuses it. */
 async function installVsix(stateDir) {
   console.log('Packaging and installing the extension (.vsix)...');
-  execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: projectRoot, stdio: 'inherit' });
+  execFileSync(process.execPath, ['esbuild.js', '--production'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
   const vsix = packageVsix();
   const { userDataDir, extensionsDir } = prepareStateDir(stateDir);
   try {
-    await runCodeServerCli(['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix]);
+    await runCodeServerCli([
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      vsix,
+    ]);
     return true;
   } catch (error) {
-    console.warn(`Installing the .vsix failed, loading the extension from the source folder instead:\n${error.message}`);
+    console.warn(
+      `Installing the .vsix failed, loading the extension from the source folder instead:\n${error.message}`,
+    );
     return false;
   }
 }
@@ -69,7 +88,9 @@ async function main() {
   const url = installed
     ? `${server.url}?folder=${encodeURIComponent(workspace)}`
     : workbenchUrl({ baseUrl: server.url, folder: workspace });
-  console.log(`\nAgent Coordinator demo (${installed ? 'installed .vsix' : 'extension development path'}):`);
+  console.log(
+    `\nAgent Coordinator demo (${installed ? 'installed .vsix' : 'extension development path'}):`,
+  );
   console.log(`  ${url}`);
   console.log(`  workspace: ${workspace} (worktrees beside it)`);
   console.log('Press Ctrl-C to stop.');

@@ -12,7 +12,11 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coordinator-test-all-'));
 function run(label, args, env = {}) {
   console.log(`\n=== ${label} ===`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
     child.once('error', (error) => {
       console.error(`${label}: ${error.message}`);
       resolve(1);
@@ -39,8 +43,21 @@ function readCounts(label, file, exitCode) {
 async function runStaticChecks() {
   const counts = { passed: 0, failed: 0 };
   const checks = [
-    ['type check (tsc --noEmit)', [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']],
+    [
+      'type check (tsc --noEmit)',
+      [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.'],
+    ],
     ['lint (eslint)', [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']],
+    [
+      'format (prettier --check)',
+      [
+        path.join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+        '--check',
+        '--log-level',
+        'warn',
+        '.',
+      ],
+    ],
   ];
   for (const [label, args] of checks) {
     const code = await run(label, args);
@@ -55,11 +72,15 @@ async function main() {
   const checks = await runStaticChecks();
 
   const unitSummary = path.join(work, 'unit.json');
-  const unitExit = await run('unit tests', [
-    path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'),
-    '--reporter',
-    path.join(root, 'scripts', 'vscode', 'summary-reporter.cjs'),
-  ], { COORDINATOR_MOCHA_SUMMARY: unitSummary });
+  const unitExit = await run(
+    'unit tests',
+    [
+      path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'),
+      '--reporter',
+      path.join(root, 'scripts', 'vscode', 'summary-reporter.cjs'),
+    ],
+    { COORDINATOR_MOCHA_SUMMARY: unitSummary },
+  );
   const unit = readCounts('unit tests', unitSummary, unitExit);
 
   const hostSummary = path.join(work, 'host.json');
@@ -74,7 +95,9 @@ async function main() {
 
   const passed = checks.passed + unit.passed + host.passed;
   const failed = checks.failed + unit.failed + host.failed;
-  console.log(`\nchecks: ${checks.passed} passed, ${checks.failed} failed; unit: ${unit.passed} passed, ${unit.failed} failed; host: ${host.passed} passed, ${host.failed} failed; ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `\nchecks: ${checks.passed} passed, ${checks.failed} failed; unit: ${unit.passed} passed, ${unit.failed} failed; host: ${host.passed} passed, ${host.failed} failed; ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }

@@ -29,7 +29,10 @@ function generateTaskFile(count: number): string {
   const keys: string[] = [];
   for (let i = 0; i < count; i++) {
     const key = `task${i}_generated_work_item`;
-    const dependencies = i > 5 && i % 3 !== 0 ? [keys[Math.floor(i * 0.61)], ...(i % 7 === 0 ? [keys[i - 3]] : [])] : [];
+    const dependencies =
+      i > 5 && i % 3 !== 0
+        ? [keys[Math.floor(i * 0.61)], ...(i % 7 === 0 ? [keys[i - 3]] : [])]
+        : [];
     const group = `group${i % 10}`;
     groups[group] ??= {};
     groups[group][key] = {
@@ -43,16 +46,28 @@ function generateTaskFile(count: number): string {
       dependencies,
       pr_number: null,
       critical_review: i % 11 === 0,
-      progress: { total_steps: 5, completed_steps: i % 6 === 5 ? 5 : i % 5, percentage: (i % 5) * 20 },
+      progress: {
+        total_steps: 5,
+        completed_steps: i % 6 === 5 ? 5 : i % 5,
+        percentage: (i % 5) * 20,
+      },
       blockers: i % 13 === 0 ? [`waiting_for_${i}`] : [],
     };
     keys.push(key);
   }
-  return JSON.stringify({ last_updated: '2025-10-16T05:32:29Z', schema_version: '1.0', tasks: groups }, null, 2);
+  return JSON.stringify(
+    { last_updated: '2025-10-16T05:32:29Z', schema_version: '1.0', tasks: groups },
+    null,
+    2,
+  );
 }
 
 function viewModel(text: string): DashboardViewModel {
-  return deriveDashboard({ folderName: 'bench', folderUri: 'file:///bench', loaded: loadTaskFile(text) });
+  return deriveDashboard({
+    folderName: 'bench',
+    folderUri: 'file:///bench',
+    loaded: loadTaskFile(text),
+  });
 }
 
 function median(values: number[]): number {
@@ -111,7 +126,15 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -122,7 +145,12 @@ async function main(): Promise<void> {
       await page?.close();
       page = await context.newPage();
       await page.goto(pathToFileURL(htmlPath).toString());
-      baselines.push(await page.evaluate((count) => (window as unknown as { __baseline(n: number): number }).__baseline(count), TASKS));
+      baselines.push(
+        await page.evaluate(
+          (count) => (window as unknown as { __baseline(n: number): number }).__baseline(count),
+          TASKS,
+        ),
+      );
       firstRenders.push(await deliver(page, { type: 'state', model }));
     }
     const updates: number[] = [];
@@ -142,9 +170,15 @@ async function main(): Promise<void> {
     const first = median(firstRenders);
     const update = median(updates);
     const baseline = median(baselines);
-    console.log(`dashboard: ${TASKS} tasks, ${cards} cards, ${nodes} graph nodes, median of ${ROUNDS} renders and ${UPDATES} updates`);
-    console.log(`dashboard first render: ${first.toFixed(1)} ms (budget ${FIRST_RENDER_BUDGET_MS} ms, ratio ${(first / FIRST_RENDER_BUDGET_MS).toFixed(2)}; ${TASKS} plain divs ${baseline.toFixed(1)} ms, ratio ${(first / baseline).toFixed(1)})`);
-    console.log(`dashboard one-task update: ${update.toFixed(1)} ms (budget ${UPDATE_BUDGET_MS} ms, ratio ${(update / UPDATE_BUDGET_MS).toFixed(2)}; vs first render ratio ${(update / first).toFixed(3)})`);
+    console.log(
+      `dashboard: ${TASKS} tasks, ${cards} cards, ${nodes} graph nodes, median of ${ROUNDS} renders and ${UPDATES} updates`,
+    );
+    console.log(
+      `dashboard first render: ${first.toFixed(1)} ms (budget ${FIRST_RENDER_BUDGET_MS} ms, ratio ${(first / FIRST_RENDER_BUDGET_MS).toFixed(2)}; ${TASKS} plain divs ${baseline.toFixed(1)} ms, ratio ${(first / baseline).toFixed(1)})`,
+    );
+    console.log(
+      `dashboard one-task update: ${update.toFixed(1)} ms (budget ${UPDATE_BUDGET_MS} ms, ratio ${(update / UPDATE_BUDGET_MS).toFixed(2)}; vs first render ratio ${(update / first).toFixed(3)})`,
+    );
   } finally {
     await browser.close();
     rmSync(page_dir, { recursive: true, force: true });
@@ -153,7 +187,10 @@ async function main(): Promise<void> {
 
 async function deliver(page: Page, message: unknown): Promise<number> {
   const json = JSON.stringify(message);
-  return page.evaluate((payload) => (window as unknown as { __deliver(json: string): number }).__deliver(payload), json);
+  return page.evaluate(
+    (payload) => (window as unknown as { __deliver(json: string): number }).__deliver(payload),
+    json,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -42,14 +42,20 @@ async function main(): Promise<void> {
     }
   }
   for (let i = 0; i < MERGED_TASK_PRS; i++) {
-    fake.state.pulls.push(openPull(1000 + i, `feat/codex/merged-${i}`, { state: 'closed', merged: true }));
+    fake.state.pulls.push(
+      openPull(1000 + i, `feat/codex/merged-${i}`, { state: 'closed', merged: true }),
+    );
   }
   const tasks = Array.from({ length: TASKS }, (_, i) => {
     if (i < TASK_PRS) {
       return { key: `task${i}`, branch: `feat/codex/task-${i + 1}` };
     }
     if (i < TASK_PRS + MERGED_TASK_PRS) {
-      return { key: `task${i}`, branch: `feat/codex/merged-${i - TASK_PRS}`, prNumber: 1000 + i - TASK_PRS };
+      return {
+        key: `task${i}`,
+        branch: `feat/codex/merged-${i - TASK_PRS}`,
+        prNumber: 1000 + i - TASK_PRS,
+      };
     }
     return { key: `task${i}`, branch: `feat/codex/not-pushed-${i}` };
   });
@@ -66,7 +72,11 @@ async function main(): Promise<void> {
   let listPages = 0;
   let breakdown = '';
   for (let round = 0; round < ROUNDS; round++) {
-    const service = new GitHubService({ getToken: async () => TOKEN, baseUrl: fake.url, repository: { owner: 'acme', repo: 'widgets' } });
+    const service = new GitHubService({
+      getToken: async () => TOKEN,
+      baseUrl: fake.url,
+      repository: { owner: 'acme', repo: 'widgets' },
+    });
     fake.exchanges.length = 0;
     let start = performance.now();
     const first = await service.refresh(tasks);
@@ -96,7 +106,9 @@ async function main(): Promise<void> {
         await Promise.all(
           Array.from({ length: 8 }, async () => {
             for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-              const response = await fetch(`${fake.url}${path}`, { headers: { authorization: `token ${TOKEN}` } });
+              const response = await fetch(`${fake.url}${path}`, {
+                headers: { authorization: `token ${TOKEN}` },
+              });
               await response.text();
             }
           }),
@@ -104,14 +116,32 @@ async function main(): Promise<void> {
         plain.push(performance.now() - t);
       }
       const minimal = listPages + 2 * TASK_PRS;
-      console.log(`github: ${TASKS} tasks, ${OPEN_PRS} open PRs (${TASK_PRS} linked to tasks), ${MERGED_TASK_PRS} merged task PRs; median of ${ROUNDS}`);
-      console.log(`github requests per cold refresh: ${coldRequests} (${breakdown}); list pages ${listPages} (target ≤ ${LIST_PAGE_TARGET}); minimal for CI only ${minimal}, ratio ${(coldRequests / minimal).toFixed(2)}`);
-      const lean = new GitHubService({ getToken: async () => TOKEN, baseUrl: fake.url, repository: { owner: 'acme', repo: 'widgets' }, reviews: false, mergeable: false });
+      console.log(
+        `github: ${TASKS} tasks, ${OPEN_PRS} open PRs (${TASK_PRS} linked to tasks), ${MERGED_TASK_PRS} merged task PRs; median of ${ROUNDS}`,
+      );
+      console.log(
+        `github requests per cold refresh: ${coldRequests} (${breakdown}); list pages ${listPages} (target ≤ ${LIST_PAGE_TARGET}); minimal for CI only ${minimal}, ratio ${(coldRequests / minimal).toFixed(2)}`,
+      );
+      const lean = new GitHubService({
+        getToken: async () => TOKEN,
+        baseUrl: fake.url,
+        repository: { owner: 'acme', repo: 'widgets' },
+        reviews: false,
+        mergeable: false,
+      });
       const leanCount = (await lean.refresh(tasks)).requestCount;
-      console.log(`github requests per cold refresh without reviews and mergeable (settings off): ${leanCount}`);
-      console.log(`github requests per warm refresh: ${warmRequests}, of which ${warm304} answered 304 Not Modified (free against the rate limit)`);
-      console.log(`github cold refresh: ${median(cold).toFixed(1)} ms (same requests with plain fetch ${median(plain).toFixed(1)} ms, ratio ${(median(cold) / median(plain)).toFixed(2)})`);
-      console.log(`github warm refresh: ${median(warm).toFixed(1)} ms (ratio to cold ${(median(warm) / median(cold)).toFixed(2)})`);
+      console.log(
+        `github requests per cold refresh without reviews and mergeable (settings off): ${leanCount}`,
+      );
+      console.log(
+        `github requests per warm refresh: ${warmRequests}, of which ${warm304} answered 304 Not Modified (free against the rate limit)`,
+      );
+      console.log(
+        `github cold refresh: ${median(cold).toFixed(1)} ms (same requests with plain fetch ${median(plain).toFixed(1)} ms, ratio ${(median(cold) / median(plain)).toFixed(2)})`,
+      );
+      console.log(
+        `github warm refresh: ${median(warm).toFixed(1)} ms (ratio to cold ${(median(warm) / median(cold)).toFixed(2)})`,
+      );
     }
   }
   await fake.close();
@@ -127,8 +157,12 @@ async function main(): Promise<void> {
     logLevel: 'silent',
   });
   const kb = (bundle.outputFiles[0]?.contents.byteLength ?? 0) / 1024;
-  console.log(`github first Octokit import: ${loadMs.toFixed(0)} ms (paid on the first refresh, not at activation)`);
-  console.log(`github client bundle (src/github, minified cjs): ${kb.toFixed(1)} KB (${((kb / BUNDLE_BUDGET_KB) * 100).toFixed(0)}% of the ${BUNDLE_BUDGET_KB} KB extension budget)`);
+  console.log(
+    `github first Octokit import: ${loadMs.toFixed(0)} ms (paid on the first refresh, not at activation)`,
+  );
+  console.log(
+    `github client bundle (src/github, minified cjs): ${kb.toFixed(1)} KB (${((kb / BUNDLE_BUDGET_KB) * 100).toFixed(0)}% of the ${BUNDLE_BUDGET_KB} KB extension budget)`,
+  );
 }
 
 main().catch((error: unknown) => {

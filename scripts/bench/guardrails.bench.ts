@@ -22,7 +22,8 @@ const OUTPUTS = {
   plain: 'ok  src/module/file.ts: 12 checks passed, 0 violations',
   coloured: '\u001b[32mok\u001b[0m  src/module/file.ts: 12 checks passed, 0 violations',
 };
-const commandPrinting = (line: string): string => `yes '${line}' | head -c ${BYTES}; echo; echo ALL DONE`;
+const commandPrinting = (line: string): string =>
+  `yes '${line}' | head -c ${BYTES}; echo; echo ALL DONE`;
 
 /** Stands in for an output channel: each append concatenates onto the channel's pending text. */
 function channelAppend(): { append(text: string): void; chars(): number } {
@@ -49,13 +50,18 @@ function runPlain(command: string, detached = false): Promise<{ ms: number; cpuM
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', command], { stdio: ['ignore', 'pipe', 'pipe'], detached });
+    const child = spawn('/bin/sh', ['-c', command], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached,
+    });
     let bytes = 0;
     child.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length));
     child.stderr.on('data', (chunk: Buffer) => (bytes += chunk.length));
     child.on('error', reject);
     child.on('close', () =>
-      bytes >= BYTES ? resolve({ ms: performance.now() - started, cpuMs: cpuMsSince(cpuStart) }) : reject(new Error('short output')),
+      bytes >= BYTES
+        ? resolve({ ms: performance.now() - started, cpuMs: cpuMsSince(cpuStart) })
+        : reject(new Error('short output')),
     );
   });
 }
@@ -66,15 +72,28 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
-async function runThroughRunner(command: string, batched: boolean): Promise<{ ms: number; cpuMs: number; maxDelayMs: number }> {
-  const definition: GuardrailDefinition = { key: 'bench', command, required: true, expected: 'ALL DONE', raw: {} };
+async function runThroughRunner(
+  command: string,
+  batched: boolean,
+): Promise<{ ms: number; cpuMs: number; maxDelayMs: number }> {
+  const definition: GuardrailDefinition = {
+    key: 'bench',
+    command,
+    required: true,
+    expected: 'ALL DONE',
+    raw: {},
+  };
   const channel = channelAppend();
   const writer = new BatchedWriter(channel.append);
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   const started = performance.now();
   const cpuStart = process.cpuUsage();
-  const result = await runGuardrail(definition, { cwd: tmpdir() }, textSink(definition, batched ? writer.write : channel.append));
+  const result = await runGuardrail(
+    definition,
+    { cwd: tmpdir() },
+    textSink(definition, batched ? writer.write : channel.append),
+  );
   writer.dispose();
   const ms = performance.now() - started;
   const cpuMs = cpuMsSince(cpuStart);
@@ -85,7 +104,8 @@ async function runThroughRunner(command: string, batched: boolean): Promise<{ ms
   return { ms, cpuMs, maxDelayMs: delay.max / 1e6 };
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measure(kind: keyof typeof OUTPUTS): Promise<void> {
   const command = commandPrinting(OUTPUTS[kind]);
@@ -125,7 +145,9 @@ async function measure(kind: keyof typeof OUTPUTS): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`guardrails: 50 MB of output lines, plain and with colour codes on every line; median of ${ROUNDS} runs; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+  console.log(
+    `guardrails: 50 MB of output lines, plain and with colour codes on every line; median of ${ROUNDS} runs; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
+  );
   await measure('plain');
   await measure('coloured');
 }

@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const benchDir = path.join(root, 'scripts', 'bench');
 
-execFileSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, ['esbuild.js', '--production', '--tests'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
 const host = !process.argv.includes('--no-host');
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -22,10 +25,16 @@ const files = fs
 const failed = [];
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, file), ...(host ? ['--host'] : [])], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(benchDir, file), ...(host ? ['--host'] : [])],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (result.status !== 0) {
     failed.push(file);
   }
 }
-console.log(`\n${files.length - failed.length} of ${files.length} benchmarks ran${failed.length ? `; failed: ${failed.join(', ')}` : ''}`);
+console.log(
+  `\n${files.length - failed.length} of ${files.length} benchmarks ran${failed.length ? `; failed: ${failed.join(', ')}` : ''}`,
+);
 process.exitCode = failed.length === 0 ? 0 : 1;

@@ -66,8 +66,15 @@ interface Figure {
  * sample alternation charged one the other's garbage). CPU time (user + system of this process) is
  * the steadier figure on a shared machine, where wall time includes waiting for a core.
  */
-function measurePair(baseline: () => void, subject: () => void, runs: number): { baseline: Figure; subject: Figure } {
-  const samples = { baseline: { wall: [] as number[], cpu: [] as number[] }, subject: { wall: [] as number[], cpu: [] as number[] } };
+function measurePair(
+  baseline: () => void,
+  subject: () => void,
+  runs: number,
+): { baseline: Figure; subject: Figure } {
+  const samples = {
+    baseline: { wall: [] as number[], cpu: [] as number[] },
+    subject: { wall: [] as number[], cpu: [] as number[] },
+  };
   const block = (run: () => void, into: { wall: number[]; cpu: number[] }, count: number) => {
     run();
     for (let i = 0; i < count; i++) {
@@ -94,7 +101,11 @@ function measurePair(baseline: () => void, subject: () => void, runs: number): {
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-function line(label: string, runs: number, { subject, baseline }: { subject: Figure; baseline: Figure }): string {
+function line(
+  label: string,
+  runs: number,
+  { subject, baseline }: { subject: Figure; baseline: Figure },
+): string {
   return (
     `${label}, median of ${runs}: cpu ${ms(subject.cpu)} (JSON.parse ${ms(baseline.cpu)}, ratio ${(subject.cpu / baseline.cpu).toFixed(2)}x); ` +
     `wall ${ms(subject.wall)} (JSON.parse ${ms(baseline.wall)}, ratio ${(subject.wall / baseline.wall).toFixed(2)}x)`
@@ -117,13 +128,25 @@ const tenK = generate(10_000);
 const now = new Date();
 const EDIT_RUNS = 30;
 const editOnce = (text: string) => () => {
-  applyEdits(text, [{ kind: 'setStatus', taskKey: 'task5000_generated_slug', status: 'completed' }], now);
+  applyEdits(
+    text,
+    [{ kind: 'setStatus', taskKey: 'task5000_generated_slug', status: 'completed' }],
+    now,
+  );
 };
 const parseTenK = () => JSON.parse(tenK);
 const withSummary = measurePair(parseTenK, editOnce(tenK), EDIT_RUNS);
-console.log(line('model edit one status in 10000 tasks, summary kept in step', EDIT_RUNS, withSummary));
+console.log(
+  line('model edit one status in 10000 tasks, summary kept in step', EDIT_RUNS, withSummary),
+);
 const noSummary = tenK.replace(/"summary": \{[^}]*\},\n\s*/, '');
-console.log(line('model edit one status in 10000 tasks, no stored summary', EDIT_RUNS, measurePair(parseTenK, editOnce(noSummary), EDIT_RUNS)));
+console.log(
+  line(
+    'model edit one status in 10000 tasks, no stored summary',
+    EDIT_RUNS,
+    measurePair(parseTenK, editOnce(noSummary), EDIT_RUNS),
+  ),
+);
 const parse10k = withSummary.baseline;
 
 async function benchStore(): Promise<void> {

@@ -23,7 +23,18 @@ const LIVE_TARGET_MS = 300;
 const ROUNDS = 15;
 export const BENCH_TASK_FILE = 'bench/tasks_10k.json';
 
-const STATUSES = ['completed', 'completed', 'completed', 'in_progress', 'waiting', 'blocked', 'not_started', 'not_started', 'not_started', 'not_started'];
+const STATUSES = [
+  'completed',
+  'completed',
+  'completed',
+  'in_progress',
+  'waiting',
+  'blocked',
+  'not_started',
+  'not_started',
+  'not_started',
+  'not_started',
+];
 const OWNERS = ['Codex', 'Copilot', 'Claude Code', 'Codex + Copilot', 'Dana'];
 const PRIORITIES = ['critical', 'high', 'medium', 'low'];
 
@@ -50,11 +61,19 @@ export function tenThousandTaskFile(): string {
       dependencies,
       pr_number: i % 4 === 0 ? 1000 + i : null,
       critical_review: i % 13 === 0,
-      progress: { total_steps: 5, completed_steps: status === 'completed' ? 5 : i % 5, percentage: 0 },
+      progress: {
+        total_steps: 5,
+        completed_steps: status === 'completed' ? 5 : i % 5,
+        percentage: 0,
+      },
       blockers: status === 'waiting' ? [`waiting_for_t${i - 1}`] : [],
     };
   }
-  return JSON.stringify({ last_updated: '2026-01-01T00:00:00Z', schema_version: '1.0', tasks }, null, 2);
+  return JSON.stringify(
+    { last_updated: '2026-01-01T00:00:00Z', schema_version: '1.0', tasks },
+    null,
+    2,
+  );
 }
 
 function timeIt(action: () => unknown): number {
@@ -68,7 +87,11 @@ function timeIt(action: () => unknown): number {
 }
 
 /** What the provider does for the root and every group row: the rows, each task's node list. */
-function treeChildren(model: TaskModel, graph: TaskGraph | undefined, options: TaskTreeOptions): number {
+function treeChildren(
+  model: TaskModel,
+  graph: TaskGraph | undefined,
+  options: TaskTreeOptions,
+): number {
   let rows = 0;
   for (const group of buildTaskGroups(model, graph, options)) {
     rows += 1 + group.tasks.length;
@@ -81,7 +104,9 @@ function taskItemTexts(model: TaskModel, graph: TaskGraph | undefined): number {
   let chars = 0;
   for (const task of model.tasks) {
     const status = displayStatusOf(task, graph);
-    chars += taskDescription(task).length + taskTooltip(task, { status, graph, byKey: model.byKey }).length;
+    chars +=
+      taskDescription(task).length +
+      taskTooltip(task, { status, graph, byKey: model.byKey }).length;
   }
   return chars;
 }
@@ -95,17 +120,28 @@ function pureBench(): void {
     throw new Error(`expected ${TASKS} tasks, read ${model.tasks.length}`);
   }
   const baselineMs = timeIt(() => [...model.tasks].sort((a, b) => a.index - b.index).length);
-  console.log(`tree bench: ${TASKS} tasks in ${GROUPS} groups (${(text.length / 1024 / 1024).toFixed(1)} MB), median of ${ROUNDS} rounds`);
+  console.log(
+    `tree bench: ${TASKS} tasks in ${GROUPS} groups (${(text.length / 1024 / 1024).toFixed(1)} MB), median of ${ROUNDS} rounds`,
+  );
   console.log(`load + normalise (context, not the tree): ${loadMs.toFixed(1)} ms`);
   console.log(`baseline (copy + sort the tasks by index): ${baselineMs.toFixed(2)} ms`);
   const cases: [string, Partial<TaskTreeOptions>][] = [
     ['by file group, file order', {}],
     ['by file group, priority order', { sortBy: 'priority' }],
     ['by status, file order', { groupBy: 'status' }],
-    ['by owner, hide completed', { groupBy: 'owner', filters: { ...NO_FILTERS, hideCompleted: true } }],
+    [
+      'by owner, hide completed',
+      { groupBy: 'owner', filters: { ...NO_FILTERS, hideCompleted: true } },
+    ],
   ];
   for (const [name, over] of cases) {
-    const options: TaskTreeOptions = { groupBy: 'group', sortBy: 'file', filters: { ...NO_FILTERS }, me: 'Codex', ...over };
+    const options: TaskTreeOptions = {
+      groupBy: 'group',
+      sortBy: 'file',
+      filters: { ...NO_FILTERS },
+      me: 'Codex',
+      ...over,
+    };
     const ms = timeIt(() => treeChildren(model, loaded.graph, options));
     const verdict = ms < TARGET_MS ? 'within' : 'OVER';
     console.log(
@@ -113,9 +149,13 @@ function pureBench(): void {
     );
   }
   const badgeMs = timeIt(() => countBlocked(model, loaded.graph));
-  console.log(`badge (count blocked): ${badgeMs.toFixed(2)} ms, ${(badgeMs / baselineMs).toFixed(1)}x baseline`);
+  console.log(
+    `badge (count blocked): ${badgeMs.toFixed(2)} ms, ${(badgeMs / baselineMs).toFixed(1)}x baseline`,
+  );
   const itemsMs = timeIt(() => taskItemTexts(model, loaded.graph));
-  console.log(`every task row's text (description + tooltip) for all ${TASKS}: ${itemsMs.toFixed(1)} ms, ${(itemsMs / baselineMs).toFixed(1)}x baseline (VS Code asks only for visible rows)`);
+  console.log(
+    `every task row's text (description + tooltip) for all ${TASKS}: ${itemsMs.toFixed(1)} ms, ${(itemsMs / baselineMs).toFixed(1)}x baseline (VS Code asks only for visible rows)`,
+  );
 }
 
 async function hostBench(): Promise<void> {
@@ -127,27 +167,46 @@ async function hostBench(): Promise<void> {
     const samples = await run({
       name: 'bench-tree',
       workspace: (parent: string) =>
-        createGitRepo(path.join(parent, 'Bench10k'), { 'README.md': '# Bench\n', [BENCH_TASK_FILE]: tenThousandTaskFile() }),
+        createGitRepo(path.join(parent, 'Bench10k'), {
+          'README.md': '# Bench\n',
+          [BENCH_TASK_FILE]: tenThousandTaskFile(),
+        }),
       hostTests: ['tasksBench'],
       timeoutMs: 300_000,
     });
     const metric = (name: string) => median(samples(name));
     const children = metric('tasks10kProviderChildrenMs');
-    console.log(`real host: load 10k file through the session: ${metric('tasks10kLoadMs').toFixed(0)} ms`);
+    console.log(
+      `real host: load 10k file through the session: ${metric('tasks10kLoadMs').toFixed(0)} ms`,
+    );
     console.log(
       `real host: provider root + all group children (median of 5): ${children.toFixed(2)} ms, ${(children / TARGET_MS).toFixed(2)}x of the ${TARGET_MS} ms target`,
     );
-    console.log(`real host: getTreeItem for all ${TASKS} task rows (median of 5): ${metric('tasks10kProviderItemsMs').toFixed(1)} ms`);
-    console.log(`real host: extension-host heap growth with the 10k file loaded: ${metric('tasks10kHeapGrowthMB').toFixed(1)} MB`);
+    console.log(
+      `real host: getTreeItem for all ${TASKS} task rows (median of 5): ${metric('tasks10kProviderItemsMs').toFixed(1)} ms`,
+    );
+    console.log(
+      `real host: extension-host heap growth with the 10k file loaded: ${metric('tasks10kHeapGrowthMB').toFixed(1)} MB`,
+    );
 
-    const live = await run({ name: 'bench-tree-live', workspace: lukhasWorkspace, hostTests: ['tasks'], grep: 'external write' }, 3);
+    const live = await run(
+      {
+        name: 'bench-tree-live',
+        workspace: lukhasWorkspace,
+        hostTests: ['tasks'],
+        grep: 'external write',
+      },
+      3,
+    );
     const writeSamples = live('tasksExternalWriteToStateMs');
     if (writeSamples.length > 0) {
       const value = median(writeSamples);
       console.log(
         `real host: external write to the tree's state (watcher + debounce + read), real task file: median ${value.toFixed(0)} ms of ${writeSamples.length} windows [${writeSamples
           .map((v) => v.toFixed(0))
-          .join(', ')}], ${(value / LIVE_TARGET_MS).toFixed(2)}x of the ${LIVE_TARGET_MS} ms target`,
+          .join(
+            ', ',
+          )}], ${(value / LIVE_TARGET_MS).toFixed(2)}x of the ${LIVE_TARGET_MS} ms target`,
       );
     }
   });

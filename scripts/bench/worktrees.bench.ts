@@ -20,7 +20,12 @@ const LIST_FILES = 2_000;
 const START_RATIO_TARGET = 1.3;
 const LIST_BUDGET_MS = 1500;
 
-const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' };
+const env = {
+  ...process.env,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  LC_ALL: 'C',
+};
 process.env.GIT_CONFIG_GLOBAL = '/dev/null';
 process.env.GIT_CONFIG_NOSYSTEM = '1';
 
@@ -31,9 +36,25 @@ function git(cwd: string, ...args: string[]): string {
 function taskFile(count: number): string {
   const tasks: Record<string, unknown> = {};
   for (let i = 0; i < count; i++) {
-    tasks[`task${i}_bench`] = { id: `t${i}`, name: `Bench task ${i}`, owner: 'Codex', status: 'not_started', priority: 'medium', dependencies: [], blockers: [] };
+    tasks[`task${i}_bench`] = {
+      id: `t${i}`,
+      name: `Bench task ${i}`,
+      owner: 'Codex',
+      status: 'not_started',
+      priority: 'medium',
+      dependencies: [],
+      blockers: [],
+    };
   }
-  return JSON.stringify({ schema_version: '1.0', tasks: { bench: tasks }, pre_audit_guardrails: { lint: { required: true, command: 'make lint' } } }, null, 2);
+  return JSON.stringify(
+    {
+      schema_version: '1.0',
+      tasks: { bench: tasks },
+      pre_audit_guardrails: { lint: { required: true, command: 'make lint' } },
+    },
+    null,
+    2,
+  );
 }
 
 function makeRepo(parent: string, name: string, files: number, tasks: number): string {
@@ -49,7 +70,10 @@ function makeRepo(parent: string, name: string, files: number, tasks: number): s
     if (i < 1400) {
       mkdirSync(dir, { recursive: true });
     }
-    writeFileSync(join(dir, `file${i}.ts`), `export const value${i} = ${i};\n// ${'x'.repeat(i % 200)}\n`);
+    writeFileSync(
+      join(dir, `file${i}.ts`),
+      `export const value${i} = ${i};\n// ${'x'.repeat(i % 200)}\n`,
+    );
   }
   mkdirSync(join(root, 'docs', 'plans'), { recursive: true });
   writeFileSync(join(root, 'docs', 'plans', 'task_status.json'), taskFile(tasks));
@@ -83,7 +107,11 @@ async function benchStart(parent: string): Promise<void> {
     git(root, 'worktree', 'remove', '--force', barePath);
 
     t0 = performance.now();
-    const result = await startTaskInWorktree({ taskKey: `task${round}_bench`, taskFilePath, store });
+    const result = await startTaskInWorktree({
+      taskKey: `task${round}_bench`,
+      taskFilePath,
+      store,
+    });
     start.push(performance.now() - t0);
     git(root, 'worktree', 'remove', '--force', result.path);
   }
@@ -110,7 +138,8 @@ async function benchList(parent: string): Promise<void> {
       git(path, 'commit', '-q', '-m', 'ahead');
     }
   }
-  const model = (await new TaskFileStore(join(root, 'docs', 'plans', 'task_status.json')).read()).model;
+  const model = (await new TaskFileStore(join(root, 'docs', 'plans', 'task_status.json')).read())
+    .model;
   await listWorktreesWithStatus(root, { model });
   const ours: number[] = [];
   const naive: number[] = [];
@@ -135,7 +164,9 @@ async function benchList(parent: string): Promise<void> {
   console.log(
     `worktrees: list ${LIST_WORKTREES} worktrees (${LIST_FILES} files each) with status, ahead/behind base, last commit: median ${ms.toFixed(0)} ms (budget ${LIST_BUDGET_MS} ms) ${ms < LIST_BUDGET_MS ? 'OK' : 'OVER'}`,
   );
-  console.log(`worktrees: sequential worktree list + git status per worktree: median ${median(naive).toFixed(0)} ms, ratio ${(ms / median(naive)).toFixed(2)}`);
+  console.log(
+    `worktrees: sequential worktree list + git status per worktree: median ${median(naive).toFixed(0)} ms, ratio ${(ms / median(naive)).toFixed(2)}`,
+  );
 }
 
 async function main(): Promise<void> {

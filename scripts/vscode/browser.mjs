@@ -5,7 +5,11 @@ import { chromiumArgs, chromiumPath, projectRoot } from './paths.mjs';
 
 /** @returns {Promise<{ browser: import('playwright-core').Browser, close: () => Promise<void> }>} */
 export async function launchBrowser() {
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    headless: true,
+  });
   const close = onCleanup(() => browser.close());
   return { browser, close };
 }

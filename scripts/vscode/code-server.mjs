@@ -164,16 +164,22 @@ export async function startCodeServer(options) {
 /** Runs code-server's CLI once (for example --install-extension) and resolves with its output. */
 export function runCodeServerCli(args, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [codeServerBin, '--config', codeServerConfig(), ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      [codeServerBin, '--config', codeServerConfig(), ...args],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...env },
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.once('error', reject);
     child.once('close', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`code-server ${args.join(' ')} failed (${code}):\n${output}`)),
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`code-server ${args.join(' ')} failed (${code}):\n${output}`)),
     );
   });
 }

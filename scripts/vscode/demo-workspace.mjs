@@ -6,11 +6,24 @@ import { LUKHAS_TASK_FILE, createGitRepo, git, lukhasTaskFileText } from './work
 
 /** Make targets named by the fixture's pre_audit_guardrails commands. */
 const GUARDRAIL_TARGETS = {
-  'state-sweep': ['echo "Sweeping state..."', 'sleep 1', 'mkdir -p docs/audits/live', 'echo "state sweep: 0 findings"'],
-  'shadow-diff': ['echo "Comparing shadow responses..."', 'sleep 2', 'echo "shadow diff: 0 differences"'],
+  'state-sweep': [
+    'echo "Sweeping state..."',
+    'sleep 1',
+    'mkdir -p docs/audits/live',
+    'echo "state sweep: 0 findings"',
+  ],
+  'shadow-diff': [
+    'echo "Comparing shadow responses..."',
+    'sleep 2',
+    'echo "shadow diff: 0 differences"',
+  ],
   'compat-enforce': ['echo "Checking compatibility shims..."', 'sleep 1', 'echo "0 violations"'],
   'openapi-spec': ['echo "Generating OpenAPI spec..."', 'sleep 1', 'echo "wrote openapi.json"'],
-  'openapi-headers-guard': ['echo "Checking rate-limit headers in OpenAPI..."', 'sleep 1', 'echo "pass"'],
+  'openapi-headers-guard': [
+    'echo "Checking rate-limit headers in OpenAPI..."',
+    'sleep 1',
+    'echo "pass"',
+  ],
 };
 
 function makefile() {
@@ -22,9 +35,10 @@ function makefile() {
 }
 
 const FILES = {
-  'README.md': '# Lukhas\n\nDemo repository for Agent Coordinator: the real lukhas task file, a tiny API and guardrails.\n',
+  'README.md':
+    '# Lukhas\n\nDemo repository for Agent Coordinator: the real lukhas task file, a tiny API and guardrails.\n',
   '.gitignore': '__pycache__/\n.dev/\n',
-  'Makefile': makefile(),
+  Makefile: makefile(),
   'lukhas/__init__.py': '',
   'lukhas/api/server.py':
     'from http import HTTPStatus\n\n\ndef health() -> tuple[int, dict[str, str]]:\n    return HTTPStatus.OK, {"status": "ok"}\n',
@@ -45,7 +59,10 @@ const WORKTREES = [
 export function createDemoWorkspace(parent) {
   fs.rmSync(parent, { recursive: true, force: true });
   fs.mkdirSync(parent, { recursive: true });
-  const main = createGitRepo(path.join(parent, 'Lukhas'), { ...FILES, [LUKHAS_TASK_FILE]: lukhasTaskFileText() });
+  const main = createGitRepo(path.join(parent, 'Lukhas'), {
+    ...FILES,
+    [LUKHAS_TASK_FILE]: lukhasTaskFileText(),
+  });
   for (const { dir, branch } of WORKTREES) {
     git(main, ['worktree', 'add', '-q', '-b', branch, '--', path.join(parent, dir), 'main']);
   }

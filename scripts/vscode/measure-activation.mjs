@@ -23,7 +23,9 @@ export async function measureActivation(windows) {
     const outcome = await runScenario(scenario, { browser, windows, uiTests: false });
     const broken = outcome.host.find((results) => results.failed > 0);
     if (broken) {
-      throw new Error(broken.tests.find((t) => t.state === 'failed')?.error?.message ?? 'host run failed');
+      throw new Error(
+        broken.tests.find((t) => t.state === 'failed')?.error?.message ?? 'host run failed',
+      );
     }
     return outcome.host.flatMap((results) => results.metrics.activationMs ?? []);
   } finally {

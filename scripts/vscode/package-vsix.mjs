@@ -26,7 +26,15 @@ export function packageVsix() {
   const vsce = path.join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   execFileSync(
     process.execPath,
-    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsixPath],
+    [
+      vsce,
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--no-rewrite-relative-links',
+      '--out',
+      vsixPath,
+    ],
     { cwd: projectRoot, stdio: 'inherit' },
   );
   return vsixPath;

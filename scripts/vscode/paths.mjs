@@ -10,7 +10,14 @@ export const screenshotsDir = path.join(artifactsDir, 'screenshots');
 
 export const CODE_SERVER_VERSION = '4.99.4';
 export const codeServerPrefix = path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
-export const codeServerBin = path.join(codeServerPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const codeServerBin = path.join(
+  codeServerPrefix,
+  'node_modules',
+  'code-server',
+  'out',
+  'node',
+  'entry.js',
+);
 export const provisionedMarker = path.join(codeServerPrefix, '.provisioned');
 
 export const RIPGREP_CACHE_ARCHIVE = path.join(

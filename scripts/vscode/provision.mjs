@@ -47,7 +47,10 @@ function ensureAptPackages() {
   log(`apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], {
+    stdio: 'inherit',
+    env,
+  });
 }
 
 /** @vscode/ripgrep downloads rg from GitHub unless its cache already holds the archive. */
@@ -76,7 +79,9 @@ function seedRipgrepCache() {
 /** node-gyp would download Node's headers; point it at the installed ones when they exist. */
 function nodeHeadersEnv() {
   const prefix = path.dirname(path.dirname(process.execPath));
-  return fs.existsSync(path.join(prefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: prefix } : {};
+  return fs.existsSync(path.join(prefix, 'include', 'node', 'node.h'))
+    ? { npm_config_nodedir: prefix }
+    : {};
 }
 
 function installCodeServer() {
@@ -84,10 +89,14 @@ function installCodeServer() {
   const manifest = {
     name: 'coordinator-code-server-host',
     private: true,
-    description: 'Private prefix holding code-server for the real-VS-Code tests; not part of the project.',
+    description:
+      'Private prefix holding code-server for the real-VS-Code tests; not part of the project.',
     allowScripts: Object.fromEntries(ALLOWED_SCRIPTS.map((name) => [name, true])),
   };
-  fs.writeFileSync(path.join(codeServerPrefix, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(codeServerPrefix, 'package.json'),
+    `${JSON.stringify(manifest, null, 2)}\n`,
+  );
   log(`npm install code-server@${CODE_SERVER_VERSION} (about a minute)`);
   const result = spawnSync(
     'npm',
@@ -105,7 +114,9 @@ function installCodeServer() {
     },
   );
   if (result.status !== 0) {
-    throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${result.status}).`);
+    throw new Error(
+      `npm install code-server@${CODE_SERVER_VERSION} failed (exit ${result.status}).`,
+    );
   }
 }
 
@@ -122,14 +133,22 @@ function verifyCodeServer() {
   const packageDir = path.join(codeServerPrefix, 'node_modules', 'code-server');
   const missing = NATIVE_MODULES.filter((rel) => !fs.existsSync(path.join(packageDir, rel)));
   if (missing.length > 0) {
-    throw new Error(`code-server installed without its native modules (${missing.join(', ')}); its install scripts did not run.`);
+    throw new Error(
+      `code-server installed without its native modules (${missing.join(', ')}); its install scripts did not run.`,
+    );
   }
-  const output = execFileSync(process.execPath, [codeServerBin, '--config', codeServerConfig(), '--version'], {
-    encoding: 'utf8',
-  });
+  const output = execFileSync(
+    process.execPath,
+    [codeServerBin, '--config', codeServerConfig(), '--version'],
+    {
+      encoding: 'utf8',
+    },
+  );
   const version = output.split('\n').find((line) => line.startsWith(`${CODE_SERVER_VERSION} `));
   if (!version) {
-    throw new Error(`code-server --version printed "${output.trim()}", expected ${CODE_SERVER_VERSION}.`);
+    throw new Error(
+      `code-server --version printed "${output.trim()}", expected ${CODE_SERVER_VERSION}.`,
+    );
   }
   return version;
 }
@@ -139,13 +158,19 @@ export function codeServerConfig() {
   const file = path.join(codeServerPrefix, 'config.yaml');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(codeServerPrefix, { recursive: true });
-    fs.writeFileSync(file, '# Most options are passed on the command line by scripts/vscode.\nauth: none\n');
+    fs.writeFileSync(
+      file,
+      '# Most options are passed on the command line by scripts/vscode.\nauth: none\n',
+    );
   }
   return file;
 }
 
 export function isProvisioned() {
-  return fs.existsSync(provisionedMarker) && fs.readFileSync(provisionedMarker, 'utf8').trim() === CODE_SERVER_VERSION;
+  return (
+    fs.existsSync(provisionedMarker) &&
+    fs.readFileSync(provisionedMarker, 'utf8').trim() === CODE_SERVER_VERSION
+  );
 }
 
 /** Makes sure code-server and Chromium are ready; returns the paths the driver needs. */

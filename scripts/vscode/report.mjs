@@ -50,7 +50,10 @@ export function printFailures(failures) {
     console.log(`\n  ${index + 1}) ${failure.title}`);
     console.log(red(`     ${failure.message.split('\n').join('\n     ')}`));
     if (failure.stack) {
-      const frames = failure.stack.split('\n').filter((line) => line.trim().startsWith('at ')).slice(0, 6);
+      const frames = failure.stack
+        .split('\n')
+        .filter((line) => line.trim().startsWith('at '))
+        .slice(0, 6);
       console.log(dim(frames.map((line) => `     ${line.trim()}`).join('\n')));
     }
   });

@@ -22,7 +22,9 @@ export function buildWithTests() {
 export async function runHostTests({ names = [], build = true } = {}) {
   const unknown = names.filter((name) => !scenarios.some((s) => s.name === name));
   if (unknown.length > 0) {
-    throw new Error(`Unknown scenario(s): ${unknown.join(', ')}. Known: ${scenarios.map((s) => s.name).join(', ')}`);
+    throw new Error(
+      `Unknown scenario(s): ${unknown.join(', ')}. Known: ${scenarios.map((s) => s.name).join(', ')}`,
+    );
   }
   const selected = names.length === 0 ? scenarios : scenarios.filter((s) => names.includes(s.name));
   provision();
@@ -49,7 +51,9 @@ export async function runHostTests({ names = [], build = true } = {}) {
   }
   printFailures(failures);
   const failed = failures.length;
-  console.log(`\n  host: ${green(`${passed} passing`)}${failed > 0 ? `, ${red(`${failed} failing`)}` : ''}`);
+  console.log(
+    `\n  host: ${green(`${passed} passing`)}${failed > 0 ? `, ${red(`${failed} failing`)}` : ''}`,
+  );
   return { passed, failed };
 }
 

@@ -41,7 +41,10 @@ function scenarioFailure(name, error) {
         title: `runs the scenario (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
         titlePath: [name, 'runs the scenario'],
         state: 'failed',
-        error: { message: error instanceof Error ? error.message : String(error), stack: error?.stack },
+        error: {
+          message: error instanceof Error ? error.message : String(error),
+          stack: error?.stack,
+        },
       },
     ],
     passed: 0,
@@ -61,7 +64,8 @@ function scenarioFailure(name, error) {
  * @returns {Promise<{ host: object[], ui: { passed: number, failed: number, failures: object[] } | undefined }>}
  */
 export async function runScenario(scenario, options) {
-  const timeoutMs = scenario.timeoutMs ?? Number(process.env.COORDINATOR_SCENARIO_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS);
+  const timeoutMs =
+    scenario.timeoutMs ?? Number(process.env.COORDINATOR_SCENARIO_TIMEOUT_MS ?? DEFAULT_TIMEOUT_MS);
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `coordinator-${scenario.name}-`));
   const removeTemp = onCleanup(() => fs.rmSync(tempDir, { recursive: true, force: true }));
   const logsDir = path.join(artifactsDir, 'logs');
@@ -84,7 +88,10 @@ export async function runScenario(scenario, options) {
         [HostEnv.results]: resultsFile,
         [HostEnv.files]: scenario.hostTests.join(','),
         [HostEnv.grep]: scenario.grep ?? '',
-        COORDINATOR_SCENARIO: JSON.stringify({ name: scenario.name, untrusted: scenario.untrusted === true }),
+        COORDINATOR_SCENARIO: JSON.stringify({
+          name: scenario.name,
+          untrusted: scenario.untrusted === true,
+        }),
         ...scenario.env,
       },
       ...(scenario.settings ? { settings: scenario.settings } : {}),
@@ -93,13 +100,19 @@ export async function runScenario(scenario, options) {
     const runHost = options.hostTests !== false && scenario.hostTests.length > 0;
     for (let window = 0; runHost && window < (options.windows ?? 1); window++) {
       fs.rmSync(resultsFile, { force: true });
-      const url = workbenchUrl({ baseUrl: codeServer.url, folder: workspace, testsPath: hostTestsBundle });
+      const url = workbenchUrl({
+        baseUrl: codeServer.url,
+        folder: workspace,
+        testsPath: hostTestsBundle,
+      });
       const opened = await openWorkbench(options.browser, url);
       pages.push(opened);
       const results = await waitForResults(resultsFile, () => undefined, Date.now() + timeoutMs);
       await opened.close();
       if (!results) {
-        throw new Error(`no host results within ${timeoutMs} ms (see artifacts/logs/${scenario.name}-code-server.log)`);
+        throw new Error(
+          `no host results within ${timeoutMs} ms (see artifacts/logs/${scenario.name}-code-server.log)`,
+        );
       }
       outcome.host.push(results);
       options.onHostResults?.(results);
@@ -121,7 +134,11 @@ export async function runScenario(scenario, options) {
 
   const running = body();
   try {
-    await withDeadline(running, timeoutMs, `scenario "${scenario.name}" did not finish within ${timeoutMs} ms`);
+    await withDeadline(
+      running,
+      timeoutMs,
+      `scenario "${scenario.name}" did not finish within ${timeoutMs} ms`,
+    );
   } catch (error) {
     const failure = scenarioFailure(scenario.name, error);
     outcome.host.push(failure);

@@ -18,7 +18,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { guardrailsWorkspace } from './guardrailsWorkspace.mjs';
 import { fixturesDir } from './paths.mjs';
-import { createGitRepo, emptyWorkspace, git, lukhasWorkspace, multiRootWorkspace } from './workspaces.mjs';
+import {
+  createGitRepo,
+  emptyWorkspace,
+  git,
+  lukhasWorkspace,
+  multiRootWorkspace,
+} from './workspaces.mjs';
 import { worktreesWorkspace } from './worktreesWorkspace.mjs';
 
 /**
@@ -101,7 +107,10 @@ export const scenarios = [
     // A made-up token; until the UI test points the client at its fake, requests go to a closed local port.
     // GH_TOKEN, not GITHUB_TOKEN: code-server takes GITHUB_TOKEN for its own GitHub sign-in and hides it.
     env: { GH_TOKEN: 'ghp_UiScenario0123456789abcdefABCDEF0123' },
-    settings: { 'coordinator.github.allowEnvironmentToken': true, 'coordinator.github.apiBaseUrl': 'http://127.0.0.1:9' },
+    settings: {
+      'coordinator.github.allowEnvironmentToken': true,
+      'coordinator.github.apiBaseUrl': 'http://127.0.0.1:9',
+    },
     hostTests: [],
     uiTests: ['github'],
   },
@@ -111,7 +120,13 @@ export const scenarios = [
       const repo = lukhasWorkspace(parent);
       // A repository pointing the GitHub client elsewhere: ignored until the workspace is trusted.
       fs.mkdirSync(path.join(repo, '.vscode'), { recursive: true });
-      fs.writeFileSync(path.join(repo, '.vscode', 'settings.json'), JSON.stringify({ 'coordinator.github.apiBaseUrl': 'http://127.0.0.1:9/api/v3', 'coordinator.github.owner': 'SomeoneElse' }));
+      fs.writeFileSync(
+        path.join(repo, '.vscode', 'settings.json'),
+        JSON.stringify({
+          'coordinator.github.apiBaseUrl': 'http://127.0.0.1:9/api/v3',
+          'coordinator.github.owner': 'SomeoneElse',
+        }),
+      );
       return repo;
     },
     untrusted: true,
@@ -122,7 +137,10 @@ export const scenarios = [
     name: 'dashboard-xss',
     workspace: (parent) =>
       createGitRepo(path.join(parent, 'Xss'), {
-        'task_status.json': fs.readFileSync(path.join(fixturesDir, 'xss', 'task_status.json'), 'utf8'),
+        'task_status.json': fs.readFileSync(
+          path.join(fixturesDir, 'xss', 'task_status.json'),
+          'utf8',
+        ),
       }),
     hostTests: [],
     uiTests: ['dashboardXss'],

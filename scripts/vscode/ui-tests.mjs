@@ -4,7 +4,11 @@ import path from 'node:path';
 import Mocha from 'mocha';
 import { uiTestsDir } from './paths.mjs';
 
-const slug = (text) => text.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+const slug = (text) =>
+  text
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 
 /**
  * @param {{ page: import('playwright-core').Page, files: string[], scenario: string,
@@ -20,7 +24,9 @@ export async function runUiTests({ page, files, scenario, workspace, screenshots
   // A failed test leaves a screenshot of the window as it was: artifacts/screenshots/failed-*.png.
   const afterEach = async function () {
     if (this.currentTest?.state === 'failed') {
-      await workbench.screenshot(`failed-${scenario}-${slug(this.currentTest.title)}`).catch(() => undefined);
+      await workbench
+        .screenshot(`failed-${scenario}-${slug(this.currentTest.title)}`)
+        .catch(() => undefined);
     }
   };
   // Browser-driven tests get one more try on a loaded machine; every retry is printed with its cause.
@@ -47,11 +53,19 @@ export async function runUiTests({ page, files, scenario, workspace, screenshots
         console.log(`    ↻ retrying "${test.title}" after: ${error?.message ?? 'failure'}`);
       });
       runner.on('fail', (test, error) => {
-        failures.push({ title: `[${scenario}] ${test.fullTitle()}`, message: error.message, stack: error.stack });
+        failures.push({
+          title: `[${scenario}] ${test.fullTitle()}`,
+          message: error.message,
+          stack: error.stack,
+        });
       });
     });
   } catch (error) {
-    failures.push({ title: `[${scenario}] load UI tests`, message: error.message, stack: error.stack });
+    failures.push({
+      title: `[${scenario}] load UI tests`,
+      message: error.message,
+      stack: error.stack,
+    });
   } finally {
     setWorkbench(undefined);
     mocha.dispose();

@@ -60,9 +60,31 @@ export const TOOLS_TASK_FILE_TEXT = `${JSON.stringify(
   {
     schema_version: '1.0',
     tasks: [
-      { id: 'tools1', name: 'Release Script', owner: 'Codex', status: 'COMPLETE', priority: 'high', estimate: '1h' },
-      { id: 'tools2', name: 'Changelog Check', owner: 'Human', status: 'NOT STARTED', priority: 'medium', estimate: '30min', dependencies: ['tools1'] },
-      { id: 'tools3', name: 'Nightly Build', owner: 'Copilot', status: 'In Progress', priority: 'low', estimate: '2-3h' },
+      {
+        id: 'tools1',
+        name: 'Release Script',
+        owner: 'Codex',
+        status: 'COMPLETE',
+        priority: 'high',
+        estimate: '1h',
+      },
+      {
+        id: 'tools2',
+        name: 'Changelog Check',
+        owner: 'Human',
+        status: 'NOT STARTED',
+        priority: 'medium',
+        estimate: '30min',
+        dependencies: ['tools1'],
+      },
+      {
+        id: 'tools3',
+        name: 'Nightly Build',
+        owner: 'Copilot',
+        status: 'In Progress',
+        priority: 'low',
+        estimate: '2-3h',
+      },
     ],
   },
   null,
@@ -81,6 +103,9 @@ export function multiRootWorkspace(parent) {
     'task_status.json': TOOLS_TASK_FILE_TEXT,
   });
   const file = path.join(parent, 'coordination.code-workspace');
-  fs.writeFileSync(file, `${JSON.stringify({ folders: [{ path: 'Lukhas' }, { path: 'Tools' }] }, null, 2)}\n`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ folders: [{ path: 'Lukhas' }, { path: 'Tools' }] }, null, 2)}\n`,
+  );
   return file;
 }

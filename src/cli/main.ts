@@ -53,7 +53,9 @@ function reportFailure(error: unknown, command: CliCommand, context: CliContext)
     error instanceof TaskFileBrokenError ||
     error instanceof LockTimeoutError ||
     isTaskEditError(error);
-  context.stderr(`coord: ${expected ? message : `unexpected error: ${error instanceof Error && error.stack ? error.stack : message}`}\n`);
+  context.stderr(
+    `coord: ${expected ? message : `unexpected error: ${error instanceof Error && error.stack ? error.stack : message}`}\n`,
+  );
   return ExitCode.failed;
 }
 

@@ -12,7 +12,10 @@ export class TaskFileNotFoundError extends Error {
 }
 
 /** `--file` when given, else the canonical file found from the working directory (the main worktree's). */
-export async function resolveTaskFile(fileOption: string | undefined, context: CliContext): Promise<string> {
+export async function resolveTaskFile(
+  fileOption: string | undefined,
+  context: CliContext,
+): Promise<string> {
   if (fileOption !== undefined) {
     return resolve(context.cwd, fileOption);
   }
@@ -33,7 +36,10 @@ export interface OpenedTaskFile {
   loaded: LoadedTaskFile;
 }
 
-export async function openTaskFile(fileOption: string | undefined, context: CliContext): Promise<OpenedTaskFile> {
+export async function openTaskFile(
+  fileOption: string | undefined,
+  context: CliContext,
+): Promise<OpenedTaskFile> {
   const path = await resolveTaskFile(fileOption, context);
   const store = new TaskFileStore(path);
   let loaded: LoadedTaskFile;
@@ -41,7 +47,9 @@ export async function openTaskFile(fileOption: string | undefined, context: CliC
     loaded = await store.read();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new TaskFileNotFoundError(code === 'ENOENT' ? `no task file at ${path}` : `cannot read ${path}: ${String(error)}`);
+    throw new TaskFileNotFoundError(
+      code === 'ENOENT' ? `no task file at ${path}` : `cannot read ${path}: ${String(error)}`,
+    );
   }
   return { path, shownPath: shownPath(path, context.cwd), store, loaded };
 }
@@ -52,7 +60,9 @@ export function shownPath(path: string, cwd: string): string {
 }
 
 /** The model of an opened file, or a failure naming the first error when the file does not read. */
-export function requireModel(opened: OpenedTaskFile): Required<Pick<LoadedTaskFile, 'model' | 'graph' | 'summary'>> {
+export function requireModel(
+  opened: OpenedTaskFile,
+): Required<Pick<LoadedTaskFile, 'model' | 'graph' | 'summary'>> {
   const { model, graph, summary } = opened.loaded;
   if (!model || !graph || !summary) {
     const first = opened.loaded.diagnostics.find((d) => d.severity === 'error');

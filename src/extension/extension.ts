@@ -42,7 +42,10 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   guardrails.addToDashboard(dashboard);
   const worktrees = registerWorktrees(services, dashboard);
   const github = registerGitHub(services, tasks, dashboard);
-  return { activationMs: performance.now() - started, testing: { services, tasks, statusBar, dashboard, guardrails, worktrees, github } };
+  return {
+    activationMs: performance.now() - started,
+    testing: { services, tasks, statusBar, dashboard, guardrails, worktrees, github },
+  };
 }
 
 export function deactivate(): void {

@@ -39,7 +39,14 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
     execFile(
       'git',
       fullArgs,
-      { cwd: options.cwd, env, signal: options.signal, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true },
+      {
+        cwd: options.cwd,
+        env,
+        signal: options.signal,
+        maxBuffer: MAX_BUFFER,
+        encoding: 'utf8',
+        windowsHide: true,
+      },
       (error, stdout, stderr) => {
         if (!error) {
           resolve({ stdout, stderr, exitCode: 0 });
@@ -55,20 +62,34 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
       },
     );
   }).catch(async (error: unknown) => {
-    if (error instanceof GitError && error.reason === 'gitMissing' && !(await isDirectory(options.cwd))) {
+    if (
+      error instanceof GitError &&
+      error.reason === 'gitMissing' &&
+      !(await isDirectory(options.cwd))
+    ) {
       throw new GitError('cwdMissing', `Folder does not exist: ${options.cwd}`, error.failure);
     }
     throw error;
   });
 }
 
-function toGitError(error: Error, args: readonly string[], cwd: string, exitCode: number | undefined, stderr: string): GitError {
+function toGitError(
+  error: Error,
+  args: readonly string[],
+  cwd: string,
+  exitCode: number | undefined,
+  stderr: string,
+): GitError {
   const failure = { args, cwd, exitCode, stderr };
   if (error.name === 'AbortError') {
     return new GitError('cancelled', `git ${args[0] ?? ''} was cancelled`, failure);
   }
   if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-    return new GitError('gitMissing', 'git was not found on PATH (or the folder does not exist)', failure);
+    return new GitError(
+      'gitMissing',
+      'git was not found on PATH (or the folder does not exist)',
+      failure,
+    );
   }
   const firstLines = stderr.trim().split('\n').slice(0, 3).join(' ').trim();
   const detail = firstLines || error.message;

@@ -7,8 +7,16 @@ import { runGit } from './exec';
  */
 export async function untrackedPaths(root: string, signal?: AbortSignal): Promise<string[]> {
   const [plain, ignored] = await Promise.all([
-    runGit(['ls-files', '-z', '--others', '--exclude-standard'], { cwd: root, signal, readOnly: true }),
-    runGit(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'], { cwd: root, signal, readOnly: true }),
+    runGit(['ls-files', '-z', '--others', '--exclude-standard'], {
+      cwd: root,
+      signal,
+      readOnly: true,
+    }),
+    runGit(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'], {
+      cwd: root,
+      signal,
+      readOnly: true,
+    }),
   ]);
   const split = (text: string) => text.split('\0').filter((path) => path.length > 0);
   return [...split(plain.stdout), ...split(ignored.stdout)];
@@ -16,6 +24,10 @@ export async function untrackedPaths(root: string, signal?: AbortSignal): Promis
 
 /** Absolute path of a file in the git dir as seen from `cwd`'s worktree (`info/exclude` is shared by all worktrees). */
 export async function gitPath(cwd: string, name: string, signal?: AbortSignal): Promise<string> {
-  const result = await runGit(['rev-parse', '--path-format=absolute', '--git-path', name], { cwd, signal, readOnly: true });
+  const result = await runGit(['rev-parse', '--path-format=absolute', '--git-path', name], {
+    cwd,
+    signal,
+    readOnly: true,
+  });
   return result.stdout.trim();
 }

@@ -7,10 +7,17 @@ import { runGit } from './exec';
  * undefined when `cwd` is not inside a repository. For a bare repository the
  * repository directory itself is returned.
  */
-export async function mainWorktreeRoot(cwd: string, signal?: AbortSignal): Promise<string | undefined> {
+export async function mainWorktreeRoot(
+  cwd: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   let commonDir: string;
   try {
-    const result = await runGit(['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd, signal, readOnly: true });
+    const result = await runGit(['rev-parse', '--path-format=absolute', '--git-common-dir'], {
+      cwd,
+      signal,
+      readOnly: true,
+    });
     commonDir = result.stdout.trim();
   } catch (error) {
     if (isGitError(error, 'notARepository')) {
@@ -28,9 +35,16 @@ export async function mainWorktreeRoot(cwd: string, signal?: AbortSignal): Promi
 }
 
 /** Absolute top level of the worktree containing `cwd`, or undefined outside a repository. */
-export async function worktreeTopLevel(cwd: string, signal?: AbortSignal): Promise<string | undefined> {
+export async function worktreeTopLevel(
+  cwd: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   try {
-    const result = await runGit(['rev-parse', '--path-format=absolute', '--show-toplevel'], { cwd, signal, readOnly: true });
+    const result = await runGit(['rev-parse', '--path-format=absolute', '--show-toplevel'], {
+      cwd,
+      signal,
+      readOnly: true,
+    });
     return result.stdout.trim() || undefined;
   } catch (error) {
     if (isGitError(error, 'notARepository')) {

@@ -4,7 +4,11 @@ import { runGit } from './exec';
 
 /** Every worktree of the repository containing `cwd`, main first (includes nested and hand-made ones). */
 export async function listWorktrees(cwd: string, signal?: AbortSignal): Promise<WorktreeEntry[]> {
-  const result = await runGit(['worktree', 'list', '--porcelain', '-z'], { cwd, signal, readOnly: true });
+  const result = await runGit(['worktree', 'list', '--porcelain', '-z'], {
+    cwd,
+    signal,
+    readOnly: true,
+  });
   return parseWorktreePorcelain(result.stdout);
 }
 
@@ -24,19 +28,35 @@ export interface AddWorktreeOptions {
  */
 export async function addWorktree(options: AddWorktreeOptions): Promise<void> {
   const args = options.newBranchFrom
-    ? ['worktree', 'add', '--no-track', '-b', options.branch, '--', options.path, options.newBranchFrom]
+    ? [
+        'worktree',
+        'add',
+        '--no-track',
+        '-b',
+        options.branch,
+        '--',
+        options.path,
+        options.newBranchFrom,
+      ]
     : ['worktree', 'add', '--', options.path, options.branch];
   await runGit(args, { cwd: options.cwd, signal: options.signal });
 }
 
 /** `git worktree remove`; without `force`, git itself refuses a worktree with changes (reason `dirty`). */
-export async function removeWorktree(cwd: string, path: string, options: { force?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+export async function removeWorktree(
+  cwd: string,
+  path: string,
+  options: { force?: boolean; signal?: AbortSignal } = {},
+): Promise<void> {
   const args = ['worktree', 'remove', ...(options.force ? ['--force', '--force'] : []), '--', path];
   await runGit(args, { cwd, signal: options.signal });
 }
 
 /** `git worktree prune`; returns git's report of what it pruned (one line per entry). */
-export async function pruneWorktrees(cwd: string, options: { dryRun?: boolean; signal?: AbortSignal } = {}): Promise<string[]> {
+export async function pruneWorktrees(
+  cwd: string,
+  options: { dryRun?: boolean; signal?: AbortSignal } = {},
+): Promise<string[]> {
   const args = ['worktree', 'prune', '--verbose', ...(options.dryRun ? ['--dry-run'] : [])];
   const result = await runGit(args, { cwd, signal: options.signal });
   return `${result.stdout}\n${result.stderr}`

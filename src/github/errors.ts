@@ -14,7 +14,11 @@ export class GitHubError extends Error {
   }
 
   toProblem(): GitHubProblem {
-    return { kind: this.kind, message: this.message, ...(this.retryAt ? { retryAt: this.retryAt } : {}) };
+    return {
+      kind: this.kind,
+      message: this.message,
+      ...(this.retryAt ? { retryAt: this.retryAt } : {}),
+    };
   }
 }
 
@@ -34,7 +38,9 @@ function validationDetails(data: unknown): string | undefined {
   }
   const messages = errors
     .map((item: unknown) =>
-      typeof item === 'object' && item !== null && typeof (item as { message?: unknown }).message === 'string'
+      typeof item === 'object' &&
+      item !== null &&
+      typeof (item as { message?: unknown }).message === 'string'
         ? (item as { message: string }).message
         : undefined,
     )
@@ -43,7 +49,11 @@ function validationDetails(data: unknown): string | undefined {
 }
 
 function gitHubMessage(data: unknown): string | undefined {
-  if (typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string') {
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { message?: unknown }).message === 'string'
+  ) {
     return (data as { message: string }).message;
   }
   return undefined;
@@ -90,27 +100,55 @@ export function toGitHubError(
   const detail = clean(gitHubMessage(data) ?? e.message ?? `HTTP ${status}`);
   const retryAt = retryAtFromHeaders(response.headers, now);
   const rateLimited =
-    status === 429 ||
-    (status === 403 && (retryAt !== undefined || /rate limit/i.test(detail)));
+    status === 429 || (status === 403 && (retryAt !== undefined || /rate limit/i.test(detail)));
   if (rateLimited) {
     const when = retryAt ? ` until ${retryAt}` : '';
-    return new GitHubError('rateLimited', `GitHub rate limit reached${when}: ${detail}`, status, retryAt);
+    return new GitHubError(
+      'rateLimited',
+      `GitHub rate limit reached${when}: ${detail}`,
+      status,
+      retryAt,
+    );
   }
   switch (status) {
     case 401:
-      return new GitHubError('unauthorized', `GitHub rejected the token (401 ${detail}). Sign in again or set GITHUB_TOKEN.`, status);
+      return new GitHubError(
+        'unauthorized',
+        `GitHub rejected the token (401 ${detail}). Sign in again or set GITHUB_TOKEN.`,
+        status,
+      );
     case 403:
-      return new GitHubError('forbidden', `GitHub refused access to ${what} (403 ${detail}).`, status);
+      return new GitHubError(
+        'forbidden',
+        `GitHub refused access to ${what} (403 ${detail}).`,
+        status,
+      );
     case 404:
-      return new GitHubError('notFound', `${what} was not found on GitHub, or the token cannot see it (404).`, status);
+      return new GitHubError(
+        'notFound',
+        `${what} was not found on GitHub, or the token cannot see it (404).`,
+        status,
+      );
     case 422: {
       const details = validationDetails(data);
-      return new GitHubError('validation', clean(details ? `${detail}: ${details}` : detail), status);
+      return new GitHubError(
+        'validation',
+        clean(details ? `${detail}: ${details}` : detail),
+        status,
+      );
     }
     default:
       if (status !== undefined && status >= 500) {
-        return new GitHubError('server', `GitHub answered ${status} for ${what}: ${detail}`, status);
+        return new GitHubError(
+          'server',
+          `GitHub answered ${status} for ${what}: ${detail}`,
+          status,
+        );
       }
-      return new GitHubError('server', `GitHub answered ${status ?? '?'} for ${what}: ${detail}`, status);
+      return new GitHubError(
+        'server',
+        `GitHub answered ${status ?? '?'} for ${what}: ${detail}`,
+        status,
+      );
   }
 }

@@ -11,7 +11,10 @@ export interface GitHubSettings {
 }
 
 /** API URL and owner/repo for the repository at `repoRoot`: settings first, then `origin`. */
-export async function gitHubTargetFor(repoRoot: string, settings: GitHubSettings = {}): Promise<GitHubTarget> {
+export async function gitHubTargetFor(
+  repoRoot: string,
+  settings: GitHubSettings = {},
+): Promise<GitHubTarget> {
   const remoteUrl = await originRemoteUrl(repoRoot).catch(() => undefined);
   return resolveGitHubTarget({ ...settings, ...(remoteUrl ? { remoteUrl } : {}) });
 }
@@ -24,5 +27,10 @@ export async function gitHubServiceFor(
   extra: Partial<GitHubServiceOptions> & { log?: GitHubLog } = {},
 ): Promise<GitHubService> {
   const target = await gitHubTargetFor(repoRoot, settings);
-  return new GitHubService({ getToken, baseUrl: target.baseUrl, repository: target.repository, ...extra });
+  return new GitHubService({
+    getToken,
+    baseUrl: target.baseUrl,
+    repository: target.repository,
+    ...extra,
+  });
 }

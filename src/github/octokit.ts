@@ -60,13 +60,21 @@ function messageOf(parts: unknown[], secrets: string[]): string {
 export async function createGitHubClient(options: ClientOptions): Promise<GitHubClient> {
   const OctokitWithPlugins = await loadOctokitClass();
   const secrets = [options.token];
-  const wantRetry = (kind: string) => (retryAfter: number, request: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {
-    const retry = retryCount < options.maxRateLimitRetries && retryAfter <= options.maxRateLimitWaitSeconds;
-    options.log.warn(
-      `GitHub ${kind} on ${request.method ?? ''} ${request.url ?? ''}: ${retry ? `retrying in ${retryAfter}s` : 'giving up for now'}`,
-    );
-    return retry;
-  };
+  const wantRetry =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      request: { method?: string; url?: string },
+      _octokit: unknown,
+      retryCount: number,
+    ) => {
+      const retry =
+        retryCount < options.maxRateLimitRetries && retryAfter <= options.maxRateLimitWaitSeconds;
+      options.log.warn(
+        `GitHub ${kind} on ${request.method ?? ''} ${request.url ?? ''}: ${retry ? `retrying in ${retryAfter}s` : 'giving up for now'}`,
+      );
+      return retry;
+    };
   return new OctokitWithPlugins({
     auth: options.token,
     baseUrl: options.baseUrl.replace(/\/+$/, ''),

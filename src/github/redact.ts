@@ -14,7 +14,9 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
   }
   for (const pattern of TOKEN_PATTERNS) {
     out = out.replace(pattern, (match, prefix?: string) =>
-      typeof prefix === 'string' && match.toLowerCase().startsWith('authorization') ? `${prefix}***` : '***',
+      typeof prefix === 'string' && match.toLowerCase().startsWith('authorization')
+        ? `${prefix}***`
+        : '***',
     );
   }
   return out;

@@ -1,7 +1,10 @@
 import { runGit } from '../git';
 
 /** URL of the `origin` remote of the repository at `cwd`, or undefined when there is none. */
-export async function originRemoteUrl(cwd: string, signal?: AbortSignal): Promise<string | undefined> {
+export async function originRemoteUrl(
+  cwd: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
   const result = await runGit(['config', '--get', 'remote.origin.url'], {
     cwd,
     readOnly: true,

@@ -100,7 +100,10 @@ export class GitHubService {
       const fresh = await this.fetchStatus(octokit, repository, tasks);
       this.current = { ...fresh, requestCount: this.stats.requests - before };
     } catch (error) {
-      const problem = this.asError(error, repository ? `${repository.owner}/${repository.repo}` : 'repository');
+      const problem = this.asError(
+        error,
+        repository ? `${repository.owner}/${repository.repo}` : 'repository',
+      );
       this.log.warn(`GitHub refresh failed: ${problem.message}`);
       this.current = {
         ...this.current,
@@ -154,7 +157,12 @@ export class GitHubService {
       const match = matches.get(task.key);
       if (match) {
         const detail = details.get(match.pr.number);
-        result[task.key] = { taskKey: task.key, matchedBy: match.matchedBy, pr: match.pr, ...detail };
+        result[task.key] = {
+          taskKey: task.key,
+          matchedBy: match.matchedBy,
+          pr: match.pr,
+          ...detail,
+        };
         continue;
       }
       const closed = task.prNumber === undefined ? undefined : closedByNumber.get(task.prNumber);
@@ -201,7 +209,11 @@ export class GitHubService {
   private async checkRuns(octokit: GitHubClient, { owner, repo }: GitHubRepository, ref: string) {
     const first = await octokit.rest.checks.listForRef({ owner, repo, ref, per_page: 100 });
     const runs = [...first.data.check_runs];
-    for (let page = 2; page <= MAX_CHECK_RUN_PAGES && runs.length < first.data.total_count; page++) {
+    for (
+      let page = 2;
+      page <= MAX_CHECK_RUN_PAGES && runs.length < first.data.total_count;
+      page++
+    ) {
       const next = await octokit.rest.checks.listForRef({ owner, repo, ref, per_page: 100, page });
       if (next.data.check_runs.length === 0) {
         break;
@@ -215,7 +227,10 @@ export class GitHubService {
   async createPullRequest(draft: PullRequestDraft): Promise<CreatedPullRequest> {
     const repository = this.options.repository;
     if (!repository) {
-      throw new GitHubError('noRepository', 'No GitHub repository is configured for this workspace.');
+      throw new GitHubError(
+        'noRepository',
+        'No GitHub repository is configured for this workspace.',
+      );
     }
     const { owner, repo } = repository;
     const octokit = await this.octokit().catch((error: unknown) => {
@@ -249,7 +264,9 @@ export class GitHubService {
     if (draft.labels.length) {
       await octokit.rest.issues
         .addLabels({ owner, repo, issue_number: created.number, labels: draft.labels })
-        .catch((error: unknown) => warnings.push(`Labels not added: ${this.asError(error, 'labels').message}`));
+        .catch((error: unknown) =>
+          warnings.push(`Labels not added: ${this.asError(error, 'labels').message}`),
+        );
     }
     if (draft.reviewers.length) {
       await octokit.rest.pulls

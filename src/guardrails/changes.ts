@@ -21,7 +21,11 @@ export async function newestChangeTime(
   try {
     const [commit, status] = await Promise.all([
       lastCommit(worktree, signal),
-      runGit(['status', '--porcelain=v1', '-z', '--untracked-files=all'], { cwd: worktree, signal, readOnly: true }),
+      runGit(['status', '--porcelain=v1', '-z', '--untracked-files=all'], {
+        cwd: worktree,
+        signal,
+        readOnly: true,
+      }),
     ]);
     commitAt = commit ? commit.time * 1000 : undefined;
     changed = changedPathsFromStatusZ(status.stdout).filter((file) => !isUnderAny(file, ignore));

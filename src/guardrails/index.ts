@@ -1,6 +1,11 @@
 /** Running guardrails: what the extension and the CLI call. Pure parts live in src/core/guardrails. */
 export type { GuardrailSink } from './sink';
-export { runGuardrail, reportSkipped, guardrailEnvironment, type GuardrailRunOptions } from './runGuardrail';
+export {
+  runGuardrail,
+  reportSkipped,
+  guardrailEnvironment,
+  type GuardrailRunOptions,
+} from './runGuardrail';
 export { runGuardrails, type RunGuardrailsOptions } from './runGuardrails';
 export { runShellCommand, type ShellRunOptions, type ShellRunResult } from './runProcess';
 export { textSink } from './textSink';

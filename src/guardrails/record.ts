@@ -12,7 +12,10 @@ export interface TaskEditApplier {
  * The edits that record results in the task file: pass, fail and error of guardrails the file
  * defines (`fileKeys`); skipped and cancelled runs and setting-only guardrails leave it alone.
  */
-export function guardrailResultEdits(results: readonly GuardrailResult[], fileKeys: ReadonlySet<string>): TaskEdit[] {
+export function guardrailResultEdits(
+  results: readonly GuardrailResult[],
+  fileKeys: ReadonlySet<string>,
+): TaskEdit[] {
   return results
     .filter((result) => fileKeys.has(result.key) && isRecordable(result.verdict))
     .map((result) => ({
@@ -42,11 +45,16 @@ export async function recordGuardrailResults(
       break;
     } catch (error) {
       const key = isTaskEditError(error, 'duplicateField') ? error.target : undefined;
-      if (key === undefined || !edits.some((edit) => edit.kind === 'setGuardrailResult' && edit.guardrailKey === key)) {
+      if (
+        key === undefined ||
+        !edits.some((edit) => edit.kind === 'setGuardrailResult' && edit.guardrailKey === key)
+      ) {
         throw error;
       }
       refused.push((error as Error).message);
-      edits = edits.filter((edit) => !(edit.kind === 'setGuardrailResult' && edit.guardrailKey === key));
+      edits = edits.filter(
+        (edit) => !(edit.kind === 'setGuardrailResult' && edit.guardrailKey === key),
+      );
     }
   }
   if (refused.length > 0) {

@@ -41,7 +41,9 @@ export async function runGuardrail(
     ? resolveOutputPath(options.cwd, expandTimestamp(definition.outputPath, runStartedAt))
     : undefined;
   const outputFile =
-    outputPath && options.saveOutput !== false ? await OutputFile.open(outputPath, definition.key) : undefined;
+    outputPath && options.saveOutput !== false
+      ? await OutputFile.open(outputPath, definition.key)
+      : undefined;
 
   sink.onStart(header);
   const run = await runShellCommand({
@@ -114,7 +116,13 @@ export function reportSkipped(
   sink: GuardrailSink,
 ): GuardrailResult {
   const now = new Date().toISOString();
-  sink.onStart({ key: definition.key, command: definition.command, cwd, startedAt: now, required: definition.required });
+  sink.onStart({
+    key: definition.key,
+    command: definition.command,
+    cwd,
+    startedAt: now,
+    required: definition.required,
+  });
   const result: GuardrailResult = {
     key: definition.key,
     command: definition.command,

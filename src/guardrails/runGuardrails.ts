@@ -23,7 +23,10 @@ export async function runGuardrails(
   definitions: readonly GuardrailDefinition[],
   options: RunGuardrailsOptions,
 ): Promise<GuardrailResult[]> {
-  const runOptions: GuardrailRunOptions = { ...options, runStartedAt: options.runStartedAt ?? new Date() };
+  const runOptions: GuardrailRunOptions = {
+    ...options,
+    runStartedAt: options.runStartedAt ?? new Date(),
+  };
   const results: GuardrailResult[] = new Array(definitions.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -33,7 +36,13 @@ export async function runGuardrails(
       const sink = options.sinkFor(definition);
       const skip = options.ignoreDependencies ? undefined : skipReason(definition, options.model);
       if (options.signal?.aborted) {
-        results[index] = reportSkipped(definition, options.cwd, 'cancelled', 'cancelled before it started', sink);
+        results[index] = reportSkipped(
+          definition,
+          options.cwd,
+          'cancelled',
+          'cancelled before it started',
+          sink,
+        );
       } else if (skip) {
         results[index] = reportSkipped(definition, options.cwd, 'skipped', skip, sink);
       } else {

@@ -55,7 +55,10 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
     stdout: new StreamSearch(expected ?? ''),
     stderr: new StreamSearch(expected ?? ''),
   };
-  const finish = (outcome: Omit<ProcessOutcome, 'durationMs'>, outputBytes: number): ShellRunResult => {
+  const finish = (
+    outcome: Omit<ProcessOutcome, 'durationMs'>,
+    outputBytes: number,
+  ): ShellRunResult => {
     const result: ShellRunResult = {
       outcome: { ...outcome, durationMs: Date.now() - started },
       lastLines: tail.lines(),
@@ -107,7 +110,10 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
         return;
       }
       signalTree(pid, 'SIGTERM');
-      killTimer = setTimeout(() => signalTree(pid, 'SIGKILL'), options.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
+      killTimer = setTimeout(
+        () => signalTree(pid, 'SIGKILL'),
+        options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
+      );
     }
 
     function settle(outcome: Omit<ProcessOutcome, 'durationMs'>): void {
@@ -208,7 +214,9 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
         settle(outcome);
         return;
       }
-      void waitUntilGone(pid, options.killGraceMs ?? DEFAULT_KILL_GRACE_MS).then(() => settle(outcome));
+      void waitUntilGone(pid, options.killGraceMs ?? DEFAULT_KILL_GRACE_MS).then(() =>
+        settle(outcome),
+      );
     });
   });
 }

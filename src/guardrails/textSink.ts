@@ -20,7 +20,11 @@ export interface TextSinkOptions {
  * A sink that prints header, output and footer as text: the CLI writes it to stdout, the extension
  * appends it to the "Coordinator Guardrails" channel (through a `BatchedWriter`).
  */
-export function textSink(definition: GuardrailDefinition, write: (text: string) => void, options: TextSinkOptions = {}): GuardrailSink {
+export function textSink(
+  definition: GuardrailDefinition,
+  write: (text: string) => void,
+  options: TextSinkOptions = {},
+): GuardrailSink {
   const prefixer = options.prefixLines ? new LinePrefixer(`[${definition.key}] `) : undefined;
   const limit = options.limitChars && options.limitChars > 0 ? options.limitChars : Infinity;
   let endsWithNewline = true;
@@ -51,7 +55,9 @@ export function textSink(definition: GuardrailDefinition, write: (text: string) 
         print(text.slice(0, cut));
         shown += cut;
         text = text.slice(cut);
-        print(`${newline()}[… more than ${formatSize(limit)} of output: the rest is not shown here; its last lines follow when ${definition.key} ends]\n`);
+        print(
+          `${newline()}[… more than ${formatSize(limit)} of output: the rest is not shown here; its last lines follow when ${definition.key} ends]\n`,
+        );
       }
       omitted += text.length;
       tail = text.length >= TAIL_CHARS ? text.slice(-TAIL_CHARS) : (tail + text).slice(-TAIL_CHARS);
@@ -59,7 +65,10 @@ export function textSink(definition: GuardrailDefinition, write: (text: string) 
     onEnd(result) {
       if (omitted > 0) {
         const lastLines = tail.length === TAIL_CHARS ? tail.slice(tail.indexOf('\n') + 1) : tail;
-        const saved = result.outputPath && !result.outputPathError ? `; all of it is in ${result.outputPath}` : '';
+        const saved =
+          result.outputPath && !result.outputPathError
+            ? `; all of it is in ${result.outputPath}`
+            : '';
         print(`[… ${formatSize(omitted - lastLines.length)} not shown${saved}. Last lines:]\n`);
         print(lastLines);
       }

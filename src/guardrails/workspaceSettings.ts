@@ -20,7 +20,10 @@ export interface WorkspaceGuardrails {
  * in CI runs what the editor runs. The settings file is read as VS Code reads it (comments and
  * trailing commas allowed); a missing file adds nothing.
  */
-export async function guardrailsWithWorkspaceSettings(fromFile: readonly GuardrailDefinition[], folder: string): Promise<WorkspaceGuardrails> {
+export async function guardrailsWithWorkspaceSettings(
+  fromFile: readonly GuardrailDefinition[],
+  folder: string,
+): Promise<WorkspaceGuardrails> {
   const settingsFile = path.join(folder, '.vscode', 'settings.json');
   let text: string;
   try {
@@ -34,9 +37,19 @@ export async function guardrailsWithWorkspaceSettings(fromFile: readonly Guardra
   }
   const errors: ParseError[] = [];
   const settings = parse(text, errors, { allowTrailingComma: true }) as unknown;
-  if (errors.length > 0 || typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
+  if (
+    errors.length > 0 ||
+    typeof settings !== 'object' ||
+    settings === null ||
+    Array.isArray(settings)
+  ) {
     const reason = errors.length > 0 ? printParseErrorCode(errors[0].error) : 'not an object';
-    return { definitions: [...fromFile], problems: [`${settingsFile} could not be read (${reason}); its guardrail settings were left out`] };
+    return {
+      definitions: [...fromFile],
+      problems: [
+        `${settingsFile} could not be read (${reason}); its guardrail settings were left out`,
+      ],
+    };
   }
   const value = (settings as Record<string, unknown>)[SETTING];
   if (value === undefined) {
@@ -45,7 +58,8 @@ export async function guardrailsWithWorkspaceSettings(fromFile: readonly Guardra
   const parsed = parseGuardrailSettings(value);
   const merged = mergeGuardrails(fromFile, parsed.entries);
   const problems = [...parsed.problems, ...merged.problems].map(
-    (problem) => `${settingsFile}: ${SETTING}${problem.where ? ` ${problem.where}` : ''}: ${problem.message}`,
+    (problem) =>
+      `${settingsFile}: ${SETTING}${problem.where ? ` ${problem.where}` : ''}: ${problem.message}`,
   );
   return { definitions: merged.definitions, settingsFile, problems };
 }

@@ -14,7 +14,10 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('startTask'), taskKey }),
   z.object({ type: z.literal('openPullRequest'), taskKey }),
-  z.object({ type: z.literal('runGuardrail'), guardrailKey: z.string().check(z.minLength(1), z.maxLength(500)) }),
+  z.object({
+    type: z.literal('runGuardrail'),
+    guardrailKey: z.string().check(z.minLength(1), z.maxLength(500)),
+  }),
   z.object({ type: z.literal('revealTask'), taskKey }),
   z.object({ type: z.literal('signInToGitHub') }),
 ]);
@@ -29,5 +32,4 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
 }
 
 export type HostMessage =
-  | { type: 'state'; model: DashboardViewModel }
-  | { type: 'delta'; delta: DashboardDelta };
+  { type: 'state'; model: DashboardViewModel } | { type: 'delta'; delta: DashboardDelta };

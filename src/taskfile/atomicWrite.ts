@@ -4,7 +4,10 @@ import { basename, dirname, join } from 'node:path';
 
 /** Writes a temp file in the same directory, flushes it, and renames it over `filePath`. */
 export async function writeFileAtomic(filePath: string, text: string): Promise<void> {
-  const temp = join(dirname(filePath), `.${basename(filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(filePath),
+    `.${basename(filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   const mode = await stat(filePath).then(
     (s) => s.mode & 0o777,
     () => undefined,

@@ -22,7 +22,10 @@ export interface DiscoverOptions {
  * or worktrees). Relative paths are taken from the main worktree, so a window or a CLI inside a
  * task worktree sees the same plan as the main checkout ("One truth").
  */
-export async function discoverTaskFile(folder: string, options: DiscoverOptions = {}): Promise<string | undefined> {
+export async function discoverTaskFile(
+  folder: string,
+  options: DiscoverOptions = {},
+): Promise<string | undefined> {
   const resolveMainRoot = options.resolveMainRoot ?? defaultMainRoot;
   const mainRoot = (await resolveMainRoot(folder)) ?? folder;
   const roots = mainRoot === folder ? [folder] : [mainRoot, folder];

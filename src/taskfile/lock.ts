@@ -16,7 +16,9 @@ interface LockOwner {
 
 export class LockTimeoutError extends Error {
   constructor(readonly lockPath: string) {
-    super(`could not lock ${lockPath}: another writer holds it (delete the file if no coordinator is running)`);
+    super(
+      `could not lock ${lockPath}: another writer holds it (delete the file if no coordinator is running)`,
+    );
     this.name = 'LockTimeoutError';
   }
 }
@@ -26,7 +28,10 @@ export class LockTimeoutError extends Error {
  * and time. Taken over when stale (too old, or its process on this host is gone). Retries with
  * jittered backoff. Returns the release function.
  */
-export async function acquireLock(lockPath: string, options: LockOptions = {}): Promise<() => Promise<void>> {
+export async function acquireLock(
+  lockPath: string,
+  options: LockOptions = {},
+): Promise<() => Promise<void>> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const staleMs = options.staleMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;

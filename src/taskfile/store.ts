@@ -13,7 +13,9 @@ export class TaskFileBrokenError extends Error {
     readonly loaded: LoadedTaskFile,
   ) {
     const first = loaded.diagnostics.find((d) => d.severity === 'error');
-    super(`${filePath} has errors, so it is not changed${first ? ` (${first.line}:${first.column}: ${first.message})` : ''}`);
+    super(
+      `${filePath} has errors, so it is not changed${first ? ` (${first.line}:${first.column}: ${first.message})` : ''}`,
+    );
     this.name = 'TaskFileBrokenError';
   }
 }

@@ -19,7 +19,14 @@ import { WorktreesView } from './sections/worktrees';
 import type { HostConnection } from './vscodeApi';
 
 /** Sections the header shows; a removed one arrives as `null`, so presence is what counts. */
-const HEADER_SECTIONS = ['folderName', 'taskFile', 'lastUpdated', 'broken', 'problems', 'github'] as const;
+const HEADER_SECTIONS = [
+  'folderName',
+  'taskFile',
+  'lastUpdated',
+  'broken',
+  'problems',
+  'github',
+] as const;
 
 /** The dashboard page: renders the first full state, then applies deltas section by section. */
 export class DashboardApp {
@@ -47,8 +54,13 @@ export class DashboardApp {
     this.persisted = readPersisted(host.getState());
     this.filterBar = new FilterBar(this.persisted.filters, (filters) => this.setFilters(filters));
     this.board = new BoardView(this.persisted.filters, (key) => this.select(key, false));
-    this.detail = new TaskDetailView((message) => host.post(message), (key) => this.select(key, true));
-    this.guardrails = new GuardrailsView((key) => host.post({ type: 'runGuardrail', guardrailKey: key }));
+    this.detail = new TaskDetailView(
+      (message) => host.post(message),
+      (key) => this.select(key, true),
+    );
+    this.guardrails = new GuardrailsView((key) =>
+      host.post({ type: 'runGuardrail', guardrailKey: key }),
+    );
     this.header = new HeaderView(() => host.post({ type: 'signInToGitHub' }));
     root.replaceChildren(
       this.header.element,
@@ -58,7 +70,10 @@ export class DashboardApp {
         section(
           'board',
           'Board',
-          el('div', {}, [this.filterBar.element, el('div', { className: 'board-layout' }, [this.board.element, this.detail.element])]),
+          el('div', {}, [
+            this.filterBar.element,
+            el('div', { className: 'board-layout' }, [this.board.element, this.detail.element]),
+          ]),
         ),
         section('graph', 'Dependency graph', this.graph.element),
         section('queues', 'Blockers and critical reviews', this.queues.element),
@@ -133,7 +148,11 @@ export class DashboardApp {
     } else {
       this.board.updateTasks(delta.changed, delta.removed);
     }
-    this.graph.update(model.tasks, this.byKey, delta.removed.length > 0 || delta.order ? undefined : delta.changed);
+    this.graph.update(
+      model.tasks,
+      this.byKey,
+      delta.removed.length > 0 || delta.order ? undefined : delta.changed,
+    );
     if (sections.blockerQueue || sections.reviewQueue || this.touchesQueues(model, delta)) {
       this.queues.render(model, this.byKey);
     }
@@ -146,7 +165,10 @@ export class DashboardApp {
     if (sections.history) {
       this.history.render(model.history);
     }
-    if (this.persisted.selectedKey && delta.changed.some((task) => task.key === this.persisted.selectedKey)) {
+    if (
+      this.persisted.selectedKey &&
+      delta.changed.some((task) => task.key === this.persisted.selectedKey)
+    ) {
       this.showSelected();
     }
   }

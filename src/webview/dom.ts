@@ -19,7 +19,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   children?: readonly Child[],
 ): HTMLElementTagNameMap[K];
 export function el(tag: string, options?: ElementOptions, children?: readonly Child[]): HTMLElement;
-export function el(tag: string, options: ElementOptions = {}, children: readonly Child[] = []): HTMLElement {
+export function el(
+  tag: string,
+  options: ElementOptions = {},
+  children: readonly Child[] = [],
+): HTMLElement {
   const node = document.createElement(tag);
   applyOptions(node, options);
   append(node, children);

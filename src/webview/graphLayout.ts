@@ -40,7 +40,8 @@ export function graphTasks(tasks: readonly DashboardTask[]): DashboardTask[] {
     return [...tasks];
   }
   const connected = tasks.filter(
-    (task) => task.dependents.length > 0 || task.dependencies.some((dep) => dep.taskKey !== undefined),
+    (task) =>
+      task.dependents.length > 0 || task.dependencies.some((dep) => dep.taskKey !== undefined),
   );
   if (connected.length <= MAX_GRAPH_NODES) {
     return connected;
@@ -62,7 +63,14 @@ export function layoutGraph(tasks: readonly DashboardTask[]): GraphLayout {
   const keys = new Set(shown.map((task) => task.key));
   const graph = new dagre.graphlib.Graph();
   // The tight-tree ranker is several times faster than the default network simplex on large plans.
-  graph.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 48, marginx: 8, marginy: 8, ranker: 'tight-tree' });
+  graph.setGraph({
+    rankdir: 'LR',
+    nodesep: 14,
+    ranksep: 48,
+    marginx: 8,
+    marginy: 8,
+    ranker: 'tight-tree',
+  });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const task of shown) {
     graph.setNode(task.key, { width: NODE_WIDTH, height: NODE_HEIGHT });
@@ -84,7 +92,10 @@ export function layoutGraph(tasks: readonly DashboardTask[]): GraphLayout {
     edges: graph.edges().map((edge) => ({
       from: edge.v,
       to: edge.w,
-      points: (graph.edge(edge).points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })),
+      points: (graph.edge(edge).points ?? []).map((p: { x: number; y: number }) => ({
+        x: p.x,
+        y: p.y,
+      })),
     })),
     width: label.width ?? 0,
     height: label.height ?? 0,

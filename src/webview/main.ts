@@ -14,7 +14,11 @@ const app = new DashboardApp(root, host);
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
-  if (message && typeof message === 'object' && (message.type === 'state' || message.type === 'delta')) {
+  if (
+    message &&
+    typeof message === 'object' &&
+    (message.type === 'state' || message.type === 'delta')
+  ) {
     app.handle(message);
   }
 });

@@ -10,7 +10,12 @@ export const WORKTREE_INCLUDE_FILE = '.worktreeinclude';
  * or `globs` select into the new worktree, keeping their relative paths and
  * never overwriting a file the checkout already has. Returns the copied paths.
  */
-export async function copyIncludedFiles(mainRoot: string, worktreePath: string, globs: readonly string[], signal?: AbortSignal): Promise<string[]> {
+export async function copyIncludedFiles(
+  mainRoot: string,
+  worktreePath: string,
+  globs: readonly string[],
+  signal?: AbortSignal,
+): Promise<string[]> {
   const includeText = await readOptional(join(mainRoot, WORKTREE_INCLUDE_FILE));
   const patterns = parseIncludePatterns([...globs, ...(includeText?.split('\n') ?? [])]);
   if (patterns.length === 0) {
@@ -29,7 +34,12 @@ export async function copyIncludedFiles(mainRoot: string, worktreePath: string, 
     const source = join(mainRoot, relative);
     await mkdir(dirname(target), { recursive: true });
     if (relative.endsWith('/')) {
-      await cp(source, target, { recursive: true, errorOnExist: false, force: false, verbatimSymlinks: true });
+      await cp(source, target, {
+        recursive: true,
+        errorOnExist: false,
+        force: false,
+        verbatimSymlinks: true,
+      });
     } else {
       await copyFile(source, target);
     }

@@ -6,7 +6,11 @@ import { gitPath } from '../git/files';
  * Adds `/<fileName>` to the repository's `info/exclude` (git shares it across
  * worktrees) unless a line already says so. Returns true when it added the line.
  */
-export async function excludeFromGit(worktreePath: string, fileName: string, signal?: AbortSignal): Promise<boolean> {
+export async function excludeFromGit(
+  worktreePath: string,
+  fileName: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
   const excludePath = await gitPath(worktreePath, 'info/exclude', signal);
   const line = `/${fileName.replace(/^\/+/, '')}`;
   let current = '';

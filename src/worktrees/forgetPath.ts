@@ -17,10 +17,16 @@ export interface RecordedWorktree {
  * it and any symlinked spelling of it still resolve. Recorded paths are relative to the main
  * checkout, as Start Task writes them.
  */
-export function tasksRecordingWorktree(model: TaskModel, mainRoot: string, worktreePath: string): RecordedWorktree[] {
+export function tasksRecordingWorktree(
+  model: TaskModel,
+  mainRoot: string,
+  worktreePath: string,
+): RecordedWorktree[] {
   const target = canonical(resolve(mainRoot, worktreePath));
   return model.tasks.flatMap((task) =>
-    task.worktreePath && canonical(resolve(mainRoot, task.worktreePath)) === target ? [{ taskKey: task.key, recorded: task.worktreePath }] : [],
+    task.worktreePath && canonical(resolve(mainRoot, task.worktreePath)) === target
+      ? [{ taskKey: task.key, recorded: task.worktreePath }]
+      : [],
   );
 }
 
@@ -29,13 +35,21 @@ export function tasksRecordingWorktree(model: TaskModel, mainRoot: string, workt
  * Made against the file as it is now: a task that has since recorded another path keeps it.
  * Every spelling of the field is removed; the branch stays, it still names the task's work.
  */
-export function forgetWorktreeEdits(model: TaskModel, recorded: readonly RecordedWorktree[]): TaskEdit[] {
+export function forgetWorktreeEdits(
+  model: TaskModel,
+  recorded: readonly RecordedWorktree[],
+): TaskEdit[] {
   return recorded.flatMap(({ taskKey, recorded: path }) => {
     const task = model.byKey.get(taskKey);
     if (!task || task.worktreePath !== path) {
       return [];
     }
-    return WORKTREE_FIELDS.filter((field) => field in task.raw).map((field): TaskEdit => ({ kind: 'setTaskField', taskKey, field, value: undefined }));
+    return WORKTREE_FIELDS.filter((field) => field in task.raw).map((field): TaskEdit => ({
+      kind: 'setTaskField',
+      taskKey,
+      field,
+      value: undefined,
+    }));
   });
 }
 

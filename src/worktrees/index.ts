@@ -18,7 +18,12 @@
  * Errors: `StartTaskError` (`.step` names the failed step; what the run created is already removed),
  * `RemovalNeedsConfirmation` (`.reason` 'dirty' | 'unpushed': ask, then call again with `force: true`).
  */
-export { startTaskInWorktree, startEdits, DEFAULT_BRIEF_FILE_NAME, DEFAULT_COPY_GLOBS } from './startTask';
+export {
+  startTaskInWorktree,
+  startEdits,
+  DEFAULT_BRIEF_FILE_NAME,
+  DEFAULT_COPY_GLOBS,
+} from './startTask';
 export type { StartTaskOptions, StartTaskResult } from './startTask';
 export { StartTaskError, START_STEPS } from './steps';
 export type { StartStep } from './steps';

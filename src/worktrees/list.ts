@@ -36,7 +36,10 @@ export interface ListWorktreesOptions {
  * the upstream and the base, last commit, linked task. Entries whose folder is
  * gone keep their `prunable` flag and get a `statusError` instead of a status.
  */
-export async function listWorktreesWithStatus(cwd: string, options: ListWorktreesOptions = {}): Promise<WorktreeInfo[]> {
+export async function listWorktreesWithStatus(
+  cwd: string,
+  options: ListWorktreesOptions = {},
+): Promise<WorktreeInfo[]> {
   const { signal } = options;
   const entries = await listWorktrees(cwd, signal);
   const mainRoot = entries[0]?.path ?? cwd;
@@ -45,11 +48,17 @@ export async function listWorktreesWithStatus(cwd: string, options: ListWorktree
   const limit = options.concurrency ?? 4;
   const live = entries.filter((entry) => !entry.bare && !entry.prunable);
   // One `log` for every head and one `rev-list` per distinct head, instead of two calls per worktree.
-  const heads = [...new Set(live.map((entry) => entry.head).filter((head): head is string => Boolean(head)))];
+  const heads = [
+    ...new Set(live.map((entry) => entry.head).filter((head): head is string => Boolean(head))),
+  ];
   const [commits, counts] = await Promise.all([
     commitSummaries(mainRoot, heads, signal),
     base
-      ? mapWithLimit(heads, limit, async (head) => [head, await aheadBehind(mainRoot, base, head, signal)] as const).then((pairs) => new Map(pairs))
+      ? mapWithLimit(
+          heads,
+          limit,
+          async (head) => [head, await aheadBehind(mainRoot, base, head, signal)] as const,
+        ).then((pairs) => new Map(pairs))
       : Promise.resolve(new Map<string, { ahead: number; behind: number }>()),
   ]);
   return mapWithLimit(entries, limit, async (entry) => {
@@ -87,8 +96,15 @@ export async function listWorktreesWithStatus(cwd: string, options: ListWorktree
 }
 
 /** The task a worktree belongs to: by recorded worktree path, else by branch. */
-export function linkedTask(entry: WorktreeEntry, model: TaskModel, mainRoot: string): Task | undefined {
-  const byPath = model.tasks.find((task) => task.worktreePath && sameFolder(resolveRecorded(task.worktreePath, mainRoot), entry.path));
+export function linkedTask(
+  entry: WorktreeEntry,
+  model: TaskModel,
+  mainRoot: string,
+): Task | undefined {
+  const byPath = model.tasks.find(
+    (task) =>
+      task.worktreePath && sameFolder(resolveRecorded(task.worktreePath, mainRoot), entry.path),
+  );
   if (byPath) {
     return byPath;
   }

@@ -41,7 +41,9 @@ export class RemovalNeedsConfirmation extends GitError {
  * changes or commits that neither the base nor a remote has, unless `force`.
  * Never removes the main worktree.
  */
-export async function removeTaskWorktree(options: RemoveWorktreeOptions): Promise<RemoveWorktreeResult> {
+export async function removeTaskWorktree(
+  options: RemoveWorktreeOptions,
+): Promise<RemoveWorktreeResult> {
   const { signal } = options;
   const entries = await listWorktrees(options.cwd, signal);
   const entry = entries.find((candidate) => candidate.path === options.path);
@@ -49,7 +51,10 @@ export async function removeTaskWorktree(options: RemoveWorktreeOptions): Promis
     throw new GitError('notAWorktree', `${options.path} is not a worktree of this repository.`);
   }
   if (entry.main) {
-    throw new GitError('notAWorktree', `${options.path} is the main worktree; it is never removed.`);
+    throw new GitError(
+      'notAWorktree',
+      `${options.path} is the main worktree; it is never removed.`,
+    );
   }
   const mainRoot = entries[0]?.path ?? options.cwd;
   const base = options.base ?? (await defaultBranch(mainRoot, signal));
@@ -57,7 +62,12 @@ export async function removeTaskWorktree(options: RemoveWorktreeOptions): Promis
     const status = await worktreeStatus(entry.path, signal);
     const unpushed = base && entry.head ? await unpushedCount(entry.path, base, signal) : 0;
     if (status.dirtyCount > 0) {
-      throw new RemovalNeedsConfirmation('dirty', `${entry.path} has ${status.dirtyCount} changed or untracked file(s).`, status.dirtyCount, unpushed);
+      throw new RemovalNeedsConfirmation(
+        'dirty',
+        `${entry.path} has ${status.dirtyCount} changed or untracked file(s).`,
+        status.dirtyCount,
+        unpushed,
+      );
     }
     if (unpushed > 0) {
       throw new RemovalNeedsConfirmation(
@@ -68,7 +78,10 @@ export async function removeTaskWorktree(options: RemoveWorktreeOptions): Promis
       );
     }
   }
-  await removeWorktree(mainRoot, entry.path, { force: options.force || Boolean(entry.prunable), signal });
+  await removeWorktree(mainRoot, entry.path, {
+    force: options.force || Boolean(entry.prunable),
+    signal,
+  });
   const result: RemoveWorktreeResult = { branch: entry.branch, branchDeleted: false };
   if (options.deleteMergedBranch && entry.branch) {
     if (!base) {

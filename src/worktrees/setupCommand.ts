@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 
 /** Runs the user's setup command (a shell line from their settings) in a new worktree. */
-export type SetupRunner = (command: string, cwd: string, options: { signal?: AbortSignal; onOutput?: (chunk: string) => void }) => Promise<void>;
+export type SetupRunner = (
+  command: string,
+  cwd: string,
+  options: { signal?: AbortSignal; onOutput?: (chunk: string) => void },
+) => Promise<void>;
 
 /**
  * Default runner: the command in the platform shell, output streamed chunk by
@@ -9,7 +13,13 @@ export type SetupRunner = (command: string, cwd: string, options: { signal?: Abo
  */
 export const runSetupCommand: SetupRunner = (command, cwd, options) =>
   new Promise<void>((resolve, reject) => {
-    const child = spawn(command, { cwd, shell: true, detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn(command, {
+      cwd,
+      shell: true,
+      detached: process.platform !== 'win32',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
     let settled = false;
     const settle = (error?: Error) => {
       if (settled) {
@@ -46,7 +56,11 @@ export const runSetupCommand: SetupRunner = (command, cwd, options) =>
         settle();
       } else {
         const lastLines = tail.trim().split('\n').slice(-3).join(' | ');
-        settle(new Error(`Setup command "${command}" exited with ${code ?? signal}${lastLines ? `: ${lastLines}` : ''}`));
+        settle(
+          new Error(
+            `Setup command "${command}" exited with ${code ?? signal}${lastLines ? `: ${lastLines}` : ''}`,
+          ),
+        );
       }
     });
   });

@@ -81,12 +81,21 @@ export async function startTaskInWorktree(options: StartTaskOptions): Promise<St
   const { mainRoot, worktrees } = await steps.run('plan branch and folder', async () => {
     const root = await mainWorktreeRoot(dirname(options.taskFilePath), signal);
     if (!root) {
-      throw new GitError('notARepository', `${dirname(options.taskFilePath)} is not inside a git repository.`);
+      throw new GitError(
+        'notARepository',
+        `${dirname(options.taskFilePath)} is not inside a git repository.`,
+      );
     }
     return { mainRoot: await realpath(root), worktrees: await listWorktrees(root, signal) };
   });
   const plan = await steps.run('plan branch and folder', async () => {
-    const decided = planTaskStart({ task, mainRoot, worktrees, branchTemplate: options.branchTemplate, pathTemplate: options.pathTemplate });
+    const decided = planTaskStart({
+      task,
+      mainRoot,
+      worktrees,
+      branchTemplate: options.branchTemplate,
+      pathTemplate: options.pathTemplate,
+    });
     if (decided.kind === 'refused') {
       throw new GitError('pathExists', decided.message);
     }
@@ -112,11 +121,16 @@ export async function startTaskInWorktree(options: StartTaskOptions): Promise<St
     if (!(await exists(path))) {
       return undefined;
     }
-    const concurrent = (await exists(join(path, '.git'))) ? await waitForWorktreeOnBranch(mainRoot, branch, signal) : undefined;
+    const concurrent = (await exists(join(path, '.git')))
+      ? await waitForWorktreeOnBranch(mainRoot, branch, signal)
+      : undefined;
     if (concurrent) {
       return concurrent;
     }
-    throw new GitError('pathExists', `${path} already exists and is not the worktree of branch ${branch}. Move it away or change coordinator.worktrees.pathTemplate.`);
+    throw new GitError(
+      'pathExists',
+      `${path} already exists and is not the worktree of branch ${branch}. Move it away or change coordinator.worktrees.pathTemplate.`,
+    );
   });
   if (raced) {
     return existing(raced.path);
@@ -129,7 +143,10 @@ export async function startTaskInWorktree(options: StartTaskOptions): Promise<St
     }
     const name = options.baseBranch?.trim() || (await defaultBranch(mainRoot, signal));
     if (!name) {
-      throw new GitError('unknownRef', 'Could not tell the default branch; set coordinator.worktrees.baseBranch.');
+      throw new GitError(
+        'unknownRef',
+        'Could not tell the default branch; set coordinator.worktrees.baseBranch.',
+      );
     }
     await resolveCommit(mainRoot, name, signal);
     return { reuseBranch: false, baseName: name };
@@ -137,9 +154,17 @@ export async function startTaskInWorktree(options: StartTaskOptions): Promise<St
 
   const createdOutcome = await steps.run('create worktree', async () => {
     try {
-      await addWorktree({ cwd: mainRoot, path, branch, newBranchFrom: reuseBranch ? undefined : baseName, signal });
+      await addWorktree({
+        cwd: mainRoot,
+        path,
+        branch,
+        newBranchFrom: reuseBranch ? undefined : baseName,
+        signal,
+      });
     } catch (error) {
-      const concurrent = isRaceError(error) ? await waitForWorktreeOnBranch(mainRoot, branch, signal) : undefined;
+      const concurrent = isRaceError(error)
+        ? await waitForWorktreeOnBranch(mainRoot, branch, signal)
+        : undefined;
       if (concurrent) {
         return concurrent;
       }
@@ -162,7 +187,11 @@ export async function startTaskInWorktree(options: StartTaskOptions): Promise<St
 
   const briefFileName = options.briefFileName?.trim() || DEFAULT_BRIEF_FILE_NAME;
   const briefPath = await steps.run('write brief', async () => {
-    if (briefFileName.includes('/') || briefFileName.includes('\\') || briefFileName.startsWith('.')) {
+    if (
+      briefFileName.includes('/') ||
+      briefFileName.includes('\\') ||
+      briefFileName.startsWith('.')
+    ) {
       throw new Error(`The brief file name "${briefFileName}" must be a plain file name.`);
     }
     await excludeFromGit(path, briefFileName, signal);
@@ -188,21 +217,32 @@ export async function startTaskInWorktree(options: StartTaskOptions): Promise<St
     if (!(options.isTrusted?.() ?? false)) {
       return 'skippedUntrusted' as const;
     }
-    await (options.runSetup ?? runSetupCommand)(command, path, { signal, onOutput: options.onOutput });
+    await (options.runSetup ?? runSetupCommand)(command, path, {
+      signal,
+      onOutput: options.onOutput,
+    });
     return 'ran' as const;
   });
 
   const now = options.now?.() ?? new Date();
   const startedAt = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const lock = await steps.run('touch lock file', async () => {
-    const touched = await touchTaskLock(mainRoot, task.key, `${task.key}\n${branch}\n${path}\n${startedAt}\n`);
+    const touched = await touchTaskLock(
+      mainRoot,
+      task.key,
+      `${task.key}\n${branch}\n${path}\n${startedAt}\n`,
+    );
     if (touched?.created) {
       steps.created(`lock file ${touched.path}`, () => unlink(touched.path));
     }
     return touched;
   });
 
-  await steps.run('update task file', () => options.store.apply(startEdits(task.key, branch, portable(relative(mainRoot, path)), startedAt)));
+  await steps.run('update task file', () =>
+    options.store.apply(
+      startEdits(task.key, branch, portable(relative(mainRoot, path)), startedAt),
+    ),
+  );
 
   return {
     outcome: 'created',
@@ -220,7 +260,12 @@ export async function startTaskInWorktree(options: StartTaskOptions): Promise<St
 }
 
 /** The task-file edits that record a start; the worktree path is stored relative to the main worktree. */
-export function startEdits(taskKey: string, branch: string, worktreePath: string, startedAt: string): TaskEdit[] {
+export function startEdits(
+  taskKey: string,
+  branch: string,
+  worktreePath: string,
+  startedAt: string,
+): TaskEdit[] {
   return [
     { kind: 'setStatus', taskKey, status: 'in_progress' },
     { kind: 'setBranch', taskKey, branch },
@@ -233,8 +278,12 @@ async function readTask(options: StartTaskOptions): Promise<{ task: Task; model:
   const loaded = await options.store.read();
   const firstError = loaded.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
   if (!loaded.model || loaded.broken) {
-    const where = firstError ? ` (line ${firstError.line}, column ${firstError.column}: ${firstError.message})` : '';
-    throw new Error(`The task file ${options.taskFilePath} cannot be used right now${where}; fix it first.`);
+    const where = firstError
+      ? ` (line ${firstError.line}, column ${firstError.column}: ${firstError.message})`
+      : '';
+    throw new Error(
+      `The task file ${options.taskFilePath} cannot be used right now${where}; fix it first.`,
+    );
   }
   const task = findTask(loaded.model, options.taskKey);
   if (!task) {
@@ -244,13 +293,22 @@ async function readTask(options: StartTaskOptions): Promise<{ task: Task; model:
 }
 
 function isRaceError(error: unknown): boolean {
-  return isGitError(error) && ['alreadyExists', 'alreadyCheckedOut', 'pathExists', 'lockContention'].includes(error.reason);
+  return (
+    isGitError(error) &&
+    ['alreadyExists', 'alreadyCheckedOut', 'pathExists', 'lockContention'].includes(error.reason)
+  );
 }
 
 /** Another start of the same task may be creating its worktree right now: give it a moment to appear. */
-async function waitForWorktreeOnBranch(mainRoot: string, branch: string, signal?: AbortSignal): Promise<WorktreeEntry | undefined> {
+async function waitForWorktreeOnBranch(
+  mainRoot: string,
+  branch: string,
+  signal?: AbortSignal,
+): Promise<WorktreeEntry | undefined> {
   for (let attempt = 0; attempt < 10; attempt += 1) {
-    const entry = (await listWorktrees(mainRoot, signal)).find((candidate) => candidate.branch === branch);
+    const entry = (await listWorktrees(mainRoot, signal)).find(
+      (candidate) => candidate.branch === branch,
+    );
     if (entry) {
       return entry;
     }
@@ -260,7 +318,12 @@ async function waitForWorktreeOnBranch(mainRoot: string, branch: string, signal?
 }
 
 /** After `git worktree add` itself failed, removes what it may have left (it cleans up after itself in most cases). */
-async function removeLeftovers(mainRoot: string, path: string, newBranch: string | undefined, cause: unknown): Promise<void> {
+async function removeLeftovers(
+  mainRoot: string,
+  path: string,
+  newBranch: string | undefined,
+  cause: unknown,
+): Promise<void> {
   if (isRaceError(cause)) {
     return;
   }

@@ -28,7 +28,12 @@ export class StartTaskError extends Error {
   }
 }
 
-function describe(step: StartStep, cause: unknown, rolledBack: readonly string[], failures: readonly string[]): string {
+function describe(
+  step: StartStep,
+  cause: unknown,
+  rolledBack: readonly string[],
+  failures: readonly string[],
+): string {
   const reason = cause instanceof Error ? cause.message : String(cause);
   let message = `Starting the task failed at step "${step}": ${reason}`;
   if (rolledBack.length > 0) {

@@ -25,7 +25,10 @@ async function runScenario(scenario, tempDir) {
       [HostEnv.results]: resultsFile,
       [HostEnv.files]: scenario.hostTests.join(','),
       [HostEnv.grep]: scenario.grep ?? '',
-      COORDINATOR_SCENARIO: JSON.stringify({ name: scenario.name, untrusted: scenario.untrusted === true }),
+      COORDINATOR_SCENARIO: JSON.stringify({
+        name: scenario.name,
+        untrusted: scenario.untrusted === true,
+      }),
     },
   });
   return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
@@ -43,7 +46,9 @@ try {
     } catch (error) {
       // runTests rejects when run() reported failures; the results file still has the counts.
       const file = path.join(tempDir, `${scenario.name}.json`);
-      const results = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : { passed: 0, failed: 1 };
+      const results = fs.existsSync(file)
+        ? JSON.parse(fs.readFileSync(file, 'utf8'))
+        : { passed: 0, failed: 1 };
       console.error(`[${scenario.name}] ${error instanceof Error ? error.message : String(error)}`);
       passed += results.passed;
       failed += Math.max(results.failed, 1);

@@ -20,7 +20,12 @@ function allSuiteNames(): string[] {
 
 function selectedSuiteNames(): string[] {
   const requested = process.env[HostEnv.files];
-  return requested ? requested.split(',').map((name) => name.trim()).filter(Boolean) : allSuiteNames();
+  return requested
+    ? requested
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : allSuiteNames();
 }
 
 /**
@@ -69,7 +74,10 @@ export async function run(): Promise<void> {
             file: undefined,
             state: 'failed',
             durationMs: undefined,
-            error: { message: error instanceof Error ? error.message : String(error), stack: (error as Error).stack },
+            error: {
+              message: error instanceof Error ? error.message : String(error),
+              stack: (error as Error).stack,
+            },
           },
         ],
         passed: 0,

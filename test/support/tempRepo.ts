@@ -23,7 +23,12 @@ const ISOLATED_ENV: NodeJS.ProcessEnv = {
 };
 
 export function gitIn(cwd: string, args: readonly string[]): string {
-  return execFileSync('git', args, { cwd, env: ISOLATED_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', args, {
+    cwd,
+    env: ISOLATED_ENV,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** `git init -b main`, user set, signing and auto-gc off, and (unless `empty`) a first commit. */
@@ -63,7 +68,10 @@ export function createTempRepo(options: { name?: string; empty?: boolean } = {})
 
 /** Keeps the machine's global and system git config out of the code under test for one suite. */
 export function isolateGitConfig(): void {
-  const saved = { global: process.env.GIT_CONFIG_GLOBAL, nosystem: process.env.GIT_CONFIG_NOSYSTEM };
+  const saved = {
+    global: process.env.GIT_CONFIG_GLOBAL,
+    nosystem: process.env.GIT_CONFIG_NOSYSTEM,
+  };
   before(() => {
     process.env.GIT_CONFIG_GLOBAL = '/dev/null';
     process.env.GIT_CONFIG_NOSYSTEM = '1';

@@ -12,7 +12,11 @@ import { workbench } from './support/context';
 const TASK_FILE = path.join('docs', 'plans', 'task_status.json');
 
 function expectedModel(text: string): DashboardViewModel {
-  return deriveDashboard({ folderName: 'Lukhas', folderUri: 'file:///', loaded: loadTaskFile(text) });
+  return deriveDashboard({
+    folderName: 'Lukhas',
+    folderUri: 'file:///',
+    loaded: loadTaskFile(text),
+  });
 }
 
 async function openDashboard() {
@@ -21,7 +25,10 @@ async function openDashboard() {
   return dashboardFrame(wb.page);
 }
 
-async function setTheme(name: string, kind: 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast'): Promise<void> {
+async function setTheme(
+  name: string,
+  kind: 'vscode-light' | 'vscode-dark' | 'vscode-high-contrast',
+): Promise<void> {
   const wb = workbench();
   await pickColorTheme(wb.page, name);
   await (await dashboardFrame(wb.page)).locator(`body.${kind}`).waitFor({ timeout: 15_000 });
@@ -40,14 +47,24 @@ describe('dashboard (UI)', () => {
     assert.equal(await card('ready'), String(model.summary.ready));
     assert.equal(await card('blocked'), String(model.summary.blocked + model.summary.waiting));
     assert.equal(await card('completion'), `${model.summary.completionPercentage}%`);
-    assert.equal(await card('guardrails'), `${model.summary.requiredGuardrailsPassing} / ${model.summary.requiredGuardrails}`);
+    assert.equal(
+      await card('guardrails'),
+      `${model.summary.requiredGuardrailsPassing} / ${model.summary.requiredGuardrails}`,
+    );
     const task = model.tasks.find((t) => t.status === 'in_progress') ?? model.tasks[0];
-    const taskCard = view.locator(`.column-${task.displayStatus} .task-card[data-task-key="${task.key}"]`);
+    const taskCard = view.locator(
+      `.column-${task.displayStatus} .task-card[data-task-key="${task.key}"]`,
+    );
     assert.equal(await taskCard.locator('.task-name').textContent(), task.name);
     assert.equal(await taskCard.locator('.task-owner').textContent(), task.owner);
     assert.equal(await view.locator('.graph-svg .node').count(), model.tasks.length);
     // vscode-elements render under the webview's CSP (lit adopts its stylesheets).
-    assert.ok(await view.locator('vscode-button').first().evaluate((b) => (b.shadowRoot?.adoptedStyleSheets.length ?? 0) > 0));
+    assert.ok(
+      await view
+        .locator('vscode-button')
+        .first()
+        .evaluate((b) => (b.shadowRoot?.adoptedStyleSheets.length ?? 0) > 0),
+    );
 
     // A click on a graph node focuses its task on the board and shows it in the detail pane.
     const blocked = model.tasks.find((t) => t.inBlockedChain)!;
@@ -62,7 +79,9 @@ describe('dashboard (UI)', () => {
     assert.ok(fs.statSync(await wb.screenshot('dashboard-light')).size > 0);
     await setTheme('Dark High Contrast', 'vscode-high-contrast');
     // High contrast outlines cards with the theme's contrast colour; other themes leave it transparent.
-    const outline = await view.locator('[data-card="total"]').evaluate((el) => getComputedStyle(el).outlineColor);
+    const outline = await view
+      .locator('[data-card="total"]')
+      .evaluate((el) => getComputedStyle(el).outlineColor);
     assert.notEqual(outline, 'rgba(0, 0, 0, 0)');
     assert.ok(fs.statSync(await wb.screenshot('dashboard-high-contrast')).size > 0);
     await setTheme('Dark Modern', 'vscode-dark');
@@ -74,17 +93,39 @@ describe('dashboard (UI)', () => {
     const original = fs.readFileSync(file, 'utf8');
     const view = await openDashboard();
     const model = expectedModel(original);
-    const target = model.tasks.find((t) => t.status === 'not_started' && t.group === model.groups[0])!;
+    const target = model.tasks.find(
+      (t) => t.status === 'not_started' && t.group === model.groups[0],
+    )!;
     try {
       const before = await view.locator('.task-card:not([hidden])').count();
       await view.locator('.filter-bar vscode-textfield input').fill(target.id);
-      await view.waitForFunction((count) => document.querySelectorAll('.task-card:not([hidden])').length < count, before, { timeout: 15_000 });
+      await view.waitForFunction(
+        (count) => document.querySelectorAll('.task-card:not([hidden])').length < count,
+        before,
+        { timeout: 15_000 },
+      );
       const shown = await view.locator('.task-card:not([hidden])').count();
-      fs.writeFileSync(file, original.replace(new RegExp(`("${target.key}"[\\s\\S]*?"status": )"not_started"`), '$1"completed"'));
-      await view.locator(`.column-completed .task-card[data-task-key="${target.key}"]`).waitFor({ timeout: 15_000 });
-      assert.equal(await view.locator('[data-card="completed"] .card-value').textContent(), String(model.summary.completed + 1));
+      fs.writeFileSync(
+        file,
+        original.replace(
+          new RegExp(`("${target.key}"[\\s\\S]*?"status": )"not_started"`),
+          '$1"completed"',
+        ),
+      );
+      await view
+        .locator(`.column-completed .task-card[data-task-key="${target.key}"]`)
+        .waitFor({ timeout: 15_000 });
+      assert.equal(
+        await view.locator('[data-card="completed"] .card-value').textContent(),
+        String(model.summary.completed + 1),
+      );
       assert.equal(await view.locator('.task-card:not([hidden])').count(), shown);
-      assert.equal(await view.locator('.filter-bar vscode-textfield').evaluate((f) => (f as HTMLElement & { value: string }).value), target.id);
+      assert.equal(
+        await view
+          .locator('.filter-bar vscode-textfield')
+          .evaluate((f) => (f as HTMLElement & { value: string }).value),
+        target.id,
+      );
       await wb.screenshot('dashboard-live-update');
     } finally {
       fs.writeFileSync(file, original);
@@ -104,12 +145,20 @@ describe('dashboard (UI)', () => {
       { timeout: 15_000 },
     );
     await wb.page.waitForTimeout(1500);
-    const reloaded = wb.page.waitForEvent('framenavigated', { predicate: (frame) => frame === wb.page.mainFrame(), timeout: 60_000 });
+    const reloaded = wb.page.waitForEvent('framenavigated', {
+      predicate: (frame) => frame === wb.page.mainFrame(),
+      timeout: 60_000,
+    });
     await runPaletteCommand(wb.page, 'Developer: Reload Window');
     await reloaded;
     await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const restored = await dashboardFrame(wb.page);
-    assert.equal(await restored.locator('.filter-bar vscode-textfield').evaluate((f) => (f as HTMLElement & { value: string }).value), 'review');
+    assert.equal(
+      await restored
+        .locator('.filter-bar vscode-textfield')
+        .evaluate((f) => (f as HTMLElement & { value: string }).value),
+      'review',
+    );
     await restored.locator('.filter-bar vscode-button', { hasText: 'Clear' }).click();
   });
 });

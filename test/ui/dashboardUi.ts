@@ -10,16 +10,26 @@ export function quickInput(page: Page) {
  * Runs a command by its palette title. Right after the window opens, the extension under
  * development may not be registered yet, so the palette is asked again until the command shows.
  */
-export async function runPaletteCommand(page: Page, title: string, timeoutMs = 60_000): Promise<void> {
+export async function runPaletteCommand(
+  page: Page,
+  title: string,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true }).catch(() => undefined);
+    await page
+      .locator('.monaco-workbench')
+      .click({ position: { x: 5, y: 5 }, force: true })
+      .catch(() => undefined);
     await page.keyboard.press('F1');
     const input = quickInput(page);
     await input.waitFor({ state: 'visible' });
     await input.fill(`>${title}`);
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    const shown = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    const shown = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
     if (shown) {
       // Click the matching row: Enter would run whichever row the palette ranked first.
       await row.click();
@@ -35,7 +45,10 @@ export async function runPaletteCommand(page: Page, title: string, timeoutMs = 6
 /** Picks a colour theme through "Preferences: Color Theme", like a person. */
 export async function pickColorTheme(page: Page, name: string): Promise<void> {
   await runPaletteCommand(page, 'Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Light|Dark/ }).first().waitFor();
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: /Light|Dark/ })
+    .first()
+    .waitFor();
   const input = quickInput(page);
   await input.fill(name);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
@@ -52,7 +65,9 @@ export async function dashboardFrame(page: Page, timeoutMs = 60_000): Promise<Fr
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
-      const rendered = await frame.evaluate(() => document.getElementById('root')?.dataset.rendered === 'true').catch(() => false);
+      const rendered = await frame
+        .evaluate(() => document.getElementById('root')?.dataset.rendered === 'true')
+        .catch(() => false);
       if (rendered) {
         return frame;
       }

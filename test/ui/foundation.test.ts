@@ -10,7 +10,9 @@ describe('foundation (UI)', () => {
     const sidebar = await wb.openViewContainer('Agent Coordinator');
     await wb.view('Tasks').waitFor();
     await wb.view('Worktrees').waitFor();
-    const headers = (await sidebar.locator('.pane-header .title').allInnerTexts()).map((t) => t.trim().toUpperCase());
+    const headers = (await sidebar.locator('.pane-header .title').allInnerTexts()).map((t) =>
+      t.trim().toUpperCase(),
+    );
     assert.ok(headers.includes('TASKS'), `view headers: ${headers.join(', ')}`);
     assert.ok(headers.includes('WORKTREES'), `view headers: ${headers.join(', ')}`);
     // The fixture's first task, so the picture shows the loaded plan rather than a loading state.

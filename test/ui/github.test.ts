@@ -15,14 +15,21 @@ describe('pull requests in the Tasks view (UI)', () => {
 
   before(async () => {
     const entries = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as GhPrListEntry[];
-    fake = await FakeGitHub.start({ owner: 'LukhasAI', repo: 'Lukhas', pulls: pullsFromGhPrList(entries) });
+    fake = await FakeGitHub.start({
+      owner: 'LukhasAI',
+      repo: 'Lukhas',
+      pulls: pullsFromGhPrList(entries),
+    });
     fake.state.checkRuns.set(shaFor('chore/claude/coordination-dashboard'), [
       { name: 'unit', status: 'completed', conclusion: 'success' },
       { name: 'lint', status: 'completed', conclusion: 'failure' },
     ]);
     const settings = path.join(workbench().options.workspace, '.vscode', 'settings.json');
     fs.mkdirSync(path.dirname(settings), { recursive: true });
-    fs.writeFileSync(settings, JSON.stringify({ 'coordinator.github.apiBaseUrl': fake.url }, null, 2));
+    fs.writeFileSync(
+      settings,
+      JSON.stringify({ 'coordinator.github.apiBaseUrl': fake.url }, null, 2),
+    );
   });
 
   after(() => fake?.close());
@@ -69,10 +76,19 @@ describe('pull requests in the Tasks view (UI)', () => {
     await runPaletteCommand(wb.page, 'Coordinator: Open Dashboard');
     const view = await dashboardFrame(wb.page);
     await view.locator('.github-freshness').waitFor({ timeout: 30_000 });
-    assert.match((await view.locator('.github-freshness').textContent()) ?? '', /Pull requests and CI from GitHub, (just now|\d+ min ago)/);
+    assert.match(
+      (await view.locator('.github-freshness').textContent()) ?? '',
+      /Pull requests and CI from GitHub, (just now|\d+ min ago)/,
+    );
     const open = fake.state.pulls.filter((pull) => pull.state === 'open').length;
-    assert.equal(await view.locator('[data-card="openPrs"] .card-value').textContent(), String(open));
-    assert.ok(Number(await view.locator('[data-card="ciFailures"] .card-value').textContent()) >= 1, 'the failing lint check counts');
+    assert.equal(
+      await view.locator('[data-card="openPrs"] .card-value').textContent(),
+      String(open),
+    );
+    assert.ok(
+      Number(await view.locator('[data-card="ciFailures"] .card-value').textContent()) >= 1,
+      'the failing lint check counts',
+    );
     await wb.screenshot('github-dashboard');
   });
 });

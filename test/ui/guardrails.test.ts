@@ -16,7 +16,10 @@ describe('guardrails (UI)', () => {
     assert.match(String(await item.getAttribute('class')), /error-kind|has-background-color/);
     await wb.runCommand('Coordinator: Show Guardrail Output');
     const output = wb.page.locator('.part.panel .monaco-editor .view-lines');
-    await output.filter({ hasText: '<<< openapi_validation: PASS' }).first().waitFor({ timeout: 30_000 });
+    await output
+      .filter({ hasText: '<<< openapi_validation: PASS' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const text = (await output.first().innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /<<< compat_enforce: FAIL/);
     assert.ok(!text.includes('\u001b'), 'no escape character reached the channel');

@@ -62,12 +62,22 @@ describe('tasks view (UI)', () => {
       await dependency.waitFor();
       assert.match(await dependency.innerText(), /ready/);
 
-      fs.writeFileSync(file, original.replace(/("taskB_circuit_breaker"[\s\S]*?"status": )"not_started"/, '$1"completed"'));
-      await wb.treeItem(/Circuit-Breaker to MATRIZ.*depends on taskB · completed/, 'Tasks').waitFor();
+      fs.writeFileSync(
+        file,
+        original.replace(
+          /("taskB_circuit_breaker"[\s\S]*?"status": )"not_started"/,
+          '$1"completed"',
+        ),
+      );
+      await wb
+        .treeItem(/Circuit-Breaker to MATRIZ.*depends on taskB · completed/, 'Tasks')
+        .waitFor();
       assert.equal(await review.getAttribute('aria-expanded'), 'true');
       assert.match(String(await review.getAttribute('class')), /\bselected\b/);
       // cc3 waited only for taskB: the user hears that it can start now.
-      const notice = wb.page.locator('.notification-list-item-message', { hasText: 'Critical Review - Circuit-Breaker" can start' });
+      const notice = wb.page.locator('.notification-list-item-message', {
+        hasText: 'Critical Review - Circuit-Breaker" can start',
+      });
       await notice.first().waitFor();
       await wb.screenshot('tasks-live-update');
     } finally {

@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
-import { DEFAULT_LOG_FOLDER, DEFAULT_PARALLELISM, DEFAULT_TIMEOUT_MINUTES } from '../../core/guardrails/defaults';
+import {
+  DEFAULT_LOG_FOLDER,
+  DEFAULT_PARALLELISM,
+  DEFAULT_TIMEOUT_MINUTES,
+} from '../../core/guardrails/defaults';
 import { recordedVerdict } from '../../core/guardrails/recorded';
 import { buildRunLog, requiredPassed } from '../../core/guardrails/runLog';
 import { skipReason } from '../../core/guardrails/skip';
@@ -29,7 +33,8 @@ const RUN_OPTIONS = {
 } as const;
 
 export const command: CliCommand = {
-  summary: 'list guardrails with their last verdicts, or run them (exit 1 when a required one fails)',
+  summary:
+    'list guardrails with their last verdicts, or run them (exit 1 when a required one fails)',
   usage:
     'coord guardrails [--json] [--file PATH]\n' +
     '       coord guardrails run [KEY...] [--cwd DIR] [--timeout MIN] [--parallel N] [--log-folder DIR]\n' +
@@ -50,7 +55,12 @@ export const command: CliCommand = {
   },
 };
 
-function listGuardrails(model: TaskModel, opened: OpenedTaskFile, json: boolean, context: CliContext): number {
+function listGuardrails(
+  model: TaskModel,
+  opened: OpenedTaskFile,
+  json: boolean,
+  context: CliContext,
+): number {
   const now = Date.now();
   if (json) {
     const guardrails = model.guardrails.map((definition) => ({
@@ -103,7 +113,9 @@ function listGuardrails(model: TaskModel, opened: OpenedTaskFile, json: boolean,
 async function runCommand(args: string[], context: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, RUN_OPTIONS, 1000);
   const timeoutMinutes = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_MINUTES);
-  const parallelism = Math.floor(positiveNumber(values.parallel, '--parallel', DEFAULT_PARALLELISM));
+  const parallelism = Math.floor(
+    positiveNumber(values.parallel, '--parallel', DEFAULT_PARALLELISM),
+  );
   const opened = await openTaskFile(values.file, context);
   const { model } = requireModel(opened);
   const requested = values.cwd !== undefined ? resolve(context.cwd, values.cwd) : context.cwd;
@@ -146,13 +158,19 @@ async function runCommand(args: string[], context: CliContext): Promise<number> 
   const logPath = await writeRunLog(logFolder, log);
   let recorded = 0;
   if (!values['no-record']) {
-    recorded = await recordGuardrailResults(opened.store, results, new Set(model.guardrails.map((d) => d.key)));
+    recorded = await recordGuardrailResults(
+      opened.store,
+      results,
+      new Set(model.guardrails.map((d) => d.key)),
+    );
   }
 
   if (values.json) {
     context.stdout(`${JSON.stringify({ ...log, logPath }, null, 2)}\n`);
   } else {
-    context.stdout(summaryText(results, shownPath(logPath, context.cwd), recorded, opened.shownPath));
+    context.stdout(
+      summaryText(results, shownPath(logPath, context.cwd), recorded, opened.shownPath),
+    );
   }
   if (controller.signal.aborted) {
     return 130;
@@ -161,7 +179,11 @@ async function runCommand(args: string[], context: CliContext): Promise<number> 
 }
 
 /** The task file's guardrails with the folder's `.vscode/settings.json` entries merged in, as the extension runs them there. */
-async function workspaceGuardrails(model: TaskModel, folder: string, context: CliContext): Promise<GuardrailDefinition[]> {
+async function workspaceGuardrails(
+  model: TaskModel,
+  folder: string,
+  context: CliContext,
+): Promise<GuardrailDefinition[]> {
   const merged = await guardrailsWithWorkspaceSettings(model.guardrails, folder);
   for (const problem of merged.problems) {
     context.stderr(`coord: ${problem}\n`);
@@ -171,27 +193,41 @@ async function workspaceGuardrails(model: TaskModel, folder: string, context: Cl
 
 function selectGuardrails(all: GuardrailDefinition[], keys: string[]): GuardrailDefinition[] {
   if (all.length === 0) {
-    throw new CommandFailure('the task file defines no guardrails (add them under "pre_audit_guardrails")');
+    throw new CommandFailure(
+      'the task file defines no guardrails (add them under "pre_audit_guardrails")',
+    );
   }
   if (keys.length === 0) {
     return all;
   }
   const unknown = keys.filter((key) => !all.some((definition) => definition.key === key));
   if (unknown.length > 0) {
-    throw new UsageError(`no guardrail ${unknown.map((key) => `"${key}"`).join(', ')}; known: ${all.map((d) => d.key).join(', ')}`);
+    throw new UsageError(
+      `no guardrail ${unknown.map((key) => `"${key}"`).join(', ')}; known: ${all.map((d) => d.key).join(', ')}`,
+    );
   }
   return all.filter((definition) => keys.includes(definition.key));
 }
 
-function summaryText(results: GuardrailResult[], logPath: string, recorded: number, taskFile: string): string {
+function summaryText(
+  results: GuardrailResult[],
+  logPath: string,
+  recorded: number,
+  taskFile: string,
+): string {
   const required = results.filter((result) => result.required);
   const passing = required.filter((result) => result.verdict === 'pass').length;
   const lines = [
     '',
     `guardrails: ${passing}/${required.length} required passing`,
-    ...results.map((result) => `  ${result.verdict.toUpperCase().padEnd(9)} ${result.key}${result.required ? '' : ' (optional)'}: ${result.reason}`),
+    ...results.map(
+      (result) =>
+        `  ${result.verdict.toUpperCase().padEnd(9)} ${result.key}${result.required ? '' : ' (optional)'}: ${result.reason}`,
+    ),
     `run log: ${logPath}`,
-    recorded > 0 ? `recorded ${recorded} result${recorded === 1 ? '' : 's'} in ${taskFile}` : `nothing recorded in ${taskFile}`,
+    recorded > 0
+      ? `recorded ${recorded} result${recorded === 1 ? '' : 's'} in ${taskFile}`
+      : `nothing recorded in ${taskFile}`,
     '',
   ];
   return lines.join('\n');

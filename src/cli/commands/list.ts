@@ -58,14 +58,23 @@ export const command: CliCommand = {
     );
     const problems = opened.loaded.diagnostics.length;
     if (problems > 0) {
-      context.stdout(`${problems} problem${problems === 1 ? '' : 's'} in ${opened.shownPath} (coord validate)\n`);
+      context.stdout(
+        `${problems} problem${problems === 1 ? '' : 's'} in ${opened.shownPath} (coord validate)\n`,
+      );
     }
     return ExitCode.ok;
   },
 };
 
 function taskRow(model: TaskModel, graph: TaskGraph, task: Task): string[] {
-  return [task.key, task.name, task.owner, task.status, task.priority ?? '', nextColumn(model, graph, task)];
+  return [
+    task.key,
+    task.name,
+    task.owner,
+    task.status,
+    task.priority ?? '',
+    nextColumn(model, graph, task),
+  ];
 }
 
 /** `ready`, `blocked by <keys>`, or the external prerequisites still listed. */
@@ -90,5 +99,7 @@ function chainText(keys: string[]): string {
   if (keys.length === 0) {
     return '-';
   }
-  return full.length <= 48 || keys.length <= 2 ? full : `${keys[0]} → … → ${keys[keys.length - 1]} (${keys.length} tasks)`;
+  return full.length <= 48 || keys.length <= 2
+    ? full
+    : `${keys[0]} → … → ${keys[keys.length - 1]} (${keys.length} tasks)`;
 }

@@ -9,13 +9,21 @@ export const command: CliCommand = {
   summary: 'ready tasks (not started, every task dependency completed) by priority and phase',
   usage: 'coord next [--owner NAME] [--json] [--file PATH]',
   async run(args, context) {
-    const { values } = parseCommandArgs(args, { ...FILE_OPTION, ...JSON_OPTION, owner: { type: 'string' } });
+    const { values } = parseCommandArgs(args, {
+      ...FILE_OPTION,
+      ...JSON_OPTION,
+      owner: { type: 'string' },
+    });
     const opened = await openTaskFile(values.file, context);
     const { model, graph } = requireModel(opened);
     const owner = values.owner?.toLowerCase();
-    const tasks = nextTasks(model, graph).filter((task) => !owner || task.owners.some((o) => o.toLowerCase() === owner));
+    const tasks = nextTasks(model, graph).filter(
+      (task) => !owner || task.owners.some((o) => o.toLowerCase() === owner),
+    );
     if (values.json) {
-      context.stdout(`${JSON.stringify({ file: opened.path, tasks: tasks.map((task) => taskJson(model, graph, task)) }, null, 2)}\n`);
+      context.stdout(
+        `${JSON.stringify({ file: opened.path, tasks: tasks.map((task) => taskJson(model, graph, task)) }, null, 2)}\n`,
+      );
       return ExitCode.ok;
     }
     if (tasks.length === 0) {
@@ -32,7 +40,14 @@ export const command: CliCommand = {
           { header: 'EST', max: 6 },
           { header: 'PHASE', max: 8 },
         ],
-        tasks.map((task) => [task.key, task.name, task.owner, task.priority ?? '', task.estimate ? `${task.estimate.hours}h` : '', task.phase ?? '']),
+        tasks.map((task) => [
+          task.key,
+          task.name,
+          task.owner,
+          task.priority ?? '',
+          task.estimate ? `${task.estimate.hours}h` : '',
+          task.phase ?? '',
+        ]),
       ),
     );
     return ExitCode.ok;

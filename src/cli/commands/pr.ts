@@ -42,7 +42,9 @@ export const command: CliCommand = {
     }
     const opened = await openTaskFile(values.file, context);
     const task = findTask(requireModel(opened).model, positionals[0]);
-    const template = values.template ? await readFile(resolve(context.cwd, values.template), 'utf8') : undefined;
+    const template = values.template
+      ? await readFile(resolve(context.cwd, values.template), 'utf8')
+      : undefined;
     const draft = pullRequestDraftForTask(
       task,
       {
@@ -56,7 +58,8 @@ export const command: CliCommand = {
     if ('error' in draft) {
       throw new CommandFailure(draft.error);
     }
-    const repoRoot = (await mainWorktreeRoot(dirname(opened.path)).catch(() => undefined)) ?? context.cwd;
+    const repoRoot =
+      (await mainWorktreeRoot(dirname(opened.path)).catch(() => undefined)) ?? context.cwd;
     const getToken = environmentTokenProvider();
     const token = await getToken();
     const clean = (text: string) => redactSecrets(text, token ? [token] : []);
@@ -65,7 +68,11 @@ export const command: CliCommand = {
       try {
         await pushBranchToOrigin(repoRoot, draft.head);
       } catch (error) {
-        throw new CommandFailure(clean(error instanceof GitError || error instanceof Error ? error.message : String(error)));
+        throw new CommandFailure(
+          clean(
+            error instanceof GitError || error instanceof Error ? error.message : String(error),
+          ),
+        );
       }
     }
     const log = (text: string) => context.stderr(`coord: ${clean(text)}\n`);
@@ -80,7 +87,10 @@ export const command: CliCommand = {
       created = await service.createPullRequest(draft);
     } catch (error) {
       if (error instanceof GitHubError) {
-        const hint = error.kind === 'validation' && !values.push ? ' (was the branch pushed? --push does it)' : '';
+        const hint =
+          error.kind === 'validation' && !values.push
+            ? ' (was the branch pushed? --push does it)'
+            : '';
         throw new CommandFailure(`${error.message}${hint}`);
       }
       throw error;
@@ -94,7 +104,9 @@ export const command: CliCommand = {
     } else {
       context.stdout(`${created.url}\n`);
     }
-    context.stderr(`coord: ${task.id} → PR #${created.number}; pr_number written to ${opened.shownPath}\n`);
+    context.stderr(
+      `coord: ${task.id} → PR #${created.number}; pr_number written to ${opened.shownPath}\n`,
+    );
     return ExitCode.ok;
   },
 };

@@ -33,7 +33,9 @@ export const command: CliCommand = {
     const name = positionals[0];
     const edits = buildEdits(name, values);
     if (edits.length === 0) {
-      throw new UsageError('nothing to change: give --status, --progress, --pr, --branch, --owner, --blocker, --unblock or --note');
+      throw new UsageError(
+        'nothing to change: give --status, --progress, --pr, --branch, --owner, --blocker, --unblock or --note',
+      );
     }
     const opened = await openTaskFile(values.file, context);
     const { model } = requireModel(opened);
@@ -43,8 +45,12 @@ export const command: CliCommand = {
     if (values.json) {
       context.stdout(`${JSON.stringify(taskJson(loaded.model!, loaded.graph!, task), null, 2)}\n`);
     } else {
-      const progress = task.progress ? `, progress ${task.progress.completedSteps}/${task.progress.totalSteps}` : '';
-      context.stdout(`${key}: ${task.status}${progress}${task.prNumber ? `, PR #${task.prNumber}` : ''}${task.branch ? `, ${task.branch}` : ''}\n`);
+      const progress = task.progress
+        ? `, progress ${task.progress.completedSteps}/${task.progress.totalSteps}`
+        : '';
+      context.stdout(
+        `${key}: ${task.status}${progress}${task.prNumber ? `, PR #${task.prNumber}` : ''}${task.branch ? `, ${task.branch}` : ''}\n`,
+      );
     }
     return ExitCode.ok;
   },
@@ -66,21 +72,29 @@ function buildEdits(taskKey: string, values: SetValues): TaskEdit[] {
   if (values.status !== undefined) {
     const status = normaliseStatus(values.status);
     if (!status) {
-      throw new UsageError(`unknown status "${values.status}"; accepted: ${ACCEPTED_STATUS_SPELLINGS.join(', ')}`);
+      throw new UsageError(
+        `unknown status "${values.status}"; accepted: ${ACCEPTED_STATUS_SPELLINGS.join(', ')}`,
+      );
     }
     edits.push({ kind: 'setStatus', taskKey, status });
   }
   if (values.progress !== undefined) {
     const match = /^(\d+)(?:\/(\d+))?$/.exec(values.progress.trim());
     if (!match) {
-      throw new UsageError(`--progress takes DONE or DONE/TOTAL, e.g. 3/5, not "${values.progress}"`);
+      throw new UsageError(
+        `--progress takes DONE or DONE/TOTAL, e.g. 3/5, not "${values.progress}"`,
+      );
     }
     const completedSteps = Number(match[1]);
     const totalSteps = match[2] === undefined ? undefined : Number(match[2]);
     if (totalSteps !== undefined && completedSteps > totalSteps) {
       throw new UsageError(`--progress ${values.progress}: done steps exceed the total`);
     }
-    edits.push(totalSteps === undefined ? { kind: 'setProgress', taskKey, completedSteps } : { kind: 'setProgress', taskKey, completedSteps, totalSteps });
+    edits.push(
+      totalSteps === undefined
+        ? { kind: 'setProgress', taskKey, completedSteps }
+        : { kind: 'setProgress', taskKey, completedSteps, totalSteps },
+    );
   }
   if (values.pr !== undefined) {
     const none = /^(none|null|-)?$/i.test(values.pr.trim());
@@ -92,7 +106,11 @@ function buildEdits(taskKey: string, values: SetValues): TaskEdit[] {
   }
   if (values.branch !== undefined) {
     const branch = values.branch.trim();
-    edits.push({ kind: 'setBranch', taskKey, branch: /^(none|null|-)?$/i.test(branch) ? null : branch });
+    edits.push({
+      kind: 'setBranch',
+      taskKey,
+      branch: /^(none|null|-)?$/i.test(branch) ? null : branch,
+    });
   }
   if (values.owner !== undefined) {
     edits.push({ kind: 'setOwner', taskKey, owner: values.owner.trim() });

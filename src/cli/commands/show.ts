@@ -19,7 +19,9 @@ export const command: CliCommand = {
     const chain = blockingChain(model, graph, task.key);
     if (values.json) {
       const dependents = graph.dependents.get(task.key) ?? [];
-      context.stdout(`${JSON.stringify({ ...taskJson(model, graph, task), blockingChain: chain, dependents, raw: task.raw }, null, 2)}\n`);
+      context.stdout(
+        `${JSON.stringify({ ...taskJson(model, graph, task), blockingChain: chain, dependents, raw: task.raw }, null, 2)}\n`,
+      );
       return ExitCode.ok;
     }
     const lines: [string, string][] = [
@@ -28,17 +30,31 @@ export const command: CliCommand = {
       ['name', task.name],
       ['group', task.group],
       ['owner', task.owner],
-      ['status', `${displayStatus(task, graph)}${task.statusText ? ` (written "${task.statusText}")` : ''}`],
+      [
+        'status',
+        `${displayStatus(task, graph)}${task.statusText ? ` (written "${task.statusText}")` : ''}`,
+      ],
       ['priority', task.priority ?? ''],
       ['estimate', task.estimate ? estimateText(task) : ''],
       ['branch', task.branch ?? ''],
       ['pr', task.prNumber !== undefined ? `#${task.prNumber}` : ''],
-      ['progress', task.progress ? `${task.progress.completedSteps}/${task.progress.totalSteps} (${task.progress.percentage}%)` : ''],
+      [
+        'progress',
+        task.progress
+          ? `${task.progress.completedSteps}/${task.progress.totalSteps} (${task.progress.percentage}%)`
+          : '',
+      ],
       ['critical review', task.criticalReview ? 'yes' : ''],
       ['phase', task.phase ?? ''],
       ['risk', task.risk ?? ''],
       ['reviewer', task.reviewer ?? ''],
-      ['depends on', (graph.dependencies.get(task.key) ?? []).filter((r) => r.taskKey).map((r) => `${r.taskKey} (${model.byKey.get(r.taskKey!)!.status})`).join(', ')],
+      [
+        'depends on',
+        (graph.dependencies.get(task.key) ?? [])
+          .filter((r) => r.taskKey)
+          .map((r) => `${r.taskKey} (${model.byKey.get(r.taskKey!)!.status})`)
+          .join(', '),
+      ],
       ['needs (external)', externalPrerequisites(graph, task.key).join(', ')],
       ['blocked by', chain.join(' → ')],
       ['needed by', (graph.dependents.get(task.key) ?? []).join(', ')],
@@ -58,5 +74,7 @@ export const command: CliCommand = {
 
 function estimateText(task: Task): string {
   const e = task.estimate!;
-  return e.low === e.high ? `${e.hours}h` : `${e.hours}h (${e.low}-${e.high}h, written "${e.text}")`;
+  return e.low === e.high
+    ? `${e.hours}h`
+    : `${e.hours}h (${e.low}-${e.high}h, written "${e.text}")`;
 }

@@ -7,7 +7,8 @@ import { CommandFailure, ExitCode, type CliCommand } from '../command';
 import { resolveTaskFile, shownPath } from '../taskFile';
 
 export const command: CliCommand = {
-  summary: 'write a coordination snapshot (JSON + Markdown, with PRs and CI when GITHUB_TOKEN is set)',
+  summary:
+    'write a coordination snapshot (JSON + Markdown, with PRs and CI when GITHUB_TOKEN is set)',
   usage:
     'coord snapshot [--out FOLDER] [--offline] [--owner O --repo R] [--api-url URL] [--json] [--file PATH]\n' +
     `  FOLDER defaults to ${DEFAULT_SNAPSHOT_FOLDER} in the main worktree; the token comes from GITHUB_TOKEN or GH_TOKEN`,
@@ -22,10 +23,12 @@ export const command: CliCommand = {
       'api-url': { type: 'string' },
     });
     const taskFile = await resolveTaskFile(values.file, context);
-    const repoRoot = (await mainWorktreeRoot(dirname(taskFile)).catch(() => undefined)) ?? context.cwd;
+    const repoRoot =
+      (await mainWorktreeRoot(dirname(taskFile)).catch(() => undefined)) ?? context.cwd;
     const getToken = environmentTokenProvider();
     const token = await getToken();
-    const log = (text: string) => context.stderr(`coord: ${redactSecrets(text, token ? [token] : [])}\n`);
+    const log = (text: string) =>
+      context.stderr(`coord: ${redactSecrets(text, token ? [token] : [])}\n`);
     const github = values.offline
       ? { unavailable: 'Not fetched (--offline).' }
       : await gitHubServiceFor(

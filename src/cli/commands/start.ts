@@ -49,7 +49,12 @@ export const command: CliCommand = {
         onOutput: (chunk) => context.stderr(chunk),
       });
     } catch (error) {
-      if (error instanceof StartTaskError || error instanceof GitError || error instanceof NamingError || error instanceof TemplateError) {
+      if (
+        error instanceof StartTaskError ||
+        error instanceof GitError ||
+        error instanceof NamingError ||
+        error instanceof TemplateError
+      ) {
         throw new CommandFailure(error.message);
       }
       throw error;

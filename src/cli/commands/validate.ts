@@ -12,7 +12,9 @@ export const command: CliCommand = {
     const diagnostics = opened.loaded.diagnostics;
     const { errors, warnings } = countBySeverity(diagnostics);
     if (values.json) {
-      context.stdout(`${JSON.stringify({ file: opened.path, errors, warnings, diagnostics }, null, 2)}\n`);
+      context.stdout(
+        `${JSON.stringify({ file: opened.path, errors, warnings, diagnostics }, null, 2)}\n`,
+      );
     } else {
       for (const diagnostic of diagnostics) {
         context.stdout(`${formatDiagnostic(opened.shownPath, diagnostic)}\n`);

@@ -1,6 +1,13 @@
 import type { TaskModel } from '../../core/model/types';
 import { GitError, mainWorktreeRoot, pruneWorktrees } from '../../git';
-import { forgetWorktreeEdits, listWorktreesWithStatus, removeTaskWorktree, tasksRecordingWorktree, type RecordedWorktree, type WorktreeInfo } from '../../worktrees';
+import {
+  forgetWorktreeEdits,
+  listWorktreesWithStatus,
+  removeTaskWorktree,
+  tasksRecordingWorktree,
+  type RecordedWorktree,
+  type WorktreeInfo,
+} from '../../worktrees';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../args';
 import { CommandFailure, ExitCode, UsageError, type CliCommand, type CliContext } from '../command';
 import { openTaskFile, type OpenedTaskFile } from '../taskFile';
@@ -40,7 +47,10 @@ export const command: CliCommand = {
           }
           const removed = resolve(context.cwd, target);
           const opened = await openTaskFile(values.file, context).catch(() => undefined);
-          const recorded = opened?.loaded.model && !opened.loaded.broken ? tasksRecordingWorktree(opened.loaded.model, root, removed) : [];
+          const recorded =
+            opened?.loaded.model && !opened.loaded.broken
+              ? tasksRecordingWorktree(opened.loaded.model, root, removed)
+              : [];
           const result = await removeTaskWorktree({
             cwd: root,
             path: removed,
@@ -64,7 +74,10 @@ export const command: CliCommand = {
       }
     } catch (error) {
       if (error instanceof GitError) {
-        const hint = error.reason === 'dirty' || error.reason === 'unpushed' ? ' (add --force to remove anyway)' : '';
+        const hint =
+          error.reason === 'dirty' || error.reason === 'unpushed'
+            ? ' (add --force to remove anyway)'
+            : '';
         throw new CommandFailure(`${error.message}${hint}`);
       }
       throw error;
@@ -73,13 +86,18 @@ export const command: CliCommand = {
 };
 
 /** After the removal, against the file as it is then: a task that recorded another path since keeps it. */
-async function clearRecordedPath(opened: OpenedTaskFile | undefined, recorded: readonly RecordedWorktree[], context: CliContext): Promise<void> {
+async function clearRecordedPath(
+  opened: OpenedTaskFile | undefined,
+  recorded: readonly RecordedWorktree[],
+  context: CliContext,
+): Promise<void> {
   if (!opened || recorded.length === 0) {
     return;
   }
   try {
     const current = await opened.store.read();
-    const edits = current.model && !current.broken ? forgetWorktreeEdits(current.model, recorded) : [];
+    const edits =
+      current.model && !current.broken ? forgetWorktreeEdits(current.model, recorded) : [];
     if (edits.length === 0) {
       return;
     }
@@ -87,11 +105,17 @@ async function clearRecordedPath(opened: OpenedTaskFile | undefined, recorded: r
     const keys = [...new Set(edits.flatMap((edit) => ('taskKey' in edit ? [edit.taskKey] : [])))];
     context.stdout(`cleared worktree_path of ${keys.join(', ')} in ${opened.shownPath}\n`);
   } catch (error) {
-    context.stderr(`coord: the worktree is removed, but its path stays in ${opened.shownPath}: ${error instanceof Error ? error.message : String(error)}\n`);
+    context.stderr(
+      `coord: the worktree is removed, but its path stays in ${opened.shownPath}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
 }
 
-async function list(root: string, values: { file?: string; json?: boolean; base?: string }, context: CliContext): Promise<number> {
+async function list(
+  root: string,
+  values: { file?: string; json?: boolean; base?: string },
+  context: CliContext,
+): Promise<number> {
   let model: TaskModel | undefined;
   try {
     model = (await openTaskFile(values.file, context)).loaded.model;
@@ -112,7 +136,9 @@ async function list(root: string, values: { file?: string; json?: boolean; base?
 }
 
 function formatRow(info: WorktreeInfo): string {
-  const where = info.branch ?? (info.detached ? `(detached ${info.head?.slice(0, 9) ?? ''})` : info.bare ? '(bare)' : '');
+  const where =
+    info.branch ??
+    (info.detached ? `(detached ${info.head?.slice(0, 9) ?? ''})` : info.bare ? '(bare)' : '');
   const parts = [info.path, where];
   if (info.taskKey) {
     parts.push(`task ${info.taskKey}`);

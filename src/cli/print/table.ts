@@ -12,15 +12,29 @@ const MIN_FLEXIBLE_WIDTH = 10;
  * Left-aligned plain-text table, each column as wide as its widest cell (up to its max), narrowed
  * to `maxWidth` by cutting the flexible columns.
  */
-export function formatTable(columns: Column[], rows: string[][], options: { indent?: string; maxWidth?: number } = {}): string {
+export function formatTable(
+  columns: Column[],
+  rows: string[][],
+  options: { indent?: string; maxWidth?: number } = {},
+): string {
   const indent = options.indent ?? '';
   const maxWidth = options.maxWidth ?? 100;
-  const widths = columns.map((column, i) => Math.min(column.max, Math.max(column.header.length, ...rows.map((row) => (row[i] ?? '').length))));
-  const total = () => indent.length + widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
+  const widths = columns.map((column, i) =>
+    Math.min(
+      column.max,
+      Math.max(column.header.length, ...rows.map((row) => (row[i] ?? '').length)),
+    ),
+  );
+  const total = () =>
+    indent.length + widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
   while (total() > maxWidth) {
     let widest = -1;
     columns.forEach((column, i) => {
-      if (column.flexible && widths[i] > MIN_FLEXIBLE_WIDTH && (widest === -1 || widths[i] > widths[widest])) {
+      if (
+        column.flexible &&
+        widths[i] > MIN_FLEXIBLE_WIDTH &&
+        (widest === -1 || widths[i] > widths[widest])
+      ) {
         widest = i;
       }
     });

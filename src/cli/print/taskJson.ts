@@ -1,4 +1,8 @@
-import { displayStatus, externalPrerequisites, unfinishedDependencies } from '../../core/model/graph';
+import {
+  displayStatus,
+  externalPrerequisites,
+  unfinishedDependencies,
+} from '../../core/model/graph';
 import type { Task, TaskGraph, TaskModel } from '../../core/model/types';
 
 /** One task as `--json` prints it: stable field names, normalised values, resolved dependencies. */

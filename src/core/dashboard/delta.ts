@@ -5,7 +5,10 @@ import type {
 } from '../../protocol/dashboardModel';
 
 /** What changed from `previous` to `next`: changed tasks by key, removed keys, changed sections. */
-export function diffDashboard(previous: DashboardViewModel, next: DashboardViewModel): DashboardDelta {
+export function diffDashboard(
+  previous: DashboardViewModel,
+  next: DashboardViewModel,
+): DashboardDelta {
   const previousByKey = new Map(previous.tasks.map((task) => [task.key, JSON.stringify(task)]));
   const changed = next.tasks.filter((task) => previousByKey.get(task.key) !== JSON.stringify(task));
   const nextKeys = new Set(next.tasks.map((task) => task.key));
@@ -27,9 +30,14 @@ export function isEmptyDelta(delta: DashboardDelta): boolean {
 }
 
 /** Applies a delta; new tasks without an explicit order go to the end. */
-export function applyDashboardDelta(previous: DashboardViewModel, delta: DashboardDelta): DashboardViewModel {
+export function applyDashboardDelta(
+  previous: DashboardViewModel,
+  delta: DashboardDelta,
+): DashboardViewModel {
   const removed = new Set(delta.removed);
-  const byKey = new Map(previous.tasks.filter((task) => !removed.has(task.key)).map((task) => [task.key, task]));
+  const byKey = new Map(
+    previous.tasks.filter((task) => !removed.has(task.key)).map((task) => [task.key, task]),
+  );
   for (const task of delta.changed) {
     byKey.set(task.key, task);
   }
@@ -47,7 +55,10 @@ export function applyDashboardDelta(previous: DashboardViewModel, delta: Dashboa
   return next as unknown as DashboardViewModel;
 }
 
-function changedSections(previous: DashboardViewModel, next: DashboardViewModel): DashboardDelta['sections'] {
+function changedSections(
+  previous: DashboardViewModel,
+  next: DashboardViewModel,
+): DashboardDelta['sections'] {
   const sections: Record<string, unknown> = {};
   const keys = new Set([...Object.keys(previous), ...Object.keys(next)]);
   keys.delete('tasks');
@@ -70,6 +81,9 @@ function sameOrderAfterApplying(
   const gone = new Set(removed);
   const kept = previous.filter((task) => !gone.has(task.key)).map((task) => task.key);
   const keptSet = new Set(kept);
-  const expected = [...kept, ...next.filter((task) => !keptSet.has(task.key)).map((task) => task.key)];
+  const expected = [
+    ...kept,
+    ...next.filter((task) => !keptSet.has(task.key)).map((task) => task.key),
+  ];
   return expected.length === next.length && expected.every((key, i) => key === next[i].key);
 }

@@ -26,7 +26,14 @@ export function verdictFromStoredStatus(status: string | undefined): GuardrailVe
   if (!status) {
     return 'unknown';
   }
-  return VERDICT_SPELLINGS[status.trim().toLowerCase().replace(/[\s-]+/g, '_')] ?? 'unknown';
+  return (
+    VERDICT_SPELLINGS[
+      status
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_')
+    ] ?? 'unknown'
+  );
 }
 
 /** The file's guardrail definitions, overlaid with run results; results for unknown keys are appended. */

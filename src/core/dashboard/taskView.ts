@@ -20,7 +20,10 @@ export class TaskLinks {
   private readonly worktreeByTask = new Map<string, WorktreeInput>();
   private readonly worktreeByBranch = new Map<string, WorktreeInput>();
 
-  constructor(pullRequests: readonly PullRequestInput[] = [], worktrees: readonly WorktreeInput[] = []) {
+  constructor(
+    pullRequests: readonly PullRequestInput[] = [],
+    worktrees: readonly WorktreeInput[] = [],
+  ) {
     for (const pr of pullRequests) {
       if (pr.taskKey) {
         this.prByTask.set(pr.taskKey, pr);
@@ -50,7 +53,8 @@ export class TaskLinks {
 
   worktreeFor(task: Task): DashboardWorktree | undefined {
     const worktree =
-      this.worktreeByTask.get(task.key) ?? (task.branch ? this.worktreeByBranch.get(task.branch) : undefined);
+      this.worktreeByTask.get(task.key) ??
+      (task.branch ? this.worktreeByBranch.get(task.branch) : undefined);
     return worktree && withoutUndefined({ ...worktree, taskKey: task.key });
   }
 }

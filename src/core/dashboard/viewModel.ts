@@ -1,4 +1,10 @@
-import { PRIORITIES, type DerivedSummary, type Priority, type Task, type TaskModel } from '../model/types';
+import {
+  PRIORITIES,
+  type DerivedSummary,
+  type Priority,
+  type Task,
+  type TaskModel,
+} from '../model/types';
 import type {
   CountByStatus,
   DashboardGuardrail,
@@ -30,7 +36,9 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
   };
   const dashboardTasks = tasks.map((task) => toDashboardTask(task, context));
   const guardrails = deriveGuardrails(model?.guardrails ?? [], inputs.guardrails);
-  const worktrees: DashboardWorktree[] = (inputs.worktrees ?? []).map((w) => withoutUndefined({ ...w }));
+  const worktrees: DashboardWorktree[] = (inputs.worktrees ?? []).map((w) =>
+    withoutUndefined({ ...w }),
+  );
   return withoutUndefined({
     folderName: inputs.folderName,
     folderUri: inputs.folderUri,
@@ -50,10 +58,15 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
       .filter(
         (t) =>
           t.status !== 'completed' &&
-          (t.status === 'blocked' || t.status === 'waiting' || t.blockers.length > 0 || t.inBlockedChain),
+          (t.status === 'blocked' ||
+            t.status === 'waiting' ||
+            t.blockers.length > 0 ||
+            t.inBlockedChain),
       )
       .map((t) => t.key),
-    reviewQueue: dashboardTasks.filter((t) => t.criticalReview && t.status !== 'completed').map((t) => t.key),
+    reviewQueue: dashboardTasks
+      .filter((t) => t.criticalReview && t.status !== 'completed')
+      .map((t) => t.key),
     guardrails,
     worktrees,
     history: (inputs.history ?? []).map((point) => ({ ...point })),
@@ -85,7 +98,8 @@ function summarise(
     blocked: count('blocked'),
     ready: tasks.filter((t) => t.displayStatus === 'ready').length,
     completionPercentage:
-      derived?.completionPercentage ?? (tasks.length === 0 ? 0 : Math.round((completed / tasks.length) * 100)),
+      derived?.completionPercentage ??
+      (tasks.length === 0 ? 0 : Math.round((completed / tasks.length) * 100)),
     hoursEstimated,
     hoursSpent,
     hoursRemaining: derived?.hoursRemaining ?? Math.max(0, hoursEstimated - hoursSpent),

@@ -32,7 +32,10 @@ export function applyEdits(text: string, edits: readonly TaskEdit[], now: Date):
   } catch (error) {
     if (error instanceof SyntaxError) {
       // The outline does not validate values it skips; JSON.parse of a touched value found the damage.
-      throw new TaskEditError('unparseable', 'the task file is not valid JSON; fix it before editing');
+      throw new TaskEditError(
+        'unparseable',
+        'the task file is not valid JSON; fix it before editing',
+      );
     }
     throw error;
   }
@@ -42,7 +45,10 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
   // One pass down to the tasks' own fields, keeping only their status (for the summary).
   const root = outlineJson(text, 4, { leafKeys: STATUS_FIELDS });
   if (!root) {
-    throw new TaskEditError('unparseable', 'the task file is not valid JSON; fix it before editing');
+    throw new TaskEditError(
+      'unparseable',
+      'the task file is not valid JSON; fix it before editing',
+    );
   }
   const hasSummary = outlineChild(root, 'summary')?.kind === 'object';
   const formatting = detectFormatting(text);
@@ -72,7 +78,11 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
     }
     const node = findTaskNode(text, root, edit.taskKey) ?? nodeById(text, allTasks(), edit.taskKey);
     if (!node) {
-      throw new TaskEditError('unknownTask', `no task "${edit.taskKey}" in the task file`, edit.taskKey);
+      throw new TaskEditError(
+        'unknownTask',
+        `no task "${edit.taskKey}" in the task file`,
+        edit.taskKey,
+      );
     }
     try {
       applyTaskEdit(open(node), edit);
@@ -80,7 +90,11 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
       throw named(error, `task "${edit.taskKey}"`, edit.taskKey);
     }
   }
-  const replacements: Replacement[] = [...documents.values()].map((doc) => ({ start: doc.start, end: doc.end, content: doc.result() }));
+  const replacements: Replacement[] = [...documents.values()].map((doc) => ({
+    start: doc.start,
+    end: doc.end,
+    content: doc.result(),
+  }));
   if (hasSummary) {
     replacements.push(...summaryReplacements(text, root, allTasks(), documents));
   }
@@ -93,14 +107,23 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
 
 /** A duplicated-field refusal, saying which entry it is about. */
 function named(error: unknown, entry: string, target: string): unknown {
-  return error instanceof TaskEditError && error.reason === 'duplicateField' ? new TaskEditError('duplicateField', `${entry}: ${error.message}`, target) : error;
+  return error instanceof TaskEditError && error.reason === 'duplicateField'
+    ? new TaskEditError('duplicateField', `${entry}: ${error.message}`, target)
+    : error;
 }
 
-function parseSub(text: string, node: OutlineNode, formatting: ReturnType<typeof detectFormatting>): SubDocument {
+function parseSub(
+  text: string,
+  node: OutlineNode,
+  formatting: ReturnType<typeof detectFormatting>,
+): SubDocument {
   try {
     return new SubDocument(text, node.start, node.end, formatting);
   } catch {
-    throw new TaskEditError('unparseable', 'the task file is not valid JSON; fix it before editing');
+    throw new TaskEditError(
+      'unparseable',
+      'the task file is not valid JSON; fix it before editing',
+    );
   }
 }
 
@@ -146,7 +169,13 @@ function summaryReplacements(
   tasks: readonly TaskNode[],
   documents: ReadonlyMap<OutlineNode, SubDocument>,
 ): Replacement[] {
-  const counts: Record<TaskStatus, number> = { not_started: 0, in_progress: 0, waiting: 0, blocked: 0, completed: 0 };
+  const counts: Record<TaskStatus, number> = {
+    not_started: 0,
+    in_progress: 0,
+    waiting: 0,
+    blocked: 0,
+    completed: 0,
+  };
   const spellings = new StatusSpellings(text);
   for (const task of tasks) {
     const edited = documents.get(task.node);
@@ -162,7 +191,11 @@ function summaryReplacements(
   const replacements: Replacement[] = [];
   for (const field of outlineChild(root, 'summary')?.children ?? []) {
     const value = values[String(field.key)];
-    if (value !== undefined && field.kind === 'value' && text.slice(field.start, field.end) !== String(value)) {
+    if (
+      value !== undefined &&
+      field.kind === 'value' &&
+      text.slice(field.start, field.end) !== String(value)
+    ) {
       replacements.push({ start: field.start, end: field.end, content: String(value) });
     }
   }
@@ -225,12 +258,22 @@ export function formatTimestamp(now: Date): string {
 
 function lastUpdatedReplacement(root: OutlineNode, now: Date): Replacement | undefined {
   const node = outlineChild(root, 'last_updated');
-  return node?.kind === 'value' ? { start: node.start, end: node.end, content: JSON.stringify(formatTimestamp(now)) } : undefined;
+  return node?.kind === 'value'
+    ? { start: node.start, end: node.end, content: JSON.stringify(formatTimestamp(now)) }
+    : undefined;
 }
 
-function insertLastUpdated(text: string, root: OutlineNode, now: Date, formatting: ReturnType<typeof detectFormatting>): string {
+function insertLastUpdated(
+  text: string,
+  root: OutlineNode,
+  now: Date,
+  formatting: ReturnType<typeof detectFormatting>,
+): string {
   if (root.kind !== 'object' || outlineChild(root, 'last_updated')) {
     return text;
   }
-  return applyTextEdits(text, modify(text, ['last_updated'], formatTimestamp(now), { formattingOptions: formatting }));
+  return applyTextEdits(
+    text,
+    modify(text, ['last_updated'], formatTimestamp(now), { formattingOptions: formatting }),
+  );
 }

@@ -1,4 +1,5 @@
-export type TaskEditFailure = 'unknownTask' | 'unknownGuardrail' | 'unparseable' | 'invalidValue' | 'duplicateField';
+export type TaskEditFailure =
+  'unknownTask' | 'unknownGuardrail' | 'unparseable' | 'invalidValue' | 'duplicateField';
 
 /** Why an edit could not be applied; the text is left as it was. */
 export class TaskEditError extends Error {

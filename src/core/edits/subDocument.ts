@@ -1,4 +1,10 @@
-import { applyEdits as applyTextEdits, modify, parseTree, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import {
+  applyEdits as applyTextEdits,
+  modify,
+  parseTree,
+  type FormattingOptions,
+  type JSONPath,
+} from 'jsonc-parser';
 import { TaskEditError } from './errors';
 import { lineIndentAt } from './formatting';
 
@@ -28,9 +34,15 @@ export class SubDocument {
     const name = path[0];
     if (typeof name === 'string' && this.duplicated().has(name)) {
       // The editor would change the first of the two, while every reader sees the last.
-      throw new TaskEditError('duplicateField', `"${name}" is written twice in this entry; remove one in the task file before changing it`);
+      throw new TaskEditError(
+        'duplicateField',
+        `"${name}" is written twice in this entry; remove one in the task file before changing it`,
+      );
     }
-    const edits = modify(this.text, path, value, { formattingOptions: this.formatting, isArrayInsertion });
+    const edits = modify(this.text, path, value, {
+      formattingOptions: this.formatting,
+      isArrayInsertion,
+    });
     this.text = applyTextEdits(this.text, edits);
     this.value = JSON.parse(this.text) as Record<string, unknown>;
   }

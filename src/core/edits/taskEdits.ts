@@ -29,7 +29,11 @@ export function applyTaskEdit(doc: SubDocument, edit: TaskScopedEdit): void {
       return;
     case 'setPrNumber':
       if (edit.prNumber !== null && !(Number.isInteger(edit.prNumber) && edit.prNumber > 0)) {
-        throw new TaskEditError('invalidValue', `a PR number is a positive whole number, not ${edit.prNumber}`, edit.taskKey);
+        throw new TaskEditError(
+          'invalidValue',
+          `a PR number is a positive whole number, not ${edit.prNumber}`,
+          edit.taskKey,
+        );
       }
       doc.set([fieldName(task, TASK_FIELDS.prNumber)], edit.prNumber);
       return;
@@ -80,20 +84,44 @@ function appendToList(doc: SubDocument, name: string, text: string, unique: bool
 function setProgress(doc: SubDocument, edit: Extract<TaskEdit, { kind: 'setProgress' }>): void {
   const name = fieldName(doc.value, TASK_FIELDS.progress);
   const current = doc.value[name];
-  const progress = typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Record<string, unknown>) : undefined;
-  const totalName = progress && progress.total === undefined ? 'total_steps' : progress?.total !== undefined ? 'total' : 'total_steps';
-  const completedName = progress?.completed !== undefined && progress.completed_steps === undefined ? 'completed' : 'completed_steps';
-  const storedTotal = typeof progress?.[totalName] === 'number' ? (progress[totalName] as number) : undefined;
+  const progress =
+    typeof current === 'object' && current !== null && !Array.isArray(current)
+      ? (current as Record<string, unknown>)
+      : undefined;
+  const totalName =
+    progress && progress.total === undefined
+      ? 'total_steps'
+      : progress?.total !== undefined
+        ? 'total'
+        : 'total_steps';
+  const completedName =
+    progress?.completed !== undefined && progress.completed_steps === undefined
+      ? 'completed'
+      : 'completed_steps';
+  const storedTotal =
+    typeof progress?.[totalName] === 'number' ? (progress[totalName] as number) : undefined;
   const total = edit.totalSteps ?? storedTotal;
   const valid = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
   if (!valid(edit.completedSteps) || !valid(edit.totalSteps)) {
-    throw new TaskEditError('invalidValue', 'progress steps are whole numbers of at least 0', edit.taskKey);
+    throw new TaskEditError(
+      'invalidValue',
+      'progress steps are whole numbers of at least 0',
+      edit.taskKey,
+    );
   }
   if (total === undefined) {
-    throw new TaskEditError('invalidValue', `task "${edit.taskKey}" has no total_steps; give the total too (3/5)`, edit.taskKey);
+    throw new TaskEditError(
+      'invalidValue',
+      `task "${edit.taskKey}" has no total_steps; give the total too (3/5)`,
+      edit.taskKey,
+    );
   }
   if (edit.completedSteps > total) {
-    throw new TaskEditError('invalidValue', `completed steps ${edit.completedSteps} exceed total steps ${total}`, edit.taskKey);
+    throw new TaskEditError(
+      'invalidValue',
+      `completed steps ${edit.completedSteps} exceed total steps ${total}`,
+      edit.taskKey,
+    );
   }
   const percentage = total === 0 ? 0 : Math.round((edit.completedSteps / total) * 100);
   if (!progress) {
@@ -104,7 +132,8 @@ function setProgress(doc: SubDocument, edit: Extract<TaskEdit, { kind: 'setProgr
     doc.set([name, totalName], edit.totalSteps);
   }
   doc.set([name, completedName], edit.completedSteps);
-  const percentageName = progress.percent !== undefined && progress.percentage === undefined ? 'percent' : 'percentage';
+  const percentageName =
+    progress.percent !== undefined && progress.percentage === undefined ? 'percent' : 'percentage';
   if (progress[percentageName] !== undefined) {
     doc.set([name, percentageName], percentage);
   }

@@ -23,7 +23,11 @@ export function detectOutlineLayout(tasks: OutlineNode): TaskLayout | undefined 
     return undefined;
   }
   const flat = (tasks.children ?? []).some(
-    (child) => child.kind === 'object' && (child.children ?? []).some((field) => TASK_MARKERS.includes(String(field.key)) && field.kind !== 'object'),
+    (child) =>
+      child.kind === 'object' &&
+      (child.children ?? []).some(
+        (field) => TASK_MARKERS.includes(String(field.key)) && field.kind !== 'object',
+      ),
   );
   return flat ? 'flatMap' : 'groups';
 }
@@ -86,7 +90,11 @@ export function listTaskNodes(text: string, root: OutlineNode): TaskNode[] {
  * The task object `listTaskNodes` gives for `key`, found without listing every task: the last
  * member of that name in the first group where it is an object.
  */
-export function findTaskNode(text: string, root: OutlineNode, key: string): OutlineNode | undefined {
+export function findTaskNode(
+  text: string,
+  root: OutlineNode,
+  key: string,
+): OutlineNode | undefined {
   const tasks = tasksContainer(root);
   const layout = tasks && detectOutlineLayout(tasks);
   if (!tasks || !layout) {
@@ -126,7 +134,11 @@ function firstOfEachKey(tasks: TaskNode[]): TaskNode[] {
   });
 }
 
-function primitiveFields(text: string, node: OutlineNode, names: string[]): Record<string, unknown> {
+function primitiveFields(
+  text: string,
+  node: OutlineNode,
+  names: string[],
+): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const field of node.children ?? []) {
     if (field.kind === 'value' && names.includes(String(field.key))) {

@@ -35,5 +35,8 @@ export function sessionFitsApi(
     return apiHost === 'api.github.com';
   }
   const enterpriseHost = hostOf(enterpriseUri);
-  return enterpriseHost !== undefined && (apiHost === enterpriseHost || apiHost === `api.${enterpriseHost}`);
+  return (
+    enterpriseHost !== undefined &&
+    (apiHost === enterpriseHost || apiHost === `api.${enterpriseHost}`)
+  );
 }

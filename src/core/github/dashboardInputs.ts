@@ -37,7 +37,13 @@ export function pullRequestInputs(github: GitHubStatus): PullRequestInput[] {
   }
   for (const pr of github.openPullRequests) {
     if (!byNumber.has(pr.number)) {
-      byNumber.set(pr.number, { number: pr.number, state: stateOf(pr), ci: 'none', url: pr.url, branch: pr.headRef });
+      byNumber.set(pr.number, {
+        number: pr.number,
+        state: stateOf(pr),
+        ci: 'none',
+        url: pr.url,
+        branch: pr.headRef,
+      });
     }
   }
   return [...byNumber.values()];

@@ -75,7 +75,12 @@ export function prBodyValues(task: Task): Record<string, string> {
     priority: task.priority ?? 'unset',
     branch: task.branch ?? '',
     group: task.group,
-    files: task.files.length ? bullets(task.files.map((file) => `\`${file}\``), false) : '',
+    files: task.files.length
+      ? bullets(
+          task.files.map((file) => `\`${file}\``),
+          false,
+        )
+      : '',
     deliverables: task.deliverables.length ? bullets(task.deliverables, false) : '',
     dependencies: task.dependencies.join(', '),
   };

@@ -34,7 +34,10 @@ export function pullRequestDraftForTask(
     head: task.branch,
     ...(base ? { base } : {}),
     title: pullRequestTitle(task),
-    body: renderPrBody(task, settings.bodyTemplate?.trim() ? settings.bodyTemplate : DEFAULT_PR_BODY_TEMPLATE),
+    body: renderPrBody(
+      task,
+      settings.bodyTemplate?.trim() ? settings.bodyTemplate : DEFAULT_PR_BODY_TEMPLATE,
+    ),
     draft: settings.draft,
     labels: critical ? [...settings.criticalReviewLabels] : [],
     reviewers: critical ? [...settings.criticalReviewReviewers] : [],

@@ -1,6 +1,12 @@
 import { escapeMarkdown } from '../tree/markdown';
 import { formatAge } from './age';
-import { statusAgeMs, type CiSummary, type GitHubStatus, type ReviewDecision, type TaskPullRequestStatus } from './types';
+import {
+  statusAgeMs,
+  type CiSummary,
+  type GitHubStatus,
+  type ReviewDecision,
+  type TaskPullRequestStatus,
+} from './types';
 
 /** How a task's pull request shows in the Tasks view: description text, badge and tooltip. */
 export interface TaskPullRequestPresentation {
@@ -20,7 +26,12 @@ export interface TaskPullRequestPresentation {
   stale: boolean;
 }
 
-const CI_GLYPH: Record<CiSummary['state'], string> = { success: '✓', failure: '✗', pending: '●', none: '' };
+const CI_GLYPH: Record<CiSummary['state'], string> = {
+  success: '✓',
+  failure: '✗',
+  pending: '●',
+  none: '',
+};
 
 const REVIEW_TEXT: Record<ReviewDecision, string> = {
   approved: 'approved',
@@ -76,11 +87,15 @@ export function presentTaskPullRequest(
       parts.push('draft');
     }
     if (ci && ci.state !== 'none') {
-      parts.push(ci.state === 'failure' ? `${CI_GLYPH.failure} ${ci.failed} failing` : CI_GLYPH[ci.state]);
+      parts.push(
+        ci.state === 'failure' ? `${CI_GLYPH.failure} ${ci.failed} failing` : CI_GLYPH[ci.state],
+      );
     }
   }
   const badge = open && ci ? CI_GLYPH[ci.state] : '';
-  const badgeTooltip = badge ? `PR #${pr.number}: checks ${ci?.state === 'success' ? 'passing' : ci?.state === 'failure' ? 'failing' : 'pending'}` : '';
+  const badgeTooltip = badge
+    ? `PR #${pr.number}: checks ${ci?.state === 'success' ? 'passing' : ci?.state === 'failure' ? 'failing' : 'pending'}`
+    : '';
   const facts = [pr.draft && open ? 'draft' : pr.state];
   if (taskStatus.reviewDecision) {
     facts.push(REVIEW_TEXT[taskStatus.reviewDecision]);
@@ -118,7 +133,10 @@ export function presentTaskPullRequest(
  * The task's description with its PR: `Codex · 2h · #410` becomes `Codex · 2h · #410 ✓`; a
  * description without the number gets it appended.
  */
-export function describeWithPullRequest(description: string, presentation: TaskPullRequestPresentation): string {
+export function describeWithPullRequest(
+  description: string,
+  presentation: TaskPullRequestPresentation,
+): string {
   const own = `#${presentation.prNumber}`;
   const parts = description.split(' · ').filter((part) => part !== '');
   const at = parts.indexOf(own);

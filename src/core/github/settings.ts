@@ -24,9 +24,14 @@ export const GITHUB_DEFAULTS: GitHubConfiguration = {
   snapshotsDaily: false,
 };
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const text = (value: unknown) =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 const names = (value: unknown, fallback: string[]) =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : fallback;
+  Array.isArray(value)
+    ? value
+        .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+        .map((v) => v.trim())
+    : fallback;
 const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
 
 /**
@@ -36,10 +41,19 @@ const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' 
 export function readGitHubConfiguration(get: (key: string) => unknown): GitHubConfiguration {
   const interval = Number(get('github.refreshIntervalMinutes'));
   const config: GitHubConfiguration = {
-    refreshIntervalMinutes: Number.isFinite(interval) && interval >= 0 ? interval : GITHUB_DEFAULTS.refreshIntervalMinutes,
+    refreshIntervalMinutes:
+      Number.isFinite(interval) && interval >= 0
+        ? interval
+        : GITHUB_DEFAULTS.refreshIntervalMinutes,
     draft: flag(get('github.draft'), GITHUB_DEFAULTS.draft),
-    criticalReviewLabels: names(get('github.criticalReviewLabels'), GITHUB_DEFAULTS.criticalReviewLabels),
-    criticalReviewReviewers: names(get('github.criticalReviewReviewers'), GITHUB_DEFAULTS.criticalReviewReviewers),
+    criticalReviewLabels: names(
+      get('github.criticalReviewLabels'),
+      GITHUB_DEFAULTS.criticalReviewLabels,
+    ),
+    criticalReviewReviewers: names(
+      get('github.criticalReviewReviewers'),
+      GITHUB_DEFAULTS.criticalReviewReviewers,
+    ),
     fetchReviews: flag(get('github.fetchReviews'), GITHUB_DEFAULTS.fetchReviews),
     fetchMergeable: flag(get('github.fetchMergeable'), GITHUB_DEFAULTS.fetchMergeable),
     snapshotsFolder: text(get('snapshots.folder')) ?? GITHUB_DEFAULTS.snapshotsFolder,

@@ -18,7 +18,8 @@ export interface GitHubTarget {
 export function resolveGitHubTarget(input: GitHubTargetInput): GitHubTarget {
   const remote = input.remoteUrl ? parseGitHubRemote(input.remoteUrl) : undefined;
   const baseUrl =
-    input.apiBaseUrl?.trim() || (remote ? apiBaseUrlForHost(remote.host) : 'https://api.github.com');
+    input.apiBaseUrl?.trim() ||
+    (remote ? apiBaseUrlForHost(remote.host) : 'https://api.github.com');
   const owner = input.owner?.trim() || remote?.owner;
   const repo = input.repo?.trim() || remote?.repo;
   return {

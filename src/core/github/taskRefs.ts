@@ -23,5 +23,7 @@ export function taskPrRefs(tasks: readonly Task[]): TaskPrRef[] {
 
 /** Equal for two lists that would make the same requests; a changed key calls for a refresh. */
 export function taskPrRefsKey(refs: readonly TaskPrRef[]): string {
-  return refs.map((ref) => `${ref.key}\u0000${ref.branch ?? ''}\u0000${ref.prNumber ?? ''}`).join('\u0001');
+  return refs
+    .map((ref) => `${ref.key}\u0000${ref.branch ?? ''}\u0000${ref.prNumber ?? ''}`)
+    .join('\u0001');
 }

@@ -114,7 +114,13 @@ export class AnsiStripper {
       case 'escape':
         if (code === 0x5b) {
           this.state = 'csi';
-        } else if (code === 0x5d || code === 0x50 || code === 0x58 || code === 0x5e || code === 0x5f) {
+        } else if (
+          code === 0x5d ||
+          code === 0x50 ||
+          code === 0x58 ||
+          code === 0x5e ||
+          code === 0x5f
+        ) {
           this.state = 'string';
           this.stringLength = 0;
         } else if (code >= 0x20 && code <= 0x2f) {

@@ -50,7 +50,10 @@ export function parseGuardrailSettings(value: unknown): ParsedGuardrailSettings 
       ? Object.entries(value).map(([key, body]) => ({ where: key, key, body }))
       : [];
   if (candidates.length === 0 && !Array.isArray(value) && !isRecord(value)) {
-    problems.push({ where: '', message: 'expected a list of guardrails or an object keyed by guardrail' });
+    problems.push({
+      where: '',
+      message: 'expected a list of guardrails or an object keyed by guardrail',
+    });
   }
   const seen = new Set<string>();
   for (const { where, key, body } of candidates) {
@@ -90,7 +93,10 @@ function readEntry(
     description: ['description'],
   } as const;
   const texts: Partial<Record<keyof typeof fields, string>> = {};
-  for (const [field, names] of Object.entries(fields) as [keyof typeof fields, readonly string[]][]) {
+  for (const [field, names] of Object.entries(fields) as [
+    keyof typeof fields,
+    readonly string[],
+  ][]) {
     const name = names.find((candidate) => body[candidate] !== undefined);
     if (name === undefined) {
       continue;
@@ -154,7 +160,10 @@ export function mergeGuardrails(
   return { definitions, problems };
 }
 
-function applyOverride(base: GuardrailDefinition, entry: GuardrailSettingEntry): GuardrailDefinition {
+function applyOverride(
+  base: GuardrailDefinition,
+  entry: GuardrailSettingEntry,
+): GuardrailDefinition {
   const merged: GuardrailDefinition = { ...base };
   assignDefined(merged, {
     command: entry.command,

@@ -2,7 +2,10 @@
  * `coordinator.guardrails.env`: variables for guardrail commands, as an object of name to string;
  * `null` removes a variable inherited from the editor's environment.
  */
-export function parseEnvSetting(value: unknown): { env: Record<string, string | undefined>; problems: string[] } {
+export function parseEnvSetting(value: unknown): {
+  env: Record<string, string | undefined>;
+  problems: string[];
+} {
   const env: Record<string, string | undefined> = {};
   const problems: string[] = [];
   if (value === undefined || value === null) {

@@ -36,6 +36,9 @@ export function formatSize(chars: number): string {
     value /= 1024;
     unit++;
   }
-  const rounded = unit === 0 || value >= 10 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10;
+  const rounded =
+    unit === 0 || value >= 10 || Number.isInteger(value)
+      ? Math.round(value)
+      : Math.round(value * 10) / 10;
   return `${rounded} ${units[unit]}`;
 }

@@ -16,21 +16,28 @@ export interface FreshnessInput {
 }
 
 export function staleReason(input: FreshnessInput): StaleReason | undefined {
-  const passedAt = typeof input.lastPassAt === 'number' ? input.lastPassAt : Date.parse(input.lastPassAt);
+  const passedAt =
+    typeof input.lastPassAt === 'number' ? input.lastPassAt : Date.parse(input.lastPassAt);
   if (Number.isNaN(passedAt)) {
     return undefined;
   }
   if (input.newestChangeAt !== undefined && input.newestChangeAt > passedAt) {
     return 'changedSince';
   }
-  if (input.maxAgeHours && input.maxAgeHours > 0 && input.now - passedAt > input.maxAgeHours * 3_600_000) {
+  if (
+    input.maxAgeHours &&
+    input.maxAgeHours > 0 &&
+    input.now - passedAt > input.maxAgeHours * 3_600_000
+  ) {
     return 'tooOld';
   }
   return undefined;
 }
 
 export function describeStale(reason: StaleReason): string {
-  return reason === 'changedSince' ? 'files changed since the last pass' : 'last pass is older than the age limit';
+  return reason === 'changedSince'
+    ? 'files changed since the last pass'
+    : 'last pass is older than the age limit';
 }
 
 export function formatAge(ms: number): string {

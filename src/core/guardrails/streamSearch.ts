@@ -21,7 +21,8 @@ export class StreamSearch {
       this.carry = '';
       return;
     }
-    this.carry = chunk.length >= keep ? chunk.slice(chunk.length - keep) : (this.carry + chunk).slice(-keep);
+    this.carry =
+      chunk.length >= keep ? chunk.slice(chunk.length - keep) : (this.carry + chunk).slice(-keep);
     if (keep === 0) {
       this.carry = '';
     }

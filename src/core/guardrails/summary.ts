@@ -63,9 +63,14 @@ export function guardrailStates(
   });
 }
 
-export function summarizeGuardrails(states: readonly GuardrailState[], now: number): GuardrailSummary {
+export function summarizeGuardrails(
+  states: readonly GuardrailState[],
+  now: number,
+): GuardrailSummary {
   const required = states.filter((state) => state.required);
-  const requiredPassing = required.filter((state) => !state.running && state.verdict === 'pass').length;
+  const requiredPassing = required.filter(
+    (state) => !state.running && state.verdict === 'pass',
+  ).length;
   const running = states.filter((state) => state.running).length;
   const failing = required.some(
     (state) => !state.running && (state.verdict === 'fail' || state.verdict === 'error'),
@@ -93,6 +98,7 @@ export function describeState(state: GuardrailState, now: number): string {
   }
   const at = state.at ? Date.parse(state.at) : Number.NaN;
   const age = Number.isNaN(at) ? '' : `, ${formatAge(Math.max(0, now - at))}`;
-  const stale = state.verdict === 'pass' && state.stale ? ` (stale: ${describeStale(state.stale)})` : '';
+  const stale =
+    state.verdict === 'pass' && state.stale ? ` (stale: ${describeStale(state.stale)})` : '';
   return `${name}: ${state.verdict}${age}${stale}`;
 }

@@ -3,7 +3,10 @@
 export const TIMESTAMP_PLACEHOLDER = '<timestamp>';
 
 export function formatRunTimestamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function expandTimestamp(template: string, date: Date): string {

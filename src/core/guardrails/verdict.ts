@@ -22,10 +22,17 @@ const SIGNAL_NAMES: Record<number, string> = {
 };
 
 /** Turns how the process ended, and whether `expected` was seen, into a verdict with its reason. */
-export function judge(outcome: ProcessOutcome, expected?: string, expectedFound?: boolean): Judgement {
+export function judge(
+  outcome: ProcessOutcome,
+  expected?: string,
+  expectedFound?: boolean,
+): Judgement {
   switch (outcome.kind) {
     case 'spawnFailed':
-      return { verdict: 'error', reason: `could not start: ${outcome.message ?? 'unknown reason'}` };
+      return {
+        verdict: 'error',
+        reason: `could not start: ${outcome.message ?? 'unknown reason'}`,
+      };
     case 'timedOut':
       return { verdict: 'error', reason: `timed out after ${formatDuration(outcome.durationMs)}` };
     case 'cancelled':
@@ -49,7 +56,10 @@ function judgeExit(code: number, expected?: string, expectedFound?: boolean): Ju
     return { verdict: 'fail', reason: `exit code ${code}${signal ? ` (${signal})` : ''}` };
   }
   if (expected !== undefined && expected !== '' && !expectedFound) {
-    return { verdict: 'fail', reason: `exit code 0, but expected text ${JSON.stringify(expected)} not found` };
+    return {
+      verdict: 'fail',
+      reason: `exit code 0, but expected text ${JSON.stringify(expected)} not found`,
+    };
   }
   return {
     verdict: 'pass',

@@ -1,4 +1,11 @@
-import { arrayTaskGroup, arrayTaskKey, DEFAULT_GROUP, detectLayout, isPlainObject, type TaskLayout } from './layout';
+import {
+  arrayTaskGroup,
+  arrayTaskKey,
+  DEFAULT_GROUP,
+  detectLayout,
+  isPlainObject,
+  type TaskLayout,
+} from './layout';
 import type { JsonPath } from './locate';
 import { outlineAt, type OutlineNode } from './outline';
 import { describeValue, type ProblemSink } from './problems';
@@ -8,17 +15,31 @@ import { STORED_SUMMARY_FIELDS } from './summary';
 import type { StoredSummary, Task, TaskGroup, TaskModel } from './types';
 
 /** Builds the normalised model from a parsed document; every problem found on the way is reported. */
-export function buildModel(doc: unknown, outline: OutlineNode | undefined, report: ProblemSink): TaskModel | undefined {
+export function buildModel(
+  doc: unknown,
+  outline: OutlineNode | undefined,
+  report: ProblemSink,
+): TaskModel | undefined {
   const root = isPlainObject(doc) ? doc : undefined;
   if (!root && !Array.isArray(doc)) {
-    report({ severity: 'error', code: 'wrong-type', message: `the task file should hold an object, not ${describeValue(doc)}`, path: [] });
+    report({
+      severity: 'error',
+      code: 'wrong-type',
+      message: `the task file should hold an object, not ${describeValue(doc)}`,
+      path: [],
+    });
     return undefined;
   }
   const tasksPath: JsonPath = root ? ['tasks'] : [];
   const tasksValue = root ? root.tasks : doc;
   const layout = detectLayout(tasksValue);
   if (tasksValue === undefined) {
-    report({ severity: 'error', code: 'missing-tasks', message: 'the task file has no "tasks"', path: [] });
+    report({
+      severity: 'error',
+      code: 'missing-tasks',
+      message: 'the task file has no "tasks"',
+      path: [],
+    });
   } else if (!layout) {
     report({
       severity: 'error',
@@ -74,7 +95,13 @@ function collectTasks(
       const raw = list[index];
       const key = isPlainObject(raw) ? arrayTaskKey(raw, index) : `task-${index + 1}`;
       const group = isPlainObject(raw) ? arrayTaskGroup(raw) : DEFAULT_GROUP;
-      collector.add(raw, key, group, tasksPath.length === 0 ? [index] : [tasksPath[0], index], nodes?.[index]);
+      collector.add(
+        raw,
+        key,
+        group,
+        tasksPath.length === 0 ? [index] : [tasksPath[0], index],
+        nodes?.[index],
+      );
     }
     return;
   }
@@ -160,7 +187,13 @@ class TaskCollector {
 
   constructor(private readonly report: ProblemSink) {}
 
-  add(raw: unknown, key: string, groupKey: string, path: JsonPath, node: OutlineNode | undefined): void {
+  add(
+    raw: unknown,
+    key: string,
+    groupKey: string,
+    path: JsonPath,
+    node: OutlineNode | undefined,
+  ): void {
     if (!isPlainObject(raw)) {
       this.report({
         severity: 'error',
@@ -183,7 +216,11 @@ class TaskCollector {
       return;
     }
     const range = node ? { offset: node.start, length: node.end - node.start } : undefined;
-    const task = readTask(raw, { key, group: groupKey, index: this.tasks.length, path, range }, this.report);
+    const task = readTask(
+      raw,
+      { key, group: groupKey, index: this.tasks.length, path, range },
+      this.report,
+    );
     if (raw.id !== undefined) {
       const other = this.keyOfId.get(task.id);
       if (other !== undefined) {

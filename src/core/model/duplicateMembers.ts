@@ -25,7 +25,14 @@ export function duplicateMemberProblems(text: string): Problem[] {
     onObjectEnd: () => {
       objects.pop();
     },
-    onObjectProperty: (name: string, offset: number, length: number, _line: number, _column: number, pathSupplier: () => JSONPath) => {
+    onObjectProperty: (
+      name: string,
+      offset: number,
+      length: number,
+      _line: number,
+      _column: number,
+      pathSupplier: () => JSONPath,
+    ) => {
       const seen = objects[objects.length - 1];
       const earlier = seen?.get(name);
       if (earlier !== undefined) {

@@ -17,7 +17,8 @@ const UNIT_HOURS: Record<string, number> = {
   days: 8,
 };
 
-const ESTIMATE_PATTERN = /^~?\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*(?:(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*([a-z]*))?$/;
+const ESTIMATE_PATTERN =
+  /^~?\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*(?:(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*([a-z]*))?$/;
 
 /**
  * Reads an estimate written as hours (`2.5`), a duration (`30min`, `2h`) or a range (`2-3h`, `1-2h`).
@@ -25,7 +26,9 @@ const ESTIMATE_PATTERN = /^~?\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*(?:(?:-|–|to)\s*(
  */
 export function parseEstimate(value: unknown): Estimate | undefined {
   if (typeof value === 'number') {
-    return Number.isFinite(value) && value >= 0 ? { hours: value, low: value, high: value, text: String(value) } : undefined;
+    return Number.isFinite(value) && value >= 0
+      ? { hours: value, low: value, high: value, text: String(value) }
+      : undefined;
   }
   if (typeof value !== 'string') {
     return undefined;

@@ -81,7 +81,12 @@ export class FieldReader {
       typeof field.value === 'string' && /^#?\d+(\.\d+)?$/.test(field.value.trim())
         ? Number(field.value.trim().replace('#', ''))
         : field.value;
-    if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && (!integer || Number.isInteger(value))) {
+    if (
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value >= 0 &&
+      (!integer || Number.isInteger(value))
+    ) {
       return value;
     }
     this.wrongType(field.name, integer ? 'a whole number' : 'a number', field.value);

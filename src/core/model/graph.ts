@@ -142,7 +142,11 @@ function allCompleted(tasks: readonly Task[], edges: Edges, i: number): boolean 
 }
 
 /** For each task key the keys depending on it, in file order; each list allocated at its final size. */
-function dependentKeys(tasks: readonly Task[], edges: Edges, counts: Int32Array): Map<string, string[]> {
+function dependentKeys(
+  tasks: readonly Task[],
+  edges: Edges,
+  counts: Int32Array,
+): Map<string, string[]> {
   const lists: string[][] = new Array(tasks.length);
   const filled = new Int32Array(tasks.length);
   for (let i = 0; i < tasks.length; i++) {
@@ -162,15 +166,22 @@ function dependentKeys(tasks: readonly Task[], edges: Edges, counts: Int32Array)
 }
 
 function dependencyPath(task: Task, index: number): (string | number)[] {
-  const field = TASK_FIELDS.dependencies.find((name) => task.raw[name] !== undefined) ?? 'dependencies';
+  const field =
+    TASK_FIELDS.dependencies.find((name) => task.raw[name] !== undefined) ?? 'dependencies';
   const path = [...(task.jsonPath ?? []), field];
   return Array.isArray(task.raw[field]) ? [...path, index] : path;
 }
 
-const taskDependencyCache = new WeakMap<ReadonlyMap<string, DependencyRef[]>, Map<string, string[]>>();
+const taskDependencyCache = new WeakMap<
+  ReadonlyMap<string, DependencyRef[]>,
+  Map<string, string[]>
+>();
 
 /** Resolved task keys among the dependencies of `key`; cached per graph, as every walk asks again. */
-function taskDependencies(dependencies: ReadonlyMap<string, DependencyRef[]>, key: string): string[] {
+function taskDependencies(
+  dependencies: ReadonlyMap<string, DependencyRef[]>,
+  key: string,
+): string[] {
   let cache = taskDependencyCache.get(dependencies);
   if (!cache) {
     cache = new Map();
@@ -332,7 +343,11 @@ class ChainLengths {
   chainTo(key: string): string[] {
     this.compute(key);
     const chain: string[] = [];
-    for (let current: string | undefined = key; current !== undefined; current = this.memo.get(current)?.previous) {
+    for (
+      let current: string | undefined = key;
+      current !== undefined;
+      current = this.memo.get(current)?.previous
+    ) {
       chain.push(current);
     }
     return chain.reverse();
@@ -366,7 +381,10 @@ class ChainLengths {
           best = { hours: found.hours, previous: p };
         }
       }
-      this.memo.set(top.key, { hours: best.hours + hoursOf(this.model.byKey.get(top.key)!), previous: best.previous });
+      this.memo.set(top.key, {
+        hours: best.hours + hoursOf(this.model.byKey.get(top.key)!),
+        previous: best.previous,
+      });
       walking.delete(top.key);
       stack.pop();
     }
@@ -375,12 +393,16 @@ class ChainLengths {
 
 /** Task dependencies of `key` that are not completed yet. */
 export function unfinishedDependencies(model: TaskModel, graph: TaskGraph, key: string): string[] {
-  return taskDependencies(graph.dependencies, key).filter((dep) => model.byKey.get(dep)?.status !== 'completed');
+  return taskDependencies(graph.dependencies, key).filter(
+    (dep) => model.byKey.get(dep)?.status !== 'completed',
+  );
 }
 
 /** External prerequisites of `key` (dependency names that are no task), as written. */
 export function externalPrerequisites(graph: TaskGraph, key: string): string[] {
-  return (graph.dependencies.get(key) ?? []).filter((ref) => ref.taskKey === undefined).map((ref) => ref.name);
+  return (graph.dependencies.get(key) ?? [])
+    .filter((ref) => ref.taskKey === undefined)
+    .map((ref) => ref.name);
 }
 
 /**
@@ -392,7 +414,9 @@ export function blockingChain(model: TaskModel, graph: TaskGraph, key: string): 
     return [];
   }
   const inCycle = new Set(graph.cycles.flat());
-  const chains = new ChainLengths(model, (k) => unfinishedDependencies(model, graph, k).filter((d) => !inCycle.has(d)));
+  const chains = new ChainLengths(model, (k) =>
+    unfinishedDependencies(model, graph, k).filter((d) => !inCycle.has(d)),
+  );
   const direct = unfinishedDependencies(model, graph, key);
   if (direct.length === 0) {
     return [];

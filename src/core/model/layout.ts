@@ -19,7 +19,10 @@ export function detectLayout(tasks: unknown): TaskLayout | undefined {
     return undefined;
   }
   for (const value of Object.values(tasks)) {
-    if (isPlainObject(value) && TASK_MARKERS.some((name) => value[name] !== undefined && !isPlainObject(value[name]))) {
+    if (
+      isPlainObject(value) &&
+      TASK_MARKERS.some((name) => value[name] !== undefined && !isPlainObject(value[name]))
+    ) {
       return 'flatMap';
     }
   }

@@ -21,7 +21,16 @@ export function loadTaskFile(text: string): LoadedTaskFile {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
-      diagnostics: [{ severity: 'error', code: 'internal', message: `could not read the task file: ${message}`, line: 1, column: 1, range: { offset: 0, length: 0 } }],
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'internal',
+          message: `could not read the task file: ${message}`,
+          line: 1,
+          column: 1,
+          range: { offset: 0, length: 0 },
+        },
+      ],
       broken: true,
       text,
     };
@@ -47,19 +56,33 @@ function load(text: string): LoadedTaskFile {
   const graph = buildGraph(model, report);
   const summary = deriveSummary(model, graph);
   reportSummaryDrift(model.storedSummary, summary, report);
-  return { model, graph, summary, diagnostics: locate(text, outline, problems), broken: false, text };
+  return {
+    model,
+    graph,
+    summary,
+    diagnostics: locate(text, outline, problems),
+    broken: false,
+    text,
+  };
 }
 
 /**
  * Adds duplicated fields the model builder did not already report (it checks task keys and
  * groups), each with the task it is in, found by walking its path through the parsed document.
  */
-function reportDuplicateMembers(text: string, problems: Problem[], doc: unknown, model: TaskModel | undefined): void {
+function reportDuplicateMembers(
+  text: string,
+  problems: Problem[],
+  doc: unknown,
+  model: TaskModel | undefined,
+): void {
   const duplicates = duplicateMemberProblems(text);
   if (duplicates.length === 0) {
     return;
   }
-  const reported = new Set(problems.filter((p) => p.code === 'duplicate-key' && p.range).map((p) => p.range!.offset));
+  const reported = new Set(
+    problems.filter((p) => p.code === 'duplicate-key' && p.range).map((p) => p.range!.offset),
+  );
   const taskOf = new Map<unknown, string>(model?.tasks.map((task) => [task.raw, task.key]));
   for (const problem of duplicates) {
     if (!reported.has(problem.range!.offset)) {
@@ -68,7 +91,11 @@ function reportDuplicateMembers(text: string, problems: Problem[], doc: unknown,
   }
 }
 
-function taskAlong(doc: unknown, path: JsonPath, taskOf: ReadonlyMap<unknown, string>): string | undefined {
+function taskAlong(
+  doc: unknown,
+  path: JsonPath,
+  taskOf: ReadonlyMap<unknown, string>,
+): string | undefined {
   let value = doc;
   for (const segment of path) {
     if (typeof value !== 'object' || value === null) {
@@ -83,7 +110,11 @@ function taskAlong(doc: unknown, path: JsonPath, taskOf: ReadonlyMap<unknown, st
   return undefined;
 }
 
-function locate(text: string, outline: ReturnType<typeof outlineJson>, problems: Problem[]): Diagnostic[] {
+function locate(
+  text: string,
+  outline: ReturnType<typeof outlineJson>,
+  problems: Problem[],
+): Diagnostic[] {
   if (problems.length === 0) {
     return [];
   }
@@ -126,11 +157,24 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 
 function syntaxDiagnostics(text: string, error: unknown): Diagnostic[] {
   const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  parse(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   const lines = new LineIndex(text);
   if (errors.length === 0) {
     const message = error instanceof Error ? error.message : String(error);
-    return [{ severity: 'error', code: 'json-syntax', message: `invalid JSON: ${message}`, line: 1, column: 1, range: { offset: 0, length: 0 } }];
+    return [
+      {
+        severity: 'error',
+        code: 'json-syntax',
+        message: `invalid JSON: ${message}`,
+        line: 1,
+        column: 1,
+        range: { offset: 0, length: 0 },
+      },
+    ];
   }
   return errors.slice(0, 20).map((parseError) => {
     const name = printParseErrorCode(parseError.error);

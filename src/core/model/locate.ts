@@ -9,7 +9,11 @@ export type JsonPath = readonly (string | number)[];
  * only the remaining sub-document. Falls back to the closest enclosing value that exists, so a
  * diagnostic about a missing property points at its object.
  */
-export function locatePath(text: string, outline: OutlineNode | undefined, path: JsonPath): TextRange {
+export function locatePath(
+  text: string,
+  outline: OutlineNode | undefined,
+  path: JsonPath,
+): TextRange {
   let node = outline;
   let depth = 0;
   while (node && depth < path.length) {
@@ -51,7 +55,11 @@ export class LineIndex {
       // A few diagnostics: count lines up to each one rather than index a large file.
       let line = 1;
       let lineStart = 0;
-      for (let i = this.text.indexOf('\n'); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) {
+      for (
+        let i = this.text.indexOf('\n');
+        i !== -1 && i < offset;
+        i = this.text.indexOf('\n', i + 1)
+      ) {
         line++;
         lineStart = i + 1;
       }

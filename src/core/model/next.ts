@@ -6,5 +6,10 @@ import type { Task, TaskGraph, TaskModel } from './types';
 export function nextTasks(model: TaskModel, graph: TaskGraph): Task[] {
   return model.tasks
     .filter((task) => graph.ready.has(task.key))
-    .sort((a, b) => priorityRank(a.priority) - priorityRank(b.priority) || phaseRank(a.phase) - phaseRank(b.phase) || a.index - b.index);
+    .sort(
+      (a, b) =>
+        priorityRank(a.priority) - priorityRank(b.priority) ||
+        phaseRank(a.phase) - phaseRank(b.phase) ||
+        a.index - b.index,
+    );
 }

@@ -33,7 +33,11 @@ export interface OutlineOptions {
   leafKeys?: readonly string[];
 }
 
-export function outlineJson(text: string, maxDepth: number, options: OutlineOptions = {}): OutlineNode | undefined {
+export function outlineJson(
+  text: string,
+  maxDepth: number,
+  options: OutlineOptions = {},
+): OutlineNode | undefined {
   const scanner = new OutlineScanner(text, maxDepth, options.leafKeys);
   try {
     return scanner.root();
@@ -43,7 +47,10 @@ export function outlineJson(text: string, maxDepth: number, options: OutlineOpti
 }
 
 /** The child of `node` at `key`; the last one when a key is duplicated, as `JSON.parse` reads it. */
-export function outlineChild(node: OutlineNode | undefined, key: string | number): OutlineNode | undefined {
+export function outlineChild(
+  node: OutlineNode | undefined,
+  key: string | number,
+): OutlineNode | undefined {
   const children = node?.children;
   if (!children) {
     return undefined;
@@ -56,7 +63,10 @@ export function outlineChild(node: OutlineNode | undefined, key: string | number
   return undefined;
 }
 
-export function outlineAt(root: OutlineNode | undefined, path: readonly (string | number)[]): OutlineNode | undefined {
+export function outlineAt(
+  root: OutlineNode | undefined,
+  path: readonly (string | number)[],
+): OutlineNode | undefined {
   let node = root;
   for (const key of path) {
     node = outlineChild(node, key);
@@ -121,7 +131,11 @@ class OutlineScanner {
    * Every node is created whole, in one shape (`keyStart` and `children` possibly undefined): adding
    * a property afterwards cost each node a second allocation, and two shapes slowed every reader.
    */
-  private value(key: string | number | undefined, keyStart: number | undefined, depth: number): OutlineNode {
+  private value(
+    key: string | number | undefined,
+    keyStart: number | undefined,
+    depth: number,
+  ): OutlineNode {
     const start = this.pos;
     const ch = this.text.charCodeAt(start);
     if (ch === OPEN_BRACE || ch === OPEN_BRACKET) {
@@ -180,7 +194,8 @@ class OutlineScanner {
       }
       const keyStart = this.pos;
       const keyEnd = this.stringEnd(keyStart);
-      const wanted = depth + 1 < this.maxDepth || !this.leafKeys || this.leafKeyIndex(keyStart, keyEnd) !== -1;
+      const wanted =
+        depth + 1 < this.maxDepth || !this.leafKeys || this.leafKeyIndex(keyStart, keyEnd) !== -1;
       const key = wanted ? this.decodeString(keyStart, keyEnd) : '';
       this.pos = keyEnd + 1;
       this.skipWhitespace();

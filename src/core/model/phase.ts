@@ -1,4 +1,15 @@
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
 
 /** Orders execution phases written as words (`FIRST`), numbers (`2`, `Phase 3`); unknown ones last. */
 export function phaseRank(phase: string | undefined): number {
@@ -6,7 +17,9 @@ export function phaseRank(phase: string | undefined): number {
     return Number.MAX_SAFE_INTEGER;
   }
   const text = phase.trim().toLowerCase();
-  const ordinal = ORDINALS.findIndex((word) => text === word || text.startsWith(`${word} `) || text.endsWith(` ${word}`));
+  const ordinal = ORDINALS.findIndex(
+    (word) => text === word || text.startsWith(`${word} `) || text.endsWith(` ${word}`),
+  );
   if (ordinal !== -1) {
     return ordinal + 1;
   }

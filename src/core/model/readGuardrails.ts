@@ -5,7 +5,10 @@ import type { GuardrailDefinition } from './types';
 export const GUARDRAIL_SECTIONS = ['pre_audit_guardrails', 'guardrails'] as const;
 
 /** Reads the guardrail map (`pre_audit_guardrails`, or `guardrails`) of a document. */
-export function readGuardrails(doc: Record<string, unknown>, report: ProblemSink): GuardrailDefinition[] {
+export function readGuardrails(
+  doc: Record<string, unknown>,
+  report: ProblemSink,
+): GuardrailDefinition[] {
   const section = GUARDRAIL_SECTIONS.find((name) => doc[name] !== undefined);
   if (!section) {
     return [];
@@ -23,7 +26,12 @@ export function readGuardrails(doc: Record<string, unknown>, report: ProblemSink
   const guardrails: GuardrailDefinition[] = [];
   for (const [key, raw] of Object.entries(map as Record<string, unknown>)) {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      report({ severity: 'error', code: 'wrong-type', message: `guardrail "${key}" should be an object`, path: [section, key] });
+      report({
+        severity: 'error',
+        code: 'wrong-type',
+        message: `guardrail "${key}" should be an object`,
+        path: [section, key],
+      });
       continue;
     }
     const fields = new FieldReader(raw as Record<string, unknown>, [section, key], report);

@@ -43,7 +43,10 @@ export interface TaskPlace {
 
 const FIELDS = Object.keys(TASK_FIELDS) as Field[];
 /** Each field's slot: found names and values live in arrays, far faster than keyed objects. */
-const SLOT = Object.fromEntries(FIELDS.map((field, slot) => [field, slot])) as Record<Field, number>;
+const SLOT = Object.fromEntries(FIELDS.map((field, slot) => [field, slot])) as Record<
+  Field,
+  number
+>;
 
 /**
  * `slot * 8 + rank` of a known field name (rank 0 = preferred spelling), or -1. A literal switch,
@@ -144,7 +147,11 @@ const EMPTY: string[] = Object.freeze([]) as unknown as string[];
  * Reads one task in a single pass over its own keys: the hot path of reading a large file, so it
  * avoids per-field lookups and allocations (the reader was four times slower with them).
  */
-export function readTask(raw: Record<string, unknown>, place: TaskPlace, report: ProblemSink): Task {
+export function readTask(
+  raw: Record<string, unknown>,
+  place: TaskPlace,
+  report: ProblemSink,
+): Task {
   const read = fields.start(raw, place, report);
   try {
     return taskFrom(raw, place, read);
@@ -198,7 +205,9 @@ function taskFrom(raw: Record<string, unknown>, place: TaskPlace, read: TaskFiel
  * per task were a large share of what reading a big file allocated.
  */
 class TaskFields {
-  private readonly used: (string | undefined)[] = new Array<string | undefined>(FIELDS.length).fill(undefined);
+  private readonly used: (string | undefined)[] = new Array<string | undefined>(FIELDS.length).fill(
+    undefined,
+  );
   private readonly values: unknown[] = new Array<unknown>(FIELDS.length).fill(undefined);
   private readonly ranks: number[] = new Array<number>(FIELDS.length).fill(0);
   /** The slots the current task filled, so clearing touches only those. */
@@ -250,7 +259,12 @@ class TaskFields {
     return [...this.place.path, this.used[slot] ?? TASK_FIELDS[FIELDS[slot]][0], ...rest];
   }
 
-  private wrongType(slot: number, expected: string, value: unknown, ...rest: (string | number)[]): void {
+  private wrongType(
+    slot: number,
+    expected: string,
+    value: unknown,
+    ...rest: (string | number)[]
+  ): void {
     const name = this.used[slot];
     const label = rest.length > 0 ? `items of "${name}"` : `"${name}"`;
     this.report({
@@ -338,7 +352,9 @@ class TaskFields {
 
   owner(): string {
     const value = this.value(SLOT.owner);
-    return Array.isArray(value) ? this.list(SLOT.owner).join(' + ') : (this.string(SLOT.owner) ?? '');
+    return Array.isArray(value)
+      ? this.list(SLOT.owner).join(' + ')
+      : (this.string(SLOT.owner) ?? '');
   }
 
   status(text: string | undefined): TaskStatus {
@@ -425,21 +441,32 @@ class TaskFields {
       this.wrongProgressType(percentageName, 'a number', percentageValue);
     }
     if (percentage !== undefined && (percentage < 0 || percentage > 100)) {
-      this.outOfRange(this.progressPath(percentageName!), `progress percentage ${percentage} is outside 0..100`);
+      this.outOfRange(
+        this.progressPath(percentageName!),
+        `progress percentage ${percentage} is outside 0..100`,
+      );
       percentage = undefined;
     }
     if (totalSteps !== undefined && completedSteps !== undefined) {
       if (completedSteps > totalSteps) {
-        this.outOfRange(this.progressPath('completed_steps'), `completed_steps ${completedSteps} is more than total_steps ${totalSteps}`);
+        this.outOfRange(
+          this.progressPath('completed_steps'),
+          `completed_steps ${completedSteps} is more than total_steps ${totalSteps}`,
+        );
         return { totalSteps, completedSteps, percentage: 100 };
       }
-      const derived = totalSteps === 0 ? (percentage ?? 0) : Math.round((completedSteps / totalSteps) * 100);
+      const derived =
+        totalSteps === 0 ? (percentage ?? 0) : Math.round((completedSteps / totalSteps) * 100);
       return { totalSteps, completedSteps, percentage: derived };
     }
     if (percentage === undefined && totalSteps === undefined && completedSteps === undefined) {
       return undefined;
     }
-    return { totalSteps: totalSteps ?? 0, completedSteps: completedSteps ?? 0, percentage: percentage ?? 0 };
+    return {
+      totalSteps: totalSteps ?? 0,
+      completedSteps: completedSteps ?? 0,
+      percentage: percentage ?? 0,
+    };
   }
 
   private stepCount(raw: Record<string, unknown>, name: string | undefined): number | undefined {
@@ -472,7 +499,13 @@ class TaskFields {
   }
 
   private outOfRange(path: JsonPath, message: string): void {
-    this.report({ severity: 'error', code: 'progress-range', message, path, taskKey: this.place.key });
+    this.report({
+      severity: 'error',
+      code: 'progress-range',
+      message,
+      path,
+      taskKey: this.place.key,
+    });
   }
 }
 
@@ -494,8 +527,16 @@ function presentName(raw: Record<string, unknown>, names: readonly string[]): st
 
 /** A non-negative number (numeric strings such as `"410"` or `"#410"` accepted), or undefined when it is none. */
 function toNumber(value: unknown, integer: boolean): number | undefined {
-  const number = typeof value === 'string' && /^#?\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim().replace('#', '')) : value;
-  return typeof number === 'number' && Number.isFinite(number) && number >= 0 && (!integer || Number.isInteger(number)) ? number : undefined;
+  const number =
+    typeof value === 'string' && /^#?\d+(\.\d+)?$/.test(value.trim())
+      ? Number(value.trim().replace('#', ''))
+      : value;
+  return typeof number === 'number' &&
+    Number.isFinite(number) &&
+    number >= 0 &&
+    (!integer || Number.isInteger(number))
+    ? number
+    : undefined;
 }
 
 function allStrings(list: readonly unknown[]): boolean {

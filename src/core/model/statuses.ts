@@ -2,11 +2,41 @@ import { PRIORITIES, TASK_STATUSES, type Priority, type TaskStatus } from './typ
 
 /** Every status spelling the reader accepts, by the normalised status it means (compared case- and separator-insensitively). */
 export const STATUS_SPELLINGS: Readonly<Record<TaskStatus, readonly string[]>> = {
-  not_started: ['not_started', 'NOT STARTED', 'todo', 'to do', 'pending', 'open', 'new', 'planned', 'backlog', 'queued'],
-  in_progress: ['in_progress', 'In Progress', 'IN PROGRESS', 'started', 'active', 'doing', 'wip', 'in review', 'review'],
+  not_started: [
+    'not_started',
+    'NOT STARTED',
+    'todo',
+    'to do',
+    'pending',
+    'open',
+    'new',
+    'planned',
+    'backlog',
+    'queued',
+  ],
+  in_progress: [
+    'in_progress',
+    'In Progress',
+    'IN PROGRESS',
+    'started',
+    'active',
+    'doing',
+    'wip',
+    'in review',
+    'review',
+  ],
   waiting: ['waiting', 'WAITING', 'on hold', 'paused', 'deferred'],
   blocked: ['blocked', 'BLOCKED', 'stuck'],
-  completed: ['completed', 'COMPLETE', 'complete', 'done', 'finished', 'merged', 'closed', 'resolved'],
+  completed: [
+    'completed',
+    'COMPLETE',
+    'complete',
+    'done',
+    'finished',
+    'merged',
+    'closed',
+    'resolved',
+  ],
 };
 
 export const PRIORITY_SPELLINGS: Readonly<Record<Priority, readonly string[]>> = {
@@ -23,10 +53,15 @@ export const ACCEPTED_STATUS_SPELLINGS: readonly string[] = [
 ];
 
 export function spellingKey(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '_');
 }
 
-function lookupTable<T extends string>(spellings: Readonly<Record<T, readonly string[]>>): Map<string, T> {
+function lookupTable<T extends string>(
+  spellings: Readonly<Record<T, readonly string[]>>,
+): Map<string, T> {
   const table = new Map<string, T>();
   for (const [value, list] of Object.entries(spellings) as [T, readonly string[]][]) {
     table.set(spellingKey(value), value);

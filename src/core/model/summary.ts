@@ -1,8 +1,16 @@
 import type { ProblemSink } from './problems';
-import { TASK_STATUSES, type DerivedSummary, type StoredSummary, type TaskGraph, type TaskModel } from './types';
+import {
+  TASK_STATUSES,
+  type DerivedSummary,
+  type StoredSummary,
+  type TaskGraph,
+  type TaskModel,
+} from './types';
 
 export function deriveSummary(model: TaskModel, graph: TaskGraph | undefined): DerivedSummary {
-  const byStatus = Object.fromEntries(TASK_STATUSES.map((status) => [status, 0])) as DerivedSummary['byStatus'];
+  const byStatus = Object.fromEntries(
+    TASK_STATUSES.map((status) => [status, 0]),
+  ) as DerivedSummary['byStatus'];
   let hoursEstimated = 0;
   let hoursSpent = 0;
   let hoursRemaining = 0;
@@ -59,7 +67,11 @@ export const STORED_SUMMARY_FIELDS: Readonly<Record<string, keyof StoredSummary>
 };
 
 /** Warns when the file's hand-written `summary` disagrees with the tasks. */
-export function reportSummaryDrift(stored: StoredSummary | undefined, derived: DerivedSummary, report: ProblemSink): void {
+export function reportSummaryDrift(
+  stored: StoredSummary | undefined,
+  derived: DerivedSummary,
+  report: ProblemSink,
+): void {
   if (!stored) {
     return;
   }

@@ -3,7 +3,13 @@
  * benchmarks) sees this shape, whatever variant of the file it came from.
  */
 
-export const TASK_STATUSES = ['not_started', 'in_progress', 'waiting', 'blocked', 'completed'] as const;
+export const TASK_STATUSES = [
+  'not_started',
+  'in_progress',
+  'waiting',
+  'blocked',
+  'completed',
+] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const PRIORITIES = ['critical', 'high', 'medium', 'low'] as const;

@@ -10,7 +10,9 @@ export const DEFAULT_BRANCH_TEMPLATE = '${type}/${agent}/${slug}';
 export const DEFAULT_PATH_TEMPLATE = '${repoParent}/${repo}-${agent}-${slug}';
 
 /** The parts of a task that names are made from (a subset of `Task`, so plain objects work in tests). */
-export type NamingTask = Pick<Task, 'key' | 'id' | 'name' | 'owner' | 'owners' | 'group'> & { branch?: string };
+export type NamingTask = Pick<Task, 'key' | 'id' | 'name' | 'owner' | 'owners' | 'group'> & {
+  branch?: string;
+};
 
 export class NamingError extends Error {
   override readonly name = 'NamingError';
@@ -36,7 +38,9 @@ export function taskBranchName(task: NamingTask, template = DEFAULT_BRANCH_TEMPL
   if (own) {
     const problem = branchNameProblem(own);
     if (problem) {
-      throw new NamingError(`Task ${task.key} has branch "${own}", which git does not accept as a branch name: ${problem}.`);
+      throw new NamingError(
+        `Task ${task.key} has branch "${own}", which git does not accept as a branch name: ${problem}.`,
+      );
     }
     return own;
   }
@@ -54,7 +58,11 @@ export interface WorktreePathContext {
  * branch (`feat/codex/shadow-diff-harness` → `shadow-diff-harness`) so the folder
  * matches the branch. A relative result is taken from the main worktree.
  */
-export function taskWorktreePath(task: NamingTask, context: WorktreePathContext, template = DEFAULT_PATH_TEMPLATE): string {
+export function taskWorktreePath(
+  task: NamingTask,
+  context: WorktreePathContext,
+  template = DEFAULT_PATH_TEMPLATE,
+): string {
   const branchTail = context.branch.split('/').pop() ?? context.branch;
   const values = {
     ...taskNameValues(task),

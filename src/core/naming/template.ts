@@ -6,7 +6,9 @@ export function expandTemplate(template: string, values: Readonly<Record<string,
       const known = Object.keys(values)
         .map((key) => '${' + key + '}')
         .join(', ');
-      throw new TemplateError(`Unknown placeholder ${placeholder} in "${template}" (known: ${known})`);
+      throw new TemplateError(
+        `Unknown placeholder ${placeholder} in "${template}" (known: ${known})`,
+      );
     }
     return value;
   });

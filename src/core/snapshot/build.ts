@@ -29,7 +29,13 @@ export interface SnapshotInput {
 function githubSection(input: SnapshotInput): SnapshotGitHub {
   const github = input.github;
   if ('unavailable' in github) {
-    return { available: false, reason: github.unavailable, stale: false, openPullRequests: 0, pullRequests: [] };
+    return {
+      available: false,
+      reason: github.unavailable,
+      stale: false,
+      openPullRequests: 0,
+      pullRequests: [],
+    };
   }
   if (github.fetchedAt === undefined) {
     return {
@@ -83,11 +89,20 @@ function githubSection(input: SnapshotInput): SnapshotGitHub {
       return out;
     })
     .filter((pr): pr is SnapshotPullRequest => pr !== undefined)
-    .sort((a, b) => Number(b.taskKeys.length > 0) - Number(a.taskKeys.length > 0) || b.number - a.number);
+    .sort(
+      (a, b) =>
+        Number(b.taskKeys.length > 0) - Number(a.taskKeys.length > 0) || b.number - a.number,
+    );
   return {
     available: true,
-    ...(github.error ? { reason: `Last refresh failed (${github.error.message}); showing the state from ${github.fetchedAt}.` } : {}),
-    ...(github.repository ? { repository: `${github.repository.owner}/${github.repository.repo}` } : {}),
+    ...(github.error
+      ? {
+          reason: `Last refresh failed (${github.error.message}); showing the state from ${github.fetchedAt}.`,
+        }
+      : {}),
+    ...(github.repository
+      ? { repository: `${github.repository.owner}/${github.repository.repo}` }
+      : {}),
     fetchedAt: github.fetchedAt,
     stale: github.error !== undefined,
     openPullRequests: github.openPullRequests.length,
@@ -105,7 +120,10 @@ function worktreeSection(input: SnapshotInput): SnapshotWorktree[] {
     ...(worktree.head ? { head: worktree.head.slice(0, 9) } : {}),
     main: worktree.main,
     taskKeys: input.loaded.model.tasks
-      .filter((task) => (task.branch && task.branch === worktree.branch) || task.worktreePath === worktree.path)
+      .filter(
+        (task) =>
+          (task.branch && task.branch === worktree.branch) || task.worktreePath === worktree.path,
+      )
       .map((task) => task.key),
     locked: worktree.locked !== undefined,
     prunable: worktree.prunable !== undefined,
@@ -117,7 +135,11 @@ function dependencyEdges(input: SnapshotInput): SnapshotEdge[] {
   const edges: SnapshotEdge[] = [];
   for (const task of input.loaded.model.tasks) {
     for (const ref of graph?.dependencies.get(task.key) ?? []) {
-      edges.push(ref.taskKey ? { from: ref.taskKey, to: task.key, external: false } : { from: ref.name, to: task.key, external: true });
+      edges.push(
+        ref.taskKey
+          ? { from: ref.taskKey, to: task.key, external: false }
+          : { from: ref.name, to: task.key, external: true },
+      );
     }
   }
   return edges;
@@ -147,7 +169,9 @@ export function buildSnapshot(input: SnapshotInput): SnapshotDocument {
     diagnostics: {
       errors: errors.length,
       warnings: warnings.length,
-      messages: [...errors, ...warnings].slice(0, 10).map((d) => `${d.line}:${d.column} ${d.message}`),
+      messages: [...errors, ...warnings]
+        .slice(0, 10)
+        .map((d) => `${d.line}:${d.column} ${d.message}`),
     },
     tasks: model.tasks.map((task) => ({
       key: task.key,
@@ -171,7 +195,12 @@ export function buildSnapshot(input: SnapshotInput): SnapshotDocument {
     github,
     ciFailures: github.pullRequests
       .filter((pr) => pr.ci === 'failure')
-      .map((pr) => ({ prNumber: pr.number, title: pr.title, taskKeys: pr.taskKeys, checks: pr.failingChecks })),
+      .map((pr) => ({
+        prNumber: pr.number,
+        title: pr.title,
+        taskKeys: pr.taskKeys,
+        checks: pr.failingChecks,
+      })),
     worktrees,
     ...(Array.isArray(input.worktrees) ? {} : { worktreesError: input.worktrees.error }),
     guardrails: model.guardrails.map((guardrail) => ({

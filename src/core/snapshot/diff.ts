@@ -14,7 +14,8 @@ export function diffSnapshots(previous: SnapshotDocument, next: SnapshotDocument
   const guardBefore = byKey(previous.guardrails ?? [], (g) => g.key);
   const pathsBefore = new Set((previous.worktrees ?? []).map((w) => w.path));
   const pathsAfter = new Set(next.worktrees.map((w) => w.path));
-  const worktreesComparable = previous.worktreesError === undefined && next.worktreesError === undefined;
+  const worktreesComparable =
+    previous.worktreesError === undefined && next.worktreesError === undefined;
 
   return {
     since: previous.snapshotId,
@@ -28,10 +29,16 @@ export function diffSnapshots(previous: SnapshotDocument, next: SnapshotDocument
         ? [{ key: task.key, name: task.name, from: before.displayStatus, to: task.displayStatus }]
         : [];
     }),
-    tasksAdded: next.tasks.filter((t) => !beforeTasks.has(t.key)).map((t) => ({ key: t.key, name: t.name })),
-    tasksRemoved: (previous.tasks ?? []).filter((t) => !afterTasks.has(t.key)).map((t) => ({ key: t.key, name: t.name })),
+    tasksAdded: next.tasks
+      .filter((t) => !beforeTasks.has(t.key))
+      .map((t) => ({ key: t.key, name: t.name })),
+    tasksRemoved: (previous.tasks ?? [])
+      .filter((t) => !afterTasks.has(t.key))
+      .map((t) => ({ key: t.key, name: t.name })),
     pullRequestsOpened: bothHaveGitHub
-      ? next.github.pullRequests.filter((pr) => pr.state === 'open' && !prsBefore.has(pr.number)).map(({ number, title }) => ({ number, title }))
+      ? next.github.pullRequests
+          .filter((pr) => pr.state === 'open' && !prsBefore.has(pr.number))
+          .map(({ number, title }) => ({ number, title }))
       : [],
     pullRequestsClosed: bothHaveGitHub
       ? (previous.github?.pullRequests ?? [])
@@ -41,12 +48,16 @@ export function diffSnapshots(previous: SnapshotDocument, next: SnapshotDocument
     ciChanges: bothHaveGitHub
       ? next.github.pullRequests.flatMap((pr) => {
           const before = prsBefore.get(pr.number);
-          return before && before.ci !== pr.ci && pr.ci !== 'unknown' ? [{ number: pr.number, from: before.ci, to: pr.ci }] : [];
+          return before && before.ci !== pr.ci && pr.ci !== 'unknown'
+            ? [{ number: pr.number, from: before.ci, to: pr.ci }]
+            : [];
         })
       : [],
     guardrailChanges: next.guardrails.flatMap((g) => {
       const before = guardBefore.get(g.key);
-      return before && before.status !== g.status ? [{ key: g.key, from: before.status, to: g.status }] : [];
+      return before && before.status !== g.status
+        ? [{ key: g.key, from: before.status, to: g.status }]
+        : [];
     }),
     worktreesAdded: worktreesComparable ? [...pathsAfter].filter((p) => !pathsBefore.has(p)) : [],
     worktreesRemoved: worktreesComparable ? [...pathsBefore].filter((p) => !pathsAfter.has(p)) : [],

@@ -57,7 +57,9 @@ function humanTime(iso: string): string {
 function summarySection(doc: SnapshotDocument): string[] {
   const s = doc.summary;
   const requiredGuardrails = doc.guardrails.filter((g) => g.required);
-  const passing = requiredGuardrails.filter((g) => /^(pass|passed|success|ok)$/i.test(g.status)).length;
+  const passing = requiredGuardrails.filter((g) =>
+    /^(pass|passed|success|ok)$/i.test(g.status),
+  ).length;
   const taskPrs = doc.github.pullRequests.filter((pr) => pr.taskKeys.length > 0).length;
   const rows: string[][] = [
     ['Tasks', String(s.total)],
@@ -66,8 +68,16 @@ function summarySection(doc: SnapshotDocument): string[] {
     ['Waiting', String(s.byStatus.waiting)],
     ['Blocked', String(s.byStatus.blocked)],
     ['Not started', `${s.byStatus.not_started} (${s.ready} ready to start)`],
-    ['Hours estimated / spent / remaining', `${s.hoursEstimated} / ${s.hoursSpent} / ${s.hoursRemaining}`],
-    ['Open PRs', doc.github.available ? `${doc.github.openPullRequests} (${taskPrs} linked to tasks)` : 'unavailable'],
+    [
+      'Hours estimated / spent / remaining',
+      `${s.hoursEstimated} / ${s.hoursSpent} / ${s.hoursRemaining}`,
+    ],
+    [
+      'Open PRs',
+      doc.github.available
+        ? `${doc.github.openPullRequests} (${taskPrs} linked to tasks)`
+        : 'unavailable',
+    ],
     ['CI failures', doc.github.available ? String(doc.ciFailures.length) : 'unavailable'],
     ['Worktrees', doc.worktreesError ? 'unavailable' : String(doc.worktrees.length)],
     ['Required guardrails passing', `${passing} of ${requiredGuardrails.length}`],
@@ -88,7 +98,9 @@ function changesSection(changes: SnapshotChanges | undefined): string[] {
     out.push(`- Completion ${changes.completion.from}% → ${changes.completion.to}%`);
   }
   for (const c of changes.statusChanges) {
-    out.push(`- ${cell(c.name)} (\`${c.key}\`): ${STATUS_WORDS[c.from] ?? c.from} → ${STATUS_WORDS[c.to] ?? c.to}`);
+    out.push(
+      `- ${cell(c.name)} (\`${c.key}\`): ${STATUS_WORDS[c.from] ?? c.from} → ${STATUS_WORDS[c.to] ?? c.to}`,
+    );
   }
   for (const t of changes.tasksAdded) {
     out.push(`- New task ${cell(t.name)} (\`${t.key}\`)`);
@@ -103,7 +115,9 @@ function changesSection(changes: SnapshotChanges | undefined): string[] {
     out.push(`- PR #${pr.number} closed or merged: ${cell(pr.title)}`);
   }
   for (const ci of changes.ciChanges) {
-    out.push(`- PR #${ci.number} CI: ${CI_WORDS[ci.from] ?? ci.from} → ${CI_WORDS[ci.to] ?? ci.to}`);
+    out.push(
+      `- PR #${ci.number} CI: ${CI_WORDS[ci.from] ?? ci.from} → ${CI_WORDS[ci.to] ?? ci.to}`,
+    );
   }
   for (const g of changes.guardrailChanges) {
     out.push(`- Guardrail \`${g.key}\`: ${g.from} → ${g.to}`);
@@ -117,8 +131,13 @@ function changesSection(changes: SnapshotChanges | undefined): string[] {
   return out;
 }
 
-function prCell(task: SnapshotTask, prs: Map<number, SnapshotPullRequest>, byTask: Map<string, SnapshotPullRequest>): string {
-  const pr = byTask.get(task.key) ?? (task.prNumber !== undefined ? prs.get(task.prNumber) : undefined);
+function prCell(
+  task: SnapshotTask,
+  prs: Map<number, SnapshotPullRequest>,
+  byTask: Map<string, SnapshotPullRequest>,
+): string {
+  const pr =
+    byTask.get(task.key) ?? (task.prNumber !== undefined ? prs.get(task.prNumber) : undefined);
   if (pr) {
     return `[#${pr.number}](${pr.url})${pr.ci === 'unknown' ? '' : ` ${CI_WORDS[pr.ci]}`}`;
   }
@@ -150,7 +169,15 @@ function tasksSection(doc: SnapshotDocument): string[] {
         prCell(t, prs, byTask),
         t.blockers.length ? cell(t.blockers.join(', ')) : '—',
       ]);
-    out.push('', `### ${cell(group.key)}`, '', ...table(['Task', 'Name', 'Owner', 'Status', 'Priority', 'Progress', 'Branch', 'PR', 'Blockers'], rows));
+    out.push(
+      '',
+      `### ${cell(group.key)}`,
+      '',
+      ...table(
+        ['Task', 'Name', 'Owner', 'Status', 'Priority', 'Progress', 'Branch', 'PR', 'Blockers'],
+        rows,
+      ),
+    );
   }
   return out;
 }
@@ -159,12 +186,20 @@ function pullRequestsSection(doc: SnapshotDocument): string[] {
   const out = ['## Pull requests', ''];
   const gh = doc.github;
   if (!gh.available) {
-    return [...out, `> **GitHub data unavailable.** ${cell(gh.reason ?? 'No reason given.')}`, '', 'Everything else in this snapshot is current.'];
+    return [
+      ...out,
+      `> **GitHub data unavailable.** ${cell(gh.reason ?? 'No reason given.')}`,
+      '',
+      'Everything else in this snapshot is current.',
+    ];
   }
   if (gh.stale && gh.reason) {
     out.push(`> **Stale:** ${cell(gh.reason)}`, '');
   }
-  out.push(`${gh.repository ? `Repository \`${gh.repository}\`, ` : ''}fetched ${humanTime(gh.fetchedAt ?? doc.capturedAt)}.`, '');
+  out.push(
+    `${gh.repository ? `Repository \`${gh.repository}\`, ` : ''}fetched ${humanTime(gh.fetchedAt ?? doc.capturedAt)}.`,
+    '',
+  );
   const linked = gh.pullRequests.filter((pr) => pr.taskKeys.length > 0);
   const others = gh.pullRequests.filter((pr) => pr.taskKeys.length === 0);
   if (linked.length) {
@@ -177,8 +212,12 @@ function pullRequestsSection(doc: SnapshotDocument): string[] {
           pr.taskKeys.map((k) => code(k)).join(', '),
           pr.draft ? 'draft' : pr.state,
           CI_WORDS[pr.ci] ?? pr.ci,
-          pr.reviewDecision ? REVIEW_WORDS[pr.reviewDecision] ?? pr.reviewDecision : '—',
-          pr.mergeable === undefined || pr.mergeable === null ? '—' : pr.mergeable ? 'yes' : 'conflicts',
+          pr.reviewDecision ? (REVIEW_WORDS[pr.reviewDecision] ?? pr.reviewDecision) : '—',
+          pr.mergeable === undefined || pr.mergeable === null
+            ? '—'
+            : pr.mergeable
+              ? 'yes'
+              : 'conflicts',
         ]),
       ),
     );
@@ -187,7 +226,17 @@ function pullRequestsSection(doc: SnapshotDocument): string[] {
   }
   if (others.length) {
     out.push('', `<details><summary>${others.length} other open PRs</summary>`, '');
-    out.push(...table(['PR', 'Title', 'Branch', 'Author'], others.map((pr) => [`[#${pr.number}](${pr.url})`, cell(pr.title), code(pr.headRef), cell(pr.author)])));
+    out.push(
+      ...table(
+        ['PR', 'Title', 'Branch', 'Author'],
+        others.map((pr) => [
+          `[#${pr.number}](${pr.url})`,
+          cell(pr.title),
+          code(pr.headRef),
+          cell(pr.author),
+        ]),
+      ),
+    );
     out.push('', '</details>');
   }
   out.push('', '### CI failures', '');
@@ -195,7 +244,9 @@ function pullRequestsSection(doc: SnapshotDocument): string[] {
     out.push('None on task PRs.');
   } else {
     for (const failure of doc.ciFailures) {
-      out.push(`- #${failure.prNumber} ${cell(failure.title)} (${failure.taskKeys.map((k) => code(k)).join(', ')}): ${failure.checks.map((c) => code(c)).join(', ')}`);
+      out.push(
+        `- #${failure.prNumber} ${cell(failure.title)} (${failure.taskKeys.map((k) => code(k)).join(', ')}): ${failure.checks.map((c) => code(c)).join(', ')}`,
+      );
     }
   }
   return out;
@@ -214,7 +265,13 @@ function worktreesSection(doc: SnapshotDocument): string[] {
         code(w.path),
         code(w.branch ?? (w.head ? `detached at ${w.head}` : undefined)),
         w.taskKeys.length ? w.taskKeys.map((k) => code(k)).join(', ') : '—',
-        [w.main ? 'main' : '', w.locked ? 'locked' : '', w.prunable ? 'prunable (folder missing)' : ''].filter(Boolean).join(', ') || '—',
+        [
+          w.main ? 'main' : '',
+          w.locked ? 'locked' : '',
+          w.prunable ? 'prunable (folder missing)' : '',
+        ]
+          .filter(Boolean)
+          .join(', ') || '—',
       ]),
     ),
   ];
@@ -249,7 +306,10 @@ export function renderSnapshotMarkdown(doc: SnapshotDocument): string {
       (doc.taskFile ? ` · **Task file** \`${doc.taskFile}\`` : ''),
   ];
   if (doc.diagnostics.errors > 0) {
-    header.push('', `> **The task file has ${doc.diagnostics.errors} error(s)**; this snapshot shows its last readable state.`);
+    header.push(
+      '',
+      `> **The task file has ${doc.diagnostics.errors} error(s)**; this snapshot shows its last readable state.`,
+    );
   }
   const sections = [
     header,

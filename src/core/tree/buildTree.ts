@@ -25,12 +25,18 @@ export interface TaskGroupRow {
  * The rows under the root. Empty groups are kept when grouping by the file's own groups without
  * a filter (the file declares them), and dropped otherwise.
  */
-export function buildTaskGroups(model: TaskModel, graph: TaskGraph | undefined, options: TaskTreeOptions): TaskGroupRow[] {
+export function buildTaskGroups(
+  model: TaskModel,
+  graph: TaskGraph | undefined,
+  options: TaskTreeOptions,
+): TaskGroupRow[] {
   const filtering = hasActiveFilter(options.filters);
   const context = { graph, byKey: model.byKey, me: options.me };
   const rows: TaskGroupRow[] = [];
   for (const bucket of groupTasks(model, graph, options.groupBy)) {
-    const shown = filtering ? bucket.tasks.filter((task) => matchesFilters(task, options.filters, context)) : bucket.tasks;
+    const shown = filtering
+      ? bucket.tasks.filter((task) => matchesFilters(task, options.filters, context))
+      : bucket.tasks;
     if (shown.length === 0 && (filtering || options.groupBy !== 'group')) {
       continue;
     }

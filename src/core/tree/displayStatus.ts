@@ -9,7 +9,11 @@ export function displayStatusOf(task: Task, graph: TaskGraph | undefined): Displ
 }
 
 /** Task dependencies (resolved to task keys) that are not completed yet. */
-export function unfinishedDependencies(task: Task, graph: TaskGraph | undefined, byKey: ReadonlyMap<string, Task>): Task[] {
+export function unfinishedDependencies(
+  task: Task,
+  graph: TaskGraph | undefined,
+  byKey: ReadonlyMap<string, Task>,
+): Task[] {
   const refs = graph?.dependencies.get(task.key) ?? [];
   const unfinished: Task[] = [];
   for (const ref of refs) {
@@ -25,7 +29,11 @@ export function unfinishedDependencies(task: Task, graph: TaskGraph | undefined,
  * A task counts as blocked when the file says `blocked` or `waiting` (the real files use `waiting`
  * with `waiting_for_taskB` blockers), or when it has not started and a task it depends on is unfinished.
  */
-export function isBlocked(task: Task, graph: TaskGraph | undefined, byKey: ReadonlyMap<string, Task>): boolean {
+export function isBlocked(
+  task: Task,
+  graph: TaskGraph | undefined,
+  byKey: ReadonlyMap<string, Task>,
+): boolean {
   if (task.status === 'blocked' || task.status === 'waiting') {
     return true;
   }

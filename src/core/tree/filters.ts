@@ -8,9 +8,19 @@ export interface TaskFilters {
   hideCompleted: boolean;
 }
 
-export const TASK_FILTER_NAMES = ['ready', 'mine', 'blocked', 'hideCompleted'] as const satisfies readonly (keyof TaskFilters)[];
+export const TASK_FILTER_NAMES = [
+  'ready',
+  'mine',
+  'blocked',
+  'hideCompleted',
+] as const satisfies readonly (keyof TaskFilters)[];
 
-export const NO_FILTERS: Readonly<TaskFilters> = { ready: false, mine: false, blocked: false, hideCompleted: false };
+export const NO_FILTERS: Readonly<TaskFilters> = {
+  ready: false,
+  mine: false,
+  blocked: false,
+  hideCompleted: false,
+};
 
 export function hasActiveFilter(filters: TaskFilters): boolean {
   return TASK_FILTER_NAMES.some((name) => filters[name]);

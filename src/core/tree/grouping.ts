@@ -17,7 +17,11 @@ const NO_PRIORITY = 'No priority';
 const NO_PHASE = 'No phase';
 
 /** Buckets in a meaningful order: the file's own order for groups, owners and phases; fixed scales for status and priority. */
-export function groupTasks(model: TaskModel, graph: TaskGraph | undefined, groupBy: GroupBy): TaskBucket[] {
+export function groupTasks(
+  model: TaskModel,
+  graph: TaskGraph | undefined,
+  groupBy: GroupBy,
+): TaskBucket[] {
   switch (groupBy) {
     case 'group':
       return model.groups.map((group) => ({
@@ -28,7 +32,10 @@ export function groupTasks(model: TaskModel, graph: TaskGraph | undefined, group
     case 'owner':
       return bucketsInFirstSeenOrder(model.tasks, (task) => task.owner.trim() || UNASSIGNED);
     case 'phase':
-      return moveToEnd(bucketsInFirstSeenOrder(model.tasks, (task) => task.phase?.trim() || NO_PHASE), NO_PHASE);
+      return moveToEnd(
+        bucketsInFirstSeenOrder(model.tasks, (task) => task.phase?.trim() || NO_PHASE),
+        NO_PHASE,
+      );
     case 'status': {
       const byStatus = bucketsInFirstSeenOrder(model.tasks, (task) => displayStatusOf(task, graph));
       return DISPLAY_STATUS_ORDER.flatMap((status) => {
@@ -37,7 +44,10 @@ export function groupTasks(model: TaskModel, graph: TaskGraph | undefined, group
       });
     }
     case 'priority': {
-      const byPriority = bucketsInFirstSeenOrder(model.tasks, (task) => task.priority ?? NO_PRIORITY);
+      const byPriority = bucketsInFirstSeenOrder(
+        model.tasks,
+        (task) => task.priority ?? NO_PRIORITY,
+      );
       return [...PRIORITIES, NO_PRIORITY].flatMap((priority) => {
         const bucket = byPriority.find((b) => b.key === priority);
         return bucket ? [{ ...bucket, label: capitalise(priority) }] : [];
@@ -57,7 +67,10 @@ function tasksOf(model: TaskModel, keys: readonly string[]): Task[] {
   return tasks;
 }
 
-function bucketsInFirstSeenOrder(tasks: readonly Task[], keyOf: (task: Task) => string): TaskBucket[] {
+function bucketsInFirstSeenOrder(
+  tasks: readonly Task[],
+  keyOf: (task: Task) => string,
+): TaskBucket[] {
   const buckets = new Map<string, TaskBucket>();
   for (const task of tasks) {
     const key = keyOf(task);

@@ -1,5 +1,8 @@
 /** `3` or `3/5`: completed steps, optionally with a new total. */
-export function parseProgressInput(text: string, currentTotal: number | undefined): { completed: number; total?: number } | string {
+export function parseProgressInput(
+  text: string,
+  currentTotal: number | undefined,
+): { completed: number; total?: number } | string {
   const match = /^\s*(\d+)\s*(?:\/\s*(\d+)\s*)?$/.exec(text);
   if (!match) {
     return 'Type completed steps, like 3, or completed/total, like 3/5.';

@@ -5,7 +5,9 @@
  */
 export function pullRequestUrl(remoteUrl: string, prNumber: number): string | undefined {
   const web = repositoryWebUrl(remoteUrl);
-  return web === undefined || !Number.isInteger(prNumber) || prNumber <= 0 ? undefined : `${web}/pull/${prNumber}`;
+  return web === undefined || !Number.isInteger(prNumber) || prNumber <= 0
+    ? undefined
+    : `${web}/pull/${prNumber}`;
 }
 
 export function repositoryWebUrl(remoteUrl: string): string | undefined {

@@ -11,17 +11,28 @@ export type TaskChildRow =
  * Dependencies (tasks and external prerequisites) and blockers of an unfinished task.
  * A completed task gets none: what it waited for no longer matters.
  */
-export function taskChildren(task: Task, graph: TaskGraph | undefined, byKey: ReadonlyMap<string, Task>): TaskChildRow[] {
+export function taskChildren(
+  task: Task,
+  graph: TaskGraph | undefined,
+  byKey: ReadonlyMap<string, Task>,
+): TaskChildRow[] {
   if (task.status === 'completed') {
     return [];
   }
   const rows: TaskChildRow[] = [];
-  const refs = graph?.dependencies.get(task.key) ?? task.dependencies.map((name) => ({ name, taskKey: undefined }));
+  const refs =
+    graph?.dependencies.get(task.key) ??
+    task.dependencies.map((name) => ({ name, taskKey: undefined }));
   for (const ref of refs) {
     const dependency = ref.taskKey === undefined ? undefined : byKey.get(ref.taskKey);
     rows.push(
       dependency
-        ? { kind: 'dependency', name: ref.name, task: dependency, status: displayStatusOf(dependency, graph) }
+        ? {
+            kind: 'dependency',
+            name: ref.name,
+            task: dependency,
+            status: displayStatusOf(dependency, graph),
+          }
         : { kind: 'prerequisite', name: ref.name },
     );
   }

@@ -5,12 +5,16 @@ import { STATUS_APPEARANCE } from './statusAppearance';
 const SEPARATOR = ' · ';
 
 export function estimateText(estimate: Estimate): string {
-  return /^\s*\d+(\.\d+)?\s*$/.test(estimate.text) ? `${estimate.text.trim()}h` : estimate.text.trim();
+  return /^\s*\d+(\.\d+)?\s*$/.test(estimate.text)
+    ? `${estimate.text.trim()}h`
+    : estimate.text.trim();
 }
 
 export function progressText(task: Task): string | undefined {
   const progress = task.progress;
-  return progress && progress.totalSteps > 0 ? `${progress.completedSteps}/${progress.totalSteps}` : undefined;
+  return progress && progress.totalSteps > 0
+    ? `${progress.completedSteps}/${progress.totalSteps}`
+    : undefined;
 }
 
 /** `owner · estimate · 3/5 · #410`, leaving out what the task does not have. */
@@ -41,7 +45,10 @@ export interface TooltipContext {
 /** The task's tooltip as Markdown: every field someone deciding what to do next wants at a glance. */
 export function taskTooltip(task: Task, context: TooltipContext): string {
   const lines: string[] = [`**${escapeMarkdown(task.name)}**`, ''];
-  const ids = task.id === task.key ? inlineCode(task.key) : `${inlineCode(task.id)}${SEPARATOR}${inlineCode(task.key)}`;
+  const ids =
+    task.id === task.key
+      ? inlineCode(task.key)
+      : `${inlineCode(task.id)}${SEPARATOR}${inlineCode(task.key)}`;
   lines.push(`${ids}${SEPARATOR}group ${inlineCode(task.group)}`, '');
 
   const facts = [STATUS_APPEARANCE[context.status].label];
@@ -58,7 +65,9 @@ export function taskTooltip(task: Task, context: TooltipContext): string {
     facts.push(`estimate ${escapeMarkdown(estimateText(task.estimate))}`);
   }
   if (task.progress && task.progress.totalSteps > 0) {
-    facts.push(`${task.progress.completedSteps}/${task.progress.totalSteps} steps (${Math.round(task.progress.percentage)}%)`);
+    facts.push(
+      `${task.progress.completedSteps}/${task.progress.totalSteps} steps (${Math.round(task.progress.percentage)}%)`,
+    );
   }
   if (task.phase) {
     facts.push(`phase ${escapeMarkdown(task.phase)}`);
@@ -67,13 +76,20 @@ export function taskTooltip(task: Task, context: TooltipContext): string {
 
   const dependencies = dependencyLines(task, context);
   section(lines, 'Dependencies', dependencies);
-  section(lines, 'Blockers', task.blockers.map((b) => `- ${escapeMarkdown(b)}`));
+  section(
+    lines,
+    'Blockers',
+    task.blockers.map((b) => `- ${escapeMarkdown(b)}`),
+  );
 
   if (task.branch) {
     lines.push(`**Branch** ${inlineCode(task.branch)}`, '');
   }
   if (task.prNumber !== undefined) {
-    lines.push(`**PR** ${context.prUrl ? `[#${task.prNumber}](${context.prUrl})` : `#${task.prNumber}`}`, '');
+    lines.push(
+      `**PR** ${context.prUrl ? `[#${task.prNumber}](${context.prUrl})` : `#${task.prNumber}`}`,
+      '',
+    );
   }
   if (task.worktreePath) {
     lines.push(`**Worktree** ${inlineCode(task.worktreePath)}`, '');
@@ -81,8 +97,16 @@ export function taskTooltip(task: Task, context: TooltipContext): string {
   if (task.criticalReview) {
     lines.push('**Critical review:** a reviewer must sign off before merge', '');
   }
-  section(lines, 'Acceptance criteria', task.acceptance.map((a) => `- ${escapeMarkdown(a)}`));
-  section(lines, 'Files', task.files.map((f) => `- ${inlineCode(f)}`));
+  section(
+    lines,
+    'Acceptance criteria',
+    task.acceptance.map((a) => `- ${escapeMarkdown(a)}`),
+  );
+  section(
+    lines,
+    'Files',
+    task.files.map((f) => `- ${inlineCode(f)}`),
+  );
   while (lines.length > 0 && lines[lines.length - 1] === '') {
     lines.pop();
   }
@@ -90,7 +114,9 @@ export function taskTooltip(task: Task, context: TooltipContext): string {
 }
 
 function dependencyLines(task: Task, context: TooltipContext): string[] {
-  const refs = context.graph?.dependencies.get(task.key) ?? task.dependencies.map((name) => ({ name, taskKey: undefined }));
+  const refs =
+    context.graph?.dependencies.get(task.key) ??
+    task.dependencies.map((name) => ({ name, taskKey: undefined }));
   return refs.map((ref) => {
     const dependency = ref.taskKey === undefined ? undefined : context.byKey.get(ref.taskKey);
     if (!dependency) {

@@ -24,16 +24,23 @@ export function newlyReadyTasks(before: Snapshot, after: Snapshot): ReadyTransit
     if (!WAITING_STATUSES.has(task.status) || !before.model.byKey.has(task.key)) {
       continue;
     }
-    const dependencyKeys = (after.graph.dependencies.get(task.key) ?? []).flatMap((ref) => ref.taskKey ?? []);
+    const dependencyKeys = (after.graph.dependencies.get(task.key) ?? []).flatMap(
+      (ref) => ref.taskKey ?? [],
+    );
     if (dependencyKeys.length === 0) {
       continue;
     }
-    const allDoneNow = dependencyKeys.every((key) => after.model.byKey.get(key)?.status === 'completed');
+    const allDoneNow = dependencyKeys.every(
+      (key) => after.model.byKey.get(key)?.status === 'completed',
+    );
     if (!allDoneNow) {
       continue;
     }
-    const justCompleted = dependencyKeys.find((key) => before.model.byKey.get(key)?.status !== 'completed');
-    const dependency = justCompleted === undefined ? undefined : after.model.byKey.get(justCompleted);
+    const justCompleted = dependencyKeys.find(
+      (key) => before.model.byKey.get(key)?.status !== 'completed',
+    );
+    const dependency =
+      justCompleted === undefined ? undefined : after.model.byKey.get(justCompleted);
     if (dependency) {
       transitions.push({ task, completedDependency: dependency });
     }

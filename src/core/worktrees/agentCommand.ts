@@ -14,8 +14,13 @@ export interface AgentCommandValues {
  * the task's owner: the whole owner text first, then each owner in order,
  * case-insensitively. Undefined when no owner has one.
  */
-export function agentCommandTemplate(agents: Readonly<Record<string, string>>, task: Pick<Task, 'owner' | 'owners'>): string | undefined {
-  const byName = new Map(Object.entries(agents).map(([name, line]) => [name.trim().toLowerCase(), line]));
+export function agentCommandTemplate(
+  agents: Readonly<Record<string, string>>,
+  task: Pick<Task, 'owner' | 'owners'>,
+): string | undefined {
+  const byName = new Map(
+    Object.entries(agents).map(([name, line]) => [name.trim().toLowerCase(), line]),
+  );
   const names = [task.owner, ...task.owners, ...splitOwners(task.owner)];
   for (const name of names) {
     const line = byName.get(name.trim().toLowerCase());
@@ -31,6 +36,14 @@ export function agentCommandTemplate(agents: Readonly<Record<string, string>>, t
  * shell, each quoted for where it stands (bare, in '…' or in "…") so task text cannot add
  * shell syntax. Other `${...}` text is left for the shell.
  */
-export function expandAgentCommand(line: string, values: AgentCommandValues, syntax: ShellSyntax = POSIX): string {
-  return substituteQuoted(line, { brief: values.brief, taskId: values.taskId, branch: values.branch }, syntax);
+export function expandAgentCommand(
+  line: string,
+  values: AgentCommandValues,
+  syntax: ShellSyntax = POSIX,
+): string {
+  return substituteQuoted(
+    line,
+    { brief: values.brief, taskId: values.taskId, branch: values.branch },
+    syntax,
+  );
 }

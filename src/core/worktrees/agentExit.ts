@@ -14,7 +14,11 @@ export interface AgentExitMessage {
  * shell integration reported the command; without it only the terminal's own exit is known,
  * whose code may belong to whatever ran last, so it is not read as "not found".
  */
-export function agentExitMessage(command: string | undefined, taskName: string, exitCode: number | undefined): AgentExitMessage {
+export function agentExitMessage(
+  command: string | undefined,
+  taskName: string,
+  exitCode: number | undefined,
+): AgentExitMessage {
   const subject = `${command ? `\`${command}\`` : 'The agent terminal'} for "${taskName}"`;
   if (exitCode === undefined) {
     return { text: `${subject} ended.`, commandProblem: false, failed: false };
@@ -36,5 +40,9 @@ export function agentExitMessage(command: string | undefined, taskName: string, 
       failed: true,
     };
   }
-  return { text: `${subject} failed (exit code ${exitCode}).`, commandProblem: false, failed: true };
+  return {
+    text: `${subject} failed (exit code ${exitCode}).`,
+    commandProblem: false,
+    failed: true,
+  };
 }

@@ -20,14 +20,20 @@ export function renderTaskBrief(input: BriefInput): string {
   lines.push(`- **Task**: \`${task.key}\` (id \`${task.id}\`, group \`${task.group}\`)`);
   lines.push(`- **Owner**: ${oneLine(task.owner) || 'unassigned'}`);
   if (task.priority) {
-    lines.push(`- **Priority**: ${task.priority}${task.criticalReview ? ' (critical review: a reviewer signs off before merge)' : ''}`);
+    lines.push(
+      `- **Priority**: ${task.priority}${task.criticalReview ? ' (critical review: a reviewer signs off before merge)' : ''}`,
+    );
   }
   if (task.estimate) {
-    lines.push(`- **Estimate**: ${/^[\d.]+$/.test(task.estimate.text) ? `${task.estimate.text} h` : task.estimate.text}`);
+    lines.push(
+      `- **Estimate**: ${/^[\d.]+$/.test(task.estimate.text) ? `${task.estimate.text} h` : task.estimate.text}`,
+    );
   }
   lines.push(`- **Branch**: \`${input.branch}\` from \`${input.base}\``);
   lines.push(`- **Worktree**: \`${input.worktreePath}\``);
-  lines.push(`- **Task file**: \`${input.taskFileLabel}\` (in the main worktree; edit it through \`coord\`, not by hand)`);
+  lines.push(
+    `- **Task file**: \`${input.taskFileLabel}\` (in the main worktree; edit it through \`coord\`, not by hand)`,
+  );
   if (task.phase) {
     lines.push(`- **Phase**: ${oneLine(task.phase)}`);
   }
@@ -44,7 +50,8 @@ export function renderTaskBrief(input: BriefInput): string {
     lines.push('None.');
   } else {
     for (const name of task.dependencies) {
-      const dependency = model.byKey.get(name) ?? model.tasks.find((candidate) => candidate.id === name);
+      const dependency =
+        model.byKey.get(name) ?? model.tasks.find((candidate) => candidate.id === name);
       lines.push(
         dependency
           ? `- \`${dependency.key}\` ${oneLine(dependency.name)}: **${dependency.status.replace('_', ' ')}**`
@@ -55,7 +62,12 @@ export function renderTaskBrief(input: BriefInput): string {
   lines.push('');
 
   section(lines, 'Blockers', task.blockers);
-  section(lines, 'Acceptance criteria', task.acceptance, 'Not written down in the task file; agree them with the owner.');
+  section(
+    lines,
+    'Acceptance criteria',
+    task.acceptance,
+    'Not written down in the task file; agree them with the owner.',
+  );
   section(lines, 'Deliverables', task.deliverables);
   section(
     lines,
@@ -70,10 +82,20 @@ export function renderTaskBrief(input: BriefInput): string {
     lines.push('The task file lists no guardrail commands.');
   } else {
     for (const guardrail of guardrails) {
-      const flags = [guardrail.required ? 'required' : 'optional', guardrail.expected ? `expect: ${oneLine(guardrail.expected)}` : undefined]
+      const flags = [
+        guardrail.required ? 'required' : 'optional',
+        guardrail.expected ? `expect: ${oneLine(guardrail.expected)}` : undefined,
+      ]
         .filter(Boolean)
         .join(', ');
-      lines.push(`- \`${guardrail.key}\` (${flags})`, '', '  ```sh', `  ${guardrail.command}`, '  ```', '');
+      lines.push(
+        `- \`${guardrail.key}\` (${flags})`,
+        '',
+        '  ```sh',
+        `  ${guardrail.command}`,
+        '  ```',
+        '',
+      );
     }
     lines.push('Or run them all with `coord guardrails`.');
   }
@@ -83,14 +105,26 @@ export function renderTaskBrief(input: BriefInput): string {
   const steps = task.progress?.totalSteps;
   lines.push('## Reporting progress', '');
   lines.push('```sh');
-  lines.push(`coord set ${task.key} --progress ${steps ? `n/${steps}` : 'n/m'}${file}   # after each step`);
-  lines.push(`coord set ${task.key} --status completed${file}   # when done and the guardrails pass`);
+  lines.push(
+    `coord set ${task.key} --progress ${steps ? `n/${steps}` : 'n/m'}${file}   # after each step`,
+  );
+  lines.push(
+    `coord set ${task.key} --status completed${file}   # when done and the guardrails pass`,
+  );
   lines.push('```', '');
-  lines.push('This file is kept out of git (listed in the repository\'s info/exclude); do not commit it.', '');
+  lines.push(
+    "This file is kept out of git (listed in the repository's info/exclude); do not commit it.",
+    '',
+  );
   return lines.join('\n');
 }
 
-function section(lines: string[], title: string, items: readonly string[], whenEmpty?: string): void {
+function section(
+  lines: string[],
+  title: string,
+  items: readonly string[],
+  whenEmpty?: string,
+): void {
   if (items.length === 0 && !whenEmpty) {
     return;
   }
@@ -106,9 +140,15 @@ function section(lines: string[], title: string, items: readonly string[], whenE
 }
 
 /** Guardrails tied to this task first, then the other required ones, then optional ones. */
-function relevantGuardrails(guardrails: readonly GuardrailDefinition[], task: Task): GuardrailDefinition[] {
-  const tied = (guardrail: GuardrailDefinition) => guardrail.dependsOn === task.key || guardrail.dependsOn === task.id;
-  return [...guardrails].sort((a, b) => Number(tied(b)) - Number(tied(a)) || Number(b.required) - Number(a.required));
+function relevantGuardrails(
+  guardrails: readonly GuardrailDefinition[],
+  task: Task,
+): GuardrailDefinition[] {
+  const tied = (guardrail: GuardrailDefinition) =>
+    guardrail.dependsOn === task.key || guardrail.dependsOn === task.id;
+  return [...guardrails].sort(
+    (a, b) => Number(tied(b)) - Number(tied(a)) || Number(b.required) - Number(a.required),
+  );
 }
 
 function oneLine(text: string): string {

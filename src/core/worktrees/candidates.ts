@@ -35,7 +35,8 @@ export function startCandidates(model: TaskModel, graph?: TaskGraph): StartCandi
     for (const blocker of task.blockers) {
       reasons.push(`blocker: ${blocker}`);
     }
-    const kind = task.status === 'in_progress' ? 'resumable' : reasons.length === 0 ? 'ready' : 'blocked';
+    const kind =
+      task.status === 'in_progress' ? 'resumable' : reasons.length === 0 ? 'ready' : 'blocked';
     candidates.push({ task, kind, reasons, prerequisites });
   }
   const kindRank = { ready: 0, resumable: 1, blocked: 2 } as const;
@@ -51,7 +52,9 @@ export function startCandidates(model: TaskModel, graph?: TaskGraph): StartCandi
 function dependencyState(task: Task, model: TaskModel, graph?: TaskGraph) {
   const unfinished: Task[] = [];
   const prerequisites: string[] = [];
-  const refs = graph?.dependencies.get(task.key) ?? task.dependencies.map((name) => ({ name, taskKey: resolveTaskKey(name, model) }));
+  const refs =
+    graph?.dependencies.get(task.key) ??
+    task.dependencies.map((name) => ({ name, taskKey: resolveTaskKey(name, model) }));
   for (const ref of refs) {
     const dependency = ref.taskKey ? model.byKey.get(ref.taskKey) : undefined;
     if (!dependency) {
@@ -94,5 +97,7 @@ export function findTask(model: TaskModel, keyOrId: string): Task | undefined {
     return exact;
   }
   const lower = keyOrId.toLowerCase();
-  return model.tasks.find((task) => task.key.toLowerCase() === lower || task.id.toLowerCase() === lower);
+  return model.tasks.find(
+    (task) => task.key.toLowerCase() === lower || task.id.toLowerCase() === lower,
+  );
 }

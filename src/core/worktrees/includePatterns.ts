@@ -59,7 +59,11 @@ export function isIncluded(path: string, patterns: readonly IncludePattern[]): b
   return included;
 }
 
-function matchesAtSomeLevel(parts: readonly string[], isDirectory: boolean, pattern: IncludePattern): boolean {
+function matchesAtSomeLevel(
+  parts: readonly string[],
+  isDirectory: boolean,
+  pattern: IncludePattern,
+): boolean {
   for (let depth = 1; depth <= parts.length; depth += 1) {
     const isLeaf = depth === parts.length;
     if (pattern.directoryOnly && isLeaf && !isDirectory) {
@@ -99,7 +103,10 @@ function globToRegex(glob: string): RegExp {
         out += '\\[';
         continue;
       }
-      const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+      const body = glob
+        .slice(i + 1, close)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\');
       out += `[${body}]`;
       i = close;
     } else if (char === '\\' && i + 1 < glob.length) {

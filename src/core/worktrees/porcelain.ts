@@ -31,7 +31,9 @@ export function parseWorktreePorcelain(text: string): WorktreeEntry[] {
         current.head = value;
         break;
       case 'branch':
-        current.branch = value?.startsWith(BRANCH_PREFIX) ? value.slice(BRANCH_PREFIX.length) : value;
+        current.branch = value?.startsWith(BRANCH_PREFIX)
+          ? value.slice(BRANCH_PREFIX.length)
+          : value;
         break;
       case 'detached':
         current.detached = true;
@@ -62,7 +64,10 @@ export function parseWorktreeListText(text: string): WorktreeEntry[] {
     if (line.trim().length === 0) {
       continue;
     }
-    const match = /^(.*?)\s+(?:([0-9a-f]{4,64})\s+)?(\[[^\]]*\]|\(detached HEAD\)|\(bare\))((?:\s+(?:locked|prunable))*)$/.exec(line);
+    const match =
+      /^(.*?)\s+(?:([0-9a-f]{4,64})\s+)?(\[[^\]]*\]|\(detached HEAD\)|\(bare\))((?:\s+(?:locked|prunable))*)$/.exec(
+        line,
+      );
     if (!match) {
       continue;
     }

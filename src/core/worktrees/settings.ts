@@ -47,14 +47,20 @@ export function readWorktreeSettings(get: (key: string) => unknown): WorktreeSet
     branchTemplate: text('worktrees.branchTemplate', d.branchTemplate),
     pathTemplate: text('worktrees.pathTemplate', d.pathTemplate),
     baseBranch: text('worktrees.baseBranch', d.baseBranch),
-    copyGlobs: Array.isArray(globs) ? globs.filter((glob): glob is string => typeof glob === 'string') : [...d.copyGlobs],
+    copyGlobs: Array.isArray(globs)
+      ? globs.filter((glob): glob is string => typeof glob === 'string')
+      : [...d.copyGlobs],
     setupCommand: text('worktrees.setupCommand', d.setupCommand),
     briefFileName: text('worktrees.briefFileName', d.briefFileName),
     openInNewWindow: flag('worktrees.openInNewWindow', d.openInNewWindow),
     openTerminal: flag('worktrees.openTerminal', d.openTerminal),
     agents:
       agents && typeof agents === 'object' && !Array.isArray(agents)
-        ? Object.fromEntries(Object.entries(agents).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+        ? Object.fromEntries(
+            Object.entries(agents).filter(
+              (entry): entry is [string, string] => typeof entry[1] === 'string',
+            ),
+          )
         : { ...d.agents },
   };
 }

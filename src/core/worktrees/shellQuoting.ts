@@ -45,7 +45,9 @@ const DOUBLE_QUOTES = /["\u201c\u201d\u201e]/g;
 export function powerShellQuote(value: string): string {
   const text = value.replace(DOUBLE_QUOTES, '');
   // Bare words starting with `-` or `@` are parameters or splats, so those are quoted too.
-  return /^[A-Za-z0-9_./:\\][A-Za-z0-9_./:\\-]*$/.test(text) ? text : `'${text.replace(POWERSHELL_SINGLE_QUOTES, (quote) => quote + quote)}'`;
+  return /^[A-Za-z0-9_./:\\][A-Za-z0-9_./:\\-]*$/.test(text)
+    ? text
+    : `'${text.replace(POWERSHELL_SINGLE_QUOTES, (quote) => quote + quote)}'`;
 }
 
 export const POWERSHELL: ShellSyntax = {
@@ -53,7 +55,8 @@ export const POWERSHELL: ShellSyntax = {
   singleQuotes: true,
   insert: {
     bare: powerShellQuote,
-    single: (value) => value.replace(DOUBLE_QUOTES, '').replace(POWERSHELL_SINGLE_QUOTES, (quote) => quote + quote),
+    single: (value) =>
+      value.replace(DOUBLE_QUOTES, '').replace(POWERSHELL_SINGLE_QUOTES, (quote) => quote + quote),
     double: (value) => value.replace(DOUBLE_QUOTES, '').replace(/[`$]/g, '`$&'),
   },
 };
@@ -93,12 +96,17 @@ export function shellSyntaxFor(shellPath: string | undefined): ShellSyntax {
  * Replaces each `${name}` of `values` in `line`, quoted for where it stands. The line is read
  * left to right, following the shell's quotes and escapes; other text is left as written.
  */
-export function substituteQuoted(line: string, values: Readonly<Record<string, string>>, syntax: ShellSyntax): string {
+export function substituteQuoted(
+  line: string,
+  values: Readonly<Record<string, string>>,
+  syntax: ShellSyntax,
+): string {
   let context: Context = 'bare';
   let out = '';
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
-    const placeholder = ch === '$' && line[i + 1] === '{' ? /^\$\{(\w+)\}/.exec(line.slice(i)) : null;
+    const placeholder =
+      ch === '$' && line[i + 1] === '{' ? /^\$\{(\w+)\}/.exec(line.slice(i)) : null;
     if (placeholder && Object.hasOwn(values, placeholder[1])) {
       out += syntax.insert[context](values[placeholder[1]]);
       i += placeholder[0].length - 1;

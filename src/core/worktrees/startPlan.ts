@@ -30,7 +30,11 @@ export function planTaskStart(input: StartPlanInput): StartPlan {
   const path = taskWorktreePath(task, { mainRoot: input.mainRoot, branch }, input.pathTemplate);
   const atPath = worktrees.find((entry) => samePath(entry.path, path));
   if (atPath) {
-    const what = atPath.branch ? `branch ${atPath.branch}` : atPath.detached ? 'a detached HEAD' : 'no branch';
+    const what = atPath.branch
+      ? `branch ${atPath.branch}`
+      : atPath.detached
+        ? 'a detached HEAD'
+        : 'no branch';
     return {
       kind: 'refused',
       branch,
@@ -39,7 +43,12 @@ export function planTaskStart(input: StartPlanInput): StartPlan {
     };
   }
   if (isPathInside(input.mainRoot, path)) {
-    return { kind: 'refused', branch, path, message: `${path} contains the main worktree; choose a path template that points elsewhere.` };
+    return {
+      kind: 'refused',
+      branch,
+      path,
+      message: `${path} contains the main worktree; choose a path template that points elsewhere.`,
+    };
   }
   return { kind: 'create', branch, path };
 }

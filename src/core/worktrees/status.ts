@@ -2,7 +2,13 @@ import type { WorktreeStatus } from './types';
 
 /** Parses `git status --porcelain=v2 --branch` (newline form). */
 export function parseStatusV2(text: string): WorktreeStatus {
-  const status: WorktreeStatus = { staged: 0, unstaged: 0, untracked: 0, conflicted: 0, dirtyCount: 0 };
+  const status: WorktreeStatus = {
+    staged: 0,
+    unstaged: 0,
+    untracked: 0,
+    conflicted: 0,
+    dirtyCount: 0,
+  };
   for (const line of text.split(/\r?\n/)) {
     if (line.startsWith('# ')) {
       readHeader(line.slice(2), status);

@@ -3,5 +3,7 @@ import { Commands } from '../constants';
 import type { CommandContext } from './commandContext';
 
 export function registerClearTaskFilters({ tasks }: CommandContext): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.clearTaskFilters, () => tasks.options.clearFilters());
+  return vscode.commands.registerCommand(Commands.clearTaskFilters, () =>
+    tasks.options.clearFilters(),
+  );
 }

@@ -10,7 +10,9 @@ export function registerCopyBranchName({ services }: CommandContext): vscode.Dis
       return;
     }
     if (!target.task.branch) {
-      void vscode.window.showWarningMessage(`"${target.task.name}" has no branch in the task file.`);
+      void vscode.window.showWarningMessage(
+        `"${target.task.name}" has no branch in the task file.`,
+      );
       return;
     }
     await vscode.env.clipboard.writeText(target.task.branch);

@@ -8,10 +8,16 @@ export function registerCreateTaskFile({ services }: CommandContext): vscode.Dis
   return vscode.commands.registerCommand(Commands.createTaskFile, async () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const folder =
-      folders.length <= 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create the task file in which folder?' });
+      folders.length <= 1
+        ? folders[0]
+        : await vscode.window.showWorkspaceFolderPick({
+            placeHolder: 'Create the task file in which folder?',
+          });
     if (!folder) {
       if (folders.length === 0) {
-        void vscode.window.showWarningMessage('Open a folder first: the task file lives in the repository.');
+        void vscode.window.showWarningMessage(
+          'Open a folder first: the task file lives in the repository.',
+        );
       }
       return;
     }
@@ -21,10 +27,15 @@ export function registerCreateTaskFile({ services }: CommandContext): vscode.Dis
       () => false,
     );
     if (exists) {
-      void vscode.window.showInformationMessage(`${TEMPLATE_RELATIVE_PATH} already exists; opening it.`);
+      void vscode.window.showInformationMessage(
+        `${TEMPLATE_RELATIVE_PATH} already exists; opening it.`,
+      );
     } else {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(taskFileTemplate(new Date())));
+      await vscode.workspace.fs.writeFile(
+        target,
+        new TextEncoder().encode(taskFileTemplate(new Date())),
+      );
       services.log.info(`Created ${target.fsPath}`);
     }
     await services.sessions.sessionFor(folder.uri)?.reload();

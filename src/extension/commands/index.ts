@@ -25,7 +25,11 @@ import { registerSortTasksBy } from './sortTasksBy';
 import { registerToggleTaskFilter } from './toggleTaskFilter';
 
 /** Registers every command declared in package.json. Each command lives in its own file. */
-export function registerCommands(services: CoordinatorServices, tasks: TasksFeature, guardrails: GuardrailsFeature): void {
+export function registerCommands(
+  services: CoordinatorServices,
+  tasks: TasksFeature,
+  guardrails: GuardrailsFeature,
+): void {
   const context: CommandContext = { services, tasks, guardrails };
   services.context.subscriptions.push(
     registerRefresh(context),
@@ -51,4 +55,3 @@ export function registerCommands(services: CoordinatorServices, tasks: TasksFeat
     registerShowGuardrailOutput(guardrails.controller),
   );
 }
-

@@ -8,7 +8,10 @@ import { sessionForFolder } from '../tasks/resolveTask';
  * Opens the dashboard of a workspace folder: the one named by a `{ folder }` / Uri argument,
  * else the only one, else the user's pick.
  */
-export function registerOpenDashboard(services: CoordinatorServices, panels: DashboardPanels): vscode.Disposable {
+export function registerOpenDashboard(
+  services: CoordinatorServices,
+  panels: DashboardPanels,
+): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.openDashboard, async (arg?: unknown) => {
     const session =
       folderOf(arg) !== undefined
@@ -17,7 +20,9 @@ export function registerOpenDashboard(services: CoordinatorServices, panels: Das
           ? services.sessions.sessionFor()
           : await services.sessions.pickSession('Open the dashboard of which folder?');
     if (!session) {
-      void vscode.window.showWarningMessage('There is no workspace folder with a task file to show a dashboard for.');
+      void vscode.window.showWarningMessage(
+        'There is no workspace folder with a task file to show a dashboard for.',
+      );
       return undefined;
     }
     panels.open(session);
@@ -30,7 +35,9 @@ function folderOf(arg: unknown): string | undefined {
     return vscode.workspace.getWorkspaceFolder(arg)?.uri.toString();
   }
   if (typeof arg === 'object' && arg !== null) {
-    const folder = (arg as { folder?: unknown; folderUri?: unknown }).folder ?? (arg as { folderUri?: unknown }).folderUri;
+    const folder =
+      (arg as { folder?: unknown; folderUri?: unknown }).folder ??
+      (arg as { folderUri?: unknown }).folderUri;
     return typeof folder === 'string' ? folder : undefined;
   }
   return undefined;

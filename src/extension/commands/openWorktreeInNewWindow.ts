@@ -9,6 +9,8 @@ export function registerOpenWorktreeInNewWindow(context: CommandContext): vscode
     Commands.openWorktreeInNewWindow,
     'Open the worktree of which task?',
     (_task, worktreePath) =>
-      vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(worktreePath), { forceNewWindow: true }),
+      vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(worktreePath), {
+        forceNewWindow: true,
+      }),
   );
 }

@@ -4,9 +4,15 @@ import type { PullRequestStatus } from '../github/pullRequestStatus';
 import type { CoordinatorServices } from '../services';
 
 /** Asks GitHub now for every folder; a failure is told once, with a way to fix it when there is one. */
-export function registerRefreshPullRequests(services: CoordinatorServices, status: PullRequestStatus): vscode.Disposable {
+export function registerRefreshPullRequests(
+  services: CoordinatorServices,
+  status: PullRequestStatus,
+): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.refreshPullRequests, async () => {
-    await vscode.window.withProgress({ location: { viewId: Views.tasks }, title: 'Refreshing pull requests' }, () => status.refresh());
+    await vscode.window.withProgress(
+      { location: { viewId: Views.tasks }, title: 'Refreshing pull requests' },
+      () => status.refresh(),
+    );
     const problems = services.sessions.all
       .map((session) => status.statusFor(session)?.error)
       .filter((error) => error !== undefined);
@@ -15,7 +21,10 @@ export function registerRefreshPullRequests(services: CoordinatorServices, statu
       return;
     }
     if (first.kind === 'noToken') {
-      const choice = await vscode.window.showInformationMessage('Sign in to GitHub to see pull requests and CI for tasks.', 'Sign in to GitHub');
+      const choice = await vscode.window.showInformationMessage(
+        'Sign in to GitHub to see pull requests and CI for tasks.',
+        'Sign in to GitHub',
+      );
       if (choice) {
         await vscode.commands.executeCommand(Commands.signInToGitHub);
       }

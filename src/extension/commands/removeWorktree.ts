@@ -20,7 +20,8 @@ const REMOVE_AND_DELETE_BRANCH = 'Remove and Delete Branch if Merged';
 const REMOVE_ANYWAY = 'Remove Anyway';
 
 export type RemoveWorktreeOutcome =
-  { removed: false; refused?: 'dirty' | 'unpushed' } | ({ removed: true; forgotten: string[] } & RemoveWorktreeResult);
+  | { removed: false; refused?: 'dirty' | 'unpushed' }
+  | ({ removed: true; forgotten: string[] } & RemoveWorktreeResult);
 
 /**
  * Worktrees view: removes a linked worktree after a confirmation (optionally deleting its branch
@@ -64,7 +65,10 @@ export function registerRemoveWorktree({
         base,
       };
       const taskState = repo.taskSession?.state;
-      const recorded = taskState?.model && !taskState.broken ? tasksRecordingWorktree(taskState.model, repo.mainRoot, info.path) : [];
+      const recorded =
+        taskState?.model && !taskState.broken
+          ? tasksRecordingWorktree(taskState.model, repo.mainRoot, info.path)
+          : [];
       try {
         let result: RemoveWorktreeResult;
         try {
@@ -78,7 +82,12 @@ export function registerRemoveWorktree({
           }
           result = await removeTaskWorktree({ ...options, force: true });
         }
-        const forgotten = await clearRecordedPath(recorded, repo.taskSession, services.log, info.path);
+        const forgotten = await clearRecordedPath(
+          recorded,
+          repo.taskSession,
+          services.log,
+          info.path,
+        );
         services.log.info(
           `Removed worktree ${info.path}${result.branchDeleted ? ` and branch ${result.branch}` : ''}${result.branchKept ? ` (branch kept: ${result.branchKept})` : ''}.`,
         );
@@ -105,7 +114,10 @@ async function clearRecordedPath(
   removedPath: string,
 ): Promise<string[]> {
   const state = session?.state;
-  const edits = recorded.length > 0 && state?.model && !state.broken ? forgetWorktreeEdits(state.model, recorded) : [];
+  const edits =
+    recorded.length > 0 && state?.model && !state.broken
+      ? forgetWorktreeEdits(state.model, recorded)
+      : [];
   if (edits.length === 0 || !session) {
     return [];
   }
@@ -115,7 +127,9 @@ async function clearRecordedPath(
     log.info(`Cleared the worktree path of ${keys.join(', ')}.`);
     return keys;
   } catch (error) {
-    log.warn(`Removed ${removedPath}, but could not clear its path in the task file: ${String(error)}`);
+    log.warn(
+      `Removed ${removedPath}, but could not clear its path in the task file: ${String(error)}`,
+    );
     return [];
   }
 }

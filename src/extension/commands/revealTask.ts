@@ -13,7 +13,10 @@ export function registerRevealTask({ services, tasks }: CommandContext): vscode.
     const node = tasks.provider.findTaskNode(target.session, target.task.key);
     if (!node) {
       const clear = 'Clear Filters';
-      const answer = await vscode.window.showInformationMessage(`"${target.task.name}" is hidden by the view's filters.`, clear);
+      const answer = await vscode.window.showInformationMessage(
+        `"${target.task.name}" is hidden by the view's filters.`,
+        clear,
+      );
       if (answer === clear) {
         tasks.options.clearFilters();
         const shown = tasks.provider.findTaskNode(target.session, target.task.key);

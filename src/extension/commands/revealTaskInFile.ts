@@ -15,13 +15,19 @@ export function registerRevealTaskInFile({ services }: CommandContext): vscode.D
     const range = target.task.range;
     let selection: vscode.Selection | undefined;
     if (range && document.getText() === target.session.state?.text) {
-      selection = new vscode.Selection(document.positionAt(range.offset), document.positionAt(range.offset + range.length));
+      selection = new vscode.Selection(
+        document.positionAt(range.offset),
+        document.positionAt(range.offset + range.length),
+      );
     } else {
       // The editor holds unsaved changes, so offsets from the last read may be off: find the key instead.
       const at = document.getText().indexOf(JSON.stringify(target.task.key));
       if (at >= 0) {
         const start = document.positionAt(at);
-        selection = new vscode.Selection(start, document.positionAt(at + JSON.stringify(target.task.key).length));
+        selection = new vscode.Selection(
+          start,
+          document.positionAt(at + JSON.stringify(target.task.key).length),
+        );
       }
     }
     const editor = await vscode.window.showTextDocument(document, { selection, preview: false });

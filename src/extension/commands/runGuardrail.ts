@@ -12,7 +12,10 @@ type Pick = vscode.QuickPickItem & { action?: () => Thenable<unknown> };
  * Run Guardrail…: with `{ key, folder }` (dashboard) runs that one; otherwise a quick pick of the
  * folder's guardrails with their verdicts, plus Run All, Cancel and Show Output (the status bar's click).
  */
-export function registerRunGuardrail(services: CoordinatorServices, controller: GuardrailController): vscode.Disposable {
+export function registerRunGuardrail(
+  services: CoordinatorServices,
+  controller: GuardrailController,
+): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.runGuardrail, async (arg?: unknown) => {
     if (!(await controller.checkTrust())) {
       return undefined;
@@ -44,9 +47,15 @@ function picks(session: FolderSession, controller: GuardrailController): Pick[] 
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
   items.push({ label: '$(run-all) Run All Guardrails', action: run() });
   if (controller.isRunning(session)) {
-    items.push({ label: '$(debug-stop) Cancel Guardrails', action: async () => controller.cancel(session) });
+    items.push({
+      label: '$(debug-stop) Cancel Guardrails',
+      action: async () => controller.cancel(session),
+    });
   }
-  items.push({ label: '$(output) Show Guardrail Output', action: async () => controller.output.show() });
+  items.push({
+    label: '$(output) Show Guardrail Output',
+    action: async () => controller.output.show(),
+  });
   return items;
 }
 

@@ -5,7 +5,10 @@ import { sessionForGuardrails } from '../guardrails/guardrailTarget';
 import type { CoordinatorServices } from '../services';
 
 /** Run All Guardrails of a folder (the argument's, the active editor's, or the one picked). */
-export function registerRunGuardrails(services: CoordinatorServices, controller: GuardrailController): vscode.Disposable {
+export function registerRunGuardrails(
+  services: CoordinatorServices,
+  controller: GuardrailController,
+): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.runGuardrails, async (arg?: unknown) => {
     if (!(await controller.checkTrust())) {
       return undefined;

@@ -7,10 +7,17 @@ import type { CommandContext } from './commandContext';
 export function registerSelectTaskFile({ services }: CommandContext): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.selectTaskFile, async () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const folder = folders.length <= 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Select a task file for which folder?' });
+    const folder =
+      folders.length <= 1
+        ? folders[0]
+        : await vscode.window.showWorkspaceFolderPick({
+            placeHolder: 'Select a task file for which folder?',
+          });
     if (!folder) {
       if (folders.length === 0) {
-        void vscode.window.showWarningMessage('Open a folder first: the task file setting belongs to a workspace folder.');
+        void vscode.window.showWarningMessage(
+          'Open a folder first: the task file setting belongs to a workspace folder.',
+        );
       }
       return;
     }
@@ -26,7 +33,10 @@ export function registerSelectTaskFile({ services }: CommandContext): vscode.Dis
       return;
     }
     const fromFolder = relative(folder.uri.fsPath, file.fsPath);
-    const value = fromFolder.startsWith('..') || isAbsolute(fromFolder) ? file.fsPath : fromFolder.split('\\').join('/');
+    const value =
+      fromFolder.startsWith('..') || isAbsolute(fromFolder)
+        ? file.fsPath
+        : fromFolder.split('\\').join('/');
     await vscode.workspace
       .getConfiguration(Settings.section, folder.uri)
       .update(Settings.taskFile, value, vscode.ConfigurationTarget.WorkspaceFolder);

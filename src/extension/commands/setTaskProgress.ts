@@ -15,8 +15,12 @@ export function registerSetTaskProgress({ services }: CommandContext): vscode.Di
     const total = task.progress?.totalSteps || undefined;
     const value = await vscode.window.showInputBox({
       title: `Progress of "${task.name}"`,
-      prompt: total ? `Completed steps out of ${total} (or completed/total)` : 'Completed steps/total steps, like 2/5',
-      value: task.progress ? `${task.progress.completedSteps}${total ? '' : `/${task.progress.totalSteps}`}` : '',
+      prompt: total
+        ? `Completed steps out of ${total} (or completed/total)`
+        : 'Completed steps/total steps, like 2/5',
+      value: task.progress
+        ? `${task.progress.completedSteps}${total ? '' : `/${task.progress.totalSteps}`}`
+        : '',
       validateInput: (text) => {
         const parsed = parseProgressInput(text, total);
         return typeof parsed === 'string' ? parsed : undefined;
@@ -30,10 +34,17 @@ export function registerSetTaskProgress({ services }: CommandContext): vscode.Di
       return;
     }
     try {
-      await session.apply({ kind: 'setProgress', taskKey: task.key, completedSteps: parsed.completed, totalSteps: parsed.total });
+      await session.apply({
+        kind: 'setProgress',
+        taskKey: task.key,
+        completedSteps: parsed.completed,
+        totalSteps: parsed.total,
+      });
     } catch (error) {
       services.log.error(`Set progress of ${task.key}: ${String(error)}`);
-      void vscode.window.showErrorMessage(`Could not set the progress of "${task.name}": ${errorText(error)}`);
+      void vscode.window.showErrorMessage(
+        `Could not set the progress of "${task.name}": ${errorText(error)}`,
+      );
     }
   });
 }

@@ -3,5 +3,7 @@ import { Commands } from '../constants';
 import type { GuardrailController } from '../guardrails/guardrailController';
 
 export function registerShowGuardrailOutput(controller: GuardrailController): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.showGuardrailOutput, () => controller.output.show());
+  return vscode.commands.registerCommand(Commands.showGuardrailOutput, () =>
+    controller.output.show(),
+  );
 }

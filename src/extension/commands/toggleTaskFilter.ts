@@ -16,11 +16,21 @@ export function registerToggleTaskFilter({ tasks }: CommandContext): vscode.Disp
     ...Object.entries(FILTER_COMMANDS).map(([name, id]) =>
       vscode.commands.registerCommand(id, async () => {
         const filter = name as keyof TaskFilters;
-        if (filter === 'mine' && !tasks.options.current.filters.mine && tasks.options.current.me === '') {
+        if (
+          filter === 'mine' &&
+          !tasks.options.current.filters.mine &&
+          tasks.options.current.me === ''
+        ) {
           const set = 'Set coordinator.me';
-          const answer = await vscode.window.showInformationMessage('"My tasks" needs your name as the task file writes owners (setting coordinator.me).', set);
+          const answer = await vscode.window.showInformationMessage(
+            '"My tasks" needs your name as the task file writes owners (setting coordinator.me).',
+            set,
+          );
           if (answer === set) {
-            await vscode.commands.executeCommand('workbench.action.openSettings', `${Settings.section}.${Settings.me}`);
+            await vscode.commands.executeCommand(
+              'workbench.action.openSettings',
+              `${Settings.section}.${Settings.me}`,
+            );
           }
           return;
         }

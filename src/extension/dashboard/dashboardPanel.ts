@@ -26,7 +26,11 @@ export class DashboardPanel extends Disposable {
   ) {
     super();
     const assets = vscode.Uri.joinPath(services.context.extensionUri, 'dist', 'webview');
-    panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [assets] };
+    panel.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [assets],
+    };
     panel.webview.html = dashboardHtml(panel.webview, assets, createNonce());
     panel.iconPath = vscode.Uri.joinPath(services.context.extensionUri, 'media', 'coordinator.svg');
     panel.title = `Dashboard: ${session.folder.name}`;

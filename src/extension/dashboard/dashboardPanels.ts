@@ -39,10 +39,17 @@ export class DashboardPanels extends Disposable {
       existing.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(Webviews.dashboard, `Dashboard: ${session.folder.name}`, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview')],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      Webviews.dashboard,
+      `Dashboard: ${session.folder.name}`,
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        localResourceRoots: [
+          vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview'),
+        ],
+      },
+    );
     return this.adopt(panel, session);
   }
 
@@ -59,8 +66,13 @@ export class DashboardPanels extends Disposable {
   }
 
   private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const folderUri = typeof state === 'object' && state !== null ? (state as { folderUri?: unknown }).folderUri : undefined;
-    const session = await this.waitForSession(typeof folderUri === 'string' ? folderUri : undefined);
+    const folderUri =
+      typeof state === 'object' && state !== null
+        ? (state as { folderUri?: unknown }).folderUri
+        : undefined;
+    const session = await this.waitForSession(
+      typeof folderUri === 'string' ? folderUri : undefined,
+    );
     if (!session || this.panelFor(session)) {
       panel.dispose();
       return;

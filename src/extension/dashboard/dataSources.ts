@@ -8,7 +8,9 @@ import type { DashboardExtras } from '../../core/dashboard/inputs';
 export interface DashboardDataProvider {
   /** Fires when the provider's data changed; with a folder, only that folder's dashboard refreshes. */
   readonly onDidChange?: vscode.Event<vscode.WorkspaceFolder | undefined>;
-  provide(folder: vscode.WorkspaceFolder): DashboardExtras | undefined | Promise<DashboardExtras | undefined>;
+  provide(
+    folder: vscode.WorkspaceFolder,
+  ): DashboardExtras | undefined | Promise<DashboardExtras | undefined>;
 }
 
 /** The registry the dashboard reads its optional data from. */
@@ -61,7 +63,10 @@ export function mergeExtras(parts: readonly (DashboardExtras | undefined)[]): Da
     for (const name of ['guardrails', 'pullRequests', 'worktrees', 'history'] as const) {
       const values = part[name];
       if (values) {
-        (merged[name] as unknown[] | undefined) = [...((merged[name] as unknown[] | undefined) ?? []), ...values];
+        (merged[name] as unknown[] | undefined) = [
+          ...((merged[name] as unknown[] | undefined) ?? []),
+          ...values,
+        ];
       }
     }
     merged.github ??= part.github;

@@ -29,16 +29,33 @@ export interface DashboardGuardrailArgument {
 export function commandFor(
   message: WebviewMessage,
   folderUri: string,
-): { command: string; argument: DashboardTaskArgument | DashboardGuardrailArgument | DashboardFolderArgument } | undefined {
+):
+  | {
+      command: string;
+      argument: DashboardTaskArgument | DashboardGuardrailArgument | DashboardFolderArgument;
+    }
+  | undefined {
   switch (message.type) {
     case 'startTask':
-      return { command: Commands.startTaskInWorktree, argument: { taskKey: message.taskKey, folder: folderUri, folderUri } };
+      return {
+        command: Commands.startTaskInWorktree,
+        argument: { taskKey: message.taskKey, folder: folderUri, folderUri },
+      };
     case 'openPullRequest':
-      return { command: Commands.openTaskPullRequest, argument: { taskKey: message.taskKey, folder: folderUri, folderUri } };
+      return {
+        command: Commands.openTaskPullRequest,
+        argument: { taskKey: message.taskKey, folder: folderUri, folderUri },
+      };
     case 'revealTask':
-      return { command: Commands.revealTaskInFile, argument: { taskKey: message.taskKey, folder: folderUri, folderUri } };
+      return {
+        command: Commands.revealTaskInFile,
+        argument: { taskKey: message.taskKey, folder: folderUri, folderUri },
+      };
     case 'runGuardrail':
-      return { command: RUN_GUARDRAIL_COMMAND, argument: { key: message.guardrailKey, folder: folderUri, folderUri } };
+      return {
+        command: RUN_GUARDRAIL_COMMAND,
+        argument: { key: message.guardrailKey, folder: folderUri, folderUri },
+      };
     case 'signInToGitHub':
       return { command: Commands.signInToGitHub, argument: { folder: folderUri, folderUri } };
     default:
@@ -61,6 +78,8 @@ export async function runDashboardAction(
     await execute(action.command, action.argument);
   } catch (error) {
     log.error(`Dashboard action ${message.type} failed: ${String(error)}`);
-    void vscode.window.showErrorMessage(`Could not run ${action.command}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(
+      `Could not run ${action.command}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

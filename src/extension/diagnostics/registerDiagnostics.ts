@@ -11,7 +11,10 @@ export function registerDiagnostics(services: CoordinatorServices): vscode.Diagn
     collection.clear();
     for (const session of services.sessions.all) {
       if (session.taskFile && session.state) {
-        collection.set(session.taskFile, toVscodeDiagnostics(session.state.text, session.state.diagnostics));
+        collection.set(
+          session.taskFile,
+          toVscodeDiagnostics(session.state.text, session.state.diagnostics),
+        );
       }
     }
   };

@@ -9,7 +9,10 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 };
 
 /** Model diagnostics as editor diagnostics, with ranges computed from the text that was read. */
-export function toVscodeDiagnostics(text: string, diagnostics: readonly Diagnostic[]): vscode.Diagnostic[] {
+export function toVscodeDiagnostics(
+  text: string,
+  diagnostics: readonly Diagnostic[],
+): vscode.Diagnostic[] {
   const lines = new LineIndex(text);
   return diagnostics.map((d) => {
     const start = lines.positionAt(d.range.offset);

@@ -39,7 +39,9 @@ export class FolderPullRequests extends Disposable {
   /** Bumped when the settings change, so a refresh started before does not overwrite newer state. */
   private generation = 0;
   private hasRepository = false;
-  private readonly refreshSoon = this.register(new Debouncer(TASKS_CHANGED_DELAY_MS, () => void this.refresh({ scheduled: true })));
+  private readonly refreshSoon = this.register(
+    new Debouncer(TASKS_CHANGED_DELAY_MS, () => void this.refresh({ scheduled: true })),
+  );
 
   constructor(
     readonly session: FolderSession,
@@ -93,7 +95,9 @@ export class FolderPullRequests extends Disposable {
         this.onUpdate(this);
       }
     } catch (error) {
-      this.log.error(`GitHub for ${this.session.folder.name}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(
+        `GitHub for ${this.session.folder.name}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return this.current;
   }
@@ -153,7 +157,9 @@ export class FolderPullRequests extends Disposable {
       ...(config.owner ? { owner: config.owner } : {}),
       ...(config.repo ? { repo: config.repo } : {}),
     });
-    const where = target.repository ? `${target.repository.owner}/${target.repository.repo}` : 'no repository';
+    const where = target.repository
+      ? `${target.repository.owner}/${target.repository.repo}`
+      : 'no repository';
     this.log.info(`GitHub for ${this.session.folder.name}: ${where} at ${target.baseUrl}`);
     const service = new github.GitHubService({
       getToken: () => this.tokens.token(target.baseUrl),

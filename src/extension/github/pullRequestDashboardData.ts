@@ -18,11 +18,17 @@ export class PullRequestDashboardData implements DashboardDataProvider {
     private readonly status: PullRequestStatus,
   ) {
     this.onDidChange = (listener, thisArg, disposables) =>
-      status.onDidChange((session) => listener.call(thisArg, session.folder), undefined, disposables);
+      status.onDidChange(
+        (session) => listener.call(thisArg, session.folder),
+        undefined,
+        disposables,
+      );
   }
 
   provide(folder: vscode.WorkspaceFolder): DashboardExtras | undefined {
-    const session = this.sessions.all.find((s) => s.folder.uri.toString() === folder.uri.toString());
+    const session = this.sessions.all.find(
+      (s) => s.folder.uri.toString() === folder.uri.toString(),
+    );
     if (!session?.state?.model?.tasks.some(hasPullRequestRef)) {
       return undefined;
     }
@@ -30,8 +36,18 @@ export class PullRequestDashboardData implements DashboardDataProvider {
     const github = this.status.statusFor(session);
     if (github?.fetchedAt === undefined) {
       // Unknown is not zero: until GitHub answered once, the cards stay empty and the page says why.
-      return github?.error ? { github: { problem: github.error.message, signInNeeded: github.error.kind === 'noToken' } } : undefined;
+      return github?.error
+        ? {
+            github: {
+              problem: github.error.message,
+              signInNeeded: github.error.kind === 'noToken',
+            },
+          }
+        : undefined;
     }
-    return { pullRequests: pullRequestInputs(github), github: { fetchedAt: github.fetchedAt, problem: github.error?.message } };
+    return {
+      pullRequests: pullRequestInputs(github),
+      github: { fetchedAt: github.fetchedAt, problem: github.error?.message },
+    };
   }
 }

@@ -39,7 +39,9 @@ export class PullRequestStatus extends Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${Settings.section}.github`)) {
           const target = [Settings.githubApiBaseUrl, Settings.githubOwner, Settings.githubRepo];
-          this.settingsChanged(target.some((key) => event.affectsConfiguration(`${Settings.section}.${key}`)));
+          this.settingsChanged(
+            target.some((key) => event.affectsConfiguration(`${Settings.section}.${key}`)),
+          );
         }
       }),
     );
@@ -58,7 +60,9 @@ export class PullRequestStatus extends Disposable {
     let folder = this.folders.get(key);
     if (folder?.session !== session) {
       folder?.dispose();
-      folder = new FolderPullRequests(session, this.tokens, this.services.log, (updated) => this.updated(updated));
+      folder = new FolderPullRequests(session, this.tokens, this.services.log, (updated) =>
+        this.updated(updated),
+      );
       this.folders.set(key, folder);
     }
     return folder;
@@ -91,7 +95,11 @@ export class PullRequestStatus extends Disposable {
 
   /** Interval, settings and sign-in changes: every folder that has started, minding rate limits. */
   private async refreshStarted(): Promise<void> {
-    await Promise.all([...this.folders.values()].filter((f) => f.isStarted).map((f) => f.refresh({ scheduled: true })));
+    await Promise.all(
+      [...this.folders.values()]
+        .filter((f) => f.isStarted)
+        .map((f) => f.refresh({ scheduled: true })),
+    );
   }
 
   private updated(folder: FolderPullRequests): void {

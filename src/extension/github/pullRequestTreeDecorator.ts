@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
-import { describeWithPullRequest, presentTaskPullRequest, type TaskPullRequestPresentation } from '../../core/github/presentation';
+import {
+  describeWithPullRequest,
+  presentTaskPullRequest,
+  type TaskPullRequestPresentation,
+} from '../../core/github/presentation';
 import { hasPullRequestRef } from '../../core/github/taskRefs';
 import type { Task } from '../../core/model/types';
 import type { FolderSession } from '../services';
@@ -17,7 +21,9 @@ export const OPEN_PR_FLAG = 'githubPr';
  * a file decoration, and the PR, its checks and the data's age (or why it is stale) in the tooltip.
  * Asking about a task with a branch or PR is what first starts the GitHub feature.
  */
-export class PullRequestTreeDecorator implements TaskItemDecorator, vscode.FileDecorationProvider, vscode.Disposable {
+export class PullRequestTreeDecorator
+  implements TaskItemDecorator, vscode.FileDecorationProvider, vscode.Disposable
+{
   readonly onDidChange: vscode.Event<unknown>;
   private readonly registration: vscode.Disposable;
 
@@ -32,17 +38,25 @@ export class PullRequestTreeDecorator implements TaskItemDecorator, vscode.FileD
     }
     this.status.want(session);
     const github = this.status.statusFor(session);
-    const presentation = github && presentTaskPullRequest(github.tasks[task.key], github, new Date());
+    const presentation =
+      github && presentTaskPullRequest(github.tasks[task.key], github, new Date());
     if (!presentation) {
       return;
     }
-    item.description = describeWithPullRequest(typeof item.description === 'string' ? item.description : '', presentation);
+    item.description = describeWithPullRequest(
+      typeof item.description === 'string' ? item.description : '',
+      presentation,
+    );
     if (item.tooltip instanceof vscode.MarkdownString) {
       item.tooltip.appendMarkdown(`\n\n---\n\n${presentation.tooltip}`);
     } else {
       item.tooltip = new vscode.MarkdownString(presentation.tooltip);
     }
-    if (presentation.state === 'open' && typeof item.contextValue === 'string' && item.contextValue.startsWith('task;')) {
+    if (
+      presentation.state === 'open' &&
+      typeof item.contextValue === 'string' &&
+      item.contextValue.startsWith('task;')
+    ) {
       item.contextValue = `task;${OPEN_PR_FLAG};${item.contextValue.slice('task;'.length)}`;
     }
     if (presentation.badge) {
@@ -73,6 +87,14 @@ export class PullRequestTreeDecorator implements TaskItemDecorator, vscode.FileD
 }
 
 function badgeUri(taskKey: string, presentation: TaskPullRequestPresentation): vscode.Uri {
-  const query = new URLSearchParams({ ci: presentation.ci, badge: presentation.badge, tooltip: presentation.badgeTooltip });
-  return vscode.Uri.from({ scheme: PULL_REQUEST_BADGE_SCHEME, path: `/${encodeURIComponent(taskKey)}/${presentation.prNumber}`, query: query.toString() });
+  const query = new URLSearchParams({
+    ci: presentation.ci,
+    badge: presentation.badge,
+    tooltip: presentation.badgeTooltip,
+  });
+  return vscode.Uri.from({
+    scheme: PULL_REQUEST_BADGE_SCHEME,
+    path: `/${encodeURIComponent(taskKey)}/${presentation.prNumber}`,
+    query: query.toString(),
+  });
 }

@@ -24,7 +24,11 @@ export interface GitHubFeature {
  * Wires PR and CI state into the tree and dashboard, the GitHub and snapshot commands, and the
  * daily snapshot. Nothing here loads the GitHub client: that waits for the first need.
  */
-export function registerGitHub(services: CreatedServices, tasks: TasksFeature, dashboard: DashboardFeature): GitHubFeature {
+export function registerGitHub(
+  services: CreatedServices,
+  tasks: TasksFeature,
+  dashboard: DashboardFeature,
+): GitHubFeature {
   const pullRequests = new PullRequestStatus(services, new GitHubTokenSource(services.log));
   const decorator = new PullRequestTreeDecorator(pullRequests);
   const snapshotHistory = new SnapshotHistoryData();

@@ -31,7 +31,9 @@ export class GitHubTokenSource {
       return undefined;
     }
     try {
-      const session = await vscode.authentication.getSession(provider, GITHUB_SCOPES, { silent: true });
+      const session = await vscode.authentication.getSession(provider, GITHUB_SCOPES, {
+        silent: true,
+      });
       return session?.accessToken;
     } catch (error) {
       // No such provider (a web build without GitHub sign-in): the same as not signed in.
@@ -49,12 +51,16 @@ export class GitHubTokenSource {
       );
       return false;
     }
-    const session = await vscode.authentication.getSession(provider, GITHUB_SCOPES, { createIfNone: true });
+    const session = await vscode.authentication.getSession(provider, GITHUB_SCOPES, {
+      createIfNone: true,
+    });
     return session !== undefined;
   }
 
   private environmentToken(): string | undefined {
-    const allowed = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.githubAllowEnvironmentToken, false);
+    const allowed = vscode.workspace
+      .getConfiguration(Settings.section)
+      .get<boolean>(Settings.githubAllowEnvironmentToken, false);
     if (!allowed) {
       return undefined;
     }

@@ -19,7 +19,10 @@ export interface CompletionGate {
  * when a required guardrail has not passed in the task's worktree since its last commit. Guardrails
  * waiting for an unfinished `depends_on` task do not count; a task without a worktree is not gated.
  */
-export function createCompletionGate(controller: GuardrailController, log: vscode.LogOutputChannel): CompletionGate {
+export function createCompletionGate(
+  controller: GuardrailController,
+  log: vscode.LogOutputChannel,
+): CompletionGate {
   return {
     async mayComplete(session, task) {
       const settings = controller.settings(session);
@@ -27,7 +30,9 @@ export function createCompletionGate(controller: GuardrailController, log: vscod
         return true;
       }
       const model = session.state?.model;
-      const definitions = controller.definitions(session).definitions.filter((d) => d.required && !skipReason(d, model));
+      const definitions = controller
+        .definitions(session)
+        .definitions.filter((d) => d.required && !skipReason(d, model));
       if (definitions.length === 0) {
         return true;
       }
@@ -37,7 +42,10 @@ export function createCompletionGate(controller: GuardrailController, log: vscod
         return true;
       }
       const cwd = runFolder(location.path, settings);
-      const [commit, latest] = await Promise.all([lastCommit(location.path).catch(() => undefined), controller.latestIn(session, cwd)]);
+      const [commit, latest] = await Promise.all([
+        lastCommit(location.path).catch(() => undefined),
+        controller.latestIn(session, cwd),
+      ]);
       const missing = requiredNotPassedSince(definitions, latest, commit ? commit.time * 1000 : 0);
       if (missing.length === 0) {
         return true;
@@ -60,7 +68,10 @@ export function createCompletionGate(controller: GuardrailController, log: vscod
 }
 
 /** The task's `worktree_path`, else the worktree that has its branch checked out. */
-async function taskWorktree(session: FolderSession, task: Task): Promise<{ path: string } | { problem: string }> {
+async function taskWorktree(
+  session: FolderSession,
+  task: Task,
+): Promise<{ path: string } | { problem: string }> {
   const recorded = await worktreeLocation(session, task);
   if (!('problem' in recorded) || !task.branch) {
     return recorded;

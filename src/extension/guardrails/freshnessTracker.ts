@@ -75,14 +75,17 @@ export class FreshnessTracker extends Disposable {
    * file (results are recorded there), so a run never makes its own pass stale.
    */
   private ignored(session: FolderSession, cwd: string): string[] {
-    const relative = (target: string): string => path.relative(cwd, target).split(path.sep).join('/');
+    const relative = (target: string): string =>
+      path.relative(cwd, target).split(path.sep).join('/');
     const outputs = this.controller
       .definitions(session)
       .definitions.flatMap((d) => (d.outputPath ? [outputPathPrefix(d.outputPath)] : []))
       .filter((prefix) => prefix.length > 0);
     const taskFile = session.taskFile ? [relative(session.taskFile.fsPath)] : [];
-    return [relative(logFolderFor(cwd, this.controller.settings(session))), ...outputs, ...taskFile].filter(
-      (entry) => entry && !entry.startsWith('..') && !path.isAbsolute(entry),
-    );
+    return [
+      relative(logFolderFor(cwd, this.controller.settings(session))),
+      ...outputs,
+      ...taskFile,
+    ].filter((entry) => entry && !entry.startsWith('..') && !path.isAbsolute(entry));
   }
 }

@@ -14,7 +14,12 @@ import type { CoordinatorServices, FolderSession } from '../services';
 import { FolderRuns } from './folderRuns';
 import { GuardrailOutput } from './guardrailOutput';
 import { UNTRUSTED_MESSAGE, windowPrompts, type GuardrailPrompts } from './guardrailPrompts';
-import { logFolderFor, readGuardrailSettings, runFolder, type GuardrailSettings } from './guardrailSettings';
+import {
+  logFolderFor,
+  readGuardrailSettings,
+  runFolder,
+  type GuardrailSettings,
+} from './guardrailSettings';
 import { reportRun } from './reportRun';
 
 export interface GuardrailRunRequest {
@@ -75,7 +80,12 @@ export class GuardrailController extends Disposable {
     const merged = mergeGuardrails(session.state?.model?.guardrails ?? [], settings.entries);
     return {
       definitions: merged.definitions,
-      problems: [...settings.problems, ...merged.problems.map((p) => `coordinator.guardrails.definitions ${p.where}: ${p.message}`)],
+      problems: [
+        ...settings.problems,
+        ...merged.problems.map(
+          (p) => `coordinator.guardrails.definitions ${p.where}: ${p.message}`,
+        ),
+      ],
     };
   }
 
@@ -149,11 +159,15 @@ export class GuardrailController extends Disposable {
       this.services.log.warn(problem);
     }
     if (problems.length > 0) {
-      void vscode.window.showWarningMessage(`Guardrail settings have problems; those entries were left out: ${problems.join('; ')}`);
+      void vscode.window.showWarningMessage(
+        `Guardrail settings have problems; those entries were left out: ${problems.join('; ')}`,
+      );
     }
     const definitions = request.keys ? all.filter((d) => request.keys!.includes(d.key)) : all;
     if (definitions.length === 0) {
-      const missing = request.keys?.length ? `No guardrail ${request.keys.map((k) => `"${k}"`).join(', ')}` : 'No guardrails';
+      const missing = request.keys?.length
+        ? `No guardrail ${request.keys.map((k) => `"${k}"`).join(', ')}`
+        : 'No guardrails';
       void vscode.window.showWarningMessage(
         `${missing} in ${session.folder.name}: add them under "pre_audit_guardrails" in the task file or in the coordinator.guardrails.definitions setting.`,
       );
@@ -180,7 +194,11 @@ export class GuardrailController extends Disposable {
     return run;
   }
 
-  private async execute(request: GuardrailRunRequest, definitions: GuardrailDefinition[], runs: FolderRuns): Promise<GuardrailRunOutcome> {
+  private async execute(
+    request: GuardrailRunRequest,
+    definitions: GuardrailDefinition[],
+    runs: FolderRuns,
+  ): Promise<GuardrailRunOutcome> {
     const { session } = request;
     const settings = this.settings(session);
     const cwd = runFolder(request.root ?? session.folder.uri.fsPath, settings);
@@ -207,21 +225,30 @@ export class GuardrailController extends Disposable {
           model: session.state?.model,
           runStartedAt: startedAt,
           sinkFor: (definition) =>
-            this.sinkFor(definition, { prefixLines: settings.parallelism > 1, limitChars: settings.channelLimitChars }, request.echo, {
-              onStart: () => report(`${definition.key} (${++started}/${definitions.length})`),
-              onEnd: (result) => {
-                runs.running.delete(result.key);
-                if (result.verdict !== 'cancelled') {
-                  runs.remember(result);
-                }
-                this.changed.fire(session);
+            this.sinkFor(
+              definition,
+              { prefixLines: settings.parallelism > 1, limitChars: settings.channelLimitChars },
+              request.echo,
+              {
+                onStart: () => report(`${definition.key} (${++started}/${definitions.length})`),
+                onEnd: (result) => {
+                  runs.running.delete(result.key);
+                  if (result.verdict !== 'cancelled') {
+                    runs.remember(result);
+                  }
+                  this.changed.fire(session);
+                },
               },
-            }),
+            ),
         });
       };
       const results = interactive
         ? await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: `Guardrails in ${session.folder.name}`, cancellable: true },
+            {
+              location: vscode.ProgressLocation.Notification,
+              title: `Guardrails in ${session.folder.name}`,
+              cancellable: true,
+            },
             (progress, token) => {
               token.onCancellationRequested(() => abort.abort());
               return execute((message) => progress.report({ message }));
@@ -288,7 +315,9 @@ export class GuardrailController extends Disposable {
       return await writeRunLog(logFolderFor(cwd, settings), log);
     } catch (error) {
       this.services.log.error(`Could not write the guardrail run log: ${String(error)}`);
-      void vscode.window.showWarningMessage(`Could not write the guardrail run log in ${logFolderFor(cwd, settings)}: ${errorText(error)}`);
+      void vscode.window.showWarningMessage(
+        `Could not write the guardrail run log in ${logFolderFor(cwd, settings)}: ${errorText(error)}`,
+      );
       return undefined;
     }
   }
@@ -297,10 +326,14 @@ export class GuardrailController extends Disposable {
     const fileKeys = new Set((session.state?.model?.guardrails ?? []).map((d) => d.key));
     try {
       const count = await recordGuardrailResults(session, results, fileKeys);
-      this.services.log.info(`Recorded ${count} guardrail result(s) in ${session.taskFile?.fsPath ?? 'the task file'}`);
+      this.services.log.info(
+        `Recorded ${count} guardrail result(s) in ${session.taskFile?.fsPath ?? 'the task file'}`,
+      );
     } catch (error) {
       this.services.log.error(`Could not record guardrail results: ${String(error)}`);
-      void vscode.window.showErrorMessage(`Guardrail results were not recorded in the task file: ${errorText(error)}`);
+      void vscode.window.showErrorMessage(
+        `Guardrail results were not recorded in the task file: ${errorText(error)}`,
+      );
     }
   }
 
@@ -318,7 +351,9 @@ export class GuardrailController extends Disposable {
           this.changed.fire(session);
         }
       })
-      .catch((error: unknown) => this.services.log.warn(`Could not read guardrail run logs: ${String(error)}`));
+      .catch((error: unknown) =>
+        this.services.log.warn(`Could not read guardrail run logs: ${String(error)}`),
+      );
   }
 
   private runsOf(session: FolderSession): FolderRuns {

@@ -7,10 +7,17 @@ import type { WorkspaceSessions } from '../services';
 import type { GuardrailController } from './guardrailController';
 
 /** The dashboard's guardrail section: every guardrail (file and setting) with its latest verdict and when. */
-export function guardrailDashboardData(sessions: WorkspaceSessions, controller: GuardrailController): DashboardDataProvider {
+export function guardrailDashboardData(
+  sessions: WorkspaceSessions,
+  controller: GuardrailController,
+): DashboardDataProvider {
   return {
     onDidChange: (listener, thisArg, disposables) =>
-      controller.onDidChange((session) => listener.call(thisArg, session.folder), undefined, disposables),
+      controller.onDidChange(
+        (session) => listener.call(thisArg, session.folder),
+        undefined,
+        disposables,
+      ),
     provide(folder: vscode.WorkspaceFolder) {
       const session = sessions.all.find((s) => s.folder.uri.toString() === folder.uri.toString());
       if (!session) {
@@ -22,7 +29,11 @@ export function guardrailDashboardData(sessions: WorkspaceSessions, controller: 
 }
 
 function toDashboard(state: GuardrailState): GuardrailRunInput {
-  const input: GuardrailRunInput = { key: state.key, required: state.required, verdict: dashboardVerdict(state) };
+  const input: GuardrailRunInput = {
+    key: state.key,
+    required: state.required,
+    verdict: dashboardVerdict(state),
+  };
   if (state.at) {
     input.lastRun = state.at;
   }

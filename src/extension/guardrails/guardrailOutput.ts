@@ -42,6 +42,9 @@ export class GuardrailOutput extends Disposable {
       return;
     }
     this.channel.append(text);
-    this.recent = text.length >= RECENT_CHARS ? text.slice(-RECENT_CHARS) : (this.recent + text).slice(-RECENT_CHARS);
+    this.recent =
+      text.length >= RECENT_CHARS
+        ? text.slice(-RECENT_CHARS)
+        : (this.recent + text).slice(-RECENT_CHARS);
   }
 }

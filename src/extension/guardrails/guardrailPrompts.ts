@@ -42,7 +42,16 @@ export const windowPrompts: GuardrailPrompts = {
     return choice === QUEUE ? 'queue' : choice === CANCEL_RUNNING ? 'cancelRunning' : undefined;
   },
   async confirmCompletion(message, detail) {
-    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, COMPLETE_ANYWAY, RUN_IN_WORKTREE);
-    return choice === COMPLETE_ANYWAY ? 'complete' : choice === RUN_IN_WORKTREE ? 'runInWorktree' : undefined;
+    const choice = await vscode.window.showWarningMessage(
+      message,
+      { modal: true, detail },
+      COMPLETE_ANYWAY,
+      RUN_IN_WORKTREE,
+    );
+    return choice === COMPLETE_ANYWAY
+      ? 'complete'
+      : choice === RUN_IN_WORKTREE
+        ? 'runInWorktree'
+        : undefined;
   },
 };

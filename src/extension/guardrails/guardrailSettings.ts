@@ -1,7 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DEFAULT_CHANNEL_LIMIT_MB, DEFAULT_LOG_FOLDER, DEFAULT_PARALLELISM, DEFAULT_TIMEOUT_MINUTES } from '../../core/guardrails/defaults';
-import { parseGuardrailSettings, type GuardrailSettingEntry } from '../../core/guardrails/definitions';
+import {
+  DEFAULT_CHANNEL_LIMIT_MB,
+  DEFAULT_LOG_FOLDER,
+  DEFAULT_PARALLELISM,
+  DEFAULT_TIMEOUT_MINUTES,
+} from '../../core/guardrails/defaults';
+import {
+  parseGuardrailSettings,
+  type GuardrailSettingEntry,
+} from '../../core/guardrails/definitions';
 import { parseEnvSetting } from '../../core/guardrails/envSetting';
 import { Settings } from '../constants';
 
@@ -27,7 +35,9 @@ export function readGuardrailSettings(scope: vscode.Uri | undefined): GuardrailS
   const problems: string[] = [];
   const parsed = parseGuardrailSettings(config.get<unknown>(Settings.guardrailsDefinitions));
   for (const problem of parsed.problems) {
-    problems.push(`coordinator.${Settings.guardrailsDefinitions}${problem.where ? ` ${problem.where}` : ''}: ${problem.message}`);
+    problems.push(
+      `coordinator.${Settings.guardrailsDefinitions}${problem.where ? ` ${problem.where}` : ''}: ${problem.message}`,
+    );
   }
   const env = parseEnvSetting(config.get<unknown>(Settings.guardrailsEnv));
   for (const problem of env.problems) {
@@ -35,14 +45,22 @@ export function readGuardrailSettings(scope: vscode.Uri | undefined): GuardrailS
   }
   return {
     entries: parsed.entries,
-    timeoutMs: positive(config.get<unknown>(Settings.guardrailsTimeoutMinutes), DEFAULT_TIMEOUT_MINUTES) * 60_000,
-    parallelism: Math.max(1, Math.floor(positive(config.get<unknown>(Settings.guardrailsParallelism), DEFAULT_PARALLELISM))),
+    timeoutMs:
+      positive(config.get<unknown>(Settings.guardrailsTimeoutMinutes), DEFAULT_TIMEOUT_MINUTES) *
+      60_000,
+    parallelism: Math.max(
+      1,
+      Math.floor(
+        positive(config.get<unknown>(Settings.guardrailsParallelism), DEFAULT_PARALLELISM),
+      ),
+    ),
     env: env.env,
     cwd: text(config.get<unknown>(Settings.guardrailsCwd)),
     logFolder: text(config.get<unknown>(Settings.guardrailsLogFolder)) || DEFAULT_LOG_FOLDER,
     maxAgeHours: Math.max(0, Number(config.get<unknown>(Settings.guardrailsMaxAgeHours)) || 0),
     channelLimitChars: channelLimit(config.get<unknown>(Settings.guardrailsChannelLimitMB)),
-    requirePassBeforeComplete: config.get<unknown>(Settings.guardrailsRequirePassBeforeComplete) !== false,
+    requirePassBeforeComplete:
+      config.get<unknown>(Settings.guardrailsRequirePassBeforeComplete) !== false,
     problems,
   };
 }
@@ -58,7 +76,10 @@ export function logFolderFor(cwd: string, settings: Pick<GuardrailSettings, 'log
 }
 
 function channelLimit(value: unknown): number {
-  const megabytes = typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_CHANNEL_LIMIT_MB;
+  const megabytes =
+    typeof value === 'number' && Number.isFinite(value) && value >= 0
+      ? value
+      : DEFAULT_CHANNEL_LIMIT_MB;
   // A small positive limit stays a limit: 0 alone means everything.
   return megabytes === 0 ? 0 : Math.max(1, Math.round(megabytes * 1024 * 1024));
 }

@@ -22,14 +22,19 @@ export function isGuardrailArgument(value: unknown): value is GuardrailArgument 
 }
 
 /** The folder a guardrail command acts on: the argument's, the active editor's, or the user's pick. */
-export async function sessionForGuardrails(sessions: WorkspaceSessions, arg: unknown): Promise<FolderSession | undefined> {
+export async function sessionForGuardrails(
+  sessions: WorkspaceSessions,
+  arg: unknown,
+): Promise<FolderSession | undefined> {
   if (arg instanceof vscode.Uri) {
     return sessions.sessionFor(arg);
   }
   if (isGuardrailArgument(arg) && (arg.folderUri ?? arg.folder) !== undefined) {
     const session = sessionForFolder(sessions, arg.folderUri ?? arg.folder);
     if (!session) {
-      void vscode.window.showWarningMessage(`No workspace folder ${arg.folderUri ?? arg.folder} is open.`);
+      void vscode.window.showWarningMessage(
+        `No workspace folder ${arg.folderUri ?? arg.folder} is open.`,
+      );
     }
     return session;
   }
@@ -39,7 +44,9 @@ export async function sessionForGuardrails(sessions: WorkspaceSessions, arg: unk
   }
   const session = await sessions.pickSession('Run guardrails of which folder?');
   if (!session) {
-    void vscode.window.showWarningMessage('There is no workspace folder with a task file to run guardrails for.');
+    void vscode.window.showWarningMessage(
+      'There is no workspace folder with a task file to run guardrails for.',
+    );
   }
   return session;
 }

@@ -28,20 +28,31 @@ export class GuardrailTaskProvider implements vscode.TaskProvider {
       return [];
     }
     return this.sessions.all.flatMap((session) =>
-      this.controller.definitions(session).definitions.map((definition) => this.taskFor(session, definition)),
+      this.controller
+        .definitions(session)
+        .definitions.map((definition) => this.taskFor(session, definition)),
     );
   }
 
   resolveTask(task: vscode.Task): vscode.Task | undefined {
     const definition = task.definition as Partial<GuardrailTaskDefinition>;
-    if (definition.type !== TaskTypes.guardrail || typeof definition.key !== 'string' || !vscode.workspace.isTrusted) {
+    if (
+      definition.type !== TaskTypes.guardrail ||
+      typeof definition.key !== 'string' ||
+      !vscode.workspace.isTrusted
+    ) {
       return undefined;
     }
     const folder = typeof task.scope === 'object' ? task.scope : undefined;
     const session =
-      this.sessions.all.find((s) => (definition.folder ? s.folder.name === definition.folder : folder && s.folder.uri.toString() === folder.uri.toString())) ??
-      this.sessions.sessionFor(folder?.uri);
-    const guardrail = session && this.controller.definitions(session).definitions.find((d) => d.key === definition.key);
+      this.sessions.all.find((s) =>
+        definition.folder
+          ? s.folder.name === definition.folder
+          : folder && s.folder.uri.toString() === folder.uri.toString(),
+      ) ?? this.sessions.sessionFor(folder?.uri);
+    const guardrail =
+      session &&
+      this.controller.definitions(session).definitions.find((d) => d.key === definition.key);
     if (!session || !guardrail) {
       return undefined;
     }
@@ -49,14 +60,24 @@ export class GuardrailTaskProvider implements vscode.TaskProvider {
     return this.taskFor(session, guardrail, task.definition as GuardrailTaskDefinition);
   }
 
-  private taskFor(session: FolderSession, guardrail: GuardrailDefinition, given?: GuardrailTaskDefinition): vscode.Task {
-    const definition: GuardrailTaskDefinition = given ?? { type: TaskTypes.guardrail, key: guardrail.key, folder: session.folder.name };
+  private taskFor(
+    session: FolderSession,
+    guardrail: GuardrailDefinition,
+    given?: GuardrailTaskDefinition,
+  ): vscode.Task {
+    const definition: GuardrailTaskDefinition = given ?? {
+      type: TaskTypes.guardrail,
+      key: guardrail.key,
+      folder: session.folder.name,
+    };
     const task = new vscode.Task(
       definition,
       session.folder,
       guardrail.key,
       'Coordinator',
-      new vscode.CustomExecution(async () => new GuardrailTerminal(this.controller, session, guardrail.key)),
+      new vscode.CustomExecution(
+        async () => new GuardrailTerminal(this.controller, session, guardrail.key),
+      ),
     );
     task.detail = guardrail.command;
     task.group = vscode.TaskGroup.Test;
@@ -92,7 +113,9 @@ class GuardrailTerminal implements vscode.Pseudoterminal {
       .then(
         (outcome) => this.finish(outcome?.results[0]?.verdict === 'pass' ? 0 : 1),
         (error: unknown) => {
-          this.written.fire(`\r\nGuardrail could not run: ${error instanceof Error ? error.message : String(error)}\r\n`);
+          this.written.fire(
+            `\r\nGuardrail could not run: ${error instanceof Error ? error.message : String(error)}\r\n`,
+          );
           this.finish(1);
         },
       );

@@ -43,7 +43,9 @@ export function registerGuardrails(services: CoordinatorServices): GuardrailsFea
     taskProvider,
     gate: createCompletionGate(controller, services.log),
     addToDashboard(dashboard) {
-      services.context.subscriptions.push(dashboard.dataSources.register(guardrailDashboardData(services.sessions, controller)));
+      services.context.subscriptions.push(
+        dashboard.dataSources.register(guardrailDashboardData(services.sessions, controller)),
+      );
     },
   };
 }

@@ -5,7 +5,11 @@ import type { GuardrailResult } from '../../core/guardrails/types';
 const SHOW_OUTPUT = 'Show Output';
 
 /** One notification after a run: what failed, or that the required ones passed. */
-export function reportRun(results: readonly GuardrailResult[], cancelled: boolean, showOutput: () => void): void {
+export function reportRun(
+  results: readonly GuardrailResult[],
+  cancelled: boolean,
+  showOutput: () => void,
+): void {
   const required = results.filter((r) => r.required);
   const passing = required.filter((r) => r.verdict === 'pass').length;
   const failed = results.filter((r) => r.verdict === 'fail' || r.verdict === 'error');
@@ -17,7 +21,12 @@ export function reportRun(results: readonly GuardrailResult[], cancelled: boolea
     offer(vscode.window.showInformationMessage(`Guardrails cancelled: ${counts}.`, SHOW_OUTPUT));
   } else if (!requiredPassed(results) || failed.length > 0) {
     const names = failed.map((r) => `${r.key} (${r.reason})`).join(', ');
-    offer(vscode.window.showWarningMessage(`Guardrails: ${counts}${names ? `; failed: ${names}` : ''}.`, SHOW_OUTPUT));
+    offer(
+      vscode.window.showWarningMessage(
+        `Guardrails: ${counts}${names ? `; failed: ${names}` : ''}.`,
+        SHOW_OUTPUT,
+      ),
+    );
   } else {
     offer(vscode.window.showInformationMessage(`Guardrails: ${counts}.`, SHOW_OUTPUT));
   }

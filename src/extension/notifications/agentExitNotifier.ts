@@ -9,8 +9,15 @@ import { taskOfTerminal, type AgentTerminalTask } from './agentTerminals';
  * from shell integration), or the terminal's own process exiting.
  */
 export function registerAgentExitNotifier(services: CoordinatorServices): void {
-  const notify = (found: AgentTerminalTask, folderUri: vscode.Uri, exitCode: number | undefined, command: string | undefined): void => {
-    const enabled = vscode.workspace.getConfiguration(Settings.section, folderUri).get<boolean>(Settings.notifyAgentExit, true);
+  const notify = (
+    found: AgentTerminalTask,
+    folderUri: vscode.Uri,
+    exitCode: number | undefined,
+    command: string | undefined,
+  ): void => {
+    const enabled = vscode.workspace
+      .getConfiguration(Settings.section, folderUri)
+      .get<boolean>(Settings.notifyAgentExit, true);
     if (!enabled) {
       return;
     }
@@ -18,12 +25,20 @@ export function registerAgentExitNotifier(services: CoordinatorServices): void {
     const show = 'Show Task';
     const settings = 'Open Agent Settings';
     const actions = message.commandProblem ? [show, settings] : [show];
-    const reveal = message.failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const reveal = message.failed
+      ? vscode.window.showWarningMessage
+      : vscode.window.showInformationMessage;
     void Promise.resolve(reveal(message.text, ...actions)).then((answer) => {
       if (answer === show) {
-        void vscode.commands.executeCommand(Commands.revealTask, { taskKey: found.task.key, folder: found.session.folder.uri.toString() });
+        void vscode.commands.executeCommand(Commands.revealTask, {
+          taskKey: found.task.key,
+          folder: found.session.folder.uri.toString(),
+        });
       } else if (answer === settings) {
-        void vscode.commands.executeCommand('workbench.action.openSettings', `${Settings.section}.${Settings.agents}`);
+        void vscode.commands.executeCommand(
+          'workbench.action.openSettings',
+          `${Settings.section}.${Settings.agents}`,
+        );
       }
     });
   };

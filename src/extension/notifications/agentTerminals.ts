@@ -13,7 +13,10 @@ export interface AgentTerminalTask {
   task: Task;
 }
 
-export function taskOfTerminal(sessions: WorkspaceSessions, terminal: vscode.Terminal): AgentTerminalTask | undefined {
+export function taskOfTerminal(
+  sessions: WorkspaceSessions,
+  terminal: vscode.Terminal,
+): AgentTerminalTask | undefined {
   const options = terminal.creationOptions;
   if (!('cwd' in options || 'env' in options)) {
     return undefined;
@@ -28,7 +31,11 @@ export function taskOfTerminal(sessions: WorkspaceSessions, terminal: vscode.Ter
       continue;
     }
     const byEnv = taskKey ? model.byKey.get(taskKey) : undefined;
-    const byCwd = cwdPath ? model.tasks.find((task) => task.worktreePath !== undefined && sameFolder(task.worktreePath, cwdPath)) : undefined;
+    const byCwd = cwdPath
+      ? model.tasks.find(
+          (task) => task.worktreePath !== undefined && sameFolder(task.worktreePath, cwdPath),
+        )
+      : undefined;
     const task = byEnv ?? byCwd;
     if (task) {
       return { session, task };

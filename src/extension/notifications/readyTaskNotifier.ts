@@ -25,12 +25,18 @@ export function registerReadyTaskNotifier(services: CoordinatorServices): void {
     if (!before || before.model === next.model) {
       return;
     }
-    const enabled = vscode.workspace.getConfiguration(Settings.section, session.folder.uri).get<boolean>(Settings.notifyTaskReady, true);
+    const enabled = vscode.workspace
+      .getConfiguration(Settings.section, session.folder.uri)
+      .get<boolean>(Settings.notifyTaskReady, true);
     if (!enabled) {
       return;
     }
     for (const { task, completedDependency } of newlyReadyTasks(before, next)) {
-      void announce(session, task.key, `"${task.name}" can start: "${completedDependency.name}", the last task it waited for, is completed.`);
+      void announce(
+        session,
+        task.key,
+        `"${task.name}" can start: "${completedDependency.name}", the last task it waited for, is completed.`,
+      );
     }
   };
 

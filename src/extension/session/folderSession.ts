@@ -27,8 +27,12 @@ export class TaskFolderSession extends Disposable implements FolderSession {
   private readonly changed = this.register(new vscode.EventEmitter<FolderSession>());
   readonly onDidChange = this.changed.event;
 
-  private readonly rereadSoon = this.register(new Debouncer(REREAD_DELAY_MS, () => void this.enqueue(() => this.reread())));
-  private readonly rediscoverSoon = this.register(new Debouncer(REREAD_DELAY_MS, () => void this.reload()));
+  private readonly rereadSoon = this.register(
+    new Debouncer(REREAD_DELAY_MS, () => void this.enqueue(() => this.reread())),
+  );
+  private readonly rediscoverSoon = this.register(
+    new Debouncer(REREAD_DELAY_MS, () => void this.reload()),
+  );
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -54,10 +58,14 @@ export class TaskFolderSession extends Disposable implements FolderSession {
   async apply(edits: TaskEdit | TaskEdit[]): Promise<void> {
     await this.enqueue(async () => {
       if (!this.store || !this.currentFile) {
-        throw new Error(`No task file in ${this.folder.name}: create one or pick one with "Select Task File…".`);
+        throw new Error(
+          `No task file in ${this.folder.name}: create one or pick one with "Select Task File…".`,
+        );
       }
       if (this.currentState?.broken) {
-        throw new Error(`${vscode.workspace.asRelativePath(this.currentFile)} has errors; fix them (see the Problems panel) before changing tasks.`);
+        throw new Error(
+          `${vscode.workspace.asRelativePath(this.currentFile)} has errors; fix them (see the Problems panel) before changing tasks.`,
+        );
       }
       const result = await this.store.apply(edits);
       this.setState(result);
@@ -71,7 +79,10 @@ export class TaskFolderSession extends Disposable implements FolderSession {
   }
 
   private async discoverAndRead(): Promise<void> {
-    const configured = vscode.workspace.getConfiguration(Settings.section, this.folder.uri).get<string>(Settings.taskFile, '').trim();
+    const configured = vscode.workspace
+      .getConfiguration(Settings.section, this.folder.uri)
+      .get<string>(Settings.taskFile, '')
+      .trim();
     const [found, head] = await Promise.all([
       discoverTaskFile(this.folder.uri.fsPath, configured ? { configured } : undefined),
       gitHeadPath(this.folder.uri.fsPath),
@@ -90,7 +101,11 @@ export class TaskFolderSession extends Disposable implements FolderSession {
       );
     }
     if (fileChanged) {
-      this.log.info(found ? `${this.folder.name}: task file ${found}` : `${this.folder.name}: no task file found`);
+      this.log.info(
+        found
+          ? `${this.folder.name}: task file ${found}`
+          : `${this.folder.name}: no task file found`,
+      );
       this.currentFile = found ? vscode.Uri.file(found) : undefined;
       this.store = found ? new TaskFileStore(found) : undefined;
       this.currentState = undefined;
@@ -119,7 +134,9 @@ export class TaskFolderSession extends Disposable implements FolderSession {
         this.currentState = undefined;
         return this.discoverAndRead();
       }
-      this.log.error(`Could not read ${this.currentFile?.fsPath ?? 'the task file'}: ${String(error)}`);
+      this.log.error(
+        `Could not read ${this.currentFile?.fsPath ?? 'the task file'}: ${String(error)}`,
+      );
       return;
     }
     if (!forceFire && next.text === this.currentState?.text) {
@@ -135,7 +152,9 @@ export class TaskFolderSession extends Disposable implements FolderSession {
     const previous = this.currentState;
     this.currentState = keepLastGood(next, previous);
     if (next.broken && !previous?.broken) {
-      this.log.warn(`${this.currentFile?.fsPath ?? 'task file'} has errors; showing the last good state`);
+      this.log.warn(
+        `${this.currentFile?.fsPath ?? 'task file'} has errors; showing the last good state`,
+      );
     }
     this.changed.fire(this);
   }

@@ -32,7 +32,11 @@ export class TaskFileWatchers extends Disposable {
     }
   }
 
-  private watch(pattern: vscode.RelativePattern, onChange: () => void, onCreateOrDelete: () => void): void {
+  private watch(
+    pattern: vscode.RelativePattern,
+    onChange: () => void,
+    onCreateOrDelete: () => void,
+  ): void {
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(pattern));
     this.register(watcher.onDidChange(onChange));
     this.register(watcher.onDidCreate(onCreateOrDelete));
@@ -49,7 +53,19 @@ function exactFile(path: string): vscode.RelativePattern {
  * rebuilt: a new watcher starts listening only after a moment, so a file deleted right after it
  * was found would otherwise go unnoticed. Edits are the exact watcher's business.
  */
-export function watchTaskFilesInFolder(folder: vscode.WorkspaceFolder, onCreateOrDelete: () => void): vscode.Disposable {
-  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/task_status.json'), false, true, false);
-  return vscode.Disposable.from(watcher, watcher.onDidCreate(onCreateOrDelete), watcher.onDidDelete(onCreateOrDelete));
+export function watchTaskFilesInFolder(
+  folder: vscode.WorkspaceFolder,
+  onCreateOrDelete: () => void,
+): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher(
+    new vscode.RelativePattern(folder, '**/task_status.json'),
+    false,
+    true,
+    false,
+  );
+  return vscode.Disposable.from(
+    watcher,
+    watcher.onDidCreate(onCreateOrDelete),
+    watcher.onDidDelete(onCreateOrDelete),
+  );
 }

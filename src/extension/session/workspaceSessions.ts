@@ -29,7 +29,12 @@ export class TaskWorkspaceSessions extends Disposable implements WorkspaceSessio
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         for (const session of this.sessions.values()) {
-          if (event.affectsConfiguration(`${Settings.section}.${Settings.taskFile}`, session.folder.uri)) {
+          if (
+            event.affectsConfiguration(
+              `${Settings.section}.${Settings.taskFile}`,
+              session.folder.uri,
+            )
+          ) {
             void session.reload();
           }
         }
@@ -83,7 +88,9 @@ export class TaskWorkspaceSessions extends Disposable implements WorkspaceSessio
     });
     await Promise.all(
       added.map((session) =>
-        session.reload().catch((error: unknown) => this.log.error(`${session.folder.name}: ${String(error)}`)),
+        session
+          .reload()
+          .catch((error: unknown) => this.log.error(`${session.folder.name}: ${String(error)}`)),
       ),
     );
     this.publish();
@@ -91,8 +98,16 @@ export class TaskWorkspaceSessions extends Disposable implements WorkspaceSessio
 
   private publish(): void {
     const sessions = this.all;
-    void vscode.commands.executeCommand('setContext', ContextKeys.hasTaskFile, sessions.some((s) => s.taskFile !== undefined));
-    void vscode.commands.executeCommand('setContext', ContextKeys.taskFileBroken, sessions.some((s) => s.state?.broken === true));
+    void vscode.commands.executeCommand(
+      'setContext',
+      ContextKeys.hasTaskFile,
+      sessions.some((s) => s.taskFile !== undefined),
+    );
+    void vscode.commands.executeCommand(
+      'setContext',
+      ContextKeys.taskFileBroken,
+      sessions.some((s) => s.state?.broken === true),
+    );
     this.changed.fire();
   }
 }

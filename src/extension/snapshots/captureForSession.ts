@@ -8,7 +8,10 @@ import type { PullRequestStatus } from '../github/pullRequestStatus';
 import type { FolderSession } from '../services';
 
 /** GitHub state for a snapshot: a fresh refresh, the last known state, or why there is none. */
-async function gitHubForSnapshot(session: FolderSession, status: PullRequestStatus): Promise<GitHubStatus | { unavailable: string }> {
+async function gitHubForSnapshot(
+  session: FolderSession,
+  status: PullRequestStatus,
+): Promise<GitHubStatus | { unavailable: string }> {
   const fresh = await status.forSession(session).refresh();
   if (!fresh) {
     return { unavailable: 'The GitHub client could not be started (see the Coordinator output).' };
@@ -27,11 +30,17 @@ export type SnapshotCapture = (session: FolderSession, now?: Date) => Promise<Ca
  * from the git module, and PR/CI state (refreshed now; unavailable offline or without sign-in,
  * which the snapshot says). Files go to `coordinator.snapshots.folder` in the main worktree.
  */
-export async function captureSnapshotForSession(session: FolderSession, status: PullRequestStatus, now = new Date()): Promise<CapturedSnapshot> {
+export async function captureSnapshotForSession(
+  session: FolderSession,
+  status: PullRequestStatus,
+  now = new Date(),
+): Promise<CapturedSnapshot> {
   const taskFile = session.taskFile;
   const loaded = session.state;
   if (!taskFile || !loaded?.model) {
-    throw new (loadGitHubModule().SnapshotError)(`${session.folder.name} has no readable task file; no snapshot written.`);
+    throw new (loadGitHubModule().SnapshotError)(
+      `${session.folder.name} has no readable task file; no snapshot written.`,
+    );
   }
   const folderPath = session.folder.uri.fsPath;
   const repoRoot = (await mainWorktreeRoot(folderPath).catch(() => undefined)) ?? folderPath;

@@ -51,7 +51,12 @@ export class DailySnapshots extends Disposable {
     const captured: string[] = [];
     await this.services.sessions.ready;
     for (const session of this.services.sessions.all) {
-      if (!this.isDisposed && this.enabledFor(session) && session.state?.model && isDailySnapshotDue(this.lastCapture(session), now)) {
+      if (
+        !this.isDisposed &&
+        this.enabledFor(session) &&
+        session.state?.model &&
+        isDailySnapshotDue(this.lastCapture(session), now)
+      ) {
         if (await this.capture(session, now)) {
           captured.push(session.folder.name);
         }
@@ -63,17 +68,25 @@ export class DailySnapshots extends Disposable {
   private async capture(session: FolderSession, now: Date): Promise<boolean> {
     try {
       const { files, document } = await this.captureSnapshot(session, now);
-      await this.services.context.workspaceState.update(this.stateKey(session), document.capturedAt);
-      this.services.log.info(`Daily snapshot of ${session.folder.name}: ${vscode.workspace.asRelativePath(files.markdown)}`);
+      await this.services.context.workspaceState.update(
+        this.stateKey(session),
+        document.capturedAt,
+      );
+      this.services.log.info(
+        `Daily snapshot of ${session.folder.name}: ${vscode.workspace.asRelativePath(files.markdown)}`,
+      );
       return true;
     } catch (error) {
-      this.services.log.warn(`Daily snapshot of ${session.folder.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.services.log.warn(
+        `Daily snapshot of ${session.folder.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return false;
     }
   }
 
   private apply(): void {
-    const anyEnabled = this.services.sessions.all.some((s) => this.enabledFor(s)) || this.enabledFor(undefined);
+    const anyEnabled =
+      this.services.sessions.all.some((s) => this.enabledFor(s)) || this.enabledFor(undefined);
     if (anyEnabled && this.timer === undefined) {
       this.timer = setInterval(() => void this.checkNow(), CHECK_INTERVAL_MS);
       void this.checkNow();
@@ -83,7 +96,9 @@ export class DailySnapshots extends Disposable {
   }
 
   private enabledFor(session: FolderSession | undefined): boolean {
-    return vscode.workspace.getConfiguration(Settings.section, session?.folder.uri).get<boolean>(Settings.snapshotsDaily, false);
+    return vscode.workspace
+      .getConfiguration(Settings.section, session?.folder.uri)
+      .get<boolean>(Settings.snapshotsDaily, false);
   }
 
   private stateKey(session: FolderSession): string {

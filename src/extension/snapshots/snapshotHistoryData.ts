@@ -12,7 +12,9 @@ import { Disposable } from '../lifecycle';
  * appears or changes (`coord snapshot`).
  */
 export class SnapshotHistoryData extends Disposable implements DashboardDataProvider {
-  private readonly changed = this.register(new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>());
+  private readonly changed = this.register(
+    new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>(),
+  );
   readonly onDidChange = this.changed.event;
   private readonly cache = new Map<string, Promise<SnapshotHistoryPoint[]>>();
   private readonly watched = new Set<string>();
@@ -52,7 +54,10 @@ export class SnapshotHistoryData extends Disposable implements DashboardDataProv
     const inside = path.relative(folder.uri.fsPath, snapshots);
     const pattern =
       inside && !inside.startsWith('..') && !path.isAbsolute(inside)
-        ? new vscode.RelativePattern(folder, `${inside.split(path.sep).join('/')}/*/snapshot_*.json`)
+        ? new vscode.RelativePattern(
+            folder,
+            `${inside.split(path.sep).join('/')}/*/snapshot_*.json`,
+          )
         : new vscode.RelativePattern(vscode.Uri.file(snapshots), '*/snapshot_*.json');
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(pattern));
     const invalidate = (): void => this.invalidate(folder);

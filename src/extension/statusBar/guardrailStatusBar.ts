@@ -17,7 +17,11 @@ export function registerGuardrailStatusBar(
   controller: GuardrailController,
   freshness: FreshnessTracker,
 ): vscode.StatusBarItem {
-  const item = vscode.window.createStatusBarItem(StatusBarItems.guardrails, vscode.StatusBarAlignment.Left, 49);
+  const item = vscode.window.createStatusBarItem(
+    StatusBarItems.guardrails,
+    vscode.StatusBarAlignment.Left,
+    49,
+  );
   item.name = 'Coordinator Guardrails';
   item.command = Commands.runGuardrail;
   const update = (): void => {
@@ -56,7 +60,12 @@ export function renderGuardrails(
   const newestChangeAt = freshness.newestChangeAt(session);
   for (const state of states) {
     if (state.verdict === 'pass' && state.at) {
-      state.stale = staleReason({ lastPassAt: state.at, newestChangeAt, now, maxAgeHours: settings.maxAgeHours });
+      state.stale = staleReason({
+        lastPassAt: state.at,
+        newestChangeAt,
+        now,
+        maxAgeHours: settings.maxAgeHours,
+      });
     }
   }
   const summary = summarizeGuardrails(states, now);
@@ -74,14 +83,22 @@ export function renderGuardrails(
   return true;
 }
 
-function tooltipFor(states: readonly GuardrailState[], label: string, now: number): vscode.MarkdownString {
+function tooltipFor(
+  states: readonly GuardrailState[],
+  label: string,
+  now: number,
+): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString('', true);
-  tooltip.appendMarkdown(`**Guardrails** ${label}\n\n| Guardrail | Required | Verdict | Age |\n|---|:-:|---|---|\n`);
+  tooltip.appendMarkdown(
+    `**Guardrails** ${label}\n\n| Guardrail | Required | Verdict | Age |\n|---|:-:|---|---|\n`,
+  );
   for (const state of states) {
     const at = state.at ? Date.parse(state.at) : Number.NaN;
     const age = Number.isNaN(at) ? '' : formatAge(Math.max(0, now - at));
     const verdict = state.running ? '$(loading~spin) running' : verdictText(state);
-    tooltip.appendMarkdown(`| ${cell(state.key)} | ${state.required ? 'yes' : 'no'} | ${verdict} | ${age} |\n`);
+    tooltip.appendMarkdown(
+      `| ${cell(state.key)} | ${state.required ? 'yes' : 'no'} | ${verdict} | ${age} |\n`,
+    );
   }
   tooltip.appendMarkdown('\nClick to run a guardrail or show the output.');
   return tooltip;

@@ -8,7 +8,11 @@ const LISTED = 8;
 
 /** `$(checklist) 7/18`: completed over total for the active folder's plan; a click focuses the Tasks view. */
 export function registerProgressStatusBar(services: CoordinatorServices): vscode.StatusBarItem {
-  const item = vscode.window.createStatusBarItem(StatusBarItems.progress, vscode.StatusBarAlignment.Left, 50);
+  const item = vscode.window.createStatusBarItem(
+    StatusBarItems.progress,
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
   item.name = 'Coordinator Progress';
   item.command = `${Views.tasks}.focus`;
   const update = (): void => {
@@ -40,7 +44,9 @@ function renderProgress(item: vscode.StatusBarItem, session: FolderSession): voi
   const inProgress = model.tasks.filter((task) => task.status === 'in_progress');
   const blocked = model.tasks.filter((task) => isBlocked(task, state.graph, model.byKey));
   item.text = `$(checklist) ${done}/${model.tasks.length}`;
-  item.backgroundColor = state.broken ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  item.backgroundColor = state.broken
+    ? new vscode.ThemeColor('statusBarItem.errorBackground')
+    : undefined;
   item.accessibilityInformation = {
     label: `Plan progress: ${done} of ${model.tasks.length} tasks completed, ${inProgress.length} in progress, ${blocked.length} blocked`,
   };

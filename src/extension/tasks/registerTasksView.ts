@@ -25,16 +25,28 @@ const FILTER_LABELS: Record<keyof TaskFilters, string> = {
 export function registerTasksView(services: CoordinatorServices): TasksFeature {
   const options = new TaskViewOptions(services.context.workspaceState);
   const provider = new TasksTreeProvider(services.sessions, options);
-  const view = vscode.window.createTreeView(Views.tasks, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(Views.tasks, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+  });
 
   const update = (): void => {
     const blocked = services.sessions.all.reduce(
-      (sum, session) => sum + (session.state?.model ? countBlocked(session.state.model, session.state.graph) : 0),
+      (sum, session) =>
+        sum + (session.state?.model ? countBlocked(session.state.model, session.state.graph) : 0),
       0,
     );
-    view.badge = blocked > 0 ? { value: blocked, tooltip: `${blocked} blocked or waiting ${blocked === 1 ? 'task' : 'tasks'}` } : undefined;
+    view.badge =
+      blocked > 0
+        ? {
+            value: blocked,
+            tooltip: `${blocked} blocked or waiting ${blocked === 1 ? 'task' : 'tasks'}`,
+          }
+        : undefined;
     const filters = options.current.filters;
-    const active = TASK_FILTER_NAMES.filter((name) => filters[name]).map((name) => FILTER_LABELS[name]);
+    const active = TASK_FILTER_NAMES.filter((name) => filters[name]).map(
+      (name) => FILTER_LABELS[name],
+    );
     view.message = active.length > 0 ? `Filtered: ${active.join(', ')}` : undefined;
   };
   services.context.subscriptions.push(

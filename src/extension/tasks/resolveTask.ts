@@ -12,7 +12,11 @@ export interface TaskTarget {
  * The task a command acts on: a tree node, a `{ taskKey, folder }` reference, or, from the palette,
  * the user's pick. Undefined (after telling the user why) when there is none.
  */
-export async function resolveTask(sessions: WorkspaceSessions, arg: unknown, placeHolder: string): Promise<TaskTarget | undefined> {
+export async function resolveTask(
+  sessions: WorkspaceSessions,
+  arg: unknown,
+  placeHolder: string,
+): Promise<TaskTarget | undefined> {
   if (isTaskNode(arg)) {
     const current = arg.session.state?.model?.byKey.get(arg.task.key);
     return { session: arg.session, task: current ?? arg.task };
@@ -29,14 +33,24 @@ export async function resolveTask(sessions: WorkspaceSessions, arg: unknown, pla
   return pickTask(sessions, placeHolder);
 }
 
-export function sessionForFolder(sessions: WorkspaceSessions, folder: string | undefined): FolderSession | undefined {
+export function sessionForFolder(
+  sessions: WorkspaceSessions,
+  folder: string | undefined,
+): FolderSession | undefined {
   if (folder === undefined) {
     return sessions.sessionFor();
   }
-  return sessions.all.find((s) => s.folder.uri.toString() === folder || s.folder.uri.fsPath === folder) ?? undefined;
+  return (
+    sessions.all.find(
+      (s) => s.folder.uri.toString() === folder || s.folder.uri.fsPath === folder,
+    ) ?? undefined
+  );
 }
 
-async function pickTask(sessions: WorkspaceSessions, placeHolder: string): Promise<TaskTarget | undefined> {
+async function pickTask(
+  sessions: WorkspaceSessions,
+  placeHolder: string,
+): Promise<TaskTarget | undefined> {
   const session = await sessions.pickSession();
   const tasks = session?.state?.model?.tasks;
   if (!session || !tasks || tasks.length === 0) {
@@ -44,7 +58,12 @@ async function pickTask(sessions: WorkspaceSessions, placeHolder: string): Promi
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    tasks.map((task) => ({ label: task.name, description: `${task.id} · ${task.status}`, detail: task.owner, task })),
+    tasks.map((task) => ({
+      label: task.name,
+      description: `${task.id} · ${task.status}`,
+      detail: task.owner,
+      task,
+    })),
     { placeHolder, matchOnDescription: true },
   );
   return picked ? { session, task: picked.task } : undefined;

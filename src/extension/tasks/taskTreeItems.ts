@@ -5,7 +5,17 @@ import { STATUS_APPEARANCE } from '../../core/tree/statusAppearance';
 import { taskChildren } from '../../core/tree/taskChildren';
 import { groupDescription, taskDescription, taskTooltip } from '../../core/tree/text';
 import { Commands } from '../constants';
-import { childNodeId, folderId, taskNodeId, type FolderNode, type GroupNode, type MessageNode, type TaskChildNode, type TaskNode, type TaskTreeNode } from './taskTreeNodes';
+import {
+  childNodeId,
+  folderId,
+  taskNodeId,
+  type FolderNode,
+  type GroupNode,
+  type MessageNode,
+  type TaskChildNode,
+  type TaskNode,
+  type TaskTreeNode,
+} from './taskTreeNodes';
 
 export function treeItemFor(node: TaskTreeNode): vscode.TreeItem {
   switch (node.kind) {
@@ -23,7 +33,10 @@ export function treeItemFor(node: TaskTreeNode): vscode.TreeItem {
 }
 
 function folderItem(node: FolderNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.session.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(
+    node.session.folder.name,
+    vscode.TreeItemCollapsibleState.Expanded,
+  );
   item.id = `folder:${folderId(node.session)}`;
   const tasks = node.session.state?.model?.tasks ?? [];
   item.description = groupDescription(tasks);
@@ -66,13 +79,18 @@ function taskItem(node: TaskNode): vscode.TreeItem {
 
 function childItem(node: TaskChildNode): vscode.TreeItem {
   const row = node.row;
-  const item = new vscode.TreeItem(row.kind === 'blocker' ? row.text : row.kind === 'dependency' ? row.task.name : row.name);
+  const item = new vscode.TreeItem(
+    row.kind === 'blocker' ? row.text : row.kind === 'dependency' ? row.task.name : row.name,
+  );
   item.id = childNodeId(node.parent, row);
   switch (row.kind) {
     case 'dependency': {
       const appearance = STATUS_APPEARANCE[row.status];
       item.description = `depends on ${row.task.id} · ${appearance.label.toLowerCase()}`;
-      item.iconPath = new vscode.ThemeIcon(appearance.icon, new vscode.ThemeColor(appearance.color));
+      item.iconPath = new vscode.ThemeIcon(
+        appearance.icon,
+        new vscode.ThemeColor(appearance.color),
+      );
       item.contextValue = 'dependency;';
       item.tooltip = `${node.parent.task.name} depends on ${row.task.name} (${row.task.key}), which is ${appearance.label.toLowerCase()}.`;
       item.command = {
@@ -90,7 +108,10 @@ function childItem(node: TaskChildNode): vscode.TreeItem {
       break;
     case 'blocker':
       item.description = 'blocker';
-      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+      item.iconPath = new vscode.ThemeIcon(
+        'warning',
+        new vscode.ThemeColor('list.warningForeground'),
+      );
       item.contextValue = 'blocker;';
       break;
   }
@@ -98,7 +119,9 @@ function childItem(node: TaskChildNode): vscode.TreeItem {
 }
 
 function messageItem(node: MessageNode): vscode.TreeItem {
-  const file = node.session.taskFile ? vscode.workspace.asRelativePath(node.session.taskFile) : 'The task file';
+  const file = node.session.taskFile
+    ? vscode.workspace.asRelativePath(node.session.taskFile)
+    : 'The task file';
   const item = new vscode.TreeItem('');
   item.id = `message:${folderId(node.session)}:${node.reason}`;
   item.contextValue = `message;${node.reason};`;
@@ -111,7 +134,8 @@ function messageItem(node: MessageNode): vscode.TreeItem {
   }
   const errors = node.session.state?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
   item.label = `${file} has ${errors === 1 ? 'an error' : `${errors} errors`}`;
-  item.description = node.reason === 'broken' ? 'showing the last good state' : 'nothing to show yet';
+  item.description =
+    node.reason === 'broken' ? 'showing the last good state' : 'nothing to show yet';
   item.tooltip = 'Open the Problems panel to see where.';
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   item.command = { command: 'workbench.actions.view.problems', title: 'Show Problems' };

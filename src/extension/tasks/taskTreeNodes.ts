@@ -51,11 +51,17 @@ export interface TaskReference {
 }
 
 export function isTaskNode(value: unknown): value is TaskNode {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'task';
+  return (
+    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'task'
+  );
 }
 
 export function isTaskReference(value: unknown): value is TaskReference {
-  return typeof value === 'object' && value !== null && typeof (value as { taskKey?: unknown }).taskKey === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { taskKey?: unknown }).taskKey === 'string'
+  );
 }
 
 export function folderId(session: FolderSession): string {

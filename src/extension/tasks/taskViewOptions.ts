@@ -56,8 +56,12 @@ export class TaskViewOptions extends Disposable {
   get current(): TaskTreeOptions {
     const config = vscode.workspace.getConfiguration(Settings.section);
     return {
-      groupBy: this.stored.groupBy ?? oneOf(config.get<string>(Settings.tasksGroupBy), GROUP_BY_VALUES, 'group'),
-      sortBy: this.stored.sortBy ?? oneOf(config.get<string>(Settings.tasksSortBy), SORT_BY_VALUES, 'file'),
+      groupBy:
+        this.stored.groupBy ??
+        oneOf(config.get<string>(Settings.tasksGroupBy), GROUP_BY_VALUES, 'group'),
+      sortBy:
+        this.stored.sortBy ??
+        oneOf(config.get<string>(Settings.tasksSortBy), SORT_BY_VALUES, 'file'),
       filters: { ...NO_FILTERS, ...this.stored.filters },
       me: config.get<string>(Settings.me, '').trim(),
     };
@@ -93,13 +97,17 @@ export class TaskViewOptions extends Disposable {
 
   private publishContext(): void {
     const { groupBy, sortBy, filters } = this.current;
-    const set = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
+    const set = (key: string, value: unknown) =>
+      void vscode.commands.executeCommand('setContext', key, value);
     set(ContextKeys.tasksGroupBy, groupBy);
     set(ContextKeys.tasksSortBy, sortBy);
     for (const name of TASK_FILTER_NAMES) {
       set(FILTER_CONTEXT_KEYS[name], filters[name]);
     }
-    set(ContextKeys.tasksFiltered, TASK_FILTER_NAMES.some((name) => filters[name]));
+    set(
+      ContextKeys.tasksFiltered,
+      TASK_FILTER_NAMES.some((name) => filters[name]),
+    );
   }
 }
 

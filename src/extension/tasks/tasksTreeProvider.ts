@@ -74,21 +74,32 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
       if (sessions.length === 1) {
         return this.sessionRows(sessions[0], undefined);
       }
-      return sessions.map((session): FolderNode => ({ kind: 'folder', session, parent: undefined }));
+      return sessions.map((session): FolderNode => ({
+        kind: 'folder',
+        session,
+        parent: undefined,
+      }));
     }
     switch (node.kind) {
       case 'folder':
         return this.sessionRows(node.session, node);
       case 'group':
-        return node.row.tasks.map((task): TaskNode => ({ kind: 'task', session: node.session, task, parent: node }));
-      case 'task': {
-        const state = node.session.state;
-        return taskChildren(node.task, state?.graph, state?.model?.byKey ?? new Map()).map((row) => ({
-          kind: 'child',
+        return node.row.tasks.map((task): TaskNode => ({
+          kind: 'task',
           session: node.session,
-          row,
+          task,
           parent: node,
         }));
+      case 'task': {
+        const state = node.session.state;
+        return taskChildren(node.task, state?.graph, state?.model?.byKey ?? new Map()).map(
+          (row) => ({
+            kind: 'child',
+            session: node.session,
+            row,
+            parent: node,
+          }),
+        );
       }
       default:
         return [];
@@ -98,7 +109,8 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
   /** The task's node as the tree shows it now, or undefined when filtered out or unknown. */
   findTaskNode(session: FolderSession, taskKey: string): TaskNode | undefined {
     const sessions = this.sessions.all.filter((s) => s.taskFile !== undefined);
-    const parent: FolderNode | undefined = sessions.length === 1 ? undefined : { kind: 'folder', session, parent: undefined };
+    const parent: FolderNode | undefined =
+      sessions.length === 1 ? undefined : { kind: 'folder', session, parent: undefined };
     for (const row of this.sessionRows(session, parent)) {
       if (row.kind === 'group') {
         const task = row.row.tasks.find((t) => t.key === taskKey);
@@ -115,14 +127,23 @@ export class TasksTreeProvider extends Disposable implements vscode.TreeDataProv
     if (!state) {
       return [];
     }
-    const message = (reason: MessageNode['reason']): MessageNode => ({ kind: 'message', session, reason, parent });
+    const message = (reason: MessageNode['reason']): MessageNode => ({
+      kind: 'message',
+      session,
+      reason,
+      parent,
+    });
     if (!state.model) {
       return [message('noModel')];
     }
     const options = this.options.current;
-    const groups = buildTaskGroups(state.model, state.graph, options).map(
-      (row): GroupNode => ({ kind: 'group', session, row, groupBy: options.groupBy, parent }),
-    );
+    const groups = buildTaskGroups(state.model, state.graph, options).map((row): GroupNode => ({
+      kind: 'group',
+      session,
+      row,
+      groupBy: options.groupBy,
+      parent,
+    }));
     const rows: TaskTreeNode[] = state.broken ? [message('broken')] : [];
     if (groups.length === 0 && hasActiveFilter(options.filters)) {
       rows.push(message('filteredOut'));

@@ -134,11 +134,15 @@ async function afterStart(
       );
     } else {
       const commandLine = line
-        ? expandAgentCommand(line, {
-            brief: result.briefPath ?? join(result.path, settings.briefFileName),
-            taskId: result.task.id,
-            branch: result.branch,
-          }, shellSyntaxFor(vscode.env.shell))
+        ? expandAgentCommand(
+            line,
+            {
+              brief: result.briefPath ?? join(result.path, settings.briefFileName),
+              taskId: result.task.id,
+              branch: result.branch,
+            },
+            shellSyntaxFor(vscode.env.shell),
+          )
         : undefined;
       outcome.terminal = openTaskTerminal(result.task, result.path, commandLine);
       outcome.agentLaunched = commandLine !== undefined;

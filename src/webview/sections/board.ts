@@ -12,33 +12,57 @@ interface Column {
 
 function taskCard(task: DashboardTask): HTMLElement {
   const flags = [
-    task.onCriticalPath && el('span', { className: 'flag critical', title: 'On the critical path' }, [icon('flame'), ' critical path']),
-    task.inBlockedChain && el('span', { className: 'flag blocked', title: 'Waits on unfinished work' }, [icon('debug-pause'), ' waiting on deps']),
-    task.criticalReview && el('span', { className: 'flag review', title: 'Needs a critical review' }, [icon('eye'), ' review']),
-    task.pullRequest &&
-      el('span', { className: `flag ci-${task.pullRequest.ci}`, title: `PR ${task.pullRequest.state}, CI ${task.pullRequest.ci}` }, [
-        icon('git-pull-request'),
-        ` #${task.pullRequest.number}`,
+    task.onCriticalPath &&
+      el('span', { className: 'flag critical', title: 'On the critical path' }, [
+        icon('flame'),
+        ' critical path',
       ]),
-    task.worktree && el('span', { className: 'flag', title: task.worktree.path }, [icon('list-tree'), ' worktree']),
+    task.inBlockedChain &&
+      el('span', { className: 'flag blocked', title: 'Waits on unfinished work' }, [
+        icon('debug-pause'),
+        ' waiting on deps',
+      ]),
+    task.criticalReview &&
+      el('span', { className: 'flag review', title: 'Needs a critical review' }, [
+        icon('eye'),
+        ' review',
+      ]),
+    task.pullRequest &&
+      el(
+        'span',
+        {
+          className: `flag ci-${task.pullRequest.ci}`,
+          title: `PR ${task.pullRequest.state}, CI ${task.pullRequest.ci}`,
+        },
+        [icon('git-pull-request'), ` #${task.pullRequest.number}`],
+      ),
+    task.worktree &&
+      el('span', { className: 'flag', title: task.worktree.path }, [
+        icon('list-tree'),
+        ' worktree',
+      ]),
   ];
-  const card = el('article', {
-    className: `task-card priority-${task.priority ?? 'none'}`,
-    dataset: { taskKey: task.key },
-    attrs: { 'aria-label': `${task.name}, ${STATUS_LABELS[task.displayStatus]}` },
-  }, [
-    el('div', { className: 'task-card-top' }, [
-      el('span', { className: 'task-id mono', text: truncate(task.id, 40), title: task.key }),
-      el('span', { className: `tag priority-tag`, text: task.priority ?? 'no priority' }),
-    ]),
-    el('div', { className: 'task-name', text: truncate(task.name, 200), title: task.name }),
-    el('div', { className: 'task-meta muted' }, [
-      el('span', { className: 'task-owner', text: truncate(task.owner, 60) }),
-      ` · ${formatHours(task.estimateHours)}`,
-      task.progressPercentage !== undefined ? ` · ${task.progressPercentage}%` : '',
-    ]),
-    el('div', { className: 'flags' }, flags),
-  ]);
+  const card = el(
+    'article',
+    {
+      className: `task-card priority-${task.priority ?? 'none'}`,
+      dataset: { taskKey: task.key },
+      attrs: { 'aria-label': `${task.name}, ${STATUS_LABELS[task.displayStatus]}` },
+    },
+    [
+      el('div', { className: 'task-card-top' }, [
+        el('span', { className: 'task-id mono', text: truncate(task.id, 40), title: task.key }),
+        el('span', { className: `tag priority-tag`, text: task.priority ?? 'no priority' }),
+      ]),
+      el('div', { className: 'task-name', text: truncate(task.name, 200), title: task.name }),
+      el('div', { className: 'task-meta muted' }, [
+        el('span', { className: 'task-owner', text: truncate(task.owner, 60) }),
+        ` · ${formatHours(task.estimateHours)}`,
+        task.progressPercentage !== undefined ? ` · ${task.progressPercentage}%` : '',
+      ]),
+      el('div', { className: 'flags' }, flags),
+    ],
+  );
   return card;
 }
 
@@ -55,11 +79,18 @@ export class BoardView {
   ) {
     for (const status of BOARD_COLUMNS) {
       const count = el('span', { className: 'column-count' });
-      const list = el('div', { className: 'column-list', attrs: { 'aria-label': STATUS_LABELS[status] } });
+      const list = el('div', {
+        className: 'column-list',
+        attrs: { 'aria-label': STATUS_LABELS[status] },
+      });
       this.columns.set(status, { status, list, count });
       this.element.append(
         el('section', { className: `column column-${status}`, dataset: { status } }, [
-          el('h3', { className: 'column-title' }, [icon(STATUS_ICONS[status]), ` ${STATUS_LABELS[status]} `, count]),
+          el('h3', { className: 'column-title' }, [
+            icon(STATUS_ICONS[status]),
+            ` ${STATUS_LABELS[status]} `,
+            count,
+          ]),
           list,
         ]),
       );
@@ -68,7 +99,9 @@ export class BoardView {
 
   renderAll(tasks: readonly DashboardTask[]): void {
     this.cards.clear();
-    const byColumn = new Map<DisplayStatus, HTMLElement[]>(BOARD_COLUMNS.map((status) => [status, []]));
+    const byColumn = new Map<DisplayStatus, HTMLElement[]>(
+      BOARD_COLUMNS.map((status) => [status, []]),
+    );
     for (const task of tasks) {
       const element = this.createCard(task);
       byColumn.get(task.displayStatus)?.push(element);

@@ -25,7 +25,10 @@ export class FilterBar {
     this.owner.addEventListener('change', () => this.changed('owner', this.owner.value));
     this.priority.addEventListener('change', () => this.changed('priority', this.priority.value));
     this.group.addEventListener('change', () => this.changed('group', this.group.value));
-    const clear = el('vscode-button', { text: 'Clear', attrs: { secondary: true, icon: 'clear-all' } });
+    const clear = el('vscode-button', {
+      text: 'Clear',
+      attrs: { secondary: true, icon: 'clear-all' },
+    });
     clear.addEventListener('click', () => this.reset());
     this.element.append(
       this.text,
@@ -39,7 +42,10 @@ export class FilterBar {
   /** Rebuilds the choices when the plan's owners or groups change, keeping the chosen values. */
   setChoices(model: DashboardViewModel): void {
     const owners = model.byOwner.map((row) => row.owner);
-    const priorities = [...PRIORITIES, ...(model.byPriority.some((row) => row.priority === 'none') ? ['none'] : [])];
+    const priorities = [
+      ...PRIORITIES,
+      ...(model.byPriority.some((row) => row.priority === 'none') ? ['none'] : []),
+    ];
     const signature = JSON.stringify([owners, priorities, model.groups]);
     if (signature === this.optionSignature) {
       return;
@@ -68,17 +74,29 @@ export class FilterBar {
   }
 
   private select(label: string): ValueElement {
-    return el('vscode-single-select', { attrs: { 'aria-label': `Filter by ${label.toLowerCase()}` } }) as ValueElement;
+    return el('vscode-single-select', {
+      attrs: { 'aria-label': `Filter by ${label.toLowerCase()}` },
+    }) as ValueElement;
   }
 
   private labelled(label: string, control: HTMLElement): HTMLElement {
-    return el('label', { className: 'filter' }, [el('span', { className: 'muted', text: label }), control]);
+    return el('label', { className: 'filter' }, [
+      el('span', { className: 'muted', text: label }),
+      control,
+    ]);
   }
 
-  private fill(select: ValueElement, allLabel: string, values: readonly string[], chosen: string): void {
+  private fill(
+    select: ValueElement,
+    allLabel: string,
+    values: readonly string[],
+    chosen: string,
+  ): void {
     replaceChildren(select, [
       el('vscode-option', { text: allLabel, attrs: { value: '' } }),
-      ...values.map((value) => el('vscode-option', { text: value, attrs: { value, selected: value === chosen } })),
+      ...values.map((value) =>
+        el('vscode-option', { text: value, attrs: { value, selected: value === chosen } }),
+      ),
     ]);
     select.value = values.includes(chosen) ? chosen : '';
   }

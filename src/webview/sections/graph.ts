@@ -16,13 +16,19 @@ function nodeClass(task: DashboardTask): string {
 }
 
 function edgeClass(from: DashboardTask | undefined, to: DashboardTask | undefined): string {
-  const blocking = from !== undefined && to !== undefined && from.status !== 'completed' && to.status !== 'completed';
+  const blocking =
+    from !== undefined &&
+    to !== undefined &&
+    from.status !== 'completed' &&
+    to.status !== 'completed';
   const critical = from?.onCriticalPath === true && to?.onCriticalPath === true;
   return ['edge', blocking ? 'blocking' : '', critical ? 'critical' : ''].filter(Boolean).join(' ');
 }
 
 function pathOf(edge: LaidOutEdge): string {
-  return edge.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' ');
+  return edge.points
+    .map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`)
+    .join(' ');
 }
 
 /** The dependency graph as SVG, laid out by dagre; re-laid out only when its structure changes. */
@@ -35,7 +41,11 @@ export class GraphView {
   constructor(private readonly onActivate: (key: string) => void) {}
 
   /** Draws the graph again if its structure changed, else restyles the changed tasks' nodes and edges. */
-  update(tasks: readonly DashboardTask[], byKey: ReadonlyMap<string, DashboardTask>, changed?: readonly DashboardTask[]): void {
+  update(
+    tasks: readonly DashboardTask[],
+    byKey: ReadonlyMap<string, DashboardTask>,
+    changed?: readonly DashboardTask[],
+  ): void {
     // Which nodes a large plan shows is chosen when the structure changes, not on every status change.
     const structure = tasks
       .map((task) => `${task.key}>${task.dependencies.map((dep) => dep.taskKey ?? '').join(',')}`)
@@ -117,9 +127,19 @@ export class GraphView {
       },
       [
         svg('defs', {}, [
-          svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse' }, [
-            svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow-head' }),
-          ]),
+          svg(
+            'marker',
+            {
+              id: 'arrow',
+              viewBox: '0 0 10 10',
+              refX: 10,
+              refY: 5,
+              markerWidth: 6,
+              markerHeight: 6,
+              orient: 'auto-start-reverse',
+            },
+            [svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow-head' })],
+          ),
         ]),
         edgeLayer,
         nodeLayer,

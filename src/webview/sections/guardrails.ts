@@ -24,7 +24,9 @@ export class GuardrailsView {
   /** Re-renders so that ages stay current. */
   refresh(now = Date.now()): void {
     if (this.guardrails.length === 0) {
-      replaceChildren(this.element, [el('p', { className: 'muted', text: 'No guardrails in the task file.' })]);
+      replaceChildren(this.element, [
+        el('p', { className: 'muted', text: 'No guardrails in the task file.' }),
+      ]);
       return;
     }
     const rows = this.guardrails.map((guardrail) => {
@@ -34,9 +36,21 @@ export class GuardrailsView {
       });
       runButton.addEventListener('click', () => this.run(guardrail.key));
       return el('tr', { dataset: { guardrail: guardrail.key } }, [
-        el('td', {}, [el('span', { className: `verdict verdict-${guardrail.verdict}` }, [icon(VERDICT_ICONS[guardrail.verdict]), ` ${guardrail.verdict}`])]),
-        el('td', {}, [el('span', { text: guardrail.key }), guardrail.required ? el('span', { className: 'tag', text: 'required' }) : undefined]),
-        el('td', { className: 'mono', text: guardrail.command ?? '', title: guardrail.command ?? '' }),
+        el('td', {}, [
+          el('span', { className: `verdict verdict-${guardrail.verdict}` }, [
+            icon(VERDICT_ICONS[guardrail.verdict]),
+            ` ${guardrail.verdict}`,
+          ]),
+        ]),
+        el('td', {}, [
+          el('span', { text: guardrail.key }),
+          guardrail.required ? el('span', { className: 'tag', text: 'required' }) : undefined,
+        ]),
+        el('td', {
+          className: 'mono',
+          text: guardrail.command ?? '',
+          title: guardrail.command ?? '',
+        }),
         el('td', { text: formatAge(guardrail.lastRun, now), title: guardrail.lastRun ?? '' }),
         el('td', { text: formatDuration(guardrail.durationMs) }),
         el('td', {}, [runButton]),
@@ -45,7 +59,13 @@ export class GuardrailsView {
     replaceChildren(this.element, [
       el('table', { className: 'table' }, [
         el('thead', {}, [
-          el('tr', {}, ['Verdict', 'Guardrail', 'Command', 'Last run', 'Took', ''].map((h) => el('th', { text: h }))),
+          el(
+            'tr',
+            {},
+            ['Verdict', 'Guardrail', 'Command', 'Last run', 'Took', ''].map((h) =>
+              el('th', { text: h }),
+            ),
+          ),
         ]),
         el('tbody', {}, rows),
       ]),

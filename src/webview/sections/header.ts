@@ -30,7 +30,9 @@ export class HeaderView {
     replaceChildren(this.element, [
       el('h1', { text: `Agent Coordinator — ${model.folderName}` }),
       el('p', { className: 'muted' }, [
-        model.taskFile ? el('span', { className: 'task-file', text: model.taskFile }) : 'No task file found',
+        model.taskFile
+          ? el('span', { className: 'task-file', text: model.taskFile })
+          : 'No task file found',
         model.lastUpdated ? ` · last updated ${model.lastUpdated}` : '',
       ]),
       problems,
@@ -40,12 +42,21 @@ export class HeaderView {
 }
 
 /** Pull requests and CI come from GitHub: say how old that is, or why there is none. */
-function gitHubLine(github: DashboardGitHubFreshness | undefined, now: number, signIn: () => void): HTMLElement | undefined {
+function gitHubLine(
+  github: DashboardGitHubFreshness | undefined,
+  now: number,
+  signIn: () => void,
+): HTMLElement | undefined {
   if (!github) {
     return undefined;
   }
   if (github.fetchedAt === undefined) {
-    const button = github.signInNeeded ? el('vscode-button', { text: 'Sign in to GitHub', attrs: { secondary: true, icon: 'github' } }) : undefined;
+    const button = github.signInNeeded
+      ? el('vscode-button', {
+          text: 'Sign in to GitHub',
+          attrs: { secondary: true, icon: 'github' },
+        })
+      : undefined;
     button?.addEventListener('click', signIn);
     return el('p', { className: 'muted github-freshness', attrs: { role: 'status' } }, [
       icon('github'),
@@ -60,5 +71,8 @@ function gitHubLine(github: DashboardGitHubFreshness | undefined, now: number, s
       ` Pull requests and CI as GitHub last answered, ${age}: ${github.problem}`,
     ]);
   }
-  return el('p', { className: 'muted github-freshness', attrs: { title: github.fetchedAt } }, [icon('github'), ` Pull requests and CI from GitHub, ${age}`]);
+  return el('p', { className: 'muted github-freshness', attrs: { title: github.fetchedAt } }, [
+    icon('github'),
+    ` Pull requests and CI from GitHub, ${age}`,
+  ]);
 }

@@ -10,7 +10,11 @@ export interface TaskSelection {
 }
 
 function queueItem(task: DashboardTask, detail: string, selection: TaskSelection): HTMLElement {
-  const button = el('button', { className: 'link-button', text: task.name, title: `${task.key}: ${task.name}` });
+  const button = el('button', {
+    className: 'link-button',
+    text: task.name,
+    title: `${task.key}: ${task.name}`,
+  });
   button.addEventListener('click', () => selection.select(task.key));
   return el('li', {}, [
     button,
@@ -20,7 +24,9 @@ function queueItem(task: DashboardTask, detail: string, selection: TaskSelection
 }
 
 function waitingOn(task: DashboardTask): string {
-  const names = task.dependencies.filter((dep) => !dep.done).map((dep) => dep.taskKey ?? `${dep.name} (external)`);
+  const names = task.dependencies
+    .filter((dep) => !dep.done)
+    .map((dep) => dep.taskKey ?? `${dep.name} (external)`);
   const parts = [...(names.length ? [`waits on ${names.join(', ')}`] : []), ...task.blockers];
   return parts.join(' · ');
 }
@@ -31,7 +37,11 @@ export class QueuesView {
   constructor(private readonly selection: TaskSelection) {}
 
   render(model: DashboardViewModel, byKey: ReadonlyMap<string, DashboardTask>): void {
-    const list = (keys: readonly string[], describe: (task: DashboardTask) => string, empty: string) => {
+    const list = (
+      keys: readonly string[],
+      describe: (task: DashboardTask) => string,
+      empty: string,
+    ) => {
       const tasks = keys.slice(0, QUEUE_LIMIT).flatMap((key) => byKey.get(key) ?? []);
       if (tasks.length === 0) {
         return el('p', { className: 'muted', text: empty });
@@ -39,7 +49,8 @@ export class QueuesView {
       const more = keys.length - tasks.length;
       return el('ul', { className: 'queue' }, [
         ...tasks.map((task) => queueItem(task, describe(task), this.selection)),
-        more > 0 && el('li', { className: 'muted', text: `and ${more} more (filter the board to see them)` }),
+        more > 0 &&
+          el('li', { className: 'muted', text: `and ${more} more (filter the board to see them)` }),
       ]);
     };
     replaceChildren(this.element, [
@@ -49,7 +60,11 @@ export class QueuesView {
       ]),
       el('div', {}, [
         el('h3', {}, [icon('eye'), ` Critical review (${model.reviewQueue.length})`]),
-        list(model.reviewQueue, (task) => (task.pullRequest ? `PR #${task.pullRequest.number}` : ''), 'No reviews pending.'),
+        list(
+          model.reviewQueue,
+          (task) => (task.pullRequest ? `PR #${task.pullRequest.number}` : ''),
+          'No reviews pending.',
+        ),
       ]),
     ]);
   }

@@ -24,7 +24,12 @@ const CARDS: readonly CardSpec[] = [
     detail: (s) => `${s.blocked} blocked, ${s.waiting} waiting`,
   },
   { id: 'ready', label: 'Ready', icon: 'play-circle', value: (s) => String(s.ready) },
-  { id: 'completion', label: 'Complete', icon: 'graph', value: (s) => `${s.completionPercentage}%` },
+  {
+    id: 'completion',
+    label: 'Complete',
+    icon: 'graph',
+    value: (s) => `${s.completionPercentage}%`,
+  },
   {
     id: 'hours',
     label: 'Hours spent / estimated',
@@ -38,8 +43,18 @@ const CARDS: readonly CardSpec[] = [
     icon: 'shield',
     value: (s) => `${s.requiredGuardrailsPassing} / ${s.requiredGuardrails}`,
   },
-  { id: 'openPrs', label: 'Open PRs', icon: 'git-pull-request', value: (s) => optional(s.openPullRequests) },
-  { id: 'ciFailures', label: 'CI failures', icon: 'run-errors', value: (s) => optional(s.ciFailures) },
+  {
+    id: 'openPrs',
+    label: 'Open PRs',
+    icon: 'git-pull-request',
+    value: (s) => optional(s.openPullRequests),
+  },
+  {
+    id: 'ciFailures',
+    label: 'CI failures',
+    icon: 'run-errors',
+    value: (s) => optional(s.ciFailures),
+  },
   { id: 'worktrees', label: 'Worktrees', icon: 'list-tree', value: (s) => optional(s.worktrees) },
 ];
 

@@ -9,12 +9,20 @@ export class WorktreesView {
 
   render(worktrees: readonly DashboardWorktree[]): void {
     if (worktrees.length === 0) {
-      replaceChildren(this.element, [el('p', { className: 'muted', text: 'No worktree data yet.' })]);
+      replaceChildren(this.element, [
+        el('p', { className: 'muted', text: 'No worktree data yet.' }),
+      ]);
       return;
     }
     replaceChildren(this.element, [
       el('table', { className: 'table' }, [
-        el('thead', {}, [el('tr', {}, ['Path', 'Branch', 'Task', 'State'].map((h) => el('th', { text: h })))]),
+        el('thead', {}, [
+          el(
+            'tr',
+            {},
+            ['Path', 'Branch', 'Task', 'State'].map((h) => el('th', { text: h })),
+          ),
+        ]),
         el(
           'tbody',
           {},

@@ -35,13 +35,25 @@ describe('dashboard panel', () => {
     await vscode.commands.executeCommand('coordinator.openDashboard');
     await vscode.commands.executeCommand('coordinator.openDashboard');
     assert.equal(testing.dashboard.panels.all.length, 1);
-    await waitFor(() => dashboard()?.current !== undefined, 'the page says ready and gets the state', 30_000);
+    await waitFor(
+      () => dashboard()?.current !== undefined,
+      'the page says ready and gets the state',
+      30_000,
+    );
     // Other features feed the dashboard too (the worktree list, for one): expect what they provide.
     const extras = await testing.dashboard.dataSources.collect(session.folder);
-    const expected = deriveDashboard({ ...extras, folderName: session.folder.name, folderUri: session.folder.uri.toString(), loaded: loadTaskFile(original) });
+    const expected = deriveDashboard({
+      ...extras,
+      folderName: session.folder.name,
+      folderUri: session.folder.uri.toString(),
+      loaded: loadTaskFile(original),
+    });
     const shown = dashboard()!.current!;
     assert.deepEqual(shown.summary, expected.summary);
-    assert.deepEqual(shown.tasks.map((t) => t.key), expected.tasks.map((t) => t.key));
+    assert.deepEqual(
+      shown.tasks.map((t) => t.key),
+      expected.tasks.map((t) => t.key),
+    );
     assert.equal(shown.folderUri, session.folder.uri.toString());
   });
 
@@ -55,31 +67,57 @@ describe('dashboard panel', () => {
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|http:/);
     assert.ok(html.includes(`<script nonce="${nonce}"`));
     const roots = panel.webview.options.localResourceRoots ?? [];
-    assert.deepEqual(roots.map((r) => r.path), [vscode.Uri.joinPath(testing.services.context.extensionUri, 'dist', 'webview').path]);
+    assert.deepEqual(
+      roots.map((r) => r.path),
+      [vscode.Uri.joinPath(testing.services.context.extensionUri, 'dist', 'webview').path],
+    );
   });
 
   it('follows a write to the task file with the new state', async () => {
     await waitFor(() => dashboard()?.current !== undefined, 'the dashboard is showing', 30_000);
     const before = dashboard()!.current!;
     const target = before.tasks.find((t) => t.status === 'not_started')!;
-    const changed = original.replace(new RegExp(`("${target.key}"[\\s\\S]*?"status": )"not_started"`), '$1"completed"');
+    const changed = original.replace(
+      new RegExp(`("${target.key}"[\\s\\S]*?"status": )"not_started"`),
+      '$1"completed"',
+    );
     await writeExternally(session, changed);
-    await waitFor(() => dashboard()?.current?.summary.completed === before.summary.completed + 1, 'the dashboard shows the completed task', 15_000);
-    assert.equal(dashboard()!.current!.tasks.find((t) => t.key === target.key)!.status, 'completed');
+    await waitFor(
+      () => dashboard()?.current?.summary.completed === before.summary.completed + 1,
+      'the dashboard shows the completed task',
+      15_000,
+    );
+    assert.equal(
+      dashboard()!.current!.tasks.find((t) => t.key === target.key)!.status,
+      'completed',
+    );
   });
 
   it('shows data from a registered provider, and drops it when the provider goes', async () => {
     await waitFor(() => dashboard()?.current !== undefined, 'the dashboard is showing', 30_000);
     const task = dashboard()!.current!.tasks.find((t) => t.branch)!;
     const registration = testing.dashboard.dataSources.register({
-      provide: () => ({ pullRequests: [{ number: 410, state: 'open', ci: 'failing', branch: task.branch }] }),
+      provide: () => ({
+        pullRequests: [{ number: 410, state: 'open', ci: 'failing', branch: task.branch }],
+      }),
     });
     try {
-      await waitFor(() => dashboard()?.current?.summary.ciFailures === 1, 'the PR reaches the dashboard', 15_000);
-      assert.equal(dashboard()!.current!.tasks.find((t) => t.key === task.key)!.pullRequest?.number, 410);
+      await waitFor(
+        () => dashboard()?.current?.summary.ciFailures === 1,
+        'the PR reaches the dashboard',
+        15_000,
+      );
+      assert.equal(
+        dashboard()!.current!.tasks.find((t) => t.key === task.key)!.pullRequest?.number,
+        410,
+      );
     } finally {
       registration.dispose();
     }
-    await waitFor(() => dashboard()?.current?.summary.openPullRequests === undefined, 'the PR leaves the dashboard', 15_000);
+    await waitFor(
+      () => dashboard()?.current?.summary.openPullRequests === undefined,
+      'the PR leaves the dashboard',
+      15_000,
+    );
   });
 });

@@ -3,12 +3,23 @@
 // @trust checks the trust the scenario asked for.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { activateCoordinator, coordinatorExtension, declaredCommands, waitFor } from '../support/extension';
+import {
+  activateCoordinator,
+  coordinatorExtension,
+  declaredCommands,
+  waitFor,
+} from '../support/extension';
 import { recordMetric } from '../support/metrics';
 import { currentScenario } from '../support/scenario';
 
 /** Suffixes VS Code itself registers for every contributed view (`coordinator.tasks.focus`, ...). */
-const VIEW_COMMAND_SUFFIXES = ['.focus', '.resetViewLocation', '.toggleVisibility', '.removeView', '.open'];
+const VIEW_COMMAND_SUFFIXES = [
+  '.focus',
+  '.resetViewLocation',
+  '.toggleVisibility',
+  '.removeView',
+  '.open',
+];
 
 /**
  * coordinator.* commands registered on purpose without a manifest entry. Keep this empty unless a
@@ -17,25 +28,36 @@ const VIEW_COMMAND_SUFFIXES = ['.focus', '.resetViewLocation', '.toggleVisibilit
 const INTERNAL_COMMANDS: readonly string[] = [];
 
 function declaredViewIds(): string[] {
-  const views = coordinatorExtension().packageJSON.contributes.views as Record<string, { id: string }[]>;
+  const views = coordinatorExtension().packageJSON.contributes.views as Record<
+    string,
+    { id: string }[]
+  >;
   return Object.values(views).flatMap((list) => list.map((view) => view.id));
 }
 
 function isGeneratedViewCommand(command: string, viewIds: string[]): boolean {
-  return viewIds.some((view) => VIEW_COMMAND_SUFFIXES.some((suffix) => command === `${view}${suffix}`));
+  return viewIds.some((view) =>
+    VIEW_COMMAND_SUFFIXES.some((suffix) => command === `${view}${suffix}`),
+  );
 }
 
 describe('foundation', () => {
   it('activates on its own in a workspace that holds a task file', async () => {
     const files = await vscode.workspace.findFiles('**/task_status.json', '**/node_modules/**', 1);
     assert.equal(files.length, 1, 'the fixture workspace has a task file');
-    await waitFor(() => coordinatorExtension().isActive, 'the extension activates from workspaceContains');
+    await waitFor(
+      () => coordinatorExtension().isActive,
+      'the extension activates from workspaceContains',
+    );
   });
 
   it('@any-workspace returns its activation time from activate()', async () => {
     const api = await activateCoordinator();
     assert.equal(typeof api.activationMs, 'number');
-    assert.ok(Number.isFinite(api.activationMs) && api.activationMs >= 0, `activationMs = ${api.activationMs}`);
+    assert.ok(
+      Number.isFinite(api.activationMs) && api.activationMs >= 0,
+      `activationMs = ${api.activationMs}`,
+    );
     recordMetric('activationMs', api.activationMs);
   });
 
@@ -52,9 +74,13 @@ describe('foundation', () => {
     await activateCoordinator();
     const declared = new Set([...declaredCommands(), ...INTERNAL_COMMANDS]);
     const viewIds = declaredViewIds();
-    const registered = (await vscode.commands.getCommands(true)).filter((command) => command.startsWith('coordinator.'));
+    const registered = (await vscode.commands.getCommands(true)).filter((command) =>
+      command.startsWith('coordinator.'),
+    );
     assert.ok(registered.length > 0, 'some coordinator commands are registered');
-    const undeclared = registered.filter((command) => !declared.has(command) && !isGeneratedViewCommand(command, viewIds));
+    const undeclared = registered.filter(
+      (command) => !declared.has(command) && !isGeneratedViewCommand(command, viewIds),
+    );
     assert.deepEqual(undeclared, [], 'registered but not declared in package.json');
   });
 

@@ -8,7 +8,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FolderSession } from '../../../src/extension/services';
 import type { TaskTreeNode } from '../../../src/extension/tasks/taskTreeNodes';
-import { FakeGitHub, pullsFromGhPrList, shaFor, type GhPrListEntry } from '../../support/fake-github';
+import {
+  FakeGitHub,
+  pullsFromGhPrList,
+  shaFor,
+  type GhPrListEntry,
+} from '../../support/fake-github';
 import { coordinatorExtension, waitFor, type CoordinatorApi } from '../support/extension';
 import { recordMetric } from '../support/metrics';
 import { coordinator, restore, sessionWithFile, taskNode } from './tasksSupport';
@@ -37,7 +42,9 @@ function allFiles(dir: string): string[] {
 }
 
 async function setSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('coordinator').update(key, value, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration('coordinator')
+    .update(key, value, vscode.ConfigurationTarget.Global);
 }
 
 describe('GitHub pull requests, CI and snapshots', function () {
@@ -46,7 +53,8 @@ describe('GitHub pull requests, CI and snapshots', function () {
   let session: FolderSession;
   let fake: FakeGitHub;
   const savedEnv: Partial<Record<(typeof ENV_TOKEN_NAMES)[number], string>> = {};
-  const snapshotsRoot = () => path.join(session.folder.uri.fsPath, 'docs', 'audits', 'coordination');
+  const snapshotsRoot = () =>
+    path.join(session.folder.uri.fsPath, 'docs', 'audits', 'coordination');
 
   const item = (node: TaskTreeNode) => testing.tasks.provider.getTreeItem(node);
   const tooltip = (node: TaskTreeNode) => {
@@ -60,17 +68,34 @@ describe('GitHub pull requests, CI and snapshots', function () {
     testing = await coordinator();
     session = await sessionWithFile(testing);
     const entries = JSON.parse(fixtureText('pr_status_20251016T053229.json')) as GhPrListEntry[];
-    fake = await FakeGitHub.start({ owner: 'LukhasAI', repo: 'Lukhas', token: TOKEN, pulls: pullsFromGhPrList(entries) });
+    fake = await FakeGitHub.start({
+      owner: 'LukhasAI',
+      repo: 'Lukhas',
+      token: TOKEN,
+      pulls: pullsFromGhPrList(entries),
+    });
     fake.state.checkRuns.set(shaFor(PR_BRANCH), [
       { name: 'unit', status: 'completed', conclusion: 'success' },
       { name: 'lint', status: 'completed', conclusion: 'failure' },
     ]);
     // Owner and repository come from origin, as in the real checkout; only the API root is set.
     // Several windows may open this workspace in turn (the bench does): set the remote, do not just add it.
-    const remotes = execFileSync('git', ['remote'], { cwd: session.folder.uri.fsPath, encoding: 'utf8' }).split('\n');
-    execFileSync('git', ['remote', remotes.includes('origin') ? 'set-url' : 'add', 'origin', 'git@github.com:LukhasAI/Lukhas.git'], {
+    const remotes = execFileSync('git', ['remote'], {
       cwd: session.folder.uri.fsPath,
-    });
+      encoding: 'utf8',
+    }).split('\n');
+    execFileSync(
+      'git',
+      [
+        'remote',
+        remotes.includes('origin') ? 'set-url' : 'add',
+        'origin',
+        'git@github.com:LukhasAI/Lukhas.git',
+      ],
+      {
+        cwd: session.folder.uri.fsPath,
+      },
+    );
     for (const name of ENV_TOKEN_NAMES) {
       savedEnv[name] = process.env[name];
       delete process.env[name];
@@ -89,7 +114,11 @@ describe('GitHub pull requests, CI and snapshots', function () {
         process.env[name] = savedEnv[name];
       }
     }
-    for (const key of ['github.refreshIntervalMinutes', 'github.apiBaseUrl', 'github.allowEnvironmentToken']) {
+    for (const key of [
+      'github.refreshIntervalMinutes',
+      'github.apiBaseUrl',
+      'github.allowEnvironmentToken',
+    ]) {
       await setSetting(key, undefined);
     }
     fs.rmSync(snapshotsRoot(), { recursive: true, force: true });
@@ -102,10 +131,17 @@ describe('GitHub pull requests, CI and snapshots', function () {
     assert.equal(fake.requestCount(), 0);
     const started = performance.now();
     item(taskNode(testing, 'cc2_dashboard'));
-    await waitFor(() => github().statusFor(session)?.fetchedAt !== undefined, 'the first refresh succeeds', 20_000);
+    await waitFor(
+      () => github().statusFor(session)?.fetchedAt !== undefined,
+      'the first refresh succeeds',
+      20_000,
+    );
     recordMetric('githubFirstDataMs', performance.now() - started);
     assert.ok(require.cache[bundle], 'dist/github.js is loaded once PR data is wanted');
-    assert.ok(fake.exchanges.every((e) => e.authorized), 'every request carried the token');
+    assert.ok(
+      fake.exchanges.every((e) => e.authorized),
+      'every request carried the token',
+    );
   });
 
   it('shows PR #410 and its failing check on both tasks of its branch, in a bounded number of requests', async () => {
@@ -121,7 +157,10 @@ describe('GitHub pull requests, CI and snapshots', function () {
     recordMetric('githubTaskPullRequests', taskPrs.size);
     assert.deepEqual([...taskPrs], [410]);
     // One page of open PRs, then check runs, statuses, reviews and the PR itself for each task PR.
-    assert.equal(status.requestCount, Math.ceil(status.openPullRequests.length / 100) + 4 * taskPrs.size);
+    assert.equal(
+      status.requestCount,
+      Math.ceil(status.openPullRequests.length / 100) + 4 * taskPrs.size,
+    );
 
     for (const key of ['cc1_guardrails', 'cc2_dashboard']) {
       const node = taskNode(testing, key);
@@ -149,16 +188,31 @@ describe('GitHub pull requests, CI and snapshots', function () {
       { ci: linked?.ci, state: linked?.state, taskKey: linked?.taskKey, branch: linked?.branch },
       { ci: 'failing', state: 'open', taskKey: 'cc1_guardrails', branch: PR_BRANCH },
     );
-    await vscode.commands.executeCommand('coordinator.openDashboard', { folder: session.folder.uri.toString() });
+    await vscode.commands.executeCommand('coordinator.openDashboard', {
+      folder: session.folder.uri.toString(),
+    });
     const panel = () => testing.dashboard.panels.panelFor(session);
     try {
-      await waitFor(() => panel()?.current?.summary.openPullRequests !== undefined, 'the dashboard shows the PR cards', 30_000);
+      await waitFor(
+        () => panel()?.current?.summary.openPullRequests !== undefined,
+        'the dashboard shows the PR cards',
+        30_000,
+      );
       const shown = panel()!.current!;
       assert.equal(shown.summary.openPullRequests, status?.openPullRequests.length);
       assert.equal(shown.summary.ciFailures, 1);
-      assert.deepEqual(shown.github, { fetchedAt: status?.fetchedAt }, 'the page can say how old the GitHub data is');
+      assert.deepEqual(
+        shown.github,
+        { fetchedAt: status?.fetchedAt },
+        'the page can say how old the GitHub data is',
+      );
       for (const key of ['cc1_guardrails', 'cc2_dashboard']) {
-        assert.deepEqual(shown.tasks.find((t) => t.key === key)?.pullRequest, { number: 410, state: 'open', ci: 'failing', url: 'https://github.com/LukhasAI/Lukhas/pull/410' });
+        assert.deepEqual(shown.tasks.find((t) => t.key === key)?.pullRequest, {
+          number: 410,
+          state: 'open',
+          ci: 'failing',
+          url: 'https://github.com/LukhasAI/Lukhas/pull/410',
+        });
       }
     } finally {
       panel()?.dispose();
@@ -176,7 +230,10 @@ describe('GitHub pull requests, CI and snapshots', function () {
     };
     try {
       assert.equal(session.state?.model?.byKey.get('cc2_dashboard')?.prNumber, undefined);
-      await vscode.commands.executeCommand('coordinator.openTaskPullRequest', taskNode(testing, 'cc2_dashboard'));
+      await vscode.commands.executeCommand(
+        'coordinator.openTaskPullRequest',
+        taskNode(testing, 'cc2_dashboard'),
+      );
       assert.deepEqual(opened, ['https://github.com/LukhasAI/Lukhas/pull/410']);
     } finally {
       env.openExternal = openExternal;
@@ -198,10 +255,17 @@ describe('GitHub pull requests, CI and snapshots', function () {
     assert.deepEqual(after?.tasks, before.tasks);
     const node = taskNode(testing, 'cc2_dashboard');
     assert.match(String(item(node).description), /#410 ✗ 1 failing$/);
-    assert.match(tooltip(node), /Last known state from (just now|\d+ min ago): GitHub rate limit reached/);
+    assert.match(
+      tooltip(node),
+      /Last known state from (just now|\d+ min ago): GitHub rate limit reached/,
+    );
     const extras = await testing.dashboard.dataSources.collect(session.folder);
     assert.equal(extras.github?.fetchedAt, before.fetchedAt);
-    assert.match(extras.github?.problem ?? '', /GitHub rate limit reached/, 'the dashboard says why its PR data is old');
+    assert.match(
+      extras.github?.problem ?? '',
+      /GitHub rate limit reached/,
+      'the dashboard says why its PR data is old',
+    );
     // Scheduled refreshes (interval, task-file changes) wait for the reset time GitHub gave.
     const requests = fake.requestCount();
     await github().forSession(session).refresh({ scheduled: true });
@@ -211,7 +275,8 @@ describe('GitHub pull requests, CI and snapshots', function () {
   it('captures a snapshot as four real files, with PR #410 and the Mermaid dependency graph', async () => {
     const captured = (await vscode.commands.executeCommand('coordinator.captureSnapshot', {
       folder: session.folder.uri.toString(),
-    })) as { files: Record<string, string>; document: { github: { available: boolean } } } | undefined;
+    })) as
+      { files: Record<string, string>; document: { github: { available: boolean } } } | undefined;
     assert.ok(captured, 'the command returns what it wrote');
     const files = Object.values(captured.files);
     assert.equal(files.length, 4);
@@ -225,13 +290,19 @@ describe('GitHub pull requests, CI and snapshots', function () {
     assert.match(markdown, /```mermaid\n[\s\S]+?\n```/);
     assert.ok(markdown.includes('#410'));
     assert.equal(captured.document.github.available, true);
-    const json = JSON.parse(fs.readFileSync(captured.files.json!, 'utf8')) as { github: { pullRequests: Array<{ number: number; ci: string }> } };
+    const json = JSON.parse(fs.readFileSync(captured.files.json!, 'utf8')) as {
+      github: { pullRequests: Array<{ number: number; ci: string }> };
+    };
     assert.equal(json.github.pullRequests.find((pr) => pr.number === 410)?.ci, 'failure');
 
-    const capturedAt = (JSON.parse(fs.readFileSync(captured.files.json!, 'utf8')) as { capturedAt: string }).capturedAt;
+    const capturedAt = (
+      JSON.parse(fs.readFileSync(captured.files.json!, 'utf8')) as { capturedAt: string }
+    ).capturedAt;
     await waitFor(
       async () =>
-        ((await testing.dashboard.dataSources.collect(session.folder)).history ?? []).some((point) => point.date === capturedAt),
+        ((await testing.dashboard.dataSources.collect(session.folder)).history ?? []).some(
+          (point) => point.date === capturedAt,
+        ),
       "the dashboard's completion over time includes the new snapshot",
     );
   });
@@ -241,12 +312,20 @@ describe('GitHub pull requests, CI and snapshots', function () {
     try {
       const captured = (await vscode.commands.executeCommand('coordinator.captureSnapshot', {
         folder: session.folder.uri.toString(),
-      })) as { files: Record<string, string>; document: { github: { available: boolean; reason?: string }; tasks: unknown[] } } | undefined;
+      })) as
+        | {
+            files: Record<string, string>;
+            document: { github: { available: boolean; reason?: string }; tasks: unknown[] };
+          }
+        | undefined;
       assert.ok(captured);
       assert.equal(captured.document.github.available, false);
       assert.match(captured.document.github.reason ?? '', /could not be reached/);
       assert.ok(captured.document.tasks.length > 0);
-      assert.match(fs.readFileSync(captured.files.markdown!, 'utf8'), /\*\*GitHub data unavailable\.\*\*/);
+      assert.match(
+        fs.readFileSync(captured.files.markdown!, 'utf8'),
+        /\*\*GitHub data unavailable\.\*\*/,
+      );
     } finally {
       await setSetting('github.apiBaseUrl', fake.url);
     }
@@ -260,7 +339,8 @@ describe('GitHub pull requests, CI and snapshots', function () {
     const branch = task.branch!;
     // Fetch stays on github.com (owner and repo come from it); pushes go to a real bare repository.
     const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'coordinator-origin-'));
-    const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
     git(bare, 'init', '-q', '--bare');
     git(repo, 'remote', 'set-url', '--push', 'origin', bare);
     git(repo, 'branch', branch, 'main');
@@ -268,7 +348,9 @@ describe('GitHub pull requests, CI and snapshots', function () {
     await setSetting('github.draft', true);
     await setSetting('github.criticalReviewReviewers', ['octo-reviewer']);
     const asked: string[] = [];
-    const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+    const window = vscode.window as {
+      showWarningMessage: (...args: unknown[]) => Thenable<unknown>;
+    };
     const showWarningMessage = window.showWarningMessage;
     // The person's answer to the modal confirmation; every other message goes through unchanged.
     window.showWarningMessage = (message: unknown, ...rest: unknown[]) => {
@@ -282,7 +364,9 @@ describe('GitHub pull requests, CI and snapshots', function () {
     try {
       assert.match(String(item(taskNode(testing, key)).contextValue), /;hasBranch;/);
       assert.doesNotMatch(String(item(taskNode(testing, key)).contextValue), /;hasPr;|;githubPr;/);
-      const created = (await vscode.commands.executeCommand('coordinator.createPullRequest', { taskKey: key })) as { number: number; url: string; warnings: string[] } | undefined;
+      const created = (await vscode.commands.executeCommand('coordinator.createPullRequest', {
+        taskKey: key,
+      })) as { number: number; url: string; warnings: string[] } | undefined;
       assert.ok(created, 'the command returns the PR it opened');
       assert.deepEqual(asked, [`Push "${branch}" to origin and open a pull request?`]);
       assert.equal(git(bare, 'rev-parse', `refs/heads/${branch}`), git(repo, 'rev-parse', 'main'));
@@ -295,8 +379,13 @@ describe('GitHub pull requests, CI and snapshots', function () {
       assert.deepEqual(pull.requestedReviewers, ['octo-reviewer']);
       assert.match(pull.body ?? '', /## Acceptance criteria/);
       assert.deepEqual(created.warnings, []);
-      await waitFor(() => session.state?.model?.byKey.get(key)?.prNumber === created.number, 'pr_number is written back');
-      const raw = JSON.parse(fs.readFileSync(session.taskFile!.fsPath, 'utf8')) as { tasks: Record<string, Record<string, { pr_number?: number }>> };
+      await waitFor(
+        () => session.state?.model?.byKey.get(key)?.prNumber === created.number,
+        'pr_number is written back',
+      );
+      const raw = JSON.parse(fs.readFileSync(session.taskFile!.fsPath, 'utf8')) as {
+        tasks: Record<string, Record<string, { pr_number?: number }>>;
+      };
       assert.equal(raw.tasks.top5?.[key]?.pr_number, created.number);
       assert.match(String(item(taskNode(testing, key)).contextValue), /;hasPr;/);
     } finally {
@@ -318,10 +407,18 @@ describe('GitHub pull requests, CI and snapshots', function () {
       await github().refresh(session);
       const status = github().statusFor(session);
       assert.equal(status?.error?.kind, 'noToken');
-      assert.equal(status?.fetchedAt, undefined, 'the state of the previous server is not shown for this one');
+      assert.equal(
+        status?.fetchedAt,
+        undefined,
+        'the state of the previous server is not shown for this one',
+      );
       assert.equal(github().isSignInNeeded, true, 'the Tasks view offers "Sign in to GitHub"');
       const extras = await testing.dashboard.dataSources.collect(session.folder);
-      assert.deepEqual(extras.github, { problem: status?.error?.message, signInNeeded: true }, 'the dashboard says why it has no PR data and offers to sign in');
+      assert.deepEqual(
+        extras.github,
+        { problem: status?.error?.message, signInNeeded: true },
+        'the dashboard says why it has no PR data and offers to sign in',
+      );
       assert.equal(extras.pullRequests, undefined);
       const treeItem = item(taskNode(testing, 'cc2_dashboard'));
       assert.doesNotMatch(String(treeItem.description), /#410/);
@@ -339,7 +436,11 @@ describe('GitHub pull requests, CI and snapshots', function () {
     assert.equal(daily.lastCapture(session), undefined);
     await setSetting('snapshots.daily', true);
     try {
-      await waitFor(() => daily.lastCapture(session) !== undefined, 'the daily snapshot is recorded', 30_000);
+      await waitFor(
+        () => daily.lastCapture(session) !== undefined,
+        'the daily snapshot is recorded',
+        30_000,
+      );
       const written = allFiles(snapshotsRoot());
       const names = written.map((file) => path.basename(file)).sort();
       assert.deepEqual(names.slice(0, 2), ['latest.json', 'latest.md']);
@@ -354,7 +455,10 @@ describe('GitHub pull requests, CI and snapshots', function () {
   it('never writes the token to the Coordinator output or the snapshots', async () => {
     const logsDir = path.dirname(path.dirname(testing.services.context.logUri.fsPath));
     await waitFor(
-      () => allFiles(logsDir).some((file) => fs.readFileSync(file, 'utf8').includes('GitHub for Lukhas: LukhasAI/Lukhas')),
+      () =>
+        allFiles(logsDir).some((file) =>
+          fs.readFileSync(file, 'utf8').includes('GitHub for Lukhas: LukhasAI/Lukhas'),
+        ),
       'the Coordinator log reaches its file',
       15_000,
     );
@@ -380,7 +484,9 @@ describe('GitHub in an untrusted workspace @untrusted', () => {
   it('ignores the API address the repository sets for itself', () => {
     assert.equal(vscode.workspace.isTrusted, false);
     const config = vscode.workspace.getConfiguration('coordinator', session.folder.uri);
-    const written = JSON.parse(fs.readFileSync(path.join(session.folder.uri.fsPath, '.vscode', 'settings.json'), 'utf8')) as Record<string, string>;
+    const written = JSON.parse(
+      fs.readFileSync(path.join(session.folder.uri.fsPath, '.vscode', 'settings.json'), 'utf8'),
+    ) as Record<string, string>;
     assert.equal(written['coordinator.github.apiBaseUrl'], UNTRUSTED_API_URL);
     // The same file's unrestricted setting is read, so the file itself is not what is ignored.
     assert.equal(config.get<string>('github.owner'), written['coordinator.github.owner']);
@@ -389,7 +495,9 @@ describe('GitHub in an untrusted workspace @untrusted', () => {
 
   it('refuses to create a pull request (it would push with git) and leaves the task file alone', async () => {
     const before = fs.readFileSync(session.taskFile!.fsPath, 'utf8');
-    const created = await vscode.commands.executeCommand('coordinator.createPullRequest', { taskKey: 'cc2_dashboard' });
+    const created = await vscode.commands.executeCommand('coordinator.createPullRequest', {
+      taskKey: 'cc2_dashboard',
+    });
     assert.equal(created, undefined);
     assert.equal(fs.readFileSync(session.taskFile!.fsPath, 'utf8'), before);
     assert.equal(testing.services.sessions.all.length, 1);

@@ -9,7 +9,14 @@ import type { GuardrailRunOutcome } from '../../../src/extension/guardrails/guar
 import type { GuardrailsFeature } from '../../../src/extension/guardrails/registerGuardrails';
 import type { FolderSession } from '../../../src/extension/services';
 import { waitFor } from '../support/extension';
-import { GUARDRAIL_KEYS, markerPath, rawGuardrails, recordPrompts, themeColorId, type RecordedPrompts } from './guardrailsSupport';
+import {
+  GUARDRAIL_KEYS,
+  markerPath,
+  rawGuardrails,
+  recordPrompts,
+  themeColorId,
+  type RecordedPrompts,
+} from './guardrailsSupport';
 import { coordinator, sessionWithFile } from './tasksSupport';
 
 const DEFINITIONS = 'guardrails.definitions';
@@ -26,7 +33,10 @@ describe('guardrails in a trusted workspace', function () {
   const config = () => vscode.workspace.getConfiguration('coordinator', session.folder.uri);
   const setDefinitions = async (value: unknown[] | undefined) => {
     await config().update(DEFINITIONS, value, vscode.ConfigurationTarget.WorkspaceFolder);
-    await waitFor(() => JSON.stringify(config().get(DEFINITIONS) ?? []) === JSON.stringify(value ?? []), 'the setting is read back');
+    await waitFor(
+      () => JSON.stringify(config().get(DEFINITIONS) ?? []) === JSON.stringify(value ?? []),
+      'the setting is read back',
+    );
   };
   const statusBar = () => guardrails.statusBar;
 
@@ -45,9 +55,9 @@ describe('guardrails in a trusted workspace', function () {
 
   it('runs all guardrails: output with headers and footers and no colour codes, verdicts in the file, a run log, the status bar', async () => {
     const before = rawGuardrails(session);
-    const outcome = (await vscode.commands.executeCommand('coordinator.runGuardrails', { folderUri: session.folder.uri.toString() })) as
-      | GuardrailRunOutcome
-      | undefined;
+    const outcome = (await vscode.commands.executeCommand('coordinator.runGuardrails', {
+      folderUri: session.folder.uri.toString(),
+    })) as GuardrailRunOutcome | undefined;
     assert.ok(outcome, 'the command returns the run');
     assert.deepEqual(
       outcome.results.map((r) => [r.key, r.verdict]),
@@ -83,16 +93,30 @@ describe('guardrails in a trusted workspace', function () {
       assert.equal(after[result.key].last_run, result.finishedAt, result.key);
       assert.equal(after[result.key].duration_ms, result.durationMs, result.key);
     }
-    assert.deepEqual(after.shadow_diff, before.shadow_diff, 'a skipped guardrail leaves the file alone');
+    assert.deepEqual(
+      after.shadow_diff,
+      before.shadow_diff,
+      'a skipped guardrail leaves the file alone',
+    );
 
     assert.ok(outcome.logPath && fs.existsSync(outcome.logPath), 'a run log was written');
     assert.equal(path.dirname(outcome.logPath), path.join(root, '.dev', 'guardrails'));
-    const log = JSON.parse(fs.readFileSync(outcome.logPath, 'utf8')) as { schema: string; requiredPassed: boolean; results: { key: string }[] };
+    const log = JSON.parse(fs.readFileSync(outcome.logPath, 'utf8')) as {
+      schema: string;
+      requiredPassed: boolean;
+      results: { key: string }[];
+    };
     assert.equal(log.schema, 'agent-coordinator/guardrail-run@1');
     assert.equal(log.requiredPassed, false);
-    assert.deepEqual(log.results.map((r) => r.key), GUARDRAIL_KEYS);
+    assert.deepEqual(
+      log.results.map((r) => r.key),
+      GUARDRAIL_KEYS,
+    );
 
-    await waitFor(() => statusBar().text === '$(shield) 2/4', `status bar shows 2/4, not ${statusBar().text}`);
+    await waitFor(
+      () => statusBar().text === '$(shield) 2/4',
+      `status bar shows 2/4, not ${statusBar().text}`,
+    );
     assert.equal(themeColorId(statusBar().backgroundColor), 'statusBarItem.errorBackground');
     const tooltip = (statusBar().tooltip as vscode.MarkdownString).value;
     assert.match(tooltip, /compat\\_enforce \| yes \| \$\(error\) fail \| just now/);
@@ -109,7 +133,11 @@ describe('guardrails in a trusted workspace', function () {
       ],
     );
     const compat = dashboard.guardrails?.find((g) => g.key === 'compat_enforce');
-    assert.equal(compat?.lastRun, outcome.results[2].finishedAt, 'the dashboard gets the time to show the age from');
+    assert.equal(
+      compat?.lastRun,
+      outcome.results[2].finishedAt,
+      'the dashboard gets the time to show the age from',
+    );
   });
 
   it('shows 3/4 without a background once the failing one passes, and a warning once files change after the pass', async () => {
@@ -124,14 +152,23 @@ describe('guardrails in a trusted workspace', function () {
     assert.equal(outcome.results[0].verdict, 'pass');
     assert.equal(rawGuardrails(session).compat_enforce.status, 'pass');
     await guardrails.freshness.refresh(session);
-    await waitFor(() => statusBar().text === '$(shield) 3/4' && statusBar().backgroundColor === undefined, `3/4 without background, not ${statusBar().text}`);
+    await waitFor(
+      () => statusBar().text === '$(shield) 3/4' && statusBar().backgroundColor === undefined,
+      `3/4 without background, not ${statusBar().text}`,
+    );
 
     fs.appendFileSync(path.join(root, 'README.md'), '\nChanged after the guardrails passed.\n');
     try {
       await guardrails.freshness.refresh(session);
-      await waitFor(() => themeColorId(statusBar().backgroundColor) === 'statusBarItem.warningBackground', 'a stale pass warns');
+      await waitFor(
+        () => themeColorId(statusBar().backgroundColor) === 'statusBarItem.warningBackground',
+        'a stale pass warns',
+      );
       assert.equal(statusBar().text, '$(shield) 3/4');
-      assert.match((statusBar().tooltip as vscode.MarkdownString).value, /stale: files changed since the last pass/);
+      assert.match(
+        (statusBar().tooltip as vscode.MarkdownString).value,
+        /stale: files changed since the last pass/,
+      );
     } finally {
       execFileSync('git', ['checkout', '--', 'README.md'], { cwd: root });
     }
@@ -140,38 +177,85 @@ describe('guardrails in a trusted workspace', function () {
   it('cancel kills the whole process tree, grandchildren included', async () => {
     const pidFile = path.join(root, '.dev', 'sleep.pid');
     fs.rmSync(pidFile, { force: true });
-    await setDefinitions([{ key: 'slow_tree', required: false, command: `sleep 300 & echo $! > .dev/sleep.pid; wait` }]);
+    await setDefinitions([
+      { key: 'slow_tree', required: false, command: `sleep 300 & echo $! > .dev/sleep.pid; wait` },
+    ]);
     const running = guardrails.controller.run({ session, keys: ['slow_tree'], interactive: false });
-    await waitFor(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8').trim() !== '', 'the grandchild wrote its pid');
+    await waitFor(
+      () => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8').trim() !== '',
+      'the grandchild wrote its pid',
+    );
     const pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
     assert.ok(processAlive(pid), 'the sleep runs');
-    await waitFor(() => statusBar().text.startsWith('$(loading~spin)'), 'the status bar spins while running');
+    await waitFor(
+      () => statusBar().text.startsWith('$(loading~spin)'),
+      'the status bar spins while running',
+    );
     assert.equal(themeColorId(statusBar().backgroundColor), 'statusBarItem.warningBackground');
     prompts.busyAnswer = undefined;
-    assert.equal(await guardrails.controller.run({ session, keys: ['state_sweep'] }), undefined, 'a second run is declined when the user says so');
+    assert.equal(
+      await guardrails.controller.run({ session, keys: ['state_sweep'] }),
+      undefined,
+      'a second run is declined when the user says so',
+    );
     prompts.busyAnswer = 'queue';
     assert.equal(await vscode.commands.executeCommand('coordinator.cancelGuardrails'), true);
     const outcome = await running;
     assert.equal(outcome?.results[0].verdict, 'cancelled');
     assert.ok(!processAlive(pid), `the grandchild ${pid} is gone`);
-    assert.match(guardrails.controller.output.recentText(), /^<<< slow_tree: CANCELLED · cancelled/m);
-    assert.equal(await vscode.commands.executeCommand('coordinator.cancelGuardrails'), false, 'nothing left to cancel');
+    assert.match(
+      guardrails.controller.output.recentText(),
+      /^<<< slow_tree: CANCELLED · cancelled/m,
+    );
+    assert.equal(
+      await vscode.commands.executeCommand('coordinator.cancelGuardrails'),
+      false,
+      'nothing left to cancel',
+    );
   });
 
   it('shows the first part of a huge output and its last lines in the channel, while the verdict reads all of it', async () => {
-    await config().update('guardrails.channelLimitMB', 0.01, vscode.ConfigurationTarget.WorkspaceFolder);
+    await config().update(
+      'guardrails.channelLimitMB',
+      0.01,
+      vscode.ConfigurationTarget.WorkspaceFolder,
+    );
     try {
-      await setDefinitions([{ key: 'chatty', required: false, command: 'seq 1 200000; echo ALL DONE', expected: 'ALL DONE' }]);
-      const outcome = await guardrails.controller.run({ session, keys: ['chatty'], interactive: false });
+      await setDefinitions([
+        {
+          key: 'chatty',
+          required: false,
+          command: 'seq 1 200000; echo ALL DONE',
+          expected: 'ALL DONE',
+        },
+      ]);
+      const outcome = await guardrails.controller.run({
+        session,
+        keys: ['chatty'],
+        interactive: false,
+      });
       assert.equal(outcome?.results[0].verdict, 'pass', outcome?.results[0].reason);
       const text = guardrails.controller.output.recentText();
       const run = text.slice(text.lastIndexOf('>>> chatty'));
       assert.match(run, /\n1\n2\n3\n/);
-      assert.match(run, /\[… more than 10 KB of output: the rest is not shown here; its last lines follow when chatty ends\]\n/);
-      assert.match(run, /not shown\. Last lines:\]\n[\s\S]*\n199999\n200000\nALL DONE\n<<< chatty: PASS/);
-      assert.ok(run.length < 40_000, `${run.length} characters in the channel for 1.3 MB of output`);
+      assert.match(
+        run,
+        /\[… more than 10 KB of output: the rest is not shown here; its last lines follow when chatty ends\]\n/,
+      );
+      assert.match(
+        run,
+        /not shown\. Last lines:\]\n[\s\S]*\n199999\n200000\nALL DONE\n<<< chatty: PASS/,
+      );
+      assert.ok(
+        run.length < 40_000,
+        `${run.length} characters in the channel for 1.3 MB of output`,
+      );
     } finally {
-      await config().update('guardrails.channelLimitMB', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await config().update(
+        'guardrails.channelLimitMB',
+        undefined,
+        vscode.ConfigurationTarget.WorkspaceFolder,
+      );
     }
   });
 
@@ -196,7 +280,10 @@ describe('guardrails in a trusted workspace', function () {
     });
     await vscode.tasks.executeTask(task);
     await ended;
-    await waitFor(() => rawGuardrails(session).openapi_validation.last_run !== before, 'the task run is recorded');
+    await waitFor(
+      () => rawGuardrails(session).openapi_validation.last_run !== before,
+      'the task run is recorded',
+    );
     assert.equal(rawGuardrails(session).openapi_validation.status, 'pass');
   });
 
@@ -216,18 +303,40 @@ describe('guardrails in a trusted workspace', function () {
       assert.equal(prompts.completions.length, 1, 'the gate asked');
       assert.match(prompts.completions[0].message, /Idempotency|taskA|worktree/i);
       for (const key of ['state_sweep', 'compat_enforce', 'openapi_validation']) {
-        assert.match(prompts.completions[0].detail, new RegExp(`^${key}: not run in this worktree$`, 'm'));
+        assert.match(
+          prompts.completions[0].detail,
+          new RegExp(`^${key}: not run in this worktree$`, 'm'),
+        );
       }
-      assert.doesNotMatch(prompts.completions[0].detail, /shadow_diff/, 'a guardrail waiting for its task does not count');
+      assert.doesNotMatch(
+        prompts.completions[0].detail,
+        /shadow_diff/,
+        'a guardrail waiting for its task does not count',
+      );
       assert.notEqual(statusOf(), 'completed', 'dismissing the question keeps the status');
 
-      await session.apply({ kind: 'setTaskField', taskKey, field: 'worktree_path', value: worktree });
+      await session.apply({
+        kind: 'setTaskField',
+        taskKey,
+        field: 'worktree_path',
+        value: worktree,
+      });
       await setDefinitions([{ key: 'compat_enforce', command: "echo 'compat: 0 violations'" }]);
-      const run = (await vscode.commands.executeCommand('coordinator.runGuardrailsInWorktree', argument)) as GuardrailRunOutcome;
+      const run = (await vscode.commands.executeCommand(
+        'coordinator.runGuardrailsInWorktree',
+        argument,
+      )) as GuardrailRunOutcome;
       assert.equal(run.cwd, worktree);
-      assert.ok(fs.existsSync(markerPath(worktree, 'state_sweep')), 'the guardrails ran in the worktree');
+      assert.ok(
+        fs.existsSync(markerPath(worktree, 'state_sweep')),
+        'the guardrails ran in the worktree',
+      );
       await vscode.commands.executeCommand('coordinator.setTaskStatus', argument, 'completed');
-      assert.equal(prompts.completions.length, 1, 'no question once they passed there since the last commit');
+      assert.equal(
+        prompts.completions.length,
+        1,
+        'no question once they passed there since the last commit',
+      );
       await waitFor(() => statusOf() === 'completed', 'the task is completed');
     } finally {
       await setDefinitions(undefined);

@@ -13,7 +13,9 @@ import { coordinator, sessionWithFile } from './tasksSupport';
 const BYTES = 50 * 1024 * 1024;
 const COMMAND = `yes "$(printf '\\033[32mok\\033[0m  src/module/file.ts: 12 checks passed, 0 violations')" | head -c ${BYTES}; echo; echo ALL DONE`;
 
-async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; maxDelayMs: number; p99DelayMs: number }> {
+async function measured<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T; ms: number; maxDelayMs: number; p99DelayMs: number }> {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
   const started = performance.now();
@@ -25,7 +27,11 @@ async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: numb
 
 function countOnly(cwd: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', COMMAND], { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('/bin/sh', ['-c', COMMAND], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let bytes = 0;
     child.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length));
     child.stderr.on('data', (chunk: Buffer) => (bytes += chunk.length));
@@ -41,12 +47,18 @@ describe('guardrail streaming in the extension host (bench)', function () {
     const testing = await coordinator();
     const session = await sessionWithFile(testing);
     const config = vscode.workspace.getConfiguration('coordinator', session.folder.uri);
-    await config.update('guardrails.definitions', [{ key: 'big_output', required: false, command: COMMAND, expected: 'ALL DONE' }], vscode.ConfigurationTarget.WorkspaceFolder);
+    await config.update(
+      'guardrails.definitions',
+      [{ key: 'big_output', required: false, command: COMMAND, expected: 'ALL DONE' }],
+      vscode.ConfigurationTarget.WorkspaceFolder,
+    );
     try {
       for (let round = 0; round < 3; round++) {
         const baseline = await measured(() => countOnly(session.folder.uri.fsPath));
         assert.ok(baseline.value >= BYTES);
-        const run = await measured(() => testing.guardrails.controller.run({ session, keys: ['big_output'] }));
+        const run = await measured(() =>
+          testing.guardrails.controller.run({ session, keys: ['big_output'] }),
+        );
         const result = run.value?.results[0];
         assert.equal(result?.verdict, 'pass', result?.reason);
         assert.ok((result?.outputBytes ?? 0) >= BYTES);
@@ -57,7 +69,11 @@ describe('guardrail streaming in the extension host (bench)', function () {
         recordMetric('guardrailsHostBaselineMaxDelayMs', baseline.maxDelayMs);
       }
     } finally {
-      await config.update('guardrails.definitions', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await config.update(
+        'guardrails.definitions',
+        undefined,
+        vscode.ConfigurationTarget.WorkspaceFolder,
+      );
     }
   });
 });

@@ -3,11 +3,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import type { BusyChoice, CompletionChoice, GuardrailPrompts } from '../../../src/extension/guardrails/guardrailPrompts';
+import type {
+  BusyChoice,
+  CompletionChoice,
+  GuardrailPrompts,
+} from '../../../src/extension/guardrails/guardrailPrompts';
 import type { GuardrailController } from '../../../src/extension/guardrails/guardrailController';
 import type { FolderSession } from '../../../src/extension/services';
 
-export const GUARDRAIL_KEYS = ['state_sweep', 'shadow_diff', 'compat_enforce', 'openapi_validation'];
+export const GUARDRAIL_KEYS = [
+  'state_sweep',
+  'shadow_diff',
+  'compat_enforce',
+  'openapi_validation',
+];
 
 export function markerPath(root: string, key: string): string {
   return path.join(root, '.dev', 'ran', key);
@@ -26,7 +35,10 @@ export interface RecordedPrompts extends GuardrailPrompts {
 }
 
 /** Replaces the controller's prompts for the duration of a suite; call the returned function to restore. */
-export function recordPrompts(controller: GuardrailController): { prompts: RecordedPrompts; restore(): void } {
+export function recordPrompts(controller: GuardrailController): {
+  prompts: RecordedPrompts;
+  restore(): void;
+} {
   const previous = controller.prompts;
   const prompts: RecordedPrompts = {
     refusals: [],
@@ -48,10 +60,17 @@ export function recordPrompts(controller: GuardrailController): { prompts: Recor
   return { prompts, restore: () => (controller.prompts = previous) };
 }
 
-export type RawGuardrail = { status: string; last_run?: string; duration_ms?: number; command: string };
+export type RawGuardrail = {
+  status: string;
+  last_run?: string;
+  duration_ms?: number;
+  command: string;
+};
 
 export function rawGuardrails(session: FolderSession): Record<string, RawGuardrail> {
-  const file = JSON.parse(fs.readFileSync(session.taskFile!.fsPath, 'utf8')) as { pre_audit_guardrails: Record<string, RawGuardrail> };
+  const file = JSON.parse(fs.readFileSync(session.taskFile!.fsPath, 'utf8')) as {
+    pre_audit_guardrails: Record<string, RawGuardrail>;
+  };
   return file.pre_audit_guardrails;
 }
 

@@ -40,7 +40,11 @@ describe('guardrails in an untrusted workspace', () => {
       assert.match(UNTRUSTED_MESSAGE, /Trust the workspace/);
       assert.equal(await testing.guardrails.controller.run({ session }), undefined);
       assert.deepEqual(ranMarkers(root), [], 'no guardrail command ran');
-      assert.equal(testing.guardrails.controller.output.recentText(), '', 'nothing was written to the channel');
+      assert.equal(
+        testing.guardrails.controller.output.recentText(),
+        '',
+        'nothing was written to the channel',
+      );
       // VS Code itself holds task fetching until the workspace is trusted, so ask the provider directly.
       assert.deepEqual(testing.guardrails.taskProvider.provideTasks(), []);
     } finally {

@@ -17,15 +17,22 @@ describe('multi-root workspace', function () {
 
   before(async () => {
     testing = await coordinator();
-    await waitFor(() => testing.services.sessions.all.filter((s) => s.state?.model).length === 2, 'both folders have a plan');
-    const byName = (name: string) => testing.services.sessions.all.find((s) => s.folder.name === name)!;
+    await waitFor(
+      () => testing.services.sessions.all.filter((s) => s.state?.model).length === 2,
+      'both folders have a plan',
+    );
+    const byName = (name: string) =>
+      testing.services.sessions.all.find((s) => s.folder.name === name)!;
     lukhas = byName('Lukhas');
     tools = byName('Tools');
   });
 
   it('finds each folder’s own task file, by the default path and by search', () => {
     assert.equal(vscode.workspace.workspaceFolders?.length, 2);
-    assert.equal(lukhas.taskFile?.fsPath, path.join(lukhas.folder.uri.fsPath, 'docs', 'plans', 'task_status.json'));
+    assert.equal(
+      lukhas.taskFile?.fsPath,
+      path.join(lukhas.folder.uri.fsPath, 'docs', 'plans', 'task_status.json'),
+    );
     assert.equal(tools.taskFile?.fsPath, path.join(tools.folder.uri.fsPath, 'task_status.json'));
     assert.equal(tools.state?.model?.tasks.length, 3);
     assert.equal(tools.state?.model?.layout, 'array');
@@ -33,12 +40,18 @@ describe('multi-root workspace', function () {
 
   it('shows one root row per folder, each holding exactly its own tasks', () => {
     const roots = testing.tasks.provider.getChildren();
-    assert.deepEqual(roots.map((node) => node.kind === 'folder' && node.session.folder.name), ['Lukhas', 'Tools']);
+    assert.deepEqual(
+      roots.map((node) => node.kind === 'folder' && node.session.folder.name),
+      ['Lukhas', 'Tools'],
+    );
     const keysUnder = (session: FolderSession) =>
       allTaskNodes(testing)
         .filter((node) => node.session === session)
         .map((node) => node.task.key);
-    assert.deepEqual(keysUnder(lukhas), lukhas.state!.model!.tasks.map((t) => t.key));
+    assert.deepEqual(
+      keysUnder(lukhas),
+      lukhas.state!.model!.tasks.map((t) => t.key),
+    );
     assert.deepEqual(keysUnder(tools), ['tools1', 'tools2', 'tools3']);
   });
 
@@ -49,17 +62,27 @@ describe('multi-root workspace', function () {
     const toolsAfter = loadTaskFile(fs.readFileSync(tools.taskFile!.fsPath, 'utf8'));
     assert.equal(toolsAfter.model!.byKey.get('tools2')!.status, 'in_progress');
     assert.equal(fs.readFileSync(lukhas.taskFile!.fsPath, 'utf8'), lukhasBefore);
-    await waitFor(() => tools.state!.model!.byKey.get('tools2')!.status === 'in_progress', 'the Tools session follows');
+    await waitFor(
+      () => tools.state!.model!.byKey.get('tools2')!.status === 'in_progress',
+      'the Tools session follows',
+    );
     assert.ok(taskNode(testing, 'task1_shadow_diff'), 'the Lukhas rows are still there');
   });
 
   it('shows the progress of the folder of the active editor in the status bar', async () => {
-    const done = (session: FolderSession) => session.state!.model!.tasks.filter((t) => t.status === 'completed').length;
+    const done = (session: FolderSession) =>
+      session.state!.model!.tasks.filter((t) => t.status === 'completed').length;
     await vscode.window.showTextDocument(vscode.Uri.joinPath(tools.folder.uri, 'README.md'));
-    await waitFor(() => testing.statusBar.text === `$(checklist) ${done(tools)}/3`, `Tools progress, not ${testing.statusBar.text}`);
+    await waitFor(
+      () => testing.statusBar.text === `$(checklist) ${done(tools)}/3`,
+      `Tools progress, not ${testing.statusBar.text}`,
+    );
     await vscode.window.showTextDocument(vscode.Uri.joinPath(lukhas.folder.uri, 'README.md'));
     const total = lukhas.state!.model!.tasks.length;
-    await waitFor(() => testing.statusBar.text === `$(checklist) ${done(lukhas)}/${total}`, `Lukhas progress, not ${testing.statusBar.text}`);
+    await waitFor(
+      () => testing.statusBar.text === `$(checklist) ${done(lukhas)}/${total}`,
+      `Lukhas progress, not ${testing.statusBar.text}`,
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -69,9 +92,20 @@ describe('multi-root workspace', function () {
     try {
       fs.writeFileSync(file, good.replace('"tools1",', '"tools1"'));
       await waitFor(() => tools.state?.broken === true, 'the Tools session sees the broken file');
-      await waitFor(() => vscode.languages.getDiagnostics(tools.taskFile!).some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'Problems lists the error');
+      await waitFor(
+        () =>
+          vscode.languages
+            .getDiagnostics(tools.taskFile!)
+            .some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+        'Problems lists the error',
+      );
       assert.equal(lukhas.state?.broken, false);
-      assert.equal(vscode.languages.getDiagnostics(lukhas.taskFile!).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 0);
+      assert.equal(
+        vscode.languages
+          .getDiagnostics(lukhas.taskFile!)
+          .filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length,
+        0,
+      );
       assert.equal(tools.state?.model?.tasks.length, 3, 'the last good Tools plan stays');
     } finally {
       fs.writeFileSync(file, good);
@@ -82,9 +116,18 @@ describe('multi-root workspace', function () {
   it('opens one dashboard per folder, each with its own plan', async () => {
     try {
       // A page in a background tab is unloaded until shown again, so each is checked while in front.
-      for (const [session, total] of [[tools, 3], [lukhas, lukhas.state!.model!.tasks.length]] as const) {
-        await vscode.commands.executeCommand('coordinator.openDashboard', { folder: session.folder.uri.toString() });
-        await waitFor(() => testing.dashboard.panels.panelFor(session)?.current !== undefined, `the ${session.folder.name} page has its state`, 30_000);
+      for (const [session, total] of [
+        [tools, 3],
+        [lukhas, lukhas.state!.model!.tasks.length],
+      ] as const) {
+        await vscode.commands.executeCommand('coordinator.openDashboard', {
+          folder: session.folder.uri.toString(),
+        });
+        await waitFor(
+          () => testing.dashboard.panels.panelFor(session)?.current !== undefined,
+          `the ${session.folder.name} page has its state`,
+          30_000,
+        );
         const shown = testing.dashboard.panels.panelFor(session)!.current!;
         assert.deepEqual([shown.folderName, shown.summary.total], [session.folder.name, total]);
       }

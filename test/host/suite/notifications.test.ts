@@ -13,12 +13,21 @@ type Shown = { kind: 'information' | 'warning'; message: string; actions: string
 /** Records the messages the extension shows and answers each with `answer`; restores on dispose. */
 function recordMessages(answer: string | undefined): { shown: Shown[]; dispose(): void } {
   const window = vscode.window as { showInformationMessage: unknown; showWarningMessage: unknown };
-  const original = { information: window.showInformationMessage, warning: window.showWarningMessage };
-  const shown: Shown[] = [];
-  const recorder = (kind: Shown['kind']) => (message: string, ...actions: unknown[]) => {
-    shown.push({ kind, message, actions: actions.filter((a): a is string => typeof a === 'string') });
-    return Promise.resolve(answer);
+  const original = {
+    information: window.showInformationMessage,
+    warning: window.showWarningMessage,
   };
+  const shown: Shown[] = [];
+  const recorder =
+    (kind: Shown['kind']) =>
+    (message: string, ...actions: unknown[]) => {
+      shown.push({
+        kind,
+        message,
+        actions: actions.filter((a): a is string => typeof a === 'string'),
+      });
+      return Promise.resolve(answer);
+    };
   window.showInformationMessage = recorder('information');
   window.showWarningMessage = recorder('warning');
   return {
@@ -50,9 +59,14 @@ describe('notifications', function () {
     const { model, graph } = loadTaskFile(original);
     // A waiting task with exactly one task dependency left to complete.
     const candidate = model!.tasks
-      .filter((task) => task.status === 'not_started' || task.status === 'waiting' || task.status === 'blocked')
+      .filter(
+        (task) =>
+          task.status === 'not_started' || task.status === 'waiting' || task.status === 'blocked',
+      )
       .map((task) => {
-        const open = (graph!.dependencies.get(task.key) ?? []).flatMap((ref) => (ref.taskKey && model!.byKey.get(ref.taskKey)?.status !== 'completed' ? [ref.taskKey] : []));
+        const open = (graph!.dependencies.get(task.key) ?? []).flatMap((ref) =>
+          ref.taskKey && model!.byKey.get(ref.taskKey)?.status !== 'completed' ? [ref.taskKey] : [],
+        );
         return { task, open };
       })
       .find(({ open }) => open.length === 1);
@@ -61,13 +75,25 @@ describe('notifications', function () {
     const messages = recordMessages('Show Task');
     try {
       await session.apply({ kind: 'setStatus', taskKey: last.key, status: 'completed' });
-      await waitFor(() => messages.shown.some((m) => m.message.startsWith(`"${candidate.task.name}" can start`)), 'the ready notification');
-      const ready = messages.shown.find((m) => m.message.startsWith(`"${candidate.task.name}" can start`))!;
-      assert.equal(ready.message, `"${candidate.task.name}" can start: "${last.name}", the last task it waited for, is completed.`);
+      await waitFor(
+        () =>
+          messages.shown.some((m) => m.message.startsWith(`"${candidate.task.name}" can start`)),
+        'the ready notification',
+      );
+      const ready = messages.shown.find((m) =>
+        m.message.startsWith(`"${candidate.task.name}" can start`),
+      )!;
+      assert.equal(
+        ready.message,
+        `"${candidate.task.name}" can start: "${last.name}", the last task it waited for, is completed.`,
+      );
       assert.deepEqual(ready.actions, ['Start in Worktree', 'Show Task']);
       // "Show Task" selects it in the Tasks view.
       await waitFor(
-        () => testing.tasks.view.selection.some((node) => node.kind === 'task' && node.task.key === candidate.task.key),
+        () =>
+          testing.tasks.view.selection.some(
+            (node) => node.kind === 'task' && node.task.key === candidate.task.key,
+          ),
         'the task is selected in the Tasks view',
       );
     } finally {
@@ -76,7 +102,9 @@ describe('notifications', function () {
   });
 
   it('says when a task agent terminal ends with a failure, naming the task and the exit code', async () => {
-    const task = session.state!.model!.tasks.find((t) => t.status === 'in_progress') ?? session.state!.model!.tasks[0];
+    const task =
+      session.state!.model!.tasks.find((t) => t.status === 'in_progress') ??
+      session.state!.model!.tasks[0];
     const messages = recordMessages(undefined);
     try {
       const terminal = vscode.window.createTerminal({
@@ -87,20 +115,42 @@ describe('notifications', function () {
         env: { COORDINATOR_TASK_KEY: task.key },
       });
       await waitFor(() => terminal.exitStatus !== undefined, 'the agent process ends', 30_000);
-      await waitFor(() => messages.shown.some((m) => m.message.includes(task.name)), 'the agent exit notification');
+      await waitFor(
+        () => messages.shown.some((m) => m.message.includes(task.name)),
+        'the agent exit notification',
+      );
       const exit = messages.shown.find((m) => m.message.includes(task.name))!;
-      assert.deepEqual(exit, { kind: 'warning', message: `The agent terminal for "${task.name}" failed (exit code 3).`, actions: ['Show Task'] });
+      assert.deepEqual(exit, {
+        kind: 'warning',
+        message: `The agent terminal for "${task.name}" failed (exit code 3).`,
+        actions: ['Show Task'],
+      });
       terminal.dispose();
 
       // An agent that is not installed, run through shell integration as Start Task runs it:
       // the shell's 127 for a known command points at the setting.
       messages.shown.length = 0;
-      const shell = vscode.window.createTerminal({ name: 'missing agent', cwd: session.folder.uri, env: { COORDINATOR_TASK_KEY: task.key } });
-      await waitFor(() => shell.shellIntegration !== undefined, 'shell integration in the agent terminal', 30_000);
+      const shell = vscode.window.createTerminal({
+        name: 'missing agent',
+        cwd: session.folder.uri,
+        env: { COORDINATOR_TASK_KEY: task.key },
+      });
+      await waitFor(
+        () => shell.shellIntegration !== undefined,
+        'shell integration in the agent terminal',
+        30_000,
+      );
       shell.shellIntegration!.executeCommand('coordinator-missing-agent --brief TASK_BRIEF.md');
-      await waitFor(() => messages.shown.some((m) => m.message.includes(task.name)), 'the missing-agent notification', 30_000);
+      await waitFor(
+        () => messages.shown.some((m) => m.message.includes(task.name)),
+        'the missing-agent notification',
+        30_000,
+      );
       const notFound = messages.shown.find((m) => m.message.includes(task.name))!;
-      assert.equal(notFound.message, `\`coordinator-missing-agent\` for "${task.name}" could not start: the command was not found (exit code 127). Install the agent, or change its command line in the coordinator.agents setting.`);
+      assert.equal(
+        notFound.message,
+        `\`coordinator-missing-agent\` for "${task.name}" could not start: the command was not found (exit code 127). Install the agent, or change its command line in the coordinator.agents setting.`,
+      );
       assert.deepEqual(notFound.actions, ['Show Task', 'Open Agent Settings']);
       shell.dispose();
     } finally {

@@ -9,7 +9,16 @@ import type { TaskTreeNode } from '../../../src/extension/tasks/taskTreeNodes';
 import type { CoordinatorApi } from '../support/extension';
 import { waitFor } from '../support/extension';
 import { recordMetric } from '../support/metrics';
-import { allTaskNodes, coordinator, readRaw, restore, sessionWithFile, taskNode, writeExternally, type RawFile } from './tasksSupport';
+import {
+  allTaskNodes,
+  coordinator,
+  readRaw,
+  restore,
+  sessionWithFile,
+  taskNode,
+  writeExternally,
+  type RawFile,
+} from './tasksSupport';
 
 type Testing = CoordinatorApi['testing'];
 
@@ -45,10 +54,16 @@ describe('tasks view on the real task file', () => {
       const tasks = Object.values(raw.tasks[label(group)]);
       const done = tasks.filter((t) => t.status === 'completed').length;
       assert.equal(item(group).description, `${done}/${tasks.length}`);
-      assert.deepEqual(testing.tasks.provider.getChildren(group).map(label), tasks.map((t) => t.name));
+      assert.deepEqual(
+        testing.tasks.provider.getChildren(group).map(label),
+        tasks.map((t) => t.name),
+      );
     }
     const all = allTaskNodes(testing);
-    assert.equal(all.length, Object.values(raw.tasks).reduce((n, g) => n + Object.keys(g).length, 0));
+    assert.equal(
+      all.length,
+      Object.values(raw.tasks).reduce((n, g) => n + Object.keys(g).length, 0),
+    );
     for (const node of all) {
       const treeItem = item(node);
       assert.equal(treeItem.id, `task:${session.folder.uri.toString()}:${node.task.key}`);
@@ -68,30 +83,49 @@ describe('tasks view on the real task file', () => {
   });
 
   it('hangs cc3 to cc6 under the tasks they wait for, and shows task5 waiting on an external prerequisite', () => {
-    for (const [key, task] of Object.entries(raw.tasks.claude_code).filter(([, t]) => t.status === 'waiting')) {
-      const rows = testing.tasks.provider.getChildren(taskNode(testing, key)).filter((n) => n.kind === 'child' && n.row.kind !== 'blocker');
+    for (const [key, task] of Object.entries(raw.tasks.claude_code).filter(
+      ([, t]) => t.status === 'waiting',
+    )) {
+      const rows = testing.tasks.provider
+        .getChildren(taskNode(testing, key))
+        .filter((n) => n.kind === 'child' && n.row.kind !== 'blocker');
       const expected = task.dependencies.map((dep) => {
-        const target = Object.values(raw.tasks).map((g) => g[dep]).find(Boolean);
+        const target = Object.values(raw.tasks)
+          .map((g) => g[dep])
+          .find(Boolean);
         return target ? target.name : dep;
       });
       assert.deepEqual(rows.map(label), expected, key);
     }
     const task5 = testing.tasks.provider.getChildren(taskNode(testing, 'task5_soak_sentinel'));
-    assert.deepEqual(task5.map((n) => [label(n), item(n).description]), [['prometheus_running', 'external prerequisite']]);
-    assert.equal(item(taskNode(testing, 'task5_soak_sentinel')).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.deepEqual(
+      task5.map((n) => [label(n), item(n).description]),
+      [['prometheus_running', 'external prerequisite']],
+    );
+    assert.equal(
+      item(taskNode(testing, 'task5_soak_sentinel')).collapsibleState,
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
   });
 
   it('follows an external write without collapsing or losing the selection', async () => {
     const cc3 = taskNode(testing, 'cc3_circuit_review');
     await testing.tasks.view.reveal(cc3, { select: true, focus: true, expand: true });
     const collapsed: string[] = [];
-    const listener = testing.tasks.view.onDidCollapseElement((e) => collapsed.push(String(item(e.element).id)));
+    const listener = testing.tasks.view.onDidCollapseElement((e) =>
+      collapsed.push(String(item(e.element).id)),
+    );
     try {
-      const next = original.replace(/("taskB_circuit_breaker"[\s\S]*?"status": )"not_started"/, '$1"completed"');
+      const next = original.replace(
+        /("taskB_circuit_breaker"[\s\S]*?"status": )"not_started"/,
+        '$1"completed"',
+      );
       assert.notEqual(next, original);
       const ms = await writeExternally(session, next);
       recordMetric('tasksExternalWriteToStateMs', ms);
-      const dependency = testing.tasks.provider.getChildren(taskNode(testing, 'cc3_circuit_review'))[0];
+      const dependency = testing.tasks.provider.getChildren(
+        taskNode(testing, 'cc3_circuit_review'),
+      )[0];
       assert.match(String(item(dependency).description), /completed/);
       assert.deepEqual(collapsed, []);
       await waitFor(() => testing.tasks.view.selection.length === 1, 'a selection remains');
@@ -104,7 +138,10 @@ describe('tasks view on the real task file', () => {
   it("follows a write through the store from outside the extension, as an agent's coord set makes it", async () => {
     const agent = new TaskFileStore(session.taskFile!.fsPath);
     await agent.apply({ kind: 'setStatus', taskKey: 'taskA_idempotency', status: 'in_progress' });
-    await waitFor(() => icon(taskNode(testing, 'taskA_idempotency')) === 'sync', 'the tree shows taskA in progress');
+    await waitFor(
+      () => icon(taskNode(testing, 'taskA_idempotency')) === 'sync',
+      'the tree shows taskA in progress',
+    );
   });
 
   it('follows a git checkout that changes the task file', async () => {
@@ -113,13 +150,19 @@ describe('tasks view on the real task file', () => {
     const branch = 'test/checkout-changes-plan';
     git('checkout', '-q', '-b', branch);
     try {
-      fs.writeFileSync(session.taskFile!.fsPath, original.replace(/("taskC_log_redaction"[\s\S]*?"status": )"not_started"/, '$1"blocked"'));
+      fs.writeFileSync(
+        session.taskFile!.fsPath,
+        original.replace(/("taskC_log_redaction"[\s\S]*?"status": )"not_started"/, '$1"blocked"'),
+      );
       git('commit', '-q', '-a', '-m', 'Block taskC');
       git('checkout', '-q', 'main');
       await waitFor(() => session.state?.text === original, 'the session reads main again');
       assert.notEqual(icon(taskNode(testing, 'taskC_log_redaction')), 'error');
       git('checkout', '-q', branch);
-      await waitFor(() => icon(taskNode(testing, 'taskC_log_redaction')) === 'error', 'the tree shows the branch state');
+      await waitFor(
+        () => icon(taskNode(testing, 'taskC_log_redaction')) === 'error',
+        'the tree shows the branch state',
+      );
     } finally {
       git('checkout', '-q', '-f', 'main');
       git('branch', '-q', '-D', branch);
@@ -137,15 +180,23 @@ describe('tasks view on the real task file', () => {
     const summaryStart = before.findIndex((l) => l.includes('"summary": {'));
     const summaryEnd = before.findIndex((l, i) => i > summaryStart && l.trim().startsWith('}'));
     const changed = lines.flatMap((line, i) => (line === before[i] ? [] : [{ i, line }]));
-    const outside = changed.filter(({ i, line }) => !(i > summaryStart && i < summaryEnd) && !line.includes('"last_updated"'));
+    const outside = changed.filter(
+      ({ i, line }) => !(i > summaryStart && i < summaryEnd) && !line.includes('"last_updated"'),
+    );
     assert.deepEqual(
       outside.map(({ line }) => line.trim()),
       ['"status": "in_progress",'],
       `changed lines: ${JSON.stringify(changed)}`,
     );
     const taskStart = before.findIndex((l) => l.includes('"task3_streaming_rl"'));
-    assert.ok(outside[0].i > taskStart && outside[0].i < taskStart + 8, 'the status line of task3 changed');
-    assert.equal((JSON.parse(after) as RawFile).tasks.top5.task3_streaming_rl.status, 'in_progress');
+    assert.ok(
+      outside[0].i > taskStart && outside[0].i < taskStart + 8,
+      'the status line of task3 changed',
+    );
+    assert.equal(
+      (JSON.parse(after) as RawFile).tasks.top5.task3_streaming_rl.status,
+      'in_progress',
+    );
     assert.equal(icon(taskNode(testing, 'task3_streaming_rl')), 'sync');
   });
 
@@ -158,15 +209,27 @@ describe('tasks view on the real task file', () => {
     assert.match(label(rows[0]), /error/);
     assert.equal(item(rows[0]).command?.command, 'workbench.actions.view.problems');
     assert.deepEqual(rows.slice(1).map(label), groupsBefore);
-    await waitFor(() => vscode.languages.getDiagnostics(session.taskFile!).some((d) => d.source === 'coordinator'), 'Problems lists the error');
-    const errors = vscode.languages.getDiagnostics(session.taskFile!).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    await waitFor(
+      () =>
+        vscode.languages.getDiagnostics(session.taskFile!).some((d) => d.source === 'coordinator'),
+      'Problems lists the error',
+    );
+    const errors = vscode.languages
+      .getDiagnostics(session.taskFile!)
+      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     const brokenLine = broken.slice(0, broken.indexOf('{{')).split('\n').length - 1;
-    assert.ok(errors.some((d) => Math.abs(d.range.start.line - brokenLine) <= 1), `errors at ${errors.map((d) => d.range.start.line)}`);
+    assert.ok(
+      errors.some((d) => Math.abs(d.range.start.line - brokenLine) <= 1),
+      `errors at ${errors.map((d) => d.range.start.line)}`,
+    );
     assert.ok(testing.statusBar.backgroundColor instanceof vscode.ThemeColor);
   });
 
   it('Reveal in Task File selects the JSON of the task', async () => {
-    await vscode.commands.executeCommand('coordinator.revealTaskInFile', taskNode(testing, 'task5_soak_sentinel'));
+    await vscode.commands.executeCommand(
+      'coordinator.revealTaskInFile',
+      taskNode(testing, 'task5_soak_sentinel'),
+    );
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.fsPath, session.taskFile!.fsPath);
     const selected = JSON.parse(editor!.document.getText(editor!.selection)) as { id: string };
@@ -176,12 +239,19 @@ describe('tasks view on the real task file', () => {
 
   it('groups by owner and filters from the view title commands', async () => {
     await vscode.commands.executeCommand('coordinator.groupTasksByOwner');
-    const owners = [...new Set(Object.values(raw.tasks).flatMap((g) => Object.values(g).map((t) => t.owner)))];
+    const owners = [
+      ...new Set(Object.values(raw.tasks).flatMap((g) => Object.values(g).map((t) => t.owner))),
+    ];
     assert.deepEqual(testing.tasks.provider.getChildren().map(label), owners);
     await vscode.commands.executeCommand('coordinator.groupTasksByGroup');
     await vscode.commands.executeCommand('coordinator.filterBlockedTasks');
-    const waiting = Object.values(raw.tasks).flatMap((g) => Object.values(g)).filter((t) => t.status === 'waiting');
-    assert.deepEqual(allTaskNodes(testing).map((n) => n.task.name), waiting.map((t) => t.name));
+    const waiting = Object.values(raw.tasks)
+      .flatMap((g) => Object.values(g))
+      .filter((t) => t.status === 'waiting');
+    assert.deepEqual(
+      allTaskNodes(testing).map((n) => n.task.name),
+      waiting.map((t) => t.name),
+    );
     assert.match(String(testing.tasks.view.message), /blocked/);
   });
 
@@ -192,7 +262,13 @@ describe('tasks view on the real task file', () => {
     assert.equal(testing.statusBar.command, 'coordinator.tasks.focus');
     const tooltip = (testing.statusBar.tooltip as vscode.MarkdownString).value;
     for (const task of tasks.filter((t) => t.status === 'in_progress' || t.status === 'waiting')) {
-      assert.ok(tooltip.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1').includes(task.name), task.name);
+      assert.ok(
+        tooltip
+          .replace(/&nbsp;/g, ' ')
+          .replace(/\\(.)/g, '$1')
+          .includes(task.name),
+        task.name,
+      );
     }
   });
 });

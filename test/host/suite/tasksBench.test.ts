@@ -39,9 +39,15 @@ describe('tasks bench in the extension host', () => {
     const before = await settledHeap(gc);
 
     const started = performance.now();
-    await vscode.workspace.getConfiguration('coordinator', folder.uri).update('taskFile', BENCH_FILE, vscode.ConfigurationTarget.WorkspaceFolder);
+    await vscode.workspace
+      .getConfiguration('coordinator', folder.uri)
+      .update('taskFile', BENCH_FILE, vscode.ConfigurationTarget.WorkspaceFolder);
     const session = testing.services.sessions.sessionFor(folder.uri)!;
-    await waitFor(() => (session.state?.model?.tasks.length ?? 0) > 0, 'the 10k file is read', 180_000);
+    await waitFor(
+      () => (session.state?.model?.tasks.length ?? 0) > 0,
+      'the 10k file is read',
+      180_000,
+    );
     recordMetric('tasks10kLoadMs', performance.now() - started);
 
     const provider = testing.tasks.provider;

@@ -22,7 +22,10 @@ export async function coordinator(): Promise<CoordinatorApi['testing']> {
 }
 
 export async function sessionWithFile(testing: CoordinatorApi['testing']): Promise<FolderSession> {
-  await waitFor(() => testing.services.sessions.all.some((s) => s.state?.model !== undefined), 'a task file is read');
+  await waitFor(
+    () => testing.services.sessions.all.some((s) => s.state?.model !== undefined),
+    'a task file is read',
+  );
   const session = testing.services.sessions.all.find((s) => s.state?.model !== undefined);
   assert.ok(session?.taskFile, 'the session found a task file');
   return session;
@@ -64,7 +67,10 @@ export async function writeExternally(session: FolderSession, text: string): Pro
 }
 
 export async function restore(session: FolderSession, original: string): Promise<void> {
-  if (fs.readFileSync(session.taskFile!.fsPath, 'utf8') !== original || session.state?.text !== original) {
+  if (
+    fs.readFileSync(session.taskFile!.fsPath, 'utf8') !== original ||
+    session.state?.text !== original
+  ) {
     await writeExternally(session, original);
   }
 }

@@ -12,9 +12,10 @@ describe('tasks view without a task file', () => {
     assert.equal(testing.services.sessions.all.length, 1);
     assert.equal(testing.services.sessions.all[0].taskFile, undefined);
     assert.deepEqual(testing.tasks.provider.getChildren(), []);
-    const welcome = (vscode.extensions.getExtension('agent-coordinator.agent-coordinator')!.packageJSON.contributes.viewsWelcome as { view: string; contents: string; when: string }[]).find(
-      (w) => w.view === 'coordinator.tasks' && w.when.includes('!coordinator.hasTaskFile'),
-    );
+    const welcome = (
+      vscode.extensions.getExtension('agent-coordinator.agent-coordinator')!.packageJSON.contributes
+        .viewsWelcome as { view: string; contents: string; when: string }[]
+    ).find((w) => w.view === 'coordinator.tasks' && w.when.includes('!coordinator.hasTaskFile'));
     assert.match(welcome!.contents, /\(command:coordinator\.createTaskFile\)/);
     assert.match(welcome!.contents, /\(command:coordinator\.selectTaskFile\)/);
   });
@@ -27,19 +28,27 @@ describe('tasks view without a task file', () => {
       await vscode.commands.executeCommand('coordinator.createTaskFile');
       assert.ok(fs.existsSync(file));
       assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, file);
-      await waitFor(() => testing.tasks.provider.getChildren().length > 0, 'the tree shows the new plan');
+      await waitFor(
+        () => testing.tasks.provider.getChildren().length > 0,
+        'the tree shows the new plan',
+      );
       const [group] = testing.tasks.provider.getChildren();
       const tasks = testing.tasks.provider.getChildren(group);
       assert.equal(tasks.length, 2);
       const dependent = tasks.find((t) => testing.tasks.provider.getChildren(t).length > 0);
       assert.ok(dependent, 'one example task depends on the other');
-      const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { pre_audit_guardrails: Record<string, unknown> };
+      const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+        pre_audit_guardrails: Record<string, unknown>;
+      };
       assert.equal(Object.keys(saved.pre_audit_guardrails).length, 1);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.rmSync(file, { force: true });
     }
-    await waitFor(() => testing.tasks.provider.getChildren().length === 0, 'the tree empties when the file goes');
+    await waitFor(
+      () => testing.tasks.provider.getChildren().length === 0,
+      'the tree empties when the file goes',
+    );
     assert.equal(testing.services.sessions.all[0].taskFile, undefined);
     fs.rmSync(path.join(folder, 'docs'), { recursive: true, force: true });
   });

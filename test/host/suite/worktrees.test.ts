@@ -331,7 +331,10 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       terminal.dispose();
     }
     fs.writeFileSync(path.join(node.info.path, 'work-in-progress.txt'), 'not committed\n');
-    assert.equal(fs.realpathSync(path.resolve(root, rawTask(session, 'task1_shadow_diff').worktree_path!)), fs.realpathSync(node.info.path));
+    assert.equal(
+      fs.realpathSync(path.resolve(root, rawTask(session, 'task1_shadow_diff').worktree_path!)),
+      fs.realpathSync(node.info.path),
+    );
 
     ui = new RecordingUi(['Remove', undefined]);
     testing.worktrees.ui.current = ui;
@@ -358,8 +361,16 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     );
     assert.equal(removed?.removed, true);
     assert.deepEqual(removed.forgotten, ['task1_shadow_diff']);
-    assert.equal(rawTask(session, 'task1_shadow_diff').worktree_path, undefined, 'the task no longer points at the folder');
-    assert.equal(rawTask(session, 'task1_shadow_diff').branch, node.info.branch, 'the task keeps its branch');
+    assert.equal(
+      rawTask(session, 'task1_shadow_diff').worktree_path,
+      undefined,
+      'the task no longer points at the folder',
+    );
+    assert.equal(
+      rawTask(session, 'task1_shadow_diff').branch,
+      node.info.branch,
+      'the task keeps its branch',
+    );
     assert.ok(!fs.existsSync(node.info.path));
     assert.ok(!worktreePaths(root).some((p) => p.endsWith(path.basename(node.info.path))));
     assert.equal(

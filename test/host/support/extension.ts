@@ -23,12 +23,18 @@ export async function activateCoordinator(): Promise<CoordinatorApi> {
 
 /** Commands declared under contributes.commands in the loaded package.json. */
 export function declaredCommands(): string[] {
-  const contributes = coordinatorExtension().packageJSON.contributes as { commands?: DeclaredCommand[] };
+  const contributes = coordinatorExtension().packageJSON.contributes as {
+    commands?: DeclaredCommand[];
+  };
   return (contributes.commands ?? []).map((c) => c.command);
 }
 
 /** Resolves once `predicate` holds, polling; rejects with `message` after `timeoutMs`. */
-export async function waitFor(predicate: () => boolean | Promise<boolean>, message: string, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(
+  predicate: () => boolean | Promise<boolean>,
+  message: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
     if (Date.now() > deadline) {

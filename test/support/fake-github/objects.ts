@@ -156,7 +156,13 @@ export interface FakePull {
   mergeable: boolean | null;
 }
 
-export function pullRequestSimpleObject(urls: Urls, owner: string, repo: string, pr: FakePull, defaultBranch: string) {
+export function pullRequestSimpleObject(
+  urls: Urls,
+  owner: string,
+  repo: string,
+  pr: FakePull,
+  defaultBranch: string,
+) {
   const u = `${urls.api}/repos/${owner}/${repo}`;
   const html = `${urls.web}/${owner}/${repo}/pull/${pr.number}`;
   const repository = repositoryObject(urls, owner, repo, defaultBranch);
@@ -196,8 +202,20 @@ export function pullRequestSimpleObject(urls: Urls, owner: string, repo: string,
     assignees: [],
     requested_reviewers: pr.requestedReviewers.map((login) => userObject(urls, login)),
     requested_teams: [],
-    head: { label: `${owner}:${pr.head}`, ref: pr.head, sha: pr.headSha, user: userObject(urls, owner), repo: repository },
-    base: { label: `${owner}:${pr.base}`, ref: pr.base, sha: 'b'.repeat(40), user: userObject(urls, owner), repo: repository },
+    head: {
+      label: `${owner}:${pr.head}`,
+      ref: pr.head,
+      sha: pr.headSha,
+      user: userObject(urls, owner),
+      repo: repository,
+    },
+    base: {
+      label: `${owner}:${pr.base}`,
+      ref: pr.base,
+      sha: 'b'.repeat(40),
+      user: userObject(urls, owner),
+      repo: repository,
+    },
     _links: {
       self: link(`${u}/pulls/${pr.number}`),
       html: link(html),
@@ -214,7 +232,13 @@ export function pullRequestSimpleObject(urls: Urls, owner: string, repo: string,
   };
 }
 
-export function pullRequestObject(urls: Urls, owner: string, repo: string, pr: FakePull, defaultBranch: string) {
+export function pullRequestObject(
+  urls: Urls,
+  owner: string,
+  repo: string,
+  pr: FakePull,
+  defaultBranch: string,
+) {
   return {
     ...pullRequestSimpleObject(urls, owner, repo, pr, defaultBranch),
     merged: pr.merged,
@@ -238,9 +262,18 @@ export interface FakeCheckRun {
   conclusion: 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | null;
 }
 
-export function checkRunObject(urls: Urls, owner: string, repo: string, sha: string, run: FakeCheckRun) {
+export function checkRunObject(
+  urls: Urls,
+  owner: string,
+  repo: string,
+  sha: string,
+  run: FakeCheckRun,
+) {
   // Stable per commit and name, so an unchanged run keeps its ETag.
-  const n = [...`${sha}:${run.name}`].reduce((sum, ch) => (sum * 33 + ch.charCodeAt(0)) % 2_000_000_000, 5381);
+  const n = [...`${sha}:${run.name}`].reduce(
+    (sum, ch) => (sum * 33 + ch.charCodeAt(0)) % 2_000_000_000,
+    5381,
+  );
   return {
     id: n,
     head_sha: sha,
@@ -272,7 +305,14 @@ export interface FakeStatus {
   state: 'success' | 'failure' | 'error' | 'pending';
 }
 
-export function combinedStatusObject(urls: Urls, owner: string, repo: string, sha: string, statuses: FakeStatus[], defaultBranch: string) {
+export function combinedStatusObject(
+  urls: Urls,
+  owner: string,
+  repo: string,
+  sha: string,
+  statuses: FakeStatus[],
+  defaultBranch: string,
+) {
   const { owner: repoOwner, ...rest } = repositoryObject(urls, owner, repo, defaultBranch);
   const state = statuses.some((s) => s.state === 'failure' || s.state === 'error')
     ? 'failure'
@@ -306,7 +346,14 @@ export interface FakeReview {
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
 }
 
-export function reviewObject(urls: Urls, owner: string, repo: string, prNumber: number, review: FakeReview, index: number) {
+export function reviewObject(
+  urls: Urls,
+  owner: string,
+  repo: string,
+  prNumber: number,
+  review: FakeReview,
+  index: number,
+) {
   const n = prNumber * 100 + index;
   const html = `${urls.web}/${owner}/${repo}/pull/${prNumber}#pullrequestreview-${n}`;
   return {
@@ -317,14 +364,21 @@ export function reviewObject(urls: Urls, owner: string, repo: string, prNumber: 
     state: review.state,
     html_url: html,
     pull_request_url: `${urls.api}/repos/${owner}/${repo}/pulls/${prNumber}`,
-    _links: { html: { href: html }, pull_request: { href: `${urls.api}/repos/${owner}/${repo}/pulls/${prNumber}` } },
+    _links: {
+      html: { href: html },
+      pull_request: { href: `${urls.api}/repos/${owner}/${repo}/pulls/${prNumber}` },
+    },
     submitted_at: FIXED_TIME,
     commit_id: 'c'.repeat(40),
     author_association: 'MEMBER' as const,
   };
 }
 
-export function errorObject(message: string, status: number, errors?: Array<Record<string, string>>) {
+export function errorObject(
+  message: string,
+  status: number,
+  errors?: Array<Record<string, string>>,
+) {
   return {
     message,
     documentation_url: 'https://docs.github.com/rest',

@@ -56,18 +56,24 @@ export class GitHubOpenApi {
       }
       throw new Error(`${method} ${template} documents no ${status} response`);
     }
-    return response.content?.['application/json'] ? JSON.stringify(response.content['application/json'].schema) : undefined;
+    return response.content?.['application/json']
+      ? JSON.stringify(response.content['application/json'].schema)
+      : undefined;
   }
 
   /** Problems found, empty when the body conforms (or the response documents no body). */
   validate(template: string, method: string, status: number, body: unknown): string[] {
     const ref = this.schemaRef(template, method, status);
     if (ref === undefined) {
-      return body === undefined || body === '' ? [] : [`${method} ${template} ${status} should have no body`];
+      return body === undefined || body === ''
+        ? []
+        : [`${method} ${template} ${status} should have no body`];
     }
     let validate = this.compiled.get(ref);
     if (!validate) {
-      const schema = ref.startsWith('#') ? { $ref: `github${ref}` } : rebase(JSON.parse(ref) as unknown);
+      const schema = ref.startsWith('#')
+        ? { $ref: `github${ref}` }
+        : rebase(JSON.parse(ref) as unknown);
       validate = this.ajv.compile(schema as object);
       this.compiled.set(ref, validate);
     }
@@ -75,7 +81,8 @@ export class GitHubOpenApi {
       return [];
     }
     return (validate.errors ?? []).map(
-      (error) => `${method} ${template} ${status}: ${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`,
+      (error) =>
+        `${method} ${template} ${status}: ${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params)}`,
     );
   }
 }
@@ -89,7 +96,9 @@ function rebase(schema: unknown): unknown {
     return Object.fromEntries(
       Object.entries(schema).map(([key, value]) => [
         key,
-        key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `github${value}` : rebase(value),
+        key === '$ref' && typeof value === 'string' && value.startsWith('#')
+          ? `github${value}`
+          : rebase(value),
       ]),
     );
   }

@@ -48,7 +48,12 @@ export class FakeGitHub {
   readonly exchanges: Exchange[] = [];
   private readonly faults = new FaultQueue();
   private remaining = RATE_LIMIT;
-  private readonly routes: Array<{ method: string; template: string; pattern: RegExp; handle: Handler }>;
+  private readonly routes: Array<{
+    method: string;
+    template: string;
+    pattern: RegExp;
+    handle: Handler;
+  }>;
 
   private constructor(
     private readonly server: Server,
@@ -82,7 +87,9 @@ export class FakeGitHub {
 
   close(): Promise<void> {
     this.server.closeAllConnections();
-    return new Promise((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+    return new Promise((resolve, reject) =>
+      this.server.close((error) => (error ? reject(error) : resolve())),
+    );
   }
 
   private get urls(): Urls {
@@ -123,7 +130,11 @@ export class FakeGitHub {
         reply = this.faultReply(fault);
         reply.template = this.route(method, url.pathname)?.template;
       } else if (!authorized) {
-        reply = { status: 401, body: errorObject('Bad credentials', 401), template: this.route(method, url.pathname)?.template };
+        reply = {
+          status: 401,
+          body: errorObject('Bad credentials', 401),
+          template: this.route(method, url.pathname)?.template,
+        };
       } else {
         reply = this.dispatch(method, url, req, Buffer.concat(chunks).toString('utf8'));
       }
@@ -172,13 +183,19 @@ export class FakeGitHub {
         return {
           status: 403,
           headers: { 'retry-after': wait },
-          body: errorObject('You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', 403),
+          body: errorObject(
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            403,
+          ),
         };
       case 'tooManyRequests':
         return {
           status: 429,
           headers: { 'retry-after': wait },
-          body: errorObject('You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', 429),
+          body: errorObject(
+            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            429,
+          ),
         };
       case 'primaryRateLimit':
         return {
@@ -216,7 +233,11 @@ export class FakeGitHub {
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
-      return { status: 400, body: errorObject('Problems parsing JSON', 400), template: route.template };
+      return {
+        status: 400,
+        body: errorObject('Problems parsing JSON', 400),
+        template: route.template,
+      };
     }
     if (owner !== this.state.owner || repo !== this.state.repo) {
       return { status: 404, body: errorObject('Not Found', 404), template: route.template };
@@ -247,14 +268,17 @@ export class FakeGitHub {
           const pulls = s.pulls
             .filter((pr) => wanted === 'all' || pr.state === wanted)
             .sort((a, b) => b.number - a.number);
-          return this.page(url, pulls, (pr) => pullRequestSimpleObject(...ctx(), pr, s.defaultBranch));
+          return this.page(url, pulls, (pr) =>
+            pullRequestSimpleObject(...ctx(), pr, s.defaultBranch),
+          );
         },
       },
       {
         method: 'POST',
         template: '/repos/{owner}/{repo}/pulls',
         pattern: new RegExp(`${repoPath}/pulls$`),
-        handle: (_m: RegExpExecArray, _r: IncomingMessage, _u: URL, body: unknown): Reply => this.createPull(body),
+        handle: (_m: RegExpExecArray, _r: IncomingMessage, _u: URL, body: unknown): Reply =>
+          this.createPull(body),
       },
       {
         method: 'GET',
@@ -262,7 +286,9 @@ export class FakeGitHub {
         pattern: new RegExp(`${repoPath}/pulls/(\\d+)$`),
         handle: (m: RegExpExecArray): Reply => {
           const pr = findPull(m[3] ?? '');
-          return pr ? { status: 200, body: pullRequestObject(...ctx(), pr, s.defaultBranch) } : pullNotFound();
+          return pr
+            ? { status: 200, body: pullRequestObject(...ctx(), pr, s.defaultBranch) }
+            : pullNotFound();
         },
       },
       {
@@ -275,8 +301,10 @@ export class FakeGitHub {
             return pullNotFound();
           }
           const reviews = s.reviews.get(n) ?? [];
-          return this.page(url, reviews.map((review, index) => ({ review, index })), ({ review, index }) =>
-            reviewObject(...ctx(), n, review, index),
+          return this.page(
+            url,
+            reviews.map((review, index) => ({ review, index })),
+            ({ review, index }) => reviewObject(...ctx(), n, review, index),
           );
         },
       },
@@ -333,27 +361,44 @@ export class FakeGitHub {
         pattern: new RegExp(`${repoPath}/commits/${seg}/status$`),
         handle: (m: RegExpExecArray): Reply => {
           const sha = decodeURIComponent(m[3] ?? '');
-          return { status: 200, body: combinedStatusObject(...ctx(), sha, s.statuses.get(sha) ?? [], s.defaultBranch) };
+          return {
+            status: 200,
+            body: combinedStatusObject(...ctx(), sha, s.statuses.get(sha) ?? [], s.defaultBranch),
+          };
         },
       },
     ];
   }
 
   private createPull(body: unknown): Reply {
-    const input = (body ?? {}) as { title?: unknown; head?: unknown; base?: unknown; body?: unknown; draft?: unknown };
+    const input = (body ?? {}) as {
+      title?: unknown;
+      head?: unknown;
+      base?: unknown;
+      body?: unknown;
+      draft?: unknown;
+    };
     const head = typeof input.head === 'string' ? input.head : '';
     const base = typeof input.base === 'string' ? input.base : '';
     if (typeof input.title !== 'string' || !head || !base) {
       return {
         status: 422,
-        body: errorObject('Validation Failed', 422, [{ resource: 'PullRequest', code: 'missing_field', field: 'head' }]),
+        body: errorObject('Validation Failed', 422, [
+          { resource: 'PullRequest', code: 'missing_field', field: 'head' },
+        ]),
       };
     }
-    if (this.state.pulls.some((pr) => pr.state === 'open' && pr.head === head && pr.base === base)) {
+    if (
+      this.state.pulls.some((pr) => pr.state === 'open' && pr.head === head && pr.base === base)
+    ) {
       return {
         status: 422,
         body: errorObject('Validation Failed', 422, [
-          { resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${this.state.owner}:${head}.` },
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `A pull request already exists for ${this.state.owner}:${head}.`,
+          },
         ]),
       };
     }
@@ -361,7 +406,11 @@ export class FakeGitHub {
       return {
         status: 422,
         body: errorObject('Validation Failed', 422, [
-          { resource: 'PullRequest', code: 'custom', message: `No commits between ${base} and ${head}` },
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `No commits between ${base} and ${head}`,
+          },
         ]),
       };
     }
@@ -382,13 +431,28 @@ export class FakeGitHub {
       mergeable: null,
     };
     this.state.pulls.push(pr);
-    return { status: 201, body: pullRequestObject(this.urls, this.state.owner, this.state.repo, pr, this.state.defaultBranch) };
+    return {
+      status: 201,
+      body: pullRequestObject(
+        this.urls,
+        this.state.owner,
+        this.state.repo,
+        pr,
+        this.state.defaultBranch,
+      ),
+    };
   }
 
   private page<T>(url: URL, items: readonly T[], render: (item: T) => unknown): Reply {
-    const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
+    const perPage = Math.min(
+      Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1),
+      100,
+    );
     const pageCount = Math.max(1, Math.ceil(items.length / perPage));
-    const page = Math.min(Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1), pageCount + 1);
+    const page = Math.min(
+      Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1),
+      pageCount + 1,
+    );
     const slice = items.slice((page - 1) * perPage, page * perPage).map(render);
     const linkTo = (n: number) => {
       const target = new URL(url.pathname + url.search, this.url);
@@ -402,6 +466,10 @@ export class FakeGitHub {
     if (page > 1) {
       links.push(`<${linkTo(1)}>; rel="first"`, `<${linkTo(page - 1)}>; rel="prev"`);
     }
-    return { status: 200, body: slice, ...(links.length ? { headers: { link: links.join(', ') } } : {}) };
+    return {
+      status: 200,
+      body: slice,
+      ...(links.length ? { headers: { link: links.join(', ') } } : {}),
+    };
   }
 }

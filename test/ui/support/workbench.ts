@@ -38,7 +38,9 @@ export class Workbench {
       ({ selector, placeholder }) => {
         const field = document.querySelector<HTMLInputElement>(selector);
         const widget = field?.closest<HTMLElement>('.quick-input-widget');
-        return !field || !widget || widget.style.display === 'none' || field.placeholder !== placeholder;
+        return (
+          !field || !widget || widget.style.display === 'none' || field.placeholder !== placeholder
+        );
       },
       { selector: QUICK_INPUT, placeholder: palettePlaceholder ?? '' },
     );
@@ -75,7 +77,8 @@ export class Workbench {
     await rows.first().waitFor({ state: 'visible' });
     return rows.evaluateAll((elements) =>
       elements.map((row) => {
-        const label = row.querySelector('.label-name') ?? row.querySelector('.monaco-highlighted-label');
+        const label =
+          row.querySelector('.label-name') ?? row.querySelector('.monaco-highlighted-label');
         return (label?.textContent ?? row.getAttribute('aria-label') ?? '').trim();
       }),
     );
@@ -83,7 +86,10 @@ export class Workbench {
 
   /** Waits until the status bar no longer says "Activating Extensions...". */
   async waitForActivation(timeoutMs = 30_000): Promise<void> {
-    await this.statusBarItem(/Activating Extensions/).waitFor({ state: 'detached', timeout: timeoutMs });
+    await this.statusBarItem(/Activating Extensions/).waitFor({
+      state: 'detached',
+      timeout: timeoutMs,
+    });
   }
 
   /** Opens a view container from the activity bar by its title (`Agent Coordinator`). */
@@ -94,17 +100,25 @@ export class Workbench {
       .first();
     await item.waitFor({ state: 'visible' });
     const sidebarTitle = this.page.locator(`${SIDEBAR} .composite.title`);
-    if (!(await sidebarTitle.textContent().catch(() => ''))?.toUpperCase().includes(title.toUpperCase())) {
+    if (
+      !(await sidebarTitle.textContent().catch(() => ''))
+        ?.toUpperCase()
+        .includes(title.toUpperCase())
+    ) {
       await item.click();
     }
-    await this.page.locator(`${SIDEBAR} .composite.title`, { hasText: new RegExp(title, 'i') }).waitFor();
+    await this.page
+      .locator(`${SIDEBAR} .composite.title`, { hasText: new RegExp(title, 'i') })
+      .waitFor();
     return this.page.locator(SIDEBAR);
   }
 
   /** A view's pane in the side bar, found by the view's name (`Tasks`). */
   view(name: string): Locator {
     return this.page.locator(`${SIDEBAR} .pane`, {
-      has: this.page.locator('.pane-header', { hasText: new RegExp(`^\\s*${escapeRegExp(name)}`, 'i') }),
+      has: this.page.locator('.pane-header', {
+        hasText: new RegExp(`^\\s*${escapeRegExp(name)}`, 'i'),
+      }),
     });
   }
 
@@ -154,12 +168,16 @@ export class Workbench {
 
   /** Messages of the notification toasts currently shown. */
   async notifications(): Promise<string[]> {
-    return (await this.page.locator('.notification-list-item-message').allInnerTexts()).map((t) => t.trim());
+    return (await this.page.locator('.notification-list-item-message').allInnerTexts()).map((t) =>
+      t.trim(),
+    );
   }
 
   /** Title of the active editor tab. */
   async activeEditorTitle(): Promise<string> {
-    return (await this.page.locator('.tabs-container .tab.active .label-name').first().innerText()).trim();
+    return (
+      await this.page.locator('.tabs-container .tab.active .label-name').first().innerText()
+    ).trim();
   }
 
   /** Saves a PNG of the whole window to artifacts/screenshots/<name>.png and returns its path. */

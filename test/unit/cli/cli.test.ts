@@ -25,7 +25,10 @@ describe('coord CLI (real processes, real git)', function () {
 
   before(() => {
     repo = createTempRepo();
-    taskFile = repo.write('docs/plans/task_status.json', readFileSync(join(FIXTURES, 'lukhas', 'task_status.json'), 'utf8'));
+    taskFile = repo.write(
+      'docs/plans/task_status.json',
+      readFileSync(join(FIXTURES, 'lukhas', 'task_status.json'), 'utf8'),
+    );
     repo.git(['add', '--', 'docs/plans/task_status.json']);
     repo.git(['commit', '-q', '-m', 'plan']);
     worktree = join(repo.base, 'main-codex-task1');
@@ -46,7 +49,11 @@ describe('coord CLI (real processes, real git)', function () {
     );
     const cc5 = out.tasks.find((t) => t.key === 'cc5_openapi_validation')!;
     assert.deepEqual([cc5.id, cc5.status, cc5.ready], ['cc5', 'waiting', false]);
-    assert.deepEqual(cc5.taskDependencies, ['task1_shadow_diff', 'task3_streaming_rl', 'task4_backoff_hints']);
+    assert.deepEqual(cc5.taskDependencies, [
+      'task1_shadow_diff',
+      'task3_streaming_rl',
+      'task4_backoff_hints',
+    ]);
     const task5 = out.tasks.find((t) => t.key === 'task5_soak_sentinel')!;
     assert.deepEqual([task5.ready, task5.externalDependencies], [true, ['prometheus_running']]);
   });
@@ -64,12 +71,34 @@ describe('coord CLI (real processes, real git)', function () {
   });
 
   it('from inside a linked worktree, set changes the main worktree’s file', async () => {
-    const set = await coord(['set', 'task1', '--status', 'In Progress', '--progress', '2/5', '--pr', '501', '--note', 'started in worktree'], join(worktree));
+    const set = await coord(
+      [
+        'set',
+        'task1',
+        '--status',
+        'In Progress',
+        '--progress',
+        '2/5',
+        '--pr',
+        '501',
+        '--note',
+        'started in worktree',
+      ],
+      join(worktree),
+    );
     assert.equal(set.code, 0, set.stderr);
     const model = loadTaskFile(readFileSync(taskFile, 'utf8')).model!;
     const task = model.byKey.get('task1_shadow_diff')!;
-    assert.deepEqual([task.status, task.progress!.completedSteps, task.prNumber, task.notes], ['in_progress', 2, 501, ['started in worktree']]);
-    assert.equal(loadTaskFile(readFileSync(join(worktree, 'docs', 'plans', 'task_status.json'), 'utf8')).model!.byKey.get('task1_shadow_diff')!.status, 'not_started');
+    assert.deepEqual(
+      [task.status, task.progress!.completedSteps, task.prNumber, task.notes],
+      ['in_progress', 2, 501, ['started in worktree']],
+    );
+    assert.equal(
+      loadTaskFile(
+        readFileSync(join(worktree, 'docs', 'plans', 'task_status.json'), 'utf8'),
+      ).model!.byKey.get('task1_shadow_diff')!.status,
+      'not_started',
+    );
     const show = await coord(['show', 'task1_shadow_diff', '--json'], worktree);
     assert.equal((JSON.parse(show.stdout) as JsonTask).status, 'in_progress');
   });
@@ -77,17 +106,24 @@ describe('coord CLI (real processes, real git)', function () {
   it('next lists ready tasks, most urgent first', async () => {
     const result = await coord(['next', '--json'], repo.main);
     assert.equal(result.code, 0, result.stderr);
-    const tasks = (JSON.parse(result.stdout) as { tasks: (JsonTask & { priority: string })[] }).tasks;
+    const tasks = (JSON.parse(result.stdout) as { tasks: (JsonTask & { priority: string })[] })
+      .tasks;
     assert.ok(tasks.length > 0 && tasks.every((t) => t.ready));
     const ranks = tasks.map((t) => ['critical', 'high', 'medium', 'low'].indexOf(t.priority));
-    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
+    assert.deepEqual(
+      ranks,
+      [...ranks].sort((a, b) => a - b),
+    );
   });
 
   it('validate prints file:line:col and exits 1 on errors, 0 on warnings only', async () => {
     const ok = await coord(['validate'], repo.main);
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stderr, /^docs\/plans\/task_status\.json: 0 errors/m);
-    repo.write('plans/seeds.json', readFileSync(join(FIXTURES, 'variants', 'seeds-style.json'), 'utf8'));
+    repo.write(
+      'plans/seeds.json',
+      readFileSync(join(FIXTURES, 'variants', 'seeds-style.json'), 'utf8'),
+    );
     const warnings = await coord(['validate', '--file', 'plans/seeds.json'], repo.main);
     assert.equal(warnings.code, 0, warnings.stderr);
     assert.match(warnings.stdout, /^plans\/seeds\.json:\d+:\d+: warning: .*\[summary-drift\]$/m);
@@ -95,7 +131,10 @@ describe('coord CLI (real processes, real git)', function () {
     copyFileSync(join(FIXTURES, 'variants', 'problems.json'), problems);
     const bad = await coord(['validate', '--file', problems], repo.main);
     assert.equal(bad.code, 1);
-    assert.match(bad.stdout, /problems\.json:\d+:\d+: error: dependency cycle: beta → gamma → beta/);
+    assert.match(
+      bad.stdout,
+      /problems\.json:\d+:\d+: error: dependency cycle: beta → gamma → beta/,
+    );
   });
 
   it('exits 1 for an unknown task or a missing file, 2 for bad usage, and changes nothing', async () => {
@@ -112,12 +151,19 @@ describe('coord CLI (real processes, real git)', function () {
 
   it('worktrees remove clears the worktree_path of the task that recorded it, keeping its branch', async () => {
     const store = new TaskFileStore(taskFile);
-    await store.apply({ kind: 'setTaskField', taskKey: 'task1_shadow_diff', field: 'worktree_path', value: '../main-codex-task1' });
+    await store.apply({
+      kind: 'setTaskField',
+      taskKey: 'task1_shadow_diff',
+      field: 'worktree_path',
+      value: '../main-codex-task1',
+    });
     const result = await coord(['worktrees', 'remove', worktree], repo.main);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /cleared worktree_path of task1_shadow_diff/);
     assert.ok(!existsSync(worktree));
-    const task = loadTaskFile(readFileSync(taskFile, 'utf8')).model!.byKey.get('task1_shadow_diff')!;
+    const task = loadTaskFile(readFileSync(taskFile, 'utf8')).model!.byKey.get(
+      'task1_shadow_diff',
+    )!;
     assert.equal(task.worktreePath, undefined);
     assert.equal('worktree_path' in task.raw, false);
     assert.equal(task.branch, 'feat/codex/shadow-diff-harness');

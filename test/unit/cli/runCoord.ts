@@ -13,9 +13,16 @@ export interface CoordRun {
   stderr: string;
 }
 
-export function coord(args: string[], cwd: string, onStart?: (pid: number) => void): Promise<CoordRun> {
+export function coord(
+  args: string[],
+  cwd: string,
+  onStart?: (pid: number) => void,
+): Promise<CoordRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (child.pid !== undefined) {
       onStart?.(child.pid);
     }

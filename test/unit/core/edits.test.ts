@@ -18,7 +18,11 @@ function changedLines(before: string, after: string): string[] {
 
 describe('applyEdits', () => {
   it('changes only the edited value, last_updated and the stored summary', () => {
-    const after = applyEdits(real, [{ kind: 'setStatus', taskKey: 'task1_shadow_diff', status: 'in_progress' }], now);
+    const after = applyEdits(
+      real,
+      [{ kind: 'setStatus', taskKey: 'task1_shadow_diff', status: 'in_progress' }],
+      now,
+    );
     const loaded = loadTaskFile(after);
     assert.equal(loaded.model!.byKey.get('task1_shadow_diff')!.status, 'in_progress');
     assert.equal(loaded.model!.lastUpdated, '2026-03-04T05:06:07Z');
@@ -27,26 +31,44 @@ describe('applyEdits', () => {
     const stored = (JSON.parse(after) as { summary: Record<string, number> }).summary;
     assert.equal(stored.in_progress, derived.byStatus.in_progress);
     assert.equal(stored.total_tasks, derived.total);
-    assert.deepEqual(Object.keys(stored), Object.keys((JSON.parse(real) as { summary: object }).summary));
+    assert.deepEqual(
+      Object.keys(stored),
+      Object.keys((JSON.parse(real) as { summary: object }).summary),
+    );
     for (const line of changedLines(real, after)) {
-      assert.match(line, /"(status|last_updated|total_tasks|in_progress|not_started|completed|completion_percentage)"/);
+      assert.match(
+        line,
+        /"(status|last_updated|total_tasks|in_progress|not_started|completed|completion_percentage)"/,
+      );
     }
     assert.equal(after.split('\n').length, real.split('\n').length);
   });
 
   it('leaves the summary alone when the file has none', () => {
     const text = fixture('variants', 'flat-map.json');
-    const after = applyEdits(text, [{ kind: 'setStatus', taskKey: 'docs_snippets', status: 'completed' }], now);
+    const after = applyEdits(
+      text,
+      [{ kind: 'setStatus', taskKey: 'docs_snippets', status: 'completed' }],
+      now,
+    );
     assert.equal((JSON.parse(after) as { summary?: unknown }).summary, undefined);
     assert.equal(loadTaskFile(after).model!.byKey.get('docs_snippets')!.status, 'completed');
   });
 
   it('writes a status in the spelling style the file uses', () => {
     const text = fixture('variants', 'seeds-style.json');
-    const after = applyEdits(text, [{ kind: 'setStatus', taskKey: 'cc1', status: 'in_progress' }], now);
+    const after = applyEdits(
+      text,
+      [{ kind: 'setStatus', taskKey: 'cc1', status: 'in_progress' }],
+      now,
+    );
     assert.ok(after.includes('"status": "IN PROGRESS"'));
     const arrayText = fixture('variants', 'flat-array.json');
-    const arrayAfter = applyEdits(arrayText, [{ kind: 'setStatus', taskKey: 'P2', status: 'completed' }], now);
+    const arrayAfter = applyEdits(
+      arrayText,
+      [{ kind: 'setStatus', taskKey: 'P2', status: 'completed' }],
+      now,
+    );
     assert.ok(arrayAfter.includes('"status": "Completed"'));
     assert.equal(loadTaskFile(arrayAfter).model!.byKey.get('P2')!.status, 'completed');
   });
@@ -60,52 +82,132 @@ describe('applyEdits', () => {
       { kind: 'appendBlocker', taskKey: 'task1_shadow_diff', text: 'needs staging access' },
       { kind: 'removeBlocker', taskKey: 'cc5_openapi_validation', text: 'waiting_for_task3' },
       { kind: 'appendNote', taskKey: 'taskA_idempotency', text: 'redis 7 only' },
-      { kind: 'setTaskField', taskKey: 'e402_batch1', field: 'worktree_path', value: '../Lukhas-codex-e402' },
-      { kind: 'setGuardrailResult', guardrailKey: 'state_sweep', status: 'passed', lastRun: '2026-03-04T05:06:07Z', durationMs: 1234 },
+      {
+        kind: 'setTaskField',
+        taskKey: 'e402_batch1',
+        field: 'worktree_path',
+        value: '../Lukhas-codex-e402',
+      },
+      {
+        kind: 'setGuardrailResult',
+        guardrailKey: 'state_sweep',
+        status: 'passed',
+        lastRun: '2026-03-04T05:06:07Z',
+        durationMs: 1234,
+      },
     ];
     const after = applyEdits(real, edits, now);
     const model = loadTaskFile(after).model!;
-    assert.deepEqual(model.byKey.get('cc2_dashboard')!.progress, { totalSteps: 5, completedSteps: 4, percentage: 80 });
+    assert.deepEqual(model.byKey.get('cc2_dashboard')!.progress, {
+      totalSteps: 5,
+      completedSteps: 4,
+      percentage: 80,
+    });
     assert.equal(model.byKey.get('cc3_circuit_review')!.branch, 'chore/claude/review-breaker');
     assert.equal(model.byKey.get('cc1_guardrails')!.prNumber, 410);
     assert.deepEqual(model.byKey.get('task4_backoff_hints')!.owners, ['Codex', 'Claude Code']);
     assert.deepEqual(model.byKey.get('task1_shadow_diff')!.blockers, ['needs staging access']);
-    assert.deepEqual(model.byKey.get('cc5_openapi_validation')!.blockers, ['waiting_for_task1', 'waiting_for_task4']);
+    assert.deepEqual(model.byKey.get('cc5_openapi_validation')!.blockers, [
+      'waiting_for_task1',
+      'waiting_for_task4',
+    ]);
     assert.deepEqual(model.byKey.get('taskA_idempotency')!.notes, ['redis 7 only']);
     assert.equal(model.byKey.get('e402_batch1')!.raw.files_count, 20);
     assert.equal(model.byKey.get('e402_batch1')!.worktreePath, '../Lukhas-codex-e402');
     const guardrail = model.guardrails.find((g) => g.key === 'state_sweep')!;
     assert.deepEqual([guardrail.status, guardrail.durationMs], ['passed', 1234]);
-    assert.ok(after.includes('\n        "pr_number": 410\n'), 'inserted with the file’s indentation');
-    assert.deepEqual(Object.keys(JSON.parse(after) as object), Object.keys(JSON.parse(real) as object));
+    assert.ok(
+      after.includes('\n        "pr_number": 410\n'),
+      'inserted with the file’s indentation',
+    );
+    assert.deepEqual(
+      Object.keys(JSON.parse(after) as object),
+      Object.keys(JSON.parse(real) as object),
+    );
   });
 
   it('finds tasks by id and refuses unknown tasks, guardrails, bad values and broken text', () => {
     const byId = applyEdits(real, [{ kind: 'setStatus', taskKey: 'cc4', status: 'blocked' }], now);
     assert.equal(loadTaskFile(byId).model!.byKey.get('cc4_guardian_review')!.status, 'blocked');
     const refuses = (text: string, edit: TaskEdit, reason: string) =>
-      assert.throws(() => applyEdits(text, [edit], now), (e: unknown) => isTaskEditError(e) && e.reason === reason);
+      assert.throws(
+        () => applyEdits(text, [edit], now),
+        (e: unknown) => isTaskEditError(e) && e.reason === reason,
+      );
     refuses(real, { kind: 'setStatus', taskKey: 'nope', status: 'completed' }, 'unknownTask');
-    refuses(real, { kind: 'setGuardrailResult', guardrailKey: 'nope', status: 'x', lastRun: 'y', durationMs: 1 }, 'unknownGuardrail');
-    refuses(real, { kind: 'setProgress', taskKey: 'cc2_dashboard', completedSteps: 9 }, 'invalidValue');
+    refuses(
+      real,
+      {
+        kind: 'setGuardrailResult',
+        guardrailKey: 'nope',
+        status: 'x',
+        lastRun: 'y',
+        durationMs: 1,
+      },
+      'unknownGuardrail',
+    );
+    refuses(
+      real,
+      { kind: 'setProgress', taskKey: 'cc2_dashboard', completedSteps: 9 },
+      'invalidValue',
+    );
     refuses(real, { kind: 'setPrNumber', taskKey: 'cc2_dashboard', prNumber: -3 }, 'invalidValue');
-    refuses(real.slice(0, real.length / 2), { kind: 'setStatus', taskKey: 'task1_shadow_diff', status: 'completed' }, 'unparseable');
+    refuses(
+      real.slice(0, real.length / 2),
+      { kind: 'setStatus', taskKey: 'task1_shadow_diff', status: 'completed' },
+      'unparseable',
+    );
     // A field written twice: the edit would change the first, while every reader sees the last.
     const twice = real.replace('"id": "cc2",', '"id": "cc2", "status": "completed",');
-    refuses(twice, { kind: 'setStatus', taskKey: 'cc2_dashboard', status: 'blocked' }, 'duplicateField');
-    assert.equal(loadTaskFile(applyEdits(twice, [{ kind: 'setOwner', taskKey: 'cc2_dashboard', owner: 'Codex' }], now)).model!.byKey.get('cc2_dashboard')!.owner, 'Codex', 'other fields of that task still change');
+    refuses(
+      twice,
+      { kind: 'setStatus', taskKey: 'cc2_dashboard', status: 'blocked' },
+      'duplicateField',
+    );
+    assert.equal(
+      loadTaskFile(
+        applyEdits(twice, [{ kind: 'setOwner', taskKey: 'cc2_dashboard', owner: 'Codex' }], now),
+      ).model!.byKey.get('cc2_dashboard')!.owner,
+      'Codex',
+      'other fields of that task still change',
+    );
   });
 
   it('round-trips every generated edit: the re-read model shows it and nothing else changes', () => {
     const base = loadTaskFile(real).model!;
     const keys = base.tasks.map((t) => t.key);
     const edit = fc.oneof(
-      fc.record({ kind: fc.constant('setStatus' as const), taskKey: fc.constantFrom(...keys), status: fc.constantFrom(...TASK_STATUSES) }),
-      fc.record({ kind: fc.constant('setProgress' as const), taskKey: fc.constantFrom(...keys), completedSteps: fc.nat(3), totalSteps: fc.integer({ min: 3, max: 9 }) }),
-      fc.record({ kind: fc.constant('setPrNumber' as const), taskKey: fc.constantFrom(...keys), prNumber: fc.option(fc.integer({ min: 1, max: 99999 }), { nil: null }) }),
-      fc.record({ kind: fc.constant('setBranch' as const), taskKey: fc.constantFrom(...keys), branch: fc.option(fc.string(), { nil: null }) }),
-      fc.record({ kind: fc.constant('setOwner' as const), taskKey: fc.constantFrom(...keys), owner: fc.string() }),
-      fc.record({ kind: fc.constant('appendNote' as const), taskKey: fc.constantFrom(...keys), text: fc.string() }),
+      fc.record({
+        kind: fc.constant('setStatus' as const),
+        taskKey: fc.constantFrom(...keys),
+        status: fc.constantFrom(...TASK_STATUSES),
+      }),
+      fc.record({
+        kind: fc.constant('setProgress' as const),
+        taskKey: fc.constantFrom(...keys),
+        completedSteps: fc.nat(3),
+        totalSteps: fc.integer({ min: 3, max: 9 }),
+      }),
+      fc.record({
+        kind: fc.constant('setPrNumber' as const),
+        taskKey: fc.constantFrom(...keys),
+        prNumber: fc.option(fc.integer({ min: 1, max: 99999 }), { nil: null }),
+      }),
+      fc.record({
+        kind: fc.constant('setBranch' as const),
+        taskKey: fc.constantFrom(...keys),
+        branch: fc.option(fc.string(), { nil: null }),
+      }),
+      fc.record({
+        kind: fc.constant('setOwner' as const),
+        taskKey: fc.constantFrom(...keys),
+        owner: fc.string(),
+      }),
+      fc.record({
+        kind: fc.constant('appendNote' as const),
+        taskKey: fc.constantFrom(...keys),
+        text: fc.string(),
+      }),
     );
     fc.assert(
       fc.property(edit, (e) => {
@@ -118,7 +220,10 @@ describe('applyEdits', () => {
             assert.equal(task.status, e.status);
             break;
           case 'setProgress':
-            assert.deepEqual([task.progress!.completedSteps, task.progress!.totalSteps], [e.completedSteps, e.totalSteps]);
+            assert.deepEqual(
+              [task.progress!.completedSteps, task.progress!.totalSteps],
+              [e.completedSteps, e.totalSteps],
+            );
             break;
           case 'setPrNumber':
             assert.equal(task.prNumber, e.prNumber ?? undefined);

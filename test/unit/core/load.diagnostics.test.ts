@@ -9,8 +9,16 @@ const loaded = loadTaskFile(text);
 
 function only(code: string, filter: (d: Diagnostic) => boolean = () => true): Diagnostic {
   const found = loaded.diagnostics.filter((d) => d.code === code && filter(d));
-  assert.equal(found.length, 1, `${code}: ${JSON.stringify(loaded.diagnostics.map((d) => d.code))}`);
-  assert.deepEqual({ line: found[0].line, column: found[0].column }, positionOf(text, found[0].range.offset), code);
+  assert.equal(
+    found.length,
+    1,
+    `${code}: ${JSON.stringify(loaded.diagnostics.map((d) => d.code))}`,
+  );
+  assert.deepEqual(
+    { line: found[0].line, column: found[0].column },
+    positionOf(text, found[0].range.offset),
+    code,
+  );
   return found[0];
 }
 
@@ -84,7 +92,10 @@ describe('diagnostics with line and column', () => {
     assert.equal(result.model, undefined);
     const d = result.diagnostics[0];
     assert.equal(d.code, 'json-syntax');
-    assert.deepEqual({ line: d.line, column: d.column }, positionOf(broken, broken.indexOf(', }') + 2));
+    assert.deepEqual(
+      { line: d.line, column: d.column },
+      positionOf(broken, broken.indexOf(', }') + 2),
+    );
     assert.deepEqual({ line: d.line, column: d.column }, positionOf(broken, d.range.offset));
   });
 
@@ -111,10 +122,15 @@ describe('duplicated fields inside an entry', () => {
   const duplicates = result.diagnostics.filter((d) => d.code === 'duplicate-key');
 
   it('reports each field named twice in one object at its first, unread occurrence', () => {
-    const status = duplicates.find((d) => d.message === 'duplicate field "status": only its last occurrence is read');
+    const status = duplicates.find(
+      (d) => d.message === 'duplicate field "status": only its last occurrence is read',
+    );
     assert.ok(status, JSON.stringify(duplicates));
     assert.equal(status.range.offset, dup.indexOf('"status"'));
-    assert.deepEqual({ line: status.line, column: status.column }, positionOf(dup, status.range.offset));
+    assert.deepEqual(
+      { line: status.line, column: status.column },
+      positionOf(dup, status.range.offset),
+    );
     assert.equal(status.severity, 'error');
     assert.equal(status.taskKey, 't1');
     const nested = duplicates.find((d) => d.message.startsWith('duplicate field "a"'));
@@ -130,10 +146,13 @@ describe('duplicated fields inside an entry', () => {
   it('names the task in flat layouts too', () => {
     const flat = `{ "tasks": [ { "id": "a1", "name": "A", "status": "done", "meta": { "x": 1, "x": 2 }, "status": "in_progress" } ] }`;
     const found = loadTaskFile(flat).diagnostics.filter((d) => d.code === 'duplicate-key');
-    assert.deepEqual(found.map((d) => [d.message, d.taskKey]), [
-      ['duplicate field "status": only its last occurrence is read', 'a1'],
-      ['duplicate field "x": only its last occurrence is read', 'a1'],
-    ]);
+    assert.deepEqual(
+      found.map((d) => [d.message, d.taskKey]),
+      [
+        ['duplicate field "status": only its last occurrence is read', 'a1'],
+        ['duplicate field "x": only its last occurrence is read', 'a1'],
+      ],
+    );
   });
 
   it('keeps reading the file: the last occurrence wins, as in every JSON reader', () => {

@@ -35,7 +35,12 @@ describe('loadTaskFile on the variants teams write', () => {
     assert.equal(p1.acceptance.length, 2);
     assert.deepEqual(p1.raw.custom_field, { kept: true });
     assert.equal(model.byKey.get('P2')!.estimate!.hours, 0.5);
-    assert.deepEqual(model.byKey.get('P3')!.estimate, { hours: 1.5, low: 1, high: 2, text: '1-2h' });
+    assert.deepEqual(model.byKey.get('P3')!.estimate, {
+      hours: 1.5,
+      low: 1,
+      high: 2,
+      text: '1-2h',
+    });
     assert.deepEqual(
       model.groups.map((g) => [g.key, g.taskKeys]),
       [
@@ -60,7 +65,9 @@ describe('loadTaskFile on the variants teams write', () => {
     assert.equal(model.byKey.get('api_headers')!.status, 'in_progress');
     assert.deepEqual(model.byKey.get('api_headers')!.notes, ['started after standup']);
     assert.equal(model.byKey.get('api_headers')!.prNumber, 12);
-    assert.deepEqual(graph.dependencies.get('docs_snippets'), [{ name: 'api_headers', taskKey: 'api_headers' }]);
+    assert.deepEqual(graph.dependencies.get('docs_snippets'), [
+      { name: 'api_headers', taskKey: 'api_headers' },
+    ]);
     assert.ok(!graph.ready.has('docs_snippets'));
     assert.deepEqual(loaded.diagnostics, []);
   });
@@ -73,7 +80,9 @@ describe('loadTaskFile on the variants teams write', () => {
     );
     assert.equal(model.byKey.get('cc1_guardrails')!.estimate!.hours, 0.5);
     assert.equal(model.byKey.get('cc2_dashboard')!.hoursSpent, 1.25);
-    assert.deepEqual(graph.dependencies.get('cc3_circuit_review'), [{ name: 'taskB', taskKey: 'taskB_circuit_breaker' }]);
+    assert.deepEqual(graph.dependencies.get('cc3_circuit_review'), [
+      { name: 'taskB', taskKey: 'taskB_circuit_breaker' },
+    ]);
     assert.equal(model.guardrails[0].dependsOn, 'taskB');
     const drift = loaded.diagnostics.find((d) => d.code === 'summary-drift')!;
     assert.match(drift.message, /in_progress 0 \(tasks say 1\)/);

@@ -48,16 +48,25 @@ describe('dashboard deltas', () => {
         };
         const from = make(a);
         const to = make(b);
-        assert.deepEqual(JSON.parse(JSON.stringify(applyDashboardDelta(from, diffDashboard(from, to)))), JSON.parse(JSON.stringify(to)));
+        assert.deepEqual(
+          JSON.parse(JSON.stringify(applyDashboardDelta(from, diffDashboard(from, to)))),
+          JSON.parse(JSON.stringify(to)),
+        );
       }),
       { numRuns: 60 },
     );
   });
 
   it('removes a section that went away, even after the delta travelled as JSON', () => {
-    const withGitHub = { ...base, github: { fetchedAt: '2026-11-22T01:00:00Z' }, taskFile: 'docs/plans/task_status.json' };
+    const withGitHub = {
+      ...base,
+      github: { fetchedAt: '2026-11-22T01:00:00Z' },
+      taskFile: 'docs/plans/task_status.json',
+    };
     const { github: _github, taskFile: _taskFile, ...without } = withGitHub;
-    const delta = JSON.parse(JSON.stringify(diffDashboard(withGitHub, without))) as ReturnType<typeof diffDashboard>;
+    const delta = JSON.parse(JSON.stringify(diffDashboard(withGitHub, without))) as ReturnType<
+      typeof diffDashboard
+    >;
     assert.deepEqual(delta.sections, { github: null, taskFile: null });
     const applied = applyDashboardDelta(withGitHub, delta);
     assert.equal('github' in applied, false);

@@ -12,7 +12,13 @@ export function fixtureText(name: 'lukhas' | 'xss'): string {
 }
 
 export function viewModelOf(text: string, extras: DashboardExtras = {}): DashboardViewModel {
-  return deriveDashboard({ ...extras, folderName: 'fixture', folderUri: 'file:///fixture', taskFile: 'task_status.json', loaded: loadTaskFile(text) });
+  return deriveDashboard({
+    ...extras,
+    folderName: 'fixture',
+    folderUri: 'file:///fixture',
+    taskFile: 'task_status.json',
+    loaded: loadTaskFile(text),
+  });
 }
 
 /** Rewrites one task's status in the file text (the first `"status"` after its key). */

@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
-import { contentSecurityPolicy, createNonce, dashboardHtml } from '../../../src/extension/dashboard/html';
+import {
+  contentSecurityPolicy,
+  createNonce,
+  dashboardHtml,
+} from '../../../src/extension/dashboard/html';
 
 describe('dashboard page HTML', () => {
   const cspSource = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -8,9 +12,12 @@ describe('dashboard page HTML', () => {
     cspSource,
     asWebviewUri: (uri: { path: string }) => ({ toString: () => `${cspSource}${uri.path}` }),
   } as unknown as vscode.Webview;
-  const assets = { path: '/ext/dist/webview', with: (change: { path: string }) => ({ path: change.path }) } as unknown as vscode.Uri;
+  const assets = {
+    path: '/ext/dist/webview',
+    with: (change: { path: string }) => ({ path: change.path }),
+  } as unknown as vscode.Uri;
 
-  it('allows only nonce\'d scripts and our own styles and fonts', () => {
+  it("allows only nonce'd scripts and our own styles and fonts", () => {
     const policy = contentSecurityPolicy(cspSource, 'abc');
     assert.match(policy, /default-src 'none'/);
     assert.match(policy, /script-src 'nonce-abc'(;|$)/);

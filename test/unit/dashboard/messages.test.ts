@@ -43,6 +43,9 @@ describe('dashboard messages from the page', () => {
   });
 
   it('keeps only declared fields', () => {
-    assert.deepEqual(parseWebviewMessage({ type: 'revealTask', taskKey: 'k', extra: '<script>' }), { type: 'revealTask', taskKey: 'k' });
+    assert.deepEqual(parseWebviewMessage({ type: 'revealTask', taskKey: 'k', extra: '<script>' }), {
+      type: 'revealTask',
+      taskKey: 'k',
+    });
   });
 });

@@ -33,17 +33,25 @@ describe('dashboard page in Chromium', function () {
     assert.equal(await card('blocked'), String(model.summary.blocked + model.summary.waiting));
     assert.equal(await card('completion'), `${model.summary.completionPercentage}%`);
     const task = model.tasks.find((t) => t.status === 'in_progress') ?? model.tasks[0];
-    const taskCard = page.locator(`.column-${task.displayStatus} .task-card[data-task-key="${task.key}"]`);
+    const taskCard = page.locator(
+      `.column-${task.displayStatus} .task-card[data-task-key="${task.key}"]`,
+    );
     assert.equal(await taskCard.locator('.task-name').textContent(), task.name);
     assert.equal(await taskCard.locator('.task-owner').textContent(), task.owner);
     assert.equal(await page.locator('.graph-svg .node').count(), model.tasks.length);
-    const edges = model.tasks.reduce((n, t) => n + t.dependencies.filter((d) => d.taskKey).length, 0);
+    const edges = model.tasks.reduce(
+      (n, t) => n + t.dependencies.filter((d) => d.taskKey).length,
+      0,
+    );
     assert.equal(await page.locator('.graph-svg .edge').count(), edges);
     // vscode-elements draw under the CSP: lit adopts constructed stylesheets, which style-src allows.
-    const button = await page.locator('vscode-button').first().evaluate((b) => ({
-      rendered: (b.shadowRoot?.childElementCount ?? 0) > 0,
-      styled: (b.shadowRoot?.adoptedStyleSheets.length ?? 0) > 0,
-    }));
+    const button = await page
+      .locator('vscode-button')
+      .first()
+      .evaluate((b) => ({
+        rendered: (b.shadowRoot?.childElementCount ?? 0) > 0,
+        styled: (b.shadowRoot?.adoptedStyleSheets.length ?? 0) > 0,
+      }));
     assert.deepEqual(button, { rendered: true, styled: true });
     assert.deepEqual(await harness.cspViolations(), []);
   });
@@ -61,18 +69,35 @@ describe('dashboard page in Chromium', function () {
       xss: (window as unknown as { __xss?: number }).__xss,
       images: document.querySelectorAll('img').length,
       scripts: document.querySelectorAll('script').length,
-      handlers: [...document.querySelectorAll('*')].flatMap((e) => e.getAttributeNames().filter((n) => n.startsWith('on'))),
-      links: [...document.querySelectorAll('[href]')].map((e) => e.getAttribute('href') ?? '').filter((h) => h.startsWith('javascript')),
+      handlers: [...document.querySelectorAll('*')].flatMap((e) =>
+        e.getAttributeNames().filter((n) => n.startsWith('on')),
+      ),
+      links: [...document.querySelectorAll('[href]')]
+        .map((e) => e.getAttribute('href') ?? '')
+        .filter((h) => h.startsWith('javascript')),
       bold: document.querySelectorAll('#root b').length,
     }));
-    assert.deepEqual(report, { xss: undefined, images: 0, scripts: 2, handlers: [], links: [], bold: 0 });
+    assert.deepEqual(report, {
+      xss: undefined,
+      images: 0,
+      scripts: 2,
+      handlers: [],
+      links: [],
+      bold: 0,
+    });
     // Interacting with the hostile task does nothing but select it and post typed actions.
     await page.locator('.task-card[data-task-key="xss_link"]').click();
     await page.locator('.task-detail vscode-button[data-action="revealTask"]').click();
     await page.locator('.node[data-task-key="xss_img"]').click();
-    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+      undefined,
+    );
     const posted = await harness.posted();
-    assert.deepEqual(posted.filter((m) => m.type !== 'ready'), [{ type: 'revealTask', taskKey: 'xss_link' }]);
+    assert.deepEqual(
+      posted.filter((m) => m.type !== 'ready'),
+      [{ type: 'revealTask', taskKey: 'xss_link' }],
+    );
     assert.deepEqual(await harness.cspViolations(), []);
   });
 
@@ -89,9 +114,20 @@ describe('dashboard page in Chromium', function () {
     const shownBefore = await page.locator('.task-card:not([hidden])').count();
     const after = viewModelOf(withStatus(text, target.key, 'completed'));
     await harness.send({ type: 'delta', delta: diffDashboard(before, after) });
-    assert.equal(await page.locator(`.column-completed .task-card[data-task-key="${target.key}"]`).count(), 1);
-    assert.equal(await page.locator(`.column-${target.displayStatus} .task-card[data-task-key="${target.key}"]`).count(), 0);
-    assert.equal(await page.locator('[data-card="completed"] .card-value').textContent(), String(after.summary.completed));
+    assert.equal(
+      await page.locator(`.column-completed .task-card[data-task-key="${target.key}"]`).count(),
+      1,
+    );
+    assert.equal(
+      await page
+        .locator(`.column-${target.displayStatus} .task-card[data-task-key="${target.key}"]`)
+        .count(),
+      0,
+    );
+    assert.equal(
+      await page.locator('[data-card="completed"] .card-value').textContent(),
+      String(after.summary.completed),
+    );
     assert.equal(await page.locator('.task-card:not([hidden])').count(), shownBefore);
     assert.equal(await page.locator('.task-card').count(), after.tasks.length);
   });
@@ -104,22 +140,43 @@ describe('dashboard page in Chromium', function () {
     const fetchedAt = new Date(Date.now() - 12 * 60_000).toISOString();
     const withGitHub = { ...model, github: { fetchedAt } };
     await harness.send({ type: 'delta', delta: diffDashboard(model, withGitHub) });
-    assert.equal(await page.locator('.github-freshness').textContent(), ' Pull requests and CI from GitHub, 12 min ago');
-    const failed = { ...model, github: { fetchedAt, problem: 'GitHub rate limit reached; retrying at 14:05' } };
+    assert.equal(
+      await page.locator('.github-freshness').textContent(),
+      ' Pull requests and CI from GitHub, 12 min ago',
+    );
+    const failed = {
+      ...model,
+      github: { fetchedAt, problem: 'GitHub rate limit reached; retrying at 14:05' },
+    };
     await harness.send({ type: 'delta', delta: diffDashboard(withGitHub, failed) });
     const banner = page.locator('.github-freshness.warning');
     assert.equal(await banner.getAttribute('role'), 'status');
-    assert.equal(await banner.textContent(), ' Pull requests and CI as GitHub last answered, 12 min ago: GitHub rate limit reached; retrying at 14:05');
+    assert.equal(
+      await banner.textContent(),
+      ' Pull requests and CI as GitHub last answered, 12 min ago: GitHub rate limit reached; retrying at 14:05',
+    );
 
     // Never answered, for want of a token: say so and offer to sign in.
-    const signedOut = { ...model, github: { problem: 'Not signed in to GitHub.', signInNeeded: true } };
+    const signedOut = {
+      ...model,
+      github: { problem: 'Not signed in to GitHub.', signInNeeded: true },
+    };
     await harness.send({ type: 'delta', delta: diffDashboard(failed, signedOut) });
-    assert.match((await page.locator('.github-freshness').textContent()) ?? '', /^ No pull request or CI data: Not signed in to GitHub\. Sign in to GitHub$/);
+    assert.match(
+      (await page.locator('.github-freshness').textContent()) ?? '',
+      /^ No pull request or CI data: Not signed in to GitHub\. Sign in to GitHub$/,
+    );
     await page.locator('.github-freshness vscode-button', { hasText: 'Sign in to GitHub' }).click();
-    assert.ok((await harness.posted()).some((m) => m.type === 'signInToGitHub'), 'the page asks the host to sign in');
+    assert.ok(
+      (await harness.posted()).some((m) => m.type === 'signInToGitHub'),
+      'the page asks the host to sign in',
+    );
 
     // GitHub no longer wanted (no task has a branch or PR): the line goes.
-    await harness.send({ type: 'delta', delta: JSON.parse(JSON.stringify(diffDashboard(signedOut, model))) });
+    await harness.send({
+      type: 'delta',
+      delta: JSON.parse(JSON.stringify(diffDashboard(signedOut, model))),
+    });
     assert.equal(await page.locator('.github-freshness').count(), 0);
   });
 
@@ -133,17 +190,35 @@ describe('dashboard page in Chromium', function () {
     });
     const selected = model.tasks[model.tasks.length - 1];
     await page.evaluate(() => window.scrollTo(0, 400));
-    await page.waitForFunction(() => JSON.parse(sessionStorage.getItem('state') ?? '{}').scrollY === 400);
+    await page.waitForFunction(
+      () => JSON.parse(sessionStorage.getItem('state') ?? '{}').scrollY === 400,
+    );
     await harness.load();
     await page.evaluate(
-      ([key]) => sessionStorage.setItem('state', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('state') ?? '{}'), selectedKey: key })),
+      ([key]) =>
+        sessionStorage.setItem(
+          'state',
+          JSON.stringify({
+            ...JSON.parse(sessionStorage.getItem('state') ?? '{}'),
+            selectedKey: key,
+          }),
+        ),
       [selected.key],
     );
     await harness.load();
     await harness.send({ type: 'state', model });
-    const expected = model.tasks.filter((t) => [t.name, t.key, t.id, t.branch ?? '', t.owner].some((f) => f.toLowerCase().includes('review')));
+    const expected = model.tasks.filter((t) =>
+      [t.name, t.key, t.id, t.branch ?? '', t.owner].some((f) =>
+        f.toLowerCase().includes('review'),
+      ),
+    );
     assert.equal(await page.locator('.task-card:not([hidden])').count(), expected.length);
-    assert.equal(await page.locator('.filter-bar vscode-textfield').evaluate((f) => (f as HTMLElement & { value: string }).value), 'review');
+    assert.equal(
+      await page
+        .locator('.filter-bar vscode-textfield')
+        .evaluate((f) => (f as HTMLElement & { value: string }).value),
+      'review',
+    );
     assert.equal(await page.locator('.task-detail .detail-name').textContent(), selected.name);
     assert.equal(await page.evaluate(() => window.scrollY), 400);
   });

@@ -49,9 +49,15 @@ export class DashboardPage {
         return;
       }
       try {
-        const types: Record<string, string> = { js: 'text/javascript', css: 'text/css', ttf: 'font/ttf' };
+        const types: Record<string, string> = {
+          js: 'text/javascript',
+          css: 'text/css',
+          ttf: 'font/ttf',
+        };
         const body = readFileSync(path.join(dir, name));
-        response.writeHead(200, { 'content-type': types[name.split('.').pop() ?? ''] ?? 'application/octet-stream' });
+        response.writeHead(200, {
+          'content-type': types[name.split('.').pop() ?? ''] ?? 'application/octet-stream',
+        });
         response.end(body);
       } catch {
         response.writeHead(404).end();
@@ -61,7 +67,15 @@ export class DashboardPage {
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
@@ -74,7 +88,9 @@ export class DashboardPage {
   async load(): Promise<void> {
     const port = (this.server.address() as { port: number }).port;
     await this.page.goto(`http://127.0.0.1:${port}/index.html`);
-    await this.page.waitForFunction(() => (window as unknown as Stub).__posted.some((m) => m.type === 'ready'));
+    await this.page.waitForFunction(() =>
+      (window as unknown as Stub).__posted.some((m) => m.type === 'ready'),
+    );
   }
 
   async send(message: HostMessage): Promise<void> {

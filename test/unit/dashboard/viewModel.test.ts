@@ -18,14 +18,24 @@ describe('dashboard view model', () => {
     assert.equal(view.summary.ready, summary.ready);
     assert.equal(view.summary.completionPercentage, summary.completionPercentage);
     assert.equal(view.summary.hoursEstimated, summary.hoursEstimated);
-    assert.notEqual(view.summary.inProgress, model.storedSummary?.inProgress, 'the fixture\'s stored summary is stale');
+    assert.notEqual(
+      view.summary.inProgress,
+      model.storedSummary?.inProgress,
+      "the fixture's stored summary is stale",
+    );
   });
 
   it('keeps every task in file order with its resolved dependencies and dependents', () => {
-    assert.deepEqual(view.tasks.map((t) => t.key), model.tasks.map((t) => t.key));
+    assert.deepEqual(
+      view.tasks.map((t) => t.key),
+      model.tasks.map((t) => t.key),
+    );
     for (const task of view.tasks) {
       const refs = loaded.graph!.dependencies.get(task.key) ?? [];
-      assert.deepEqual(task.dependencies.map((d) => d.name), refs.map((r) => r.name));
+      assert.deepEqual(
+        task.dependencies.map((d) => d.name),
+        refs.map((r) => r.name),
+      );
       assert.deepEqual(task.dependents, loaded.graph!.dependents.get(task.key) ?? []);
       assert.equal(task.displayStatus === 'ready', loaded.graph!.ready.has(task.key));
     }
@@ -35,28 +45,51 @@ describe('dashboard view model', () => {
     assert.deepEqual(view.criticalPath, loaded.graph!.criticalPath);
     for (const task of view.tasks) {
       assert.equal(task.onCriticalPath, loaded.graph!.criticalPath.includes(task.key));
-      const waits = task.dependencies.some((d) => d.taskKey && model.byKey.get(d.taskKey)!.status !== 'completed');
-      assert.equal(task.inBlockedChain, task.status !== 'completed' && (task.status === 'blocked' || waits), task.key);
+      const waits = task.dependencies.some(
+        (d) => d.taskKey && model.byKey.get(d.taskKey)!.status !== 'completed',
+      );
+      assert.equal(
+        task.inBlockedChain,
+        task.status !== 'completed' && (task.status === 'blocked' || waits),
+        task.key,
+      );
     }
     const waiting = model.tasks.filter((t) => t.status === 'waiting').map((t) => t.key);
     assert.ok(waiting.length > 0);
     for (const key of waiting) {
       assert.ok(view.blockerQueue.includes(key), key);
     }
-    assert.deepEqual(view.reviewQueue, model.tasks.filter((t) => t.criticalReview && t.status !== 'completed').map((t) => t.key));
+    assert.deepEqual(
+      view.reviewQueue,
+      model.tasks.filter((t) => t.criticalReview && t.status !== 'completed').map((t) => t.key),
+    );
   });
 
   it('counts owners of shared tasks for each of them, and priorities once', () => {
     for (const row of view.byOwner) {
-      assert.equal(row.total, model.tasks.filter((t) => t.owners.includes(row.owner)).length, row.owner);
+      assert.equal(
+        row.total,
+        model.tasks.filter((t) => t.owners.includes(row.owner)).length,
+        row.owner,
+      );
     }
-    assert.equal(view.byPriority.reduce((n, row) => n + row.total, 0), model.tasks.length);
+    assert.equal(
+      view.byPriority.reduce((n, row) => n + row.total, 0),
+      model.tasks.length,
+    );
   });
 
-  it('shows the file\'s guardrails, overlaid with run results', () => {
-    assert.deepEqual(view.guardrails.map((g) => g.key), model.guardrails.map((g) => g.key));
+  it("shows the file's guardrails, overlaid with run results", () => {
+    assert.deepEqual(
+      view.guardrails.map((g) => g.key),
+      model.guardrails.map((g) => g.key),
+    );
     const first = model.guardrails[0];
-    const withRun = viewModelOf(text, { guardrails: [{ key: first.key, verdict: 'passed', lastRun: '2025-10-16T06:00:00Z', durationMs: 1200 }] });
+    const withRun = viewModelOf(text, {
+      guardrails: [
+        { key: first.key, verdict: 'passed', lastRun: '2025-10-16T06:00:00Z', durationMs: 1200 },
+      ],
+    });
     const shown = withRun.guardrails.find((g) => g.key === first.key)!;
     assert.equal(shown.verdict, 'passed');
     assert.equal(shown.durationMs, 1200);
@@ -72,7 +105,11 @@ describe('dashboard view model', () => {
       ],
       worktrees: [{ path: '/repo-wt', branch: b.branch, taskKey: b.key, dirty: true }],
     });
-    assert.deepEqual(view2.tasks.find((t) => t.key === a.key)!.pullRequest, { number: 7, state: 'open', ci: 'failing' });
+    assert.deepEqual(view2.tasks.find((t) => t.key === a.key)!.pullRequest, {
+      number: 7,
+      state: 'open',
+      ci: 'failing',
+    });
     assert.equal(view2.tasks.find((t) => t.key === b.key)!.worktree?.path, '/repo-wt');
     assert.equal(view2.summary.openPullRequests, 1);
     assert.equal(view2.summary.ciFailures, 1);
@@ -81,7 +118,9 @@ describe('dashboard view model', () => {
   });
 
   it('follows a status change: the dependents of a completed task stop waiting on it', () => {
-    const blocked = view.tasks.find((t) => t.inBlockedChain && t.dependencies.filter((d) => d.taskKey).length === 1)!;
+    const blocked = view.tasks.find(
+      (t) => t.inBlockedChain && t.dependencies.filter((d) => d.taskKey).length === 1,
+    )!;
     const dependency = blocked.dependencies.find((d) => d.taskKey)!.taskKey!;
     const next = viewModelOf(withStatus(text, dependency, 'completed'));
     const after = next.tasks.find((t) => t.key === blocked.key)!;
@@ -91,7 +130,11 @@ describe('dashboard view model', () => {
   });
 
   it('gives an empty dashboard, not an error, when no good state was ever read', () => {
-    const empty = deriveDashboard({ folderName: 'f', folderUri: 'file:///f', loaded: loadTaskFile('{ not json') });
+    const empty = deriveDashboard({
+      folderName: 'f',
+      folderUri: 'file:///f',
+      loaded: loadTaskFile('{ not json'),
+    });
     assert.equal(empty.broken, true);
     assert.ok(empty.problems > 0);
     assert.equal(empty.tasks.length, 0);

@@ -53,7 +53,9 @@ describe('git module (real git)', () => {
     } finally {
       delete process.env.GIT_CEILING_DIRECTORIES;
     }
-    await assert.rejects(mainWorktreeRoot(join(repo.parent, 'missing')), (error: unknown) => isGitError(error, 'cwdMissing'));
+    await assert.rejects(mainWorktreeRoot(join(repo.parent, 'missing')), (error: unknown) =>
+      isGitError(error, 'cwdMissing'),
+    );
   });
 
   it('ignores GIT_DIR and GIT_WORK_TREE leaking from a hook environment', async () => {
@@ -70,33 +72,64 @@ describe('git module (real git)', () => {
   });
 
   it('maps stderr to typed reasons and keeps the failure details', async () => {
-    await addWorktree({ cwd: repo.root, path: join(repo.parent, 'one'), branch: 'feat/x', newBranchFrom: 'main' });
-    await assert.rejects(addWorktree({ cwd: repo.root, path: join(repo.parent, 'two'), branch: 'feat/x' }), (error: unknown) => {
-      assert.ok(isGitError(error, 'alreadyCheckedOut'), String(error));
-      assert.equal(error.failure?.exitCode, 128);
-      return true;
+    await addWorktree({
+      cwd: repo.root,
+      path: join(repo.parent, 'one'),
+      branch: 'feat/x',
+      newBranchFrom: 'main',
     });
-    await assert.rejects(addWorktree({ cwd: repo.root, path: join(repo.parent, 'three'), branch: 'feat/x', newBranchFrom: 'main' }), (error: unknown) =>
-      isGitError(error, 'alreadyExists'),
+    await assert.rejects(
+      addWorktree({ cwd: repo.root, path: join(repo.parent, 'two'), branch: 'feat/x' }),
+      (error: unknown) => {
+        assert.ok(isGitError(error, 'alreadyCheckedOut'), String(error));
+        assert.equal(error.failure?.exitCode, 128);
+        return true;
+      },
     );
-    await assert.rejects(addWorktree({ cwd: repo.root, path: join(repo.parent, 'one'), branch: 'feat/y', newBranchFrom: 'main' }), (error: unknown) =>
-      isGitError(error, 'pathExists'),
+    await assert.rejects(
+      addWorktree({
+        cwd: repo.root,
+        path: join(repo.parent, 'three'),
+        branch: 'feat/x',
+        newBranchFrom: 'main',
+      }),
+      (error: unknown) => isGitError(error, 'alreadyExists'),
     );
-    await assert.rejects(addWorktree({ cwd: repo.root, path: join(repo.parent, 'four'), branch: 'feat/z', newBranchFrom: 'no-such-branch' }), (error: unknown) =>
-      isGitError(error, 'unknownRef'),
+    await assert.rejects(
+      addWorktree({
+        cwd: repo.root,
+        path: join(repo.parent, 'one'),
+        branch: 'feat/y',
+        newBranchFrom: 'main',
+      }),
+      (error: unknown) => isGitError(error, 'pathExists'),
+    );
+    await assert.rejects(
+      addWorktree({
+        cwd: repo.root,
+        path: join(repo.parent, 'four'),
+        branch: 'feat/z',
+        newBranchFrom: 'no-such-branch',
+      }),
+      (error: unknown) => isGitError(error, 'unknownRef'),
     );
     const outside = join(repo.parent, 'plain');
     mkdirSync(outside);
     process.env.GIT_CEILING_DIRECTORIES = repo.parent;
     try {
-      await assert.rejects(runGit(['log', '-1'], { cwd: outside }), (error: unknown) => error instanceof GitError && error.reason === 'notARepository');
+      await assert.rejects(
+        runGit(['log', '-1'], { cwd: outside }),
+        (error: unknown) => error instanceof GitError && error.reason === 'notARepository',
+      );
     } finally {
       delete process.env.GIT_CEILING_DIRECTORIES;
     }
   });
 
   it('never reads a ref as an option', async () => {
-    await assert.rejects(resolveCommit(repo.root, '--output=/tmp/pwned'), (error: unknown) => isGitError(error, 'unknownRef'));
+    await assert.rejects(resolveCommit(repo.root, '--output=/tmp/pwned'), (error: unknown) =>
+      isGitError(error, 'unknownRef'),
+    );
     assert.equal(await branchExists(repo.root, '--all'), false);
   });
 
@@ -108,7 +141,9 @@ describe('git module (real git)', () => {
     assert.equal(await defaultBranch(repo.root), 'trunk');
     const empty = createTempRepo({ name: 'empty', empty: true });
     try {
-      await assert.rejects(resolveCommit(empty.root, 'main'), (error: unknown) => isGitError(error, 'noCommits'));
+      await assert.rejects(resolveCommit(empty.root, 'main'), (error: unknown) =>
+        isGitError(error, 'noCommits'),
+      );
     } finally {
       empty.dispose();
     }
@@ -116,7 +151,10 @@ describe('git module (real git)', () => {
 
   it('cancels a running command through its AbortSignal', async () => {
     const controller = new AbortController();
-    const pending = runGit(['hash-object', '--stdin'], { cwd: repo.root, signal: controller.signal });
+    const pending = runGit(['hash-object', '--stdin'], {
+      cwd: repo.root,
+      signal: controller.signal,
+    });
     controller.abort();
     await assert.rejects(pending, (error: unknown) => isGitError(error, 'cancelled'));
   });

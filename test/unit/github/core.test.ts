@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { combineChecks } from '../../../src/core/github/checks';
 import { matchPullRequests } from '../../../src/core/github/match';
-import { DEFAULT_PR_BODY_TEMPLATE, pullRequestTitle, renderPrBody } from '../../../src/core/github/prBody';
+import {
+  DEFAULT_PR_BODY_TEMPLATE,
+  pullRequestTitle,
+  renderPrBody,
+} from '../../../src/core/github/prBody';
 import { pullRequestDraftForTask } from '../../../src/core/github/prRequest';
 import { apiBaseUrlForHost, parseGitHubRemote } from '../../../src/core/github/remote';
 import { deriveReviewDecision } from '../../../src/core/github/reviews';
@@ -15,7 +19,17 @@ import type { Task } from '../../../src/core/model/types';
 import { redactSecrets } from '../../../src/github/redact';
 
 function pr(number: number, headRef: string): PullRequestInfo {
-  return { number, title: `#${number}`, url: '', state: 'open', draft: false, headRef, headSha: 'a'.repeat(40), baseRef: 'main', labels: [] };
+  return {
+    number,
+    title: `#${number}`,
+    url: '',
+    state: 'open',
+    draft: false,
+    headRef,
+    headSha: 'a'.repeat(40),
+    baseRef: 'main',
+    labels: [],
+  };
 }
 
 function lukhasTask(key: string): Task {
@@ -47,9 +61,11 @@ describe('github core: remotes', () => {
   }
 
   it('never throws on arbitrary text', () => {
-    fc.assert(fc.property(fc.string(), (text) => {
-      parseGitHubRemote(text);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        parseGitHubRemote(text);
+      }),
+    );
   });
 
   it('derives the API base URL for github.com, GHE.com and Enterprise Server', () => {
@@ -64,10 +80,16 @@ describe('github core: remotes', () => {
       repository: { owner: 'o', repo: 'r' },
     });
     assert.deepEqual(
-      resolveGitHubTarget({ remoteUrl: 'git@github.com:o/r.git', repo: 'fork', apiBaseUrl: 'https://ghe.local/api/v3/' }),
+      resolveGitHubTarget({
+        remoteUrl: 'git@github.com:o/r.git',
+        repo: 'fork',
+        apiBaseUrl: 'https://ghe.local/api/v3/',
+      }),
       { baseUrl: 'https://ghe.local/api/v3', repository: { owner: 'o', repo: 'fork' } },
     );
-    assert.deepEqual(resolveGitHubTarget({ remoteUrl: '/srv/repo.git' }), { baseUrl: 'https://api.github.com' });
+    assert.deepEqual(resolveGitHubTarget({ remoteUrl: '/srv/repo.git' }), {
+      baseUrl: 'https://api.github.com',
+    });
   });
 });
 
@@ -75,16 +97,25 @@ describe('github core: CI state', () => {
   it('is none without checks, success when all pass or skip', () => {
     assert.equal(combineChecks([], []).state, 'none');
     const ok = combineChecks(
-      [{ id: 1, name: 'a', status: 'completed', conclusion: 'success' }, { id: 2, name: 'b', status: 'completed', conclusion: 'skipped' }],
+      [
+        { id: 1, name: 'a', status: 'completed', conclusion: 'success' },
+        { id: 2, name: 'b', status: 'completed', conclusion: 'skipped' },
+      ],
       [{ context: 'legacy', state: 'success' }],
     );
     assert.deepEqual([ok.state, ok.total, ok.passed], ['success', 3, 2]);
   });
 
   it('is pending while anything runs, failure when anything fails', () => {
-    assert.equal(combineChecks([{ id: 1, name: 'a', status: 'queued', conclusion: null }], []).state, 'pending');
+    assert.equal(
+      combineChecks([{ id: 1, name: 'a', status: 'queued', conclusion: null }], []).state,
+      'pending',
+    );
     const failed = combineChecks(
-      [{ id: 1, name: 'a', status: 'in_progress', conclusion: null }, { id: 2, name: 'b', status: 'completed', conclusion: 'cancelled' }],
+      [
+        { id: 1, name: 'a', status: 'in_progress', conclusion: null },
+        { id: 2, name: 'b', status: 'completed', conclusion: 'cancelled' },
+      ],
       [{ context: 'c', state: 'pending' }],
     );
     assert.equal(failed.state, 'failure');
@@ -93,7 +124,10 @@ describe('github core: CI state', () => {
 
   it('counts only the newest run of a re-run check', () => {
     const summary = combineChecks(
-      [{ id: 10, name: 'test', status: 'completed', conclusion: 'failure' }, { id: 11, name: 'test', status: 'completed', conclusion: 'success' }],
+      [
+        { id: 10, name: 'test', status: 'completed', conclusion: 'failure' },
+        { id: 11, name: 'test', status: 'completed', conclusion: 'success' },
+      ],
       [],
     );
     assert.deepEqual([summary.state, summary.total], ['success', 1]);
@@ -115,24 +149,40 @@ describe('github core: matching and reviews', () => {
     );
     assert.deepEqual(
       [...result.matches].map(([key, m]) => [key, m.pr.number, m.matchedBy]),
-      [['a', 1, 'branch'], ['b', 3, 'branch'], ['pinned', 2, 'prNumber']],
+      [
+        ['a', 1, 'branch'],
+        ['b', 3, 'branch'],
+        ['pinned', 2, 'prNumber'],
+      ],
     );
     assert.deepEqual(result.unresolvedPrNumbers, [99]);
   });
 
-  it('derives a review decision from each reviewer\'s latest review', () => {
+  it("derives a review decision from each reviewer's latest review", () => {
     assert.equal(deriveReviewDecision([]), 'review_required');
-    assert.equal(deriveReviewDecision([{ id: 1, state: 'COMMENTED', user: { login: 'a' } }]), 'review_required');
     assert.equal(
-      deriveReviewDecision([{ id: 2, state: 'APPROVED', user: { login: 'a' } }, { id: 1, state: 'CHANGES_REQUESTED', user: { login: 'a' } }]),
+      deriveReviewDecision([{ id: 1, state: 'COMMENTED', user: { login: 'a' } }]),
+      'review_required',
+    );
+    assert.equal(
+      deriveReviewDecision([
+        { id: 2, state: 'APPROVED', user: { login: 'a' } },
+        { id: 1, state: 'CHANGES_REQUESTED', user: { login: 'a' } },
+      ]),
       'approved',
     );
     assert.equal(
-      deriveReviewDecision([{ id: 1, state: 'APPROVED', user: { login: 'a' } }, { id: 2, state: 'CHANGES_REQUESTED', user: { login: 'b' } }]),
+      deriveReviewDecision([
+        { id: 1, state: 'APPROVED', user: { login: 'a' } },
+        { id: 2, state: 'CHANGES_REQUESTED', user: { login: 'b' } },
+      ]),
       'changes_requested',
     );
     assert.equal(
-      deriveReviewDecision([{ id: 1, state: 'CHANGES_REQUESTED', user: { login: 'b' } }, { id: 2, state: 'DISMISSED', user: { login: 'b' } }]),
+      deriveReviewDecision([
+        { id: 1, state: 'CHANGES_REQUESTED', user: { login: 'b' } },
+        { id: 2, state: 'DISMISSED', user: { login: 'b' } },
+      ]),
       'review_required',
     );
   });
@@ -140,12 +190,19 @@ describe('github core: matching and reviews', () => {
 
 describe('github core: PR title and body', () => {
   it('titles a PR with the branch type like the team does', () => {
-    assert.equal(pullRequestTitle({ name: 'Shadow-Diff Harness', branch: 'feat/codex/shadow-diff-harness' }), 'feat: Shadow-Diff Harness');
+    assert.equal(
+      pullRequestTitle({ name: 'Shadow-Diff Harness', branch: 'feat/codex/shadow-diff-harness' }),
+      'feat: Shadow-Diff Harness',
+    );
     assert.equal(pullRequestTitle({ name: 'Odd', branch: 'phase2-import-codemod-fresh' }), 'Odd');
   });
 
   it('renders summary, test plan, risk and acceptance criteria from the task', () => {
-    const task = { ...lukhasTask('taskB_circuit_breaker'), acceptance: ['Tests cover breaker trip/reset', 'Docs updated'], risk: 'MEDIUM' };
+    const task = {
+      ...lukhasTask('taskB_circuit_breaker'),
+      acceptance: ['Tests cover breaker trip/reset', 'Docs updated'],
+      risk: 'MEDIUM',
+    };
     const body = renderPrBody(task);
     for (const heading of ['## Summary', '## Test plan', '## Risk', '## Acceptance criteria']) {
       assert.ok(body.includes(heading), heading);
@@ -157,15 +214,25 @@ describe('github core: PR title and body', () => {
   });
 
   it('keeps unknown placeholders of a custom template visible', () => {
-    assert.equal(renderPrBody(lukhasTask('task1_shadow_diff'), '{{name}} / {{nosuch}}'), 'Shadow-Diff Harness / {{nosuch}}');
+    assert.equal(
+      renderPrBody(lukhasTask('task1_shadow_diff'), '{{name}} / {{nosuch}}'),
+      'Shadow-Diff Harness / {{nosuch}}',
+    );
   });
 
   it('adds labels and reviewers for critical-review tasks only, and refuses a task without a branch', () => {
-    const settings = { draft: true, criticalReviewLabels: ['critical-review'], criticalReviewReviewers: ['lead'] };
+    const settings = {
+      draft: true,
+      criticalReviewLabels: ['critical-review'],
+      criticalReviewReviewers: ['lead'],
+    };
     const critical = pullRequestDraftForTask(lukhasTask('taskB_circuit_breaker'), settings);
     const plain = pullRequestDraftForTask(lukhasTask('taskA_idempotency'), settings);
     assert.ok(!('error' in critical) && !('error' in plain));
-    assert.deepEqual([critical.labels, critical.reviewers, critical.head, critical.draft], [['critical-review'], ['lead'], 'feat/codex/matriz-circuit-breaker', true]);
+    assert.deepEqual(
+      [critical.labels, critical.reviewers, critical.head, critical.draft],
+      [['critical-review'], ['lead'], 'feat/codex/matriz-circuit-breaker', true],
+    );
     assert.deepEqual([plain.labels, plain.reviewers], [[], []]);
     assert.ok(plain.body.startsWith(DEFAULT_PR_BODY_TEMPLATE.slice(0, 10)));
     const none = pullRequestDraftForTask(lukhasTask('cc3_circuit_review'), settings);
@@ -175,7 +242,8 @@ describe('github core: PR title and body', () => {
 
 describe('github: redaction', () => {
   it('removes given secrets and anything shaped like a GitHub token', () => {
-    const text = 'auth ghp_abcdefghijklmnopqrstuvwxyz0123 and github_pat_11ABCDEFG0123456789_abcdefghij and s3cretvalue; Authorization: token abc.def';
+    const text =
+      'auth ghp_abcdefghijklmnopqrstuvwxyz0123 and github_pat_11ABCDEFG0123456789_abcdefghij and s3cretvalue; Authorization: token abc.def';
     const out = redactSecrets(text, ['s3cretvalue']);
     assert.equal(out, 'auth *** and *** and ***; Authorization: token ***');
   });

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { GitHubService } from '../../../src/github';
-import { FakeGitHub, GitHubOpenApi, openPull, pullsFromGhPrList, type GhPrListEntry } from '../../support/fake-github';
+import {
+  FakeGitHub,
+  GitHubOpenApi,
+  openPull,
+  pullsFromGhPrList,
+  type GhPrListEntry,
+} from '../../support/fake-github';
 
 /** Every body the fake sends must match GitHub's published OpenAPI description. */
 describe('fake GitHub follows the OpenAPI description', function () {
@@ -10,8 +16,15 @@ describe('fake GitHub follows the OpenAPI description', function () {
 
   before(async () => {
     openapi = GitHubOpenApi.load();
-    const real = JSON.parse(readFileSync('test/fixtures/lukhas/pr_status_20251016T053229.json', 'utf8')) as GhPrListEntry[];
-    fake = await FakeGitHub.start({ owner: 'LukhasAI', repo: 'Lukhas', token: 'fake-token-123456', pulls: pullsFromGhPrList(real) });
+    const real = JSON.parse(
+      readFileSync('test/fixtures/lukhas/pr_status_20251016T053229.json', 'utf8'),
+    ) as GhPrListEntry[];
+    fake = await FakeGitHub.start({
+      owner: 'LukhasAI',
+      repo: 'Lukhas',
+      token: 'fake-token-123456',
+      pulls: pullsFromGhPrList(real),
+    });
     const head = fake.state.pulls[0]!;
     fake.state.checkRuns.set(head.headSha, [
       { name: 'test', status: 'completed', conclusion: 'success' },
@@ -48,10 +61,22 @@ describe('fake GitHub follows the OpenAPI description', function () {
       reviewers: ['reviewer'],
     });
     await assert.rejects(
-      service.createPullRequest({ head: 'feat/empty', title: 't', body: 'b', draft: false, labels: [], reviewers: [] }),
+      service.createPullRequest({
+        head: 'feat/empty',
+        title: 't',
+        body: 'b',
+        draft: false,
+        labels: [],
+        reviewers: [],
+      }),
     );
     fake.state.pulls.push(openPull(1, 'closed-branch', { state: 'closed', merged: true }));
-    fake.inject({ kind: 'secondaryRateLimit', method: 'GET', path: /\/pulls$/, retryAfterSeconds: 1 });
+    fake.inject({
+      kind: 'secondaryRateLimit',
+      method: 'GET',
+      path: /\/pulls$/,
+      retryAfterSeconds: 1,
+    });
     fake.inject({ kind: 'tooManyRequests', method: 'GET', path: /\/pulls$/, retryAfterSeconds: 1 });
     await service.refresh([...tasks, { key: 'merged', prNumber: 1 }]);
     await new GitHubService({
@@ -91,7 +116,9 @@ describe('fake GitHub follows the OpenAPI description', function () {
   });
 
   it('would catch a drifted body', () => {
-    const problems = openapi.validate('/repos/{owner}/{repo}/pulls', 'GET', 200, [{ number: 'not a number' }]);
+    const problems = openapi.validate('/repos/{owner}/{repo}/pulls', 'GET', 200, [
+      { number: 'not a number' },
+    ]);
     assert.ok(problems.length > 0);
   });
 });

@@ -46,27 +46,51 @@ describe('coord pr against the fake GitHub', function () {
   function run(...args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    return runCli(['pr', ...args, '--owner', 'LukhasAI', '--repo', 'Lukhas', '--api-url', fake.url], {
-      cwd: root,
-      stdout: (t) => out.push(t),
-      stderr: (t) => err.push(t),
-    }).then((code) => ({ code, out: out.join(''), err: err.join('') }));
+    return runCli(
+      ['pr', ...args, '--owner', 'LukhasAI', '--repo', 'Lukhas', '--api-url', fake.url],
+      {
+        cwd: root,
+        stdout: (t) => out.push(t),
+        stderr: (t) => err.push(t),
+      },
+    ).then((code) => ({ code, out: out.join(''), err: err.join('') }));
   }
 
   it('pushes the branch, opens a draft PR with the critical-review label and reviewer, and writes pr_number', async () => {
     fake.state.branchesWithCommits.add('feat/codex/matriz-circuit-breaker');
-    const result = await run('taskB', '--push', '--draft', '--label', 'critical-review', '--reviewer', 'claude-reviewer');
+    const result = await run(
+      'taskB',
+      '--push',
+      '--draft',
+      '--label',
+      'critical-review',
+      '--reviewer',
+      'claude-reviewer',
+    );
     assert.equal(result.code, 0, result.err);
-    assert.match(git(base, '--git-dir', 'origin.git', 'branch', '--list'), /feat\/codex\/matriz-circuit-breaker/);
+    assert.match(
+      git(base, '--git-dir', 'origin.git', 'branch', '--list'),
+      /feat\/codex\/matriz-circuit-breaker/,
+    );
     const pr = fake.state.pulls[0]!;
     assert.deepEqual(
       [pr.head, pr.base, pr.draft, pr.labels, pr.requestedReviewers, pr.title],
-      ['feat/codex/matriz-circuit-breaker', 'main', true, ['critical-review'], ['claude-reviewer'], 'feat: Circuit-Breaker to MATRIZ'],
+      [
+        'feat/codex/matriz-circuit-breaker',
+        'main',
+        true,
+        ['critical-review'],
+        ['claude-reviewer'],
+        'feat: Circuit-Breaker to MATRIZ',
+      ],
     );
     assert.match(pr.body ?? '', /## Acceptance criteria/);
     assert.equal(result.out.trim(), `https://github.com/LukhasAI/Lukhas/pull/${pr.number}`);
     const written = readFileSync(join(root, 'docs', 'plans', 'task_status.json'), 'utf8');
-    assert.match(written, new RegExp(`"taskB_circuit_breaker": \\{[^}]*"pr_number": ${pr.number},`));
+    assert.match(
+      written,
+      new RegExp(`"taskB_circuit_breaker": \\{[^}]*"pr_number": ${pr.number},`),
+    );
     type Doc = { tasks: Record<string, Record<string, Record<string, unknown>>> };
     const after = JSON.parse(written) as Doc;
     const before = JSON.parse(FIXTURE) as Doc;
@@ -75,10 +99,13 @@ describe('coord pr against the fake GitHub', function () {
     assert.equal(result.err.includes(TOKEN.slice(4)), false);
   });
 
-  it('reports GitHub\'s reason for a branch with no commits and leaves the file alone', async () => {
+  it("reports GitHub's reason for a branch with no commits and leaves the file alone", async () => {
     const result = await run('taskA', '--base', 'main');
     assert.equal(result.code, 1);
-    assert.match(result.err, /No commits between main and feat\/codex\/idempotency-redis \(was the branch pushed\? --push does it\)/);
+    assert.match(
+      result.err,
+      /No commits between main and feat\/codex\/idempotency-redis \(was the branch pushed\? --push does it\)/,
+    );
     assert.equal(readFileSync(join(root, 'docs', 'plans', 'task_status.json'), 'utf8'), FIXTURE);
   });
 

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadTaskFile } from '../../../src/core/model/load';
 import { GitHubService, type GitHubServiceOptions } from '../../../src/github';
-import { FakeGitHub, openPull, pullsFromGhPrList, type GhPrListEntry } from '../../support/fake-github';
+import {
+  FakeGitHub,
+  openPull,
+  pullsFromGhPrList,
+  type GhPrListEntry,
+} from '../../support/fake-github';
 
 const TOKEN = 'ghp_testtoken0123456789abcdefABCDEF01';
 
@@ -52,7 +57,10 @@ describe('GitHubService against the fake GitHub', function () {
     const checkRequests = fake.exchanges.filter((e) => e.path.endsWith('/check-runs'));
     assert.deepEqual(
       checkRequests.map((e) => e.path.split('/')[5]).sort(),
-      [openPull(300, 'feat/codex/task-a').headSha, openPull(301, 'feat/codex/task-b').headSha].sort(),
+      [
+        openPull(300, 'feat/codex/task-a').headSha,
+        openPull(301, 'feat/codex/task-b').headSha,
+      ].sort(),
     );
     assert.equal(status.requestCount, fake.exchanges.length);
   });
@@ -99,30 +107,51 @@ describe('GitHubService against the fake GitHub', function () {
   it('reads every page of check runs when a commit has more than 100', async () => {
     const pr = openPull(13, 'feat/many-checks');
     fake = await FakeGitHub.start({ token: TOKEN, pulls: [pr] });
-    const runs = Array.from({ length: 130 }, (_, i) => ({ name: `check-${i}`, status: 'completed' as const, conclusion: i === 120 ? ('failure' as const) : ('success' as const) }));
+    const runs = Array.from({ length: 130 }, (_, i) => ({
+      name: `check-${i}`,
+      status: 'completed' as const,
+      conclusion: i === 120 ? ('failure' as const) : ('success' as const),
+    }));
     fake.state.checkRuns.set(pr.headSha, runs);
     const { svc } = service(fake);
     const status = await svc.refresh([{ key: 't', branch: 'feat/many-checks' }]);
     assert.equal(status.tasks.t?.ci?.state, 'failure');
     assert.deepEqual(status.tasks.t?.ci?.failing, ['check-120']);
     assert.equal(status.tasks.t?.ci?.passed, 129);
-    assert.equal(fake.requestCount((e) => e.path.endsWith('/check-runs')), 2, 'two pages of 100');
+    assert.equal(
+      fake.requestCount((e) => e.path.endsWith('/check-runs')),
+      2,
+      'two pages of 100',
+    );
   });
 
   it('finds a merged PR named by pr_number that is no longer open', async () => {
-    fake = await FakeGitHub.start({ token: TOKEN, pulls: [openPull(5, 'feat/done', { state: 'closed', merged: true })] });
+    fake = await FakeGitHub.start({
+      token: TOKEN,
+      pulls: [openPull(5, 'feat/done', { state: 'closed', merged: true })],
+    });
     const { svc } = service(fake);
-    const status = await svc.refresh([{ key: 'done', prNumber: 5 }, { key: 'typo', prNumber: 404 }]);
+    const status = await svc.refresh([
+      { key: 'done', prNumber: 5 },
+      { key: 'typo', prNumber: 404 },
+    ]);
     assert.equal(status.error, undefined);
     assert.equal(status.tasks.done?.pr.state, 'merged');
     assert.equal(status.tasks.typo, undefined);
   });
 
   it('matches the real PR list: PR #410 belongs to the tasks on chore/claude/coordination-dashboard', async () => {
-    const real = JSON.parse(readFileSync('test/fixtures/lukhas/pr_status_20251016T053229.json', 'utf8')) as GhPrListEntry[];
+    const real = JSON.parse(
+      readFileSync('test/fixtures/lukhas/pr_status_20251016T053229.json', 'utf8'),
+    ) as GhPrListEntry[];
     const loaded = loadTaskFile(readFileSync('test/fixtures/lukhas/task_status.json', 'utf8'));
     const tasks = loaded.model?.tasks ?? [];
-    fake = await FakeGitHub.start({ owner: 'LukhasAI', repo: 'Lukhas', token: TOKEN, pulls: pullsFromGhPrList(real) });
+    fake = await FakeGitHub.start({
+      owner: 'LukhasAI',
+      repo: 'Lukhas',
+      token: TOKEN,
+      pulls: pullsFromGhPrList(real),
+    });
     const { svc } = service(fake);
     const status = await svc.refresh(tasks);
 
@@ -134,17 +163,28 @@ describe('GitHubService against the fake GitHub', function () {
       ['cc1_guardrails', 410, 'branch'],
       ['cc2_dashboard', 410, 'branch'],
     ]);
-    assert.equal(fake.requestCount((e) => e.path.endsWith('/check-runs')), 1);
+    assert.equal(
+      fake.requestCount((e) => e.path.endsWith('/check-runs')),
+      1,
+    );
   });
 
   it('waits as Retry-After says on a secondary rate limit, then succeeds', async () => {
     fake = await FakeGitHub.start({ token: TOKEN, pulls: [openPull(3, 'feat/y')] });
-    fake.inject({ kind: 'secondaryRateLimit', method: 'GET', path: /\/pulls$/, retryAfterSeconds: 1 });
+    fake.inject({
+      kind: 'secondaryRateLimit',
+      method: 'GET',
+      path: /\/pulls$/,
+      retryAfterSeconds: 1,
+    });
     const { svc, lines } = service(fake);
     const status = await svc.refresh([{ key: 't', branch: 'feat/y' }]);
     assert.equal(status.error, undefined);
     const lists = fake.exchanges.filter((e) => e.path.endsWith('/pulls'));
-    assert.deepEqual(lists.map((e) => e.status), [403, 200]);
+    assert.deepEqual(
+      lists.map((e) => e.status),
+      [403, 200],
+    );
     assert.ok(lines.some((line) => /secondary rate limit.*retrying in 1s/.test(line)));
   });
 
@@ -182,7 +222,9 @@ describe('GitHubService against the fake GitHub', function () {
     await fake.close();
 
     fake = await FakeGitHub.start({ token: TOKEN });
-    const missing = await service(fake, { repository: { owner: 'acme', repo: 'nope' } }).svc.refresh([]);
+    const missing = await service(fake, {
+      repository: { owner: 'acme', repo: 'nope' },
+    }).svc.refresh([]);
     assert.equal(missing.error?.kind, 'notFound');
     assert.match(missing.error?.message ?? '', /acme\/nope was not found/);
     assert.equal(fake.exchanges.length, 1);
@@ -232,14 +274,26 @@ describe('GitHubService against the fake GitHub', function () {
     assert.match(created.url, new RegExp(`/pull/${created.number}$`));
   });
 
-  it('rejects a PR for a branch with no commits with GitHub\'s reason, without retrying', async () => {
+  it("rejects a PR for a branch with no commits with GitHub's reason, without retrying", async () => {
     fake = await FakeGitHub.start({ token: TOKEN });
     const { svc } = service(fake);
     await assert.rejects(
-      svc.createPullRequest({ head: 'feat/empty', base: 'main', title: 't', body: '', draft: false, labels: [], reviewers: [] }),
+      svc.createPullRequest({
+        head: 'feat/empty',
+        base: 'main',
+        title: 't',
+        body: '',
+        draft: false,
+        labels: [],
+        reviewers: [],
+      }),
       (error: Error & { kind?: string }) =>
-        error.kind === 'validation' && /No commits between main and feat\/empty/.test(error.message),
+        error.kind === 'validation' &&
+        /No commits between main and feat\/empty/.test(error.message),
     );
-    assert.equal(fake.requestCount((e) => e.method === 'POST'), 1);
+    assert.equal(
+      fake.requestCount((e) => e.method === 'POST'),
+      1,
+    );
   });
 });

@@ -58,17 +58,38 @@ describe('guardrails: ANSI stripping', () => {
       '\t',
     );
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 8 }), (chosen, rawCuts) => {
-        const text = chosen.join('');
-        const cuts = rawCuts.map((cut) => (text.length === 0 ? 0 : cut % (text.length + 1)));
-        assert.equal(stripInChunks(text, cuts), stripAnsi(text));
-        assert.ok(!stripAnsi(text).includes(ESC));
-      }),
+      fc.property(
+        fc.array(pieces, { maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (chosen, rawCuts) => {
+          const text = chosen.join('');
+          const cuts = rawCuts.map((cut) => (text.length === 0 ? 0 : cut % (text.length + 1)));
+          assert.equal(stripInChunks(text, cuts), stripAnsi(text));
+          assert.ok(!stripAnsi(text).includes(ESC));
+        },
+      ),
     );
   });
 
   it('agrees with character-by-character processing on sequence-heavy text', () => {
-    const chars = fc.constantFrom(ESC, '[', ']', '(', 'P', '\\', ';', '1', 'm', 'x', ' ', '\n', '\u0007', '\u0000', '\u009b', 'é');
+    const chars = fc.constantFrom(
+      ESC,
+      '[',
+      ']',
+      '(',
+      'P',
+      '\\',
+      ';',
+      '1',
+      'm',
+      'x',
+      ' ',
+      '\n',
+      '\u0007',
+      '\u0000',
+      '\u009b',
+      'é',
+    );
     fc.assert(
       fc.property(fc.array(chars, { maxLength: 60 }), (chosen) => {
         const text = chosen.join('');

@@ -2,14 +2,31 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { changedPathsFromStatusZ, isUnderAny, outputPathPrefix } from '../../../src/core/guardrails/changedPaths';
+import {
+  changedPathsFromStatusZ,
+  isUnderAny,
+  outputPathPrefix,
+} from '../../../src/core/guardrails/changedPaths';
 import { newestChangeTime } from '../../../src/guardrails/changes';
 import { tempFolder } from './processes';
 
 describe('guardrails: changed paths', () => {
   it('reads porcelain -z output, leaving out deletions and rename sources', () => {
-    const output = [' M src/a.ts', 'R  new.ts', 'old.ts', ' D gone.ts', '?? notes/x.md', 'A  added.ts', ''].join('\0');
-    assert.deepEqual(changedPathsFromStatusZ(output), ['src/a.ts', 'new.ts', 'notes/x.md', 'added.ts']);
+    const output = [
+      ' M src/a.ts',
+      'R  new.ts',
+      'old.ts',
+      ' D gone.ts',
+      '?? notes/x.md',
+      'A  added.ts',
+      '',
+    ].join('\0');
+    assert.deepEqual(changedPathsFromStatusZ(output), [
+      'src/a.ts',
+      'new.ts',
+      'notes/x.md',
+      'added.ts',
+    ]);
   });
 
   it('matches folder prefixes and takes the fixed part of output_path', () => {
@@ -35,7 +52,11 @@ describe('guardrails: newest change in a real repository', () => {
     git('add', 'a.txt');
     execFileSync('git', ['commit', '-q', '-m', 'first'], {
       cwd: folder.dir,
-      env: { ...process.env, GIT_COMMITTER_DATE: '2025-10-16T05:00:00Z', GIT_AUTHOR_DATE: '2025-10-16T05:00:00Z' },
+      env: {
+        ...process.env,
+        GIT_COMMITTER_DATE: '2025-10-16T05:00:00Z',
+        GIT_AUTHOR_DATE: '2025-10-16T05:00:00Z',
+      },
     });
   });
   afterEach(() => folder.remove());

@@ -12,7 +12,13 @@ function taskFileWith(guardrails: Record<string, unknown>): string {
       schema_version: '1.0',
       tasks: {
         top5: {
-          task1_shadow_diff: { id: 'task1', name: 'Shadow diff', owner: 'Codex', status: 'in_progress', dependencies: [] },
+          task1_shadow_diff: {
+            id: 'task1',
+            name: 'Shadow diff',
+            owner: 'Codex',
+            status: 'in_progress',
+            dependencies: [],
+          },
         },
       },
       pre_audit_guardrails: guardrails,
@@ -34,9 +40,19 @@ posixOnly('coord guardrails (real processes, real git)', function () {
     taskFile = repo.write(
       'docs/plans/task_status.json',
       taskFileWith({
-        compat: { status: 'not_started', required: true, command: 'printf "\\033[32mchecked\\033[0m: 0 violations\\n"', expected: '0 violations' },
+        compat: {
+          status: 'not_started',
+          required: true,
+          command: 'printf "\\033[32mchecked\\033[0m: 0 violations\\n"',
+          expected: '0 violations',
+        },
         docs: { status: 'not_started', required: false, command: 'echo missing docs >&2; exit 3' },
-        shadow: { status: 'waiting', required: true, command: 'echo never', depends_on: 'task1_shadow_diff' },
+        shadow: {
+          status: 'waiting',
+          required: true,
+          command: 'echo never',
+          depends_on: 'task1_shadow_diff',
+        },
       }),
     );
     repo.git(['add', '--', 'docs']);
@@ -60,7 +76,10 @@ posixOnly('coord guardrails (real processes, real git)', function () {
     assert.ok(!run.stdout.includes('\u001b'), 'colour codes removed');
     assert.match(run.stdout, /<<< compat: PASS · exit code 0, found "0 violations" · /);
     assert.match(run.stdout, /missing docs\n<<< docs: FAIL · exit code 3 · /);
-    assert.match(run.stdout, /<<< shadow: SKIPPED · depends on task1_shadow_diff, which is in progress/);
+    assert.match(
+      run.stdout,
+      /<<< shadow: SKIPPED · depends on task1_shadow_diff, which is in progress/,
+    );
     assert.match(run.stdout, /guardrails: 1\/2 required passing/);
 
     const model = loadTaskFile(readFileSync(taskFile, 'utf8')).model!;
@@ -87,16 +106,25 @@ posixOnly('coord guardrails (real processes, real git)', function () {
   it('exits 1 when a required guardrail fails, and prints the run log as JSON with --json', async () => {
     repo.write(
       'docs/plans/task_status.json',
-      taskFileWith({ compat: { required: true, command: 'echo "2 violations"', expected: '0 violations' } }),
+      taskFileWith({
+        compat: { required: true, command: 'echo "2 violations"', expected: '0 violations' },
+      }),
     );
-    const run = await coord(['guardrails', 'run', 'compat', '--json', '--no-record', '--log-folder', 'out/logs'], repo.main);
+    const run = await coord(
+      ['guardrails', 'run', 'compat', '--json', '--no-record', '--log-folder', 'out/logs'],
+      repo.main,
+    );
     assert.equal(run.code, 1);
     const log = JSON.parse(run.stdout);
     assert.equal(log.requiredPassed, false);
     assert.equal(log.results[0].reason, 'exit code 0, but expected text "0 violations" not found');
     assert.match(run.stderr, /2 violations/, 'live output goes to stderr with --json');
     assert.ok(existsSync(log.logPath) && log.logPath.includes(join('out', 'logs')));
-    assert.equal(loadTaskFile(readFileSync(taskFile, 'utf8')).model!.guardrails[0].status, undefined, '--no-record');
+    assert.equal(
+      loadTaskFile(readFileSync(taskFile, 'utf8')).model!.guardrails[0].status,
+      undefined,
+      '--no-record',
+    );
   });
 
   it('merges coordinator.guardrails.definitions from .vscode/settings.json, as the extension does', async () => {
@@ -113,9 +141,14 @@ posixOnly('coord guardrails (real processes, real git)', function () {
     );
     const listed = await coord(['guardrails', '--json'], repo.main);
     assert.equal(listed.code, 0, listed.stderr);
-    const keys = (JSON.parse(listed.stdout) as { guardrails: { key: string; required: boolean }[] }).guardrails.map((g) => `${g.key}:${g.required}`);
+    const keys = (
+      JSON.parse(listed.stdout) as { guardrails: { key: string; required: boolean }[] }
+    ).guardrails.map((g) => `${g.key}:${g.required}`);
     assert.deepEqual(keys, ['compat:true', 'docs:true', 'shadow:true', 'lint:true']);
-    assert.match(listed.stderr, /settings\.json: coordinator\.guardrails\.definitions broken: "broken" is not in the task file, so it needs a "command"/);
+    assert.match(
+      listed.stderr,
+      /settings\.json: coordinator\.guardrails\.definitions broken: "broken" is not in the task file, so it needs a "command"/,
+    );
 
     const run = await coord(['guardrails', 'run', 'docs', 'lint', '--no-record'], repo.main);
     assert.equal(run.code, 0, run.stdout + run.stderr);
@@ -129,7 +162,10 @@ posixOnly('coord guardrails (real processes, real git)', function () {
     repo.write('.vscode/settings.json', '{ "coordinator.guardrails.definitions": [ ');
     const unreadable = await coord(['guardrails'], repo.main);
     assert.equal(unreadable.code, 0);
-    assert.match(unreadable.stderr, /settings\.json could not be read \(.+\); its guardrail settings were left out/);
+    assert.match(
+      unreadable.stderr,
+      /settings\.json could not be read \(.+\); its guardrail settings were left out/,
+    );
   });
 
   it('refuses an unknown guardrail key with the known ones', async () => {
@@ -142,11 +178,19 @@ posixOnly('coord guardrails (real processes, real git)', function () {
     const pids = join(repo.main, 'pids');
     repo.write(
       'docs/plans/task_status.json',
-      taskFileWith({ slow: { required: true, command: `sleep 60 & echo $! >> ${pids}; echo $$ >> ${pids}; wait` } }),
+      taskFileWith({
+        slow: {
+          required: true,
+          command: `sleep 60 & echo $! >> ${pids}; echo $$ >> ${pids}; wait`,
+        },
+      }),
     );
     let cliPid = 0;
     const running = coord(['guardrails', 'run', '--no-record'], repo.main, (pid) => (cliPid = pid));
-    await waitFor(() => existsSync(pids) && readFileSync(pids, 'utf8').trim().split('\n').length >= 2, 'the guardrail to start');
+    await waitFor(
+      () => existsSync(pids) && readFileSync(pids, 'utf8').trim().split('\n').length >= 2,
+      'the guardrail to start',
+    );
     process.kill(cliPid, 'SIGINT');
     const run = await running;
     assert.equal(run.code, 130, run.stderr);

@@ -7,7 +7,13 @@ import { guardrail } from './helpers';
 describe('guardrails: definitions from the file and the setting', () => {
   it('reads a list setting with the file field names', () => {
     const { entries, problems } = parseGuardrailSettings([
-      { key: 'lint', command: 'npm run lint', required: false, output_path: 'out/<timestamp>/', depends_on: 'task1' },
+      {
+        key: 'lint',
+        command: 'npm run lint',
+        required: false,
+        output_path: 'out/<timestamp>/',
+        depends_on: 'task1',
+      },
     ]);
     assert.deepEqual(problems, []);
     assert.equal(entries.length, 1);
@@ -51,7 +57,11 @@ describe('guardrails: definitions from the file and the setting', () => {
 
   it('merges by key: a setting overrides given fields, keeps recorded results, adds new keys', () => {
     const fromFile = [
-      guardrail('compat', 'make compat', { expected: '0 violations', status: 'pass', lastRun: '2025-10-16T05:00:00Z' }),
+      guardrail('compat', 'make compat', {
+        expected: '0 violations',
+        status: 'pass',
+        lastRun: '2025-10-16T05:00:00Z',
+      }),
       guardrail('openapi', 'make openapi'),
     ];
     const { entries } = parseGuardrailSettings([
@@ -80,16 +90,31 @@ describe('guardrails: <timestamp>', () => {
   it('formats UTC like the team scripts and expands every placeholder', () => {
     const at = new Date('2025-10-16T05:32:29.123Z');
     assert.equal(formatRunTimestamp(at), '20251016T053229Z');
-    assert.equal(expandTimestamp('docs/<timestamp>/x-<timestamp>.json', at), 'docs/20251016T053229Z/x-20251016T053229Z.json');
+    assert.equal(
+      expandTimestamp('docs/<timestamp>/x-<timestamp>.json', at),
+      'docs/20251016T053229Z/x-20251016T053229Z.json',
+    );
     assert.equal(expandTimestamp('plain/path', at), 'plain/path');
   });
 });
 
 describe('guardrails: environment setting', () => {
   it('takes strings, turns numbers and booleans to text, removes on null and reports the rest', () => {
-    const { env, problems } = parseEnvSetting({ CI: true, PORT: 8080, NAME: 'x', HOME: null, 'bad-name': 'x', OBJ: {} });
+    const { env, problems } = parseEnvSetting({
+      CI: true,
+      PORT: 8080,
+      NAME: 'x',
+      HOME: null,
+      'bad-name': 'x',
+      OBJ: {},
+    });
     assert.deepEqual(env, { CI: 'true', PORT: '8080', NAME: 'x', HOME: undefined });
-    assert.deepEqual(problems, ['"bad-name" is not a variable name', '"OBJ" must be a string, or null to remove it']);
-    assert.deepEqual(parseEnvSetting(['A=1']).problems, ['expected an object of variable names to strings']);
+    assert.deepEqual(problems, [
+      '"bad-name" is not a variable name',
+      '"OBJ" must be a string, or null to remove it',
+    ]);
+    assert.deepEqual(parseEnvSetting(['A=1']).problems, [
+      'expected an object of variable names to strings',
+    ]);
   });
 });

@@ -1,6 +1,10 @@
 import type { GuardrailDefinition, Task, TaskModel } from '../../../src/core/model/types';
 
-export function guardrail(key: string, command: string, extra: Partial<GuardrailDefinition> = {}): GuardrailDefinition {
+export function guardrail(
+  key: string,
+  command: string,
+  extra: Partial<GuardrailDefinition> = {},
+): GuardrailDefinition {
   return { key, command, required: true, raw: {}, ...extra };
 }
 

@@ -80,8 +80,16 @@ posixOnly('guardrails: running several', function () {
     const controller = new AbortController();
     const started = path.join(folder.dir, 'started');
     const running = runGuardrails(
-      [guardrail('long', `touch ${started}; sleep 60`), guardrail('next', `touch ${path.join(folder.dir, 'next')}`)],
-      { cwd: folder.dir, signal: controller.signal, killGraceMs: 200, sinkFor: () => new RecordingSink() },
+      [
+        guardrail('long', `touch ${started}; sleep 60`),
+        guardrail('next', `touch ${path.join(folder.dir, 'next')}`),
+      ],
+      {
+        cwd: folder.dir,
+        signal: controller.signal,
+        killGraceMs: 200,
+        sinkFor: () => new RecordingSink(),
+      },
     );
     await waitFor(() => {
       try {
@@ -160,7 +168,12 @@ describe('guardrails: run log files and recording', () => {
 
   it('writes run logs and reads them back newest first, ignoring other files', async () => {
     const logs = path.join(folder.dir, 'logs');
-    const first = buildRunLog({ startedAt: result.startedAt, finishedAt: result.finishedAt, cwd: '/repo', results: [result] });
+    const first = buildRunLog({
+      startedAt: result.startedAt,
+      finishedAt: result.finishedAt,
+      cwd: '/repo',
+      results: [result],
+    });
     const second = { ...first, startedAt: '2025-10-17T00:00:00.000Z' };
     const firstPath = await writeRunLog(logs, first);
     await writeRunLog(logs, second);
@@ -217,8 +230,17 @@ describe('guardrails: run log files and recording', () => {
       /1 result\(s\) recorded; not recorded: guardrail "compat": "status" is written twice/,
     );
     const saved = readFileSync(file, 'utf8');
-    const openapi = (JSON.parse(saved) as { pre_audit_guardrails: Record<string, unknown> }).pre_audit_guardrails.openapi;
-    assert.deepEqual(openapi, { command: 'true', status: 'pass', last_run: '2025-10-16T05:32:30.500Z', duration_ms: 1500 });
-    assert.match(saved, /"compat": \{ "command": "true", "status": "not_started", "status": "failed" \}/);
+    const openapi = (JSON.parse(saved) as { pre_audit_guardrails: Record<string, unknown> })
+      .pre_audit_guardrails.openapi;
+    assert.deepEqual(openapi, {
+      command: 'true',
+      status: 'pass',
+      last_run: '2025-10-16T05:32:30.500Z',
+      duration_ms: 1500,
+    });
+    assert.match(
+      saved,
+      /"compat": \{ "command": "true", "status": "not_started", "status": "failed" \}/,
+    );
   });
 });

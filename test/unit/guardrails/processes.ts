@@ -55,7 +55,11 @@ export class RecordingSink implements GuardrailSink {
   }
 }
 
-export async function waitFor(condition: () => boolean, what: string, limitMs = 10_000): Promise<void> {
+export async function waitFor(
+  condition: () => boolean,
+  what: string,
+  limitMs = 10_000,
+): Promise<void> {
   const giveUp = Date.now() + limitMs;
   while (!condition()) {
     if (Date.now() > giveUp) {

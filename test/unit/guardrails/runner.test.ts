@@ -16,19 +16,32 @@ posixOnly('guardrails: running real processes', function () {
   });
   afterEach(() => folder.remove());
 
-  const run = (command: string, extra: Parameters<typeof guardrail>[2] = {}, options = {}, sink = new RecordingSink()) =>
-    runGuardrail(guardrail('check', command, extra), { cwd: folder.dir, ...options }, sink).then((result) => ({
-      result,
-      sink,
-    }));
+  const run = (
+    command: string,
+    extra: Parameters<typeof guardrail>[2] = {},
+    options = {},
+    sink = new RecordingSink(),
+  ) =>
+    runGuardrail(guardrail('check', command, extra), { cwd: folder.dir, ...options }, sink).then(
+      (result) => ({
+        result,
+        sink,
+      }),
+    );
 
   it('passes on exit 0, streaming stdout and stderr between a header and a footer', async () => {
-    const { result, sink } = await run("printf 'hello\\n'; printf 'warn\\n' >&2; printf '\\033[32mgreen\\033[0m\\n'");
+    const { result, sink } = await run(
+      "printf 'hello\\n'; printf 'warn\\n' >&2; printf '\\033[32mgreen\\033[0m\\n'",
+    );
     assert.equal(result.verdict, 'pass');
     assert.equal(result.exitCode, 0);
     assert.deepEqual(sink.events, ['start', 'output', 'end']);
     assert.deepEqual([...sink.streams].sort(), ['stderr', 'stdout']);
-    assert.ok(sink.text.includes('hello\n') && sink.text.includes('warn\n') && sink.text.includes('green\n'));
+    assert.ok(
+      sink.text.includes('hello\n') &&
+        sink.text.includes('warn\n') &&
+        sink.text.includes('green\n'),
+    );
     assert.ok(!sink.text.includes('\u001b'));
     assert.equal(sink.result, result);
     assert.equal(result.cwd, folder.dir);
@@ -58,7 +71,11 @@ posixOnly('guardrails: running real processes', function () {
   });
 
   it('is an error when the working folder does not exist', async () => {
-    const result = await runGuardrail(guardrail('check', 'true'), { cwd: path.join(folder.dir, 'gone') }, new RecordingSink());
+    const result = await runGuardrail(
+      guardrail('check', 'true'),
+      { cwd: path.join(folder.dir, 'gone') },
+      new RecordingSink(),
+    );
     assert.equal(result.verdict, 'error');
     assert.match(result.reason, /could not start: working folder .* does not exist/);
   });
@@ -72,7 +89,11 @@ posixOnly('guardrails: running real processes', function () {
 
   it('times out, killing the process tree', async () => {
     const pids = path.join(folder.dir, 'pids');
-    const { result } = await run(`sleep 30 & echo $! > ${pids}; sleep 30`, {}, { timeoutMs: 2000, killGraceMs: 500 });
+    const { result } = await run(
+      `sleep 30 & echo $! > ${pids}; sleep 30`,
+      {},
+      { timeoutMs: 2000, killGraceMs: 500 },
+    );
     assert.equal(result.verdict, 'error');
     assert.match(result.reason, /^timed out after/);
     const grandchild = Number(readFileSync(pids, 'utf8'));
@@ -90,7 +111,10 @@ posixOnly('guardrails: running real processes', function () {
     ].join('\n');
     const controller = new AbortController();
     const running = run(command, {}, { signal: controller.signal, killGraceMs: 300 });
-    await waitFor(() => existsSync(pids) && readFileSync(pids, 'utf8').trim().split('\n').length >= 5, 'five pids');
+    await waitFor(
+      () => existsSync(pids) && readFileSync(pids, 'utf8').trim().split('\n').length >= 5,
+      'five pids',
+    );
     const started = readFileSync(pids, 'utf8').trim().split('\n').map(Number);
     assert.ok(started.every(alive), 'all started');
     controller.abort();
@@ -111,7 +135,12 @@ posixOnly('guardrails: running real processes', function () {
   it('streams 100 MB in bounded memory and still finds the expected text at the end', async () => {
     const sink = new RecordingSink(false);
     const bytes = 100 * 1024 * 1024;
-    const { result } = await run(`yes 'output line of some length 0123456789' | head -c ${bytes}; echo; echo ALL DONE`, { expected: 'ALL DONE' }, {}, sink);
+    const { result } = await run(
+      `yes 'output line of some length 0123456789' | head -c ${bytes}; echo; echo ALL DONE`,
+      { expected: 'ALL DONE' },
+      {},
+      sink,
+    );
     assert.equal(result.verdict, 'pass');
     assert.equal(result.outputBytes, bytes + 'ALL DONE\n'.length + 1);
     assert.equal(sink.chars, result.outputBytes);
@@ -135,14 +164,25 @@ posixOnly('guardrails: running real processes', function () {
 
   it('saves the output to output_path with <timestamp> expanded, and passes it in the environment', async () => {
     const runStartedAt = new Date('2025-10-16T05:32:29Z');
-    const { result } = await run('echo "to $COORD_GUARDRAIL_OUTPUT_PATH"', { outputPath: 'audits/<timestamp>/' }, { runStartedAt });
+    const { result } = await run(
+      'echo "to $COORD_GUARDRAIL_OUTPUT_PATH"',
+      { outputPath: 'audits/<timestamp>/' },
+      { runStartedAt },
+    );
     const dir = path.join(folder.dir, 'audits', '20251016T053229Z');
     assert.equal(result.outputPath, `${dir}/`);
     assert.equal(readFileSync(path.join(dir, 'check.log'), 'utf8'), `to ${dir}/\n`);
     assert.equal(JSON.parse(readFileSync(path.join(dir, 'check.json'), 'utf8')).verdict, 'pass');
 
-    const single = await run('echo one-file', { outputPath: 'out/<timestamp>.log' }, { runStartedAt });
-    assert.equal(readFileSync(path.join(folder.dir, 'out', '20251016T053229Z.log'), 'utf8'), 'one-file\n');
+    const single = await run(
+      'echo one-file',
+      { outputPath: 'out/<timestamp>.log' },
+      { runStartedAt },
+    );
+    assert.equal(
+      readFileSync(path.join(folder.dir, 'out', '20251016T053229Z.log'), 'utf8'),
+      'one-file\n',
+    );
     assert.equal(single.result.outputPathError, undefined);
   });
 
@@ -156,9 +196,13 @@ posixOnly('guardrails: running real processes', function () {
   it('passes the configured environment and removes variables set to undefined', async () => {
     process.env.GUARDRAIL_TEST_REMOVE = 'present';
     try {
-      const { sink } = await run('echo "[$EXTRA] [${GUARDRAIL_TEST_REMOVE:-unset}]"', {}, {
-        env: { EXTRA: 'value', GUARDRAIL_TEST_REMOVE: undefined },
-      });
+      const { sink } = await run(
+        'echo "[$EXTRA] [${GUARDRAIL_TEST_REMOVE:-unset}]"',
+        {},
+        {
+          env: { EXTRA: 'value', GUARDRAIL_TEST_REMOVE: undefined },
+        },
+      );
       assert.equal(sink.text, '[value] [unset]\n');
     } finally {
       delete process.env.GUARDRAIL_TEST_REMOVE;

@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import { formatAge, staleReason } from '../../../src/core/guardrails/freshness';
 import { requiredNotPassedSince } from '../../../src/core/guardrails/gate';
 import { recordedVerdict } from '../../../src/core/guardrails/recorded';
-import { buildRunLog, latestResults, parseRunLog, requiredPassed } from '../../../src/core/guardrails/runLog';
+import {
+  buildRunLog,
+  latestResults,
+  parseRunLog,
+  requiredPassed,
+} from '../../../src/core/guardrails/runLog';
 import { guardrailStates, summarizeGuardrails } from '../../../src/core/guardrails/summary';
 import type { GuardrailResult, GuardrailVerdict } from '../../../src/core/guardrails/types';
 import { guardrail } from './helpers';
@@ -10,7 +15,12 @@ import { guardrail } from './helpers';
 const HOUR = 3_600_000;
 const now = Date.parse('2025-10-16T12:00:00Z');
 
-function result(key: string, verdict: GuardrailVerdict, finishedAt: string, extra: Partial<GuardrailResult> = {}): GuardrailResult {
+function result(
+  key: string,
+  verdict: GuardrailVerdict,
+  finishedAt: string,
+  extra: Partial<GuardrailResult> = {},
+): GuardrailResult {
   return {
     key,
     command: `make ${key}`,
@@ -30,21 +40,48 @@ function result(key: string, verdict: GuardrailVerdict, finishedAt: string, extr
 describe('guardrails: staleness', () => {
   it('is stale when something changed after the pass, or when the pass is too old', () => {
     const lastPassAt = '2025-10-16T10:00:00Z';
-    assert.equal(staleReason({ lastPassAt, newestChangeAt: Date.parse('2025-10-16T11:00:00Z'), now }), 'changedSince');
-    assert.equal(staleReason({ lastPassAt, newestChangeAt: Date.parse('2025-10-16T09:00:00Z'), now, maxAgeHours: 1 }), 'tooOld');
-    assert.equal(staleReason({ lastPassAt, newestChangeAt: Date.parse('2025-10-16T09:00:00Z'), now, maxAgeHours: 24 }), undefined);
+    assert.equal(
+      staleReason({ lastPassAt, newestChangeAt: Date.parse('2025-10-16T11:00:00Z'), now }),
+      'changedSince',
+    );
+    assert.equal(
+      staleReason({
+        lastPassAt,
+        newestChangeAt: Date.parse('2025-10-16T09:00:00Z'),
+        now,
+        maxAgeHours: 1,
+      }),
+      'tooOld',
+    );
+    assert.equal(
+      staleReason({
+        lastPassAt,
+        newestChangeAt: Date.parse('2025-10-16T09:00:00Z'),
+        now,
+        maxAgeHours: 24,
+      }),
+      undefined,
+    );
     assert.equal(staleReason({ lastPassAt, now, maxAgeHours: 0 }), undefined);
     assert.equal(staleReason({ lastPassAt: 'garbage', now, maxAgeHours: 1 }), undefined);
   });
 
   it('formats ages', () => {
-    assert.deepEqual([10_000, 5 * 60_000, 3 * HOUR, 50 * HOUR].map(formatAge), ['just now', '5 min ago', '3 h ago', '2 d ago']);
+    assert.deepEqual([10_000, 5 * 60_000, 3 * HOUR, 50 * HOUR].map(formatAge), [
+      'just now',
+      '5 min ago',
+      '3 h ago',
+      '2 d ago',
+    ]);
   });
 });
 
 describe('guardrails: status bar summary', () => {
   const definitions = [
-    guardrail('state_sweep', 'make state-sweep', { status: 'pass', lastRun: '2025-10-16T11:55:00Z' }),
+    guardrail('state_sweep', 'make state-sweep', {
+      status: 'pass',
+      lastRun: '2025-10-16T11:55:00Z',
+    }),
     guardrail('shadow_diff', 'make shadow-diff', { status: 'waiting' }),
     guardrail('compat', 'make compat', { status: 'passed', lastRun: '2025-10-16T09:00:00Z' }),
     guardrail('openapi', 'make openapi', { status: 'not_started' }),
@@ -53,7 +90,9 @@ describe('guardrails: status bar summary', () => {
 
   it('reads the verdicts recorded in the file, with the teams own words meaning "not yet"', () => {
     assert.deepEqual(
-      ['pass', 'PASSED', 'failing', 'error', 'skipped', 'waiting', 'not_started', undefined].map(recordedVerdict),
+      ['pass', 'PASSED', 'failing', 'error', 'skipped', 'waiting', 'not_started', undefined].map(
+        recordedVerdict,
+      ),
       ['pass', 'pass', 'fail', 'error', 'skipped', undefined, undefined, undefined],
     );
   });
@@ -78,7 +117,10 @@ describe('guardrails: status bar summary', () => {
     assert.equal(failing.level, 'error');
     assert.equal(failing.lines[3], 'openapi (required): fail, 1 min ago');
 
-    const rerunning = summarizeGuardrails(guardrailStates(definitions, latest, new Set(['openapi'])), now);
+    const rerunning = summarizeGuardrails(
+      guardrailStates(definitions, latest, new Set(['openapi'])),
+      now,
+    );
     assert.equal(rerunning.level, 'warning');
     assert.equal(rerunning.running, 1);
     assert.equal(rerunning.lines[3], 'openapi (required): running');
@@ -90,7 +132,10 @@ describe('guardrails: status bar summary', () => {
     );
     const summary = summarizeGuardrails(states, now);
     assert.equal(summary.level, 'warning');
-    assert.equal(summary.lines[2], 'compat (required): pass, 3 h ago (stale: files changed since the last pass)');
+    assert.equal(
+      summary.lines[2],
+      'compat (required): pass, 3 h ago (stale: files changed since the last pass)',
+    );
   });
 });
 
@@ -100,7 +145,12 @@ describe('guardrails: run logs and the completion gate', () => {
   const elsewhere = result('compat', 'pass', '2025-10-16T11:30:00Z', { cwd: '/other' });
 
   it('round-trips a run log and rejects other JSON', () => {
-    const log = buildRunLog({ startedAt: older.startedAt, finishedAt: newer.finishedAt, cwd: '/repo', results: [older, newer] });
+    const log = buildRunLog({
+      startedAt: older.startedAt,
+      finishedAt: newer.finishedAt,
+      cwd: '/repo',
+      results: [older, newer],
+    });
     assert.deepEqual(parseRunLog(JSON.stringify(log)), log);
     assert.equal(parseRunLog('{"results": []}'), undefined);
     assert.equal(parseRunLog('not json'), undefined);
@@ -119,17 +169,31 @@ describe('guardrails: run logs and the completion gate', () => {
     assert.equal(requiredPassed([newer, result('s', 'skipped', newer.finishedAt)]), true);
     assert.equal(requiredPassed([newer, result('e', 'error', newer.finishedAt)]), false);
     assert.equal(requiredPassed([result('c', 'cancelled', newer.finishedAt)]), false);
-    assert.equal(requiredPassed([result('o', 'fail', newer.finishedAt, { required: false })]), true);
+    assert.equal(
+      requiredPassed([result('o', 'fail', newer.finishedAt, { required: false })]),
+      true,
+    );
   });
 
   it('gates completion on required passes after the last commit', () => {
-    const definitions = [guardrail('compat', 'make compat'), guardrail('docs', 'make docs', { required: false })];
+    const definitions = [
+      guardrail('compat', 'make compat'),
+      guardrail('docs', 'make docs', { required: false }),
+    ];
     const latest = new Map([['compat', newer]]);
-    assert.deepEqual(requiredNotPassedSince(definitions, latest, Date.parse('2025-10-16T10:30:00Z')), []);
     assert.deepEqual(
-      requiredNotPassedSince(definitions, latest, Date.parse('2025-10-16T11:30:00Z')).map((d) => d.key),
+      requiredNotPassedSince(definitions, latest, Date.parse('2025-10-16T10:30:00Z')),
+      [],
+    );
+    assert.deepEqual(
+      requiredNotPassedSince(definitions, latest, Date.parse('2025-10-16T11:30:00Z')).map(
+        (d) => d.key,
+      ),
       ['compat'],
     );
-    assert.deepEqual(requiredNotPassedSince(definitions, new Map(), 0).map((d) => d.key), ['compat']);
+    assert.deepEqual(
+      requiredNotPassedSince(definitions, new Map(), 0).map((d) => d.key),
+      ['compat'],
+    );
   });
 });

@@ -46,7 +46,9 @@ describe('guardrails: stream search', () => {
 describe('guardrails: last lines', () => {
   it('keeps only the last lines, oldest first', () => {
     const tail = new TailLines(3);
-    chunked(Array.from({ length: 10 }, (_, i) => `line ${i}\n`).join(''), 7).forEach((c) => tail.push(c));
+    chunked(Array.from({ length: 10 }, (_, i) => `line ${i}\n`).join(''), 7).forEach((c) =>
+      tail.push(c),
+    );
     assert.deepEqual(tail.lines(), ['line 7', 'line 8', 'line 9']);
   });
 

@@ -31,15 +31,24 @@ posixOnly('textSink with a limit (the output channel)', function () {
     assert.ok(notice > 0, text.slice(0, 500));
     const shown = text.slice(text.indexOf('started:'), notice).split('\n').slice(1, -1);
     assert.equal(shown[0], '000001');
-    assert.ok(shown.every((line, i) => line === String(i + 1).padStart(6, '0')), 'only whole lines, in order');
+    assert.ok(
+      shown.every((line, i) => line === String(i + 1).padStart(6, '0')),
+      'only whole lines, in order',
+    );
     assert.ok(shown.join('\n').length <= 10_000);
     const end = text.slice(text.indexOf('Last lines:]\n') + 'Last lines:]\n'.length);
     const lastLines = end.slice(0, end.indexOf('<<< big')).trimEnd().split('\n');
     // Lines neither before the notice nor among the last lines: the ones really not shown.
     const hidden = (20_000 - shown.length - lastLines.length) * 7;
-    assert.match(text, new RegExp(`\\[… ${formatSize(hidden).replace('.', '\\.')} not shown\\. Last lines:\\]\\n`));
+    assert.match(
+      text,
+      new RegExp(`\\[… ${formatSize(hidden).replace('.', '\\.')} not shown\\. Last lines:\\]\\n`),
+    );
     assert.equal(lastLines.at(-1), '020000');
-    assert.ok(lastLines.length > 100 && lastLines.every((line, i, all) => i === 0 || Number(line) === Number(all[i - 1]) + 1));
+    assert.ok(
+      lastLines.length > 100 &&
+        lastLines.every((line, i, all) => i === 0 || Number(line) === Number(all[i - 1]) + 1),
+    );
     assert.match(text, /<<< big: PASS/);
     assert.ok(text.length < 40_000, `${text.length} characters printed`);
   });
@@ -58,7 +67,11 @@ posixOnly('textSink with a limit (the output channel)', function () {
 
   it('stops exactly at the limit when a chunk starts right after it', () => {
     let out = '';
-    const sink = textSink({ key: 'k', command: 'c', required: false, raw: {} }, (chunk) => (out += chunk), { limitChars: 4 });
+    const sink = textSink(
+      { key: 'k', command: 'c', required: false, raw: {} },
+      (chunk) => (out += chunk),
+      { limitChars: 4 },
+    );
     sink.onStart({ key: 'k', command: 'c', required: false, cwd: '/', startedAt: 't' });
     sink.onOutput('abc\n', 'stdout');
     sink.onOutput('\nmore\n', 'stdout');
@@ -66,6 +79,14 @@ posixOnly('textSink with a limit (the output channel)', function () {
   });
 
   it('formats sizes', () => {
-    assert.deepEqual([formatSize(512), formatSize(10_000), formatSize(4 * 1024 * 1024), formatSize(1.5 * 1024 ** 3)], ['512 bytes', '9.8 KB', '4 MB', '1.5 GB']);
+    assert.deepEqual(
+      [
+        formatSize(512),
+        formatSize(10_000),
+        formatSize(4 * 1024 * 1024),
+        formatSize(1.5 * 1024 ** 3),
+      ],
+      ['512 bytes', '9.8 KB', '4 MB', '1.5 GB'],
+    );
   });
 });

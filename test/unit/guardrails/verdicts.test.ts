@@ -21,8 +21,14 @@ describe('guardrails: verdicts', () => {
   });
 
   it('fails on a non-zero exit and names a signal hidden in a shell exit code', () => {
-    assert.deepEqual(judge({ kind: 'exited', exitCode: 2, durationMs: 5 }), { verdict: 'fail', reason: 'exit code 2' });
-    assert.equal(judge({ kind: 'exited', exitCode: 137, durationMs: 5 }).reason, 'exit code 137 (SIGKILL)');
+    assert.deepEqual(judge({ kind: 'exited', exitCode: 2, durationMs: 5 }), {
+      verdict: 'fail',
+      reason: 'exit code 2',
+    });
+    assert.equal(
+      judge({ kind: 'exited', exitCode: 137, durationMs: 5 }).reason,
+      'exit code 137 (SIGKILL)',
+    );
     assert.deepEqual(judge({ kind: 'signalled', signal: 'SIGSEGV', durationMs: 5 }), {
       verdict: 'fail',
       reason: 'killed by signal SIGSEGV',
@@ -30,15 +36,29 @@ describe('guardrails: verdicts', () => {
   });
 
   it('is an error when nothing could be checked', () => {
-    assert.equal(judge({ kind: 'exited', exitCode: 127, durationMs: 5 }).reason, 'command not found (exit code 127)');
+    assert.equal(
+      judge({ kind: 'exited', exitCode: 127, durationMs: 5 }).reason,
+      'command not found (exit code 127)',
+    );
     assert.equal(judge({ kind: 'exited', exitCode: 126, durationMs: 5 }).verdict, 'error');
-    assert.equal(judge({ kind: 'spawnFailed', message: 'no shell', durationMs: 0 }).reason, 'could not start: no shell');
-    assert.equal(judge({ kind: 'timedOut', durationMs: 90_000 }).reason, 'timed out after 1 min 30 s');
+    assert.equal(
+      judge({ kind: 'spawnFailed', message: 'no shell', durationMs: 0 }).reason,
+      'could not start: no shell',
+    );
+    assert.equal(
+      judge({ kind: 'timedOut', durationMs: 90_000 }).reason,
+      'timed out after 1 min 30 s',
+    );
     assert.equal(judge({ kind: 'cancelled', durationMs: 5 }).verdict, 'cancelled');
   });
 
   it('formats durations for people', () => {
-    assert.deepEqual([450, 1234, 60_000, 125_000].map(formatDuration), ['450 ms', '1.2 s', '1 min', '2 min 5 s']);
+    assert.deepEqual([450, 1234, 60_000, 125_000].map(formatDuration), [
+      '450 ms',
+      '1.2 s',
+      '1 min',
+      '2 min 5 s',
+    ]);
   });
 });
 
@@ -50,7 +70,10 @@ describe('guardrails: depends_on', () => {
       skipReason(guardrail('shadow', 'x', { dependsOn: 'task1_shadow_diff' }), model),
       'depends on task1_shadow_diff, which is in progress',
     );
-    assert.match(skipReason(guardrail('shadow', 'x', { dependsOn: 'task1' }), model) ?? '', /in progress/);
+    assert.match(
+      skipReason(guardrail('shadow', 'x', { dependsOn: 'task1' }), model) ?? '',
+      /in progress/,
+    );
   });
 
   it('runs once the task is completed, or when there is no dependency or no model', () => {
@@ -60,7 +83,10 @@ describe('guardrails: depends_on', () => {
   });
 
   it('skips with a clear reason when depends_on names no task', () => {
-    assert.match(skipReason(guardrail('g', 'x', { dependsOn: 'nope' }), model) ?? '', /"nope", which is not a task/);
+    assert.match(
+      skipReason(guardrail('g', 'x', { dependsOn: 'nope' }), model) ?? '',
+      /"nope", which is not a task/,
+    );
   });
 });
 
@@ -81,16 +107,32 @@ describe('guardrails: header and footer', () => {
   };
 
   it('names key, command, folder and start time in the header', () => {
-    const header = formatHeader({ key: 'compat', command: 'make compat', cwd: '/repo', startedAt: result.startedAt, required: true });
+    const header = formatHeader({
+      key: 'compat',
+      command: 'make compat',
+      cwd: '/repo',
+      startedAt: result.startedAt,
+      required: true,
+    });
     for (const part of ['compat (required)', '$ make compat', '/repo', result.startedAt]) {
       assert.ok(header.includes(part), part);
     }
   });
 
   it('names verdict, reason, signal or exit code, and duration in the footer', () => {
-    assert.equal(formatFooter(result), '<<< compat: ERROR · timed out after 15 min · signal SIGTERM · 15 min\n');
     assert.equal(
-      formatFooter({ ...result, verdict: 'fail', reason: 'exit code 2', exitCode: 2, signal: undefined, durationMs: 1500 }),
+      formatFooter(result),
+      '<<< compat: ERROR · timed out after 15 min · signal SIGTERM · 15 min\n',
+    );
+    assert.equal(
+      formatFooter({
+        ...result,
+        verdict: 'fail',
+        reason: 'exit code 2',
+        exitCode: 2,
+        signal: undefined,
+        durationMs: 1500,
+      }),
       '<<< compat: FAIL · exit code 2 · 1.5 s\n',
     );
   });

@@ -2,7 +2,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { DEFAULT_LOG_FOLDER, DEFAULT_PARALLELISM, DEFAULT_TIMEOUT_MINUTES } from '../../../src/core/guardrails/defaults';
+import {
+  DEFAULT_LOG_FOLDER,
+  DEFAULT_PARALLELISM,
+  DEFAULT_TIMEOUT_MINUTES,
+} from '../../../src/core/guardrails/defaults';
 import { parseGuardrailSettings } from '../../../src/core/guardrails/definitions';
 import { Settings, TaskTypes } from '../../../src/extension/constants';
 
@@ -14,7 +18,10 @@ interface Property {
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, Property> }; taskDefinitions: { type: string; required: string[]; properties: object }[] };
+  contributes: {
+    configuration: { properties: Record<string, Property> };
+    taskDefinitions: { type: string; required: string[]; properties: object }[];
+  };
   capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
 };
 const properties = pkg.contributes.configuration.properties;
@@ -39,7 +46,12 @@ describe('guardrail contributions in package.json', () => {
 
   it('keeps what decides which commands run out of reach of an untrusted workspace', () => {
     const restricted = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
-    for (const id of [Settings.guardrailsDefinitions, Settings.guardrailsEnv, Settings.guardrailsCwd, Settings.guardrailsLogFolder]) {
+    for (const id of [
+      Settings.guardrailsDefinitions,
+      Settings.guardrailsEnv,
+      Settings.guardrailsCwd,
+      Settings.guardrailsLogFolder,
+    ]) {
       assert.ok(restricted.includes(`${Settings.section}.${id}`), id);
     }
   });
@@ -48,11 +60,19 @@ describe('guardrail contributions in package.json', () => {
     const validate = new Ajv({ strict: false }).compile(setting(Settings.guardrailsDefinitions));
     const good = [
       { key: 'lint', command: 'npm run lint', required: true, expected: '0 problems' },
-      { key: 'compat_enforce', output_path: 'docs/audits/<timestamp>/', depends_on: 'task1_shadow_diff' },
+      {
+        key: 'compat_enforce',
+        output_path: 'docs/audits/<timestamp>/',
+        depends_on: 'task1_shadow_diff',
+      },
     ];
     assert.ok(validate(good), JSON.stringify(validate.errors));
     assert.deepEqual(parseGuardrailSettings(good).problems, []);
-    for (const bad of [[{ command: 'make x' }], [{ key: 'x', required: 'yes' }], [{ key: 'x', command: '' }]]) {
+    for (const bad of [
+      [{ command: 'make x' }],
+      [{ key: 'x', required: 'yes' }],
+      [{ key: 'x', command: '' }],
+    ]) {
       assert.equal(validate(bad), false, JSON.stringify(bad));
       assert.equal(parseGuardrailSettings(bad).problems.length, 1, JSON.stringify(bad));
     }

@@ -8,11 +8,8 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 describe('package.json manifest', () => {
   it('declares exactly the commands the code knows, each in the Coordinator category', () => {
-    const declared = (pkg.contributes.commands as { command: string; category: string }[]);
-    assert.deepEqual(
-      declared.map((c) => c.command).sort(),
-      Object.values(Commands).sort(),
-    );
+    const declared = pkg.contributes.commands as { command: string; category: string }[];
+    assert.deepEqual(declared.map((c) => c.command).sort(), Object.values(Commands).sort());
     for (const c of declared) {
       assert.equal(c.category, 'Coordinator', c.command);
     }

@@ -21,13 +21,18 @@ function ships(file: string, patterns: string[]): boolean {
 
 describe('.vsix contents', () => {
   it('ships every bundle esbuild.js writes to dist/, and nothing from src/ or test/', () => {
-    const outfiles = [...readFileSync(path.join(root, 'esbuild.js'), 'utf8').matchAll(/outfile: '([^']+)'/g)]
+    const outfiles = [
+      ...readFileSync(path.join(root, 'esbuild.js'), 'utf8').matchAll(/outfile: '([^']+)'/g),
+    ]
       .map((match) => match[1])
       .filter((file) => file.startsWith('dist/'));
     assert.ok(outfiles.length >= 4, `found the bundles: ${outfiles.join(', ')}`);
     const patterns = shippedPatterns();
     for (const file of outfiles) {
-      assert.ok(ships(file, patterns), `${file} is built but left out of the .vsix by .vscodeignore`);
+      assert.ok(
+        ships(file, patterns),
+        `${file} is built but left out of the .vsix by .vscodeignore`,
+      );
     }
     assert.ok(!patterns.some((p) => p.startsWith('src') || p.startsWith('test')));
   });
@@ -35,7 +40,11 @@ describe('.vsix contents', () => {
   it('ships the package.json entry points and the JSON Schema it contributes', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
     const patterns = shippedPatterns();
-    const entries = [pkg.main, pkg.bin.coord, ...pkg.contributes.jsonValidation.map((v: { url: string }) => v.url)];
+    const entries = [
+      pkg.main,
+      pkg.bin.coord,
+      ...pkg.contributes.jsonValidation.map((v: { url: string }) => v.url),
+    ];
     for (const entry of entries) {
       const file = path.posix.normalize(entry);
       assert.ok(ships(file, patterns), `${file} is referenced by package.json but not shipped`);

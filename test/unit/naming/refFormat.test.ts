@@ -1,15 +1,54 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { branchNameProblem, isValidBranchName, sanitizeBranchName, slugify, taskBranchName } from '../../../src/core/naming';
+import {
+  branchNameProblem,
+  isValidBranchName,
+  sanitizeBranchName,
+  slugify,
+  taskBranchName,
+} from '../../../src/core/naming';
 import { gitAcceptsBranchName } from '../../../src/git';
 import { createTempRepo, isolateGitConfig, type TempRepo } from '../../support/tempRepo';
 
 /** Characters that exercise every rule of check-ref-format, plus unicode and spaces. */
-const TRICKY = ['a', 'b', 'Z', '0', '-', '.', '/', '@', '{', '}', ' ', '~', '^', ':', '?', '*', '[', '\\', '\t', 'é', 'ß', '日', '😀', '.lock', '..', '@{', '\u007f'];
-const trickyText = fc.array(fc.constantFrom(...TRICKY), { maxLength: 14 }).map((parts) => parts.join(''));
+const TRICKY = [
+  'a',
+  'b',
+  'Z',
+  '0',
+  '-',
+  '.',
+  '/',
+  '@',
+  '{',
+  '}',
+  ' ',
+  '~',
+  '^',
+  ':',
+  '?',
+  '*',
+  '[',
+  '\\',
+  '\t',
+  'é',
+  'ß',
+  '日',
+  '😀',
+  '.lock',
+  '..',
+  '@{',
+  '\u007f',
+];
+const trickyText = fc
+  .array(fc.constantFrom(...TRICKY), { maxLength: 14 })
+  .map((parts) => parts.join(''));
 /** `check-ref-format --branch` expands these to the current branch and then accepts them; we never create them. */
 const EXPANDED_BY_GIT = new Set(['@', 'HEAD']);
-const anyText = fc.oneof(trickyText, fc.string({ unit: 'binary', maxLength: 30 }).map((text) => text.replace(/\0/g, '')));
+const anyText = fc.oneof(
+  trickyText,
+  fc.string({ unit: 'binary', maxLength: 30 }).map((text) => text.replace(/\0/g, '')),
+);
 
 describe('branch name rules', () => {
   isolateGitConfig();
@@ -20,7 +59,24 @@ describe('branch name rules', () => {
   after(() => repo.dispose());
 
   it('refuses the classic bad names with a reason', () => {
-    for (const name of ['', '-x', 'a..b', 'a b', 'a@{b', 'x.lock', 'a/.b', 'a//b', '/a', 'a/', 'a.', 'HEAD', '@', 'a~1', 'a:b', 'a\\b']) {
+    for (const name of [
+      '',
+      '-x',
+      'a..b',
+      'a b',
+      'a@{b',
+      'x.lock',
+      'a/.b',
+      'a//b',
+      '/a',
+      'a/',
+      'a.',
+      'HEAD',
+      '@',
+      'a~1',
+      'a:b',
+      'a\\b',
+    ]) {
       assert.ok(branchNameProblem(name), `expected "${name}" to be refused`);
     }
     assert.equal(branchNameProblem('feat/codex/shadow-diff-harness'), undefined);
@@ -36,7 +92,11 @@ describe('branch name rules', () => {
           return;
         }
         const gitSays = await gitAcceptsBranchName(repo.root, name);
-        assert.equal(isValidBranchName(name), gitSays, `core and git disagree on ${JSON.stringify(name)}`);
+        assert.equal(
+          isValidBranchName(name),
+          gitSays,
+          `core and git disagree on ${JSON.stringify(name)}`,
+        );
       }),
       { numRuns: 150 },
     );
@@ -46,8 +106,15 @@ describe('branch name rules', () => {
     await fc.assert(
       fc.asyncProperty(anyText, async (text) => {
         const name = sanitizeBranchName(text);
-        assert.equal(branchNameProblem(name), undefined, `${JSON.stringify(text)} → ${JSON.stringify(name)}`);
-        assert.ok(await gitAcceptsBranchName(repo.root, name), `git refuses ${JSON.stringify(name)}`);
+        assert.equal(
+          branchNameProblem(name),
+          undefined,
+          `${JSON.stringify(text)} → ${JSON.stringify(name)}`,
+        );
+        assert.ok(
+          await gitAcceptsBranchName(repo.root, name),
+          `git refuses ${JSON.stringify(name)}`,
+        );
       }),
       { numRuns: 150 },
     );
@@ -69,9 +136,15 @@ describe('branch name rules', () => {
     await fc.assert(
       fc.asyncProperty(anyText, anyText, anyText, async (name, owner, template) => {
         const task = { key: 'k', id: 'k', name, owner, owners: owner ? [owner] : [], group: 'g' };
-        const branch = taskBranchName(task, `${template}/\${type}/\${agent}/\${slug}`.replace(/\$\{(?!type|agent|slug)/g, '$-'));
+        const branch = taskBranchName(
+          task,
+          `${template}/\${type}/\${agent}/\${slug}`.replace(/\$\{(?!type|agent|slug)/g, '$-'),
+        );
         assert.ok(isValidBranchName(branch), branch);
-        assert.ok(await gitAcceptsBranchName(repo.root, branch), `git refuses ${JSON.stringify(branch)}`);
+        assert.ok(
+          await gitAcceptsBranchName(repo.root, branch),
+          `git refuses ${JSON.stringify(branch)}`,
+        );
       }),
       { numRuns: 100 },
     );

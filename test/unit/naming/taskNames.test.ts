@@ -16,8 +16,26 @@ import {
 const fixture = loadTaskFile(readFileSync('test/fixtures/lukhas/task_status.json', 'utf8'));
 const model = fixture.model;
 
-function task(overrides: Partial<{ key: string; id: string; name: string; owner: string; owners: string[]; group: string; branch: string }>) {
-  return { key: 'k1', id: 'k1', name: 'Some work', owner: 'Codex', owners: ['Codex'], group: 'g', ...overrides };
+function task(
+  overrides: Partial<{
+    key: string;
+    id: string;
+    name: string;
+    owner: string;
+    owners: string[];
+    group: string;
+    branch: string;
+  }>,
+) {
+  return {
+    key: 'k1',
+    id: 'k1',
+    name: 'Some work',
+    owner: 'Codex',
+    owners: ['Codex'],
+    group: 'g',
+    ...overrides,
+  };
 }
 
 describe('task naming', () => {
@@ -28,7 +46,12 @@ describe('task naming', () => {
     assert.equal(agentSlug(['GitHub Copilot']), 'copilot');
     assert.equal(agentSlug(['Zoë Smith']), 'zoe-smith');
     assert.equal(agentSlug([]), 'agent');
-    assert.deepEqual(splitOwners('Codex + Copilot, alice and bob'), ['Codex', 'Copilot', 'alice', 'bob']);
+    assert.deepEqual(splitOwners('Codex + Copilot, alice and bob'), [
+      'Codex',
+      'Copilot',
+      'alice',
+      'bob',
+    ]);
   });
 
   it('infers the branch type from the task words, feat otherwise', () => {
@@ -61,17 +84,33 @@ describe('task naming', () => {
   });
 
   it('expands templates and reports unknown placeholders', () => {
-    assert.equal(taskBranchName(task({ name: 'Fix the login bug' }), 'wip/${agent}/${id}-${slug}'), 'wip/codex/k1-fix-the-login-bug');
+    assert.equal(
+      taskBranchName(task({ name: 'Fix the login bug' }), 'wip/${agent}/${id}-${slug}'),
+      'wip/codex/k1-fix-the-login-bug',
+    );
     assert.throws(() => taskBranchName(task({}), '${type}/${agnet}/${slug}'), TemplateError);
     assert.equal(expandTemplate('${a}-$b-${b}', { a: '1', b: '2' }), '1-$b-2');
   });
 
   it('puts the worktree beside the main checkout by default, named after the branch tail', () => {
-    const t = task({ name: 'Golden Token Kit', owner: 'Codex + Copilot', owners: ['Codex', 'Copilot'] });
+    const t = task({
+      name: 'Golden Token Kit',
+      owner: 'Codex + Copilot',
+      owners: ['Codex', 'Copilot'],
+    });
     const branch = taskBranchName(t);
     assert.equal(branch, 'feat/codex/golden-token-kit');
-    assert.equal(taskWorktreePath(t, { mainRoot: '/src/My Repo', branch }), '/src/My Repo-codex-golden-token-kit');
-    assert.equal(taskWorktreePath(t, { mainRoot: '/src/r', branch }, '.worktrees/${key}'), '/src/r/.worktrees/k1');
-    assert.equal(taskWorktreePath(t, { mainRoot: '/src/r', branch }, '/w/${branch}'), '/w/feat-codex-golden-token-kit');
+    assert.equal(
+      taskWorktreePath(t, { mainRoot: '/src/My Repo', branch }),
+      '/src/My Repo-codex-golden-token-kit',
+    );
+    assert.equal(
+      taskWorktreePath(t, { mainRoot: '/src/r', branch }, '.worktrees/${key}'),
+      '/src/r/.worktrees/k1',
+    );
+    assert.equal(
+      taskWorktreePath(t, { mainRoot: '/src/r', branch }, '/w/${branch}'),
+      '/w/feat-codex-golden-token-kit',
+    );
   });
 });

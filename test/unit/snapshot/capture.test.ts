@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { GitHubService } from '../../../src/github';
@@ -8,9 +16,10 @@ import { createTempRepo } from '../../support/tempRepo';
 import { FakeGitHub, pullsFromGhPrList, type GhPrListEntry } from '../../support/fake-github';
 
 const FIXTURE = readFileSync('test/fixtures/lukhas/task_status.json', 'utf8');
-const REAL_PRS = JSON.parse(readFileSync('test/fixtures/lukhas/pr_status_20251016T053229.json', 'utf8')) as GhPrListEntry[];
+const REAL_PRS = JSON.parse(
+  readFileSync('test/fixtures/lukhas/pr_status_20251016T053229.json', 'utf8'),
+) as GhPrListEntry[];
 const TOKEN = 'ghp_SnapshotToken0123456789abcdefXYZ42';
-
 
 /** A real repository holding the lukhas task file, with a linked worktree for cc2's branch. */
 function makeRepo(): { base: string; root: string } {
@@ -18,7 +27,15 @@ function makeRepo(): { base: string; root: string } {
   repo.write('docs/plans/task_status.json', FIXTURE);
   repo.commit('plan');
   repo.git('remote', 'add', 'origin', 'git@github.com:LukhasAI/Lukhas.git');
-  repo.git('worktree', 'add', '-q', '-b', 'chore/claude/coordination-dashboard', '--', join(repo.parent, 'Lukhas-claude-coordinator'));
+  repo.git(
+    'worktree',
+    'add',
+    '-q',
+    '-b',
+    'chore/claude/coordination-dashboard',
+    '--',
+    join(repo.parent, 'Lukhas-claude-coordinator'),
+  );
   return { base: repo.parent, root: repo.root };
 }
 
@@ -43,49 +60,114 @@ describe('snapshot capture in a real repository', function () {
   });
 
   it('writes dated snapshot files and real latest files, with PRs, worktrees and changes', async () => {
-    fake = await FakeGitHub.start({ owner: 'LukhasAI', repo: 'Lukhas', token: TOKEN, pulls: pullsFromGhPrList(REAL_PRS) });
+    fake = await FakeGitHub.start({
+      owner: 'LukhasAI',
+      repo: 'Lukhas',
+      token: TOKEN,
+      pulls: pullsFromGhPrList(REAL_PRS),
+    });
     const pr410 = fake.state.pulls.find((p) => p.number === 410)!;
-    fake.state.checkRuns.set(pr410.headSha, [{ name: 'pytest', status: 'completed', conclusion: 'failure' }]);
-    const service = new GitHubService({ getToken: async () => TOKEN, baseUrl: fake.url, repository: { owner: 'LukhasAI', repo: 'Lukhas' }, paceWrites: false });
+    fake.state.checkRuns.set(pr410.headSha, [
+      { name: 'pytest', status: 'completed', conclusion: 'failure' },
+    ]);
+    const service = new GitHubService({
+      getToken: async () => TOKEN,
+      baseUrl: fake.url,
+      repository: { owner: 'LukhasAI', repo: 'Lukhas' },
+      paceWrites: false,
+    });
     const folder = join(repo.root, 'docs', 'audits', 'coordination');
     // The real repository committed latest.* as symlinks that point nowhere.
     mkdirSync(join(folder, '2025-10-16'), { recursive: true });
-    symlinkSync('docs/audits/coordination/2025-10-16/snapshot_x.md', join(folder, '2025-10-16', 'latest.md'));
+    symlinkSync(
+      'docs/audits/coordination/2025-10-16/snapshot_x.md',
+      join(folder, '2025-10-16', 'latest.md'),
+    );
 
-    const first = await captureSnapshot({ repoRoot: repo.root, taskFile: 'docs/plans/task_status.json', github: service, now: new Date('2025-10-16T05:32:29Z') });
+    const first = await captureSnapshot({
+      repoRoot: repo.root,
+      taskFile: 'docs/plans/task_status.json',
+      github: service,
+      now: new Date('2025-10-16T05:32:29Z'),
+    });
     assert.deepEqual(
       Object.values(first.files).map((f) => f.slice(folder.length + 1)),
-      ['2025-10-16/snapshot_20251016T053229Z.json', '2025-10-16/snapshot_20251016T053229Z.md', '2025-10-16/latest.json', '2025-10-16/latest.md'],
+      [
+        '2025-10-16/snapshot_20251016T053229Z.json',
+        '2025-10-16/snapshot_20251016T053229Z.md',
+        '2025-10-16/latest.json',
+        '2025-10-16/latest.md',
+      ],
     );
     for (const file of Object.values(first.files)) {
-      assert.ok(lstatSync(file).isFile() && !lstatSync(file).isSymbolicLink(), `${file} is a real file`);
+      assert.ok(
+        lstatSync(file).isFile() && !lstatSync(file).isSymbolicLink(),
+        `${file} is a real file`,
+      );
     }
-    assert.equal(readFileSync(first.files.latestMarkdown, 'utf8'), readFileSync(first.files.markdown, 'utf8'));
+    assert.equal(
+      readFileSync(first.files.latestMarkdown, 'utf8'),
+      readFileSync(first.files.markdown, 'utf8'),
+    );
     const doc = JSON.parse(readFileSync(first.files.latestJson, 'utf8')) as typeof first.document;
     assert.equal(doc.taskFile, 'docs/plans/task_status.json');
-    assert.deepEqual(doc.worktrees.map((w) => [w.path, w.branch, w.taskKeys]), [
-      ['.', 'main', []],
-      ['../Lukhas-claude-coordinator', 'chore/claude/coordination-dashboard', ['cc1_guardrails', 'cc2_dashboard']],
-    ]);
+    assert.deepEqual(
+      doc.worktrees.map((w) => [w.path, w.branch, w.taskKeys]),
+      [
+        ['.', 'main', []],
+        [
+          '../Lukhas-claude-coordinator',
+          'chore/claude/coordination-dashboard',
+          ['cc1_guardrails', 'cc2_dashboard'],
+        ],
+      ],
+    );
     assert.equal(doc.github.openPullRequests, REAL_PRS.length);
-    assert.deepEqual(doc.ciFailures.map((f) => [f.prNumber, f.checks]), [[410, ['pytest']]]);
+    assert.deepEqual(
+      doc.ciFailures.map((f) => [f.prNumber, f.checks]),
+      [[410, ['pytest']]],
+    );
     assert.match(first.markdown, /This is the first snapshot in this folder\./);
 
     const edited = FIXTURE.replace('"status": "in_progress"', '"status": "completed"');
     writeFileSync(join(repo.root, 'docs', 'plans', 'task_status.json'), edited);
-    fake.state.checkRuns.set(pr410.headSha, [{ name: 'pytest', status: 'completed', conclusion: 'success' }]);
-    const second = await captureSnapshot({ repoRoot: repo.root, taskFile: 'docs/plans/task_status.json', github: service, now: new Date('2025-10-17T09:00:00Z') });
+    fake.state.checkRuns.set(pr410.headSha, [
+      { name: 'pytest', status: 'completed', conclusion: 'success' },
+    ]);
+    const second = await captureSnapshot({
+      repoRoot: repo.root,
+      taskFile: 'docs/plans/task_status.json',
+      github: service,
+      now: new Date('2025-10-17T09:00:00Z'),
+    });
     assert.equal(second.document.previousSnapshotId, '20251016T053229Z');
-    assert.deepEqual(second.document.changes?.statusChanges.map((c) => [c.key, c.to]), [['cc2_dashboard', 'completed']]);
-    assert.deepEqual(second.document.changes?.ciChanges, [{ number: 410, from: 'failure', to: 'success' }]);
-    assert.match(second.markdown, /Coordination Dashboard \(`cc2_dashboard`\): in progress → completed/);
+    assert.deepEqual(
+      second.document.changes?.statusChanges.map((c) => [c.key, c.to]),
+      [['cc2_dashboard', 'completed']],
+    );
+    assert.deepEqual(second.document.changes?.ciChanges, [
+      { number: 410, from: 'failure', to: 'success' },
+    ]);
+    assert.match(
+      second.markdown,
+      /Coordination Dashboard \(`cc2_dashboard`\): in progress → completed/,
+    );
   });
 
   it('still writes everything offline and says GitHub data was unavailable', async () => {
     fake = await FakeGitHub.start({ owner: 'LukhasAI', repo: 'Lukhas', token: TOKEN });
     fake.inject({ kind: 'dropConnection', times: 100 });
-    const service = new GitHubService({ getToken: async () => TOKEN, baseUrl: fake.url, repository: { owner: 'LukhasAI', repo: 'Lukhas' }, retries: 0 });
-    const captured = await captureSnapshot({ repoRoot: repo.root, taskFile: join(repo.root, 'docs/plans/task_status.json'), github: service });
+    const service = new GitHubService({
+      getToken: async () => TOKEN,
+      baseUrl: fake.url,
+      repository: { owner: 'LukhasAI', repo: 'Lukhas' },
+      retries: 0,
+    });
+    const captured = await captureSnapshot({
+      repoRoot: repo.root,
+      taskFile: join(repo.root, 'docs/plans/task_status.json'),
+      github: service,
+    });
     assert.equal(captured.document.github.available, false);
     assert.match(captured.document.github.reason ?? '', /GitHub could not be reached/);
     assert.equal(captured.document.tasks.length, 21);
@@ -96,17 +178,33 @@ describe('snapshot capture in a real repository', function () {
   it('refuses a task file that does not parse and writes nothing', async () => {
     writeFileSync(join(repo.root, 'docs', 'plans', 'task_status.json'), '{ "tasks": ');
     await assert.rejects(
-      captureSnapshot({ repoRoot: repo.root, taskFile: 'docs/plans/task_status.json', github: { unavailable: 'offline' } }),
+      captureSnapshot({
+        repoRoot: repo.root,
+        taskFile: 'docs/plans/task_status.json',
+        github: { unavailable: 'offline' },
+      }),
       /docs\/plans\/task_status.json cannot be read .*no snapshot written/,
     );
-    assert.equal(allFiles(repo.root).some((f) => f.includes('audits')), false);
+    assert.equal(
+      allFiles(repo.root).some((f) => f.includes('audits')),
+      false,
+    );
   });
 
   it('coord snapshot never prints or writes the token, whatever GitHub answers', async () => {
-    fake = await FakeGitHub.start({ owner: 'LukhasAI', repo: 'Lukhas', token: TOKEN, pulls: pullsFromGhPrList(REAL_PRS) });
+    fake = await FakeGitHub.start({
+      owner: 'LukhasAI',
+      repo: 'Lukhas',
+      token: TOKEN,
+      pulls: pullsFromGhPrList(REAL_PRS),
+    });
     const saved = { GITHUB_TOKEN: process.env.GITHUB_TOKEN, GH_TOKEN: process.env.GH_TOKEN };
     const output: string[] = [];
-    const context = { cwd: repo.root, stdout: (t: string) => output.push(t), stderr: (t: string) => output.push(t) };
+    const context = {
+      cwd: repo.root,
+      stdout: (t: string) => output.push(t),
+      stderr: (t: string) => output.push(t),
+    };
     const args = ['snapshot', '--api-url', fake.url, '--json'];
     try {
       process.env.GITHUB_TOKEN = TOKEN;

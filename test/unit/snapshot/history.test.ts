@@ -6,7 +6,12 @@ import { SNAPSHOT_FORMAT } from '../../../src/core/snapshot/types';
 import { readSnapshotHistory } from '../../../src/snapshot/history';
 
 function snapshot(capturedAt: string, completionPercentage: number): string {
-  return JSON.stringify({ format: SNAPSHOT_FORMAT, capturedAt, summary: { completionPercentage }, tasks: [] });
+  return JSON.stringify({
+    format: SNAPSHOT_FORMAT,
+    capturedAt,
+    summary: { completionPercentage },
+    tasks: [],
+  });
 }
 
 describe('snapshot history', () => {
@@ -20,13 +25,28 @@ describe('snapshot history', () => {
     mkdirSync(join(folder, '2026-11-20'));
     mkdirSync(join(folder, '2026-11-21'));
     mkdirSync(join(folder, 'notes'));
-    writeFileSync(join(folder, '2026-11-21', 'snapshot_20261121T090000Z.json'), snapshot('2026-11-21T09:00:00Z', 40));
-    writeFileSync(join(folder, '2026-11-20', 'snapshot_20261120T180000Z.json'), snapshot('2026-11-20T18:00:00Z', 25));
-    writeFileSync(join(folder, '2026-11-20', 'snapshot_20261120T080000Z.json'), snapshot('2026-11-20T08:00:00Z', 10));
+    writeFileSync(
+      join(folder, '2026-11-21', 'snapshot_20261121T090000Z.json'),
+      snapshot('2026-11-21T09:00:00Z', 40),
+    );
+    writeFileSync(
+      join(folder, '2026-11-20', 'snapshot_20261120T180000Z.json'),
+      snapshot('2026-11-20T18:00:00Z', 25),
+    );
+    writeFileSync(
+      join(folder, '2026-11-20', 'snapshot_20261120T080000Z.json'),
+      snapshot('2026-11-20T08:00:00Z', 10),
+    );
     writeFileSync(join(folder, '2026-11-21', 'latest.json'), snapshot('2026-11-21T09:00:00Z', 40));
     writeFileSync(join(folder, '2026-11-21', 'snapshot_20261121T100000Z.json'), '{"format": ');
-    writeFileSync(join(folder, '2026-11-21', 'snapshot_20261121T110000Z.json'), JSON.stringify({ format: 'other' }));
-    writeFileSync(join(folder, 'notes', 'snapshot_20261121T120000Z.json'), snapshot('2026-11-21T12:00:00Z', 99));
+    writeFileSync(
+      join(folder, '2026-11-21', 'snapshot_20261121T110000Z.json'),
+      JSON.stringify({ format: 'other' }),
+    );
+    writeFileSync(
+      join(folder, 'notes', 'snapshot_20261121T120000Z.json'),
+      snapshot('2026-11-21T12:00:00Z', 99),
+    );
 
     assert.deepEqual(await readSnapshotHistory(folder), [
       { date: '2026-11-20T08:00:00Z', completionPercentage: 10 },

@@ -8,7 +8,12 @@ import { isDailySnapshotDue } from '../../../src/core/snapshot/daily';
 import { diffSnapshots, hasChanges } from '../../../src/core/snapshot/diff';
 import { cell, renderSnapshotMarkdown } from '../../../src/core/snapshot/markdown';
 import { mermaidLabel, renderMermaidGraph } from '../../../src/core/snapshot/mermaid';
-import { snapshotDate, snapshotId, snapshotIdOfFile, snapshotPaths } from '../../../src/core/snapshot/naming';
+import {
+  snapshotDate,
+  snapshotId,
+  snapshotIdOfFile,
+  snapshotPaths,
+} from '../../../src/core/snapshot/naming';
 
 const FIXTURE = readFileSync('test/fixtures/lukhas/task_status.json', 'utf8');
 const NOW = new Date('2025-10-16T05:32:29Z');
@@ -32,15 +37,41 @@ function github(overrides: Partial<GitHubStatus> = {}): GitHubStatus {
     labels: [],
     mergeable: true,
   };
-  const dependabot = { ...pr410, number: 404, title: 'chore(deps): bump fastapi', headRef: 'dependabot/pip/fastapi-0.119.0', author: 'dependabot[bot]' };
-  const ci = { state: 'failure' as const, total: 2, passed: 1, failed: 1, pending: 0, failing: ['pytest'], items: [] };
+  const dependabot = {
+    ...pr410,
+    number: 404,
+    title: 'chore(deps): bump fastapi',
+    headRef: 'dependabot/pip/fastapi-0.119.0',
+    author: 'dependabot[bot]',
+  };
+  const ci = {
+    state: 'failure' as const,
+    total: 2,
+    passed: 1,
+    failed: 1,
+    pending: 0,
+    failing: ['pytest'],
+    items: [],
+  };
   return {
     repository: { owner: 'LukhasAI', repo: 'Lukhas' },
     fetchedAt: '2025-10-16T05:30:00.000Z',
     openPullRequests: [pr410, dependabot],
     tasks: {
-      cc1_guardrails: { taskKey: 'cc1_guardrails', pr: pr410, matchedBy: 'branch', ci, reviewDecision: 'review_required' },
-      cc2_dashboard: { taskKey: 'cc2_dashboard', pr: pr410, matchedBy: 'branch', ci, reviewDecision: 'review_required' },
+      cc1_guardrails: {
+        taskKey: 'cc1_guardrails',
+        pr: pr410,
+        matchedBy: 'branch',
+        ci,
+        reviewDecision: 'review_required',
+      },
+      cc2_dashboard: {
+        taskKey: 'cc2_dashboard',
+        pr: pr410,
+        matchedBy: 'branch',
+        ci,
+        reviewDecision: 'review_required',
+      },
     },
     requestCount: 5,
     ...overrides,
@@ -48,8 +79,22 @@ function github(overrides: Partial<GitHubStatus> = {}): GitHubStatus {
 }
 
 const worktrees = [
-  { path: '.', branch: 'fix/lukhas-e402-noqa', head: 'de19b187c0', detached: false, bare: false, main: true },
-  { path: '../Lukhas-claude-coordinator', branch: 'chore/claude/coordination-dashboard', head: '5a7244647a', detached: false, bare: false, main: false },
+  {
+    path: '.',
+    branch: 'fix/lukhas-e402-noqa',
+    head: 'de19b187c0',
+    detached: false,
+    bare: false,
+    main: true,
+  },
+  {
+    path: '../Lukhas-claude-coordinator',
+    branch: 'chore/claude/coordination-dashboard',
+    head: '5a7244647a',
+    detached: false,
+    bare: false,
+    main: false,
+  },
 ];
 
 describe('snapshot: naming', () => {
@@ -79,28 +124,59 @@ describe('snapshot: naming', () => {
 
 describe('snapshot: document', () => {
   it('carries the derived summary, tasks, PRs with CI, failures, worktrees and guardrails', () => {
-    const doc = buildSnapshot({ now: NOW, loaded: loaded(), taskFile: 'docs/plans/task_status.json', worktrees, github: github() });
+    const doc = buildSnapshot({
+      now: NOW,
+      loaded: loaded(),
+      taskFile: 'docs/plans/task_status.json',
+      worktrees,
+      github: github(),
+    });
     assert.equal(doc.summary.total, 21);
     assert.equal(doc.summary.byStatus.in_progress, 1, 'derived, not the stale stored summary');
-    assert.equal(doc.tasks.find((t) => t.key === 'cc2_dashboard')?.worktree, '../Lukhas-claude-coordinator');
+    assert.equal(
+      doc.tasks.find((t) => t.key === 'cc2_dashboard')?.worktree,
+      '../Lukhas-claude-coordinator',
+    );
     const pr = doc.github.pullRequests[0];
-    assert.deepEqual([pr?.number, pr?.taskKeys, pr?.ci], [410, ['cc1_guardrails', 'cc2_dashboard'], 'failure']);
+    assert.deepEqual(
+      [pr?.number, pr?.taskKeys, pr?.ci],
+      [410, ['cc1_guardrails', 'cc2_dashboard'], 'failure'],
+    );
     assert.equal(doc.github.pullRequests[1]?.ci, 'unknown');
-    assert.deepEqual(doc.ciFailures, [{ prNumber: 410, title: pr?.title, taskKeys: ['cc1_guardrails', 'cc2_dashboard'], checks: ['pytest'] }]);
-    assert.deepEqual(doc.worktrees[1]?.taskKeys, ['cc1_guardrails', 'cc2_dashboard']);
-    assert.deepEqual(doc.guardrails.map((g) => [g.key, g.status]), [
-      ['state_sweep', 'not_started'],
-      ['shadow_diff', 'waiting'],
-      ['compat_enforce', 'not_started'],
-      ['openapi_validation', 'not_started'],
+    assert.deepEqual(doc.ciFailures, [
+      {
+        prNumber: 410,
+        title: pr?.title,
+        taskKeys: ['cc1_guardrails', 'cc2_dashboard'],
+        checks: ['pytest'],
+      },
     ]);
-    assert.ok(doc.dependencies.some((e) => e.from === 'taskB_circuit_breaker' && e.to === 'cc3_circuit_review' && !e.external));
+    assert.deepEqual(doc.worktrees[1]?.taskKeys, ['cc1_guardrails', 'cc2_dashboard']);
+    assert.deepEqual(
+      doc.guardrails.map((g) => [g.key, g.status]),
+      [
+        ['state_sweep', 'not_started'],
+        ['shadow_diff', 'waiting'],
+        ['compat_enforce', 'not_started'],
+        ['openapi_validation', 'not_started'],
+      ],
+    );
+    assert.ok(
+      doc.dependencies.some(
+        (e) => e.from === 'taskB_circuit_breaker' && e.to === 'cc3_circuit_review' && !e.external,
+      ),
+    );
     assert.ok(doc.dependencies.some((e) => e.from === 'prometheus_running' && e.external));
     assert.equal(doc.changes, undefined);
   });
 
   it('says why GitHub data is missing, and marks last-known data as stale', () => {
-    const offline = buildSnapshot({ now: NOW, loaded: loaded(), worktrees, github: { unavailable: 'offline' } });
+    const offline = buildSnapshot({
+      now: NOW,
+      loaded: loaded(),
+      worktrees,
+      github: { unavailable: 'offline' },
+    });
     assert.deepEqual([offline.github.available, offline.github.reason], [false, 'offline']);
     const md = renderSnapshotMarkdown(offline);
     assert.match(md, /GitHub data unavailable\.\*\* offline/);
@@ -110,37 +186,87 @@ describe('snapshot: document', () => {
       now: NOW,
       loaded: loaded(),
       worktrees,
-      github: github({ error: { kind: 'rateLimited', message: 'GitHub rate limit reached', retryAt: '2025-10-16T06:00:00Z' } }),
+      github: github({
+        error: {
+          kind: 'rateLimited',
+          message: 'GitHub rate limit reached',
+          retryAt: '2025-10-16T06:00:00Z',
+        },
+      }),
     });
     assert.equal(stale.github.stale, true);
-    assert.match(renderSnapshotMarkdown(stale), /\*\*Stale:\*\* Last refresh failed \(GitHub rate limit reached\)/);
+    assert.match(
+      renderSnapshotMarkdown(stale),
+      /\*\*Stale:\*\* Last refresh failed \(GitHub rate limit reached\)/,
+    );
 
-    const never = buildSnapshot({ now: NOW, loaded: loaded(), worktrees, github: { openPullRequests: [], tasks: {}, requestCount: 1, error: { kind: 'network', message: 'GitHub could not be reached' } } });
-    assert.deepEqual([never.github.available, never.github.reason], [false, 'GitHub could not be reached']);
+    const never = buildSnapshot({
+      now: NOW,
+      loaded: loaded(),
+      worktrees,
+      github: {
+        openPullRequests: [],
+        tasks: {},
+        requestCount: 1,
+        error: { kind: 'network', message: 'GitHub could not be reached' },
+      },
+    });
+    assert.deepEqual(
+      [never.github.available, never.github.reason],
+      [false, 'GitHub could not be reached'],
+    );
   });
 });
 
 describe('snapshot: changes since the previous one', () => {
   it('lists status, PR, CI, guardrail and worktree changes', () => {
     const before = buildSnapshot({ now: NOW, loaded: loaded(), worktrees, github: github() });
-    const text = FIXTURE.replace(/"status": "not_started",(\s+"priority": "high",\s+"estimated_hours": 2.5,\s+"branch": "feat\/codex\/shadow-diff-harness")/, '"status": "completed",$1')
-      .replace('"status": "not_started",\n      "required": true,\n      "command": "make state-sweep"', '"status": "pass",\n      "required": true,\n      "command": "make state-sweep"');
+    const text = FIXTURE.replace(
+      /"status": "not_started",(\s+"priority": "high",\s+"estimated_hours": 2.5,\s+"branch": "feat\/codex\/shadow-diff-harness")/,
+      '"status": "completed",$1',
+    ).replace(
+      '"status": "not_started",\n      "required": true,\n      "command": "make state-sweep"',
+      '"status": "pass",\n      "required": true,\n      "command": "make state-sweep"',
+    );
     const gh = github();
-    const fixed = { ...gh.tasks.cc2_dashboard!, ci: { state: 'success' as const, total: 1, passed: 1, failed: 0, pending: 0, failing: [], items: [] } };
+    const fixed = {
+      ...gh.tasks.cc2_dashboard!,
+      ci: {
+        state: 'success' as const,
+        total: 1,
+        passed: 1,
+        failed: 0,
+        pending: 0,
+        failing: [],
+        items: [],
+      },
+    };
     const after = buildSnapshot({
       now: new Date('2025-10-17T05:00:00Z'),
       loaded: loaded(text),
       worktrees: worktrees.slice(0, 1),
-      github: { ...gh, openPullRequests: [gh.openPullRequests[0]!], tasks: { cc1_guardrails: fixed, cc2_dashboard: fixed } },
+      github: {
+        ...gh,
+        openPullRequests: [gh.openPullRequests[0]!],
+        tasks: { cc1_guardrails: fixed, cc2_dashboard: fixed },
+      },
       previous: before,
     });
     const changes = after.changes;
     assert.ok(changes && hasChanges(changes));
     assert.equal(after.previousSnapshotId, '20251016T053229Z');
-    assert.deepEqual(changes.statusChanges.map((c) => [c.key, c.from, c.to]), [['task1_shadow_diff', 'ready', 'completed']]);
-    assert.deepEqual(changes.pullRequestsClosed.map((pr) => pr.number), [404]);
+    assert.deepEqual(
+      changes.statusChanges.map((c) => [c.key, c.from, c.to]),
+      [['task1_shadow_diff', 'ready', 'completed']],
+    );
+    assert.deepEqual(
+      changes.pullRequestsClosed.map((pr) => pr.number),
+      [404],
+    );
     assert.deepEqual(changes.ciChanges, [{ number: 410, from: 'failure', to: 'success' }]);
-    assert.deepEqual(changes.guardrailChanges, [{ key: 'state_sweep', from: 'not_started', to: 'pass' }]);
+    assert.deepEqual(changes.guardrailChanges, [
+      { key: 'state_sweep', from: 'not_started', to: 'pass' },
+    ]);
     assert.deepEqual(changes.worktreesRemoved, ['../Lukhas-claude-coordinator']);
     assert.ok(changes.completion.to > changes.completion.from);
     const md = renderSnapshotMarkdown(after);
@@ -151,20 +277,43 @@ describe('snapshot: changes since the previous one', () => {
 
   it('says nothing changed when nothing did, and does not invent PR changes when GitHub was offline', () => {
     const a = buildSnapshot({ now: NOW, loaded: loaded(), worktrees, github: github() });
-    const b = buildSnapshot({ now: new Date('2025-10-16T06:00:00Z'), loaded: loaded(), worktrees, github: { unavailable: 'offline' } });
+    const b = buildSnapshot({
+      now: new Date('2025-10-16T06:00:00Z'),
+      loaded: loaded(),
+      worktrees,
+      github: { unavailable: 'offline' },
+    });
     const changes = diffSnapshots(a, b);
     assert.equal(hasChanges(changes), false);
-    assert.match(renderSnapshotMarkdown({ ...b, changes }), /Nothing changed since `20251016T053229Z`/);
+    assert.match(
+      renderSnapshotMarkdown({ ...b, changes }),
+      /Nothing changed since `20251016T053229Z`/,
+    );
   });
 });
 
 describe('snapshot: Markdown for GitHub', () => {
   it('has the sections, a linked PR table and a mermaid graph with status classes', () => {
-    const md = renderSnapshotMarkdown(buildSnapshot({ now: NOW, loaded: loaded(), worktrees, github: github() }));
-    for (const heading of ['## Summary', '## Changes since previous snapshot', '## Tasks', '### claude_code', '## Pull requests', '### CI failures', '## Worktrees', '## Guardrails', '## Dependency graph']) {
+    const md = renderSnapshotMarkdown(
+      buildSnapshot({ now: NOW, loaded: loaded(), worktrees, github: github() }),
+    );
+    for (const heading of [
+      '## Summary',
+      '## Changes since previous snapshot',
+      '## Tasks',
+      '### claude_code',
+      '## Pull requests',
+      '### CI failures',
+      '## Worktrees',
+      '## Guardrails',
+      '## Dependency graph',
+    ]) {
       assert.ok(md.includes(`\n${heading}\n`), heading);
     }
-    assert.match(md, /\| \[#410\]\(https:\/\/github.com\/LukhasAI\/Lukhas\/pull\/410\) \| chore\(coordination\)/);
+    assert.match(
+      md,
+      /\| \[#410\]\(https:\/\/github.com\/LukhasAI\/Lukhas\/pull\/410\) \| chore\(coordination\)/,
+    );
     assert.match(md, /<details><summary>1 other open PRs<\/summary>/);
     assert.match(md, /```mermaid\ngraph TD\n/);
     assert.match(md, /classDef waiting /);
@@ -184,9 +333,20 @@ describe('snapshot: Markdown for GitHub', () => {
   it('escapes what would break a table or a mermaid label', () => {
     assert.equal(cell('a | b\nc'), 'a \\| b c');
     assert.equal(mermaidLabel('say "hi" <b>|`x`'), 'say #quot;hi#quot; #lt;b#gt;  x ');
-    const text = FIXTURE.replace('"name": "Shadow-Diff Harness"', '"name": "Shadow | \\"Diff\\" <Harness>"');
-    const doc = buildSnapshot({ now: NOW, loaded: loaded(text), worktrees, github: { unavailable: 'offline' } });
-    assert.match(renderMermaidGraph(doc), /t0\["task1: Shadow {3}#quot;Diff#quot; #lt;Harness#gt;"\]:::ready/);
+    const text = FIXTURE.replace(
+      '"name": "Shadow-Diff Harness"',
+      '"name": "Shadow | \\"Diff\\" <Harness>"',
+    );
+    const doc = buildSnapshot({
+      now: NOW,
+      loaded: loaded(text),
+      worktrees,
+      github: { unavailable: 'offline' },
+    });
+    assert.match(
+      renderMermaidGraph(doc),
+      /t0\["task1: Shadow {3}#quot;Diff#quot; #lt;Harness#gt;"\]:::ready/,
+    );
     assert.match(renderSnapshotMarkdown(doc), /\| Shadow \\\| "Diff" &lt;Harness&gt; \|/);
   });
 });

@@ -29,7 +29,10 @@ describe('discoverTaskFile (real git)', () => {
   it('uses the configured path, relative to the folder', async () => {
     const configured = repo.write('coordination/plan/task_status.json', '{}');
     repo.write('docs/plans/task_status.json', '{}');
-    assert.equal(await discoverTaskFile(repo.main, { configured: 'coordination/plan/task_status.json' }), configured);
+    assert.equal(
+      await discoverTaskFile(repo.main, { configured: 'coordination/plan/task_status.json' }),
+      configured,
+    );
     assert.equal(await discoverTaskFile(repo.main, { configured: 'missing.json' }), undefined);
   });
 
@@ -54,6 +57,9 @@ describe('discoverTaskFile (real git)', () => {
 
   it('works outside git and returns undefined when there is nothing', async () => {
     assert.equal(await discoverTaskFile(repo.main), undefined);
-    assert.equal(await discoverTaskFile(repo.main, { resolveMainRoot: async () => undefined }), undefined);
+    assert.equal(
+      await discoverTaskFile(repo.main, { resolveMainRoot: async () => undefined }),
+      undefined,
+    );
   });
 });

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  readdirSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTaskFile } from '../../../src/core/model/load';
@@ -10,7 +18,9 @@ import { FIXTURES } from '../core/helpers';
 
 function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
@@ -32,7 +42,11 @@ describe('TaskFileStore', () => {
 
   it('applies an edit, replaces the file and leaves no lock or temp file', async () => {
     const store = new TaskFileStore(file, { now: () => new Date('2026-01-02T03:04:05Z') });
-    const result = await store.apply({ kind: 'setStatus', taskKey: 'task2_golden_tokens', status: 'in_progress' });
+    const result = await store.apply({
+      kind: 'setStatus',
+      taskKey: 'task2_golden_tokens',
+      status: 'in_progress',
+    });
     assert.equal(result.model!.byKey.get('task2_golden_tokens')!.status, 'in_progress');
     const reread = await store.read();
     assert.equal(reread.text, result.text);
@@ -44,7 +58,10 @@ describe('TaskFileStore', () => {
     const broken = readFileSync(file, 'utf8').replace('"priority": "low"', '"priority": low');
     writeFileSync(file, broken);
     const store = new TaskFileStore(file);
-    await assert.rejects(store.apply({ kind: 'setStatus', taskKey: 'task1_shadow_diff', status: 'completed' }), TaskFileBrokenError);
+    await assert.rejects(
+      store.apply({ kind: 'setStatus', taskKey: 'task1_shadow_diff', status: 'completed' }),
+      TaskFileBrokenError,
+    );
     assert.equal(readFileSync(file, 'utf8'), broken);
     assert.deepEqual(readdirSync(dir), ['task_status.json']);
   });
@@ -63,7 +80,11 @@ describe('TaskFileStore', () => {
         return new Date();
       },
     });
-    await withExternalWrite.apply({ kind: 'setStatus', taskKey: 'cc1_guardrails', status: 'completed' });
+    await withExternalWrite.apply({
+      kind: 'setStatus',
+      taskKey: 'cc1_guardrails',
+      status: 'completed',
+    });
     const model = (await store.read()).model!;
     assert.equal(model.byKey.get('cc1_guardrails')!.status, 'completed');
     assert.equal(model.byKey.get('task5_soak_sentinel')!.owner, 'Copilot + Codex');
@@ -72,14 +93,31 @@ describe('TaskFileStore', () => {
   it('waits for the lock, takes over a stale one, and times out on a live one', async () => {
     const release = await acquireLock(`${file}.lock`);
     const store = new TaskFileStore(file, { lock: { timeoutMs: 200 } });
-    await assert.rejects(store.apply({ kind: 'setStatus', taskKey: 'cc1_guardrails', status: 'completed' }), LockTimeoutError);
-    const waiting = new TaskFileStore(file).apply({ kind: 'setStatus', taskKey: 'cc1_guardrails', status: 'completed' });
+    await assert.rejects(
+      store.apply({ kind: 'setStatus', taskKey: 'cc1_guardrails', status: 'completed' }),
+      LockTimeoutError,
+    );
+    const waiting = new TaskFileStore(file).apply({
+      kind: 'setStatus',
+      taskKey: 'cc1_guardrails',
+      status: 'completed',
+    });
     setTimeout(() => void release(), 100);
     await waiting;
-    writeFileSync(`${file}.lock`, JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), time: Date.now() }));
-    await new TaskFileStore(file, { lock: { timeoutMs: 2000 } }).apply({ kind: 'setStatus', taskKey: 'cc1_guardrails', status: 'blocked' });
+    writeFileSync(
+      `${file}.lock`,
+      JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), time: Date.now() }),
+    );
+    await new TaskFileStore(file, { lock: { timeoutMs: 2000 } }).apply({
+      kind: 'setStatus',
+      taskKey: 'cc1_guardrails',
+      status: 'blocked',
+    });
     assert.equal(existsSync(`${file}.lock`), false);
-    assert.equal((await new TaskFileStore(file).read()).model!.byKey.get('cc1_guardrails')!.status, 'blocked');
+    assert.equal(
+      (await new TaskFileStore(file).read()).model!.byKey.get('cc1_guardrails')!.status,
+      'blocked',
+    );
   });
 
   it('loses no update when two processes apply 200 edits each to different tasks at once', async function () {

@@ -4,7 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { watchFile } from '../../../src/taskfile/watchFile';
 
-function eventsOf(file: string): { count: () => number; next: () => Promise<void>; dispose: () => void } {
+function eventsOf(file: string): {
+  count: () => number;
+  next: () => Promise<void>;
+  dispose: () => void;
+} {
   let count = 0;
   let wake: (() => void) | undefined;
   const watch = watchFile(file, () => {

@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { buildTaskGroups, countBlocked, type TaskTreeOptions } from '../../../src/core/tree/buildTree';
+import {
+  buildTaskGroups,
+  countBlocked,
+  type TaskTreeOptions,
+} from '../../../src/core/tree/buildTree';
 import { NO_FILTERS } from '../../../src/core/tree/filters';
 import { buildModel } from './modelBuilder';
 
@@ -19,7 +23,9 @@ const options = (over: Partial<TaskTreeOptions> = {}): TaskTreeOptions => ({
   ...over,
 });
 const shape = (over: Partial<TaskTreeOptions>) =>
-  buildTaskGroups(model, graph, options(over)).map((g) => `${g.key}:${g.tasks.map((t) => t.key).join('')}:${g.description}`);
+  buildTaskGroups(model, graph, options(over)).map(
+    (g) => `${g.key}:${g.tasks.map((t) => t.key).join('')}:${g.description}`,
+  );
 
 describe('core/tree buildTaskGroups', () => {
   it('shows every group with done/total and file order', () => {
@@ -31,11 +37,21 @@ describe('core/tree buildTaskGroups', () => {
   });
 
   it('filters narrow together and drop emptied groups, while done/total still counts the whole group', () => {
-    assert.deepEqual(shape({ filters: { ...NO_FILTERS, hideCompleted: true } }), ['g1:ac:1/3', 'g2:d:0/1', 'g3:e:0/1']);
+    assert.deepEqual(shape({ filters: { ...NO_FILTERS, hideCompleted: true } }), [
+      'g1:ac:1/3',
+      'g2:d:0/1',
+      'g3:e:0/1',
+    ]);
     assert.deepEqual(shape({ filters: { ...NO_FILTERS, ready: true } }), ['g1:a:1/3']);
-    assert.deepEqual(shape({ filters: { ...NO_FILTERS, blocked: true } }), ['g1:c:1/3', 'g2:d:0/1', 'g3:e:0/1']);
+    assert.deepEqual(shape({ filters: { ...NO_FILTERS, blocked: true } }), [
+      'g1:c:1/3',
+      'g2:d:0/1',
+      'g3:e:0/1',
+    ]);
     assert.deepEqual(shape({ filters: { ...NO_FILTERS, mine: true } }), ['g1:ac:1/3']);
-    assert.deepEqual(shape({ filters: { ...NO_FILTERS, mine: true, blocked: true } }), ['g1:c:1/3']);
+    assert.deepEqual(shape({ filters: { ...NO_FILTERS, mine: true, blocked: true } }), [
+      'g1:c:1/3',
+    ]);
   });
 
   it('the mine filter shows nothing until coordinator.me is set', () => {

@@ -7,21 +7,30 @@ import { NO_FILTERS } from '../../../src/core/tree/filters';
 import { taskChildren } from '../../../src/core/tree/taskChildren';
 import { taskDescription } from '../../../src/core/tree/text';
 
-const text = readFileSync(path.resolve(__dirname, '../../fixtures/lukhas/task_status.json'), 'utf8');
+const text = readFileSync(
+  path.resolve(__dirname, '../../fixtures/lukhas/task_status.json'),
+  'utf8',
+);
 type RawTask = { status: string; dependencies: string[]; owner: string };
 const raw = JSON.parse(text) as { tasks: Record<string, Record<string, RawTask>> };
 
 describe('core/tree on the real lukhas task file', () => {
   const loaded = loadTaskFile(text);
   const model = loaded.model!;
-  const groups = buildTaskGroups(model, loaded.graph, { groupBy: 'group', sortBy: 'file', filters: { ...NO_FILTERS }, me: '' });
+  const groups = buildTaskGroups(model, loaded.graph, {
+    groupBy: 'group',
+    sortBy: 'file',
+    filters: { ...NO_FILTERS },
+    me: '',
+  });
 
   it('shows the file groups in order with every task in file order', () => {
     assert.deepEqual(
       groups.map((g) => [g.label, g.tasks.map((t) => t.key)]),
       Object.entries(raw.tasks).map(([group, tasks]) => [group, Object.keys(tasks)]),
     );
-    const done = (tasks: Record<string, RawTask>) => Object.values(tasks).filter((t) => t.status === 'completed').length;
+    const done = (tasks: Record<string, RawTask>) =>
+      Object.values(tasks).filter((t) => t.status === 'completed').length;
     assert.deepEqual(
       groups.map((g) => g.description),
       Object.values(raw.tasks).map((tasks) => `${done(tasks)}/${Object.keys(tasks).length}`),
@@ -30,13 +39,20 @@ describe('core/tree on the real lukhas task file', () => {
 
   it('hangs the claude_code reviews under the tasks they wait for', () => {
     const claude = groups.find((g) => g.key === 'claude_code')!;
-    for (const task of claude.tasks.filter((t) => raw.tasks.claude_code[t.key].status === 'waiting')) {
+    for (const task of claude.tasks.filter(
+      (t) => raw.tasks.claude_code[t.key].status === 'waiting',
+    )) {
       const rows = taskChildren(task, loaded.graph, model.byKey);
-      const waitedFor = rows.flatMap((r) => (r.kind === 'dependency' ? [r.task.key] : r.kind === 'prerequisite' ? [r.name] : []));
+      const waitedFor = rows.flatMap((r) =>
+        r.kind === 'dependency' ? [r.task.key] : r.kind === 'prerequisite' ? [r.name] : [],
+      );
       assert.deepEqual(waitedFor, raw.tasks.claude_code[task.key].dependencies, task.key);
     }
     const cc3 = taskChildren(model.byKey.get('cc3_circuit_review')!, loaded.graph, model.byKey);
-    assert.deepEqual(cc3.map((r) => r.kind), ['dependency', 'blocker']);
+    assert.deepEqual(
+      cc3.map((r) => r.kind),
+      ['dependency', 'blocker'],
+    );
   });
 
   it("shows task5's external prerequisite as such", () => {
@@ -45,8 +61,13 @@ describe('core/tree on the real lukhas task file', () => {
   });
 
   it('counts the waiting tasks in the badge and describes tasks from their fields', () => {
-    const waiting = Object.values(raw.tasks).flatMap((tasks) => Object.values(tasks)).filter((t) => ['waiting', 'blocked'].includes(t.status));
+    const waiting = Object.values(raw.tasks)
+      .flatMap((tasks) => Object.values(tasks))
+      .filter((t) => ['waiting', 'blocked'].includes(t.status));
     assert.equal(countBlocked(model, loaded.graph), waiting.length);
-    assert.equal(taskDescription(model.byKey.get('task2_golden_tokens')!), 'Codex + Copilot · 2h · 0/6');
+    assert.equal(
+      taskDescription(model.byKey.get('task2_golden_tokens')!),
+      'Codex + Copilot · 2h · 0/6',
+    );
   });
 });

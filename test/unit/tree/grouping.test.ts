@@ -4,10 +4,31 @@ import { buildModel } from './modelBuilder';
 
 const { model, graph } = buildModel([
   { key: 'a', group: 'top5', owner: 'Codex', priority: 'medium', phase: 'SECOND' },
-  { key: 'b', group: 'top5', owner: 'Codex + Copilot', priority: 'critical', status: 'completed', phase: 'FIRST' },
+  {
+    key: 'b',
+    group: 'top5',
+    owner: 'Codex + Copilot',
+    priority: 'critical',
+    status: 'completed',
+    phase: 'FIRST',
+  },
   { key: 'c', group: 'quick_wins', owner: '', dependencies: ['b'] },
-  { key: 'd', group: 'quick_wins', owner: 'Copilot', status: 'waiting', dependencies: ['a'], priority: 'high' },
-  { key: 'e', group: 'hygiene', owner: 'Codex', status: 'in_progress', priority: 'medium', phase: 'FIRST' },
+  {
+    key: 'd',
+    group: 'quick_wins',
+    owner: 'Copilot',
+    status: 'waiting',
+    dependencies: ['a'],
+    priority: 'high',
+  },
+  {
+    key: 'e',
+    group: 'hygiene',
+    owner: 'Codex',
+    status: 'in_progress',
+    priority: 'medium',
+    phase: 'FIRST',
+  },
 ]);
 
 const shape = (groupBy: Parameters<typeof groupTasks>[2]) =>

@@ -13,7 +13,11 @@ describe('core/tree helpers', () => {
       'https://github.com/LukhasAI/Lukhas',
       'https://token@github.com/LukhasAI/Lukhas.git/',
     ]) {
-      assert.equal(pullRequestUrl(remote, 410), 'https://github.com/LukhasAI/Lukhas/pull/410', remote);
+      assert.equal(
+        pullRequestUrl(remote, 410),
+        'https://github.com/LukhasAI/Lukhas/pull/410',
+        remote,
+      );
     }
     assert.equal(pullRequestUrl('/srv/git/repo.git', 1), undefined);
     assert.equal(pullRequestUrl('https://github.com/o/r', 0), undefined);
@@ -34,8 +38,19 @@ describe('core/tree helpers', () => {
   });
 
   it('sorts by priority with file order breaking ties, unprioritised last', () => {
-    const { model } = buildModel([{ key: 'a' }, { key: 'b', priority: 'low' }, { key: 'c', priority: 'critical' }, { key: 'd', priority: 'low' }]);
-    assert.deepEqual(sortTasks(model.tasks, 'priority').map((t) => t.key), ['c', 'b', 'd', 'a']);
-    assert.deepEqual(sortTasks(model.tasks, 'file').map((t) => t.key), ['a', 'b', 'c', 'd']);
+    const { model } = buildModel([
+      { key: 'a' },
+      { key: 'b', priority: 'low' },
+      { key: 'c', priority: 'critical' },
+      { key: 'd', priority: 'low' },
+    ]);
+    assert.deepEqual(
+      sortTasks(model.tasks, 'priority').map((t) => t.key),
+      ['c', 'b', 'd', 'a'],
+    );
+    assert.deepEqual(
+      sortTasks(model.tasks, 'file').map((t) => t.key),
+      ['a', 'b', 'c', 'd'],
+    );
   });
 });

@@ -9,7 +9,10 @@ export function buildModel(specs: TaskSpec[]): { model: TaskModel; graph: TaskGr
     group: 'main',
     name: `Task ${spec.key}`,
     owner: '',
-    owners: (spec.owner ?? '').split('+').map((o) => o.trim()).filter((o) => o !== ''),
+    owners: (spec.owner ?? '')
+      .split('+')
+      .map((o) => o.trim())
+      .filter((o) => o !== ''),
     status: 'not_started',
     criticalReview: false,
     dependencies: [],
@@ -36,7 +39,10 @@ export function buildModel(specs: TaskSpec[]): { model: TaskModel; graph: TaskGr
   const dependencies = new Map<string, DependencyRef[]>();
   const dependents = new Map<string, string[]>();
   for (const task of tasks) {
-    const refs = task.dependencies.map((name) => ({ name, taskKey: (byKey.get(name) ?? byId.get(name))?.key }));
+    const refs = task.dependencies.map((name) => ({
+      name,
+      taskKey: (byKey.get(name) ?? byId.get(name))?.key,
+    }));
     dependencies.set(task.key, refs);
     for (const ref of refs) {
       if (ref.taskKey) {
@@ -47,7 +53,11 @@ export function buildModel(specs: TaskSpec[]): { model: TaskModel; graph: TaskGr
   const ready = new Set(
     tasks
       .filter((t) => t.status === 'not_started')
-      .filter((t) => (dependencies.get(t.key) ?? []).every((r) => !r.taskKey || byKey.get(r.taskKey)?.status === 'completed'))
+      .filter((t) =>
+        (dependencies.get(t.key) ?? []).every(
+          (r) => !r.taskKey || byKey.get(r.taskKey)?.status === 'completed',
+        ),
+      )
       .map((t) => t.key),
   );
   const model: TaskModel = { layout: 'map', groups, tasks, byKey, guardrails: [], raw: {} };

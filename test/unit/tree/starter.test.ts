@@ -7,10 +7,15 @@ describe('task file template and progress input', () => {
   it('creates a valid schema 1.0 file with two tasks, one dependency and one guardrail', () => {
     const loaded = loadTaskFile(taskFileTemplate(new Date('2026-01-02T03:04:05.678Z')));
     assert.equal(loaded.broken, false);
-    assert.deepEqual(loaded.diagnostics.filter((d) => d.severity !== 'info'), []);
+    assert.deepEqual(
+      loaded.diagnostics.filter((d) => d.severity !== 'info'),
+      [],
+    );
     const [first, second] = loaded.model!.tasks;
     assert.equal(loaded.model!.tasks.length, 2);
-    assert.deepEqual(loaded.graph!.dependencies.get(second.key), [{ name: first.key, taskKey: first.key }]);
+    assert.deepEqual(loaded.graph!.dependencies.get(second.key), [
+      { name: first.key, taskKey: first.key },
+    ]);
     assert.equal(loaded.model!.guardrails.length, 1);
     assert.equal(loaded.model!.guardrails[0].dependsOn, first.key);
     assert.equal(loaded.model!.lastUpdated, '2026-01-02T03:04:05Z');

@@ -21,19 +21,41 @@ describe('core/tree task rows', () => {
   it('lists task dependencies with their status, external prerequisites and blockers as children', () => {
     const rows = taskChildren(waiting, graph, model.byKey);
     assert.deepEqual(
-      rows.map((r) => (r.kind === 'dependency' ? `${r.kind}:${r.task.key}:${r.status}` : r.kind === 'prerequisite' ? `${r.kind}:${r.name}` : `${r.kind}:${r.text}`)),
-      ['dependency:task1_shadow_diff:completed', 'dependency:task3_streaming_rl:ready', 'prerequisite:prometheus_running', 'blocker:waiting_for_task3'],
+      rows.map((r) =>
+        r.kind === 'dependency'
+          ? `${r.kind}:${r.task.key}:${r.status}`
+          : r.kind === 'prerequisite'
+            ? `${r.kind}:${r.name}`
+            : `${r.kind}:${r.text}`,
+      ),
+      [
+        'dependency:task1_shadow_diff:completed',
+        'dependency:task3_streaming_rl:ready',
+        'prerequisite:prometheus_running',
+        'blocker:waiting_for_task3',
+      ],
     );
   });
 
   it('gives a completed task no children', () => {
-    const { model: m, graph: g } = buildModel([{ key: 'x', status: 'completed', dependencies: ['y'], blockers: ['old'] }]);
+    const { model: m, graph: g } = buildModel([
+      { key: 'x', status: 'completed', dependencies: ['y'], blockers: ['old'] },
+    ]);
     assert.deepEqual(taskChildren(m.tasks[0], g, m.byKey), []);
   });
 
   it('carries menu flags in the context value', () => {
-    assert.equal(taskContextValue(done, displayStatusOf(done, graph)), 'task;hasPr;hasBranch;status-completed;');
-    assert.equal(taskContextValue(ready, displayStatusOf(ready, graph)), 'task;startable;status-ready;');
-    assert.equal(taskContextValue(waiting, displayStatusOf(waiting, graph)), 'task;hasWorktree;hasDependencies;status-waiting;');
+    assert.equal(
+      taskContextValue(done, displayStatusOf(done, graph)),
+      'task;hasPr;hasBranch;status-completed;',
+    );
+    assert.equal(
+      taskContextValue(ready, displayStatusOf(ready, graph)),
+      'task;startable;status-ready;',
+    );
+    assert.equal(
+      taskContextValue(waiting, displayStatusOf(waiting, graph)),
+      'task;hasWorktree;hasDependencies;status-waiting;',
+    );
   });
 });

@@ -23,13 +23,22 @@ describe('core/tree text', () => {
   });
 
   it('counts done over total for a group', () => {
-    const { model } = buildModel([{ key: 'a', status: 'completed' }, { key: 'b' }, { key: 'c', status: 'in_progress' }]);
+    const { model } = buildModel([
+      { key: 'a', status: 'completed' },
+      { key: 'b' },
+      { key: 'c', status: 'in_progress' },
+    ]);
     assert.equal(groupDescription(model.tasks), '1/3');
   });
 
   it('puts ids, resolved and external dependencies, blockers, branch, PR, review flag, criteria and files in the tooltip', () => {
     const { model, graph } = buildModel([
-      { key: 'taskB_circuit_breaker', id: 'taskB', name: 'Circuit-Breaker to MATRIZ', status: 'in_progress' },
+      {
+        key: 'taskB_circuit_breaker',
+        id: 'taskB',
+        name: 'Circuit-Breaker to MATRIZ',
+        status: 'in_progress',
+      },
       {
         key: 'cc3_circuit_review',
         id: 'cc3',
@@ -46,7 +55,12 @@ describe('core/tree text', () => {
       },
     ]);
     const task = model.tasks[1];
-    const tooltip = taskTooltip(task, { status: 'waiting', graph, byKey: model.byKey, prUrl: 'https://github.com/o/r/pull/12' });
+    const tooltip = taskTooltip(task, {
+      status: 'waiting',
+      graph,
+      byKey: model.byKey,
+      prUrl: 'https://github.com/o/r/pull/12',
+    });
     assert.match(tooltip, /^\*\*Review \\\*circuit\\\* breaker\*\*/);
     assert.match(tooltip, /`cc3` · `cc3_circuit_review` · group `claude_code`/);
     assert.match(tooltip, /- `taskB` Circuit\\-Breaker to MATRIZ \(in progress\)/);

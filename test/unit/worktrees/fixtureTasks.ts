@@ -16,7 +16,10 @@ export function taskFileText(overrides: Record<string, Record<string, unknown>> 
       estimated_hours: 2.5,
       branch: 'feat/codex/shadow-diff-harness',
       dependencies: [],
-      acceptance_criteria: ['Diff report written to docs/audits/shadow', 'No false positives on the golden set'],
+      acceptance_criteria: [
+        'Diff report written to docs/audits/shadow',
+        'No false positives on the golden set',
+      ],
       files: ['tools/shadow_diff.py', 'Makefile'],
       progress: { total_steps: 5, completed_steps: 0, percentage: 0 },
       blockers: [],
@@ -31,7 +34,14 @@ export function taskFileText(overrides: Record<string, Record<string, unknown>> 
       dependencies: ['task1_shadow_diff', 'prometheus_running'],
       blockers: [],
     },
-    cc3_review: { id: 'cc3', name: 'Circuit Breaker Review', owner: 'Claude Code', status: 'waiting', dependencies: ['task2_golden_tokens'], blockers: [] },
+    cc3_review: {
+      id: 'cc3',
+      name: 'Circuit Breaker Review',
+      owner: 'Claude Code',
+      status: 'waiting',
+      dependencies: ['task2_golden_tokens'],
+      blockers: [],
+    },
     ...overrides,
   };
   return `${JSON.stringify(
@@ -40,8 +50,18 @@ export function taskFileText(overrides: Record<string, Record<string, unknown>> 
       schema_version: '1.0',
       tasks: { top5: tasks },
       pre_audit_guardrails: {
-        shadow_diff: { status: 'waiting', required: true, command: 'make shadow-diff', depends_on: 'task1_shadow_diff' },
-        compat_enforce: { status: 'not_started', required: true, command: 'make compat-enforce', expected: '0 violations' },
+        shadow_diff: {
+          status: 'waiting',
+          required: true,
+          command: 'make shadow-diff',
+          depends_on: 'task1_shadow_diff',
+        },
+        compat_enforce: {
+          status: 'not_started',
+          required: true,
+          command: 'make compat-enforce',
+          expected: '0 violations',
+        },
       },
     },
     null,
@@ -54,7 +74,9 @@ export interface TaskRepo extends TempRepo {
   store: TaskFileStore;
 }
 
-export function createTaskRepo(options: { name?: string; empty?: boolean; tasks?: Record<string, Record<string, unknown>> } = {}): TaskRepo {
+export function createTaskRepo(
+  options: { name?: string; empty?: boolean; tasks?: Record<string, Record<string, unknown>> } = {},
+): TaskRepo {
   const repo = createTempRepo({ name: options.name, empty: true });
   repo.write(TASK_FILE, taskFileText(options.tasks));
   repo.write('.gitignore', '.env*\n!.env.example\nnode_modules/\n*.lock\n');

@@ -38,7 +38,13 @@ describe('forgetting a removed worktree in the task file', () => {
       { taskKey: 'b', recorded: '../Repo-codex-a' },
     ];
     const now = model({
-      a: { id: 'a', name: 'A', status: 'in_progress', worktree_path: '../Repo-codex-a', worktree: '../Repo-codex-a' },
+      a: {
+        id: 'a',
+        name: 'A',
+        status: 'in_progress',
+        worktree_path: '../Repo-codex-a',
+        worktree: '../Repo-codex-a',
+      },
       b: { id: 'b', name: 'B', status: 'in_progress', worktree_path: '../Repo-codex-b2' },
     });
     assert.deepEqual(forgetWorktreeEdits(now, recorded), [

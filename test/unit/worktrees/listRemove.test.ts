@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isGitError } from '../../../src/git';
-import { listWorktreesWithStatus, pruneWorktrees, RemovalNeedsConfirmation, removeTaskWorktree, startTaskInWorktree } from '../../../src/worktrees';
+import {
+  listWorktreesWithStatus,
+  pruneWorktrees,
+  RemovalNeedsConfirmation,
+  removeTaskWorktree,
+  startTaskInWorktree,
+} from '../../../src/worktrees';
 import { isolateGitConfig } from '../../support/tempRepo';
 import { createTaskRepo, type TaskRepo } from './fixtureTasks';
 
@@ -13,7 +19,11 @@ describe('worktree listing, removal and pruning (real git)', () => {
 
   it('lists every worktree with task, dirty count, ahead/behind base, last commit, nested and prunable ones', async () => {
     repo = createTaskRepo();
-    const started = await startTaskInWorktree({ taskKey: 'task1', taskFilePath: repo.taskFilePath, store: repo.store });
+    const started = await startTaskInWorktree({
+      taskKey: 'task1',
+      taskFilePath: repo.taskFilePath,
+      store: repo.store,
+    });
     writeFileSync(join(started.path, 'a.txt'), 'a\n');
     repo.git('-C', started.path, 'add', 'a.txt');
     repo.git('-C', started.path, 'commit', '-q', '-m', 'first change');
@@ -32,7 +42,12 @@ describe('worktree listing, removal and pruning (real git)', () => {
     const list = await listWorktreesWithStatus(repo.root, { model });
     assert.equal(list.length, 4);
     const byPath = (path: string) => list.find((info) => info.path === path);
-    const [main, task, nestedInfo, goneInfo] = [list[0], byPath(started.path), byPath(nested), byPath(gone)];
+    const [main, task, nestedInfo, goneInfo] = [
+      list[0],
+      byPath(started.path),
+      byPath(nested),
+      byPath(gone),
+    ];
     assert.equal(main?.main, true);
     assert.equal(main?.status?.dirtyCount, 2, 'the task file edit and the nested worktree folder');
 
@@ -75,16 +90,35 @@ describe('worktree listing, removal and pruning (real git)', () => {
     writeFileSync(join(ahead, 'c.txt'), 'c\n');
     repo.git('-C', ahead, 'add', 'c.txt');
     repo.git('-C', ahead, 'commit', '-q', '-m', 'not pushed');
-    await assert.rejects(removeTaskWorktree({ cwd: repo.root, path: ahead }), (error: unknown) => isGitError(error, 'unpushed'));
+    await assert.rejects(removeTaskWorktree({ cwd: repo.root, path: ahead }), (error: unknown) =>
+      isGitError(error, 'unpushed'),
+    );
 
-    const forced = await removeTaskWorktree({ cwd: repo.root, path: dirty, force: true, deleteMergedBranch: true });
-    assert.equal(forced.branchDeleted, true, 'feat/dirty has no commits of its own, so it is merged');
-    const kept = await removeTaskWorktree({ cwd: repo.root, path: ahead, force: true, deleteMergedBranch: true });
+    const forced = await removeTaskWorktree({
+      cwd: repo.root,
+      path: dirty,
+      force: true,
+      deleteMergedBranch: true,
+    });
+    assert.equal(
+      forced.branchDeleted,
+      true,
+      'feat/dirty has no commits of its own, so it is merged',
+    );
+    const kept = await removeTaskWorktree({
+      cwd: repo.root,
+      path: ahead,
+      force: true,
+      deleteMergedBranch: true,
+    });
     assert.equal(kept.branchDeleted, false);
     assert.match(kept.branchKept ?? '', /not merged into main/);
     assert.match(repo.git('branch', '--list', 'feat/ahead'), /feat\/ahead/);
     assert.doesNotMatch(repo.git('branch', '--list', 'feat/dirty'), /feat\/dirty/);
 
-    await assert.rejects(removeTaskWorktree({ cwd: repo.root, path: repo.root, force: true }), (error: unknown) => isGitError(error, 'notAWorktree'));
+    await assert.rejects(
+      removeTaskWorktree({ cwd: repo.root, path: repo.root, force: true }),
+      (error: unknown) => isGitError(error, 'notAWorktree'),
+    );
   });
 });

@@ -13,7 +13,9 @@ import {
 
 describe('worktree output parsing', () => {
   it('reads the real `git worktree list` snapshot, including the worktree nested in the main checkout', () => {
-    const entries = parseWorktreeListText(readFileSync('test/fixtures/lukhas/worktrees_20251016T053229.txt', 'utf8'));
+    const entries = parseWorktreeListText(
+      readFileSync('test/fixtures/lukhas/worktrees_20251016T053229.txt', 'utf8'),
+    );
     assert.equal(entries.length, 5);
     assert.deepEqual(
       entries.map((entry) => [entry.branch, entry.head, entry.main]),
@@ -27,11 +29,16 @@ describe('worktree output parsing', () => {
     );
     const nested = nestedWorktrees(entries);
     assert.equal(nested.size, 1);
-    assert.equal(nested.get('/Users/agi_dev/LOCAL-REPOS/Lukhas/Lukhas-cc-dxrc'), '/Users/agi_dev/LOCAL-REPOS/Lukhas');
+    assert.equal(
+      nested.get('/Users/agi_dev/LOCAL-REPOS/Lukhas/Lukhas-cc-dxrc'),
+      '/Users/agi_dev/LOCAL-REPOS/Lukhas',
+    );
   });
 
   it('reads the human form with spaces in paths, detached and locked entries', () => {
-    const entries = parseWorktreeListText('/a b/repo  1234abc [main]\n/a b/x y  5678def (detached HEAD) locked\n/bare.git  (bare)\n');
+    const entries = parseWorktreeListText(
+      '/a b/repo  1234abc [main]\n/a b/x y  5678def (detached HEAD) locked\n/bare.git  (bare)\n',
+    );
     assert.equal(entries[0]?.path, '/a b/repo');
     assert.equal(entries[1]?.path, '/a b/x y');
     assert.equal(entries[1]?.detached, true);
@@ -60,7 +67,14 @@ describe('worktree output parsing', () => {
     for (const text of [newline, zeroed]) {
       const entries = parseWorktreePorcelain(text);
       assert.equal(entries.length, 3);
-      assert.deepEqual(entries[0], { path: '/r/main', head: '1111', branch: 'main', detached: false, bare: false, main: true });
+      assert.deepEqual(entries[0], {
+        path: '/r/main',
+        head: '1111',
+        branch: 'main',
+        detached: false,
+        bare: false,
+        main: true,
+      });
       assert.equal(entries[1]?.path, '/r/x y ü');
       assert.equal(entries[1]?.detached, true);
       assert.equal(entries[1]?.locked, 'on a usb stick');
@@ -115,11 +129,36 @@ describe('worktree output parsing', () => {
 });
 
 describe('.worktreeinclude patterns', () => {
-  const patterns = parseIncludePatterns(['# secrets', '.env*', '!.env.example', '/config/local.json', 'certs/', 'data/**/*.db', '']);
+  const patterns = parseIncludePatterns([
+    '# secrets',
+    '.env*',
+    '!.env.example',
+    '/config/local.json',
+    'certs/',
+    'data/**/*.db',
+    '',
+  ]);
 
   it('selects like gitignore: basename at any depth, anchored paths, folders, ** and negation', () => {
-    const selected = ['.env', '.env.local', 'apps/web/.env.production', 'config/local.json', 'certs/', 'a/certs/key.pem', 'data/x/y/z.db', 'data/z.db'];
-    const skipped = ['.env.example', 'src/config/local.json', 'certs', 'README.md', 'env', 'data/z.dbx', 'node_modules/'];
+    const selected = [
+      '.env',
+      '.env.local',
+      'apps/web/.env.production',
+      'config/local.json',
+      'certs/',
+      'a/certs/key.pem',
+      'data/x/y/z.db',
+      'data/z.db',
+    ];
+    const skipped = [
+      '.env.example',
+      'src/config/local.json',
+      'certs',
+      'README.md',
+      'env',
+      'data/z.dbx',
+      'node_modules/',
+    ];
     for (const path of selected) {
       assert.ok(isIncluded(path, patterns), `expected ${path}`);
     }

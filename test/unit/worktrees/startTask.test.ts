@@ -2,12 +2,28 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitError } from '../../../src/git';
-import { START_STEPS, StartTaskError, startTaskInWorktree, type StartStep, type StartTaskOptions } from '../../../src/worktrees';
+import {
+  START_STEPS,
+  StartTaskError,
+  startTaskInWorktree,
+  type StartStep,
+  type StartTaskOptions,
+} from '../../../src/worktrees';
 import { isolateGitConfig } from '../../support/tempRepo';
 import { createTaskRepo, type TaskRepo } from './fixtureTasks';
 
-function options(repo: TaskRepo, taskKey: string, extra: Partial<StartTaskOptions> = {}): StartTaskOptions {
-  return { taskKey, taskFilePath: repo.taskFilePath, store: repo.store, now: () => new Date('2026-01-02T03:04:05.678Z'), ...extra };
+function options(
+  repo: TaskRepo,
+  taskKey: string,
+  extra: Partial<StartTaskOptions> = {},
+): StartTaskOptions {
+  return {
+    taskKey,
+    taskFilePath: repo.taskFilePath,
+    store: repo.store,
+    now: () => new Date('2026-01-02T03:04:05.678Z'),
+    ...extra,
+  };
 }
 
 function branches(repo: TaskRepo): string[] {
@@ -36,7 +52,9 @@ describe('start a task in a worktree (real git)', function () {
     mkdirSync(join(repo.root, '.dev', 'locks'), { recursive: true });
     const steps: StartStep[] = [];
 
-    const result = await startTaskInWorktree(options(repo, 'task1', { onStep: (step) => steps.push(step) }));
+    const result = await startTaskInWorktree(
+      options(repo, 'task1', { onStep: (step) => steps.push(step) }),
+    );
 
     assert.equal(result.outcome, 'created');
     assert.equal(result.task.key, 'task1_shadow_diff');
@@ -46,16 +64,33 @@ describe('start a task in a worktree (real git)', function () {
     assert.equal(result.createdBranch, true);
     assert.ok(worktreePaths(repo).includes(result.path));
     assert.equal(repo.git('-C', result.path, 'branch', '--show-current').trim(), result.branch);
-    assert.deepEqual([...result.copiedFiles].sort(), ['.env', 'apps/api/.env.local', 'config/dev.json']);
+    assert.deepEqual([...result.copiedFiles].sort(), [
+      '.env',
+      'apps/api/.env.local',
+      'config/dev.json',
+    ]);
     assert.equal(readFileSync(join(result.path, 'apps/api/.env.local'), 'utf8'), 'LOCAL=1\n');
     assert.ok(!existsSync(join(result.path, '.dev')), 'lock folder is in the main checkout only');
 
     const brief = readFileSync(join(result.path, 'TASK_BRIEF.md'), 'utf8');
-    for (const expected of ['# Shadow-Diff Harness', '`task1_shadow_diff`', 'feat/codex/shadow-diff-harness', 'No false positives on the golden set', '`tools/shadow_diff.py`', 'make shadow-diff', 'coord set task1_shadow_diff --progress n/5', 'coord set task1_shadow_diff --status completed']) {
+    for (const expected of [
+      '# Shadow-Diff Harness',
+      '`task1_shadow_diff`',
+      'feat/codex/shadow-diff-harness',
+      'No false positives on the golden set',
+      '`tools/shadow_diff.py`',
+      'make shadow-diff',
+      'coord set task1_shadow_diff --progress n/5',
+      'coord set task1_shadow_diff --status completed',
+    ]) {
       assert.ok(brief.includes(expected), `brief lacks ${expected}`);
     }
     const seenByGit = repo.git('-C', result.path, 'status', '--porcelain', '--untracked-files=all');
-    assert.equal(seenByGit.trim(), '?? config/dev.json', 'the brief and ignored copies stay out of git; a copied untracked file stays untracked');
+    assert.equal(
+      seenByGit.trim(),
+      '?? config/dev.json',
+      'the brief and ignored copies stay out of git; a copied untracked file stays untracked',
+    );
 
     assert.ok(result.lockFile && existsSync(result.lockFile));
     const task = (await repo.store.read()).model?.byKey.get('task1_shadow_diff');
@@ -64,7 +99,11 @@ describe('start a task in a worktree (real git)', function () {
     assert.equal(task?.worktreePath, '../Lukhas-codex-shadow-diff-harness');
     assert.equal(task?.startedAt, '2026-01-02T03:04:05Z');
     const order = steps.map((step) => START_STEPS.indexOf(step));
-    assert.deepEqual(order, [...order].sort((x, y) => x - y), 'steps run in their declared order');
+    assert.deepEqual(
+      order,
+      [...order].sort((x, y) => x - y),
+      'steps run in their declared order',
+    );
     assert.equal(steps.at(-1), 'update task file');
   });
 
@@ -81,7 +120,13 @@ describe('start a task in a worktree (real git)', function () {
   it('reuses an existing branch with its commits', async () => {
     repo = createTaskRepo();
     repo.git('branch', 'feat/codex/shadow-diff-harness');
-    repo.git('worktree', 'add', '-q', join(repo.parent, 'tmp-wt'), 'feat/codex/shadow-diff-harness');
+    repo.git(
+      'worktree',
+      'add',
+      '-q',
+      join(repo.parent, 'tmp-wt'),
+      'feat/codex/shadow-diff-harness',
+    );
     writeFileSync(join(repo.parent, 'tmp-wt', 'work.txt'), 'done\n');
     repo.git('-C', join(repo.parent, 'tmp-wt'), 'add', 'work.txt');
     repo.git('-C', join(repo.parent, 'tmp-wt'), 'commit', '-q', '-m', 'earlier work');
@@ -110,12 +155,18 @@ describe('start a task in a worktree (real git)', function () {
     await assert.rejects(startTaskInWorktree(options(repo, 'task1')), (error: unknown) => {
       assert.ok(error instanceof StartTaskError);
       assert.equal(error.step, 'check existing worktrees');
-      assert.match(error.message, /already exists and is not the worktree of branch feat\/codex\/shadow-diff-harness/);
+      assert.match(
+        error.message,
+        /already exists and is not the worktree of branch feat\/codex\/shadow-diff-harness/,
+      );
       return true;
     });
     assert.equal(readFileSync(join(squatter, 'mine.txt'), 'utf8'), 'keep me\n');
     assert.deepEqual(branches(repo), ['main']);
-    assert.equal((await repo.store.read()).model?.byKey.get('task1_shadow_diff')?.status, 'not_started');
+    assert.equal(
+      (await repo.store.read()).model?.byKey.get('task1_shadow_diff')?.status,
+      'not_started',
+    );
   });
 
   it('works from a dirty main checkout and leaves its changes alone', async () => {
@@ -124,7 +175,10 @@ describe('start a task in a worktree (real git)', function () {
     repo.write('scratch.txt', 'notes\n');
     const result = await startTaskInWorktree(options(repo, 'task1'));
     assert.equal(readFileSync(join(result.path, 'src/app.ts'), 'utf8'), 'export const app = 1;\n');
-    assert.equal(readFileSync(join(repo.root, 'src/app.ts'), 'utf8'), 'export const app = 2; // unsaved work\n');
+    assert.equal(
+      readFileSync(join(repo.root, 'src/app.ts'), 'utf8'),
+      'export const app = 2; // unsaved work\n',
+    );
     assert.ok(!existsSync(join(result.path, 'scratch.txt')));
   });
 
@@ -146,7 +200,10 @@ describe('start a task in a worktree (real git)', function () {
     await assert.rejects(startTaskInWorktree(options(repo, 'task1')), (error: unknown) => {
       assert.ok(error instanceof StartTaskError);
       assert.equal(error.step, 'resolve base');
-      assert.ok(error.cause instanceof GitError && error.cause.reason === 'noCommits', String(error.cause));
+      assert.ok(
+        error.cause instanceof GitError && error.cause.reason === 'noCommits',
+        String(error.cause),
+      );
       assert.match(error.message, /no commits yet/);
       return true;
     });
@@ -161,13 +218,16 @@ describe('start a task in a worktree (real git)', function () {
       read: () => repo.store.read(),
       apply: () => Promise.reject(new Error('disk full')),
     };
-    await assert.rejects(startTaskInWorktree({ ...options(repo, 'task1'), store: failingStore }), (error: unknown) => {
-      assert.ok(error instanceof StartTaskError);
-      assert.equal(error.step, 'update task file');
-      assert.match(error.message, /step "update task file": disk full/);
-      assert.equal(error.rolledBack.length, 3, error.message);
-      return true;
-    });
+    await assert.rejects(
+      startTaskInWorktree({ ...options(repo, 'task1'), store: failingStore }),
+      (error: unknown) => {
+        assert.ok(error instanceof StartTaskError);
+        assert.equal(error.step, 'update task file');
+        assert.match(error.message, /step "update task file": disk full/);
+        assert.equal(error.rolledBack.length, 3, error.message);
+        return true;
+      },
+    );
     assert.deepEqual(worktreePaths(repo), [repo.root]);
     assert.deepEqual(branches(repo), ['main']);
     assert.ok(!existsSync(join(repo.parent, 'repo-codex-shadow-diff-harness')));
@@ -176,21 +236,35 @@ describe('start a task in a worktree (real git)', function () {
 
   it('runs the setup command only in a trusted workspace, streaming its output; a failing one rolls back', async () => {
     repo = createTaskRepo();
-    const untrusted = await startTaskInWorktree(options(repo, 'task1', { setupCommand: 'echo set up > setup-ran.txt', isTrusted: () => false }));
+    const untrusted = await startTaskInWorktree(
+      options(repo, 'task1', {
+        setupCommand: 'echo set up > setup-ran.txt',
+        isTrusted: () => false,
+      }),
+    );
     assert.equal(untrusted.setup, 'skippedUntrusted');
     assert.ok(!existsSync(join(untrusted.path, 'setup-ran.txt')));
 
     const output: string[] = [];
     const trusted = await startTaskInWorktree(
-      options(repo, 'task2', { setupCommand: 'echo "setting up in $(basename "$PWD")"; echo done > setup-ran.txt', isTrusted: () => true, onOutput: (chunk) => output.push(chunk) }),
+      options(repo, 'task2', {
+        setupCommand: 'echo "setting up in $(basename "$PWD")"; echo done > setup-ran.txt',
+        isTrusted: () => true,
+        onOutput: (chunk) => output.push(chunk),
+      }),
     );
     assert.equal(trusted.setup, 'ran');
     assert.ok(existsSync(join(trusted.path, 'setup-ran.txt')));
     assert.match(output.join(''), /setting up in repo-codex-golden-token-kit/);
 
     await assert.rejects(
-      startTaskInWorktree(options(repo, 'cc3', { setupCommand: 'echo broken >&2; exit 3', isTrusted: () => true })),
-      (error: unknown) => error instanceof StartTaskError && error.step === 'run setup command' && /exited with 3: broken/.test(error.message),
+      startTaskInWorktree(
+        options(repo, 'cc3', { setupCommand: 'echo broken >&2; exit 3', isTrusted: () => true }),
+      ),
+      (error: unknown) =>
+        error instanceof StartTaskError &&
+        error.step === 'run setup command' &&
+        /exited with 3: broken/.test(error.message),
     );
     assert.ok(!branches(repo).includes('feat/claude/circuit-breaker-review'));
     assert.ok(!existsSync(join(repo.parent, 'repo-claude-circuit-breaker-review')));
@@ -198,14 +272,30 @@ describe('start a task in a worktree (real git)', function () {
 
   it('works with spaces and unicode in the repository path and the path template', async () => {
     repo = createTaskRepo({ name: 'my répo ü' });
-    const result = await startTaskInWorktree(options(repo, 'task1', { pathTemplate: '${repoParent}/work trees/${repo} ${agent} ${slug}' }));
-    assert.equal(result.path, join(repo.parent, 'work trees', 'my répo ü codex shadow-diff-harness'));
+    const result = await startTaskInWorktree(
+      options(repo, 'task1', { pathTemplate: '${repoParent}/work trees/${repo} ${agent} ${slug}' }),
+    );
+    assert.equal(
+      result.path,
+      join(repo.parent, 'work trees', 'my répo ü codex shadow-diff-harness'),
+    );
     assert.ok(existsSync(join(result.path, 'TASK_BRIEF.md')));
     assert.ok(worktreePaths(repo).includes(result.path));
   });
 
   it('never lets a branch from the task file reach git as an option', async () => {
-    repo = createTaskRepo({ tasks: { evil: { id: 'evil', name: 'Evil', owner: 'x', status: 'not_started', branch: '--upload-pack=touch pwned', dependencies: [] } } });
+    repo = createTaskRepo({
+      tasks: {
+        evil: {
+          id: 'evil',
+          name: 'Evil',
+          owner: 'x',
+          status: 'not_started',
+          branch: '--upload-pack=touch pwned',
+          dependencies: [],
+        },
+      },
+    });
     await assert.rejects(startTaskInWorktree(options(repo, 'evil')), (error: unknown) => {
       assert.ok(error instanceof StartTaskError);
       assert.equal(error.step, 'plan branch and folder');
@@ -217,7 +307,10 @@ describe('start a task in a worktree (real git)', function () {
 
   it('two starts of different tasks at once both succeed, and the task file keeps both', async () => {
     repo = createTaskRepo();
-    const [a, b] = await Promise.all([startTaskInWorktree(options(repo, 'task1')), startTaskInWorktree(options(repo, 'task2'))]);
+    const [a, b] = await Promise.all([
+      startTaskInWorktree(options(repo, 'task1')),
+      startTaskInWorktree(options(repo, 'task2')),
+    ]);
     assert.equal(a.outcome, 'created');
     assert.equal(b.outcome, 'created');
     const model = (await repo.store.read()).model;
@@ -228,7 +321,10 @@ describe('start a task in a worktree (real git)', function () {
 
   it('two starts of the same task at once: one creates, the other reports that worktree', async () => {
     repo = createTaskRepo();
-    const results = await Promise.all([startTaskInWorktree(options(repo, 'task1')), startTaskInWorktree(options(repo, 'task1'))]);
+    const results = await Promise.all([
+      startTaskInWorktree(options(repo, 'task1')),
+      startTaskInWorktree(options(repo, 'task1')),
+    ]);
     assert.deepEqual(results.map((result) => result.outcome).sort(), ['created', 'existing']);
     assert.equal(results[0]?.path, results[1]?.path);
     assert.equal(worktreePaths(repo).length, 2);
