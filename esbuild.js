@@ -24,7 +24,7 @@ const nodeMainFields = ['module', 'main'];
 const targets = [
   {
     ...common,
-    entryPoints: ['src/extension/extension.ts'],
+    entryPoints: ['src/hosts/vscode/extension.ts'],
     outfile: 'dist/extension.js',
     platform: 'node',
     mainFields: nodeMainFields,
@@ -36,7 +36,7 @@ const targets = [
     // The GitHub client (Octokit, ~150 KB minified) as its own chunk: the extension requires
     // `./github.js` at run time on the first GitHub refresh instead of bundling it.
     ...common,
-    entryPoints: ['src/github/index.ts'],
+    entryPoints: ['src/features/github/client/index.ts'],
     outfile: 'dist/github.js',
     platform: 'node',
     mainFields: nodeMainFields,
@@ -44,8 +44,18 @@ const targets = [
     target: 'node20',
   },
   {
+    // Snapshot capture (build, Markdown, Mermaid), loaded on the first capture.
     ...common,
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: ['src/features/snapshots/index.ts'],
+    outfile: 'dist/snapshots.js',
+    platform: 'node',
+    mainFields: nodeMainFields,
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
+    ...common,
+    entryPoints: ['src/hosts/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     mainFields: nodeMainFields,

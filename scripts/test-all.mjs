@@ -48,6 +48,7 @@ async function runStaticChecks() {
       [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.'],
     ],
     ['lint (eslint)', [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']],
+    ['layers (dependency-cruiser)', [path.join(root, 'scripts', 'layers', 'check.mjs')]],
     [
       'format (prettier --check)',
       [

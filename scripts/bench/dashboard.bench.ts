@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { deriveDashboard, diffDashboard } from '../../src/core/dashboard';
-import { loadTaskFile } from '../../src/core/model/load';
+import { deriveDashboard, diffDashboard } from '../../src/features/dashboard/model';
+import { loadTaskFile } from '../../src/kernel/model/load';
 import type { DashboardViewModel } from '../../src/protocol/dashboardModel';
 
 const TASKS = 1000;

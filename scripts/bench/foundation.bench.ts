@@ -15,6 +15,7 @@ const WINDOWS = 5;
 const BUNDLES = [
   ['extension', 'dist/extension.js'],
   ['github (loaded on first use)', 'dist/github.js'],
+  ['snapshots (loaded on first capture)', 'dist/snapshots.js'],
   ['cli', 'dist/cli.js'],
   ['webview', 'dist/webview/dashboard.js'],
 ] as const;

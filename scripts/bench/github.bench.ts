@@ -8,8 +8,8 @@
  */
 import { build } from 'esbuild';
 import { performance } from 'node:perf_hooks';
-import { GitHubService } from '../../src/github';
-import { loadOctokitClass } from '../../src/github/octokit';
+import { GitHubService } from '../../src/features/github/client';
+import { loadOctokitClass } from '../../src/features/github/client/octokit';
 import { FakeGitHub, openPull } from '../../test/support/fake-github';
 
 const TASKS = 50;
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   await fake.close();
 
   const bundle = await build({
-    entryPoints: ['src/github/index.ts'],
+    entryPoints: ['src/features/github/client/index.ts'],
     bundle: true,
     minify: true,
     platform: 'node',
@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     `github first Octokit import: ${loadMs.toFixed(0)} ms (paid on the first refresh, not at activation)`,
   );
   console.log(
-    `github client bundle (src/github, minified cjs): ${kb.toFixed(1)} KB (${((kb / BUNDLE_BUDGET_KB) * 100).toFixed(0)}% of the ${BUNDLE_BUDGET_KB} KB extension budget)`,
+    `github client bundle (src/features/github/client, minified cjs): ${kb.toFixed(1)} KB (${((kb / BUNDLE_BUDGET_KB) * 100).toFixed(0)}% of the ${BUNDLE_BUDGET_KB} KB extension budget)`,
   );
 }
 

@@ -9,10 +9,10 @@ import { spawn } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { performance } from 'node:perf_hooks';
-import type { GuardrailDefinition } from '../../src/core/model/types';
-import { BatchedWriter } from '../../src/guardrails/batchedWriter';
-import { runGuardrail } from '../../src/guardrails/runGuardrail';
-import { textSink } from '../../src/guardrails/textSink';
+import type { GuardrailDefinition } from '../../src/kernel/model/types';
+import { BatchedWriter } from '../../src/features/guardrails/batchedWriter';
+import { runGuardrail } from '../../src/features/guardrails/runGuardrail';
+import { textSink } from '../../src/features/guardrails/textSink';
 
 const BYTES = 50 * 1024 * 1024;
 const ROUNDS = 5;

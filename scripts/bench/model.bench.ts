@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyEdits } from '../../src/core/edits/apply';
-import { loadTaskFile } from '../../src/core/model/load';
-import { TaskFileStore } from '../../src/taskfile/store';
+import { applyEdits } from '../../src/kernel/edits/apply';
+import { loadTaskFile } from '../../src/kernel/model/load';
+import { TaskFileStore } from '../../src/platform/taskfile/store';
 
 const STATUSES = ['not_started', 'in_progress', 'waiting', 'completed', 'blocked'];
 

@@ -8,12 +8,16 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadTaskFile } from '../../src/core/model/load';
-import type { TaskGraph, TaskModel } from '../../src/core/model/types';
-import { buildTaskGroups, countBlocked, type TaskTreeOptions } from '../../src/core/tree/buildTree';
-import { displayStatusOf } from '../../src/core/tree/displayStatus';
-import { NO_FILTERS } from '../../src/core/tree/filters';
-import { taskDescription, taskTooltip } from '../../src/core/tree/text';
+import { loadTaskFile } from '../../src/kernel/model/load';
+import type { TaskGraph, TaskModel } from '../../src/kernel/model/types';
+import {
+  buildTaskGroups,
+  countBlocked,
+  type TaskTreeOptions,
+} from '../../src/features/tasks/model/buildTree';
+import { displayStatusOf } from '../../src/features/tasks/model/displayStatus';
+import { NO_FILTERS } from '../../src/features/tasks/model/filters';
+import { taskDescription, taskTooltip } from '../../src/features/tasks/model/text';
 import { loadHarness, median, withRealHost } from './realHost';
 
 const TASKS = 10_000;

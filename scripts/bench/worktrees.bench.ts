@@ -10,8 +10,8 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { TaskFileStore } from '../../src/taskfile/store';
-import { listWorktreesWithStatus, startTaskInWorktree } from '../../src/worktrees';
+import { TaskFileStore } from '../../src/platform/taskfile/store';
+import { listWorktreesWithStatus, startTaskInWorktree } from '../../src/features/worktrees';
 
 const FILES = 20_000;
 const ROUNDS = 5;

@@ -1,5 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file that mocha loads by path */
-/* global require, module, process */
 // Mocha's spec output, plus the counts written as JSON to $COORDINATOR_MOCHA_SUMMARY for test-all.
 const fs = require('node:fs');
 const Mocha = require('mocha');

@@ -1,4 +1,4 @@
-import type { DisplayStatus, Priority, TaskStatus } from '../core/model/types';
+import type { DisplayStatus, Priority, TaskStatus } from '../kernel/model/types';
 
 /**
  * The dashboard's view model: what the host sends and the webview renders. Plain JSON only

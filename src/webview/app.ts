@@ -1,4 +1,4 @@
-import { applyDashboardDelta } from '../core/dashboard/delta';
+import { applyDashboardDelta } from '../features/dashboard/model/delta';
 import type { DashboardDelta, DashboardTask, DashboardViewModel } from '../protocol/dashboardModel';
 import type { HostMessage } from '../protocol/messages';
 import { el } from './dom';

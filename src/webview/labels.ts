@@ -1,4 +1,4 @@
-import type { DisplayStatus } from '../core/model/types';
+import type { DisplayStatus } from '../kernel/model/types';
 
 export const BOARD_COLUMNS: readonly DisplayStatus[] = [
   'ready',

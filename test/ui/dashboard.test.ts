@@ -3,8 +3,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { deriveDashboard } from '../../src/core/dashboard';
-import { loadTaskFile } from '../../src/core/model/load';
+import { deriveDashboard } from '../../src/features/dashboard/model';
+import { loadTaskFile } from '../../src/kernel/model/load';
 import type { DashboardViewModel } from '../../src/protocol/dashboardModel';
 import { dashboardFrame, pickColorTheme, runPaletteCommand } from './dashboardUi';
 import { workbench } from './support/context';

@@ -3,8 +3,8 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadTaskFile } from '../../src/core/model/load';
-import { startCandidates } from '../../src/core/worktrees/candidates';
+import { loadTaskFile } from '../../src/kernel/model/load';
+import { startCandidates } from '../../src/features/worktrees/model/candidates';
 import { workbench } from './support/context';
 
 const TASK_FILE = path.join('docs', 'plans', 'task_status.json');

@@ -1,4 +1,4 @@
-import type { DisplayStatus } from '../../core/model/types';
+import type { DisplayStatus } from '../../kernel/model/types';
 import type { DashboardTask } from '../../protocol/dashboardModel';
 import { el, icon, makeActivatable } from '../dom';
 import { matchesFilters, type BoardFilters } from '../filters';

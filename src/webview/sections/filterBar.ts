@@ -1,4 +1,4 @@
-import { PRIORITIES } from '../../core/model/types';
+import { PRIORITIES } from '../../kernel/model/types';
 import type { DashboardViewModel } from '../../protocol/dashboardModel';
 import { el, replaceChildren } from '../dom';
 import type { BoardFilters } from '../filters';

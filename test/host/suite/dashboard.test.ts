@@ -2,9 +2,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { deriveDashboard } from '../../../src/core/dashboard';
-import { loadTaskFile } from '../../../src/core/model/load';
-import type { FolderSession } from '../../../src/extension/services';
+import { deriveDashboard } from '../../../src/features/dashboard/model';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import type { FolderSession } from '../../../src/features/common/vscode/services';
 import { waitFor, type CoordinatorApi } from '../support/extension';
 import { coordinator, restore, sessionWithFile, writeExternally } from './tasksSupport';
 

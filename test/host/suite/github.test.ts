@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FolderSession } from '../../../src/extension/services';
-import type { TaskTreeNode } from '../../../src/extension/tasks/taskTreeNodes';
+import type { FolderSession } from '../../../src/features/common/vscode/services';
+import type { TaskTreeNode } from '../../../src/features/tasks/vscode/taskTreeNodes';
 import {
   FakeGitHub,
   pullsFromGhPrList,
@@ -432,7 +432,7 @@ describe('GitHub pull requests, CI and snapshots', function () {
 
   it('takes the daily snapshot at once when turned on, and not again the same day', async () => {
     fs.rmSync(snapshotsRoot(), { recursive: true, force: true });
-    const daily = testing.github.dailySnapshots;
+    const daily = testing.snapshots.dailySnapshots;
     assert.equal(daily.lastCapture(session), undefined);
     await setSetting('snapshots.daily', true);
     try {

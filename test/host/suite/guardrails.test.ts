@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { GuardrailRunOutcome } from '../../../src/extension/guardrails/guardrailController';
-import type { GuardrailsFeature } from '../../../src/extension/guardrails/registerGuardrails';
-import type { FolderSession } from '../../../src/extension/services';
+import type { GuardrailRunOutcome } from '../../../src/features/guardrails/vscode/guardrailController';
+import type { GuardrailsFeature } from '../../../src/features/guardrails/vscode/registerGuardrails';
+import type { FolderSession } from '../../../src/features/common/vscode/services';
 import { waitFor } from '../support/extension';
 import {
   GUARDRAIL_KEYS,

@@ -7,9 +7,9 @@ import type {
   BusyChoice,
   CompletionChoice,
   GuardrailPrompts,
-} from '../../../src/extension/guardrails/guardrailPrompts';
-import type { GuardrailController } from '../../../src/extension/guardrails/guardrailController';
-import type { FolderSession } from '../../../src/extension/services';
+} from '../../../src/features/guardrails/vscode/guardrailPrompts';
+import type { GuardrailController } from '../../../src/features/guardrails/vscode/guardrailController';
+import type { FolderSession } from '../../../src/features/common/vscode/services';
 
 export const GUARDRAIL_KEYS = [
   'state_sweep',

@@ -2,7 +2,7 @@
 // nothing runs, and Run Task offers none.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { UNTRUSTED_MESSAGE } from '../../../src/extension/guardrails/guardrailPrompts';
+import { UNTRUSTED_MESSAGE } from '../../../src/features/guardrails/vscode/guardrailPrompts';
 import { currentScenario } from '../support/scenario';
 import { ranMarkers, recordPrompts } from './guardrailsSupport';
 import { coordinator, sessionWithFile } from './tasksSupport';

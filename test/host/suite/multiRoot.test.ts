@@ -4,8 +4,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadTaskFile } from '../../../src/core/model/load';
-import type { FolderSession } from '../../../src/extension/services';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import type { FolderSession } from '../../../src/features/common/vscode/services';
 import { waitFor } from '../support/extension';
 import { allTaskNodes, coordinator, taskNode } from './tasksSupport';
 

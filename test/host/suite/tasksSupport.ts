@@ -2,8 +2,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { FolderSession } from '../../../src/extension/services';
-import type { TaskNode, TaskTreeNode } from '../../../src/extension/tasks/taskTreeNodes';
+import type { FolderSession } from '../../../src/features/common/vscode/services';
+import type { TaskNode, TaskTreeNode } from '../../../src/features/tasks/vscode/taskTreeNodes';
 import { activateCoordinator, waitFor, type CoordinatorApi } from '../support/extension';
 
 export interface RawTask {

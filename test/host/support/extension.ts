@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from '../../../src/extension/constants';
-import type { CoordinatorApi } from '../../../src/extension/extension';
+import { EXTENSION_ID } from '../../../src/features/common/vscode/constants';
+import type { CoordinatorApi } from '../../../src/hosts/vscode/extension';
 
 export type { CoordinatorApi };
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadTaskFile } from '../../../src/core/model/load';
+import { loadTaskFile } from '../../../src/kernel/model/load';
 import { FIXTURES } from '../core/helpers';
-import { TaskFileStore } from '../../../src/taskfile/store';
+import { TaskFileStore } from '../../../src/platform/taskfile/store';
 import { coord } from './runCoord';
 import { createTempRepo, type TempRepo } from '../taskfile/gitRepo';
 

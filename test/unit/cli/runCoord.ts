@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const CLI = join(__dirname, '..', '..', '..', 'src', 'cli', 'main.ts');
+const CLI = join(__dirname, '..', '..', '..', 'src', 'hosts', 'cli', 'main.ts');
 // Resolved here, since the CLI runs with the temp repository as its working directory.
 const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits } from '../../../src/core/edits/apply';
-import { loadTaskFile } from '../../../src/core/model/load';
-import { TASK_STATUSES, type TaskStatus } from '../../../src/core/model/types';
+import { applyEdits } from '../../../src/kernel/edits/apply';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import { TASK_STATUSES, type TaskStatus } from '../../../src/kernel/model/types';
 
 const KEYS = ['alpha', 'beta', 'gamma', 'delta', 'task_with_a_long_generated_slug'];
 const GROUPS = ['top', 'next', 'later'];

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits } from '../../../src/core/edits/apply';
-import { isTaskEditError } from '../../../src/core/edits/errors';
-import type { TaskEdit } from '../../../src/core/edits/types';
-import { loadTaskFile } from '../../../src/core/model/load';
-import { TASK_STATUSES } from '../../../src/core/model/types';
+import { applyEdits } from '../../../src/kernel/edits/apply';
+import { isTaskEditError } from '../../../src/kernel/edits/errors';
+import type { TaskEdit } from '../../../src/kernel/edits/types';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import { TASK_STATUSES } from '../../../src/kernel/model/types';
 import { fixture } from './helpers';
 
 const real = fixture('lukhas', 'task_status.json');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../../../src/core/model/types';
+import type { Diagnostic } from '../../../src/kernel/model/types';
 
 export const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { loadTaskFile } from '../../../src/core/model/load';
-import { ACCEPTED_STATUS_SPELLINGS } from '../../../src/core/model/statuses';
-import type { Diagnostic } from '../../../src/core/model/types';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import { ACCEPTED_STATUS_SPELLINGS } from '../../../src/kernel/model/statuses';
+import type { Diagnostic } from '../../../src/kernel/model/types';
 import { fixture, pointedText, positionOf } from './helpers';
 
 const text = fixture('variants', 'problems.json');

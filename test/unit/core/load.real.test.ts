@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
-import { blockingChain, displayStatus, externalPrerequisites } from '../../../src/core/model/graph';
-import { loadTaskFile } from '../../../src/core/model/load';
-import { normaliseStatus } from '../../../src/core/model/statuses';
+import {
+  blockingChain,
+  displayStatus,
+  externalPrerequisites,
+} from '../../../src/kernel/model/graph';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import { normaliseStatus } from '../../../src/kernel/model/statuses';
 import { fixture, pointedText, positionOf } from './helpers';
 
 const text = fixture('lukhas', 'task_status.json');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { externalPrerequisites } from '../../../src/core/model/graph';
-import { loadTaskFile } from '../../../src/core/model/load';
-import { taskFileSchema } from '../../../src/core/schema/taskFileSchema';
+import { externalPrerequisites } from '../../../src/kernel/model/graph';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import { taskFileSchema } from '../../../src/kernel/schema/taskFileSchema';
 import { fixture } from './helpers';
 
 function load(name: string) {
@@ -101,7 +101,7 @@ describe('loadTaskFile on the variants teams write', () => {
 
 describe('field names', () => {
   it('the reader’s field switch knows exactly the spellings TASK_FIELDS lists', async () => {
-    const { TASK_FIELDS, fieldCode } = await import('../../../src/core/model/readTask');
+    const { TASK_FIELDS, fieldCode } = await import('../../../src/kernel/model/readTask');
     Object.values(TASK_FIELDS).forEach((names, slot) =>
       names.forEach((name, rank) => assert.equal(fieldCode(name), slot * 8 + rank, name)),
     );

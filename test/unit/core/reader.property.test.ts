@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseTree, findNodeAtLocation } from 'jsonc-parser';
-import { applyEdits } from '../../../src/core/edits/apply';
-import { isTaskEditError } from '../../../src/core/edits/errors';
-import { loadTaskFile } from '../../../src/core/model/load';
-import { outlineJson, type OutlineNode } from '../../../src/core/model/outline';
-import { parseEstimate } from '../../../src/core/model/estimate';
+import { applyEdits } from '../../../src/kernel/edits/apply';
+import { isTaskEditError } from '../../../src/kernel/edits/errors';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import { outlineJson, type OutlineNode } from '../../../src/kernel/model/outline';
+import { parseEstimate } from '../../../src/kernel/model/estimate';
 import { fixture } from './helpers';
 
 const real = fixture('lukhas', 'task_status.json');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import Ajv from 'ajv';
-import { taskFileJsonSchema } from '../../../src/core/schema/jsonSchema';
+import { taskFileJsonSchema } from '../../../src/kernel/schema/jsonSchema';
 import { fixture } from './helpers';
 
 describe('the generated JSON Schema', () => {

@@ -1,7 +1,11 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { applyDashboardDelta, diffDashboard, isEmptyDelta } from '../../../src/core/dashboard';
-import { TASK_STATUSES } from '../../../src/core/model/types';
+import {
+  applyDashboardDelta,
+  diffDashboard,
+  isEmptyDelta,
+} from '../../../src/features/dashboard/model';
+import { TASK_STATUSES } from '../../../src/kernel/model/types';
 import { fixtureText, viewModelOf, withStatus } from './fixtures';
 
 describe('dashboard deltas', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { deriveDashboard } from '../../../src/core/dashboard';
-import type { DashboardExtras } from '../../../src/core/dashboard/inputs';
-import { loadTaskFile } from '../../../src/core/model/load';
+import { deriveDashboard } from '../../../src/features/dashboard/model';
+import type { DashboardExtras } from '../../../src/features/dashboard/model/inputs';
+import { loadTaskFile } from '../../../src/kernel/model/load';
 import type { DashboardViewModel } from '../../../src/protocol/dashboardModel';
 
 const fixtures = path.resolve(__dirname, '../../fixtures');

@@ -4,7 +4,7 @@ import {
   contentSecurityPolicy,
   createNonce,
   dashboardHtml,
-} from '../../../src/extension/dashboard/html';
+} from '../../../src/features/dashboard/vscode/html';
 
 describe('dashboard page HTML', () => {
   const cspSource = 'https://file+.vscode-resource.vscode-cdn.net';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { diffDashboard } from '../../../src/core/dashboard';
+import { diffDashboard } from '../../../src/features/dashboard/model';
 import { truncate } from '../../../src/webview/labels';
 import { DashboardPage } from './pageHarness';
 import { fixtureText, viewModelOf, withStatus } from './fixtures';

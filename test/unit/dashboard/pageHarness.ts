@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { contentSecurityPolicy } from '../../../src/extension/dashboard/html';
+import { contentSecurityPolicy } from '../../../src/features/dashboard/vscode/html';
 import type { HostMessage } from '../../../src/protocol/messages';
 
 const root = path.resolve(__dirname, '../../..');

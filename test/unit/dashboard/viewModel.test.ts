@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { deriveDashboard } from '../../../src/core/dashboard';
-import { loadTaskFile } from '../../../src/core/model/load';
+import { deriveDashboard } from '../../../src/features/dashboard/model';
+import { loadTaskFile } from '../../../src/kernel/model/load';
 import { fixtureText, viewModelOf, withStatus } from './fixtures';
 
 describe('dashboard view model', () => {

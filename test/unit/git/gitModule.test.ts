@@ -12,7 +12,7 @@ import {
   resolveCommit,
   runGit,
   worktreeTopLevel,
-} from '../../../src/git';
+} from '../../../src/platform/git';
 import { createTempRepo, isolateGitConfig, type TempRepo } from '../../support/tempRepo';
 
 describe('git module (real git)', () => {

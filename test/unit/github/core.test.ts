@@ -1,22 +1,25 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { combineChecks } from '../../../src/core/github/checks';
-import { matchPullRequests } from '../../../src/core/github/match';
+import { combineChecks } from '../../../src/features/github/model/checks';
+import { matchPullRequests } from '../../../src/features/github/model/match';
 import {
   DEFAULT_PR_BODY_TEMPLATE,
   pullRequestTitle,
   renderPrBody,
-} from '../../../src/core/github/prBody';
-import { pullRequestDraftForTask } from '../../../src/core/github/prRequest';
-import { apiBaseUrlForHost, parseGitHubRemote } from '../../../src/core/github/remote';
-import { deriveReviewDecision } from '../../../src/core/github/reviews';
-import { GITHUB_DEFAULTS, readGitHubConfiguration } from '../../../src/core/github/settings';
-import { resolveGitHubTarget } from '../../../src/core/github/target';
-import type { PullRequestInfo } from '../../../src/core/github/types';
-import { loadTaskFile } from '../../../src/core/model/load';
-import type { Task } from '../../../src/core/model/types';
-import { redactSecrets } from '../../../src/github/redact';
+} from '../../../src/features/github/model/prBody';
+import { pullRequestDraftForTask } from '../../../src/features/github/model/prRequest';
+import { apiBaseUrlForHost, parseGitHubRemote } from '../../../src/features/github/model/remote';
+import { deriveReviewDecision } from '../../../src/features/github/model/reviews';
+import {
+  GITHUB_DEFAULTS,
+  readGitHubConfiguration,
+} from '../../../src/features/github/model/settings';
+import { resolveGitHubTarget } from '../../../src/features/github/model/target';
+import type { PullRequestInfo } from '../../../src/features/github/model/types';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import type { Task } from '../../../src/kernel/model/types';
+import { redactSecrets } from '../../../src/kernel/text/redact';
 
 function pr(number: number, headRef: string): PullRequestInfo {
   return {

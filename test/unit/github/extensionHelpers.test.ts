@@ -1,23 +1,27 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { formatAge } from '../../../src/core/github/age';
-import { isWaitingForGitHub } from '../../../src/core/github/backoff';
-import { authProviderFor, sessionFitsApi } from '../../../src/core/github/authProvider';
-import { pullRequestInputs } from '../../../src/core/github/dashboardInputs';
+import { formatAge } from '../../../src/features/github/model/age';
+import { isWaitingForGitHub } from '../../../src/features/github/model/backoff';
+import { authProviderFor, sessionFitsApi } from '../../../src/features/github/model/authProvider';
+import { pullRequestInputs } from '../../../src/features/github/model/dashboardInputs';
 import {
   describeWithPullRequest,
   presentTaskPullRequest,
-} from '../../../src/core/github/presentation';
-import { hasPullRequestRef, taskPrRefs, taskPrRefsKey } from '../../../src/core/github/taskRefs';
+} from '../../../src/features/github/model/presentation';
+import {
+  hasPullRequestRef,
+  taskPrRefs,
+  taskPrRefsKey,
+} from '../../../src/features/github/model/taskRefs';
 import type {
   CiSummary,
   GitHubStatus,
   PullRequestInfo,
   TaskPullRequestStatus,
-} from '../../../src/core/github/types';
-import { loadTaskFile } from '../../../src/core/model/load';
-import { taskDescription } from '../../../src/core/tree/text';
+} from '../../../src/features/github/model/types';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import { taskDescription } from '../../../src/features/tasks/model/text';
 
 const NOW = new Date('2025-10-16T06:00:00Z');
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { GitHubService } from '../../../src/github';
+import { GitHubService } from '../../../src/features/github/client';
 import {
   FakeGitHub,
   GitHubOpenApi,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { runCli } from '../../../src/hosts/cli/main';
 import { FakeGitHub } from '../../support/fake-github';
 import { createTempRepo } from '../../support/tempRepo';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadTaskFile } from '../../../src/core/model/load';
-import { GitHubService, type GitHubServiceOptions } from '../../../src/github';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import { GitHubService, type GitHubServiceOptions } from '../../../src/features/github/client';
 import {
   FakeGitHub,
   openPull,

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AnsiStripper, stripAnsi } from '../../../src/core/guardrails/ansi';
+import { AnsiStripper, stripAnsi } from '../../../src/features/guardrails/model/ansi';
 
 const ESC = '\u001b';
 

@@ -6,8 +6,8 @@ import {
   changedPathsFromStatusZ,
   isUnderAny,
   outputPathPrefix,
-} from '../../../src/core/guardrails/changedPaths';
-import { newestChangeTime } from '../../../src/guardrails/changes';
+} from '../../../src/features/guardrails/model/changedPaths';
+import { newestChangeTime } from '../../../src/features/guardrails/changes';
 import { tempFolder } from './processes';
 
 describe('guardrails: changed paths', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadTaskFile } from '../../../src/core/model/load';
+import { loadTaskFile } from '../../../src/kernel/model/load';
 import { createTempRepo, type TempRepo } from '../taskfile/gitRepo';
 import { coord } from '../cli/runCoord';
 import { alive, waitFor } from './processes';

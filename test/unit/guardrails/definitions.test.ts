@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { mergeGuardrails, parseGuardrailSettings } from '../../../src/core/guardrails/definitions';
-import { parseEnvSetting } from '../../../src/core/guardrails/envSetting';
-import { expandTimestamp, formatRunTimestamp } from '../../../src/core/guardrails/timestamp';
+import {
+  mergeGuardrails,
+  parseGuardrailSettings,
+} from '../../../src/features/guardrails/model/definitions';
+import { parseEnvSetting } from '../../../src/features/guardrails/model/envSetting';
+import {
+  expandTimestamp,
+  formatRunTimestamp,
+} from '../../../src/features/guardrails/model/timestamp';
 import { guardrail } from './helpers';
 
 describe('guardrails: definitions from the file and the setting', () => {

@@ -1,4 +1,4 @@
-import type { GuardrailDefinition, Task, TaskModel } from '../../../src/core/model/types';
+import type { GuardrailDefinition, Task, TaskModel } from '../../../src/kernel/model/types';
 
 export function guardrail(
   key: string,

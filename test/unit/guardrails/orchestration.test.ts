@@ -1,14 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { buildRunLog } from '../../../src/core/guardrails/runLog';
-import type { TaskEdit } from '../../../src/core/edits/types';
-import { BatchedWriter } from '../../../src/guardrails/batchedWriter';
-import { guardrailResultEdits, recordGuardrailResults } from '../../../src/guardrails/record';
-import { readRunLogs, writeRunLog } from '../../../src/guardrails/runLogFiles';
-import { runGuardrails } from '../../../src/guardrails/runGuardrails';
-import { textSink } from '../../../src/guardrails/textSink';
-import { TaskFileStore } from '../../../src/taskfile/store';
+import { buildRunLog } from '../../../src/features/guardrails/model/runLog';
+import type { TaskEdit } from '../../../src/kernel/edits/types';
+import { BatchedWriter } from '../../../src/features/guardrails/batchedWriter';
+import {
+  guardrailResultEdits,
+  recordGuardrailResults,
+} from '../../../src/features/guardrails/record';
+import { readRunLogs, writeRunLog } from '../../../src/features/guardrails/runLogFiles';
+import { runGuardrails } from '../../../src/features/guardrails/runGuardrails';
+import { textSink } from '../../../src/features/guardrails/textSink';
+import { TaskFileStore } from '../../../src/platform/taskfile/store';
 import { guardrail, modelWith } from './helpers';
 import { RecordingSink, tempFolder, waitFor } from './processes';
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { GuardrailResult, OutputStream } from '../../../src/core/guardrails/types';
-import type { GuardrailSink } from '../../../src/guardrails/sink';
+import type { GuardrailResult, OutputStream } from '../../../src/features/guardrails/model/types';
+import type { GuardrailSink } from '../../../src/features/guardrails/sink';
 
 /** A process counts as alive until it is gone or a zombie nobody reaps. */
 export function alive(pid: number): boolean {

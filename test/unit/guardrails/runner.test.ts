@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { runGuardrail } from '../../../src/guardrails/runGuardrail';
-import { runShellCommand } from '../../../src/guardrails/runProcess';
+import { runGuardrail } from '../../../src/features/guardrails/runGuardrail';
+import { runShellCommand } from '../../../src/features/guardrails/runProcess';
 import { guardrail } from './helpers';
 import { alive, RecordingSink, tempFolder, waitFor } from './processes';
 

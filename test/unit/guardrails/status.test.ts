@@ -1,15 +1,21 @@
 import * as assert from 'node:assert/strict';
-import { formatAge, staleReason } from '../../../src/core/guardrails/freshness';
-import { requiredNotPassedSince } from '../../../src/core/guardrails/gate';
-import { recordedVerdict } from '../../../src/core/guardrails/recorded';
+import { formatAge, staleReason } from '../../../src/features/guardrails/model/freshness';
+import { requiredNotPassedSince } from '../../../src/features/guardrails/model/gate';
+import { recordedVerdict } from '../../../src/features/guardrails/model/recorded';
 import {
   buildRunLog,
   latestResults,
   parseRunLog,
   requiredPassed,
-} from '../../../src/core/guardrails/runLog';
-import { guardrailStates, summarizeGuardrails } from '../../../src/core/guardrails/summary';
-import type { GuardrailResult, GuardrailVerdict } from '../../../src/core/guardrails/types';
+} from '../../../src/features/guardrails/model/runLog';
+import {
+  guardrailStates,
+  summarizeGuardrails,
+} from '../../../src/features/guardrails/model/summary';
+import type {
+  GuardrailResult,
+  GuardrailVerdict,
+} from '../../../src/features/guardrails/model/types';
 import { guardrail } from './helpers';
 
 const HOUR = 3_600_000;

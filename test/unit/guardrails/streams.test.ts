@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LinePrefixer } from '../../../src/core/guardrails/prefix';
-import { StreamSearch } from '../../../src/core/guardrails/streamSearch';
-import { TailLines } from '../../../src/core/guardrails/tail';
+import { LinePrefixer } from '../../../src/features/guardrails/model/prefix';
+import { StreamSearch } from '../../../src/features/guardrails/model/streamSearch';
+import { TailLines } from '../../../src/features/guardrails/model/tail';
 
 function chunked(text: string, size: number): string[] {
   const chunks: string[] = [];

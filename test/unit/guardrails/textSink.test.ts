@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { formatSize } from '../../../src/core/guardrails/format';
-import { runGuardrails } from '../../../src/guardrails/runGuardrails';
-import { textSink } from '../../../src/guardrails/textSink';
+import { formatSize } from '../../../src/features/guardrails/model/format';
+import { runGuardrails } from '../../../src/features/guardrails/runGuardrails';
+import { textSink } from '../../../src/features/guardrails/textSink';
 import { guardrail } from './helpers';
 import { tempFolder } from './processes';
 

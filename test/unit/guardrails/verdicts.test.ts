@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { formatFooter, formatHeader } from '../../../src/core/guardrails/format';
-import { skipReason } from '../../../src/core/guardrails/skip';
-import type { GuardrailResult } from '../../../src/core/guardrails/types';
-import { formatDuration, judge } from '../../../src/core/guardrails/verdict';
+import { formatFooter, formatHeader } from '../../../src/features/guardrails/model/format';
+import { skipReason } from '../../../src/features/guardrails/model/skip';
+import type { GuardrailResult } from '../../../src/features/guardrails/model/types';
+import { formatDuration, judge } from '../../../src/features/guardrails/model/verdict';
 import { guardrail, modelWith } from './helpers';
 
 describe('guardrails: verdicts', () => {

@@ -6,9 +6,9 @@ import {
   DEFAULT_LOG_FOLDER,
   DEFAULT_PARALLELISM,
   DEFAULT_TIMEOUT_MINUTES,
-} from '../../../src/core/guardrails/defaults';
-import { parseGuardrailSettings } from '../../../src/core/guardrails/definitions';
-import { Settings, TaskTypes } from '../../../src/extension/constants';
+} from '../../../src/features/guardrails/model/defaults';
+import { parseGuardrailSettings } from '../../../src/features/guardrails/model/definitions';
+import { Settings, TaskTypes } from '../../../src/features/common/vscode/constants';
 
 interface Property {
   default?: unknown;

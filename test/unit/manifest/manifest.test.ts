@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Commands, Views, Settings } from '../../../src/extension/constants';
+import { Commands, Views, Settings } from '../../../src/features/common/vscode/constants';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -47,8 +47,14 @@ describe('package.json manifest', () => {
     }
   });
 
-  it('has one file per command under src/extension/commands', () => {
-    const files = readdirSync(path.join(root, 'src/extension/commands'));
-    assert.ok(files.length > 0);
+  it("keeps each feature's commands in its own vscode/commands folder, one file each", () => {
+    const featuresDir = path.join(root, 'src/features');
+    const commandFiles = readdirSync(featuresDir).flatMap((feature) => {
+      const dir = path.join(featuresDir, feature, 'vscode', 'commands');
+      return existsSync(dir) ? readdirSync(dir).map((file) => `${feature}/${file}`) : [];
+    });
+    assert.ok(commandFiles.includes('tasks/setTaskStatus.ts'), commandFiles.join(', '));
+    assert.ok(commandFiles.includes('worktrees/startTaskInWorktree.ts'), commandFiles.join(', '));
+    assert.ok(commandFiles.includes('guardrails/runGuardrails.ts'), commandFiles.join(', '));
   });
 });

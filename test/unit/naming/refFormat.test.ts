@@ -6,8 +6,8 @@ import {
   sanitizeBranchName,
   slugify,
   taskBranchName,
-} from '../../../src/core/naming';
-import { gitAcceptsBranchName } from '../../../src/git';
+} from '../../../src/features/worktrees/model/naming';
+import { gitAcceptsBranchName } from '../../../src/platform/git';
 import { createTempRepo, isolateGitConfig, type TempRepo } from '../../support/tempRepo';
 
 /** Characters that exercise every rule of check-ref-format, plus unicode and spaces. */

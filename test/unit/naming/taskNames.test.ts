@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadTaskFile } from '../../../src/core/model/load';
+import { loadTaskFile } from '../../../src/kernel/model/load';
 import {
   agentSlug,
   expandTemplate,
@@ -11,7 +11,7 @@ import {
   taskBranchName,
   taskWorktreePath,
   TemplateError,
-} from '../../../src/core/naming';
+} from '../../../src/features/worktrees/model/naming';
 
 const fixture = loadTaskFile(readFileSync('test/fixtures/lukhas/task_status.json', 'utf8'));
 const model = fixture.model;

@@ -9,9 +9,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../../src/cli/main';
-import { GitHubService } from '../../../src/github';
-import { captureSnapshot } from '../../../src/snapshot';
+import { runCli } from '../../../src/hosts/cli/main';
+import { GitHubService } from '../../../src/features/github/client';
+import { captureSnapshot } from '../../../src/features/snapshots';
 import { createTempRepo } from '../../support/tempRepo';
 import { FakeGitHub, pullsFromGhPrList, type GhPrListEntry } from '../../support/fake-github';
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SNAPSHOT_FORMAT } from '../../../src/core/snapshot/types';
-import { readSnapshotHistory } from '../../../src/snapshot/history';
+import { SNAPSHOT_FORMAT } from '../../../src/features/snapshots/model/types';
+import { readSnapshotHistory } from '../../../src/features/snapshots/history';
 
 function snapshot(capturedAt: string, completionPercentage: number): string {
   return JSON.stringify({

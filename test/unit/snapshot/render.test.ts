@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { GitHubStatus } from '../../../src/core/github/types';
-import { loadTaskFile } from '../../../src/core/model/load';
-import type { TaskModel } from '../../../src/core/model/types';
-import { buildSnapshot, type SnapshotInput } from '../../../src/core/snapshot/build';
-import { isDailySnapshotDue } from '../../../src/core/snapshot/daily';
-import { diffSnapshots, hasChanges } from '../../../src/core/snapshot/diff';
-import { cell, renderSnapshotMarkdown } from '../../../src/core/snapshot/markdown';
-import { mermaidLabel, renderMermaidGraph } from '../../../src/core/snapshot/mermaid';
+import type { GitHubStatus } from '../../../src/features/github/model/types';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import type { TaskModel } from '../../../src/kernel/model/types';
+import { buildSnapshot, type SnapshotInput } from '../../../src/features/snapshots/model/build';
+import { isDailySnapshotDue } from '../../../src/features/snapshots/model/daily';
+import { diffSnapshots, hasChanges } from '../../../src/features/snapshots/model/diff';
+import { cell, renderSnapshotMarkdown } from '../../../src/features/snapshots/model/markdown';
+import { mermaidLabel, renderMermaidGraph } from '../../../src/features/snapshots/model/mermaid';
 import {
   snapshotDate,
   snapshotId,
   snapshotIdOfFile,
   snapshotPaths,
-} from '../../../src/core/snapshot/naming';
+} from '../../../src/features/snapshots/model/naming';
 
 const FIXTURE = readFileSync('test/fixtures/lukhas/task_status.json', 'utf8');
 const NOW = new Date('2025-10-16T05:32:29Z');

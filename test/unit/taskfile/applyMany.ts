@@ -1,5 +1,5 @@
 // Child process for the concurrency test: applies one edit per call through the store, as an agent's CLI would.
-import { TaskFileStore } from '../../../src/taskfile/store';
+import { TaskFileStore } from '../../../src/platform/taskfile/store';
 
 async function main(): Promise<void> {
   const [file, taskKey, countText] = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { discoverTaskFile } from '../../../src/taskfile/discover';
+import { discoverTaskFile } from '../../../src/platform/taskfile/discover';
 import { createTempRepo, type TempRepo } from './gitRepo';
 
 describe('discoverTaskFile (real git)', () => {

@@ -11,9 +11,9 @@ import {
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTaskFile } from '../../../src/core/model/load';
-import { acquireLock, LockTimeoutError } from '../../../src/taskfile/lock';
-import { TaskFileBrokenError, TaskFileStore } from '../../../src/taskfile/store';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import { acquireLock, LockTimeoutError } from '../../../src/platform/files/lock';
+import { TaskFileBrokenError, TaskFileStore } from '../../../src/platform/taskfile/store';
 import { FIXTURES } from '../core/helpers';
 
 function run(args: string[]): Promise<{ code: number | null; stderr: string }> {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { watchFile } from '../../../src/taskfile/watchFile';
+import { watchFile } from '../../../src/platform/files/watchFile';
 
 function eventsOf(file: string): {
   count: () => number;

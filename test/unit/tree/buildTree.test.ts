@@ -3,8 +3,8 @@ import {
   buildTaskGroups,
   countBlocked,
   type TaskTreeOptions,
-} from '../../../src/core/tree/buildTree';
-import { NO_FILTERS } from '../../../src/core/tree/filters';
+} from '../../../src/features/tasks/model/buildTree';
+import { NO_FILTERS } from '../../../src/features/tasks/model/filters';
 import { buildModel } from './modelBuilder';
 
 const { model, graph } = buildModel([

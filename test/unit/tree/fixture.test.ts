@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadTaskFile } from '../../../src/core/model/load';
-import { buildTaskGroups, countBlocked } from '../../../src/core/tree/buildTree';
-import { NO_FILTERS } from '../../../src/core/tree/filters';
-import { taskChildren } from '../../../src/core/tree/taskChildren';
-import { taskDescription } from '../../../src/core/tree/text';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import { buildTaskGroups, countBlocked } from '../../../src/features/tasks/model/buildTree';
+import { NO_FILTERS } from '../../../src/features/tasks/model/filters';
+import { taskChildren } from '../../../src/features/tasks/model/taskChildren';
+import { taskDescription } from '../../../src/features/tasks/model/text';
 
 const text = readFileSync(
   path.resolve(__dirname, '../../fixtures/lukhas/task_status.json'),

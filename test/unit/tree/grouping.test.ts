@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { groupTasks } from '../../../src/core/tree/grouping';
+import { groupTasks } from '../../../src/features/tasks/model/grouping';
 import { buildModel } from './modelBuilder';
 
 const { model, graph } = buildModel([

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { pullRequestUrl } from '../../../src/core/tree/pullRequestUrl';
-import { LineIndex } from '../../../src/core/tree/textPosition';
-import { escapeMarkdown, inlineCode } from '../../../src/core/tree/markdown';
-import { sortTasks } from '../../../src/core/tree/ordering';
+import { pullRequestUrl } from '../../../src/features/tasks/model/pullRequestUrl';
+import { LineIndex } from '../../../src/features/tasks/model/textPosition';
+import { escapeMarkdown, inlineCode } from '../../../src/features/tasks/model/markdown';
+import { sortTasks } from '../../../src/features/tasks/model/ordering';
 import { buildModel } from './modelBuilder';
 
 describe('core/tree helpers', () => {

@@ -1,4 +1,4 @@
-import type { DependencyRef, Task, TaskGraph, TaskModel } from '../../../src/core/model/types';
+import type { DependencyRef, Task, TaskGraph, TaskModel } from '../../../src/kernel/model/types';
 
 /** Builds a normalised model and graph from a few fields per task, the way the loader would. */
 export type TaskSpec = Partial<Task> & { key: string; group?: string };

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { loadTaskFile } from '../../../src/core/model/load';
-import { parseProgressInput } from '../../../src/core/tree/progressInput';
-import { taskFileTemplate } from '../../../src/extension/session/taskFileTemplate';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import { parseProgressInput } from '../../../src/features/tasks/model/progressInput';
+import { taskFileTemplate } from '../../../src/features/common/vscode/session/taskFileTemplate';
 
 describe('task file template and progress input', () => {
   it('creates a valid schema 1.0 file with two tasks, one dependency and one guardrail', () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { taskChildren } from '../../../src/core/tree/taskChildren';
-import { taskContextValue } from '../../../src/core/tree/contextValue';
-import { displayStatusOf } from '../../../src/core/tree/displayStatus';
+import { taskChildren } from '../../../src/features/tasks/model/taskChildren';
+import { taskContextValue } from '../../../src/features/tasks/vscode/contextValue';
+import { displayStatusOf } from '../../../src/features/tasks/model/displayStatus';
 import { buildModel } from './modelBuilder';
 
 describe('core/tree task rows', () => {

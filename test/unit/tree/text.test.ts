@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { groupDescription, taskDescription, taskTooltip } from '../../../src/core/tree/text';
+import {
+  groupDescription,
+  taskDescription,
+  taskTooltip,
+} from '../../../src/features/tasks/model/text';
 import { buildModel } from './modelBuilder';
 
 const estimate = (text: string, hours: number) => ({ text, hours, low: hours, high: hours });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { newlyReadyTasks } from '../../../src/core/tree/transitions';
+import { newlyReadyTasks } from '../../../src/features/tasks/model/transitions';
 import { buildModel, type TaskSpec } from './modelBuilder';
 
 const plan = (

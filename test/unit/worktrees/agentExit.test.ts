@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { agentExitMessage } from '../../../src/core/worktrees';
+import { agentExitMessage } from '../../../src/features/worktrees/model';
 
 describe('agent exit messages', () => {
   it('says finished, failed or ended, naming the task', () => {

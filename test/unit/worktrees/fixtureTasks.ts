@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { TaskFileStore } from '../../../src/taskfile/store';
+import { TaskFileStore } from '../../../src/platform/taskfile/store';
 import { createTempRepo, type TempRepo } from '../../support/tempRepo';
 
 export const TASK_FILE = 'docs/plans/task_status.json';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTaskFile } from '../../../src/core/model/load';
-import { forgetWorktreeEdits, tasksRecordingWorktree } from '../../../src/worktrees';
+import { loadTaskFile } from '../../../src/kernel/model/load';
+import { forgetWorktreeEdits, tasksRecordingWorktree } from '../../../src/features/worktrees';
 
 function model(tasks: Record<string, Record<string, unknown>>) {
   return loadTaskFile(JSON.stringify({ tasks: { g: tasks } })).model!;

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isGitError } from '../../../src/git';
+import { isGitError } from '../../../src/platform/git';
 import {
   listWorktreesWithStatus,
   pruneWorktrees,
   RemovalNeedsConfirmation,
   removeTaskWorktree,
   startTaskInWorktree,
-} from '../../../src/worktrees';
+} from '../../../src/features/worktrees';
 import { isolateGitConfig } from '../../support/tempRepo';
 import { createTaskRepo, type TaskRepo } from './fixtureTasks';
 

@@ -9,7 +9,7 @@ import {
   parseStatusV2,
   parseWorktreeListText,
   parseWorktreePorcelain,
-} from '../../../src/core/worktrees';
+} from '../../../src/features/worktrees/model';
 
 describe('worktree output parsing', () => {
   it('reads the real `git worktree list` snapshot, including the worktree nested in the main checkout', () => {

@@ -11,7 +11,7 @@ import {
   powerShellQuote,
   readWorktreeSettings,
   shellSyntaxFor,
-} from '../../../src/core/worktrees';
+} from '../../../src/features/worktrees/model';
 
 describe('worktree settings and agent command lines', () => {
   it('applies defaults and ignores mistyped values', () => {

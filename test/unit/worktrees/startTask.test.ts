@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GitError } from '../../../src/git';
+import { GitError } from '../../../src/platform/git';
 import {
   START_STEPS,
   StartTaskError,
   startTaskInWorktree,
   type StartStep,
   type StartTaskOptions,
-} from '../../../src/worktrees';
+} from '../../../src/features/worktrees';
 import { isolateGitConfig } from '../../support/tempRepo';
 import { createTaskRepo, type TaskRepo } from './fixtureTasks';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listWorktreesWithStatus, startTaskInWorktree } from '../../../src/worktrees';
-import { clipLines, removalDetails } from '../../../src/extension/worktrees/removalDetails';
+import { listWorktreesWithStatus, startTaskInWorktree } from '../../../src/features/worktrees';
+import { clipLines, removalDetails } from '../../../src/features/worktrees/vscode/removalDetails';
 import {
   ageText,
   worktreeContextValue,
@@ -10,7 +10,7 @@ import {
   worktreeLabel,
   worktreeState,
   worktreeTooltipLines,
-} from '../../../src/extension/worktrees/worktreeRows';
+} from '../../../src/features/worktrees/vscode/worktreeRows';
 import { isolateGitConfig } from '../../support/tempRepo';
 import { createTaskRepo, type TaskRepo } from '../worktrees/fixtureTasks';
 

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { agentExitMessage } from '../model/agentExit';
+import { Commands, Settings } from '../../common/vscode/constants';
+import type { CoordinatorServices } from '../../common/vscode/services';
+import { taskOfTerminal, type AgentTerminalTask } from './agentTerminals';
+
+/**
+ * Tells the user when a task's agent finishes: a command ending in the agent's terminal (exit code
+ * from shell integration), or the terminal's own process exiting.
+ */
+export function registerAgentExitNotifier(services: CoordinatorServices): void {
+  const notify = (
+    found: AgentTerminalTask,
+    folderUri: vscode.Uri,
+    exitCode: number | undefined,
+    command: string | undefined,
+  ): void => {
+    const enabled = vscode.workspace
+      .getConfiguration(Settings.section, folderUri)
+      .get<boolean>(Settings.notifyAgentExit, true);
+    if (!enabled) {
+      return;
+    }
+    const message = agentExitMessage(command, found.task.name, exitCode);
+    const show = 'Show Task';
+    const settings = 'Open Agent Settings';
+    const actions = message.commandProblem ? [show, settings] : [show];
+    const reveal = message.failed
+      ? vscode.window.showWarningMessage
+      : vscode.window.showInformationMessage;
+    void Promise.resolve(reveal(message.text, ...actions)).then((answer) => {
+      if (answer === show) {
+        void vscode.commands.executeCommand(Commands.revealTask, {
+          taskKey: found.task.key,
+          folder: found.session.folder.uri.toString(),
+        });
+      } else if (answer === settings) {
+        void vscode.commands.executeCommand(
+          'workbench.action.openSettings',
+          `${Settings.section}.${Settings.agents}`,
+        );
+      }
+    });
+  };
+
+  services.context.subscriptions.push(
+    vscode.window.onDidEndTerminalShellExecution((event) => {
+      const found = taskOfTerminal(services.sessions, event.terminal);
+      if (found) {
+        const command = event.execution.commandLine.value.trim().split(/\s+/)[0] || undefined;
+        notify(found, found.session.folder.uri, event.exitCode, command);
+      }
+    }),
+    vscode.window.onDidCloseTerminal((terminal) => {
+      if (terminal.exitStatus?.reason !== vscode.TerminalExitReason.Process) {
+        return;
+      }
+      const found = taskOfTerminal(services.sessions, terminal);
+      if (found) {
+        notify(found, found.session.folder.uri, terminal.exitStatus.code, undefined);
+      }
+    }),
+  );
+}

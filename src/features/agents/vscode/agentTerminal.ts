@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import type { Task } from '../../../kernel/model/types';
+import { AGENT_TERMINAL_TASK_ENV } from './agentTerminals';
+
+/** A live terminal this extension opened for the task (found by the task-key variable in its environment). */
+export function existingTaskTerminal(taskKey: string): vscode.Terminal | undefined {
+  return vscode.window.terminals.find((terminal) => {
+    if (terminal.exitStatus !== undefined || !('env' in terminal.creationOptions)) {
+      return false;
+    }
+    return (
+      (terminal.creationOptions as vscode.TerminalOptions).env?.[AGENT_TERMINAL_TASK_ENV] ===
+      taskKey
+    );
+  });
+}
+
+/**
+ * Opens an integrated terminal in the worktree, marked with the task key so the agent-exit
+ * notification finds the task, and types the agent command line when there is one.
+ */
+export function openTaskTerminal(
+  task: Pick<Task, 'key' | 'id' | 'name'>,
+  cwd: string,
+  commandLine: string | undefined,
+): vscode.Terminal {
+  const terminal = vscode.window.createTerminal({
+    name: `${task.id}: ${task.name}`,
+    cwd,
+    env: { [AGENT_TERMINAL_TASK_ENV]: task.key },
+    iconPath: new vscode.ThemeIcon(commandLine ? 'hubot' : 'terminal'),
+  });
+  terminal.show();
+  if (commandLine) {
+    terminal.sendText(commandLine, true);
+  }
+  return terminal;
+}

@@ -1,0 +1,46 @@
+import type { LoadedTaskFile } from '../../../kernel/model/types';
+import type {
+  DashboardGitHubFreshness,
+  DashboardPullRequest,
+  GuardrailVerdict,
+  HistoryPoint,
+} from '../../../protocol/dashboardModel';
+
+/** Guardrail run results from the guardrail runner; they win over the status stored in the file. */
+export interface GuardrailRunInput {
+  key: string;
+  required?: boolean;
+  verdict: GuardrailVerdict;
+  lastRun?: string;
+  durationMs?: number;
+}
+
+/** A pull request, matched to a task by `taskKey`, else by head `branch`, else by the task's `pr_number`. */
+export interface PullRequestInput extends DashboardPullRequest {
+  taskKey?: string;
+  branch?: string;
+}
+
+/** A worktree, matched to a task by `taskKey`, else by `branch`. */
+export interface WorktreeInput {
+  path: string;
+  branch?: string;
+  taskKey?: string;
+  dirty?: boolean;
+}
+
+/** Data from other features (guardrails, GitHub, worktrees, snapshots); every part is optional. */
+export interface DashboardExtras {
+  guardrails?: GuardrailRunInput[];
+  pullRequests?: PullRequestInput[];
+  worktrees?: WorktreeInput[];
+  history?: HistoryPoint[];
+  github?: DashboardGitHubFreshness;
+}
+
+export interface DashboardInputs extends DashboardExtras {
+  folderName: string;
+  folderUri: string;
+  taskFile?: string;
+  loaded: LoadedTaskFile | undefined;
+}

@@ -1,0 +1,29 @@
+import type * as vscode from 'vscode';
+import { registerOpenDashboard } from './commands/openDashboard';
+import type { CoordinatorServices } from '../../common/vscode/services';
+import { DashboardPanels } from './dashboardPanels';
+import { DashboardDataSources } from './dataSources';
+
+export interface DashboardFeature extends vscode.Disposable {
+  /** Where other features register the data the dashboard shows besides the task file. */
+  readonly dataSources: DashboardDataSources;
+  readonly panels: DashboardPanels;
+}
+
+/** Wires the dashboard: the data-source registry, the panels with their serializer, and its command. */
+export function registerDashboard(services: CoordinatorServices): DashboardFeature {
+  const dataSources = new DashboardDataSources(services.log);
+  const panels = new DashboardPanels(services, dataSources);
+  const command = registerOpenDashboard(services, panels);
+  const feature: DashboardFeature = {
+    dataSources,
+    panels,
+    dispose: () => {
+      command.dispose();
+      panels.dispose();
+      dataSources.dispose();
+    },
+  };
+  services.context.subscriptions.push(feature);
+  return feature;
+}

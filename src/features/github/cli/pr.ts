@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { GitError, mainWorktreeRoot } from '../../../platform/git';
+import {
+  environmentTokenProvider,
+  GitHubError,
+  gitHubServiceFor,
+  pullRequestDraftForTask,
+  pushBranchToOrigin,
+  redactSecrets,
+} from '../client';
+import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
+import { CommandFailure, ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
+import { findTask, openTaskFile, requireModel } from '../../common/cli/taskFile';
+
+export const command: CliCommand = {
+  summary: 'open the PR for a task (optionally pushing its branch) and write pr_number back',
+  usage:
+    'coord pr KEY [--push] [--base BRANCH] [--draft] [--label L]... [--reviewer R]... [--template FILE]\n' +
+    '             [--owner O --repo R] [--api-url URL] [--json] [--file PATH]\n' +
+    '  labels and reviewers are added only for tasks with critical_review; the token comes from GITHUB_TOKEN or GH_TOKEN',
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        ...FILE_OPTION,
+        ...JSON_OPTION,
+        push: { type: 'boolean' },
+        base: { type: 'string' },
+        draft: { type: 'boolean' },
+        label: { type: 'string', multiple: true },
+        reviewer: { type: 'string', multiple: true },
+        template: { type: 'string' },
+        owner: { type: 'string' },
+        repo: { type: 'string' },
+        'api-url': { type: 'string' },
+      },
+      1,
+    );
+    if (!positionals[0]) {
+      throw new UsageError('a task key or id is needed');
+    }
+    const opened = await openTaskFile(values.file, context);
+    const task = findTask(requireModel(opened).model, positionals[0]);
+    const template = values.template
+      ? await readFile(resolve(context.cwd, values.template), 'utf8')
+      : undefined;
+    const draft = pullRequestDraftForTask(
+      task,
+      {
+        ...(template ? { bodyTemplate: template } : {}),
+        draft: values.draft ?? false,
+        criticalReviewLabels: values.label ?? [],
+        criticalReviewReviewers: values.reviewer ?? [],
+      },
+      values.base,
+    );
+    if ('error' in draft) {
+      throw new CommandFailure(draft.error);
+    }
+    const repoRoot =
+      (await mainWorktreeRoot(dirname(opened.path)).catch(() => undefined)) ?? context.cwd;
+    const getToken = environmentTokenProvider();
+    const token = await getToken();
+    const clean = (text: string) => redactSecrets(text, token ? [token] : []);
+    if (values.push) {
+      context.stderr(`coord: pushing ${draft.head} to origin\n`);
+      try {
+        await pushBranchToOrigin(repoRoot, draft.head);
+      } catch (error) {
+        throw new CommandFailure(
+          clean(
+            error instanceof GitError || error instanceof Error ? error.message : String(error),
+          ),
+        );
+      }
+    }
+    const log = (text: string) => context.stderr(`coord: ${clean(text)}\n`);
+    const service = await gitHubServiceFor(
+      repoRoot,
+      getToken,
+      { apiBaseUrl: values['api-url'], owner: values.owner, repo: values.repo },
+      { log: { info: log, warn: log } },
+    );
+    let created;
+    try {
+      created = await service.createPullRequest(draft);
+    } catch (error) {
+      if (error instanceof GitHubError) {
+        const hint =
+          error.kind === 'validation' && !values.push
+            ? ' (was the branch pushed? --push does it)'
+            : '';
+        throw new CommandFailure(`${error.message}${hint}`);
+      }
+      throw error;
+    }
+    await opened.store.apply({ kind: 'setPrNumber', taskKey: task.key, prNumber: created.number });
+    for (const warning of created.warnings) {
+      context.stderr(`coord: ${warning}\n`);
+    }
+    if (values.json) {
+      context.stdout(`${JSON.stringify({ taskKey: task.key, ...created }, null, 2)}\n`);
+    } else {
+      context.stdout(`${created.url}\n`);
+    }
+    context.stderr(
+      `coord: ${task.id} → PR #${created.number}; pr_number written to ${opened.shownPath}\n`,
+    );
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,15 @@
+/** Running guardrails: what the extension and the CLI call. Pure parts live in ./model. */
+export type { GuardrailSink } from './sink';
+export {
+  runGuardrail,
+  reportSkipped,
+  guardrailEnvironment,
+  type GuardrailRunOptions,
+} from './runGuardrail';
+export { runGuardrails, type RunGuardrailsOptions } from './runGuardrails';
+export { runShellCommand, type ShellRunOptions, type ShellRunResult } from './runProcess';
+export { textSink } from './textSink';
+export { BatchedWriter } from './batchedWriter';
+export { writeRunLog, readRunLogs } from './runLogFiles';
+export { recordGuardrailResults, guardrailResultEdits, type TaskEditApplier } from './record';
+export { newestChangeTime } from './changes';

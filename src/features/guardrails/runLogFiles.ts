@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { parseRunLog, type GuardrailRunLog } from './model/runLog';
+import { formatRunTimestamp } from './model/timestamp';
+
+/** Writes a run log as `<folder>/<UTC timestamp>-<random>.json`, atomically; returns its path. */
+export async function writeRunLog(folder: string, log: GuardrailRunLog): Promise<string> {
+  await mkdir(folder, { recursive: true });
+  const name = `${formatRunTimestamp(new Date(log.startedAt))}-${randomBytes(3).toString('hex')}.json`;
+  const target = path.join(folder, name);
+  const temp = `${target}.tmp`;
+  await writeFile(temp, `${JSON.stringify(log, null, 2)}\n`);
+  await rename(temp, target);
+  return target;
+}
+
+/**
+ * The newest `limit` run logs of a folder, newest first. A missing folder gives none; files that
+ * are not run logs are left out.
+ */
+export async function readRunLogs(folder: string, limit = 100): Promise<GuardrailRunLog[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return [];
+    }
+    throw error;
+  }
+  const newest = names
+    .filter((name) => /^\d{8}T\d{6}Z-[0-9a-f]+\.json$/.test(name))
+    .sort()
+    .reverse()
+    .slice(0, limit);
+  const logs: GuardrailRunLog[] = [];
+  for (const name of newest) {
+    const log = parseRunLog(await readFile(path.join(folder, name), 'utf8').catch(() => ''));
+    if (log) {
+      logs.push(log);
+    }
+  }
+  return logs;
+}

@@ -1,0 +1,388 @@
+import * as vscode from 'vscode';
+import { mergeGuardrails } from '../model/definitions';
+import { buildRunLog, latestResults } from '../model/runLog';
+import { guardrailStates, type GuardrailState } from '../model/summary';
+import type { GuardrailResult } from '../model/types';
+import type { GuardrailDefinition } from '../../../kernel/model/types';
+import { recordGuardrailResults } from '../record';
+import { readRunLogs, writeRunLog } from '../runLogFiles';
+import { runGuardrails } from '../runGuardrails';
+import type { GuardrailSink } from '../sink';
+import { textSink, type TextSinkOptions } from '../textSink';
+import { Disposable } from '../../common/vscode/lifecycle';
+import type { CoordinatorServices, FolderSession } from '../../common/vscode/services';
+import { FolderRuns } from './folderRuns';
+import { GuardrailOutput } from './guardrailOutput';
+import { UNTRUSTED_MESSAGE, windowPrompts, type GuardrailPrompts } from './guardrailPrompts';
+import {
+  logFolderFor,
+  readGuardrailSettings,
+  runFolder,
+  type GuardrailSettings,
+} from './guardrailSettings';
+import { reportRun } from './reportRun';
+
+export interface GuardrailRunRequest {
+  session: FolderSession;
+  /** Only these guardrails, in definition order; all when undefined. */
+  keys?: readonly string[];
+  /** The checkout they run in (a task's worktree); the workspace folder when undefined. */
+  root?: string;
+  /** Also write the run's text here (a task's terminal). */
+  echo?: (text: string) => void;
+  /** Wait for a run under way instead of asking. */
+  queue?: boolean;
+  /** Show the cancellable progress notification and the output channel (default true). */
+  interactive?: boolean;
+  token?: vscode.CancellationToken;
+}
+
+export interface GuardrailRunOutcome {
+  cwd: string;
+  results: GuardrailResult[];
+  logPath?: string;
+}
+
+/**
+ * Runs guardrails for every workspace folder: one run at a time per folder, streamed into the
+ * "Coordinator Guardrails" channel, recorded in the task file and a run log. Nothing runs in an
+ * untrusted workspace.
+ */
+export class GuardrailController extends Disposable {
+  /** Replaced by the host tests to answer questions without clicking. */
+  prompts: GuardrailPrompts = windowPrompts;
+  readonly output = this.register(new GuardrailOutput());
+  private readonly runs = new Map<string, FolderRuns>();
+  private readonly changed = this.register(new vscode.EventEmitter<FolderSession>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly services: CoordinatorServices) {
+    super();
+    this.register(services.sessions.onDidChange(() => this.fireAll()));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.fireAll()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('coordinator.guardrails')) {
+          this.fireAll();
+        }
+      }),
+    );
+    this.register({ dispose: () => this.cancelAll() });
+  }
+
+  settings(session: FolderSession): GuardrailSettings {
+    return readGuardrailSettings(session.folder.uri);
+  }
+
+  /** The task file's guardrails merged with the `coordinator.guardrails.definitions` setting. */
+  definitions(session: FolderSession): { definitions: GuardrailDefinition[]; problems: string[] } {
+    const settings = this.settings(session);
+    const merged = mergeGuardrails(session.state?.model?.guardrails ?? [], settings.entries);
+    return {
+      definitions: merged.definitions,
+      problems: [
+        ...settings.problems,
+        ...merged.problems.map(
+          (p) => `coordinator.guardrails.definitions ${p.where}: ${p.message}`,
+        ),
+      ],
+    };
+  }
+
+  /** The folder guardrails run in by default: the workspace folder, or the `cwd` setting read against it. */
+  defaultCwd(session: FolderSession): string {
+    return runFolder(session.folder.uri.fsPath, this.settings(session));
+  }
+
+  /** Each guardrail with its latest verdict in the default folder (this window's runs, run logs, else the file). */
+  states(session: FolderSession): GuardrailState[] {
+    const cwd = this.defaultCwd(session);
+    const runs = this.runsOf(session);
+    this.readLogsOnce(session, cwd);
+    return guardrailStates(this.definitions(session).definitions, runs.latest(cwd), runs.running);
+  }
+
+  /** The newest result per key in `cwd`: this window's runs and the run logs written there. */
+  async latestIn(session: FolderSession, cwd: string): Promise<Map<string, GuardrailResult>> {
+    const logs = await readRunLogs(logFolderFor(cwd, this.settings(session))).catch(() => []);
+    const latest = latestResults(logs);
+    for (const result of this.runsOf(session).latest(cwd).values()) {
+      const known = latest.get(result.key);
+      if (!known || Date.parse(known.finishedAt) < Date.parse(result.finishedAt)) {
+        latest.set(result.key, result);
+      }
+    }
+    return latest;
+  }
+
+  isRunning(session?: FolderSession): boolean {
+    return session ? this.runsOf(session).busy : [...this.runs.values()].some((runs) => runs.busy);
+  }
+
+  runningCount(session: FolderSession): number {
+    return this.runsOf(session).running.size;
+  }
+
+  /** Cancels the runs under way (and queued) in `session`'s folder, or everywhere; false when nothing ran. */
+  cancel(session?: FolderSession): boolean {
+    if (!session) {
+      return this.cancelAll();
+    }
+    const runs = this.runsOf(session);
+    const any = runs.busy;
+    runs.generation++;
+    runs.active?.abort();
+    return any;
+  }
+
+  /** Refuses (with the reason) in an untrusted workspace; true when guardrails may run. */
+  async checkTrust(): Promise<boolean> {
+    if (vscode.workspace.isTrusted) {
+      return true;
+    }
+    this.services.log.warn('Guardrails not run: the workspace is not trusted.');
+    await this.prompts.refuseUntrusted(UNTRUSTED_MESSAGE);
+    return false;
+  }
+
+  /**
+   * Runs guardrails and records their results. Undefined when nothing ran: untrusted workspace, no
+   * guardrails, or the user declined to wait for a run under way.
+   */
+  async run(request: GuardrailRunRequest): Promise<GuardrailRunOutcome | undefined> {
+    if (!(await this.checkTrust())) {
+      return undefined;
+    }
+    const { session } = request;
+    const { definitions: all, problems } = this.definitions(session);
+    for (const problem of problems) {
+      this.services.log.warn(problem);
+    }
+    if (problems.length > 0) {
+      void vscode.window.showWarningMessage(
+        `Guardrail settings have problems; those entries were left out: ${problems.join('; ')}`,
+      );
+    }
+    const definitions = request.keys ? all.filter((d) => request.keys!.includes(d.key)) : all;
+    if (definitions.length === 0) {
+      const missing = request.keys?.length
+        ? `No guardrail ${request.keys.map((k) => `"${k}"`).join(', ')}`
+        : 'No guardrails';
+      void vscode.window.showWarningMessage(
+        `${missing} in ${session.folder.name}: add them under "pre_audit_guardrails" in the task file or in the coordinator.guardrails.definitions setting.`,
+      );
+      return undefined;
+    }
+    const runs = this.runsOf(session);
+    if (runs.busy && !request.queue) {
+      const choice = await this.prompts.whenBusy(session.folder.name);
+      if (!choice) {
+        return undefined;
+      }
+      if (choice === 'cancelRunning') {
+        this.cancel(session);
+      }
+    }
+    const generation = runs.generation;
+    runs.waiting++;
+    const run = runs.queue.then(() => {
+      runs.waiting--;
+      const cancelled = request.token?.isCancellationRequested || runs.generation !== generation;
+      return cancelled ? undefined : this.execute(request, definitions, runs);
+    });
+    runs.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async execute(
+    request: GuardrailRunRequest,
+    definitions: GuardrailDefinition[],
+    runs: FolderRuns,
+  ): Promise<GuardrailRunOutcome> {
+    const { session } = request;
+    const settings = this.settings(session);
+    const cwd = runFolder(request.root ?? session.folder.uri.fsPath, settings);
+    const abort = new AbortController();
+    const tokenListener = request.token?.onCancellationRequested(() => abort.abort());
+    runs.active = abort;
+    runs.runningCwd = cwd;
+    definitions.forEach((d) => runs.running.add(d.key));
+    this.changed.fire(session);
+    const interactive = request.interactive !== false;
+    if (interactive) {
+      this.output.channel.show(true);
+    }
+    const startedAt = new Date();
+    try {
+      const execute = (report: (message: string) => void): Promise<GuardrailResult[]> => {
+        let started = 0;
+        return runGuardrails(definitions, {
+          cwd,
+          env: settings.env,
+          timeoutMs: settings.timeoutMs,
+          parallelism: settings.parallelism,
+          signal: abort.signal,
+          model: session.state?.model,
+          runStartedAt: startedAt,
+          sinkFor: (definition) =>
+            this.sinkFor(
+              definition,
+              { prefixLines: settings.parallelism > 1, limitChars: settings.channelLimitChars },
+              request.echo,
+              {
+                onStart: () => report(`${definition.key} (${++started}/${definitions.length})`),
+                onEnd: (result) => {
+                  runs.running.delete(result.key);
+                  if (result.verdict !== 'cancelled') {
+                    runs.remember(result);
+                  }
+                  this.changed.fire(session);
+                },
+              },
+            ),
+        });
+      };
+      const results = interactive
+        ? await vscode.window.withProgress(
+            {
+              location: vscode.ProgressLocation.Notification,
+              title: `Guardrails in ${session.folder.name}`,
+              cancellable: true,
+            },
+            (progress, token) => {
+              token.onCancellationRequested(() => abort.abort());
+              return execute((message) => progress.report({ message }));
+            },
+          )
+        : await execute(() => undefined);
+      this.output.flush();
+      const outcome: GuardrailRunOutcome = { cwd, results };
+      outcome.logPath = await this.writeLog(session, settings, startedAt, cwd, results);
+      await this.record(session, results);
+      if (interactive) {
+        reportRun(results, abort.signal.aborted, () => this.output.show());
+      }
+      return outcome;
+    } finally {
+      tokenListener?.dispose();
+      runs.active = undefined;
+      runs.runningCwd = undefined;
+      definitions.forEach((d) => runs.running.delete(d.key));
+      this.changed.fire(session);
+    }
+  }
+
+  private sinkFor(
+    definition: GuardrailDefinition,
+    channel: TextSinkOptions,
+    echo: ((text: string) => void) | undefined,
+    hooks: Pick<GuardrailSink, 'onStart' | 'onEnd'>,
+  ): GuardrailSink {
+    const sinks = [textSink(definition, this.output.append, channel)];
+    if (echo) {
+      sinks.push(textSink(definition, echo));
+    }
+    return {
+      onStart(header) {
+        sinks.forEach((sink) => sink.onStart(header));
+        hooks.onStart(header);
+      },
+      onOutput(text, stream) {
+        sinks.forEach((sink) => sink.onOutput(text, stream));
+      },
+      onEnd(result) {
+        sinks.forEach((sink) => sink.onEnd(result));
+        hooks.onEnd(result);
+      },
+    };
+  }
+
+  private async writeLog(
+    session: FolderSession,
+    settings: GuardrailSettings,
+    startedAt: Date,
+    cwd: string,
+    results: GuardrailResult[],
+  ): Promise<string | undefined> {
+    const log = buildRunLog({
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      cwd,
+      taskFile: session.taskFile?.fsPath,
+      results,
+    });
+    try {
+      return await writeRunLog(logFolderFor(cwd, settings), log);
+    } catch (error) {
+      this.services.log.error(`Could not write the guardrail run log: ${String(error)}`);
+      void vscode.window.showWarningMessage(
+        `Could not write the guardrail run log in ${logFolderFor(cwd, settings)}: ${errorText(error)}`,
+      );
+      return undefined;
+    }
+  }
+
+  private async record(session: FolderSession, results: GuardrailResult[]): Promise<void> {
+    const fileKeys = new Set((session.state?.model?.guardrails ?? []).map((d) => d.key));
+    try {
+      const count = await recordGuardrailResults(session, results, fileKeys);
+      this.services.log.info(
+        `Recorded ${count} guardrail result(s) in ${session.taskFile?.fsPath ?? 'the task file'}`,
+      );
+    } catch (error) {
+      this.services.log.error(`Could not record guardrail results: ${String(error)}`);
+      void vscode.window.showErrorMessage(
+        `Guardrail results were not recorded in the task file: ${errorText(error)}`,
+      );
+    }
+  }
+
+  private readLogsOnce(session: FolderSession, cwd: string): void {
+    const runs = this.runsOf(session);
+    if (runs.logsRead.has(cwd)) {
+      return;
+    }
+    runs.logsRead.add(cwd);
+    void readRunLogs(logFolderFor(cwd, this.settings(session)), 20)
+      .then((logs) => {
+        const latest = latestResults(logs, cwd);
+        latest.forEach((result) => runs.remember(result));
+        if (latest.size > 0) {
+          this.changed.fire(session);
+        }
+      })
+      .catch((error: unknown) =>
+        this.services.log.warn(`Could not read guardrail run logs: ${String(error)}`),
+      );
+  }
+
+  private runsOf(session: FolderSession): FolderRuns {
+    const id = session.folder.uri.toString();
+    let runs = this.runs.get(id);
+    if (!runs) {
+      runs = new FolderRuns();
+      this.runs.set(id, runs);
+    }
+    return runs;
+  }
+
+  private cancelAll(): boolean {
+    let any = false;
+    for (const runs of this.runs.values()) {
+      any ||= runs.busy;
+      runs.generation++;
+      runs.active?.abort();
+    }
+    return any;
+  }
+
+  private fireAll(): void {
+    for (const session of this.services.sessions.all) {
+      this.changed.fire(session);
+    }
+  }
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

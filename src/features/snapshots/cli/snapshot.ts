@@ -1,0 +1,66 @@
+import { dirname } from 'node:path';
+import { mainWorktreeRoot } from '../../../platform/git';
+import { environmentTokenProvider, gitHubServiceFor, redactSecrets } from '../../github/client';
+import { captureSnapshot, DEFAULT_SNAPSHOT_FOLDER, SnapshotError } from '..';
+import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
+import { CommandFailure, ExitCode, type CliCommand } from '../../common/cli/command';
+import { resolveTaskFile, shownPath } from '../../common/cli/taskFile';
+
+export const command: CliCommand = {
+  summary:
+    'write a coordination snapshot (JSON + Markdown, with PRs and CI when GITHUB_TOKEN is set)',
+  usage:
+    'coord snapshot [--out FOLDER] [--offline] [--owner O --repo R] [--api-url URL] [--json] [--file PATH]\n' +
+    `  FOLDER defaults to ${DEFAULT_SNAPSHOT_FOLDER} in the main worktree; the token comes from GITHUB_TOKEN or GH_TOKEN`,
+  async run(args, context) {
+    const { values } = parseCommandArgs(args, {
+      ...FILE_OPTION,
+      ...JSON_OPTION,
+      out: { type: 'string', short: 'o' },
+      offline: { type: 'boolean' },
+      owner: { type: 'string' },
+      repo: { type: 'string' },
+      'api-url': { type: 'string' },
+    });
+    const taskFile = await resolveTaskFile(values.file, context);
+    const repoRoot =
+      (await mainWorktreeRoot(dirname(taskFile)).catch(() => undefined)) ?? context.cwd;
+    const getToken = environmentTokenProvider();
+    const token = await getToken();
+    const log = (text: string) =>
+      context.stderr(`coord: ${redactSecrets(text, token ? [token] : [])}\n`);
+    const github = values.offline
+      ? { unavailable: 'Not fetched (--offline).' }
+      : await gitHubServiceFor(
+          repoRoot,
+          getToken,
+          { apiBaseUrl: values['api-url'], owner: values.owner, repo: values.repo },
+          { log: { info: log, warn: log } },
+        );
+    let captured;
+    try {
+      captured = await captureSnapshot({ repoRoot, taskFile, folder: values.out, github });
+    } catch (error) {
+      if (error instanceof SnapshotError) {
+        throw new CommandFailure(error.message);
+      }
+      throw error;
+    }
+    const { document, files } = captured;
+    if (values.json) {
+      context.stdout(`${JSON.stringify({ ...document, files }, null, 2)}\n`);
+    } else {
+      for (const file of Object.values(files)) {
+        context.stdout(`${shownPath(file, context.cwd)}\n`);
+      }
+    }
+    const gh = document.github;
+    context.stderr(
+      `coord: snapshot ${document.snapshotId}: ${document.summary.total} tasks, ${document.summary.completionPercentage}% complete; ` +
+        (gh.available
+          ? `${gh.openPullRequests} open PRs, ${document.ciFailures.length} CI failures${gh.stale ? ' (stale GitHub data)' : ''}\n`
+          : `GitHub data unavailable: ${gh.reason ?? ''}\n`),
+    );
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,55 @@
+import { nextTasks } from '../../../kernel/model/next';
+import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
+import { ExitCode, type CliCommand } from '../../common/cli/command';
+import { formatTable } from '../../common/cli/print/table';
+import { taskJson } from '../../common/cli/print/taskJson';
+import { openTaskFile, requireModel } from '../../common/cli/taskFile';
+
+export const command: CliCommand = {
+  summary: 'ready tasks (not started, every task dependency completed) by priority and phase',
+  usage: 'coord next [--owner NAME] [--json] [--file PATH]',
+  async run(args, context) {
+    const { values } = parseCommandArgs(args, {
+      ...FILE_OPTION,
+      ...JSON_OPTION,
+      owner: { type: 'string' },
+    });
+    const opened = await openTaskFile(values.file, context);
+    const { model, graph } = requireModel(opened);
+    const owner = values.owner?.toLowerCase();
+    const tasks = nextTasks(model, graph).filter(
+      (task) => !owner || task.owners.some((o) => o.toLowerCase() === owner),
+    );
+    if (values.json) {
+      context.stdout(
+        `${JSON.stringify({ file: opened.path, tasks: tasks.map((task) => taskJson(model, graph, task)) }, null, 2)}\n`,
+      );
+      return ExitCode.ok;
+    }
+    if (tasks.length === 0) {
+      context.stdout('no ready tasks\n');
+      return ExitCode.ok;
+    }
+    context.stdout(
+      formatTable(
+        [
+          { header: 'KEY', max: 24 },
+          { header: 'NAME', max: 32, flexible: true },
+          { header: 'OWNER', max: 16, flexible: true },
+          { header: 'PRIORITY', max: 8 },
+          { header: 'EST', max: 6 },
+          { header: 'PHASE', max: 8 },
+        ],
+        tasks.map((task) => [
+          task.key,
+          task.name,
+          task.owner,
+          task.priority ?? '',
+          task.estimate ? `${task.estimate.hours}h` : '',
+          task.phase ?? '',
+        ]),
+      ),
+    );
+    return ExitCode.ok;
+  },
+};

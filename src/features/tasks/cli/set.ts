@@ -1,0 +1,128 @@
+import type { TaskEdit } from '../../../kernel/edits/types';
+import { ACCEPTED_STATUS_SPELLINGS, normaliseStatus } from '../../../kernel/model/statuses';
+import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
+import { ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
+import { taskJson } from '../../common/cli/print/taskJson';
+import { findTask, openTaskFile, requireModel } from '../../common/cli/taskFile';
+
+export const command: CliCommand = {
+  summary: 'change a task: status, progress, PR, branch, owner, blockers, notes',
+  usage:
+    'coord set KEY [--status S] [--progress DONE[/TOTAL]] [--pr N|none] [--branch B|none] [--owner O]\n' +
+    '              [--blocker TEXT] [--unblock TEXT] [--note TEXT] [--json] [--file PATH]',
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        ...FILE_OPTION,
+        ...JSON_OPTION,
+        status: { type: 'string' },
+        progress: { type: 'string' },
+        pr: { type: 'string' },
+        branch: { type: 'string' },
+        owner: { type: 'string' },
+        blocker: { type: 'string', multiple: true },
+        unblock: { type: 'string', multiple: true },
+        note: { type: 'string', multiple: true },
+      },
+      1,
+    );
+    if (positionals.length === 0) {
+      throw new UsageError('a task key or id is needed');
+    }
+    const name = positionals[0];
+    const edits = buildEdits(name, values);
+    if (edits.length === 0) {
+      throw new UsageError(
+        'nothing to change: give --status, --progress, --pr, --branch, --owner, --blocker, --unblock or --note',
+      );
+    }
+    const opened = await openTaskFile(values.file, context);
+    const { model } = requireModel(opened);
+    const key = findTask(model, name).key;
+    const loaded = await opened.store.apply(edits.map((edit) => ({ ...edit, taskKey: key })));
+    const task = loaded.model!.byKey.get(key)!;
+    if (values.json) {
+      context.stdout(`${JSON.stringify(taskJson(loaded.model!, loaded.graph!, task), null, 2)}\n`);
+    } else {
+      const progress = task.progress
+        ? `, progress ${task.progress.completedSteps}/${task.progress.totalSteps}`
+        : '';
+      context.stdout(
+        `${key}: ${task.status}${progress}${task.prNumber ? `, PR #${task.prNumber}` : ''}${task.branch ? `, ${task.branch}` : ''}\n`,
+      );
+    }
+    return ExitCode.ok;
+  },
+};
+
+interface SetValues {
+  status?: string;
+  progress?: string;
+  pr?: string;
+  branch?: string;
+  owner?: string;
+  blocker?: string[];
+  unblock?: string[];
+  note?: string[];
+}
+
+function buildEdits(taskKey: string, values: SetValues): TaskEdit[] {
+  const edits: TaskEdit[] = [];
+  if (values.status !== undefined) {
+    const status = normaliseStatus(values.status);
+    if (!status) {
+      throw new UsageError(
+        `unknown status "${values.status}"; accepted: ${ACCEPTED_STATUS_SPELLINGS.join(', ')}`,
+      );
+    }
+    edits.push({ kind: 'setStatus', taskKey, status });
+  }
+  if (values.progress !== undefined) {
+    const match = /^(\d+)(?:\/(\d+))?$/.exec(values.progress.trim());
+    if (!match) {
+      throw new UsageError(
+        `--progress takes DONE or DONE/TOTAL, e.g. 3/5, not "${values.progress}"`,
+      );
+    }
+    const completedSteps = Number(match[1]);
+    const totalSteps = match[2] === undefined ? undefined : Number(match[2]);
+    if (totalSteps !== undefined && completedSteps > totalSteps) {
+      throw new UsageError(`--progress ${values.progress}: done steps exceed the total`);
+    }
+    edits.push(
+      totalSteps === undefined
+        ? { kind: 'setProgress', taskKey, completedSteps }
+        : { kind: 'setProgress', taskKey, completedSteps, totalSteps },
+    );
+  }
+  if (values.pr !== undefined) {
+    const none = /^(none|null|-)?$/i.test(values.pr.trim());
+    const number = Number(values.pr.trim().replace(/^#/, ''));
+    if (!none && !(Number.isInteger(number) && number > 0)) {
+      throw new UsageError(`--pr takes a PR number or "none", not "${values.pr}"`);
+    }
+    edits.push({ kind: 'setPrNumber', taskKey, prNumber: none ? null : number });
+  }
+  if (values.branch !== undefined) {
+    const branch = values.branch.trim();
+    edits.push({
+      kind: 'setBranch',
+      taskKey,
+      branch: /^(none|null|-)?$/i.test(branch) ? null : branch,
+    });
+  }
+  if (values.owner !== undefined) {
+    edits.push({ kind: 'setOwner', taskKey, owner: values.owner.trim() });
+  }
+  for (const text of values.blocker ?? []) {
+    edits.push({ kind: 'appendBlocker', taskKey, text });
+  }
+  for (const text of values.unblock ?? []) {
+    edits.push({ kind: 'removeBlocker', taskKey, text });
+  }
+  for (const text of values.note ?? []) {
+    edits.push({ kind: 'appendNote', taskKey, text });
+  }
+  return edits;
+}

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { Commands } from '../../../common/vscode/constants';
+import { resolveTask } from '../resolveTask';
+import type { CommandContext } from './commandContext';
+
+/** Selects a task in the Tasks view (from a dependency row, a notification, or `{ taskKey, folder }`). */
+export function registerRevealTask({ services, tasks }: CommandContext): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.revealTask, async (arg: unknown) => {
+    const target = await resolveTask(services.sessions, arg, 'Show which task?');
+    if (!target) {
+      return;
+    }
+    const node = tasks.provider.findTaskNode(target.session, target.task.key);
+    if (!node) {
+      const clear = 'Clear Filters';
+      const answer = await vscode.window.showInformationMessage(
+        `"${target.task.name}" is hidden by the view's filters.`,
+        clear,
+      );
+      if (answer === clear) {
+        tasks.options.clearFilters();
+        const shown = tasks.provider.findTaskNode(target.session, target.task.key);
+        if (shown) {
+          await tasks.view.reveal(shown, { select: true, focus: true });
+        }
+      }
+      return;
+    }
+    await tasks.view.reveal(node, { select: true, focus: true });
+  });
+}

@@ -1,0 +1,126 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { Task, TaskModel } from '../../kernel/model/types';
+import { nestedWorktrees } from '../../kernel/git/worktreePorcelain';
+import type { WorktreeEntry, WorktreeStatus } from '../../kernel/git/worktreeTypes';
+import { defaultBranch } from '../../platform/git/refs';
+import {
+  aheadBehind,
+  commitSummaries,
+  worktreeStatus,
+  type CommitSummary,
+} from '../../platform/git/status';
+import { listWorktrees } from '../../platform/git/worktrees';
+import { mapWithLimit } from './concurrency';
+
+export interface WorktreeInfo extends WorktreeEntry {
+  /** The worktree whose folder contains this one (a worktree nested in the main checkout). */
+  nestedIn?: string;
+  /** Key of the task whose branch or recorded worktree path matches. */
+  taskKey?: string;
+  status?: WorktreeStatus;
+  /** Against the base branch (not the upstream: that is in `status`). */
+  aheadOfBase?: number;
+  behindBase?: number;
+  lastCommit?: CommitSummary;
+  /** Why status could not be read for this entry (e.g. its folder is gone); other entries are unaffected. */
+  statusError?: string;
+}
+
+export interface ListWorktreesOptions {
+  /** Base for ahead/behind; default the repository's default branch. */
+  base?: string;
+  /** Links worktrees to tasks when given. */
+  model?: TaskModel;
+  /** Parallel git calls; default 4. */
+  concurrency?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Every worktree of the repository with its status: dirty count, ahead/behind
+ * the upstream and the base, last commit, linked task. Entries whose folder is
+ * gone keep their `prunable` flag and get a `statusError` instead of a status.
+ */
+export async function listWorktreesWithStatus(
+  cwd: string,
+  options: ListWorktreesOptions = {},
+): Promise<WorktreeInfo[]> {
+  const { signal } = options;
+  const entries = await listWorktrees(cwd, signal);
+  const mainRoot = entries[0]?.path ?? cwd;
+  const base = options.base ?? (await defaultBranch(mainRoot, signal));
+  const nested = nestedWorktrees(entries);
+  const limit = options.concurrency ?? 4;
+  const live = entries.filter((entry) => !entry.bare && !entry.prunable);
+  // One `log` for every head and one `rev-list` per distinct head, instead of two calls per worktree.
+  const heads = [
+    ...new Set(live.map((entry) => entry.head).filter((head): head is string => Boolean(head))),
+  ];
+  const [commits, counts] = await Promise.all([
+    commitSummaries(mainRoot, heads, signal),
+    base
+      ? mapWithLimit(
+          heads,
+          limit,
+          async (head) => [head, await aheadBehind(mainRoot, base, head, signal)] as const,
+        ).then((pairs) => new Map(pairs))
+      : Promise.resolve(new Map<string, { ahead: number; behind: number }>()),
+  ]);
+  return mapWithLimit(entries, limit, async (entry) => {
+    const info: WorktreeInfo = { ...entry };
+    const container = nested.get(entry.path);
+    if (container) {
+      info.nestedIn = container;
+    }
+    const task = options.model ? linkedTask(entry, options.model, mainRoot) : undefined;
+    if (task) {
+      info.taskKey = task.key;
+    }
+    if (entry.bare || entry.prunable) {
+      return info;
+    }
+    const commit = entry.head ? commits.get(entry.head) : undefined;
+    if (commit) {
+      info.lastCommit = commit;
+    }
+    const count = entry.head ? counts.get(entry.head) : undefined;
+    if (count) {
+      info.aheadOfBase = count.ahead;
+      info.behindBase = count.behind;
+    }
+    try {
+      info.status = await worktreeStatus(entry.path, signal);
+    } catch (error) {
+      if (signal?.aborted) {
+        throw error;
+      }
+      info.statusError = error instanceof Error ? error.message : String(error);
+    }
+    return info;
+  });
+}
+
+/** The task a worktree belongs to: by recorded worktree path, else by branch. */
+export function linkedTask(
+  entry: WorktreeEntry,
+  model: TaskModel,
+  mainRoot: string,
+): Task | undefined {
+  const byPath = model.tasks.find(
+    (task) =>
+      task.worktreePath && sameFolder(resolveRecorded(task.worktreePath, mainRoot), entry.path),
+  );
+  if (byPath) {
+    return byPath;
+  }
+  return entry.branch ? model.tasks.find((task) => task.branch === entry.branch) : undefined;
+}
+
+function resolveRecorded(path: string, mainRoot: string): string {
+  return isAbsolute(path) ? path : resolve(mainRoot, path);
+}
+
+function sameFolder(a: string, b: string): boolean {
+  const normalise = (path: string) => resolve(path).replace(/\\/g, '/').replace(/\/+$/, '');
+  return normalise(a) === normalise(b);
+}

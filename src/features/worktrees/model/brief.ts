@@ -1,0 +1,160 @@
+import type { GuardrailDefinition, Task, TaskModel } from '../../../kernel/model/types';
+
+export interface BriefInput {
+  task: Task;
+  model: TaskModel;
+  branch: string;
+  base: string;
+  worktreePath: string;
+  /** Task file path as people should read it (relative to the main worktree when possible). */
+  taskFileLabel: string;
+  /** Optional absolute path of the task file to pass as `--file`. */
+  taskFilePath?: string;
+}
+
+/** The Markdown brief written into a new worktree for the agent or person taking the task. */
+export function renderTaskBrief(input: BriefInput): string {
+  const { task, model } = input;
+  const lines: string[] = [];
+  lines.push(`# ${oneLine(task.name)}`, '');
+  lines.push(`- **Task**: \`${task.key}\` (id \`${task.id}\`, group \`${task.group}\`)`);
+  lines.push(`- **Owner**: ${oneLine(task.owner) || 'unassigned'}`);
+  if (task.priority) {
+    lines.push(
+      `- **Priority**: ${task.priority}${task.criticalReview ? ' (critical review: a reviewer signs off before merge)' : ''}`,
+    );
+  }
+  if (task.estimate) {
+    lines.push(
+      `- **Estimate**: ${/^[\d.]+$/.test(task.estimate.text) ? `${task.estimate.text} h` : task.estimate.text}`,
+    );
+  }
+  lines.push(`- **Branch**: \`${input.branch}\` from \`${input.base}\``);
+  lines.push(`- **Worktree**: \`${input.worktreePath}\``);
+  lines.push(
+    `- **Task file**: \`${input.taskFileLabel}\` (in the main worktree; edit it through \`coord\`, not by hand)`,
+  );
+  if (task.phase) {
+    lines.push(`- **Phase**: ${oneLine(task.phase)}`);
+  }
+  if (task.risk) {
+    lines.push(`- **Risk**: ${oneLine(task.risk)}`);
+  }
+  if (task.reviewer) {
+    lines.push(`- **Reviewer**: ${oneLine(task.reviewer)}`);
+  }
+  lines.push('');
+
+  lines.push('## Dependencies', '');
+  if (task.dependencies.length === 0) {
+    lines.push('None.');
+  } else {
+    for (const name of task.dependencies) {
+      const dependency =
+        model.byKey.get(name) ?? model.tasks.find((candidate) => candidate.id === name);
+      lines.push(
+        dependency
+          ? `- \`${dependency.key}\` ${oneLine(dependency.name)}: **${dependency.status.replace('_', ' ')}**`
+          : `- \`${name}\` (external prerequisite, check it yourself)`,
+      );
+    }
+  }
+  lines.push('');
+
+  section(lines, 'Blockers', task.blockers);
+  section(
+    lines,
+    'Acceptance criteria',
+    task.acceptance,
+    'Not written down in the task file; agree them with the owner.',
+  );
+  section(lines, 'Deliverables', task.deliverables);
+  section(
+    lines,
+    'Files',
+    task.files.map((file) => `\`${file}\``),
+  );
+  section(lines, 'Notes', task.notes);
+
+  lines.push('## Guardrails to run before asking for review', '');
+  const guardrails = relevantGuardrails(model.guardrails, task);
+  if (guardrails.length === 0) {
+    lines.push('The task file lists no guardrail commands.');
+  } else {
+    for (const guardrail of guardrails) {
+      const flags = [
+        guardrail.required ? 'required' : 'optional',
+        guardrail.expected ? `expect: ${oneLine(guardrail.expected)}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      lines.push(
+        `- \`${guardrail.key}\` (${flags})`,
+        '',
+        '  ```sh',
+        `  ${guardrail.command}`,
+        '  ```',
+        '',
+      );
+    }
+    lines.push('Or run them all with `coord guardrails`.');
+  }
+  lines.push('');
+
+  const file = input.taskFilePath ? ` --file ${shellWord(input.taskFilePath)}` : '';
+  const steps = task.progress?.totalSteps;
+  lines.push('## Reporting progress', '');
+  lines.push('```sh');
+  lines.push(
+    `coord set ${task.key} --progress ${steps ? `n/${steps}` : 'n/m'}${file}   # after each step`,
+  );
+  lines.push(
+    `coord set ${task.key} --status completed${file}   # when done and the guardrails pass`,
+  );
+  lines.push('```', '');
+  lines.push(
+    "This file is kept out of git (listed in the repository's info/exclude); do not commit it.",
+    '',
+  );
+  return lines.join('\n');
+}
+
+function section(
+  lines: string[],
+  title: string,
+  items: readonly string[],
+  whenEmpty?: string,
+): void {
+  if (items.length === 0 && !whenEmpty) {
+    return;
+  }
+  lines.push(`## ${title}`, '');
+  if (items.length === 0) {
+    lines.push(whenEmpty ?? '');
+  } else {
+    for (const item of items) {
+      lines.push(`- ${oneLine(item)}`);
+    }
+  }
+  lines.push('');
+}
+
+/** Guardrails tied to this task first, then the other required ones, then optional ones. */
+function relevantGuardrails(
+  guardrails: readonly GuardrailDefinition[],
+  task: Task,
+): GuardrailDefinition[] {
+  const tied = (guardrail: GuardrailDefinition) =>
+    guardrail.dependsOn === task.key || guardrail.dependsOn === task.id;
+  return [...guardrails].sort(
+    (a, b) => Number(tied(b)) - Number(tied(a)) || Number(b.required) - Number(a.required),
+  );
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function shellWord(text: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

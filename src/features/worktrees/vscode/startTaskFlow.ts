@@ -1,0 +1,215 @@
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { Task } from '../../../kernel/model/types';
+import { agentCommandTemplate, expandAgentCommand } from '../../agents/model/agentCommand';
+import { shellSyntaxFor } from '../../agents/model/shellQuoting';
+import { TaskFileStore } from '../../../platform/taskfile/store';
+import { StartTaskError, startTaskInWorktree, type StartTaskResult } from '..';
+import type { CoordinatorServices, FolderSession } from '../../common/vscode/services';
+import { existingTaskTerminal, openTaskTerminal } from '../../agents/vscode/agentTerminal';
+import { worktreeSettingsFor } from './worktreeSettings';
+import type { WorktreeUiHolder } from './worktreeUi';
+
+export interface StartFlowDeps {
+  readonly services: CoordinatorServices;
+  readonly ui: WorktreeUiHolder;
+  /** Called after a worktree was made or found, so the view lists it right away. */
+  readonly onStarted: (result: StartTaskResult) => Promise<void>;
+}
+
+/** What one run did, returned by the command (the host tests read it). */
+export interface StartFlowOutcome {
+  result: StartTaskResult;
+  terminal?: vscode.Terminal;
+  /** Whether the agent command line was typed into the terminal. */
+  agentLaunched: boolean;
+  openedWindow: boolean;
+  /** Sentences shown to the user as a warning: what was refused (untrusted workspace). */
+  notices: string[];
+  /** Sentences added to the success message (e.g. no agent command configured for the owner). */
+  notes: string[];
+}
+
+const SHOW_LOG = 'Show Log';
+const MANAGE_TRUST = 'Manage Workspace Trust';
+const inFlight = new Set<string>();
+
+/**
+ * Runs the start flow for one task under a cancellable progress notification naming each step,
+ * then opens the worktree's terminal (running the owner's agent) and/or a new window, per settings.
+ * Creating the worktree runs git only and is allowed in an untrusted workspace; the setup command and
+ * the agent are the repository's shell code and are refused there.
+ */
+export async function runStartFlow(
+  deps: StartFlowDeps,
+  session: FolderSession,
+  task: Task,
+): Promise<StartFlowOutcome | undefined> {
+  const { services } = deps;
+  const ui = deps.ui.current;
+  const taskFile = session.taskFile?.fsPath;
+  if (!taskFile) {
+    void ui.warn(`No task file in ${session.folder.name}: nothing to start.`);
+    return undefined;
+  }
+  const runKey = `${taskFile}#${task.key}`;
+  if (inFlight.has(runKey)) {
+    void ui.info(`"${task.name}" is already being started.`);
+    return undefined;
+  }
+  inFlight.add(runKey);
+  const settings = worktreeSettingsFor(session.folder);
+  try {
+    const result = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Starting ${task.id} in a worktree`,
+        cancellable: true,
+      },
+      (progress, token) => {
+        const abort = new AbortController();
+        const cancelled = token.onCancellationRequested(() => abort.abort());
+        return startTaskInWorktree({
+          taskKey: task.key,
+          taskFilePath: taskFile,
+          store: {
+            read: () => new TaskFileStore(taskFile).read(),
+            apply: (edits) => session.apply(edits),
+          },
+          branchTemplate: settings.branchTemplate,
+          pathTemplate: settings.pathTemplate,
+          baseBranch: settings.baseBranch,
+          copyGlobs: settings.copyGlobs,
+          briefFileName: settings.briefFileName,
+          setupCommand: settings.setupCommand,
+          isTrusted: () => vscode.workspace.isTrusted,
+          onOutput: (chunk) => services.log.append(chunk),
+          onStep: (step) => {
+            progress.report({ message: step });
+            services.log.info(`Start ${task.key}: ${step}`);
+          },
+          signal: abort.signal,
+        }).finally(() => cancelled.dispose());
+      },
+    );
+    logResult(services, result);
+    await deps.onStarted(result);
+    return await afterStart(deps, settings, result);
+  } catch (error) {
+    reportFailure(services, deps.ui, task, error);
+    return undefined;
+  } finally {
+    inFlight.delete(runKey);
+  }
+}
+
+async function afterStart(
+  deps: StartFlowDeps,
+  settings: ReturnType<typeof worktreeSettingsFor>,
+  result: StartTaskResult,
+): Promise<StartFlowOutcome> {
+  const ui = deps.ui.current;
+  const outcome: StartFlowOutcome = {
+    result,
+    agentLaunched: false,
+    openedWindow: false,
+    notices: [],
+    notes: [],
+  };
+  const trusted = vscode.workspace.isTrusted;
+  if (result.setup === 'skippedUntrusted') {
+    outcome.notices.push(
+      `The setup command (coordinator.worktrees.setupCommand) did not run: this workspace is not trusted.`,
+    );
+  }
+  if (settings.openTerminal) {
+    const line = agentCommandTemplate(settings.agents, result.task);
+    const running = existingTaskTerminal(result.task.key);
+    if (running) {
+      running.show();
+      outcome.terminal = running;
+    } else if (line && !trusted) {
+      outcome.notices.push(
+        `The agent for "${result.task.owner}" was not launched: this workspace is not trusted, and the agent command runs code from it.`,
+      );
+    } else {
+      const commandLine = line
+        ? expandAgentCommand(
+            line,
+            {
+              brief: result.briefPath ?? join(result.path, settings.briefFileName),
+              taskId: result.task.id,
+              branch: result.branch,
+            },
+            shellSyntaxFor(vscode.env.shell),
+          )
+        : undefined;
+      outcome.terminal = openTaskTerminal(result.task, result.path, commandLine);
+      outcome.agentLaunched = commandLine !== undefined;
+      if (commandLine) {
+        deps.services.log.info(
+          `Start ${result.task.key}: agent terminal in ${result.path} runs: ${commandLine}`,
+        );
+      } else {
+        outcome.notes.push(
+          `No agent command for "${result.task.owner}" in coordinator.agents: the terminal opened without one.`,
+        );
+      }
+    }
+  }
+  if (settings.openInNewWindow) {
+    await ui.openFolderInNewWindow(result.path);
+    outcome.openedWindow = true;
+  }
+  const headline =
+    result.outcome === 'existing'
+      ? `"${result.task.name}" already has its worktree: ${result.path}`
+      : `Started "${result.task.name}" on ${result.branch} in ${result.path}`;
+  const message = [`${headline}.`, ...outcome.notices, ...outcome.notes].join(' ');
+  void (outcome.notices.length > 0 ? ui.warn(message, MANAGE_TRUST) : ui.info(message)).then(
+    (choice) => {
+      if (choice === MANAGE_TRUST) {
+        void vscode.commands.executeCommand('workbench.trust.manage');
+      }
+    },
+  );
+  return outcome;
+}
+
+function logResult(services: CoordinatorServices, result: StartTaskResult): void {
+  const { task } = result;
+  if (result.outcome === 'existing') {
+    services.log.info(
+      `Start ${task.key}: the worktree already exists at ${result.path} (${result.branch}); opened it instead.`,
+    );
+    return;
+  }
+  services.log.info(
+    `Start ${task.key}: ${result.createdBranch ? 'created' : 'reused'} branch ${result.branch}${result.base ? ` from ${result.base}` : ''}, worktree ${result.path}` +
+      `, copied ${result.copiedFiles.length} file(s), brief ${result.briefPath ?? '-'}, lock ${result.lockFile ?? '-'}, setup ${result.setup}.`,
+  );
+}
+
+function reportFailure(
+  services: CoordinatorServices,
+  ui: WorktreeUiHolder,
+  task: Task,
+  error: unknown,
+): void {
+  const cause = error instanceof StartTaskError ? error.cause : error;
+  const cancelled =
+    cause instanceof Error && (cause.name === 'AbortError' || /cancel/i.test(cause.message));
+  const message = error instanceof Error ? error.message : String(error);
+  services.log.error(`Start ${task.key}: ${message}`);
+  if (cancelled) {
+    void ui.current.info(
+      `Starting "${task.name}" was cancelled.${error instanceof StartTaskError && error.rolledBack.length > 0 ? ` Undone: ${error.rolledBack.join('; ')}.` : ''}`,
+    );
+    return;
+  }
+  void ui.current.error(message, SHOW_LOG).then((choice) => {
+    if (choice === SHOW_LOG) {
+      services.log.show(true);
+    }
+  });
+}

@@ -1,0 +1,91 @@
+import { isTaskEditError } from '../../kernel/edits/errors';
+import { LockTimeoutError } from '../../platform/files/lock';
+import { TaskFileBrokenError } from '../../platform/taskfile/store';
+import {
+  CommandFailure,
+  ExitCode,
+  UsageError,
+  type CliCommand,
+  type CliContext,
+} from '../../features/common/cli/command';
+import { TaskFileNotFoundError } from '../../features/common/cli/taskFile';
+
+/** One line per command; each module exports `command: CliCommand`. */
+const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
+  list: () => import('../../features/tasks/cli/list'),
+  validate: () => import('../../features/tasks/cli/validate'),
+  next: () => import('../../features/tasks/cli/next'),
+  show: () => import('../../features/tasks/cli/show'),
+  set: () => import('../../features/tasks/cli/set'),
+  start: () => import('../../features/worktrees/cli/start'),
+  worktrees: () => import('../../features/worktrees/cli/worktrees'),
+  snapshot: () => import('../../features/snapshots/cli/snapshot'),
+  pr: () => import('../../features/github/cli/pr'),
+  guardrails: () => import('../../features/guardrails/cli/guardrails'),
+};
+
+export async function runCli(argv: string[], context: CliContext): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    context.stdout(await helpText());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    context.stderr(`coord: unknown command "${name}"\n\n${await helpText()}`);
+    return ExitCode.usage;
+  }
+  const { command } = await load();
+  if (args.includes('--help') || args.includes('-h')) {
+    context.stdout(`usage: ${command.usage}\n`);
+    return ExitCode.ok;
+  }
+  try {
+    return await command.run(args, context);
+  } catch (error) {
+    return reportFailure(error, command, context);
+  }
+}
+
+function reportFailure(error: unknown, command: CliCommand, context: CliContext): number {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError || isTaskEditError(error, 'invalidValue')) {
+    context.stderr(`coord: ${message}\nusage: ${command.usage}\n`);
+    return ExitCode.usage;
+  }
+  const expected =
+    error instanceof CommandFailure ||
+    error instanceof TaskFileNotFoundError ||
+    error instanceof TaskFileBrokenError ||
+    error instanceof LockTimeoutError ||
+    isTaskEditError(error);
+  context.stderr(
+    `coord: ${expected ? message : `unexpected error: ${error instanceof Error && error.stack ? error.stack : message}`}\n`,
+  );
+  return ExitCode.failed;
+}
+
+async function helpText(): Promise<string> {
+  const lines = ['usage: coord <command> [options]   (every command takes --file PATH)', ''];
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const { command } = await load();
+    lines.push(`  ${name.padEnd(11)}${command.summary}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`coord: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = ExitCode.failed;
+    },
+  );
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { registerCommands } from './registerCommands';
+import {
+  registerDashboard,
+  type DashboardFeature,
+} from '../../features/dashboard/vscode/registerDashboard';
+import { registerDiagnostics } from '../../features/tasks/vscode/diagnostics/registerDiagnostics';
+import {
+  registerGuardrails,
+  type GuardrailsFeature,
+} from '../../features/guardrails/vscode/registerGuardrails';
+import { registerGitHub, type GitHubFeature } from '../../features/github/vscode/registerGitHub';
+import { registerNotifications } from './registerNotifications';
+import {
+  createServices,
+  type CreatedServices,
+} from '../../features/common/vscode/session/createServices';
+import {
+  registerSnapshots,
+  type SnapshotsFeature,
+} from '../../features/snapshots/vscode/registerSnapshots';
+import { registerProgressStatusBar } from '../../features/tasks/vscode/progressStatusBar';
+import {
+  registerTasksView,
+  type TasksFeature,
+} from '../../features/tasks/vscode/registerTasksView';
+import { registerWorktrees } from '../../features/worktrees/vscode/registerWorktrees';
+import type { WorktreesFeature } from '../../features/worktrees/vscode/worktreesFeature';
+
+/** What activate() returns to other extensions and to the host tests. */
+export interface CoordinatorApi {
+  /** How long activate() took, in milliseconds (read by the bench). */
+  readonly activationMs: number;
+  /** Live objects for the extension-host tests (the real provider, view and sessions). */
+  readonly testing: CoordinatorTesting;
+}
+
+export interface CoordinatorTesting {
+  readonly services: CreatedServices;
+  readonly tasks: TasksFeature;
+  readonly statusBar: vscode.StatusBarItem;
+  readonly dashboard: DashboardFeature;
+  readonly guardrails: GuardrailsFeature;
+  readonly worktrees: WorktreesFeature;
+  readonly github: GitHubFeature;
+  readonly snapshots: SnapshotsFeature;
+}
+
+export function activate(context: vscode.ExtensionContext): CoordinatorApi {
+  const started = performance.now();
+  const services = createServices(context);
+  registerDiagnostics(services);
+  const tasks = registerTasksView(services);
+  const guardrails = registerGuardrails(services);
+  registerCommands(services, tasks, guardrails);
+  const statusBar = registerProgressStatusBar(services);
+  registerNotifications(services);
+  const dashboard = registerDashboard(services);
+  guardrails.addToDashboard(dashboard);
+  const worktrees = registerWorktrees(services, dashboard);
+  const github = registerGitHub(services, tasks, dashboard);
+  const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
+  return {
+    activationMs: performance.now() - started,
+    testing: { services, tasks, statusBar, dashboard, guardrails, worktrees, github, snapshots },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

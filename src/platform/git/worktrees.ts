@@ -1,0 +1,66 @@
+import { parseWorktreePorcelain } from '../../kernel/git/worktreePorcelain';
+import type { WorktreeEntry } from '../../kernel/git/worktreeTypes';
+import { runGit } from './exec';
+
+/** Every worktree of the repository containing `cwd`, main first (includes nested and hand-made ones). */
+export async function listWorktrees(cwd: string, signal?: AbortSignal): Promise<WorktreeEntry[]> {
+  const result = await runGit(['worktree', 'list', '--porcelain', '-z'], {
+    cwd,
+    signal,
+    readOnly: true,
+  });
+  return parseWorktreePorcelain(result.stdout);
+}
+
+export interface AddWorktreeOptions {
+  /** Any folder of the repository. */
+  cwd: string;
+  path: string;
+  branch: string;
+  /** Create `branch` at this commit; when absent the existing branch is checked out. */
+  newBranchFrom?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * `git worktree add`. Names were validated by the caller, and `--` ends the
+ * options so neither the path nor a ref can be read as one.
+ */
+export async function addWorktree(options: AddWorktreeOptions): Promise<void> {
+  const args = options.newBranchFrom
+    ? [
+        'worktree',
+        'add',
+        '--no-track',
+        '-b',
+        options.branch,
+        '--',
+        options.path,
+        options.newBranchFrom,
+      ]
+    : ['worktree', 'add', '--', options.path, options.branch];
+  await runGit(args, { cwd: options.cwd, signal: options.signal });
+}
+
+/** `git worktree remove`; without `force`, git itself refuses a worktree with changes (reason `dirty`). */
+export async function removeWorktree(
+  cwd: string,
+  path: string,
+  options: { force?: boolean; signal?: AbortSignal } = {},
+): Promise<void> {
+  const args = ['worktree', 'remove', ...(options.force ? ['--force', '--force'] : []), '--', path];
+  await runGit(args, { cwd, signal: options.signal });
+}
+
+/** `git worktree prune`; returns git's report of what it pruned (one line per entry). */
+export async function pruneWorktrees(
+  cwd: string,
+  options: { dryRun?: boolean; signal?: AbortSignal } = {},
+): Promise<string[]> {
+  const args = ['worktree', 'prune', '--verbose', ...(options.dryRun ? ['--dry-run'] : [])];
+  const result = await runGit(args, { cwd, signal: options.signal });
+  return `${result.stdout}\n${result.stderr}`
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
