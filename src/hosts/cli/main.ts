@@ -1,3 +1,4 @@
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 import { isTaskEditError } from '../../kernel/edits/errors';
 import { LockTimeoutError } from '../../platform/files/lock';
 import { TaskFileBrokenError } from '../../platform/taskfile/store';
@@ -53,7 +54,14 @@ function reportFailure(error: unknown, command: CliCommand, context: CliContext)
     context.stderr(`coord: ${message}\nusage: ${command.usage}\n`);
     return ExitCode.usage;
   }
+  if (CoordinatorError.is(error, 'gateRefused')) {
+    context.stderr(
+      `coord: ${message} Use --force to go ahead anyway; it is recorded on the task.\n`,
+    );
+    return ExitCode.failed;
+  }
   const expected =
+    CoordinatorError.is(error) ||
     error instanceof CommandFailure ||
     error instanceof TaskFileNotFoundError ||
     error instanceof TaskFileBrokenError ||

@@ -59,6 +59,15 @@ export function applyTaskEdit(doc: SubDocument, edit: TaskScopedEdit): void {
     }
     case 'appendNote':
       return appendToList(doc, fieldName(task, TASK_FIELDS.notes), edit.text, false);
+    case 'appendOverride': {
+      const list = doc.value.overrides;
+      if (Array.isArray(list)) {
+        doc.set(['overrides', -1], { ...edit.override }, true);
+      } else {
+        doc.set(['overrides'], [{ ...edit.override }]);
+      }
+      return;
+    }
     case 'setTaskField':
       if (edit.field.length === 0) {
         throw new TaskEditError('invalidValue', 'a field name is needed', edit.taskKey);

@@ -1,5 +1,23 @@
 import type { TaskStatus } from '../model/types';
 
+/** Who did something: a person or an agent, through which host. */
+export interface Actor {
+  /** The agent's name (from its terminal or its MCP client), else git's `user.name`. */
+  name: string;
+  host: 'editor' | 'cli' | 'mcp';
+}
+
+/** A gate that someone chose to pass anyway, kept on the task in its `overrides` list. */
+export interface OverrideRecord {
+  gate: 'start' | 'completion';
+  /** What the gate said, as it said it. */
+  reasons: string[];
+  by: string;
+  host: Actor['host'];
+  /** ISO time. */
+  at: string;
+}
+
 /**
  * A change to the task file, described as data so the store can re-apply it to a newer text
  * when the file changed on disk between read and write.
@@ -13,6 +31,7 @@ export type TaskEdit =
   | { kind: 'appendBlocker'; taskKey: string; text: string }
   | { kind: 'removeBlocker'; taskKey: string; text: string }
   | { kind: 'appendNote'; taskKey: string; text: string }
+  | { kind: 'appendOverride'; taskKey: string; override: OverrideRecord }
   /** Task fields with no dedicated edit: `worktree_path`, `started_at`, `hours_spent`, ... */
   | { kind: 'setTaskField'; taskKey: string; field: string; value: unknown }
   | {

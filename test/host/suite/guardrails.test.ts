@@ -305,7 +305,7 @@ describe('guardrails in a trusted workspace', function () {
       for (const key of ['state_sweep', 'compat_enforce', 'openapi_validation']) {
         assert.match(
           prompts.completions[0].detail,
-          new RegExp(`^${key}: not run in this worktree$`, 'm'),
+          new RegExp(`^• required guardrail ${key}: not run in its worktree$`, 'm'),
         );
       }
       assert.doesNotMatch(
@@ -313,7 +313,9 @@ describe('guardrails in a trusted workspace', function () {
         /shadow_diff/,
         'a guardrail waiting for its task does not count',
       );
+      assert.match(prompts.completions[0].detail, /^• progress is 0\/5 steps$/m);
       assert.notEqual(statusOf(), 'completed', 'dismissing the question keeps the status');
+      await session.apply({ kind: 'setProgress', taskKey, completedSteps: 5, totalSteps: 5 });
 
       await session.apply({
         kind: 'setTaskField',

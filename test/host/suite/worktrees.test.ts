@@ -23,6 +23,7 @@ type RawTask = {
   started_at?: string;
   name: string;
   id: string;
+  overrides?: unknown[];
 };
 
 const AGENT_MARKER = '.agent-marker';
@@ -310,6 +311,13 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       { taskKey: 'task1_shadow_diff' },
     );
     assert.equal(fromTree, terminal, "the task tree's Open Terminal shows the same task terminal");
+    // Every step done, so the completion gate has nothing to ask.
+    await session.apply({
+      kind: 'setProgress',
+      taskKey: 'task1_shadow_diff',
+      completedSteps: 5,
+      totalSteps: 5,
+    });
     await vscode.commands.executeCommand('coordinator.finishWorktreeTask', node);
     await waitFor(
       () => rawTask(session, 'task1_shadow_diff').status === 'completed',
@@ -466,7 +474,10 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       undefined,
     );
     const [question] = ui.of('confirm');
-    assert.match(question?.message ?? '', /is not ready\. Start it anyway\?/);
+    assert.match(
+      question?.message ?? '',
+      /^Cannot start cc3_circuit_review \(".*"\): status is waiting; waits for taskB_circuit_breaker/,
+    );
     assert.ok(question?.detail?.includes('waits for taskB_circuit_breaker'), question?.detail);
     assert.deepEqual(question?.actions, ['Start Anyway']);
     assert.deepEqual(worktreePaths(root), paths, 'nothing was made');
@@ -480,6 +491,14 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     );
     assert.equal(outcome?.result.outcome, 'created');
     assert.equal(rawTask(session, 'cc3_circuit_review').status, 'in_progress');
+    const [override] = (rawTask(session, 'cc3_circuit_review').overrides ?? []) as {
+      gate: string;
+      reasons: string[];
+      host: string;
+    }[];
+    assert.equal(override.gate, 'start', 'the override is recorded on the task');
+    assert.equal(override.host, 'editor');
+    assert.ok(override.reasons.includes('status is waiting'), override.reasons.join('; '));
     assert.ok(outcome?.terminal, 'a plain terminal for an owner without an agent command');
     assert.equal(outcome?.agentLaunched, false);
     assert.ok(

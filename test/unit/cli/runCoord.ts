@@ -17,11 +17,13 @@ export function coord(
   args: string[],
   cwd: string,
   onStart?: (pid: number) => void,
+  env?: NodeJS.ProcessEnv,
 ): Promise<CoordRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], {
       cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(env ? { env: { ...process.env, ...env } } : {}),
     });
     if (child.pid !== undefined) {
       onStart?.(child.pid);

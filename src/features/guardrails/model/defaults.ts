@@ -22,3 +22,10 @@ export const KILL_GRACE_MS = 3000;
  * host once a channel holds tens of megabytes.
  */
 export const DEFAULT_CHANNEL_LIMIT_MB = 1;
+
+/** The completion gate's guardrail settings when nothing overrides them. */
+export const DEFAULT_SHORTFALL_SETTINGS = {
+  requirePassBeforeComplete: true,
+  cwd: '',
+  logFolder: DEFAULT_LOG_FOLDER,
+} as const;

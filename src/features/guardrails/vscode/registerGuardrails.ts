@@ -3,7 +3,8 @@ import { TaskTypes } from '../../common/vscode/constants';
 import type { DashboardFeature } from '../../dashboard/vscode/registerDashboard';
 import type { CoordinatorServices } from '../../common/vscode/services';
 import { registerGuardrailStatusBar } from './guardrailStatusBar';
-import { createCompletionGate, type CompletionGate } from './completionGate';
+import { createCompletionGate } from './completionGate';
+import type { CompletionCheck } from '../../tasks/vscode/commands/commandContext';
 import { FreshnessTracker } from './freshnessTracker';
 import { GuardrailController } from './guardrailController';
 import { guardrailDashboardData } from './guardrailDashboardData';
@@ -15,7 +16,7 @@ export interface GuardrailsFeature {
   readonly statusBar: vscode.StatusBarItem;
   readonly taskProvider: GuardrailTaskProvider;
   /** Asked by Set Status before a task is marked completed. */
-  readonly gate: CompletionGate;
+  readonly gate: CompletionCheck;
   /** Feeds the dashboard's guardrail section (called once the dashboard is registered). */
   addToDashboard(dashboard: DashboardFeature): void;
 }

@@ -1,3 +1,10 @@
+import * as path from 'node:path';
+import { resolveActor } from '../../../platform/identity/actor';
+import { completionShortfalls } from '../../guardrails/completionShortfalls';
+import { DEFAULT_SHORTFALL_SETTINGS } from '../../guardrails/model/defaults';
+import { guardrailsWithWorkspaceSettings } from '../../guardrails/workspaceSettings';
+import { forcedOnly } from '../gateUi';
+import { updateTask } from '../updateTask';
 import type { TaskEdit } from '../../../kernel/edits/types';
 import { ACCEPTED_STATUS_SPELLINGS, normaliseStatus } from '../../../kernel/model/statuses';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
@@ -9,7 +16,9 @@ export const command: CliCommand = {
   summary: 'change a task: status, progress, PR, branch, owner, blockers, notes',
   usage:
     'coord set KEY [--status S] [--progress DONE[/TOTAL]] [--pr N|none] [--branch B|none] [--owner O]\n' +
-    '              [--blocker TEXT] [--unblock TEXT] [--note TEXT] [--json] [--file PATH]',
+    '              [--blocker TEXT] [--unblock TEXT] [--note TEXT] [--force] [--json] [--file PATH]\n' +
+    '  --status completed passes the completion gate (dependencies completed, every progress step\n' +
+    '  done, required guardrails passed in the task worktree); --force overrides it and records that',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -24,6 +33,7 @@ export const command: CliCommand = {
         blocker: { type: 'string', multiple: true },
         unblock: { type: 'string', multiple: true },
         note: { type: 'string', multiple: true },
+        force: { type: 'boolean' },
       },
       1,
     );
@@ -40,7 +50,23 @@ export const command: CliCommand = {
     const opened = await openTaskFile(values.file, context);
     const { model } = requireModel(opened);
     const key = findTask(model, name).key;
-    const loaded = await opened.store.apply(edits.map((edit) => ({ ...edit, taskKey: key })));
+    const folder = path.dirname(opened.path);
+    const definitions = await guardrailsWithWorkspaceSettings(model.guardrails, context.cwd);
+    const loaded = await updateTask({
+      store: { read: () => opened.store.read(), apply: (all) => opened.store.apply(all) },
+      taskKey: key,
+      edits: edits.map((edit) => ({ ...edit, taskKey: key })),
+      actor: await resolveActor('cli', folder),
+      ui: forcedOnly(values.force === true),
+      guardrailShortfalls: (task) =>
+        completionShortfalls({
+          folder,
+          model,
+          task,
+          definitions: definitions.definitions,
+          settings: DEFAULT_SHORTFALL_SETTINGS,
+        }),
+    });
     const task = loaded.model!.byKey.get(key)!;
     if (values.json) {
       context.stdout(`${JSON.stringify(taskJson(loaded.model!, loaded.graph!, task), null, 2)}\n`);

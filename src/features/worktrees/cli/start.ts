@@ -1,6 +1,9 @@
 import { NamingError, TemplateError } from '../model/naming';
 import { GitError } from '../../../platform/git';
-import { StartTaskError, startTaskInWorktree, type StartTaskResult } from '..';
+import { StartTaskError, type StartTaskResult } from '..';
+import { startGatedTask } from '../startGatedTask';
+import { forcedOnly } from '../../tasks/gateUi';
+import { resolveActor } from '../../../platform/identity/actor';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { CommandFailure, ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
 import { resolveTaskFile } from '../../common/cli/taskFile';
@@ -10,7 +13,9 @@ export const command: CliCommand = {
   summary: 'start a task in its own git worktree (branch, brief, task file); prints the path',
   usage:
     'coord start KEY [--base BRANCH] [--branch-template T] [--path-template T] [--copy GLOB]...\n' +
-    '                [--brief NAME] [--setup COMMAND] [--json] [--file PATH]\n' +
+    '                [--brief NAME] [--setup COMMAND] [--force] [--json] [--file PATH]\n' +
+    '  A task that is blocked, waiting or waits for unfinished tasks starts only with --force,\n' +
+    '  which is recorded on the task.\n' +
     '  e.g. cd "$(coord start task1)"',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
@@ -24,6 +29,7 @@ export const command: CliCommand = {
         copy: { type: 'string', multiple: true },
         brief: { type: 'string' },
         setup: { type: 'string' },
+        force: { type: 'boolean' },
       },
       1,
     );
@@ -34,7 +40,9 @@ export const command: CliCommand = {
     const taskFilePath = await resolveTaskFile(values.file, context);
     let result: StartTaskResult;
     try {
-      result = await startTaskInWorktree({
+      result = await startGatedTask({
+        ui: forcedOnly(values.force === true),
+        actor: await resolveActor('cli', context.cwd),
         taskKey,
         taskFilePath,
         store: new TaskFileStore(taskFilePath),

@@ -4,7 +4,11 @@ import type { Task } from '../../../kernel/model/types';
 import { agentCommandTemplate, expandAgentCommand } from '../../agents/model/agentCommand';
 import { shellSyntaxFor } from '../../agents/model/shellQuoting';
 import { TaskFileStore } from '../../../platform/taskfile/store';
-import { StartTaskError, startTaskInWorktree, type StartTaskResult } from '..';
+import { StartTaskError, type StartTaskResult } from '..';
+import { startGatedTask } from '../startGatedTask';
+import type { GateUi } from '../../tasks/gateUi';
+import { refusalText } from '../../tasks/model/gates';
+import { resolveActor } from '../../../platform/identity/actor';
 import type { CoordinatorServices, FolderSession } from '../../common/vscode/services';
 import { existingTaskTerminal, openTaskTerminal } from '../../agents/vscode/agentTerminal';
 import { worktreeSettingsFor } from './worktreeSettings';
@@ -31,6 +35,7 @@ export interface StartFlowOutcome {
 }
 
 const SHOW_LOG = 'Show Log';
+const START_ANYWAY = 'Start Anyway';
 const MANAGE_TRUST = 'Manage Workspace Trust';
 const inFlight = new Set<string>();
 
@@ -59,6 +64,15 @@ export async function runStartFlow(
   }
   inFlight.add(runKey);
   const settings = worktreeSettingsFor(session.folder);
+  const actor = await resolveActor('editor', session.folder.uri.fsPath);
+  const gateUi: GateUi = {
+    confirmOverride: async (check) =>
+      (await ui.confirm(
+        refusalText(check),
+        `${check.reasons.map((reason) => `• ${reason}`).join('\n')}\n\nStarting anyway is recorded on the task.`,
+        START_ANYWAY,
+      )) === START_ANYWAY,
+  };
   try {
     const result = await vscode.window.withProgress(
       {
@@ -69,7 +83,9 @@ export async function runStartFlow(
       (progress, token) => {
         const abort = new AbortController();
         const cancelled = token.onCancellationRequested(() => abort.abort());
-        return startTaskInWorktree({
+        return startGatedTask({
+          ui: gateUi,
+          actor,
           taskKey: task.key,
           taskFilePath: taskFile,
           store: {

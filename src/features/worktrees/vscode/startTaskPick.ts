@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { Task } from '../../../kernel/model/types';
 import { startCandidates, type StartCandidate } from '../model/candidates';
 import type { FolderSession, WorkspaceSessions } from '../../common/vscode/services';
-import type { WorktreeUi } from './worktreeUi';
 
 interface CandidateItem extends vscode.QuickPickItem {
   candidate?: StartCandidate;
@@ -74,17 +73,4 @@ export function candidateFor(session: FolderSession, task: Task): StartCandidate
   return (
     found ?? { task, kind: 'blocked', reasons: [`status is ${task.status}`], prerequisites: [] }
   );
-}
-
-/** A blocked task starts only after the user confirms; ready and in-progress ones need no question. */
-export async function confirmStart(ui: WorktreeUi, candidate: StartCandidate): Promise<boolean> {
-  if (candidate.kind !== 'blocked') {
-    return true;
-  }
-  const answer = await ui.confirm(
-    `"${candidate.task.name}" is not ready. Start it anyway?`,
-    candidate.reasons.map((reason) => `• ${reason}`).join('\n'),
-    'Start Anyway',
-  );
-  return answer === 'Start Anyway';
 }

@@ -1,10 +1,13 @@
 import type { Task } from '../../../../kernel/model/types';
 import type { CoordinatorServices, FolderSession } from '../../../common/vscode/services';
+import type { GateUi } from '../../gateUi';
+import type { GuardrailShortfall } from '../../model/gates';
 import type { TasksFeature } from '../registerTasksView';
 
-/** Asked before a task is marked completed; the guardrails feature provides it. */
+/** The guardrail part of the completion gate and its question; the guardrails feature provides it. */
 export interface CompletionCheck {
-  mayComplete(session: FolderSession, task: Task): Promise<boolean>;
+  shortfalls(session: FolderSession, task: Task): Promise<GuardrailShortfall[]>;
+  ui(session: FolderSession, task: Task): GateUi;
 }
 
 /** What a command file receives when it registers. */

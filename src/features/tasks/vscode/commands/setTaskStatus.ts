@@ -4,6 +4,12 @@ import { STATUS_APPEARANCE } from '../statusAppearance';
 import { Commands } from '../../../common/vscode/constants';
 import { resolveTask } from '../resolveTask';
 import type { CommandContext } from './commandContext';
+import { CoordinatorError } from '../../../../kernel/errors/coordinatorError';
+import { resolveActor } from '../../../../platform/identity/actor';
+import { TaskFileStore } from '../../../../platform/taskfile/store';
+import type { GateUi } from '../../gateUi';
+import { refusalText } from '../../model/gates';
+import { updateTask } from '../../updateTask';
 
 /** Writes a new status to the task file through the store (minimal edit, nothing else touched). */
 export function registerSetTaskStatus({
@@ -33,16 +39,30 @@ export function registerSetTaskStatus({
       if (!status || status === task.status) {
         return;
       }
-      if (
-        status === 'completed' &&
-        completionCheck &&
-        !(await completionCheck.mayComplete(session, task))
-      ) {
-        return;
-      }
+      const taskFile = session.taskFile?.fsPath;
       try {
-        await session.apply({ kind: 'setStatus', taskKey: task.key, status });
+        await updateTask({
+          store: {
+            read: () =>
+              taskFile
+                ? new TaskFileStore(taskFile).read()
+                : Promise.reject(new Error('no task file')),
+            apply: async (edits) => {
+              await session.apply(edits);
+              return session.state!;
+            },
+          },
+          taskKey: task.key,
+          edits: [{ kind: 'setStatus', taskKey: task.key, status }],
+          actor: await resolveActor('editor', session.folder.uri.fsPath),
+          ui: completionCheck?.ui(session, task) ?? askToOverride,
+          guardrailShortfalls: (projected) =>
+            completionCheck?.shortfalls(session, projected) ?? Promise.resolve([]),
+        });
       } catch (error) {
+        if (CoordinatorError.is(error, 'gateRefused')) {
+          return; // The person answered the gate's question.
+        }
         services.log.error(`Set status of ${task.key}: ${String(error)}`);
         void vscode.window.showErrorMessage(
           `Could not set the status of "${task.name}": ${errorText(error)}`,
@@ -51,6 +71,20 @@ export function registerSetTaskStatus({
     },
   );
 }
+
+const COMPLETE_ANYWAY = 'Complete Anyway';
+
+/** The gate's question where no guardrails are wired. */
+const askToOverride: GateUi = {
+  async confirmOverride(check) {
+    const choice = await vscode.window.showWarningMessage(
+      refusalText(check),
+      { modal: true, detail: check.reasons.map((reason) => `• ${reason}`).join('\n') },
+      COMPLETE_ANYWAY,
+    );
+    return choice === COMPLETE_ANYWAY;
+  },
+};
 
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -3,7 +3,7 @@ import { Commands } from '../../../common/vscode/constants';
 import { resolveTask } from '../../../tasks/vscode/resolveTask';
 import { isTaskNode, isTaskReference } from '../../../tasks/vscode/taskTreeNodes';
 import { runStartFlow, type StartFlowOutcome } from '../startTaskFlow';
-import { candidateFor, confirmStart, pickTaskToStart } from '../startTaskPick';
+import { candidateFor, pickTaskToStart } from '../startTaskPick';
 import type { WorktreeCommandContext } from './worktreeCommandContext';
 
 /**
@@ -30,7 +30,7 @@ export function registerStartTaskInWorktree({
       } else {
         target = await pickTaskToStart(services.sessions);
       }
-      if (!target || !(await confirmStart(worktrees.ui.current, target.candidate))) {
+      if (!target) {
         return undefined;
       }
       return runStartFlow(worktrees.startDeps, target.session, target.candidate.task);

@@ -1,0 +1,63 @@
+import type { Actor, TaskEdit } from '../../kernel/edits/types';
+import type { LoadedTaskFile, Task } from '../../kernel/model/types';
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
+import type { GateUi } from './gateUi';
+import { checkCompletion, type GuardrailShortfall } from './model/gates';
+import { passGate } from './passGate';
+
+/** The one write path every host uses for a task's own fields. */
+export interface TaskStoreLike {
+  read(): Promise<LoadedTaskFile>;
+  apply(edits: TaskEdit[]): Promise<LoadedTaskFile>;
+}
+
+export interface UpdateTaskRequest {
+  store: TaskStoreLike;
+  /** Key of the task every edit is for. */
+  taskKey: string;
+  edits: readonly TaskEdit[];
+  actor: Actor;
+  ui: GateUi;
+  /** Required guardrails that have not passed for the task (its worktree since the last commit). */
+  guardrailShortfalls?: (task: Task) => Promise<GuardrailShortfall[]>;
+  now?: () => Date;
+}
+
+/**
+ * Applies edits to one task through the store. Marking it completed passes the completion
+ * gate first (dependencies, progress, required guardrails), judged on the task as these edits
+ * leave it, so `--status completed --progress 6/6` is one step.
+ */
+export async function updateTask(request: UpdateTaskRequest): Promise<LoadedTaskFile> {
+  const edits = [...request.edits];
+  const completing = edits.some((edit) => edit.kind === 'setStatus' && edit.status === 'completed');
+  if (completing) {
+    const loaded = await request.store.read();
+    const model = loaded.model;
+    const task = model?.byKey.get(request.taskKey);
+    if (!model || !task) {
+      throw new CoordinatorError('unknownTask', `No task ${request.taskKey} in the task file.`);
+    }
+    if (task.status !== 'completed') {
+      const projected = withProgressEdits(task, edits);
+      const shortfalls = (await request.guardrailShortfalls?.(projected)) ?? [];
+      const check = checkCompletion(model, loaded.graph, projected, shortfalls);
+      const now = (request.now ?? (() => new Date()))();
+      edits.push(...(await passGate(check, request.ui, request.actor, now)));
+    }
+  }
+  return request.store.apply(edits);
+}
+
+function withProgressEdits(task: Task, edits: readonly TaskEdit[]): Task {
+  let progress = task.progress;
+  for (const edit of edits) {
+    if (edit.kind === 'setProgress') {
+      const totalSteps = edit.totalSteps ?? progress?.totalSteps ?? edit.completedSteps;
+      const completedSteps = edit.completedSteps;
+      const percentage = totalSteps > 0 ? Math.round((completedSteps / totalSteps) * 100) : 0;
+      progress = { totalSteps, completedSteps, percentage };
+    }
+  }
+  return { ...task, progress };
+}

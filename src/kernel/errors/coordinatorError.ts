@@ -1,0 +1,23 @@
+/** Stable reasons every host can branch on; the message is for people and never parsed. */
+export type CoordinatorErrorCode =
+  /** A gate (dependencies, completion, review, trust) refused and nobody forced it. */
+  | 'gateRefused'
+  /** The repository is not trusted, so its commands and settings that run commands are ignored. */
+  | 'untrusted'
+  | 'unknownTask'
+  | 'badInput';
+
+/** An expected failure with one line of text for the person and a stable code for the code. */
+export class CoordinatorError extends Error {
+  constructor(
+    readonly code: CoordinatorErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CoordinatorError';
+  }
+
+  static is(error: unknown, code?: CoordinatorErrorCode): error is CoordinatorError {
+    return error instanceof CoordinatorError && (code === undefined || error.code === code);
+  }
+}
