@@ -1,7 +1,8 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { GuardrailResult } from './model/types';
+import { writeFileAtomic } from '../../platform/files/atomicWrite';
 
 /**
  * Saves a guardrail's output where its `output_path` says (already expanded and absolute). A path
@@ -50,7 +51,7 @@ export class OutputFile {
     }
     if (this.resultPath && !this.error) {
       try {
-        await writeFile(this.resultPath, `${JSON.stringify(result, null, 2)}\n`);
+        await writeFileAtomic(this.resultPath, `${JSON.stringify(result, null, 2)}\n`);
       } catch (error) {
         this.fail(error);
       }

@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { parseRunLog, type GuardrailRunLog } from './model/runLog';
 import { formatRunTimestamp } from './model/timestamp';
+import { writeFileAtomic } from '../../platform/files/atomicWrite';
 
 /** Writes a run log as `<folder>/<UTC timestamp>-<random>.json`, atomically; returns its path. */
 export async function writeRunLog(folder: string, log: GuardrailRunLog): Promise<string> {
   await mkdir(folder, { recursive: true });
   const name = `${formatRunTimestamp(new Date(log.startedAt))}-${randomBytes(3).toString('hex')}.json`;
   const target = path.join(folder, name);
-  const temp = `${target}.tmp`;
-  await writeFile(temp, `${JSON.stringify(log, null, 2)}\n`);
-  await rename(temp, target);
+  await writeFileAtomic(target, `${JSON.stringify(log, null, 2)}\n`);
   return target;
 }
 

@@ -1,7 +1,6 @@
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { TaskEdit } from '../../kernel/edits/types';
 import type { TaskModel } from '../../kernel/model/types';
+import { resolveRecordedWorktree, sameFolder } from './recordedPath';
 
 /** The fields a task may record its worktree in (see the reader's aliases). */
 const WORKTREE_FIELDS = ['worktree_path', 'worktree'] as const;
@@ -22,9 +21,9 @@ export function tasksRecordingWorktree(
   mainRoot: string,
   worktreePath: string,
 ): RecordedWorktree[] {
-  const target = canonical(resolve(mainRoot, worktreePath));
+  const target = resolveRecordedWorktree(worktreePath, mainRoot);
   return model.tasks.flatMap((task) =>
-    task.worktreePath && canonical(resolve(mainRoot, task.worktreePath)) === target
+    task.worktreePath && sameFolder(resolveRecordedWorktree(task.worktreePath, mainRoot), target)
       ? [{ taskKey: task.key, recorded: task.worktreePath }]
       : [],
   );
@@ -51,12 +50,4 @@ export function forgetWorktreeEdits(
       value: undefined,
     }));
   });
-}
-
-function canonical(path: string): string {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return path;
-  }
 }

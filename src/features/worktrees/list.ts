@@ -1,4 +1,3 @@
-import { isAbsolute, resolve } from 'node:path';
 import type { Task, TaskModel } from '../../kernel/model/types';
 import { nestedWorktrees } from '../../kernel/git/worktreePorcelain';
 import type { WorktreeEntry, WorktreeStatus } from '../../kernel/git/worktreeTypes';
@@ -11,6 +10,7 @@ import {
 } from '../../platform/git/status';
 import { listWorktrees } from '../../platform/git/worktrees';
 import { mapWithLimit } from './concurrency';
+import { resolveRecordedWorktree, sameFolder } from './recordedPath';
 
 export interface WorktreeInfo extends WorktreeEntry {
   /** The worktree whose folder contains this one (a worktree nested in the main checkout). */
@@ -108,19 +108,11 @@ export function linkedTask(
 ): Task | undefined {
   const byPath = model.tasks.find(
     (task) =>
-      task.worktreePath && sameFolder(resolveRecorded(task.worktreePath, mainRoot), entry.path),
+      task.worktreePath &&
+      sameFolder(resolveRecordedWorktree(task.worktreePath, mainRoot), entry.path),
   );
   if (byPath) {
     return byPath;
   }
   return entry.branch ? model.tasks.find((task) => task.branch === entry.branch) : undefined;
-}
-
-function resolveRecorded(path: string, mainRoot: string): string {
-  return isAbsolute(path) ? path : resolve(mainRoot, path);
-}
-
-function sameFolder(a: string, b: string): boolean {
-  const normalise = (path: string) => resolve(path).replace(/\\/g, '/').replace(/\/+$/, '');
-  return normalise(a) === normalise(b);
 }

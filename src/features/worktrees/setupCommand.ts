@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { signalTree } from '../../platform/process/processTree';
 
 /** Runs the user's setup command (a shell line from their settings) in a new worktree. */
 export type SetupRunner = (
@@ -34,7 +35,9 @@ export const runSetupCommand: SetupRunner = (command, cwd, options) =>
       }
     };
     const onAbort = () => {
-      killTree(child.pid);
+      if (child.pid !== undefined) {
+        signalTree(child.pid, 'SIGTERM');
+      }
       settle(new Error(`Setup command cancelled: ${command}`));
     };
     if (options.signal?.aborted) {
@@ -64,18 +67,3 @@ export const runSetupCommand: SetupRunner = (command, cwd, options) =>
       }
     });
   });
-
-function killTree(pid: number | undefined): void {
-  if (pid === undefined) {
-    return;
-  }
-  try {
-    if (process.platform === 'win32') {
-      spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true });
-    } else {
-      process.kill(-pid, 'SIGTERM');
-    }
-  } catch {
-    // Already gone.
-  }
-}

@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { Task } from '../../kernel/model/types';
 import { listWorktrees, mainWorktreeRoot } from '../../platform/git';
+import { resolveRecordedWorktree } from './recordedPath';
 
 export type TaskWorktree = { path: string } | { problem: string };
 
@@ -12,11 +13,13 @@ export type TaskWorktree = { path: string } | { problem: string };
  */
 export async function findTaskWorktree(folder: string, task: Task): Promise<TaskWorktree> {
   if (task.worktreePath) {
-    let path = task.worktreePath;
-    if (!isAbsolute(path)) {
-      const root = (await mainWorktreeRoot(folder).catch(() => undefined)) ?? folder;
-      path = resolve(root, path);
-    }
+    // Only a relative path needs the main worktree, and finding it runs git.
+    const path = isAbsolute(task.worktreePath)
+      ? task.worktreePath
+      : resolveRecordedWorktree(
+          task.worktreePath,
+          (await mainWorktreeRoot(folder).catch(() => undefined)) ?? folder,
+        );
     const found = await stat(path).catch(() => undefined);
     if (found?.isDirectory()) {
       return { path };

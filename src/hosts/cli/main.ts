@@ -1,6 +1,7 @@
 import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 import { isTaskEditError } from '../../kernel/edits/errors';
 import { LockTimeoutError } from '../../platform/files/lock';
+import { isTaskFileStoreError } from '../../platform/taskfile/errors';
 import { TaskFileBrokenError } from '../../platform/taskfile/store';
 import {
   CommandFailure,
@@ -66,6 +67,7 @@ function reportFailure(error: unknown, command: CliCommand, context: CliContext)
     error instanceof TaskFileNotFoundError ||
     error instanceof TaskFileBrokenError ||
     error instanceof LockTimeoutError ||
+    isTaskFileStoreError(error) ||
     isTaskEditError(error);
   context.stderr(
     `coord: ${expected ? message : `unexpected error: ${error instanceof Error && error.stack ? error.stack : message}`}\n`,

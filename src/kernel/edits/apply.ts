@@ -263,6 +263,10 @@ function lastUpdatedReplacement(root: OutlineNode, now: Date): Replacement | und
     : undefined;
 }
 
+/**
+ * Adds `last_updated` as the first member of the root, written the way the file writes its first
+ * member (same separator after `{`, same spacing around `:`), so the rest of the text is untouched.
+ */
 function insertLastUpdated(
   text: string,
   root: OutlineNode,
@@ -272,8 +276,22 @@ function insertLastUpdated(
   if (root.kind !== 'object' || outlineChild(root, 'last_updated')) {
     return text;
   }
-  return applyTextEdits(
-    text,
-    modify(text, ['last_updated'], formatTimestamp(now), { formattingOptions: formatting }),
-  );
+  const first = root.children?.[0];
+  const stamp = JSON.stringify(formatTimestamp(now));
+  if (first?.keyStart === undefined) {
+    return applyTextEdits(
+      text,
+      modify(text, ['last_updated'], formatTimestamp(now), { formattingOptions: formatting }),
+    );
+  }
+  const opening = text.slice(root.start + 1, first.keyStart);
+  const colon = /^\s*:\s*/.exec(text.slice(first.keyStart + JSON.stringify(first.key).length))?.[0];
+  const compact = colon === ':';
+  const between = opening.includes('\n')
+    ? opening.slice(opening.lastIndexOf('\n'))
+    : compact
+      ? ''
+      : ' ';
+  const member = `"last_updated"${colon ?? ': '}${stamp},${between}`;
+  return text.slice(0, first.keyStart) + member + text.slice(first.keyStart);
 }

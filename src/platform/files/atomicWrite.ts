@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { scratchPath } from './scratchFiles';
 
-/** Writes a temp file in the same directory, flushes it, and renames it over `filePath`. */
+/**
+ * Writes a temp file in the same directory, flushes it, and renames it over `filePath`. For files
+ * only this program writes (snapshots, run logs, results); the task file goes through the store.
+ */
 export async function writeFileAtomic(filePath: string, text: string): Promise<void> {
-  const temp = join(
-    dirname(filePath),
-    `.${basename(filePath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  const temp = scratchPath(filePath, 'tmp');
   const mode = await stat(filePath).then(
     (s) => s.mode & 0o777,
     () => undefined,

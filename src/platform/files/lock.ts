@@ -1,17 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { link, lstat, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { processAlive } from './processAlive';
+import { removeQuietly, scratchPath } from './scratchFiles';
 
 export interface LockOptions {
   /** Give up after this long. */
   timeoutMs?: number;
   /** A lock older than this is taken over, whoever holds it. */
   staleMs?: number;
+  /** An empty or unreadable lock (left by a kill, or by another tool) is taken over after this long. */
+  unreadableStaleMs?: number;
 }
 
 interface LockOwner {
   pid: number;
   host: string;
   time: number;
+  /** Tells this lock from a later one that the file system gave the same inode. */
+  nonce: string;
 }
 
 export class LockTimeoutError extends Error {
@@ -23,35 +30,41 @@ export class LockTimeoutError extends Error {
   }
 }
 
+export interface HeldLock {
+  /** Whether the lock file is still this one (it is taken over when judged stale). */
+  isHeld(): Promise<boolean>;
+  /** Removes the lock file if it is still this one. */
+  release(): Promise<void>;
+}
+
+/** A lock file as it was seen when judged: the same inode and the same bytes identify it. */
+interface SeenLock {
+  ino: number;
+  text: string;
+  mtimeMs: number;
+}
+
+/** A breaker holds `<lock>.break` for a few file operations; longer means it was killed. */
+const BREAK_LOCK_STALE_MS = 5_000;
+
 /**
- * An advisory lock: a file created with O_EXCL beside the locked file, holding the owner's pid, host
- * and time. Taken over when stale (too old, or its process on this host is gone). Retries with
- * jittered backoff. Returns the release function.
+ * An advisory lock: a file beside the locked file holding its owner's pid, host, time and a nonce.
+ * It is written in full to a temp file and then hard-linked into place, so it never exists empty.
+ * A lock whose process on this host is gone, or older than `staleMs`, or empty/unreadable for
+ * longer than `unreadableStaleMs`, is taken over: one breaker at a time (holding `<lock>.break`)
+ * moves it aside and checks that what it moved is the very lock it judged (same inode and bytes),
+ * putting it back otherwise. Retries with jittered backoff.
  */
-export async function acquireLock(
-  lockPath: string,
-  options: LockOptions = {},
-): Promise<() => Promise<void>> {
+export async function acquireLock(lockPath: string, options: LockOptions = {}): Promise<HeldLock> {
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const staleMs = options.staleMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
-  const owner: LockOwner = { pid: process.pid, host: hostname(), time: Date.now() };
   for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await open(lockPath, 'wx');
-      try {
-        await handle.writeFile(JSON.stringify({ ...owner, time: Date.now() }));
-      } finally {
-        await handle.close();
-      }
-      return () => unlink(lockPath).catch(() => undefined);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw error;
-      }
+    const mine = await createLockFile(lockPath);
+    if (mine) {
+      return heldLock(lockPath, mine);
     }
-    if (await isStale(lockPath, staleMs)) {
-      await breakLock(lockPath);
+    const seen = await see(lockPath);
+    if (!seen || (isStale(seen, options) && (await breakLock(lockPath, seen)))) {
       continue;
     }
     if (Date.now() >= deadline) {
@@ -62,38 +75,123 @@ export async function acquireLock(
   }
 }
 
-async function isStale(lockPath: string, staleMs: number): Promise<boolean> {
-  let owner: Partial<LockOwner>;
+/** Creates the lock file with its full content, or returns undefined when it exists. */
+async function createLockFile(lockPath: string): Promise<SeenLock | undefined> {
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    time: Date.now(),
+    nonce: randomBytes(8).toString('hex'),
+  };
+  const text = JSON.stringify(owner);
+  const temp = scratchPath(lockPath, 'tmp');
+  await writeFile(temp, text, { flag: 'wx' });
   try {
-    owner = JSON.parse(await readFile(lockPath, 'utf8')) as Partial<LockOwner>;
-  } catch {
-    // Just created and not written yet, or already gone: not stale; try again.
-    return false;
+    await link(temp, lockPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      return undefined;
+    }
+    throw error;
+  } finally {
+    await removeQuietly(temp);
   }
-  if (typeof owner.time !== 'number' || Date.now() - owner.time > staleMs) {
+  const stats = await lstat(lockPath);
+  return { ino: stats.ino, text, mtimeMs: stats.mtimeMs };
+}
+
+function heldLock(lockPath: string, mine: SeenLock): HeldLock {
+  const isHeld = async () => {
+    const now = await see(lockPath);
+    return now !== undefined && sameLock(now, mine);
+  };
+  return {
+    isHeld,
+    release: async () => {
+      if (await isHeld()) {
+        await removeQuietly(lockPath);
+      }
+    },
+  };
+}
+
+async function see(lockPath: string): Promise<SeenLock | undefined> {
+  try {
+    const stats = await lstat(lockPath);
+    const text = await readFile(lockPath, 'utf8');
+    return { ino: stats.ino, text, mtimeMs: stats.mtimeMs };
+  } catch {
+    // Released meanwhile: try again.
+    return undefined;
+  }
+}
+
+function sameLock(a: SeenLock, b: SeenLock): boolean {
+  return a.ino === b.ino && a.text === b.text;
+}
+
+function ownerOf(seen: SeenLock): Partial<LockOwner> | undefined {
+  try {
+    const owner = JSON.parse(seen.text) as unknown;
+    return typeof owner === 'object' && owner !== null ? (owner as Partial<LockOwner>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isStale(seen: SeenLock, options: LockOptions): boolean {
+  const owner = ownerOf(seen);
+  if (!owner || typeof owner.time !== 'number') {
+    return Date.now() - seen.mtimeMs > (options.unreadableStaleMs ?? 2_000);
+  }
+  if (Date.now() - owner.time > (options.staleMs ?? 30_000)) {
     return true;
   }
   return owner.host === hostname() && typeof owner.pid === 'number' && !processAlive(owner.pid);
 }
 
-function processAlive(pid: number): boolean {
+/**
+ * Takes a stale lock away, but only the one judged: under `<lock>.break`, so no other breaker acts
+ * between the check and the move, and verified after the move, for an owner releasing it just then.
+ */
+async function breakLock(lockPath: string, judged: SeenLock): Promise<boolean> {
+  const breakPath = `${lockPath}.break`;
+  const breaker = await createLockFile(breakPath);
+  if (!breaker) {
+    const other = await see(breakPath);
+    return (
+      other !== undefined &&
+      isStale(other, { staleMs: BREAK_LOCK_STALE_MS }) &&
+      (await moveAsideIfSame(breakPath, other))
+    );
+  }
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    // Another breaker may have taken the judged lock away and a live writer made a new one since.
+    const now = await see(lockPath);
+    return (
+      now === undefined || (sameLock(now, judged) && (await moveAsideIfSame(lockPath, judged)))
+    );
+  } finally {
+    await heldLock(breakPath, breaker).release();
   }
 }
 
-/** Moves the stale lock aside first so that two writers breaking it at once cannot both win. */
-async function breakLock(lockPath: string): Promise<void> {
-  const aside = `${lockPath}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
+/** Moves the judged lock away; true when it is gone (moved now, or already). */
+async function moveAsideIfSame(path: string, judged: SeenLock): Promise<boolean> {
+  const aside = scratchPath(path, 'old');
   try {
-    await rename(lockPath, aside);
-    await unlink(aside);
+    await rename(path, aside);
   } catch {
-    // Someone else broke or released it first.
+    return true;
   }
+  const moved = await see(aside);
+  const same = moved !== undefined && sameLock(moved, judged);
+  if (!same) {
+    // A live lock taken just after the judged one went: put it back where its owner expects it.
+    await link(aside, path).catch(() => undefined);
+  }
+  await unlink(aside).catch(() => undefined);
+  return same;
 }
 
 function delay(ms: number): Promise<void> {

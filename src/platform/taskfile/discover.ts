@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { mainWorktreeRoot } from '../git';
+import { isFileOrBeingReplaced } from './readStable';
 
 export const TASK_FILE_NAME = 'task_status.json';
 export const CONVENTIONAL_TASK_FILE = join('docs', 'plans', TASK_FILE_NAME);
@@ -32,11 +33,11 @@ export async function discoverTaskFile(
   const configured = options.configured?.trim();
   if (configured) {
     if (isAbsolute(configured)) {
-      return (await isFile(configured)) ? configured : undefined;
+      return (await isFileOrBeingReplaced(configured)) ? configured : undefined;
     }
     for (const root of roots) {
       const candidate = resolve(root, configured);
-      if (await isFile(candidate)) {
+      if (await isFileOrBeingReplaced(candidate)) {
         return candidate;
       }
     }
@@ -44,7 +45,7 @@ export async function discoverTaskFile(
   }
   for (const root of roots) {
     const conventional = join(root, CONVENTIONAL_TASK_FILE);
-    if (await isFile(conventional)) {
+    if (await isFileOrBeingReplaced(conventional)) {
       return conventional;
     }
   }
@@ -64,13 +65,6 @@ async function defaultMainRoot(folder: string): Promise<string | undefined> {
     // git missing or failing: the folder itself is the only root we know.
     return undefined;
   }
-}
-
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then(
-    (s) => s.isFile(),
-    () => false,
-  );
 }
 
 /** Breadth-first, names sorted, so the shallowest match wins and the result is stable. */

@@ -4,8 +4,12 @@ import { TaskEditError } from '../../kernel/edits/errors';
 import type { TaskEdit } from '../../kernel/edits/types';
 import { loadTaskFile } from '../../kernel/model/load';
 import type { LoadedTaskFile } from '../../kernel/model/types';
-import { writeFileAtomic } from '../files/atomicWrite';
+import { TaskFileStoreError } from './errors';
 import { acquireLock, type LockOptions } from '../files/lock';
+import { readStable } from './readStable';
+import { recoverInterrupted } from './recoverInterrupted';
+import { replaceIfUnchanged } from './replaceIfUnchanged';
+import { resolveWriteTarget } from './writeTarget';
 
 export class TaskFileBrokenError extends Error {
   constructor(
@@ -29,10 +33,13 @@ export interface TaskFileStoreOptions {
 }
 
 /**
- * The one way the task file is read and written. A write takes the advisory lock
- * (`task_status.json.lock`), reads the text, applies the edits as minimal replacements, checks the
- * file did not change meanwhile (a writer that ignores the lock, a git checkout), re-applying to the
- * new text if it did, and replaces the file atomically. A file that does not parse is never written.
+ * The one way the task file is read and written. A write resolves symlinks to the file they lead to
+ * (refusing one that leaves the repository), takes the advisory lock beside that file
+ * (`task_status.json.lock`), puts back a file a killed writer left moved aside and removes killed
+ * writers' temp files, reads the text, applies the edits as minimal replacements, and replaces the
+ * file only if nothing else saved it meanwhile (`replaceIfUnchanged`); if something did (a writer
+ * that ignores the lock, an editor, a git checkout), the edits are re-applied to the new text.
+ * A file that does not parse is never written. Reads ride out a file briefly missing or half-written.
  */
 export class TaskFileStore {
   constructor(
@@ -40,36 +47,45 @@ export class TaskFileStore {
     private readonly options: TaskFileStoreOptions = {},
   ) {}
 
-  get lockPath(): string {
-    return `${this.filePath}.lock`;
-  }
-
-  async read(): Promise<LoadedTaskFile> {
-    return loadTaskFile(await readFile(this.filePath, 'utf8'));
+  read(): Promise<LoadedTaskFile> {
+    return readStable(this.filePath);
   }
 
   async apply(edits: TaskEdit | TaskEdit[]): Promise<LoadedTaskFile> {
     const list = Array.isArray(edits) ? edits : [edits];
-    const release = await acquireLock(this.lockPath, this.options.lock);
+    const target = await resolveWriteTarget(this.filePath);
+    const lock = await acquireLock(`${target}.lock`, this.options.lock);
     try {
-      const maxAttempts = this.options.maxAttempts ?? 5;
+      await recoverInterrupted(target, true);
+      const maxAttempts = this.options.maxAttempts ?? 50;
       for (let attempt = 1; ; attempt++) {
-        const before = await readFile(this.filePath, 'utf8');
+        const before = await readFile(target, 'utf8');
         const after = this.edit(before, list);
-        const current = await readFile(this.filePath, 'utf8');
-        if (current !== before) {
-          if (attempt >= maxAttempts) {
-            throw new Error(`${this.filePath} keeps changing while it is written; try again`);
-          }
-          continue;
+        if (after.text === before) {
+          return after;
         }
-        if (after.text !== before) {
-          await writeFileAtomic(this.filePath, after.text);
+        if (!(await lock.isHeld())) {
+          throw new TaskFileStoreError(
+            'lockLost',
+            `${this.filePath}: another writer took over the lock while this edit was written (it was held too long); try again`,
+            this.filePath,
+          );
         }
-        return after;
+        if (await replaceIfUnchanged(target, before, after.text)) {
+          return after;
+        }
+        if (attempt >= maxAttempts) {
+          throw new TaskFileStoreError(
+            'keepsChanging',
+            `${this.filePath} keeps changing while it is written; try again`,
+            this.filePath,
+          );
+        }
+        // Let a program saving in a loop finish its save before the next try.
+        await delay(Math.random() * Math.min(attempt, 10) * 2);
       }
     } finally {
-      await release();
+      await lock.release();
     }
   }
 
@@ -90,4 +106,8 @@ export class TaskFileStore {
     }
     return loaded;
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

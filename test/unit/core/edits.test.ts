@@ -55,6 +55,32 @@ describe('applyEdits', () => {
     assert.equal(loadTaskFile(after).model!.byKey.get('docs_snippets')!.status, 'completed');
   });
 
+  it('adds a missing last_updated as the first member, written like the file, touching nothing else', () => {
+    const stamp = '"last_updated": "2026-01-02T03:04:05Z"';
+    const cases: [string, string][] = [
+      [
+        '{"tasks": {"a": {"status": "todo"}}}\n',
+        `{${stamp}, "tasks": {"a": {"status": "completed"}}}\n`,
+      ],
+      [
+        '{"tasks":{"a":{"status":"todo"}}}',
+        `{${stamp.replace(': ', ':')},"tasks":{"a":{"status":"completed"}}}`,
+      ],
+      [
+        '{\n\t"tasks" : {\n\t\t"a": {"status": "todo"}\n\t}\n}\n',
+        `{\n\t${stamp.replace(':', ' :')},\n\t"tasks" : {\n\t\t"a": {"status": "completed"}\n\t}\n}\n`,
+      ],
+    ];
+    for (const [text, expected] of cases) {
+      const after = applyEdits(
+        text,
+        [{ kind: 'setStatus', taskKey: 'a', status: 'completed' }],
+        new Date('2026-01-02T03:04:05Z'),
+      );
+      assert.equal(after, expected);
+    }
+  });
+
   it('writes a status in the spelling style the file uses', () => {
     const text = fixture('variants', 'seeds-style.json');
     const after = applyEdits(

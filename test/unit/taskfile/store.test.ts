@@ -91,7 +91,7 @@ describe('TaskFileStore', () => {
   });
 
   it('waits for the lock, takes over a stale one, and times out on a live one', async () => {
-    const release = await acquireLock(`${file}.lock`);
+    const lock = await acquireLock(`${file}.lock`);
     const store = new TaskFileStore(file, { lock: { timeoutMs: 200 } });
     await assert.rejects(
       store.apply({ kind: 'setStatus', taskKey: 'cc1_guardrails', status: 'completed' }),
@@ -102,7 +102,7 @@ describe('TaskFileStore', () => {
       taskKey: 'cc1_guardrails',
       status: 'completed',
     });
-    setTimeout(() => void release(), 100);
+    setTimeout(() => void lock.release(), 100);
     await waiting;
     writeFileSync(
       `${file}.lock`,

@@ -1,0 +1,26 @@
+export type TaskFileStoreFailure =
+  /** The task file, or a folder on its path, is a symlink leading out of the repository. */
+  | 'outsideRepository'
+  /** Other programs kept saving the file while the store tried to write its edit. */
+  | 'keepsChanging'
+  /** The lock was taken over (judged stale) while the edit was being written. */
+  | 'lockLost';
+
+/** Why the store did not write; the file is left as it was. */
+export class TaskFileStoreError extends Error {
+  constructor(
+    readonly reason: TaskFileStoreFailure,
+    message: string,
+    readonly filePath: string,
+  ) {
+    super(message);
+    this.name = 'TaskFileStoreError';
+  }
+}
+
+export function isTaskFileStoreError(
+  error: unknown,
+  reason?: TaskFileStoreFailure,
+): error is TaskFileStoreError {
+  return error instanceof TaskFileStoreError && (reason === undefined || error.reason === reason);
+}
