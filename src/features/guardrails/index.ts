@@ -11,5 +11,12 @@ export { runShellCommand, type ShellRunOptions, type ShellRunResult } from './ru
 export { textSink } from './textSink';
 export { BatchedWriter } from './batchedWriter';
 export { writeRunLog, readRunLogs } from './runLogFiles';
-export { recordGuardrailResults, guardrailResultEdits, type TaskEditApplier } from './record';
+export {
+  recordGuardrailResults,
+  guardrailResultEdits,
+  GuardrailRecordError,
+  isGuardrailRecordError,
+  type GuardrailRecordFailure,
+  type TaskEditApplier,
+} from './record';
 export { newestChangeTime } from './changes';

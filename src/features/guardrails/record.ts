@@ -27,10 +27,33 @@ export function guardrailResultEdits(
     }));
 }
 
+export type GuardrailRecordFailure = 'taskFileGone' | 'notWritten' | 'partlyRefused';
+
+/** Results that could not be (all) recorded; the run's results themselves stand. */
+export class GuardrailRecordError extends Error {
+  constructor(
+    readonly reason: GuardrailRecordFailure,
+    message: string,
+    /** How many results were recorded all the same. */
+    readonly recorded: number,
+  ) {
+    super(message);
+    this.name = 'GuardrailRecordError';
+  }
+}
+
+export function isGuardrailRecordError(
+  error: unknown,
+  reason?: GuardrailRecordFailure,
+): error is GuardrailRecordError {
+  return error instanceof GuardrailRecordError && (reason === undefined || error.reason === reason);
+}
+
 /**
  * Records results through the store in one write; returns how many were recorded. A guardrail
  * entry the store refuses to edit (a field written twice) is left out so the others are still
- * recorded, and then named in the error thrown.
+ * recorded. Whatever goes wrong (the file deleted or broken while the guardrails ran, a refused
+ * entry) comes back as one `GuardrailRecordError` with a one-line message.
  */
 export async function recordGuardrailResults(
   store: TaskEditApplier,
@@ -49,7 +72,7 @@ export async function recordGuardrailResults(
         key === undefined ||
         !edits.some((edit) => edit.kind === 'setGuardrailResult' && edit.guardrailKey === key)
       ) {
-        throw error;
+        throw notWritten(error);
       }
       refused.push((error as Error).message);
       edits = edits.filter(
@@ -58,7 +81,27 @@ export async function recordGuardrailResults(
     }
   }
   if (refused.length > 0) {
-    throw new Error(`${edits.length} result(s) recorded; not recorded: ${refused.join('; ')}`);
+    throw new GuardrailRecordError(
+      'partlyRefused',
+      `${edits.length} result(s) recorded; not recorded: ${refused.join('; ')}`,
+      edits.length,
+    );
   }
   return edits.length;
+}
+
+function notWritten(error: unknown): GuardrailRecordError {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    return new GuardrailRecordError(
+      'taskFileGone',
+      'results not recorded: the task file is gone (deleted while the guardrails ran?)',
+      0,
+    );
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new GuardrailRecordError(
+    'notWritten',
+    `results not recorded: ${message.split('\n')[0]}`,
+    0,
+  );
 }

@@ -4,7 +4,7 @@ import { AnsiStripper } from './model/ansi';
 import { StreamSearch } from './model/streamSearch';
 import { TailLines } from './model/tail';
 import type { OutputStream, ProcessOutcome } from './model/types';
-import { signalTree, spawnShell, treeAlive } from '../../platform/process/processTree';
+import { ProcessTree, type ShellExit } from '../../platform/process/processTree';
 
 export interface ShellRunOptions {
   command: string;
@@ -33,18 +33,26 @@ export interface ShellRunResult {
   outputBytes: number;
 }
 
-const DEFAULT_KILL_GRACE_MS = 3000;
+/** Short enough that a timeout is honoured to within a second even by a process ignoring SIGTERM. */
+const DEFAULT_KILL_GRACE_MS = 500;
 /** After the shell exits, how long its leftover background processes may hold the pipes open. */
 const LEFTOVER_GRACE_MS = 1000;
 const REAP_POLL_MS = 25;
+/** After SIGKILL, how long the run waits for its processes to be gone before it gives up on them. */
+const GIVE_UP_AFTER_KILL_MS = 1000;
+/** Once the processes are gone, how long the output may take to end before the pipes are closed. */
+const DRAIN_MS = 200;
+/** After the shell and its output ended, how long the subreaper helper may take to exit. */
+const HELPER_EXIT_MS = 100;
 /** Output handled in one turn of the event loop before reading pauses to let other work run.
  * 256 KiB keeps the extension host responsive (largest delay) at little cost in throughput. */
 const BYTES_PER_TURN = 256 * 1024;
 
 /**
  * Runs one shell line, streaming its output, and settles exactly once, after the output ended.
- * Cancel and timeout kill the whole process group (SIGTERM, then SIGKILL after a grace period) and
- * settle only when the group is gone. Memory stays bounded whatever the output's size: nothing but
+ * Cancel and timeout end every process the line started, detached ones included (see ./processTree:
+ * SIGTERM, then SIGKILL after a grace period), and settle only when they are gone; so does a
+ * normal end that leaves processes behind. Memory stays bounded whatever the output's size: nothing but
  * the last lines and the search window is kept.
  */
 export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResult> {
@@ -83,12 +91,16 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
     let outputBytes = 0;
     let outputError: string | undefined;
     let stopReason: 'timedOut' | 'cancelled' | undefined;
-    let killTimer: NodeJS.Timeout | undefined;
+    let ending = false;
     let leftoverTimer: NodeJS.Timeout | undefined;
-    let leaderExit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    let helperTimer: NodeJS.Timeout | undefined;
+    let shellExit: ShellExit | undefined;
+    let childExited = false;
+    let openStreams = 0;
 
-    const child = spawnShell(options.command, options.cwd, options.env);
-    const pid = child.pid;
+    const tree = new ProcessTree(options.command, options.cwd, options.env);
+    const child = tree.child;
+    const graceMs = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
 
     const timers: NodeJS.Timeout[] = [];
     const onAbort = (): void => stop('cancelled');
@@ -102,18 +114,58 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
         return;
       }
       stopReason = reason;
-      killTree();
+      void endEverything();
     }
 
-    function killTree(): void {
-      if (pid === undefined || killTimer) {
+    /** Ends every process of the run (SIGTERM, SIGKILL after the grace period), then settles. */
+    async function endEverything(): Promise<void> {
+      if (ending) {
         return;
       }
-      signalTree(pid, 'SIGTERM');
-      killTimer = setTimeout(
-        () => signalTree(pid, 'SIGKILL'),
-        options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
-      );
+      ending = true;
+      clearTimeout(leftoverTimer);
+      clearTimeout(helperTimer);
+      const killAt = Date.now() + graceMs;
+      const giveUpAt = killAt + GIVE_UP_AFTER_KILL_MS;
+      for (;;) {
+        const found = tree.signal(Date.now() < killAt ? 'SIGTERM' : 'SIGKILL');
+        if ((!found && childExited) || settled || Date.now() >= giveUpAt) {
+          break;
+        }
+        await delay(REAP_POLL_MS);
+      }
+      tree.abandon();
+      // A process nothing could find (it left no trace to follow) may still hold the pipes.
+      const drainUntil = Date.now() + DRAIN_MS;
+      while (openStreams > 0 && Date.now() < drainUntil) {
+        await delay(REAP_POLL_MS);
+      }
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      settleWithExit();
+    }
+
+    /** The normal end: the shell has exited and the output ended; nothing may stay behind. */
+    function maybeFinish(): void {
+      if (settled || ending || stopReason || !shellExit || openStreams > 0) {
+        return;
+      }
+      if (!childExited) {
+        // The helper exits as soon as it has reaped everything; if it stays, something is left.
+        helperTimer ??= setTimeout(() => void endEverything(), HELPER_EXIT_MS);
+        return;
+      }
+      if (tree.alive()) {
+        void endEverything();
+        return;
+      }
+      settleWithExit();
+    }
+
+    function settleWithExit(): void {
+      // Unknown when the run was given up on before the shell's end was reported.
+      const exit = shellExit ?? { code: null, signal: null };
+      settle(outcomeOf(stopReason, exit.code, exit.signal));
     }
 
     function settle(outcome: Omit<ProcessOutcome, 'durationMs'>): void {
@@ -122,8 +174,8 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
       }
       settled = true;
       timers.forEach(clearTimeout);
-      clearTimeout(killTimer);
       clearTimeout(leftoverTimer);
+      clearTimeout(helperTimer);
       options.signal?.removeEventListener('abort', onAbort);
       const result = finish(outcome, outputBytes);
       if (outputError !== undefined) {
@@ -159,6 +211,7 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
       if (!readable) {
         return;
       }
+      openStreams++;
       const decoder = new StringDecoder('utf8');
       const stripper = new AnsiStripper();
       const emit = (text: string): void => {
@@ -181,42 +234,35 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
         yieldAfter(readable, chunk.length);
       });
       readable.on('end', () => emit(stripper.push(decoder.end()) + stripper.flush()));
+      readable.on('close', () => {
+        openStreams--;
+        maybeFinish();
+      });
     };
     attach('stdout');
     attach('stderr');
 
     child.on('error', (error: NodeJS.ErrnoException) => {
-      // Only spawning itself reports errors here; a started process ends through 'close'.
-      if (pid === undefined) {
+      // Only spawning itself reports errors here; a started process ends through 'exit'.
+      if (child.pid === undefined) {
         settle({ kind: 'spawnFailed', message: error.message });
       }
     });
 
-    child.on('exit', (code, signal) => {
-      leaderExit = { code, signal };
-      if (!stopReason && pid !== undefined) {
-        // Background processes left behind would hold the pipes open: give them a moment, then end them.
-        leftoverTimer = setTimeout(killTree, LEFTOVER_GRACE_MS);
-      }
+    child.on('exit', () => {
+      childExited = true;
+      clearTimeout(helperTimer);
+      helperTimer = undefined;
+      maybeFinish();
     });
 
-    child.on('close', (code, signal) => {
-      if (pid === undefined) {
-        return; // never started: 'error' settles
+    tree.onShellExit((exit) => {
+      shellExit = exit;
+      if (!stopReason && openStreams > 0) {
+        // Background processes left behind would hold the pipes open: give them a moment, then end them.
+        leftoverTimer = setTimeout(() => void endEverything(), LEFTOVER_GRACE_MS);
       }
-      const exit = leaderExit ?? { code, signal };
-      const outcome = outcomeOf(stopReason, exit.code, exit.signal);
-      if (!stopReason) {
-        if (treeAlive(pid)) {
-          // Leftovers that closed their output: a guardrail leaves nothing running.
-          signalTree(pid, 'SIGTERM');
-        }
-        settle(outcome);
-        return;
-      }
-      void waitUntilGone(pid, options.killGraceMs ?? DEFAULT_KILL_GRACE_MS).then(() =>
-        settle(outcome),
-      );
+      maybeFinish();
     });
   });
 }
@@ -239,18 +285,8 @@ function outcomeOf(
   return signal !== null ? { kind: 'signalled', ...ended } : { kind: 'exited', ...ended };
 }
 
-/** Polls until the process group is gone, sending SIGKILL once the grace period is over. */
-async function waitUntilGone(pid: number, graceMs: number): Promise<void> {
-  const killAt = Date.now() + graceMs;
-  const giveUpAt = killAt + 1000;
-  let killed = false;
-  while (treeAlive(pid) && Date.now() < giveUpAt) {
-    if (!killed && Date.now() >= killAt) {
-      signalTree(pid, 'SIGKILL');
-      killed = true;
-    }
-    await new Promise((resolve) => setTimeout(resolve, REAP_POLL_MS));
-  }
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function checkFolder(cwd: string): string | undefined {

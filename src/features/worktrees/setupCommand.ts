@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { signalTree } from '../../platform/process/processTree';
+import { ProcessTree, type ShellExit } from '../../platform/process/processTree';
+
+const KILL_GRACE_MS = 500;
 
 /** Runs the user's setup command (a shell line from their settings) in a new worktree. */
 export type SetupRunner = (
@@ -9,18 +10,15 @@ export type SetupRunner = (
 ) => Promise<void>;
 
 /**
- * Default runner: the command in the platform shell, output streamed chunk by
- * chunk, the whole process tree killed on cancel. Settles exactly once.
+ * Default runner: the command in the platform shell, contained like a guardrail, output
+ * streamed chunk by chunk, everything it started stopped on cancel. Settles exactly once.
  */
 export const runSetupCommand: SetupRunner = (command, cwd, options) =>
   new Promise<void>((resolve, reject) => {
-    const child = spawn(command, {
-      cwd,
-      shell: true,
-      detached: process.platform !== 'win32',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      windowsHide: true,
-    });
+    const tree = new ProcessTree(command, cwd, process.env);
+    const child = tree.child;
+    let shellExit: ShellExit | undefined;
+    tree.onShellExit((exit) => (shellExit = exit));
     let settled = false;
     const settle = (error?: Error) => {
       if (settled) {
@@ -35,9 +33,8 @@ export const runSetupCommand: SetupRunner = (command, cwd, options) =>
       }
     };
     const onAbort = () => {
-      if (child.pid !== undefined) {
-        signalTree(child.pid, 'SIGTERM');
-      }
+      tree.signal('SIGTERM');
+      setTimeout(() => tree.signal('SIGKILL'), KILL_GRACE_MS).unref();
       settle(new Error(`Setup command cancelled: ${command}`));
     };
     if (options.signal?.aborted) {
@@ -54,7 +51,12 @@ export const runSetupCommand: SetupRunner = (command, cwd, options) =>
     child.stdout?.on('data', forward);
     child.stderr?.on('data', forward);
     child.on('error', (error) => settle(error));
-    child.on('close', (code, signal) => {
+    child.on('close', (closeCode, closeSignal) => {
+      const code = shellExit ? shellExit.code : closeCode;
+      const signal = shellExit ? shellExit.signal : closeSignal;
+      if (tree.alive()) {
+        tree.signal('SIGKILL');
+      }
       if (code === 0) {
         settle();
       } else {

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildRunLog } from '../../../src/features/guardrails/model/runLog';
 import type { TaskEdit } from '../../../src/kernel/edits/types';
 import { BatchedWriter } from '../../../src/features/guardrails/batchedWriter';
 import {
   guardrailResultEdits,
+  isGuardrailRecordError,
   recordGuardrailResults,
 } from '../../../src/features/guardrails/record';
 import { readRunLogs, writeRunLog } from '../../../src/features/guardrails/runLogFiles';
@@ -245,5 +246,24 @@ describe('guardrails: run log files and recording', () => {
       saved,
       /"compat": \{ "command": "true", "status": "not_started", "status": "failed" \}/,
     );
+  });
+
+  it('reports a task file deleted before recording as one error with a stable reason', async () => {
+    const file = path.join(folder.dir, 'task_status.json');
+    writeFileSync(
+      file,
+      '{ "tasks": {}, "pre_audit_guardrails": { "compat": { "command": "true" } } }\n',
+    );
+    const store = new TaskFileStore(file);
+    rmSync(file);
+    await assert.rejects(recordGuardrailResults(store, [result], new Set(['compat'])), (error) => {
+      assert.ok(isGuardrailRecordError(error, 'taskFileGone'));
+      assert.equal(
+        error.message,
+        'results not recorded: the task file is gone (deleted while the guardrails ran?)',
+      );
+      assert.equal(error.recorded, 0);
+      return true;
+    });
   });
 });

@@ -11,7 +11,7 @@ import { guardrailStates, summarizeGuardrails } from '../model/summary';
 import type { GuardrailResult } from '../model/types';
 import type { GuardrailDefinition, TaskModel } from '../../../kernel/model/types';
 import { worktreeTopLevel } from '../../../platform/git';
-import { recordGuardrailResults } from '../record';
+import { isGuardrailRecordError, recordGuardrailResults } from '../record';
 import { writeRunLog } from '../runLogFiles';
 import { runGuardrails } from '../runGuardrails';
 import { textSink } from '../textSink';
@@ -168,12 +168,23 @@ async function runCommand(args: string[], context: CliContext): Promise<number> 
   const logFolder = resolve(cwd, values['log-folder'] ?? DEFAULT_LOG_FOLDER);
   const logPath = await writeRunLog(logFolder, log);
   let recorded = 0;
+  let recordFailed = false;
   if (!values['no-record']) {
-    recorded = await recordGuardrailResults(
-      opened.store,
-      results,
-      new Set(model.guardrails.map((d) => d.key)),
-    );
+    try {
+      recorded = await recordGuardrailResults(
+        opened.store,
+        results,
+        new Set(model.guardrails.map((d) => d.key)),
+      );
+    } catch (error) {
+      if (!isGuardrailRecordError(error)) {
+        throw error;
+      }
+      // The results are still printed below and kept in the run log.
+      context.stderr(`coord: ${opened.shownPath}: ${error.message}\n`);
+      recorded = error.recorded;
+      recordFailed = true;
+    }
   }
 
   if (values.json) {
@@ -186,7 +197,7 @@ async function runCommand(args: string[], context: CliContext): Promise<number> 
   if (controller.signal.aborted) {
     return 130;
   }
-  return requiredPassed(results) ? ExitCode.ok : ExitCode.failed;
+  return requiredPassed(results) && !recordFailed ? ExitCode.ok : ExitCode.failed;
 }
 
 /** The task file's guardrails with the folder's `.vscode/settings.json` entries merged in, as the extension runs them there. */

@@ -4,7 +4,7 @@ import { buildRunLog, latestResults } from '../model/runLog';
 import { guardrailStates, type GuardrailState } from '../model/summary';
 import type { GuardrailResult } from '../model/types';
 import type { GuardrailDefinition } from '../../../kernel/model/types';
-import { recordGuardrailResults } from '../record';
+import { isGuardrailRecordError, recordGuardrailResults } from '../record';
 import { readRunLogs, writeRunLog } from '../runLogFiles';
 import { runGuardrails } from '../runGuardrails';
 import type { GuardrailSink } from '../sink';
@@ -332,7 +332,9 @@ export class GuardrailController extends Disposable {
     } catch (error) {
       this.services.log.error(`Could not record guardrail results: ${String(error)}`);
       void vscode.window.showErrorMessage(
-        `Guardrail results were not recorded in the task file: ${errorText(error)}`,
+        isGuardrailRecordError(error)
+          ? `Guardrails: ${error.message}`
+          : `Guardrail results were not recorded in the task file: ${errorText(error)}`,
       );
     }
   }
