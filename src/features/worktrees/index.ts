@@ -12,7 +12,7 @@
  *     isTrusted: () => vscode.workspace.isTrusted, onOutput: (chunk) => channel.append(chunk),
  *     onStep: (step) => progress.report({ message: step }), signal,
  *   });
- *   // result.outcome is 'created' or 'existing'; then, per settings, open result.path in a new
+ *   // result.outcome is 'created', 'existing' or 'adopted' (say result.notes); then, per settings, open result.path in a new
  *   // window and/or a terminal (cwd result.path) running
  *   // expandAgentCommand(agentCommandTemplate(s.agents, result.task), { brief: result.briefPath ?? join(result.path, s.briefFileName), taskId: result.task.id, branch: result.branch }).
  * Errors: `StartTaskError` (`.step` names the failed step; what the run created is already removed),

@@ -1,6 +1,7 @@
-import { utimes, writeFile } from 'node:fs/promises';
+import { utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exists } from './copyIncluded';
+import { writeNewFile } from './newFile';
 
 /**
  * The seeds' convention: when `.dev/locks/` exists in the main worktree, a
@@ -17,15 +18,10 @@ export async function touchTaskLock(
     return undefined;
   }
   const path = join(folder, `${taskKey.replace(/[^A-Za-z0-9._-]+/g, '-')}.lock`);
-  try {
-    await writeFile(path, content, { flag: 'wx' });
+  if (await writeNewFile(path, content)) {
     return { path, created: true };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-      throw error;
-    }
-    const now = new Date();
-    await utimes(path, now, now);
-    return { path, created: false };
   }
+  const now = new Date();
+  await utimes(path, now, now);
+  return { path, created: false };
 }

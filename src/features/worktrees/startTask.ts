@@ -1,25 +1,36 @@
-import { realpath, rm, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { realpath, rm, unlink } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { TaskEdit } from '../../kernel/edits/types';
 import type { Task, TaskModel } from '../../kernel/model/types';
+import { branchRefusal } from './model/naming/branchRefusal';
 import { findTask } from './model/candidates';
 import { renderTaskBrief } from './model/brief';
-import { planTaskStart } from './model/startPlan';
+import { planTaskStart, type StartPlan } from './model/startPlan';
+import { parseStartLockReason, startLockReason, type StartOwner } from './model/startLockReason';
 import type { WorktreeEntry } from '../../kernel/git/worktreeTypes';
 import { GitError, isGitError } from '../../platform/git/errors';
-import { branchExists, defaultBranch, deleteBranch, resolveCommit } from '../../platform/git/refs';
+import {
+  branchExists,
+  defaultBranch,
+  deleteBranch,
+  refExists,
+  resolveCommit,
+} from '../../platform/git/refs';
 import { mainWorktreeRoot } from '../../platform/git/repository';
 import {
   addWorktree,
   listWorktrees,
   pruneWorktrees,
   removeWorktree,
+  unlockWorktree,
 } from '../../platform/git/worktrees';
-import { copyIncludedFiles, exists } from './copyIncluded';
-import { excludeFromGit } from './exclude';
+import { writeTaskBrief } from './briefFile';
+import { copyIncludedFiles, exists, occupied } from './copyIncluded';
 import { touchTaskLock } from './lockFile';
 import { runSetupCommand, type SetupRunner } from './setupCommand';
-import { StepRunner, type StartStep } from './steps';
+import { beginStart, isStartRunning } from './startOwner';
+import { isFreeForWorktree, sweepUnfinishedAdds, waitForOrphanedCheckout } from './unfinishedAdd';
+import { StartTaskError, StepRunner, type StartStep } from './steps';
 import type { TaskFileAccess } from './taskFileAccess';
 
 export const DEFAULT_COPY_GLOBS: readonly string[] = ['.env*'];
@@ -55,8 +66,12 @@ export interface StartTaskOptions {
 }
 
 export interface StartTaskResult {
-  /** `existing`: the task already had a worktree, nothing was changed. */
-  outcome: 'created' | 'existing';
+  /**
+   * `existing`: the task's worktree was already recorded; at most a missing brief was written.
+   * `adopted`: its branch was already checked out (by hand, or by an interrupted start); the task
+   * file now records that worktree.
+   */
+  outcome: 'created' | 'existing' | 'adopted';
   task: Task;
   branch: string;
   /** Absolute path of the worktree. */
@@ -68,69 +83,194 @@ export interface StartTaskResult {
   createdBranch: boolean;
   briefPath?: string;
   copiedFiles: string[];
+  /** Files selected for copying that were not copied, with the reason. */
+  skippedCopies: { path: string; reason: string }[];
   lockFile?: string;
   setup: 'ran' | 'skippedUntrusted' | 'none';
+  /** What the user should know: a repaired interruption, an adopted worktree, a renamed brief. */
+  notes: string[];
 }
+
+/** Attempts at creating the worktree when another start of the same task gets there first. */
+const CREATE_ATTEMPTS = 6;
+/** How long to wait for another running start of the same task to finish. */
+const OTHER_START_WAIT_MS = 10 * 60_000;
 
 /**
  * Starts a task in its own worktree: a sequence of named steps; when one
- * fails, what this run created (worktree, branch, lock file) is removed and
- * the error (`StartTaskError`) names the step. The task file is updated last.
+ * fails, what this run created (worktree, branch, brief, exclude entry, lock
+ * file) is removed and the error (`StartTaskError`) names the step. The
+ * worktree stays locked until the task file records it, so a start that was
+ * killed is recognised and finished by the next one; a branch already checked
+ * out elsewhere is adopted and recorded.
  */
 export async function startTaskInWorktree(options: StartTaskOptions): Promise<StartTaskResult> {
+  const run = beginStart();
+  try {
+    return await startAs(run.owner, options);
+  } finally {
+    run.end();
+  }
+}
+
+async function startAs(owner: StartOwner, options: StartTaskOptions): Promise<StartTaskResult> {
   const steps = new StepRunner(options.onStep);
   const signal = options.signal;
+  const notes: string[] = [];
+  await steps.run('read task file', () => readTask(options));
+  const mainRoot = await steps.run('plan branch and folder', () =>
+    findMainRoot(options.taskFilePath, signal),
+  );
 
-  const { task, model } = await steps.run('read task file', () => readTask(options));
-
-  const { mainRoot, worktrees } = await steps.run('plan branch and folder', async () => {
-    const root = await mainWorktreeRoot(dirname(options.taskFilePath), signal);
-    if (!root) {
-      throw new GitError(
-        'notARepository',
-        `${dirname(options.taskFilePath)} is not inside a git repository.`,
+  for (let attempt = 1; ; attempt += 1) {
+    if (attempt > CREATE_ATTEMPTS) {
+      throw new StartTaskError(
+        'create worktree',
+        new GitError(
+          'lockContention',
+          `Another process kept changing the worktrees of ${options.taskKey} at the same time; try again.`,
+        ),
+        [],
+        [],
       );
     }
-    return { mainRoot: await realpath(root), worktrees: await listWorktrees(root, signal) };
-  });
-  const plan = await steps.run('plan branch and folder', async () => {
-    const decided = planTaskStart({
-      task,
-      mainRoot,
-      worktrees,
-      branchTemplate: options.branchTemplate,
-      pathTemplate: options.pathTemplate,
-    });
-    if (decided.kind === 'refused') {
-      throw new GitError('pathExists', decided.message);
+    const { plan, worktrees, task, model } = await steps.run('plan branch and folder', () =>
+      planStart(options, mainRoot, signal),
+    );
+    const context: StartContext = { options, owner, steps, task, model, mainRoot, notes };
+    const held = worktrees.find(
+      (entry) =>
+        (entry.path === plan.path || entry.branch === plan.branch) &&
+        parseStartLockReason(entry.locked) !== undefined &&
+        !recordsWorktree(task, mainRoot, plan.branch, entry.path),
+    );
+    const holder = parseStartLockReason(held?.locked);
+    if (held && holder) {
+      if (isStartRunning(holder)) {
+        await steps.run('check existing worktrees', () =>
+          waitForStartToEnd(mainRoot, held.path, holder, signal),
+        );
+      } else {
+        await steps.run('check existing worktrees', async () => {
+          await waitForOrphanedCheckout(held.path);
+          await removeCreatedWorktree(mainRoot, held.path);
+        });
+        notes.push(
+          `Removed the unfinished worktree that an interrupted start (pid ${holder.pid}) left at ${held.path}; made it again.`,
+        );
+      }
+      continue;
     }
-    return decided;
-  });
-  const existing = (worktreePath: string): StartTaskResult => ({
-    outcome: 'existing',
+    if (plan.kind === 'refused') {
+      throw new StartTaskError(
+        'plan branch and folder',
+        new GitError('pathExists', plan.message),
+        [],
+        [],
+      );
+    }
+    if (plan.kind === 'existing') {
+      const lockedByStart = parseStartLockReason(plan.worktree.locked) !== undefined;
+      return finishExisting(context, plan.branch, plan.worktree, lockedByStart);
+    }
+    const created = await createWorktree(context, plan.branch, plan.path);
+    if (created !== 'raced') {
+      return created;
+    }
+    await delay(100 * attempt, signal);
+  }
+}
+
+interface StartContext {
+  options: StartTaskOptions;
+  owner: StartOwner;
+  steps: StepRunner;
+  task: Task;
+  model: TaskModel;
+  mainRoot: string;
+  notes: string[];
+}
+
+async function findMainRoot(taskFilePath: string, signal?: AbortSignal): Promise<string> {
+  const root = await mainWorktreeRoot(dirname(taskFilePath), signal);
+  if (!root) {
+    throw new GitError(
+      'notARepository',
+      `${dirname(taskFilePath)} is not inside a git repository.`,
+    );
+  }
+  return realpath(root);
+}
+
+/** Branch and folder for the task, refusing names that would reuse the main checkout or read ambiguously. */
+async function planStart(
+  options: StartTaskOptions,
+  mainRoot: string,
+  signal?: AbortSignal,
+): Promise<{ plan: StartPlan; worktrees: WorktreeEntry[]; task: Task; model: TaskModel }> {
+  const worktrees = await listWorktrees(mainRoot, signal);
+  // Read after listing: a start that unlocked its worktree has already recorded it.
+  const { task, model } = await readTask(options);
+  const plan = planTaskStart({
     task,
     mainRoot,
-    branch: plan.branch,
-    path: worktreePath,
-    copiedFiles: [],
-    createdBranch: false,
-    setup: 'none',
+    worktrees,
+    branchTemplate: options.branchTemplate,
+    pathTemplate: options.pathTemplate,
   });
-  if (plan.kind === 'existing') {
-    return existing(plan.path);
+  const refusal = branchRefusal({
+    taskKey: task.key,
+    branch: plan.branch,
+    mainRoot,
+    mainCheckoutBranch: worktrees.find((entry) => entry.main)?.branch,
+    baseBranch: await baseBranchName(options, mainRoot, signal),
+    remoteTrackingRefExists: await refExists(mainRoot, `refs/remotes/${plan.branch}`, signal),
+    tagExists: await refExists(mainRoot, `refs/tags/${plan.branch}`, signal),
+  });
+  if (refusal) {
+    throw refusal;
   }
-  const path = plan.path;
-  const branch = plan.branch;
+  return { plan, worktrees, task, model };
+}
+
+async function baseBranchName(
+  options: StartTaskOptions,
+  mainRoot: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  return options.baseBranch?.trim() || (await defaultBranch(mainRoot, signal));
+}
+
+/** True when the task file already records this branch and worktree as the task's start. */
+function recordsWorktree(task: Task, mainRoot: string, branch: string, path: string): boolean {
+  return (
+    task.status !== 'not_started' &&
+    task.branch === branch &&
+    task.worktreePath !== undefined &&
+    resolve(mainRoot, task.worktreePath) === resolve(path)
+  );
+}
+
+async function createWorktree(
+  context: StartContext,
+  branch: string,
+  path: string,
+): Promise<StartTaskResult | 'raced'> {
+  const { options, steps, mainRoot, task } = context;
+  const signal = options.signal;
 
   const raced = await steps.run('check existing worktrees', async () => {
-    if (!(await exists(path))) {
-      return undefined;
+    const swept = await sweepUnfinishedAdds(mainRoot, signal);
+    if (swept.length > 0) {
+      context.notes.push(
+        `Removed what an interrupted start left in git's worktree list: ${swept.join(', ')}.`,
+      );
     }
-    const concurrent = (await exists(join(path, '.git')))
-      ? await waitForWorktreeOnBranch(mainRoot, branch, signal)
-      : undefined;
-    if (concurrent) {
-      return concurrent;
+    if (!(await occupied(path)) || (await isFreeForWorktree(path))) {
+      return false;
+    }
+    if (await exists(join(path, '.git'))) {
+      return true;
     }
     throw new GitError(
       'pathExists',
@@ -138,15 +278,14 @@ export async function startTaskInWorktree(options: StartTaskOptions): Promise<St
     );
   });
   if (raced) {
-    return existing(raced.path);
+    return 'raced';
   }
 
   const { reuseBranch, baseName } = await steps.run('resolve base', async () => {
-    const reuse = await branchExists(mainRoot, branch, signal);
-    if (reuse) {
+    if (await branchExists(mainRoot, branch, signal)) {
       return { reuseBranch: true, baseName: undefined };
     }
-    const name = options.baseBranch?.trim() || (await defaultBranch(mainRoot, signal));
+    const name = await baseBranchName(options, mainRoot, signal);
     if (!name) {
       throw new GitError(
         'unknownRef',
@@ -157,62 +296,39 @@ export async function startTaskInWorktree(options: StartTaskOptions): Promise<St
     return { reuseBranch: false, baseName: name };
   });
 
-  const createdOutcome = await steps.run('create worktree', async () => {
+  const outcome = await steps.run('create worktree', async () => {
     try {
       await addWorktree({
         cwd: mainRoot,
         path,
         branch,
         newBranchFrom: reuseBranch ? undefined : baseName,
+        lockReason: startLockReason(context.owner),
         signal,
       });
     } catch (error) {
-      const concurrent = isRaceError(error)
-        ? await waitForWorktreeOnBranch(mainRoot, branch, signal)
-        : undefined;
-      if (concurrent) {
-        return concurrent;
+      if (isRaceError(error)) {
+        return 'raced' as const;
       }
-      await removeLeftovers(mainRoot, path, reuseBranch ? undefined : branch, error);
+      await removeLeftovers(mainRoot, path, reuseBranch ? undefined : branch);
       throw error;
     }
     if (!reuseBranch) {
       steps.created(`branch ${branch}`, () => deleteBranch(mainRoot, branch, { force: true }));
     }
     steps.created(`worktree ${path}`, () => removeCreatedWorktree(mainRoot, path));
-    return undefined;
+    return 'created' as const;
   });
-  if (createdOutcome) {
-    return existing(createdOutcome.path);
+  if (outcome === 'raced') {
+    return 'raced';
   }
 
-  const copiedFiles = await steps.run('copy included files', () =>
+  const copies = await steps.run('copy included files', () =>
     copyIncludedFiles(mainRoot, path, options.copyGlobs ?? DEFAULT_COPY_GLOBS, signal),
   );
-
-  const briefFileName = options.briefFileName?.trim() || DEFAULT_BRIEF_FILE_NAME;
-  const briefPath = await steps.run('write brief', async () => {
-    if (
-      briefFileName.includes('/') ||
-      briefFileName.includes('\\') ||
-      briefFileName.startsWith('.')
-    ) {
-      throw new Error(`The brief file name "${briefFileName}" must be a plain file name.`);
-    }
-    await excludeFromGit(path, briefFileName, signal);
-    const file = join(path, briefFileName);
-    const text = renderTaskBrief({
-      task,
-      model,
-      branch,
-      base: baseName ?? branch,
-      worktreePath: path,
-      taskFileLabel: portable(relative(mainRoot, options.taskFilePath)),
-      taskFilePath: options.taskFilePath,
-    });
-    await writeFile(file, text, { flag: 'wx' });
-    return file;
-  });
+  const brief = await steps.run('write brief', () =>
+    writeBrief(context, branch, path, baseName ?? branch),
+  );
 
   const setup = await steps.run('run setup command', async () => {
     const command = options.setupCommand?.trim();
@@ -229,6 +345,107 @@ export async function startTaskInWorktree(options: StartTaskOptions): Promise<St
     return 'ran' as const;
   });
 
+  const lockFile = await recordStart(context, branch, path);
+  await releaseWorktree(context, path);
+  return {
+    outcome: 'created',
+    task,
+    mainRoot,
+    branch,
+    path,
+    base: baseName,
+    createdBranch: !reuseBranch,
+    briefPath: brief.path,
+    copiedFiles: copies.copied,
+    skippedCopies: copies.skipped,
+    lockFile,
+    setup,
+    notes: context.notes,
+  };
+}
+
+/**
+ * The task's branch is already checked out at `worktree`. Recorded on the task: only a missing
+ * brief is written. Not recorded (checked out by hand, or a start killed before it recorded):
+ * included files are copied, the brief written and the task file updated, saying so.
+ */
+async function finishExisting(
+  context: StartContext,
+  branch: string,
+  worktree: WorktreeEntry,
+  lockedByStart: boolean,
+): Promise<StartTaskResult> {
+  const { options, steps, task, mainRoot, notes } = context;
+  const path = worktree.path;
+  const recorded = recordsWorktree(task, mainRoot, branch, path);
+  const result: StartTaskResult = {
+    outcome: recorded ? 'existing' : 'adopted',
+    task,
+    mainRoot,
+    branch,
+    path,
+    copiedFiles: [],
+    skippedCopies: [],
+    createdBranch: false,
+    setup: 'none',
+    notes,
+  };
+  if (!recorded) {
+    notes.push(
+      `Branch ${branch} is already checked out at ${path}; recorded that worktree on ${task.key}.`,
+    );
+    const copies = await steps.run('copy included files', () =>
+      copyIncludedFiles(mainRoot, path, options.copyGlobs ?? DEFAULT_COPY_GLOBS, options.signal),
+    );
+    result.copiedFiles = copies.copied;
+    result.skippedCopies = copies.skipped;
+  }
+  const brief = await steps.run('write brief', () => writeBrief(context, branch, path, branch));
+  result.briefPath = brief.path;
+  if (brief.written && recorded) {
+    notes.push(`The brief was missing; wrote ${brief.path}.`);
+  }
+  if (!recorded) {
+    result.lockFile = await recordStart(context, branch, path);
+  }
+  if (lockedByStart) {
+    await releaseWorktree(context, path);
+  }
+  return result;
+}
+
+async function writeBrief(context: StartContext, branch: string, path: string, base: string) {
+  const { options, steps, task, model, mainRoot } = context;
+  const written = await writeTaskBrief({
+    worktreePath: path,
+    fileName: options.briefFileName?.trim() || DEFAULT_BRIEF_FILE_NAME,
+    taskKey: task.key,
+    render: () =>
+      renderTaskBrief({
+        task,
+        model,
+        branch,
+        base,
+        worktreePath: path,
+        taskFileLabel: portable(relative(mainRoot, options.taskFilePath)),
+        taskFilePath: options.taskFilePath,
+      }),
+    onCreated: (label, undo) => steps.created(label, undo),
+    signal: options.signal,
+  });
+  if (written.note) {
+    context.notes.push(written.note);
+  }
+  return written;
+}
+
+/** Touches the seeds' lock file and records the start in the task file; returns the lock file. */
+async function recordStart(
+  context: StartContext,
+  branch: string,
+  path: string,
+): Promise<string | undefined> {
+  const { options, steps, task, mainRoot } = context;
   const now = options.now?.() ?? new Date();
   const startedAt = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const lock = await steps.run('touch lock file', async () => {
@@ -242,26 +459,26 @@ export async function startTaskInWorktree(options: StartTaskOptions): Promise<St
     }
     return touched;
   });
-
   await steps.run('update task file', () =>
     options.store.apply(
       startEdits(task.key, branch, portable(relative(mainRoot, path)), startedAt),
     ),
   );
+  return lock?.path;
+}
 
-  return {
-    outcome: 'created',
-    task,
-    mainRoot,
-    branch,
-    path,
-    base: baseName,
-    createdBranch: !reuseBranch,
-    briefPath,
-    copiedFiles,
-    lockFile: lock?.path,
-    setup,
-  };
+/**
+ * Unlocks the worktree once the task file records it. A failure here is only noted: the next
+ * start sees a recorded worktree and unlocks it then.
+ */
+async function releaseWorktree(context: StartContext, path: string): Promise<void> {
+  try {
+    await unlockWorktree(context.mainRoot, path, context.options.signal);
+  } catch (error) {
+    context.notes.push(
+      `Could not unlock ${path} (${error instanceof Error ? error.message : String(error)}); the next start will.`,
+    );
+  }
 }
 
 /** The task-file edits that record a start; the worktree path is stored relative to the main worktree. */
@@ -304,39 +521,63 @@ function isRaceError(error: unknown): boolean {
   );
 }
 
-/** Another start of the same task may be creating its worktree right now: give it a moment to appear. */
-async function waitForWorktreeOnBranch(
+/** Waits until the start holding the worktree unlocks it or is gone. */
+async function waitForStartToEnd(
   mainRoot: string,
-  branch: string,
+  path: string,
+  holder: StartOwner,
   signal?: AbortSignal,
-): Promise<WorktreeEntry | undefined> {
-  for (let attempt = 0; attempt < 10; attempt += 1) {
+): Promise<void> {
+  const deadline = Date.now() + OTHER_START_WAIT_MS;
+  while (Date.now() < deadline) {
     const entry = (await listWorktrees(mainRoot, signal)).find(
-      (candidate) => candidate.branch === branch,
+      (candidate) => candidate.path === path,
     );
-    if (entry) {
-      return entry;
+    const current = entry ? parseStartLockReason(entry.locked) : undefined;
+    if (!current || current.nonce !== holder.nonce || !isStartRunning(current)) {
+      return;
     }
-    await new Promise((resolve) => setTimeout(resolve, 100 * (attempt + 1)));
+    await delay(100, signal);
   }
-  return undefined;
+  throw new GitError(
+    'locked',
+    `Another start of this task (pid ${holder.pid} on ${holder.host}) is still creating ${path}.`,
+  );
 }
 
-/** After `git worktree add` itself failed, removes what it may have left (it cleans up after itself in most cases). */
+/** After `git worktree add` itself failed: removes the branch it may have made, when nothing uses it. */
 async function removeLeftovers(
   mainRoot: string,
   path: string,
   newBranch: string | undefined,
-  cause: unknown,
 ): Promise<void> {
-  if (isRaceError(cause)) {
+  const registered = (await listWorktrees(mainRoot).catch(() => [])).some(
+    (entry) => entry.path === path || (newBranch !== undefined && entry.branch === newBranch),
+  );
+  if (registered) {
     return;
   }
-  await rm(path, { recursive: true, force: true }).catch(() => undefined);
-  await pruneWorktrees(mainRoot).catch(() => undefined);
   if (newBranch && (await branchExists(mainRoot, newBranch).catch(() => false))) {
     await deleteBranch(mainRoot, newBranch, { force: true }).catch(() => undefined);
   }
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolveDelay, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(resolveDelay, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
 }
 
 async function removeCreatedWorktree(mainRoot: string, path: string): Promise<void> {
@@ -344,8 +585,11 @@ async function removeCreatedWorktree(mainRoot: string, path: string): Promise<vo
     await removeWorktree(mainRoot, path, { force: true });
   } catch (error) {
     await rm(path, { recursive: true, force: true });
+    // Prune skips locked entries, and a start's worktree is locked until it is recorded.
+    await unlockWorktree(mainRoot, path).catch(() => undefined);
     await pruneWorktrees(mainRoot);
-    if (await exists(path)) {
+    const listed = (await listWorktrees(mainRoot)).some((entry) => entry.path === path);
+    if (listed || (await occupied(path))) {
       throw error;
     }
   }

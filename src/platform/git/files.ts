@@ -31,3 +31,17 @@ export async function gitPath(cwd: string, name: string, signal?: AbortSignal): 
   });
   return result.stdout.trim();
 }
+
+/** True when git tracks `relative` (a file path from the worktree root) in `cwd`'s worktree. */
+export async function isTracked(
+  cwd: string,
+  relative: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  const result = await runGit(['ls-files', '-z', '--', `:(literal)${relative}`], {
+    cwd,
+    signal,
+    readOnly: true,
+  });
+  return result.stdout.length > 0;
+}

@@ -7,7 +7,12 @@ export async function branchExists(
   name: string,
   signal?: AbortSignal,
 ): Promise<boolean> {
-  const result = await runGit(['show-ref', '--verify', '--quiet', `refs/heads/${name}`], {
+  return refExists(cwd, `refs/heads/${name}`, signal);
+}
+
+/** True when the full ref `ref` (`refs/remotes/origin/main`) exists. */
+export async function refExists(cwd: string, ref: string, signal?: AbortSignal): Promise<boolean> {
+  const result = await runGit(['show-ref', '--verify', '--quiet', ref], {
     cwd,
     signal,
     readOnly: true,

@@ -19,6 +19,8 @@ export interface AddWorktreeOptions {
   branch: string;
   /** Create `branch` at this commit; when absent the existing branch is checked out. */
   newBranchFrom?: string;
+  /** Leaves the new worktree locked with this reason (set before git writes anything into it). */
+  lockReason?: string;
   signal?: AbortSignal;
 }
 
@@ -27,10 +29,12 @@ export interface AddWorktreeOptions {
  * options so neither the path nor a ref can be read as one.
  */
 export async function addWorktree(options: AddWorktreeOptions): Promise<void> {
+  const lock = options.lockReason ? ['--lock', '--reason', options.lockReason] : [];
   const args = options.newBranchFrom
     ? [
         'worktree',
         'add',
+        ...lock,
         '--no-track',
         '-b',
         options.branch,
@@ -38,7 +42,7 @@ export async function addWorktree(options: AddWorktreeOptions): Promise<void> {
         options.path,
         options.newBranchFrom,
       ]
-    : ['worktree', 'add', '--', options.path, options.branch];
+    : ['worktree', 'add', ...lock, '--', options.path, options.branch];
   await runGit(args, { cwd: options.cwd, signal: options.signal });
 }
 
@@ -50,6 +54,15 @@ export async function removeWorktree(
 ): Promise<void> {
   const args = ['worktree', 'remove', ...(options.force ? ['--force', '--force'] : []), '--', path];
   await runGit(args, { cwd, signal: options.signal });
+}
+
+/** `git worktree unlock`. */
+export async function unlockWorktree(
+  cwd: string,
+  path: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  await runGit(['worktree', 'unlock', '--', path], { cwd, signal });
 }
 
 /** `git worktree prune`; returns git's report of what it pruned (one line per entry). */

@@ -224,7 +224,11 @@ describe('start a task in a worktree (real git)', function () {
         assert.ok(error instanceof StartTaskError);
         assert.equal(error.step, 'update task file');
         assert.match(error.message, /step "update task file": disk full/);
-        assert.equal(error.rolledBack.length, 3, error.message);
+        assert.deepEqual(
+          error.rolledBack.map((label) => label.split(' ')[0]),
+          ['lock', 'brief', 'info/exclude', 'worktree', 'branch'],
+          error.message,
+        );
         return true;
       },
     );

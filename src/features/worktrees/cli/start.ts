@@ -79,13 +79,22 @@ export const command: CliCommand = {
 };
 
 function describe(result: StartTaskResult): string {
+  const skipped = result.skippedCopies.map(({ path, reason }) => `not copied: ${path} (${reason})`);
   if (result.outcome === 'existing') {
-    return `${result.task.key} already has a worktree on ${result.branch}\n`;
+    return [
+      `${result.task.key} already has a worktree on ${result.branch}`,
+      ...result.notes,
+      '',
+    ].join('\n');
   }
   const lines = [
-    `${result.task.key}: ${result.createdBranch ? `new branch ${result.branch} from ${result.base}` : `existing branch ${result.branch}`}`,
+    ...result.notes,
+    result.outcome === 'adopted'
+      ? `${result.task.key}: branch ${result.branch} at ${result.path}`
+      : `${result.task.key}: ${result.createdBranch ? `new branch ${result.branch} from ${result.base}` : `existing branch ${result.branch}`}`,
     result.briefPath ? `brief: ${result.briefPath}` : undefined,
     result.copiedFiles.length > 0 ? `copied: ${result.copiedFiles.join(', ')}` : undefined,
+    ...skipped,
     result.lockFile ? `lock: ${result.lockFile}` : undefined,
     result.setup === 'ran' ? 'setup command ran' : undefined,
     'task file: in_progress',

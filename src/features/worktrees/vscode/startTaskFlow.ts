@@ -180,8 +180,19 @@ async function afterStart(
   const headline =
     result.outcome === 'existing'
       ? `"${result.task.name}" already has its worktree: ${result.path}`
-      : `Started "${result.task.name}" on ${result.branch} in ${result.path}`;
-  const message = [`${headline}.`, ...outcome.notices, ...outcome.notes].join(' ');
+      : result.outcome === 'adopted'
+        ? `Started "${result.task.name}" in the worktree already on ${result.branch}: ${result.path}`
+        : `Started "${result.task.name}" on ${result.branch} in ${result.path}`;
+  const skipped = result.skippedCopies.map(
+    ({ path, reason }) => `Not copied: ${path} (${reason}).`,
+  );
+  const message = [
+    `${headline}.`,
+    ...result.notes,
+    ...skipped,
+    ...outcome.notices,
+    ...outcome.notes,
+  ].join(' ');
   void (outcome.notices.length > 0 ? ui.warn(message, MANAGE_TRUST) : ui.info(message)).then(
     (choice) => {
       if (choice === MANAGE_TRUST) {
@@ -194,6 +205,12 @@ async function afterStart(
 
 function logResult(services: CoordinatorServices, result: StartTaskResult): void {
   const { task } = result;
+  for (const note of result.notes) {
+    services.log.info(`Start ${task.key}: ${note}`);
+  }
+  for (const { path, reason } of result.skippedCopies) {
+    services.log.warn(`Start ${task.key}: not copied: ${path} (${reason}).`);
+  }
   if (result.outcome === 'existing') {
     services.log.info(
       `Start ${task.key}: the worktree already exists at ${result.path} (${result.branch}); opened it instead.`,

@@ -14,3 +14,5 @@ export {
   taskWorktreePath,
 } from './taskNames';
 export type { NamingTask, WorktreePathContext } from './taskNames';
+export { branchRefusal, BranchRefusedError } from './branchRefusal';
+export type { BranchFacts, BranchRefusalCode } from './branchRefusal';
