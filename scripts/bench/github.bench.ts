@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     const service = new GitHubService({
       getToken: async () => TOKEN,
       baseUrl: fake.url,
+      configuredApiBaseUrls: [fake.url],
       repository: { owner: 'acme', repo: 'widgets' },
     });
     fake.exchanges.length = 0;
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
       const lean = new GitHubService({
         getToken: async () => TOKEN,
         baseUrl: fake.url,
+        configuredApiBaseUrls: [fake.url],
         repository: { owner: 'acme', repo: 'widgets' },
         reviews: false,
         mergeable: false,

@@ -10,6 +10,9 @@ import {
   type CliCommand,
   type CliContext,
 } from '../../features/common/cli/command';
+import { HelpRequested } from '../../features/common/cli/args';
+import { failureLine, isBug } from '../../features/common/cli/failureMessage';
+import { outputStream } from '../../features/common/cli/print/outputStream';
 import { TaskFileNotFoundError } from '../../features/common/cli/taskFile';
 
 /** One line per command; each module exports `command: CliCommand`. */
@@ -38,10 +41,6 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     return ExitCode.usage;
   }
   const { command } = await load();
-  if (args.includes('--help') || args.includes('-h')) {
-    context.stdout(`usage: ${command.usage}\n`);
-    return ExitCode.ok;
-  }
   try {
     return await command.run(args, context);
   } catch (error) {
@@ -50,6 +49,10 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
 }
 
 function reportFailure(error: unknown, command: CliCommand, context: CliContext): number {
+  if (error instanceof HelpRequested) {
+    context.stdout(`usage: ${command.usage}\n`);
+    return ExitCode.ok;
+  }
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof UsageError || isTaskEditError(error, 'invalidValue')) {
     context.stderr(`coord: ${message}\nusage: ${command.usage}\n`);
@@ -69,9 +72,13 @@ function reportFailure(error: unknown, command: CliCommand, context: CliContext)
     error instanceof LockTimeoutError ||
     isTaskFileStoreError(error) ||
     isTaskEditError(error);
-  context.stderr(
-    `coord: ${expected ? message : `unexpected error: ${error instanceof Error && error.stack ? error.stack : message}`}\n`,
-  );
+  if (expected || !isBug(error)) {
+    context.stderr(`coord: ${expected ? message : failureLine(error as Error)}\n`);
+  } else {
+    context.stderr(
+      `coord: unexpected error: ${error instanceof Error && error.stack ? error.stack : message}\n`,
+    );
+  }
   return ExitCode.failed;
 }
 
@@ -87,8 +94,8 @@ async function helpText(): Promise<string> {
 if (require.main === module) {
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: outputStream(process.stdout),
+    stderr: outputStream(process.stderr),
   }).then(
     (code) => {
       process.exitCode = code;

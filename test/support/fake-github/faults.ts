@@ -6,7 +6,17 @@ export type FaultKind =
   | 'tooManyRequests'
   | 'primaryRateLimit'
   | 'serverError'
-  | 'dropConnection';
+  | 'dropConnection'
+  /** 200 with a body of `bytes` bytes of non-JSON text, streamed. */
+  | 'hugeBody'
+  /** Never answers: no status line, the connection held open. */
+  | 'neverAnswer'
+  /** Sends a 200 and its headers, then nothing more. */
+  | 'stallBody'
+  /** 200 with an HTML page, as a proxy or captive portal answers. */
+  | 'htmlPage'
+  /** 200 with JSON of the wrong shape (`{"ok":true}`). */
+  | 'wrongJson';
 
 export interface Fault {
   kind: FaultKind;
@@ -17,6 +27,10 @@ export interface Fault {
   times?: number;
   /** Seconds for Retry-After (secondary limits, 429) or until x-ratelimit-reset (primary limit). */
   retryAfterSeconds?: number;
+  /** Body size for `hugeBody`. */
+  bytes?: number;
+  /** Status for `hugeBody`; 200 when absent. */
+  status?: number;
 }
 
 export class FaultQueue {

@@ -125,6 +125,10 @@ export class FakeGitHub {
         req.socket.destroy();
         return;
       }
+      if (fault && this.sendBroken(fault, res)) {
+        record({ status: fault.kind === 'neverAnswer' ? 0 : (fault.status ?? 200) }, {});
+        return;
+      }
       let reply: Reply;
       if (fault) {
         reply = this.faultReply(fault);
@@ -170,6 +174,53 @@ export class FakeGitHub {
     res.writeHead(status, headers);
     res.end(text);
     return headers;
+  }
+
+  /** Answers no real GitHub gives; true when `fault` was one of those and is being sent. */
+  private sendBroken(fault: Fault, res: ServerResponse): boolean {
+    switch (fault.kind) {
+      case 'neverAnswer':
+        // Held until the client gives up or the fake closes.
+        return true;
+      case 'stallBody':
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.write('[');
+        return true;
+      case 'htmlPage':
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<html><body>Sign in to the network</body></html>');
+        return true;
+      case 'wrongJson':
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end('{"ok":true}');
+        return true;
+      case 'hugeBody':
+        this.streamHugeBody(res, fault.bytes ?? 300 * 1024 * 1024, fault.status ?? 200);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private streamHugeBody(res: ServerResponse, bytes: number, status: number): void {
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    let left = bytes;
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+    const pump = () => {
+      while (left > 0 && !res.destroyed) {
+        const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+        left -= piece.length;
+        if (!res.write(piece)) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+      if (!res.destroyed) {
+        res.end();
+      }
+    };
+    res.on('close', () => (left = 0));
+    pump();
   }
 
   private faultReply(fault: Fault): Reply {

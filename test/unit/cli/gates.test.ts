@@ -83,6 +83,7 @@ describe('gates in the CLI (real processes, real git)', function () {
       repo.root,
       undefined,
       {
+        ...process.env,
         COORD_AGENT: 'Claude Code',
       },
     );
@@ -109,6 +110,7 @@ describe('gates in the CLI (real processes, real git)', function () {
       repo.root,
       undefined,
       {
+        ...process.env,
         COORD_AGENT: '',
       },
     );

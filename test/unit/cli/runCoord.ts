@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const CLI = join(__dirname, '..', '..', '..', 'src', 'hosts', 'cli', 'main.ts');
+export const CLI = join(__dirname, '..', '..', '..', 'src', 'hosts', 'cli', 'main.ts');
 // Resolved here, since the CLI runs with the temp repository as its working directory.
-const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
+export const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
 
 export interface CoordRun {
   code: number | null;
@@ -17,13 +17,13 @@ export function coord(
   args: string[],
   cwd: string,
   onStart?: (pid: number) => void,
-  env?: NodeJS.ProcessEnv,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<CoordRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, ...args], {
       cwd,
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
-      ...(env ? { env: { ...process.env, ...env } } : {}),
     });
     if (child.pid !== undefined) {
       onStart?.(child.pid);

@@ -18,7 +18,7 @@ export async function buildCli(): Promise<BuiltCli> {
   const folder = mkdtempSync(join(tmpdir(), 'coord-cli-'));
   const path = join(folder, 'cli.js');
   await build({
-    entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
+    entryPoints: [join(ROOT, 'src', 'hosts', 'cli', 'main.ts')],
     outfile: path,
     bundle: true,
     platform: 'node',

@@ -41,6 +41,7 @@ describe('fake GitHub follows the OpenAPI description', function () {
     const service = new GitHubService({
       getToken: async () => 'fake-token-123456',
       baseUrl: fake.url,
+      configuredApiBaseUrls: [fake.url],
       repository: { owner: 'LukhasAI', repo: 'Lukhas' },
       retries: 0,
       paceWrites: false,
@@ -82,11 +83,13 @@ describe('fake GitHub follows the OpenAPI description', function () {
     await new GitHubService({
       getToken: async () => 'wrong',
       baseUrl: fake.url,
+      configuredApiBaseUrls: [fake.url],
       repository: { owner: 'LukhasAI', repo: 'Lukhas' },
     }).refresh(tasks);
     await new GitHubService({
       getToken: async () => 'fake-token-123456',
       baseUrl: fake.url,
+      configuredApiBaseUrls: [fake.url],
       repository: { owner: 'LukhasAI', repo: 'missing' },
     }).refresh(tasks);
 

@@ -16,6 +16,7 @@ function service(fake: FakeGitHub, extra: Partial<GitHubServiceOptions> = {}) {
   const svc = new GitHubService({
     getToken: async () => TOKEN,
     baseUrl: fake.url,
+    configuredApiBaseUrls: [fake.url],
     repository: { owner: fake.state.owner, repo: fake.state.repo },
     retries: 1,
     retryBaseMs: 10,

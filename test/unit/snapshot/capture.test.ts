@@ -73,6 +73,7 @@ describe('snapshot capture in a real repository', function () {
     const service = new GitHubService({
       getToken: async () => TOKEN,
       baseUrl: fake.url,
+      configuredApiBaseUrls: [fake.url],
       repository: { owner: 'LukhasAI', repo: 'Lukhas' },
       paceWrites: false,
     });
@@ -160,6 +161,7 @@ describe('snapshot capture in a real repository', function () {
     const service = new GitHubService({
       getToken: async () => TOKEN,
       baseUrl: fake.url,
+      configuredApiBaseUrls: [fake.url],
       repository: { owner: 'LukhasAI', repo: 'Lukhas' },
       retries: 0,
     });

@@ -96,6 +96,9 @@ export const Settings = {
   snapshotsDaily: 'snapshots.daily',
   /** Application-scoped: only the user can let the extension use GITHUB_TOKEN / GH_TOKEN. */
   githubAllowEnvironmentToken: 'github.allowEnvironmentToken',
+  githubConnectTimeoutSeconds: 'github.connectTimeoutSeconds',
+  githubIdleTimeoutSeconds: 'github.idleTimeoutSeconds',
+  githubMaxResponseMegabytes: 'github.maxResponseMegabytes',
 } as const;
 
 export const ContextKeys = {

@@ -1,16 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { GitError, mainWorktreeRoot } from '../../../platform/git';
-import {
-  environmentTokenProvider,
-  GitHubError,
-  gitHubServiceFor,
-  pullRequestDraftForTask,
-  pushBranchToOrigin,
-  redactSecrets,
-} from '../client';
+import { GitHubError, pullRequestDraftForTask, pushBranchToOrigin } from '../client';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { CommandFailure, ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
+import { cliGitHubService } from '../../common/cli/gitHubService';
 import { findTask, openTaskFile, requireModel } from '../../common/cli/taskFile';
 
 export const command: CliCommand = {
@@ -18,7 +12,8 @@ export const command: CliCommand = {
   usage:
     'coord pr KEY [--push] [--base BRANCH] [--draft] [--label L]... [--reviewer R]... [--template FILE]\n' +
     '             [--owner O --repo R] [--api-url URL] [--json] [--file PATH]\n' +
-    '  labels and reviewers are added only for tasks with critical_review; the token comes from GITHUB_TOKEN or GH_TOKEN',
+    '  labels and reviewers are added only for tasks with critical_review; the token comes from GITHUB_TOKEN, GH_TOKEN or `gh auth token`,\n' +
+    '  and goes only to api.github.com or the --api-url server',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -60,9 +55,11 @@ export const command: CliCommand = {
     }
     const repoRoot =
       (await mainWorktreeRoot(dirname(opened.path)).catch(() => undefined)) ?? context.cwd;
-    const getToken = environmentTokenProvider();
-    const token = await getToken();
-    const clean = (text: string) => redactSecrets(text, token ? [token] : []);
+    const { service, clean } = await cliGitHubService(
+      repoRoot,
+      { apiUrl: values['api-url'], owner: values.owner, repo: values.repo },
+      context,
+    );
     if (values.push) {
       context.stderr(`coord: pushing ${draft.head} to origin\n`);
       try {
@@ -75,13 +72,6 @@ export const command: CliCommand = {
         );
       }
     }
-    const log = (text: string) => context.stderr(`coord: ${clean(text)}\n`);
-    const service = await gitHubServiceFor(
-      repoRoot,
-      getToken,
-      { apiBaseUrl: values['api-url'], owner: values.owner, repo: values.repo },
-      { log: { info: log, warn: log } },
-    );
     let created;
     try {
       created = await service.createPullRequest(draft);

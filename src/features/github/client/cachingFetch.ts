@@ -15,10 +15,17 @@ export interface RequestStats {
   notModified: number;
 }
 
+/** Bodies kept for conditional requests, in all: each is bounded, their number alone is not. */
+const DEFAULT_MAX_CACHED_BYTES = 64 * 1024 * 1024;
+
 export class EtagCache {
   private readonly entries = new Map<string, CachedResponse>();
+  private bytes = 0;
 
-  constructor(private readonly maxEntries = 1000) {}
+  constructor(
+    private readonly maxEntries = 1000,
+    private readonly maxBytes = DEFAULT_MAX_CACHED_BYTES,
+  ) {}
 
   get(url: string): CachedResponse | undefined {
     const entry = this.entries.get(url);
@@ -31,14 +38,15 @@ export class EtagCache {
   }
 
   set(url: string, entry: CachedResponse): void {
-    this.entries.delete(url);
+    this.remove(url);
     this.entries.set(url, entry);
-    while (this.entries.size > this.maxEntries) {
+    this.bytes += entry.body.length;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) {
         break;
       }
-      this.entries.delete(oldest);
+      this.remove(oldest);
     }
   }
 
@@ -46,8 +54,22 @@ export class EtagCache {
     return this.entries.size;
   }
 
+  /** Characters of the bodies kept. */
+  get storedLength(): number {
+    return this.bytes;
+  }
+
   clear(): void {
     this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private remove(url: string): void {
+    const entry = this.entries.get(url);
+    if (entry) {
+      this.bytes -= entry.body.length;
+      this.entries.delete(url);
+    }
   }
 }
 

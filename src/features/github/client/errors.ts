@@ -75,6 +75,15 @@ export function retryAtFromHeaders(
   return undefined;
 }
 
+/** Longest server-given text kept in a message: an error page can be megabytes. */
+const MAX_DETAIL_LENGTH = 300;
+
+/** One line, at most `MAX_DETAIL_LENGTH` characters. */
+function clip(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > MAX_DETAIL_LENGTH ? `${line.slice(0, MAX_DETAIL_LENGTH)}…` : line;
+}
+
 /**
  * Maps whatever Octokit or fetch threw to a `GitHubError`. `what` names the thing asked for
  * ("owner/repo", "pull request #12") for messages; `secrets` are scrubbed from every message.
@@ -88,8 +97,13 @@ export function toGitHubError(
   if (error instanceof GitHubError) {
     return error;
   }
+  // Octokit wraps what its fetch threw; the client's own limits are already worded for people.
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (cause instanceof GitHubError) {
+    return cause;
+  }
   const e = (typeof error === 'object' && error !== null ? error : {}) as RequestErrorLike;
-  const clean = (text: string) => redactSecrets(text, secrets);
+  const clean = (text: string) => clip(redactSecrets(text, secrets));
   const status = e.status;
   const response = e.response;
   if (!response) {

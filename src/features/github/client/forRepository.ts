@@ -32,5 +32,7 @@ export async function gitHubServiceFor(
     baseUrl: target.baseUrl,
     repository: target.repository,
     ...extra,
+    // Only an API root the user gave is trusted with the token, never one read from `origin`.
+    configuredApiBaseUrls: [settings.apiBaseUrl, ...(extra.configuredApiBaseUrls ?? [])],
   });
 }

@@ -5,7 +5,7 @@ export {
   type CreatedPullRequest,
 } from './service';
 export { GitHubError } from './errors';
-export { environmentTokenProvider, type TokenProvider } from './tokens';
+export { cliTokenProvider, environmentTokenProvider, type TokenProvider } from './tokens';
 export { redactSecrets } from '../../../kernel/text/redact';
 export { originRemoteUrl } from './remote';
 export type { GitHubLog } from './octokit';

@@ -1,4 +1,5 @@
 import type { Octokit } from '@octokit/rest';
+import { GitHubError } from './errors';
 import { redactSecrets } from '../../../kernel/text/redact';
 
 /** Where GitHub client messages go; the extension passes its log channel, the CLI stderr. */
@@ -36,6 +37,17 @@ export type GitHubClient = Octokit;
 
 let loading: Promise<typeof Octokit> | undefined;
 
+/**
+ * Hands the client's own refusals (untrusted host, time and size limits) on as they are, before the
+ * retry plugin sees them: asking again would only wait or read as long again.
+ */
+function ownRefusalsFinal(octokit: { hook: Octokit['hook'] }) {
+  octokit.hook.error('request', (error) => {
+    const cause = (error as { cause?: unknown }).cause;
+    throw cause instanceof GitHubError ? cause : error;
+  });
+}
+
 /** Imports Octokit and its plugins on first use only, so activation never pays for them. */
 export function loadOctokitClass(): Promise<typeof Octokit> {
   loading ??= (async () => {
@@ -44,10 +56,13 @@ export function loadOctokitClass(): Promise<typeof Octokit> {
       import('@octokit/plugin-throttling'),
       import('@octokit/plugin-retry'),
     ]);
-    return Rest.plugin(throttling, retry) as typeof Octokit;
+    // Plugins register in order and the first error hook runs first.
+    return Rest.plugin(ownRefusalsFinal, throttling, retry) as typeof Octokit;
   })();
   return loading;
 }
+
+const REQUEST_LOG_LINE = /^[A-Z]+ \S+ - \d+ with id \S+ in \d+ms$/;
 
 function messageOf(parts: unknown[], secrets: string[]): string {
   const text = parts
@@ -85,7 +100,13 @@ export async function createGitHubClient(options: ClientOptions): Promise<GitHub
       // Octokit logs every request at info level; that is noise in a CLI or a log channel.
       info: () => undefined,
       warn: (...parts: unknown[]) => options.log.warn(messageOf(parts, secrets)),
-      error: (...parts: unknown[]) => options.log.warn(messageOf(parts, secrets)),
+      error: (...parts: unknown[]) => {
+        const message = messageOf(parts, secrets);
+        // The request log's "POST /path - 500 with id …" line: every failure is reported in words.
+        if (!REQUEST_LOG_LINE.test(message)) {
+          options.log.warn(message);
+        }
+      },
     },
     throttle: {
       onRateLimit: wantRetry('rate limit'),

@@ -1,14 +1,26 @@
 import { combineChecks } from '../model/checks';
 import { matchPullRequests, type TaskPrRef } from '../model/match';
 import type { PullRequestDraft } from '../model/prRequest';
-import { pullRequestFromRest } from '../model/rest';
+import { pullRequestFromRest, type RestPullRequestLike } from '../model/rest';
+import {
+  checkRunsShape,
+  combinedStatusShape,
+  createdPullRequestShape,
+  listOf,
+  pullRequestShape,
+  repositoryShape,
+  reviewsShape,
+} from '../model/restShape';
 import { deriveReviewDecision } from '../model/reviews';
 import type { GitHubStatus, PullRequestInfo, TaskPullRequestStatus } from '../model/types';
+import { tokenMayGoTo } from '../model/tokenHost';
+import { createBoundedFetch } from './boundedFetch';
 import { createCachingFetch, EtagCache, type RequestStats } from './cachingFetch';
 import { GitHubError, toGitHubError } from './errors';
 import { mapLimit } from './mapLimit';
 import { createGitHubClient, type GitHubClient, type GitHubLog } from './octokit';
 import { redactSecrets } from '../../../kernel/text/redact';
+import { DEFAULT_RESPONSE_LIMITS, type ResponseLimits } from '../model/responseLimits';
 import type { TokenProvider } from './tokens';
 
 export interface GitHubRepository {
@@ -20,6 +32,11 @@ export interface GitHubServiceOptions {
   getToken: TokenProvider;
   /** REST root: `https://api.github.com`, or `https://HOST/api/v3` for GitHub Enterprise Server. */
   baseUrl: string;
+  /**
+   * API roots the user configured (GitHub Enterprise, `--api-url`): the token goes to `baseUrl`
+   * only when it is api.github.com or one of these. A `baseUrl` taken from the remote is not one.
+   */
+  configuredApiBaseUrls: readonly (string | undefined)[];
   repository: GitHubRepository | undefined;
   log?: GitHubLog;
   /** Also fetch reviews for a review decision (one request per open task PR). Default true. */
@@ -31,6 +48,7 @@ export interface GitHubServiceOptions {
   retries?: number;
   retryBaseMs?: number;
   timeoutMs?: number;
+  limits?: Partial<ResponseLimits>;
   concurrency?: number;
   /** Space writes out as GitHub recommends; default true. */
   paceWrites?: boolean;
@@ -42,6 +60,22 @@ export interface CreatedPullRequest {
   url: string;
   /** Label or reviewer requests that failed after the PR itself was created. */
   warnings: string[];
+}
+
+/** `value` as GitHub sends it for `what`, or a `malformed` error saying what is wrong. */
+function expectShape<T>(
+  value: unknown,
+  shape: (value: unknown) => string | undefined,
+  what: string,
+): T {
+  const problem = shape(value);
+  if (problem !== undefined) {
+    throw new GitHubError(
+      'malformed',
+      `GitHub's answer to ${what} is not what GitHub sends (${problem}); is the API URL right?`,
+    );
+  }
+  return value as T;
 }
 
 const silentLog: GitHubLog = { info: () => undefined, warn: () => undefined };
@@ -120,12 +154,16 @@ export class GitHubService {
     tasks: readonly TaskPrRef[],
   ): Promise<GitHubStatus> {
     const { owner, repo } = repository;
-    const listed = await octokit.paginate(octokit.rest.pulls.list, {
-      owner,
-      repo,
-      state: 'open',
-      per_page: 100,
-    });
+    const listed = expectShape<RestPullRequestLike[]>(
+      await octokit.paginate(octokit.rest.pulls.list, {
+        owner,
+        repo,
+        state: 'open',
+        per_page: 100,
+      }),
+      listOf(pullRequestShape),
+      'the list of open pull requests',
+    );
     const open = listed.map(pullRequestFromRest);
     const { matches, unresolvedPrNumbers } = matchPullRequests(tasks, open);
     const concurrency = this.options.concurrency ?? 8;
@@ -134,7 +172,10 @@ export class GitHubService {
     await mapLimit(unresolvedPrNumbers, concurrency, async (number) => {
       try {
         const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
-        closedByNumber.set(number, pullRequestFromRest(data));
+        closedByNumber.set(
+          number,
+          pullRequestFromRest(expectShape(data, pullRequestShape, `pull request #${number}`)),
+        );
       } catch (error) {
         const problem = this.asError(error, `pull request #${number}`);
         if (problem.kind !== 'notFound') {
@@ -194,11 +235,29 @@ export class GitHubService {
         ? undefined
         : octokit.rest.pulls.get({ owner, repo, pull_number: pr.number }),
     ]);
-    const merged: PullRequestInfo = full ? { ...pr, ...pullRequestFromRest(full.data) } : pr;
+    const what = `pull request #${pr.number}`;
+    const merged: PullRequestInfo = full
+      ? { ...pr, ...pullRequestFromRest(expectShape(full.data, pullRequestShape, what)) }
+      : pr;
+    const statuses = expectShape<typeof combined.data>(
+      combined.data,
+      combinedStatusShape,
+      `the commit status of ${what}`,
+    ).statuses;
     return {
       pr: merged,
-      ci: combineChecks(checkRuns, combined.data.statuses),
-      ...(reviews ? { reviewDecision: deriveReviewDecision(reviews.data) } : {}),
+      ci: combineChecks(checkRuns, statuses),
+      ...(reviews
+        ? {
+            reviewDecision: deriveReviewDecision(
+              expectShape<typeof reviews.data>(
+                reviews.data,
+                reviewsShape,
+                `the reviews of ${what}`,
+              ),
+            ),
+          }
+        : {}),
     };
   }
 
@@ -207,7 +266,9 @@ export class GitHubService {
    * `MAX_CHECK_RUN_PAGES` pages: one request for nearly every commit.
    */
   private async checkRuns(octokit: GitHubClient, { owner, repo }: GitHubRepository, ref: string) {
+    const what = `the check runs of ${ref}`;
     const first = await octokit.rest.checks.listForRef({ owner, repo, ref, per_page: 100 });
+    expectShape(first.data, checkRunsShape, what);
     const runs = [...first.data.check_runs];
     for (
       let page = 2;
@@ -215,6 +276,7 @@ export class GitHubService {
       page++
     ) {
       const next = await octokit.rest.checks.listForRef({ owner, repo, ref, per_page: 100, page });
+      expectShape(next.data, checkRunsShape, what);
       if (next.data.check_runs.length === 0) {
         break;
       }
@@ -239,14 +301,18 @@ export class GitHubService {
     let base = draft.base;
     if (!base) {
       try {
-        base = (await octokit.rest.repos.get({ owner, repo })).data.default_branch;
+        base = expectShape<{ default_branch: string }>(
+          (await octokit.rest.repos.get({ owner, repo })).data,
+          repositoryShape,
+          `${owner}/${repo}`,
+        ).default_branch;
       } catch (error) {
         throw this.asError(error, `${owner}/${repo}`);
       }
     }
     let created: { number: number; html_url: string };
     try {
-      created = (
+      const answer = (
         await octokit.rest.pulls.create({
           owner,
           repo,
@@ -257,6 +323,7 @@ export class GitHubService {
           draft: draft.draft,
         })
       ).data;
+      created = expectShape(answer, createdPullRequestShape, 'the new pull request');
     } catch (error) {
       throw this.asError(error, `${owner}/${repo}`);
     }
@@ -280,23 +347,34 @@ export class GitHubService {
   }
 
   private async octokit(): Promise<GitHubClient> {
+    const baseUrl = this.options.baseUrl;
+    if (!tokenMayGoTo(baseUrl, this.options.configuredApiBaseUrls)) {
+      throw new GitHubError(
+        'untrustedHost',
+        `Not sending the GitHub token to ${baseUrl}: it is neither github.com's API nor a configured GitHub Enterprise URL (to trust it: the setting coordinator.github.apiBaseUrl or github-enterprise.uri in the editor, --api-url for coord).`,
+      );
+    }
     const token = await this.options.getToken();
     if (!token) {
       this.client = undefined;
       throw new GitHubError(
         'noToken',
-        'No GitHub token: sign in to GitHub, or set GITHUB_TOKEN or GH_TOKEN for the CLI.',
+        'No GitHub token: sign in to GitHub; for the CLI set GITHUB_TOKEN or GH_TOKEN, or log in with `gh auth login`.',
       );
     }
     if (this.client?.token !== token) {
       this.cache.clear();
       const octokit = await createGitHubClient({
         token,
-        baseUrl: this.options.baseUrl,
+        baseUrl,
         fetch: createCachingFetch({
           cache: this.cache,
           stats: this.stats,
-          timeoutMs: this.options.timeoutMs ?? 30_000,
+          timeoutMs: this.options.timeoutMs ?? 60_000,
+          base: createBoundedFetch({
+            apiBaseUrl: baseUrl,
+            limits: { ...DEFAULT_RESPONSE_LIMITS, ...this.options.limits },
+          }),
         }),
         log: {
           info: (message) => this.log.info(redactSecrets(message, [token])),

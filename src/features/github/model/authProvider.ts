@@ -1,20 +1,11 @@
+import { tokenMayGoTo } from './tokenHost';
+
 /** VS Code's sign-in providers for GitHub: github.com, and GitHub Enterprise (Server or ghe.com). */
 export type GitHubAuthProviderId = 'github' | 'github-enterprise';
 
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) {
-    return undefined;
-  }
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
-}
-
 /** `github` for api.github.com, `github-enterprise` for any other API root. */
 export function authProviderFor(apiBaseUrl: string): GitHubAuthProviderId {
-  return hostOf(apiBaseUrl) === 'api.github.com' ? 'github' : 'github-enterprise';
+  return tokenMayGoTo(apiBaseUrl, []) ? 'github' : 'github-enterprise';
 }
 
 /**
@@ -27,16 +18,8 @@ export function sessionFitsApi(
   apiBaseUrl: string,
   enterpriseUri: string | undefined,
 ): boolean {
-  const apiHost = hostOf(apiBaseUrl);
-  if (apiHost === undefined) {
-    return false;
-  }
-  if (provider === 'github') {
-    return apiHost === 'api.github.com';
-  }
-  const enterpriseHost = hostOf(enterpriseUri);
-  return (
-    enterpriseHost !== undefined &&
-    (apiHost === enterpriseHost || apiHost === `api.${enterpriseHost}`)
-  );
+  const toGitHubCom = tokenMayGoTo(apiBaseUrl, []);
+  return provider === 'github'
+    ? toGitHubCom
+    : !toGitHubCom && tokenMayGoTo(apiBaseUrl, [enterpriseUri]);
 }

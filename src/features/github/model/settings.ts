@@ -1,4 +1,5 @@
 import type { PullRequestSettings } from './prRequest';
+import { DEFAULT_RESPONSE_LIMITS, type ResponseLimits } from './responseLimits';
 
 /** `coordinator.github.*` and `coordinator.snapshots.*`, read through a getter so this stays pure. */
 export interface GitHubConfiguration extends PullRequestSettings {
@@ -11,6 +12,7 @@ export interface GitHubConfiguration extends PullRequestSettings {
   fetchMergeable: boolean;
   snapshotsFolder: string;
   snapshotsDaily: boolean;
+  limits: ResponseLimits;
 }
 
 export const GITHUB_DEFAULTS: GitHubConfiguration = {
@@ -22,6 +24,7 @@ export const GITHUB_DEFAULTS: GitHubConfiguration = {
   fetchMergeable: true,
   snapshotsFolder: 'docs/audits/coordination',
   snapshotsDaily: false,
+  limits: DEFAULT_RESPONSE_LIMITS,
 };
 
 const text = (value: unknown) =>
@@ -32,6 +35,8 @@ const names = (value: unknown, fallback: string[]) =>
         .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
         .map((v) => v.trim())
     : fallback;
+const positive = (value: unknown, scale: number, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value * scale : fallback;
 const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
 
 /**
@@ -58,6 +63,7 @@ export function readGitHubConfiguration(get: (key: string) => unknown): GitHubCo
     fetchMergeable: flag(get('github.fetchMergeable'), GITHUB_DEFAULTS.fetchMergeable),
     snapshotsFolder: text(get('snapshots.folder')) ?? GITHUB_DEFAULTS.snapshotsFolder,
     snapshotsDaily: flag(get('snapshots.daily'), GITHUB_DEFAULTS.snapshotsDaily),
+    limits: readResponseLimits(get),
   };
   const optional = {
     apiBaseUrl: text(get('github.apiBaseUrl')),
@@ -71,4 +77,20 @@ export function readGitHubConfiguration(get: (key: string) => unknown): GitHubCo
     }
   }
   return config;
+}
+
+/** `coordinator.github.connectTimeoutSeconds`, `.idleTimeoutSeconds`, `.maxResponseMegabytes`. */
+export function readResponseLimits(get: (key: string) => unknown): ResponseLimits {
+  const fallback = DEFAULT_RESPONSE_LIMITS;
+  return {
+    connectTimeoutMs: positive(
+      get('github.connectTimeoutSeconds'),
+      1000,
+      fallback.connectTimeoutMs,
+    ),
+    idleTimeoutMs: positive(get('github.idleTimeoutSeconds'), 1000, fallback.idleTimeoutMs),
+    maxResponseBytes: Math.round(
+      positive(get('github.maxResponseMegabytes'), 1024 * 1024, fallback.maxResponseBytes),
+    ),
+  };
 }

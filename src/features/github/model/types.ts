@@ -59,7 +59,15 @@ export type GitHubErrorKind =
   | 'rateLimited'
   | 'validation'
   | 'network'
-  | 'server';
+  | 'server'
+  /** The API root is neither github.com's nor a configured one: the token was not sent. */
+  | 'untrustedHost'
+  /** Nothing came within the connect or idle time limit. */
+  | 'timeout'
+  /** The answer passed the size limit; reading stopped there. */
+  | 'tooLarge'
+  /** The answer is not what GitHub sends for that request. */
+  | 'malformed';
 
 export interface GitHubProblem {
   kind: GitHubErrorKind;

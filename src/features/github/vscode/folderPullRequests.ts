@@ -9,7 +9,7 @@ import { Disposable } from '../../common/vscode/lifecycle';
 import type { FolderSession } from '../../common/vscode/services';
 import { Debouncer } from '../../common/vscode/session/debouncer';
 import { loadGitHubModule } from './githubModule';
-import type { GitHubTokenSource } from './tokenSource';
+import { enterpriseUri, type GitHubTokenSource } from './tokenSource';
 
 /** Quiet time after a task-file change before asking GitHub again (agents write in bursts). */
 const TASKS_CHANGED_DELAY_MS = 2_000;
@@ -164,7 +164,9 @@ export class FolderPullRequests extends Disposable {
     const service = new github.GitHubService({
       getToken: () => this.tokens.token(target.baseUrl),
       baseUrl: target.baseUrl,
+      configuredApiBaseUrls: [config.apiBaseUrl, enterpriseUri()],
       repository: target.repository,
+      limits: config.limits,
       reviews: config.fetchReviews,
       mergeable: config.fetchMergeable,
       log: { info: (message) => this.log.info(message), warn: (message) => this.log.warn(message) },

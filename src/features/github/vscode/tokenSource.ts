@@ -68,7 +68,11 @@ export class GitHubTokenSource {
   }
 
   private fits(provider: ReturnType<typeof authProviderFor>, apiBaseUrl: string): boolean {
-    const enterpriseUri = vscode.workspace.getConfiguration('github-enterprise').get<string>('uri');
-    return sessionFitsApi(provider, apiBaseUrl, enterpriseUri);
+    return sessionFitsApi(provider, apiBaseUrl, enterpriseUri());
   }
+}
+
+/** The GitHub Enterprise server VS Code signs in to (`github-enterprise.uri`), when set. */
+export function enterpriseUri(): string | undefined {
+  return vscode.workspace.getConfiguration('github-enterprise').get<string>('uri') || undefined;
 }

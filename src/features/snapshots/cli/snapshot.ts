@@ -1,9 +1,9 @@
 import { dirname } from 'node:path';
 import { mainWorktreeRoot } from '../../../platform/git';
-import { environmentTokenProvider, gitHubServiceFor, redactSecrets } from '../../github/client';
 import { captureSnapshot, DEFAULT_SNAPSHOT_FOLDER, SnapshotError } from '..';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { CommandFailure, ExitCode, type CliCommand } from '../../common/cli/command';
+import { cliGitHubService } from '../../common/cli/gitHubService';
 import { resolveTaskFile, shownPath } from '../../common/cli/taskFile';
 
 export const command: CliCommand = {
@@ -11,7 +11,7 @@ export const command: CliCommand = {
     'write a coordination snapshot (JSON + Markdown, with PRs and CI when GITHUB_TOKEN is set)',
   usage:
     'coord snapshot [--out FOLDER] [--offline] [--owner O --repo R] [--api-url URL] [--json] [--file PATH]\n' +
-    `  FOLDER defaults to ${DEFAULT_SNAPSHOT_FOLDER} in the main worktree; the token comes from GITHUB_TOKEN or GH_TOKEN`,
+    `  FOLDER defaults to ${DEFAULT_SNAPSHOT_FOLDER} in the main worktree; the token comes from GITHUB_TOKEN, GH_TOKEN or \`gh auth token\``,
   async run(args, context) {
     const { values } = parseCommandArgs(args, {
       ...FILE_OPTION,
@@ -25,18 +25,15 @@ export const command: CliCommand = {
     const taskFile = await resolveTaskFile(values.file, context);
     const repoRoot =
       (await mainWorktreeRoot(dirname(taskFile)).catch(() => undefined)) ?? context.cwd;
-    const getToken = environmentTokenProvider();
-    const token = await getToken();
-    const log = (text: string) =>
-      context.stderr(`coord: ${redactSecrets(text, token ? [token] : [])}\n`);
     const github = values.offline
       ? { unavailable: 'Not fetched (--offline).' }
-      : await gitHubServiceFor(
-          repoRoot,
-          getToken,
-          { apiBaseUrl: values['api-url'], owner: values.owner, repo: values.repo },
-          { log: { info: log, warn: log } },
-        );
+      : (
+          await cliGitHubService(
+            repoRoot,
+            { apiUrl: values['api-url'], owner: values.owner, repo: values.repo },
+            context,
+          )
+        ).service;
     let captured;
     try {
       captured = await captureSnapshot({ repoRoot, taskFile, folder: values.out, github });

@@ -2,21 +2,57 @@ import { hasChanges } from './diff';
 import { renderMermaidGraph } from './mermaid';
 import type { SnapshotChanges, SnapshotDocument, SnapshotPullRequest, SnapshotTask } from './types';
 
-/** A table cell: one line, pipes escaped, no HTML (GitHub would strip `<tags>`). */
+/**
+ * Text from the task file or GitHub as one line of Markdown in which no link, image, code span or
+ * HTML can start (`[x](javascript:…)` stays those characters), pipes escaped for tables.
+ */
 export function cell(text: string | number | undefined): string {
   if (text === undefined || text === '') {
     return '—';
   }
   return String(text)
     .replace(/[\r\n]+/g, ' ')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
+    .replace(/[\\`[\]|]/g, (char) => `\\${char}`)
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
 }
 
 function code(text: string | undefined): string {
-  return text ? `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : '—';
+  return text
+    ? `\`${text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/`/g, "'")
+        .replace(/\|/g, '\\|')}\``
+    : '—';
+}
+
+/**
+ * `[#12](url)` when the URL is an https address of that pull request (`/owner/repo/pull/12` of the
+ * snapshot's repository), else plain `#12`: a server cannot slip another link in.
+ */
+function prLink(pr: { number: number; url: string }, repository: string | undefined): string {
+  let url: URL;
+  try {
+    url = new URL(pr.url);
+  } catch {
+    return `#${pr.number}`;
+  }
+  const expectedPath = repository ? `/${repository}/pull/${pr.number}`.toLowerCase() : undefined;
+  if (
+    url.protocol !== 'https:' ||
+    url.username !== '' ||
+    url.password !== '' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    (expectedPath !== undefined && url.pathname.toLowerCase() !== expectedPath)
+  ) {
+    return `#${pr.number}`;
+  }
+  const href = url.href.replace(
+    /[()<>|\s]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+  return `[#${pr.number}](${href})`;
 }
 
 function table(headers: string[], rows: string[][]): string[] {
@@ -91,22 +127,22 @@ function changesSection(changes: SnapshotChanges | undefined): string[] {
     return [...out, 'This is the first snapshot in this folder.'];
   }
   if (!hasChanges(changes)) {
-    return [...out, `Nothing changed since \`${changes.since}\`.`];
+    return [...out, `Nothing changed since ${code(changes.since)}.`];
   }
-  out.push(`Since \`${changes.since}\`:`, '');
+  out.push(`Since ${code(changes.since)}:`, '');
   if (changes.completion.from !== changes.completion.to) {
     out.push(`- Completion ${changes.completion.from}% → ${changes.completion.to}%`);
   }
   for (const c of changes.statusChanges) {
     out.push(
-      `- ${cell(c.name)} (\`${c.key}\`): ${STATUS_WORDS[c.from] ?? c.from} → ${STATUS_WORDS[c.to] ?? c.to}`,
+      `- ${cell(c.name)} (${code(c.key)}): ${STATUS_WORDS[c.from] ?? c.from} → ${STATUS_WORDS[c.to] ?? c.to}`,
     );
   }
   for (const t of changes.tasksAdded) {
-    out.push(`- New task ${cell(t.name)} (\`${t.key}\`)`);
+    out.push(`- New task ${cell(t.name)} (${code(t.key)})`);
   }
   for (const t of changes.tasksRemoved) {
-    out.push(`- Task removed: ${cell(t.name)} (\`${t.key}\`)`);
+    out.push(`- Task removed: ${cell(t.name)} (${code(t.key)})`);
   }
   for (const pr of changes.pullRequestsOpened) {
     out.push(`- PR #${pr.number} opened: ${cell(pr.title)}`);
@@ -120,18 +156,19 @@ function changesSection(changes: SnapshotChanges | undefined): string[] {
     );
   }
   for (const g of changes.guardrailChanges) {
-    out.push(`- Guardrail \`${g.key}\`: ${g.from} → ${g.to}`);
+    out.push(`- Guardrail ${code(g.key)}: ${cell(g.from)} → ${cell(g.to)}`);
   }
   for (const path of changes.worktreesAdded) {
-    out.push(`- Worktree added: \`${path}\``);
+    out.push(`- Worktree added: ${code(path)}`);
   }
   for (const path of changes.worktreesRemoved) {
-    out.push(`- Worktree removed: \`${path}\``);
+    out.push(`- Worktree removed: ${code(path)}`);
   }
   return out;
 }
 
 function prCell(
+  repository: string | undefined,
   task: SnapshotTask,
   prs: Map<number, SnapshotPullRequest>,
   byTask: Map<string, SnapshotPullRequest>,
@@ -139,7 +176,7 @@ function prCell(
   const pr =
     byTask.get(task.key) ?? (task.prNumber !== undefined ? prs.get(task.prNumber) : undefined);
   if (pr) {
-    return `[#${pr.number}](${pr.url})${pr.ci === 'unknown' ? '' : ` ${CI_WORDS[pr.ci]}`}`;
+    return `${prLink(pr, repository)}${pr.ci === 'unknown' ? '' : ` ${CI_WORDS[pr.ci]}`}`;
   }
   return task.prNumber !== undefined ? `#${task.prNumber}` : '—';
 }
@@ -166,7 +203,7 @@ function tasksSection(doc: SnapshotDocument): string[] {
         cell(t.priority),
         t.progressPercentage === undefined ? '—' : `${t.progressPercentage}%`,
         code(t.branch),
-        prCell(t, prs, byTask),
+        prCell(doc.github.repository, t, prs, byTask),
         t.blockers.length ? cell(t.blockers.join(', ')) : '—',
       ]);
     out.push(
@@ -197,7 +234,7 @@ function pullRequestsSection(doc: SnapshotDocument): string[] {
     out.push(`> **Stale:** ${cell(gh.reason)}`, '');
   }
   out.push(
-    `${gh.repository ? `Repository \`${gh.repository}\`, ` : ''}fetched ${humanTime(gh.fetchedAt ?? doc.capturedAt)}.`,
+    `${gh.repository ? `Repository ${code(gh.repository)}, ` : ''}fetched ${humanTime(gh.fetchedAt ?? doc.capturedAt)}.`,
     '',
   );
   const linked = gh.pullRequests.filter((pr) => pr.taskKeys.length > 0);
@@ -207,7 +244,7 @@ function pullRequestsSection(doc: SnapshotDocument): string[] {
       ...table(
         ['PR', 'Title', 'Tasks', 'State', 'CI', 'Review', 'Mergeable'],
         linked.map((pr) => [
-          `[#${pr.number}](${pr.url})`,
+          prLink(pr, gh.repository),
           cell(pr.title),
           pr.taskKeys.map((k) => code(k)).join(', '),
           pr.draft ? 'draft' : pr.state,
@@ -230,7 +267,7 @@ function pullRequestsSection(doc: SnapshotDocument): string[] {
       ...table(
         ['PR', 'Title', 'Branch', 'Author'],
         others.map((pr) => [
-          `[#${pr.number}](${pr.url})`,
+          prLink(pr, gh.repository),
           cell(pr.title),
           code(pr.headRef),
           cell(pr.author),
@@ -289,7 +326,7 @@ function guardrailsSection(doc: SnapshotDocument): string[] {
       doc.guardrails.map((g) => [
         code(g.key),
         g.required ? 'yes' : 'no',
-        cell(g.status.replace(/_/g, ' ')) + (g.dependsOn ? ` (after \`${g.dependsOn}\`)` : ''),
+        cell(g.status.replace(/_/g, ' ')) + (g.dependsOn ? ` (after ${code(g.dependsOn)})` : ''),
         g.lastRun ? humanTime(g.lastRun) : '—',
         code(g.command),
       ]),
@@ -303,7 +340,7 @@ export function renderSnapshotMarkdown(doc: SnapshotDocument): string {
     '# Coordination snapshot',
     '',
     `**Captured** ${humanTime(doc.capturedAt)} · **Snapshot** \`${doc.snapshotId}\`` +
-      (doc.taskFile ? ` · **Task file** \`${doc.taskFile}\`` : ''),
+      (doc.taskFile ? ` · **Task file** ${code(doc.taskFile)}` : ''),
   ];
   if (doc.diagnostics.errors > 0) {
     header.push(

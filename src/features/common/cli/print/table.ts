@@ -1,3 +1,5 @@
+import { escapeControlChars } from './controlChars';
+
 export interface Column {
   header: string;
   /** Longest the column may get; longer cells are cut with an ellipsis. */
@@ -18,11 +20,13 @@ export function formatTable(
   options: { indent?: string; maxWidth?: number } = {},
 ): string {
   const indent = options.indent ?? '';
+  // Escaped before measuring, so a cell keeps its width on screen.
+  const shown = rows.map((row) => row.map((cell) => escapeControlChars(cell ?? '')));
   const maxWidth = options.maxWidth ?? 100;
   const widths = columns.map((column, i) =>
     Math.min(
       column.max,
-      Math.max(column.header.length, ...rows.map((row) => (row[i] ?? '').length)),
+      Math.max(column.header.length, ...shown.map((row) => (row[i] ?? '').length)),
     ),
   );
   const total = () =>
@@ -49,7 +53,7 @@ export function formatTable(
       .map((cell, i) => fit(cell ?? '', widths[i]))
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.header)), ...rows.map(line)].join('\n') + '\n';
+  return [line(columns.map((c) => c.header)), ...shown.map(line)].join('\n') + '\n';
 }
 
 function fit(text: string, width: number): string {
