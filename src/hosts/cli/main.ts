@@ -27,6 +27,8 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   snapshot: () => import('../../features/snapshots/cli/snapshot'),
   pr: () => import('../../features/github/cli/pr'),
   guardrails: () => import('../../features/guardrails/cli/guardrails'),
+  setup: () => import('../../features/plan-merge/cli/setup'),
+  'merge-driver': () => import('../../features/plan-merge/cli/mergeDriver'),
 };
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {
@@ -86,7 +88,7 @@ async function helpText(): Promise<string> {
   const lines = ['usage: coord <command> [options]   (every command takes --file PATH)', ''];
   for (const [name, load] of Object.entries(COMMANDS)) {
     const { command } = await load();
-    lines.push(`  ${name.padEnd(11)}${command.summary}`);
+    lines.push(`  ${name.padEnd(13)}${command.summary}`);
   }
   return `${lines.join('\n')}\n`;
 }

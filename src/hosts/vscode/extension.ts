@@ -11,6 +11,7 @@ import {
 } from '../../features/guardrails/vscode/registerGuardrails';
 import { registerGitHub, type GitHubFeature } from '../../features/github/vscode/registerGitHub';
 import { registerNotifications } from './registerNotifications';
+import { registerMergeDriverOffer } from '../../features/plan-merge/vscode/mergeDriverOffer';
 import {
   createServices,
   type CreatedServices,
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   registerCommands(services, tasks, guardrails);
   const statusBar = registerProgressStatusBar(services);
   registerNotifications(services);
+  registerMergeDriverOffer(services);
   const dashboard = registerDashboard(services);
   guardrails.addToDashboard(dashboard);
   const worktrees = registerWorktrees(services, dashboard);

@@ -19,6 +19,7 @@ import { registerRunGuardrailsInWorktree } from '../../features/guardrails/vscod
 import { registerSelectTaskFile } from '../../features/tasks/vscode/commands/selectTaskFile';
 import { registerSetTaskProgress } from '../../features/tasks/vscode/commands/setTaskProgress';
 import { registerSetTaskStatus } from '../../features/tasks/vscode/commands/setTaskStatus';
+import { registerSetupMergeDriver } from '../../features/plan-merge/vscode/commands/setupMergeDriver';
 import { registerShowGuardrailOutput } from '../../features/guardrails/vscode/commands/showGuardrailOutput';
 import { registerShowTaskDependencies } from '../../features/tasks/vscode/commands/showTaskDependencies';
 import { registerSortTasksBy } from '../../features/tasks/vscode/commands/sortTasksBy';
@@ -53,5 +54,6 @@ export function registerCommands(
     registerRunGuardrailsInWorktree(services, guardrails.controller),
     registerCancelGuardrails(guardrails.controller),
     registerShowGuardrailOutput(guardrails.controller),
+    registerSetupMergeDriver(context),
   );
 }

@@ -1,5 +1,6 @@
 import {
   applyEdits as applyTextEdits,
+  findNodeAtLocation,
   modify,
   parseTree,
   type FormattingOptions,
@@ -30,7 +31,13 @@ export class SubDocument {
     this.text = this.prefix + objectText;
   }
 
-  set(path: JSONPath, value: unknown, isArrayInsertion = false): void {
+  /** `insertionIndex` places a new object member among the existing ones (default: last). */
+  set(
+    path: JSONPath,
+    value: unknown,
+    isArrayInsertion = false,
+    insertionIndex?: (properties: string[]) => number,
+  ): void {
     const name = path[0];
     if (typeof name === 'string' && this.duplicated().has(name)) {
       // The editor would change the first of the two, while every reader sees the last.
@@ -42,8 +49,29 @@ export class SubDocument {
     const edits = modify(this.text, path, value, {
       formattingOptions: this.formatting,
       isArrayInsertion,
+      getInsertionIndex: insertionIndex,
     });
     this.text = applyTextEdits(this.text, edits);
+    this.value = JSON.parse(this.text) as Record<string, unknown>;
+  }
+
+  /**
+   * Removes an array item as text: the other items stay exactly as written (`modify` re-formats
+   * around a removal and, on a one-line list, leaves a stray bracket).
+   */
+  removeArrayItem(path: JSONPath): void {
+    const node = findNodeAtLocation(parseTree(this.text)!, path);
+    const items = node?.parent?.children;
+    if (!node || node.parent?.type !== 'array' || !items) {
+      return;
+    }
+    const index = items.indexOf(node);
+    const previous = items[index - 1];
+    const start = previous ? previous.offset + previous.length : node.offset;
+    const end = previous
+      ? node.offset + node.length
+      : (items[1]?.offset ?? node.offset + node.length);
+    this.text = this.text.slice(0, start) + this.text.slice(end);
     this.value = JSON.parse(this.text) as Record<string, unknown>;
   }
 

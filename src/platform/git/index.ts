@@ -19,3 +19,4 @@ export {
 export { worktreeStatus, aheadBehind, lastCommit, commitSummaries, unpushedCount } from './status';
 export type { CommitSummary } from './status';
 export { untrackedPaths, gitPath } from './files';
+export { attributeValue, localConfigValue, setLocalConfig } from './config';

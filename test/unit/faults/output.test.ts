@@ -133,7 +133,10 @@ describe('faults: CLI output', function () {
     assert.equal(run.code, 1);
     assert.equal(stackLines.length, 0);
     assert.equal(coordLines.length, 1, run.stderr);
-    assert.match(coordLines[0], /^coord: task_status\.json: results not recorded: the task file is gone/);
+    assert.match(
+      coordLines[0],
+      /^coord: task_status\.json: results not recorded: the task file is gone/,
+    );
   });
 
   it('snapshot Markdown: an owner cannot become a link, a PR links only to its https address', async () => {

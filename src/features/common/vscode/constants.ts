@@ -45,6 +45,7 @@ export const Commands = {
   refreshPullRequests: 'coordinator.refreshPullRequests',
   signInToGitHub: 'coordinator.signInToGitHub',
   createPullRequest: 'coordinator.createPullRequest',
+  setupMergeDriver: 'coordinator.setupMergeDriver',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
