@@ -1,10 +1,13 @@
-// `npm test`: unit tests, then the real-VS-Code host and UI tests. The last line is always
-// "N passed, N failed" over both; the exit code is non-zero when anything failed.
+// `npm test`: unit tests, then the real-VS-Code host and UI tests on each tested VS Code (the
+// engines minimum, then the newest), one after the other. Each stage prints its time; the last
+// line is always "N passed, N failed" over all of them; the exit code is non-zero when anything
+// failed.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VSCODE_ENV, VSCODE_TARGETS, describeVsCode } from './vscode/versions.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'coordinator-test-all-'));
@@ -68,10 +71,43 @@ async function runStaticChecks() {
   return counts;
 }
 
+const secondsSince = (started) => Math.round((Date.now() - started) / 1000);
+
+/** The host and UI suites on one VS Code; the first run builds the test bundle for all. */
+async function runHostSuite(target, build) {
+  const started = Date.now();
+  const label = `extension host and UI tests on ${describeVsCode(target)}`;
+  const summary = path.join(work, `host-${target.name}.json`);
+  const exitCode = await run(
+    label,
+    [
+      '--import',
+      'tsx',
+      path.join(root, 'scripts', 'vscode', 'run-host-tests.mjs'),
+      '--summary',
+      summary,
+      ...(build ? [] : ['--no-build']),
+    ],
+    { [VSCODE_ENV]: target.name },
+  );
+  const counts = readCounts(`host tests on ${describeVsCode(target)}`, summary, exitCode);
+  const seconds = secondsSince(started);
+  console.log(`  ${label}: ${seconds} s`);
+  return { name: `host on ${describeVsCode(target)}`, ...counts, seconds };
+}
+
 async function main() {
   const started = Date.now();
-  const checks = await runStaticChecks();
+  const stages = [];
 
+  const checksStarted = Date.now();
+  stages.push({
+    name: 'checks',
+    ...(await runStaticChecks()),
+    seconds: secondsSince(checksStarted),
+  });
+
+  const unitStarted = Date.now();
   const unitSummary = path.join(work, 'unit.json');
   const unitExit = await run(
     'unit tests',
@@ -83,22 +119,22 @@ async function main() {
     { COORDINATOR_MOCHA_SUMMARY: unitSummary },
   );
   const unit = readCounts('unit tests', unitSummary, unitExit);
+  stages.push({ name: 'unit', ...unit, seconds: secondsSince(unitStarted) });
+  console.log(`  unit tests: ${stages.at(-1).seconds} s`);
 
-  const hostSummary = path.join(work, 'host.json');
-  const hostExit = await run('extension host and UI tests (code-server)', [
-    '--import',
-    'tsx',
-    path.join(root, 'scripts', 'vscode', 'run-host-tests.mjs'),
-    '--summary',
-    hostSummary,
-  ]);
-  const host = readCounts('host tests', hostSummary, hostExit);
+  for (const [index, target] of VSCODE_TARGETS.entries()) {
+    stages.push(await runHostSuite(target, index === 0));
+  }
 
-  const passed = checks.passed + unit.passed + host.passed;
-  const failed = checks.failed + unit.failed + host.failed;
-  console.log(
-    `\nchecks: ${checks.passed} passed, ${checks.failed} failed; unit: ${unit.passed} passed, ${unit.failed} failed; host: ${host.passed} passed, ${host.failed} failed; ${Math.round((Date.now() - started) / 1000)} s`,
-  );
+  const passed = stages.reduce((sum, stage) => sum + stage.passed, 0);
+  const failed = stages.reduce((sum, stage) => sum + stage.failed, 0);
+  console.log('');
+  for (const stage of stages) {
+    console.log(
+      `${stage.name}: ${stage.passed} passed, ${stage.failed} failed, ${stage.seconds} s`,
+    );
+  }
+  console.log(`total: ${secondsSince(started)} s`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }

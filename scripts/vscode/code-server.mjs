@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { onCleanup } from './cleanup.mjs';
-import { codeServerBin } from './paths.mjs';
+import { codeServerInstall } from './paths.mjs';
 import { codeServerConfig } from './provision.mjs';
 
 /** User settings that keep welcome pages, tips and network lookups out of the way. */
@@ -18,6 +18,10 @@ const QUIET_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'update.mode': 'none',
+  // Newer VS Code starts AI helpers and opens a secondary side bar for Chat; no test uses them,
+  // and without the side bar the window has the layout of the minimum VS Code.
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export function freePort() {
@@ -117,10 +121,11 @@ export async function startCodeServer(options) {
   const ownsStateDir = options.stateDir === undefined;
   const { userDataDir, extensionsDir } = prepareStateDir(stateDir, options.settings);
 
+  const install = codeServerInstall();
   const args = [
-    codeServerBin,
+    install.bin,
     '--config',
-    codeServerConfig(),
+    codeServerConfig(install),
     '--auth',
     'none',
     '--bind-addr',
@@ -128,6 +133,7 @@ export async function startCodeServer(options) {
     '--disable-telemetry',
     '--disable-update-check',
     ...(options.trusted === false ? [] : ['--disable-workspace-trust']),
+    ...install.target.serverArgs,
     '--user-data-dir',
     userDataDir,
     '--extensions-dir',
@@ -136,7 +142,7 @@ export async function startCodeServer(options) {
     options.folder,
   ];
   const log = options.logFile ? fs.openSync(options.logFile, 'w') : 'ignore';
-  const child = spawn(process.execPath, args, {
+  const child = spawn(install.node, args, {
     detached: true, // own process group, so the extension host and its children die with it
     stdio: ['ignore', log, log],
     env: { ...process.env, ...options.env },
@@ -164,9 +170,10 @@ export async function startCodeServer(options) {
 /** Runs code-server's CLI once (for example --install-extension) and resolves with its output. */
 export function runCodeServerCli(args, env = {}) {
   return new Promise((resolve, reject) => {
+    const install = codeServerInstall();
     const child = spawn(
-      process.execPath,
-      [codeServerBin, '--config', codeServerConfig(), ...args],
+      install.node,
+      [install.bin, '--config', codeServerConfig(install), ...args],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, ...env },

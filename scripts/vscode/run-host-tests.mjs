@@ -1,5 +1,6 @@
 // `npm run test:host [-- scenario...] [--summary FILE] [--no-build]`: runs every scenario of
 // scenarios.mjs in a real VS Code (code-server + headless Chromium) and prints the results.
+// COORDINATOR_VSCODE=newest runs them on the newest tested VS Code instead of the minimum.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +11,7 @@ import { provision } from './provision.mjs';
 import { green, printFailures, printHostResults, red } from './report.mjs';
 import { runScenario } from './scenario-run.mjs';
 import { scenarios } from './scenarios.mjs';
+import { describeVsCode } from './versions.mjs';
 
 export function buildWithTests() {
   execFileSync(process.execPath, ['esbuild.js', '--tests'], { cwd: projectRoot, stdio: 'inherit' });
@@ -27,7 +29,8 @@ export async function runHostTests({ names = [], build = true } = {}) {
     );
   }
   const selected = names.length === 0 ? scenarios : scenarios.filter((s) => names.includes(s.name));
-  provision();
+  const { target } = provision();
+  console.log(`\n  ${describeVsCode(target)}`);
   if (build) {
     buildWithTests();
   }

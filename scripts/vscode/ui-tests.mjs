@@ -3,6 +3,7 @@
 import path from 'node:path';
 import Mocha from 'mocha';
 import { uiTestsDir } from './paths.mjs';
+import { selectedVsCode } from './versions.mjs';
 
 const slug = (text) =>
   text
@@ -18,7 +19,12 @@ const slug = (text) =>
 export async function runUiTests({ page, files, scenario, workspace, screenshotsDir }) {
   const { Workbench } = await import('../../test/ui/support/workbench.ts');
   const { setWorkbench } = await import('../../test/ui/support/context.ts');
-  const workbench = new Workbench(page, { screenshotsDir, scenario, workspace });
+  const workbench = new Workbench(page, {
+    screenshotsDir,
+    scenario,
+    workspace,
+    notificationToasts: selectedVsCode().notificationToasts,
+  });
   setWorkbench(workbench);
 
   // A failed test leaves a screenshot of the window as it was: artifacts/screenshots/failed-*.png.

@@ -58,9 +58,8 @@ describe('tasks view (UI)', () => {
       if ((await review.getAttribute('aria-expanded')) !== 'true') {
         await review.locator('.monaco-tl-twistie').click();
       }
-      const dependency = wb.treeItem(/Circuit-Breaker to MATRIZ.*depends on taskB/, 'Tasks');
-      await dependency.waitFor();
-      assert.match(await dependency.innerText(), /ready/);
+      // Waits rather than reads: on a retry the tree may still be catching up with the restored file.
+      await wb.treeItem(/Circuit-Breaker to MATRIZ.*depends on taskB.*ready/, 'Tasks').waitFor();
 
       fs.writeFileSync(
         file,
@@ -75,10 +74,8 @@ describe('tasks view (UI)', () => {
       assert.equal(await review.getAttribute('aria-expanded'), 'true');
       assert.match(String(await review.getAttribute('class')), /\bselected\b/);
       // cc3 waited only for taskB: the user hears that it can start now.
-      const notice = wb.page.locator('.notification-list-item-message', {
-        hasText: 'Critical Review - Circuit-Breaker" can start',
-      });
-      await notice.first().waitFor();
+      const notice = await wb.notification('Critical Review - Circuit-Breaker" can start');
+      await notice.waitFor();
       await wb.screenshot('tasks-live-update');
     } finally {
       fs.writeFileSync(file, original);

@@ -102,9 +102,7 @@ describe('worktrees (UI)', () => {
 
       await wb.runCommand('Coordinator: Start Task in Worktree');
       await wb.pickQuickItem(ready.task.name);
-      const progress = wb.page
-        .locator('.notification-list-item', { hasText: 'run setup command' })
-        .first();
+      const progress = await wb.notification('run setup command');
       await progress.waitFor({ timeout: 30_000 });
       assert.match(
         await progress.innerText(),
@@ -113,10 +111,7 @@ describe('worktrees (UI)', () => {
       await wb.screenshot('worktrees-start-progress');
       await progress.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
 
-      await wb.page
-        .locator('.notification-list-item-message', { hasText: 'was cancelled' })
-        .first()
-        .waitFor({ timeout: 30_000 });
+      await (await wb.notification('was cancelled')).waitFor({ timeout: 30_000 });
       assert.deepEqual(
         worktreeFolders(wb.options.workspace),
         before,

@@ -14,6 +14,8 @@ export interface WorkbenchOptions {
   readonly scenario: string;
   /** Absolute path of the workspace folder that is open. */
   readonly workspace: string;
+  /** False where the workbench never pops notifications up (VS Code under its smoke-test driver). */
+  readonly notificationToasts: boolean;
 }
 
 export class Workbench {
@@ -164,6 +166,25 @@ export class Workbench {
    */
   webview(): FrameLocator {
     return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  }
+
+  /**
+   * A notification (message and buttons) whose text matches, where a person would see it: as a
+   * toast, or in the Notifications center on a workbench that shows no toasts. Call it before the
+   * notification arrives or after; the center lists new ones while open.
+   */
+  async notification(match: string | RegExp): Promise<Locator> {
+    if (!this.options.notificationToasts) {
+      await this.showNotificationsCenter();
+    }
+    return this.page.locator('.notification-list-item', { hasText: match }).first();
+  }
+
+  async showNotificationsCenter(): Promise<void> {
+    if (!(await this.page.locator('.notifications-center.visible').isVisible())) {
+      await this.runCommand('Notifications: Show Notifications');
+      await this.page.locator('.notifications-center.visible').waitFor();
+    }
   }
 
   /** Messages of the notification toasts currently shown. */
