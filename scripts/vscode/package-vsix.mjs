@@ -24,19 +24,10 @@ export function packageVsix() {
   removeSourceMaps(path.join(projectRoot, 'dist'));
   fs.mkdirSync(path.dirname(vsixPath), { recursive: true });
   const vsce = path.join(projectRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(
-    process.execPath,
-    [
-      vsce,
-      'package',
-      '--no-dependencies',
-      '--allow-missing-repository',
-      '--no-rewrite-relative-links',
-      '--out',
-      vsixPath,
-    ],
-    { cwd: projectRoot, stdio: 'inherit' },
-  );
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsixPath], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
   return vsixPath;
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { DashboardDelta, DashboardViewModel } from './dashboardModel';
+import type { TaskDetailModel } from './taskDetail';
 
 /**
  * Every message between the dashboard webview and the extension host, declared once.
@@ -19,6 +20,9 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
     guardrailKey: z.string().check(z.minLength(1), z.maxLength(500)),
   }),
   z.object({ type: z.literal('revealTask'), taskKey }),
+  z.object({ type: z.literal('openTask'), taskKey }),
+  z.object({ type: z.literal('setStatus'), taskKey }),
+  z.object({ type: z.literal('runGuardrailsInWorktree'), taskKey }),
   z.object({ type: z.literal('signInToGitHub') }),
 ]);
 
@@ -32,4 +36,6 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
 }
 
 export type HostMessage =
-  { type: 'state'; model: DashboardViewModel } | { type: 'delta'; delta: DashboardDelta };
+  | { type: 'state'; model: DashboardViewModel }
+  | { type: 'delta'; delta: DashboardDelta }
+  | { type: 'taskDetail'; detail: TaskDetailModel };

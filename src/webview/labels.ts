@@ -21,7 +21,7 @@ export const STATUS_LABELS: Record<DisplayStatus, string> = {
 export const STATUS_ICONS: Record<DisplayStatus, string> = {
   ready: 'play-circle',
   not_started: 'circle-large-outline',
-  in_progress: 'sync',
+  in_progress: 'pulse',
   waiting: 'watch',
   blocked: 'error',
   completed: 'pass',

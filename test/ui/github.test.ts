@@ -39,7 +39,7 @@ describe('pull requests in the Tasks view (UI)', () => {
     await wb.openViewContainer('Agent Coordinator');
     await wb.view('Tasks').waitFor();
     // The claude_code group is below the fold: fold the groups above it, as a person would.
-    for (const group of ['top5', 'quick_wins', 'hygiene']) {
+    for (const group of ['Top 5', 'Quick wins', 'Hygiene']) {
       const row = wb.treeItem(new RegExp(`^${group}`), 'Tasks');
       await row.waitFor();
       if ((await row.getAttribute('aria-expanded')) === 'true') {

@@ -2,6 +2,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { humanizeKey } from '../../src/features/tasks/model/humanKey';
+import { runPaletteCommand } from './dashboardUi';
 import { workbench } from './support/context';
 
 const TASK_FILE = path.join('docs', 'plans', 'task_status.json');
@@ -15,9 +18,10 @@ describe('tasks view (UI)', () => {
     const raw = JSON.parse(fs.readFileSync(path.join(wb.options.workspace, TASK_FILE), 'utf8')) as {
       tasks: Record<string, Record<string, { name: string }>>;
     };
-    const firstGroup = Object.keys(raw.tasks)[0];
+    const firstGroupKey = Object.keys(raw.tasks)[0];
+    const firstGroup = humanizeKey(firstGroupKey);
     await wb.treeItem(firstGroup, 'Tasks').waitFor();
-    const firstTask = Object.values(raw.tasks[firstGroup])[0].name;
+    const firstTask = Object.values(raw.tasks[firstGroupKey])[0].name;
     await wb.treeItem(firstTask, 'Tasks').waitFor();
     const labels = await wb.treeItemLabels('Tasks');
     assert.ok(labels.includes(firstGroup), labels.join(' | '));
@@ -40,6 +44,32 @@ describe('tasks view (UI)', () => {
     assert.ok(fs.statSync(file).size > 0);
   });
 
+  it('opens the detail of a task on a click and on Enter, with a screenshot', async () => {
+    const wb = workbench();
+    const raw = JSON.parse(fs.readFileSync(path.join(wb.options.workspace, TASK_FILE), 'utf8')) as {
+      tasks: Record<string, Record<string, { name: string }>>;
+    };
+    const [[firstKey, first], [secondKey, second]] = Object.entries(Object.values(raw.tasks)[0]);
+    const row = wb.treeItem(first.name, 'Tasks');
+    await row.waitFor();
+    await row.click();
+    const detail = await taskPage(wb.page, firstKey);
+    assert.equal(await detail.locator('h3.detail-name').innerText(), first.name);
+    assert.ok(
+      (await detail.locator('vscode-button').allInnerTexts()).some((t) => /Set status/.test(t)),
+      'the actions are buttons on the page',
+    );
+    await wb.page.waitForTimeout(500);
+    await wb.screenshot('task-detail');
+
+    // Back in the tree on the clicked row, as a keyboard user: Down, then Enter.
+    await runPaletteCommand(wb.page, 'Agent Coordinator: Focus on Tasks View');
+    await wb.page.keyboard.press('ArrowDown');
+    await wb.page.keyboard.press('Enter');
+    const nextDetail = await taskPage(wb.page, secondKey);
+    assert.equal(await nextDetail.locator('h3.detail-name').innerText(), second.name);
+  });
+
   it('keeps an expanded, selected task open when another program writes the file', async () => {
     const wb = workbench();
     const file = path.join(wb.options.workspace, TASK_FILE);
@@ -47,7 +77,7 @@ describe('tasks view (UI)', () => {
     const review = wb.treeItem('Critical Review - Circuit-Breaker', 'Tasks');
     try {
       // The claude_code group is below the fold of the sidebar: fold the groups above it, as a person would.
-      for (const group of ['top5', 'quick_wins', 'hygiene']) {
+      for (const group of ['Top 5', 'Quick wins', 'Hygiene']) {
         const row = wb.treeItem(new RegExp(`^${group}`), 'Tasks');
         if ((await row.getAttribute('aria-expanded')) === 'true') {
           await row.click();
@@ -82,3 +112,22 @@ describe('tasks view (UI)', () => {
     }
   });
 });
+
+/** The task panel's document once it shows `taskKey`. */
+async function taskPage(page: Page, taskKey: string, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const shown = await frame
+        .evaluate(() => document.getElementById('root')?.dataset.taskKey)
+        .catch(() => undefined);
+      if (shown === taskKey) {
+        return frame;
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`The task panel never showed ${taskKey}.`);
+    }
+    await page.waitForTimeout(250);
+  }
+}

@@ -8,7 +8,7 @@ import { startCandidates } from '../../src/features/worktrees/model/candidates';
 import { workbench } from './support/context';
 
 const TASK_FILE = path.join('docs', 'plans', 'task_status.json');
-const SECTION_TITLES = new Set(['Ready', 'In progress (opens its worktree)', 'Blocked or waiting']);
+const SECTION_TITLES = new Set(['Ready', 'In progress (opens its worktree)', 'Waiting or blocked']);
 
 function worktreeFolders(root: string): string[] {
   return execFileSync('git', ['worktree', 'list', '--porcelain'], { cwd: root, encoding: 'utf8' })
@@ -76,6 +76,40 @@ describe('worktrees (UI)', () => {
     await wb.page.waitForTimeout(800);
     const file = await wb.screenshot('worktrees-view');
     assert.ok(fs.statSync(file).size > 0);
+  });
+
+  it('asks before starting a waiting task with the safe button focused: Enter does not start it', async () => {
+    const wb = workbench();
+    const loaded = loadTaskFile(
+      fs.readFileSync(path.join(wb.options.workspace, TASK_FILE), 'utf8'),
+    );
+    const blocked = startCandidates(loaded.model!, loaded.graph).find(
+      (candidate) => candidate.kind === 'blocked',
+    );
+    assert.ok(blocked, 'the plan has a task that is not ready');
+    const before = worktreeFolders(wb.options.workspace);
+
+    await wb.runCommand('Coordinator: Start Task in Worktree');
+    await wb.pickQuickItem(blocked.task.name, blocked.task.name);
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match(await dialog.innerText(), new RegExp(`Cannot start ${blocked.task.key} `));
+    const buttons = await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts();
+    // The platform decides where each button sits; which one has the focus is ours.
+    assert.deepEqual(buttons.map((text) => text.trim()).sort(), [
+      'Cancel',
+      'Show Dependencies',
+      'Start Anyway',
+    ]);
+    const focused = await wb.page.evaluate(() => document.activeElement?.textContent?.trim());
+    assert.equal(focused, 'Show Dependencies', 'Enter lands on the safe button');
+    await wb.screenshot('start-blocked-dialog');
+    await wb.page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    // Enter showed what the task waits for, in a quick pick, and started nothing.
+    await wb.page.locator('.quick-input-widget').waitFor({ state: 'visible' });
+    await wb.page.keyboard.press('Escape');
+    assert.deepEqual(worktreeFolders(wb.options.workspace), before, 'no worktree was made');
   });
 
   it('names each step in a cancellable progress notification; Cancel undoes the run', async () => {

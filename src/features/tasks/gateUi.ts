@@ -6,7 +6,11 @@ import type { GateCheck } from './model/gates';
  * server with the tool call's `force` argument.
  */
 export interface GateUi {
-  confirmOverride(check: GateCheck): Promise<boolean>;
+  /**
+   * `true` goes ahead anyway (recorded), `false` stops, and `'recheck'` asks for the gate to be
+   * judged again because the UI did something about it (ran the missing guardrails).
+   */
+  confirmOverride(check: GateCheck): Promise<boolean | 'recheck'>;
 }
 
 /** A port that passes a gate only when the caller forced it up front. */

@@ -13,11 +13,20 @@ export async function passGate(
   ui: GateUi,
   actor: Actor,
   now: Date,
+  recheck?: () => Promise<GateCheck>,
 ): Promise<TaskEdit[]> {
   if (check.reasons.length === 0) {
     return [];
   }
-  if (!(await ui.confirmOverride(check))) {
+  const answer = await ui.confirmOverride(check);
+  if (answer === 'recheck' && recheck) {
+    const again = await recheck();
+    if (again.reasons.length === 0) {
+      return [];
+    }
+    throw new CoordinatorError('gateNotMet', refusalText(again));
+  }
+  if (answer !== true) {
     throw new CoordinatorError('gateRefused', refusalText(check));
   }
   return [

@@ -40,10 +40,15 @@ export async function updateTask(request: UpdateTaskRequest): Promise<LoadedTask
     }
     if (task.status !== 'completed') {
       const projected = withProgressEdits(task, edits);
-      const shortfalls = (await request.guardrailShortfalls?.(projected)) ?? [];
-      const check = checkCompletion(model, loaded.graph, projected, shortfalls);
+      const judge = async () =>
+        checkCompletion(
+          model,
+          loaded.graph,
+          projected,
+          (await request.guardrailShortfalls?.(projected)) ?? [],
+        );
       const now = (request.now ?? (() => new Date()))();
-      edits.push(...(await passGate(check, request.ui, request.actor, now)));
+      edits.push(...(await passGate(await judge(), request.ui, request.actor, now, judge)));
     }
   }
   return request.store.apply(edits);

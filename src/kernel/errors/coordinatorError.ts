@@ -2,6 +2,8 @@
 export type CoordinatorErrorCode =
   /** A gate (dependencies, completion, review, trust) refused and nobody forced it. */
   | 'gateRefused'
+  /** A gate judged again after the UI acted on it (ran the missing guardrails) still refuses. */
+  | 'gateNotMet'
   /** The repository is not trusted, so its commands and settings that run commands are ignored. */
   | 'untrusted'
   | 'unknownTask'

@@ -1,3 +1,4 @@
+import { LikelyTaskNames } from './likelyTask';
 import type { ProblemSink } from './problems';
 import { TASK_FIELDS } from './readTask';
 import type { DependencyRef, DisplayStatus, Task, TaskGraph, TaskModel } from './types';
@@ -41,6 +42,7 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
     return indexOfId.get(name);
   };
   const dependencies = new Map<string, DependencyRef[]>();
+  let likely: LikelyTaskNames | undefined;
   const starts = new Int32Array(count + 1);
   let targets = new Int32Array(Math.max(16, count));
   let edgeCount = 0;
@@ -67,6 +69,18 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
         });
       } else if (target === undefined) {
         refs.push({ name });
+        likely ??= new LikelyTaskNames(model);
+        const suggestion = likely.suggest(name);
+        if (suggestion !== undefined) {
+          report({
+            severity: 'warning',
+            code: 'unknown-dependency',
+            message: `"${name}" is no task in this file, so it is read as an external prerequisite; did you mean "${suggestion}"?`,
+            path: dependencyPath(task, position),
+            taskKey: task.key,
+            suggestion,
+          });
+        }
       } else if (!contains(targets, starts[i], edgeCount, target)) {
         if (edgeCount === targets.length) {
           const grown = new Int32Array(targets.length * 2);

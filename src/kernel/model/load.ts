@@ -131,6 +131,9 @@ function locate(
     if (problem.taskKey !== undefined) {
       diagnostic.taskKey = problem.taskKey;
     }
+    if (problem.suggestion !== undefined) {
+      diagnostic.suggestion = problem.suggestion;
+    }
     return diagnostic;
   });
   return diagnostics.sort((a, b) => a.range.offset - b.range.offset);

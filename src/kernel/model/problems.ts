@@ -9,6 +9,8 @@ export interface Problem {
   path: JsonPath;
   range?: TextRange;
   taskKey?: string;
+  /** The text that should replace the value at `path` (a quick fix). */
+  suggestion?: string;
 }
 
 export type ProblemSink = (problem: Problem) => void;

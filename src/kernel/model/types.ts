@@ -142,6 +142,8 @@ export interface Diagnostic {
   /** A stable machine-readable code, e.g. `json-syntax`, `unknown-status`, `cycle`. */
   code: string;
   taskKey?: string;
+  /** What should replace the text at `range`, for a quick fix (e.g. the task key a typo meant). */
+  suggestion?: string;
 }
 
 export interface DependencyRef {

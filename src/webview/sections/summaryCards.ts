@@ -14,7 +14,7 @@ const optional = (value: number | undefined) => (value === undefined ? '—' : S
 
 const CARDS: readonly CardSpec[] = [
   { id: 'total', label: 'Tasks', icon: 'checklist', value: (s) => String(s.total) },
-  { id: 'inProgress', label: 'In progress', icon: 'sync', value: (s) => String(s.inProgress) },
+  { id: 'inProgress', label: 'In progress', icon: 'pulse', value: (s) => String(s.inProgress) },
   { id: 'completed', label: 'Completed', icon: 'pass', value: (s) => String(s.completed) },
   {
     id: 'blocked',

@@ -1,5 +1,7 @@
+import { humanizeKey } from '../../features/tasks/model/humanKey';
 import type { DashboardTask } from '../../protocol/dashboardModel';
 import type { WebviewMessage } from '../../protocol/messages';
+import type { TaskDetailExtras } from '../../protocol/taskDetail';
 import { el, icon, replaceChildren } from '../dom';
 import { STATUS_LABELS, formatHours } from '../labels';
 
@@ -20,6 +22,34 @@ function list(items: readonly string[]): HTMLElement | undefined {
       );
 }
 
+/** Keys as words, each with the key as written in its tooltip. */
+function keyList(keys: readonly string[]): HTMLElement | undefined {
+  return keys.length === 0
+    ? undefined
+    : el(
+        'ul',
+        {},
+        keys.map((key) => el('li', { text: humanizeKey(key), title: key })),
+      );
+}
+
+function extraFields(extras: TaskDetailExtras): (HTMLElement | undefined)[] {
+  return [
+    field(
+      'Steps',
+      extras.steps ? `${extras.steps.completed} of ${extras.steps.total} done` : undefined,
+    ),
+    field('Acceptance', list(extras.acceptance)),
+    field('Deliverables', list(extras.deliverables)),
+    field('Files', list(extras.files)),
+    field('Risk', extras.risk),
+    field('Phase', extras.phase),
+    field('Reviewer', extras.reviewer),
+    field('Started', extras.startedAt),
+    field('Notes', list(extras.notes)),
+  ];
+}
+
 /** The selected task with its actions: start in a worktree, open its PR, reveal it in the file. */
 export class TaskDetailView {
   readonly element = el('aside', { className: 'task-detail', attrs: { 'aria-live': 'polite' } });
@@ -29,14 +59,31 @@ export class TaskDetailView {
     private readonly select: (key: string) => void,
   ) {}
 
-  render(task: DashboardTask | undefined): void {
+  /** With `extras` (the task panel) it also shows the task's prose and the status and guardrail actions. */
+  render(task: DashboardTask | undefined, extras?: TaskDetailExtras): void {
     if (!task) {
       replaceChildren(this.element, [
-        el('p', { className: 'muted', text: 'Select a task on the board or in the graph.' }),
+        el('p', {
+          className: 'muted',
+          text: extras
+            ? 'This task is no longer in the task file.'
+            : 'Select a task on the board or in the graph.',
+        }),
       ]);
       return;
     }
     const actions = el('div', { className: 'actions' }, [
+      ...(extras
+        ? [
+            this.action('Set status…', 'edit', { type: 'setStatus', taskKey: task.key }, false),
+            this.action(
+              'Run guardrails in worktree',
+              'checklist',
+              { type: 'runGuardrailsInWorktree', taskKey: task.key },
+              task.worktree === undefined && task.branch === undefined,
+            ),
+          ]
+        : []),
       this.action(
         'Start in worktree',
         'play',
@@ -70,6 +117,9 @@ export class TaskDetailView {
       el('h3', { className: 'detail-name', text: task.name }),
       el('p', { className: 'muted mono', text: task.key }),
       actions,
+      ...(extras?.description
+        ? [el('p', { className: 'description', text: extras.description })]
+        : []),
       el('dl', {}, [
         field(
           'Status',
@@ -78,7 +128,7 @@ export class TaskDetailView {
         ),
         field('Owner', task.owner),
         field('Priority', task.priority),
-        field('Group', task.group),
+        field('Group', humanizeKey(task.group)),
         field(
           'Estimate',
           task.estimateHours === undefined ? undefined : formatHours(task.estimateHours),
@@ -103,7 +153,8 @@ export class TaskDetailView {
           dependencies.length ? el('ul', { className: 'deps' }, dependencies) : undefined,
         ),
         field('Needed by', task.dependents.length ? task.dependents.join(', ') : undefined),
-        field('Blockers', list(task.blockers)),
+        field('Blockers', keyList(task.blockers)),
+        ...(extras ? extraFields(extras) : []),
       ]),
     ]);
   }

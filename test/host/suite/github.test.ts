@@ -165,7 +165,7 @@ describe('GitHub pull requests, CI and snapshots', function () {
     for (const key of ['cc1_guardrails', 'cc2_dashboard']) {
       const node = taskNode(testing, key);
       const treeItem = item(node);
-      assert.match(String(treeItem.description), /#410 ✗ 1 failing$/, key);
+      assert.match(String(treeItem.description), /#410 ✗ 1 failing( · |$)/, key);
       assert.match(String(treeItem.contextValue), /^task;githubPr;.*;status-[a-z_]+;$/);
       assert.equal(treeItem.resourceUri?.scheme, 'coordinator-pr');
       assert.equal(new URLSearchParams(treeItem.resourceUri?.query).get('badge'), '✗');
@@ -254,7 +254,7 @@ describe('GitHub pull requests, CI and snapshots', function () {
     assert.equal(after?.fetchedAt, before.fetchedAt);
     assert.deepEqual(after?.tasks, before.tasks);
     const node = taskNode(testing, 'cc2_dashboard');
-    assert.match(String(item(node).description), /#410 ✗ 1 failing$/);
+    assert.match(String(item(node).description), /#410 ✗ 1 failing( · |$)/);
     assert.match(
       tooltip(node),
       /Last known state from (just now|\d+ min ago): GitHub rate limit reached/,

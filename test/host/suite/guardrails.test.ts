@@ -9,6 +9,7 @@ import type { GuardrailRunOutcome } from '../../../src/features/guardrails/vscod
 import type { GuardrailsFeature } from '../../../src/features/guardrails/vscode/registerGuardrails';
 import type { FolderSession } from '../../../src/features/common/vscode/services';
 import { waitFor } from '../support/extension';
+import { answerModals } from '../support/modals';
 import {
   GUARDRAIL_KEYS,
   markerPath,
@@ -323,23 +324,52 @@ describe('guardrails in a trusted workspace', function () {
         field: 'worktree_path',
         value: worktree,
       });
-      await setDefinitions([{ key: 'compat_enforce', command: "echo 'compat: 0 violations'" }]);
-      const run = (await vscode.commands.executeCommand(
-        'coordinator.runGuardrailsInWorktree',
-        argument,
-      )) as GuardrailRunOutcome;
-      assert.equal(run.cwd, worktree);
+      // Through the dialog VS Code shows: the focused first button runs the gate.
+      prompts.completions.length = 0;
+      restorePrompts();
+      const modals = answerModals();
+      try {
+        await vscode.commands.executeCommand('coordinator.setTaskStatus', argument, 'completed');
+      } finally {
+        modals.restore();
+        ({ prompts, restore: restorePrompts } = recordPrompts(guardrails.controller));
+      }
+      assert.deepEqual(
+        modals.asked.map((asked) => asked.buttons),
+        [['Run Guardrails, Then Complete', 'Mark Completed Anyway']],
+      );
+      assert.notEqual(statusOf(), 'completed');
+
+      // "Run Guardrails, Then Complete" with compat_enforce failing: they run, the task stays.
+      prompts.completionAnswer = 'runThenComplete';
+      await vscode.commands.executeCommand('coordinator.setTaskStatus', argument, 'completed');
+      assert.equal(prompts.completions.length, 1, 'the gate asked');
       assert.ok(
         fs.existsSync(markerPath(worktree, 'state_sweep')),
         'the guardrails ran in the worktree',
       );
+      assert.notEqual(statusOf(), 'completed', 'a failed guardrail keeps the status');
+
+      // Now they pass: the same answer completes the task.
+      await setDefinitions([{ key: 'compat_enforce', command: "echo 'compat: 0 violations'" }]);
+      await vscode.commands.executeCommand('coordinator.setTaskStatus', argument, 'completed');
+      assert.equal(prompts.completions.length, 2, 'the gate asked again');
+      await waitFor(() => statusOf() === 'completed', 'the task is completed once they pass');
+
+      await session.apply({ kind: 'setStatus', taskKey, status: 'in_progress' });
+      await waitFor(() => statusOf() === 'in_progress', 'the status is read back');
       await vscode.commands.executeCommand('coordinator.setTaskStatus', argument, 'completed');
       assert.equal(
         prompts.completions.length,
-        1,
+        2,
         'no question once they passed there since the last commit',
       );
       await waitFor(() => statusOf() === 'completed', 'the task is completed');
+      const run = (await vscode.commands.executeCommand(
+        'coordinator.runGuardrailsInWorktree',
+        argument,
+      )) as GuardrailRunOutcome;
+      assert.equal(run.cwd, worktree, 'Run Guardrails in Worktree runs there');
     } finally {
       await setDefinitions(undefined);
       git('worktree', 'remove', '--force', '--', worktree);

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { humanizeKey } from '../../../src/features/tasks/model/humanKey';
 import { TaskFileStore } from '../../../src/platform/taskfile/store';
 import type { FolderSession } from '../../../src/features/common/vscode/services';
 import type { TaskTreeNode } from '../../../src/features/tasks/vscode/taskTreeNodes';
@@ -49,11 +50,13 @@ describe('tasks view on the real task file', () => {
 
   it("shows the file's groups in order, every task in file order, done/total per group", () => {
     const groups = testing.tasks.provider.getChildren();
-    assert.deepEqual(groups.map(label), Object.keys(raw.tasks));
+    assert.deepEqual(groups.map(label), Object.keys(raw.tasks).map(humanizeKey));
     for (const group of groups) {
-      const tasks = Object.values(raw.tasks[label(group)]);
+      const key = group.kind === 'group' ? group.row.key : '';
+      const tasks = Object.values(raw.tasks[key]);
       const done = tasks.filter((t) => t.status === 'completed').length;
       assert.equal(item(group).description, `${done}/${tasks.length}`);
+      assert.ok(String(item(group).tooltip).includes(`(${key})`), 'the key is in the tooltip');
       assert.deepEqual(
         testing.tasks.provider.getChildren(group).map(label),
         tasks.map((t) => t.name),
@@ -77,7 +80,7 @@ describe('tasks view on the real task file', () => {
     const statuses = Object.values(raw.tasks).flatMap((g) => Object.values(g).map((t) => t.status));
     const waiting = statuses.filter((s) => s === 'waiting' || s === 'blocked').length;
     assert.equal(testing.tasks.view.badge?.value, waiting);
-    assert.equal(icon(taskNode(testing, 'cc2_dashboard')), 'sync');
+    assert.equal(icon(taskNode(testing, 'cc2_dashboard')), 'pulse');
     assert.equal(icon(taskNode(testing, 'cc3_circuit_review')), 'watch');
     assert.equal(icon(taskNode(testing, 'task1_shadow_diff')), 'play-circle');
   });
@@ -139,7 +142,7 @@ describe('tasks view on the real task file', () => {
     const agent = new TaskFileStore(session.taskFile!.fsPath);
     await agent.apply({ kind: 'setStatus', taskKey: 'taskA_idempotency', status: 'in_progress' });
     await waitFor(
-      () => icon(taskNode(testing, 'taskA_idempotency')) === 'sync',
+      () => icon(taskNode(testing, 'taskA_idempotency')) === 'pulse',
       'the tree shows taskA in progress',
     );
   });
@@ -197,7 +200,7 @@ describe('tasks view on the real task file', () => {
       (JSON.parse(after) as RawFile).tasks.top5.task3_streaming_rl.status,
       'in_progress',
     );
-    assert.equal(icon(taskNode(testing, 'task3_streaming_rl')), 'sync');
+    assert.equal(icon(taskNode(testing, 'task3_streaming_rl')), 'pulse');
   });
 
   it('shows a broken file as an error row over the last good tree, and lists the error in Problems', async () => {
@@ -225,6 +228,72 @@ describe('tasks view on the real task file', () => {
     assert.ok(testing.statusBar.backgroundColor instanceof vscode.ThemeColor);
   });
 
+  it('lists a syntax error once while the file is open: the JSON language service reports it, not us', async () => {
+    const broken = original.replace('"tasks": {', '"tasks": {{');
+    await writeExternally(session, broken);
+    const file = session.taskFile!;
+    const ours = () =>
+      vscode.languages
+        .getDiagnostics(file)
+        .filter((d) => d.source === 'coordinator' && d.code === 'json-syntax');
+    await waitFor(() => ours().length > 0, 'a closed broken file gets our syntax error');
+    const document = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(document);
+    try {
+      assert.equal(document.languageId, 'json');
+      await waitFor(
+        () =>
+          vscode.languages
+            .getDiagnostics(file)
+            .some(
+              (d) => d.source !== 'coordinator' && d.severity === vscode.DiagnosticSeverity.Error,
+            ),
+        'the JSON language service reports the error',
+        30_000,
+      );
+      assert.deepEqual(ours(), [], 'ours is dropped while the JSON language service validates');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('warns about a dependency that looks like a mistyped task key, with a quick fix', async () => {
+    const typo = original.replace(
+      /("cc3_circuit_review"[\s\S]*?)"taskB_circuit_breaker"/,
+      '$1"taskB_circuit_breakr"',
+    );
+    assert.notEqual(typo, original);
+    await writeExternally(session, typo);
+    const file = session.taskFile!;
+    const warning = () =>
+      vscode.languages
+        .getDiagnostics(file)
+        .find((d) => d.source === 'coordinator' && d.code === 'unknown-dependency');
+    await waitFor(() => warning() !== undefined, 'the mistyped key is a warning');
+    assert.equal(warning()!.severity, vscode.DiagnosticSeverity.Warning);
+    const document = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(document);
+    try {
+      const range = warning()!.range;
+      assert.equal(document.getText(range), '"taskB_circuit_breakr"');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        file,
+        range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const fix = actions.find((a) => a.title === 'Change to "taskB_circuit_breaker"');
+      assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+      assert.ok(fix.isPreferred);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.equal(document.getText(), original);
+      await document.save();
+      await waitFor(() => warning() === undefined, 'the warning goes once the key is right');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('Reveal in Task File selects the JSON of the task', async () => {
     await vscode.commands.executeCommand(
       'coordinator.revealTaskInFile',
@@ -234,6 +303,46 @@ describe('tasks view on the real task file', () => {
     assert.equal(editor?.document.uri.fsPath, session.taskFile!.fsPath);
     const selected = JSON.parse(editor!.document.getText(editor!.selection)) as { id: string };
     assert.equal(selected.id, 'task5');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('a click on a task opens its detail, which follows the task file', async () => {
+    const key = 'task3_streaming_rl';
+    const clicked = item(taskNode(testing, key)).command;
+    assert.equal(clicked?.command, 'coordinator.openTask', 'a click (or Enter) runs Open Task');
+    await vscode.commands.executeCommand(clicked.command, ...(clicked.arguments ?? []));
+    const panel = testing.dashboard.taskPanel;
+    await waitFor(() => panel.current?.task?.key === key, 'the detail shows the clicked task');
+    const task = session.state!.model!.byKey.get(key)!;
+    assert.equal(panel.current?.task?.name, task.name);
+    assert.deepEqual(panel.current?.extras?.acceptance, task.acceptance);
+    const activeTab = () => vscode.window.tabGroups.activeTabGroup.activeTab;
+    await waitFor(
+      () => activeTab()?.label === `Task: ${task.name}`,
+      'the active tab is named after the task',
+    );
+    assert.ok(activeTab()?.input instanceof vscode.TabInputWebview, 'a webview tab');
+
+    await vscode.commands.executeCommand(
+      'coordinator.setTaskStatus',
+      { taskKey: key },
+      'in_progress',
+    );
+    await waitFor(
+      () => panel.current?.task?.status === 'in_progress',
+      'the detail follows the new status',
+    );
+
+    const other = item(taskNode(testing, 'task5_soak_sentinel')).command!;
+    await vscode.commands.executeCommand(other.command, ...(other.arguments ?? []));
+    await waitFor(
+      () => panel.current?.task?.key === 'task5_soak_sentinel',
+      'the same panel shows the next task',
+    );
+    const taskTabs = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((t) => t.label.startsWith('Task: '));
+    assert.equal(taskTabs.length, 1, 'one task panel, reused');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 

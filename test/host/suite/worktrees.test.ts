@@ -12,6 +12,7 @@ import type { StartFlowOutcome } from '../../../src/features/worktrees/vscode/st
 import type { WorktreeNode } from '../../../src/features/worktrees/vscode/worktreeTreeNodes';
 import type { WorktreeUi } from '../../../src/features/worktrees/vscode/worktreeUi';
 import { waitFor, type CoordinatorApi } from '../support/extension';
+import { answerModals } from '../support/modals';
 import { recordMetric } from '../support/metrics';
 import { coordinator, sessionWithFile } from './tasksSupport';
 
@@ -359,7 +360,11 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     const [first, second] = ui.of('confirm');
     assert.deepEqual(first?.actions, ['Remove', 'Remove and Delete Branch if Merged']);
     assert.ok(second?.detail?.includes('work-in-progress.txt'), second?.detail);
-    assert.deepEqual(second?.actions, ['Remove Anyway']);
+    assert.deepEqual(
+      second?.actions,
+      ['Keep Worktree', 'Remove Anyway'],
+      'the focused first button keeps the work',
+    );
 
     ui = new RecordingUi(['Remove', 'Remove Anyway']);
     testing.worktrees.ui.current = ui;
@@ -460,6 +465,28 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     }
   });
 
+  it('@trusted the blocked-start dialog VS Code shows has the safe button first, where Enter lands', async () => {
+    testing.worktrees.ui.reset();
+    const modals = answerModals();
+    const paths = worktreePaths(root);
+    try {
+      const outcome = await vscode.commands.executeCommand('coordinator.startTaskInWorktree', {
+        taskKey: 'cc3_circuit_review',
+        folder: session.folder.uri.toString(),
+      });
+      assert.equal(outcome, undefined);
+    } finally {
+      modals.restore();
+    }
+    assert.equal(modals.asked.length, 1, JSON.stringify(modals.asked));
+    assert.match(
+      modals.asked[0].message,
+      /^Cannot start cc3_circuit_review \("Critical Review - Circuit-Breaker"\): status is waiting/,
+    );
+    assert.deepEqual(modals.asked[0].buttons, ['Show Dependencies', 'Start Anyway']);
+    assert.deepEqual(worktreePaths(root), paths, 'dismissing starts nothing');
+  });
+
   it("@trusted asks before starting a blocked task, from the dashboard's { taskKey, folder } argument", async () => {
     const argument = {
       taskKey: 'cc3_circuit_review',
@@ -479,7 +506,11 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       /^Cannot start cc3_circuit_review \(".*"\): status is waiting; waits for taskB_circuit_breaker/,
     );
     assert.ok(question?.detail?.includes('waits for taskB_circuit_breaker'), question?.detail);
-    assert.deepEqual(question?.actions, ['Start Anyway']);
+    assert.deepEqual(
+      question?.actions,
+      ['Show Dependencies', 'Start Anyway'],
+      'the focused first button does not start the task',
+    );
     assert.deepEqual(worktreePaths(root), paths, 'nothing was made');
     assert.equal(rawTask(session, 'cc3_circuit_review').status, 'waiting');
 

@@ -9,6 +9,9 @@ describe('dashboard messages from the page', () => {
       { type: 'startTask', taskKey: 'task1_shadow_diff' },
       { type: 'openPullRequest', taskKey: 'task1_shadow_diff' },
       { type: 'revealTask', taskKey: 'task1_shadow_diff' },
+      { type: 'openTask', taskKey: 'task1_shadow_diff' },
+      { type: 'setStatus', taskKey: 'task1_shadow_diff' },
+      { type: 'runGuardrailsInWorktree', taskKey: 'task1_shadow_diff' },
       { type: 'runGuardrail', guardrailKey: 'state_sweep' },
       { type: 'signInToGitHub' },
     ]) {
@@ -24,6 +27,8 @@ describe('dashboard messages from the page', () => {
       { type: 'startTask', taskKey: 42 },
       { type: 'runGuardrail', taskKey: 'x' },
       { type: 'revealTask', taskKey: 'x'.repeat(501) },
+      { type: 'openTask' },
+      { type: 'setStatus', taskKey: '' },
       null,
       'ready',
       [],
@@ -33,7 +38,17 @@ describe('dashboard messages from the page', () => {
   });
 
   it('never throws and never lets an unknown type through, whatever arrives', () => {
-    const known = new Set(['ready', 'startTask', 'openPullRequest', 'revealTask', 'runGuardrail']);
+    const known = new Set([
+      'ready',
+      'startTask',
+      'openPullRequest',
+      'revealTask',
+      'openTask',
+      'setStatus',
+      'runGuardrailsInWorktree',
+      'runGuardrail',
+      'signInToGitHub',
+    ]);
     fc.assert(
       fc.property(fc.anything(), (value) => {
         const parsed = parseWebviewMessage(value);

@@ -54,6 +54,20 @@ describe('core/tree buildTaskGroups', () => {
     ]);
   });
 
+  it('counts tasks under a status header, where done/total would say nothing', () => {
+    const rows = buildTaskGroups(model, graph, options({ groupBy: 'status' }));
+    assert.deepEqual(
+      rows.map((row) => [row.label, row.description, row.tooltip]),
+      [
+        ['Ready', '1 task', 'Ready: 1 task'],
+        ['Blocked', '1 task', 'Blocked: 1 task'],
+        ['Waiting', '1 task', 'Waiting: 1 task'],
+        ['Not started', '1 task', 'Not started: 1 task'],
+        ['Completed', '1 task', 'Completed: 1 task'],
+      ],
+    );
+  });
+
   it('the mine filter shows nothing until coordinator.me is set', () => {
     assert.deepEqual(shape({ me: '  ', filters: { ...NO_FILTERS, mine: true } }), []);
   });

@@ -26,9 +26,14 @@ describe('core/tree on the real lukhas task file', () => {
 
   it('shows the file groups in order with every task in file order', () => {
     assert.deepEqual(
-      groups.map((g) => [g.label, g.tasks.map((t) => t.key)]),
+      groups.map((g) => [g.key, g.tasks.map((t) => t.key)]),
       Object.entries(raw.tasks).map(([group, tasks]) => [group, Object.keys(tasks)]),
     );
+    assert.deepEqual(
+      groups.map((g) => g.label),
+      ['Top 5', 'Quick wins', 'Hygiene', 'Claude code'],
+    );
+    assert.equal(groups[1].tooltip, 'Quick wins (quick_wins): 0 of 8 tasks completed');
     const done = (tasks: Record<string, RawTask>) =>
       Object.values(tasks).filter((t) => t.status === 'completed').length;
     assert.deepEqual(
@@ -67,7 +72,7 @@ describe('core/tree on the real lukhas task file', () => {
     assert.equal(countBlocked(model, loaded.graph), waiting.length);
     assert.equal(
       taskDescription(model.byKey.get('task2_golden_tokens')!),
-      'Codex + Copilot · 2h · 0/6',
+      '0/6 · Codex + Copilot · 2h',
     );
   });
 });

@@ -35,11 +35,11 @@ const shape = (groupBy: Parameters<typeof groupTasks>[2]) =>
   groupTasks(model, graph, groupBy).map((b) => [b.label, b.tasks.map((t) => t.key).join('')]);
 
 describe('core/tree grouping', () => {
-  it('keeps the file groups and their task order', () => {
+  it('keeps the file groups and their task order, named in words', () => {
     assert.deepEqual(shape('group'), [
-      ['top5', 'ab'],
-      ['quick_wins', 'cd'],
-      ['hygiene', 'e'],
+      ['Top 5', 'ab'],
+      ['Quick wins', 'cd'],
+      ['Hygiene', 'e'],
     ]);
   });
 

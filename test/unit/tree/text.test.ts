@@ -9,7 +9,7 @@ import { buildModel } from './modelBuilder';
 const estimate = (text: string, hours: number) => ({ text, hours, low: hours, high: hours });
 
 describe('core/tree text', () => {
-  it('describes a task as owner · estimate · progress · PR, leaving out what is missing', () => {
+  it('describes a task as waits for · progress · PR · owner · estimate, leaving out what is missing', () => {
     const { model } = buildModel([
       {
         key: 'a',
@@ -21,9 +21,13 @@ describe('core/tree text', () => {
       { key: 'b', owner: 'Copilot', estimate: estimate('2-3h', 2.5) },
       { key: 'c' },
     ]);
-    assert.equal(taskDescription(model.tasks[0]), 'Codex + Copilot · 2.5h · 3/5 · #410');
+    assert.equal(taskDescription(model.tasks[0]), '3/5 · #410 · Codex + Copilot · 2.5h');
     assert.equal(taskDescription(model.tasks[1]), 'Copilot · 2-3h');
     assert.equal(taskDescription(model.tasks[2]), '');
+    assert.equal(
+      taskDescription(model.tasks[1], [model.tasks[0], model.tasks[2]]),
+      'waits for a, c · Copilot · 2-3h',
+    );
   });
 
   it('counts done over total for a group', () => {

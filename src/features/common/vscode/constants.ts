@@ -15,6 +15,7 @@ export const Commands = {
   createTaskFile: 'coordinator.createTaskFile',
   selectTaskFile: 'coordinator.selectTaskFile',
   revealTask: 'coordinator.revealTask',
+  openTask: 'coordinator.openTask',
   revealTaskInFile: 'coordinator.revealTaskInFile',
   showTaskDependencies: 'coordinator.showTaskDependencies',
   setTaskStatus: 'coordinator.setTaskStatus',
@@ -129,6 +130,7 @@ export const Menus = {
 /** Webview panel view types (also in package.json's `onWebviewPanel:` activation event). */
 export const Webviews = {
   dashboard: 'coordinator.dashboard',
+  task: 'coordinator.task',
 } as const;
 
 /** `contributes.taskDefinitions` types. */

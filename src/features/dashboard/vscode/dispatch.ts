@@ -51,6 +51,21 @@ export function commandFor(
         command: Commands.revealTaskInFile,
         argument: { taskKey: message.taskKey, folder: folderUri, folderUri },
       };
+    case 'setStatus':
+      return {
+        command: Commands.setTaskStatus,
+        argument: { taskKey: message.taskKey, folder: folderUri, folderUri },
+      };
+    case 'runGuardrailsInWorktree':
+      return {
+        command: Commands.runGuardrailsInWorktree,
+        argument: { taskKey: message.taskKey, folder: folderUri, folderUri },
+      };
+    case 'openTask':
+      return {
+        command: Commands.openTask,
+        argument: { taskKey: message.taskKey, folder: folderUri, folderUri },
+      };
     case 'runGuardrail':
       return {
         command: RUN_GUARDRAIL_COMMAND,

@@ -17,8 +17,16 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
+/** Which page the bundled client draws: the whole dashboard or one task's detail. */
+export type WebviewPage = 'dashboard' | 'task';
+
 /** The dashboard page: a root element, our stylesheet, codicons, and the bundled client. */
-export function dashboardHtml(webview: vscode.Webview, assets: vscode.Uri, nonce: string): string {
+export function dashboardHtml(
+  webview: vscode.Webview,
+  assets: vscode.Uri,
+  nonce: string,
+  page: WebviewPage = 'dashboard',
+): string {
   const asset = (name: string) => webview.asWebviewUri(joinUri(assets, name)).toString();
   return `<!DOCTYPE html>
 <html lang="en">
@@ -28,9 +36,9 @@ export function dashboardHtml(webview: vscode.Webview, assets: vscode.Uri, nonce
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${asset('codicon.css')}" nonce="${nonce}">
 <link rel="stylesheet" href="${asset('dashboard.css')}" nonce="${nonce}">
-<title>Agent Coordinator Dashboard</title>
+<title>${page === 'task' ? 'Agent Coordinator Task' : 'Agent Coordinator Dashboard'}</title>
 </head>
-<body>
+<body data-page="${page}">
 <div id="root"></div>
 <script nonce="${nonce}" src="${asset('dashboard.js')}"></script>
 </body>

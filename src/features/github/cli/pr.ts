@@ -4,7 +4,7 @@ import { GitError, mainWorktreeRoot } from '../../../platform/git';
 import { GitHubError, pullRequestDraftForTask, pushBranchToOrigin } from '../client';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { CommandFailure, ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
-import { cliGitHubService } from '../../common/cli/gitHubService';
+import { cliGitHubService } from './gitHubService';
 import { findTask, openTaskFile, requireModel } from '../../common/cli/taskFile';
 
 export const command: CliCommand = {

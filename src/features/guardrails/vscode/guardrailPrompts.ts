@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 export type BusyChoice = 'queue' | 'cancelRunning' | undefined;
 
 /** What the user chose when a task is marked completed before its required guardrails passed. */
-export type CompletionChoice = 'complete' | 'runInWorktree' | undefined;
+export type CompletionChoice = 'complete' | 'runThenComplete' | 'showTask' | undefined;
 
 /**
  * Every question and refusal the guardrail feature puts to the user, in one replaceable object so
@@ -13,7 +13,12 @@ export type CompletionChoice = 'complete' | 'runInWorktree' | undefined;
 export interface GuardrailPrompts {
   refuseUntrusted(message: string): Promise<void>;
   whenBusy(folderName: string): Promise<BusyChoice>;
-  confirmCompletion(message: string, detail: string): Promise<CompletionChoice>;
+  /** `canRunGuardrails`: some required guardrails are missing, so running them may meet the gate. */
+  confirmCompletion(
+    message: string,
+    detail: string,
+    canRunGuardrails: boolean,
+  ): Promise<CompletionChoice>;
 }
 
 export const UNTRUSTED_MESSAGE =
@@ -23,8 +28,9 @@ export const UNTRUSTED_MESSAGE =
 const MANAGE_TRUST = 'Manage Workspace Trust';
 const QUEUE = 'Run After Them';
 const CANCEL_RUNNING = 'Cancel Running';
-const COMPLETE_ANYWAY = 'Mark Completed Anyway';
-const RUN_IN_WORKTREE = 'Run Guardrails in Worktree';
+export const RUN_THEN_COMPLETE = 'Run Guardrails, Then Complete';
+export const COMPLETE_ANYWAY = 'Mark Completed Anyway';
+export const SHOW_TASK = 'Show Task';
 
 export const windowPrompts: GuardrailPrompts = {
   async refuseUntrusted(message) {
@@ -41,17 +47,22 @@ export const windowPrompts: GuardrailPrompts = {
     );
     return choice === QUEUE ? 'queue' : choice === CANCEL_RUNNING ? 'cancelRunning' : undefined;
   },
-  async confirmCompletion(message, detail) {
+  async confirmCompletion(message, detail, canRunGuardrails) {
+    // A modal focuses its first button, so Enter runs the gate (or shows the task) instead of
+    // skipping it.
+    const safe = canRunGuardrails ? RUN_THEN_COMPLETE : SHOW_TASK;
     const choice = await vscode.window.showWarningMessage(
       message,
       { modal: true, detail },
+      safe,
       COMPLETE_ANYWAY,
-      RUN_IN_WORKTREE,
     );
     return choice === COMPLETE_ANYWAY
       ? 'complete'
-      : choice === RUN_IN_WORKTREE
-        ? 'runInWorktree'
-        : undefined;
+      : choice === RUN_THEN_COMPLETE
+        ? 'runThenComplete'
+        : choice === SHOW_TASK
+          ? 'showTask'
+          : undefined;
   },
 };

@@ -3,7 +3,7 @@ import { mainWorktreeRoot } from '../../../platform/git';
 import { captureSnapshot, DEFAULT_SNAPSHOT_FOLDER, SnapshotError } from '..';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { CommandFailure, ExitCode, type CliCommand } from '../../common/cli/command';
-import { cliGitHubService } from '../../common/cli/gitHubService';
+import { cliGitHubService } from '../../github/cli/gitHubService';
 import { resolveTaskFile, shownPath } from '../../common/cli/taskFile';
 
 export const command: CliCommand = {

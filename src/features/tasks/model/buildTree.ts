@@ -13,11 +13,16 @@ export interface TaskTreeOptions {
   me: string;
 }
 
-/** A group row with the tasks it shows (filtered and ordered) and `done/total` over all its tasks. */
+/**
+ * A group row with the tasks it shows (filtered and ordered). Its description counts what the
+ * grouping leaves open: `done/total` for groups, owners, priorities and phases; the number of
+ * tasks for a status, where every task has the same one.
+ */
 export interface TaskGroupRow {
   key: string;
   label: string;
   description: string;
+  tooltip: string;
   tasks: Task[];
 }
 
@@ -40,14 +45,30 @@ export function buildTaskGroups(
     if (shown.length === 0 && (filtering || options.groupBy !== 'group')) {
       continue;
     }
+    const total = bucket.tasks.length;
+    // The file's own group keys are what people search the file for; show them beside the words.
+    const named =
+      options.groupBy === 'group' && bucket.label !== bucket.key
+        ? `${bucket.label} (${bucket.key})`
+        : bucket.label;
+    const done = bucket.tasks.filter((task) => task.status === 'completed').length;
     rows.push({
       key: bucket.key,
       label: bucket.label,
-      description: groupDescription(bucket.tasks),
+      description:
+        options.groupBy === 'status' ? tasksCount(total) : groupDescription(bucket.tasks),
+      tooltip:
+        options.groupBy === 'status'
+          ? `${named}: ${tasksCount(total)}`
+          : `${named}: ${done} of ${tasksCount(total)} completed`,
       tasks: sortTasks(shown, options.sortBy),
     });
   }
   return rows;
+}
+
+function tasksCount(count: number): string {
+  return `${count} ${count === 1 ? 'task' : 'tasks'}`;
 }
 
 export function countBlocked(model: TaskModel, graph: TaskGraph | undefined): number {

@@ -1,3 +1,4 @@
+import { humanizeKey } from './humanKey';
 import { PRIORITIES, type Task, type TaskGraph, type TaskModel } from '../../../kernel/model/types';
 import { displayStatusOf } from './displayStatus';
 import { DISPLAY_STATUS_ORDER, STATUS_LABEL } from './statusLabels';
@@ -26,7 +27,7 @@ export function groupTasks(
     case 'group':
       return model.groups.map((group) => ({
         key: group.key,
-        label: group.key,
+        label: humanizeKey(group.key),
         tasks: tasksOf(model, group.taskKeys),
       }));
     case 'owner':

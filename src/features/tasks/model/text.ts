@@ -17,13 +17,17 @@ export function progressText(task: Task): string | undefined {
     : undefined;
 }
 
-/** `owner · estimate · 3/5 · #410`, leaving out what the task does not have. */
-export function taskDescription(task: Task): string {
+/**
+ * `waits for taskB · 3/5 · #410 · owner · estimate`, leaving out what the task does not have: what
+ * decides the next step first, so the default sidebar width shows it.
+ */
+export function taskDescription(task: Task, waitingOn: readonly Task[] = []): string {
   const parts = [
-    task.owner.trim(),
-    task.estimate ? estimateText(task.estimate) : '',
+    waitingOn.length > 0 ? `waits for ${waitingOn.map((t) => t.id).join(', ')}` : '',
     progressText(task) ?? '',
     task.prNumber === undefined ? '' : `#${task.prNumber}`,
+    task.owner.trim(),
+    task.estimate ? estimateText(task.estimate) : '',
   ];
   return parts.filter((part) => part !== '').join(SEPARATOR);
 }

@@ -48,7 +48,7 @@ function renderProgress(item: vscode.StatusBarItem, session: FolderSession): voi
     ? new vscode.ThemeColor('statusBarItem.errorBackground')
     : undefined;
   item.accessibilityInformation = {
-    label: `Plan progress: ${done} of ${model.tasks.length} tasks completed, ${inProgress.length} in progress, ${blocked.length} blocked`,
+    label: `Plan progress: ${done} of ${model.tasks.length} tasks completed, ${inProgress.length} in progress, ${blocked.length} waiting or blocked`,
   };
 
   const tooltip = new vscode.MarkdownString('', true);
@@ -57,7 +57,7 @@ function renderProgress(item: vscode.StatusBarItem, session: FolderSession): voi
     tooltip.appendMarkdown('\n\n$(error) The task file has errors; showing the last good state.');
   }
   appendList(tooltip, '$(sync) In progress', inProgress);
-  appendList(tooltip, '$(error) Blocked or waiting', blocked);
+  appendList(tooltip, '$(error) Waiting or blocked', blocked);
   tooltip.appendMarkdown('\n\nClick to show the Tasks view.');
   item.tooltip = tooltip;
 }

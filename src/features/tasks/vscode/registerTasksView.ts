@@ -40,7 +40,7 @@ export function registerTasksView(services: CoordinatorServices): TasksFeature {
       blocked > 0
         ? {
             value: blocked,
-            tooltip: `${blocked} blocked or waiting ${blocked === 1 ? 'task' : 'tasks'}`,
+            tooltip: `${blocked} waiting or blocked ${blocked === 1 ? 'task' : 'tasks'}`,
           }
         : undefined;
     const filters = options.current.filters;

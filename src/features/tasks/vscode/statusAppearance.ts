@@ -11,7 +11,7 @@ export interface StatusAppearance {
 const ICONS: Readonly<Record<DisplayStatus, Omit<StatusAppearance, 'label'>>> = {
   not_started: { icon: 'circle-large-outline', color: 'disabledForeground' },
   ready: { icon: 'play-circle', color: 'charts.blue' },
-  in_progress: { icon: 'sync', color: 'charts.yellow' },
+  in_progress: { icon: 'pulse', color: 'charts.yellow' },
   waiting: { icon: 'watch', color: 'charts.orange' },
   blocked: { icon: 'error', color: 'list.errorForeground' },
   completed: { icon: 'pass-filled', color: 'testing.iconPassed' },

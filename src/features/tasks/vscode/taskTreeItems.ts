@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { humanizeKey } from '../model/humanKey';
 import { taskContextValue } from './contextValue';
-import { displayStatusOf } from '../model/displayStatus';
+import { displayStatusOf, unfinishedDependencies } from '../model/displayStatus';
 import { STATUS_APPEARANCE } from './statusAppearance';
 import { taskChildren } from '../model/taskChildren';
 import { groupDescription, taskDescription, taskTooltip } from '../model/text';
@@ -50,7 +51,7 @@ function groupItem(node: GroupNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.row.label, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `group:${folderId(node.session)}:${node.groupBy}:${node.row.key}`;
   item.description = node.row.description;
-  item.tooltip = `${node.row.label}: ${node.row.description} completed`;
+  item.tooltip = node.row.tooltip;
   item.contextValue = 'group;';
   return item;
 }
@@ -67,20 +68,32 @@ function taskItem(node: TaskNode): vscode.TreeItem {
     hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   item.id = taskNodeId(session, task.key);
-  item.description = taskDescription(task);
+  item.description = taskDescription(
+    task,
+    task.status === 'completed' ? [] : unfinishedDependencies(task, graph, byKey),
+  );
   item.iconPath = new vscode.ThemeIcon(appearance.icon, new vscode.ThemeColor(appearance.color));
   item.contextValue = taskContextValue(task, status);
   item.accessibilityInformation = { label: `${task.name}, ${appearance.label}`, role: 'treeitem' };
   const tooltip = new vscode.MarkdownString(taskTooltip(task, { status, graph, byKey }));
   tooltip.supportHtml = false;
   item.tooltip = tooltip;
+  item.command = {
+    command: Commands.openTask,
+    title: 'Open Task',
+    arguments: [{ taskKey: task.key, folder: folderId(session) }],
+  };
   return item;
 }
 
 function childItem(node: TaskChildNode): vscode.TreeItem {
   const row = node.row;
   const item = new vscode.TreeItem(
-    row.kind === 'blocker' ? row.text : row.kind === 'dependency' ? row.task.name : row.name,
+    row.kind === 'blocker'
+      ? humanizeKey(row.text)
+      : row.kind === 'dependency'
+        ? row.task.name
+        : row.name,
   );
   item.id = childNodeId(node.parent, row);
   switch (row.kind) {
@@ -113,6 +126,7 @@ function childItem(node: TaskChildNode): vscode.TreeItem {
         new vscode.ThemeColor('list.warningForeground'),
       );
       item.contextValue = 'blocker;';
+      item.tooltip = `Blocker, as written in the task file: ${row.text}`;
       break;
   }
   return item;

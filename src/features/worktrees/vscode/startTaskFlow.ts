@@ -6,6 +6,7 @@ import { shellSyntaxFor } from '../../agents/model/shellQuoting';
 import { TaskFileStore } from '../../../platform/taskfile/store';
 import { StartTaskError, type StartTaskResult } from '..';
 import { startGatedTask } from '../startGatedTask';
+import { Commands } from '../../common/vscode/constants';
 import type { GateUi } from '../../tasks/gateUi';
 import { refusalText } from '../../tasks/model/gates';
 import { resolveActor } from '../../../platform/identity/actor';
@@ -35,7 +36,8 @@ export interface StartFlowOutcome {
 }
 
 const SHOW_LOG = 'Show Log';
-const START_ANYWAY = 'Start Anyway';
+export const SHOW_DEPENDENCIES = 'Show Dependencies';
+export const START_ANYWAY = 'Start Anyway';
 const MANAGE_TRUST = 'Manage Workspace Trust';
 const inFlight = new Set<string>();
 
@@ -65,13 +67,23 @@ export async function runStartFlow(
   inFlight.add(runKey);
   const settings = worktreeSettingsFor(session.folder);
   const actor = await resolveActor('editor', session.folder.uri.fsPath);
+  // The first button is the focused one, so Enter shows what the task waits for.
   const gateUi: GateUi = {
-    confirmOverride: async (check) =>
-      (await ui.confirm(
+    async confirmOverride(check) {
+      const answer = await ui.confirm(
         refusalText(check),
         `${check.reasons.map((reason) => `• ${reason}`).join('\n')}\n\nStarting anyway is recorded on the task.`,
+        SHOW_DEPENDENCIES,
         START_ANYWAY,
-      )) === START_ANYWAY,
+      );
+      if (answer === SHOW_DEPENDENCIES) {
+        void vscode.commands.executeCommand(Commands.showTaskDependencies, {
+          taskKey: task.key,
+          folder: session.folder.uri.toString(),
+        });
+      }
+      return answer === START_ANYWAY;
+    },
   };
   try {
     const result = await vscode.window.withProgress(

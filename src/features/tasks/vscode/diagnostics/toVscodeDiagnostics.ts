@@ -8,6 +8,8 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
+export const DIAGNOSTIC_SOURCE = 'coordinator';
+
 /** Model diagnostics as editor diagnostics, with ranges computed from the text that was read. */
 export function toVscodeDiagnostics(
   text: string,
@@ -19,7 +21,7 @@ export function toVscodeDiagnostics(
     const end = lines.positionAt(d.range.offset + Math.max(d.range.length, 0));
     const range = new vscode.Range(start.line, start.character, end.line, end.character);
     const diagnostic = new vscode.Diagnostic(range, d.message, SEVERITY[d.severity]);
-    diagnostic.source = 'coordinator';
+    diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = d.code;
     return diagnostic;
   });

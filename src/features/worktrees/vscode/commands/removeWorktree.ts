@@ -17,6 +17,7 @@ import type { WorktreeCommandContext } from './worktreeCommandContext';
 
 const REMOVE = 'Remove';
 const REMOVE_AND_DELETE_BRANCH = 'Remove and Delete Branch if Merged';
+const KEEP_WORKTREE = 'Keep Worktree';
 const REMOVE_ANYWAY = 'Remove Anyway';
 
 export type RemoveWorktreeOutcome =
@@ -157,6 +158,8 @@ async function confirmDataLoss(
   const answer = await ui.confirm(
     `"${basename(node.info.path)}" has work that removing it would lose. Remove it anyway?`,
     `${parts.join('\n\n')}\n\nThis cannot be undone.`,
+    // First, so the focused button keeps the work.
+    KEEP_WORKTREE,
     REMOVE_ANYWAY,
   );
   return answer === REMOVE_ANYWAY;

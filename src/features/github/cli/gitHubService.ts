@@ -1,13 +1,13 @@
-import { readResponseLimits } from '../../github/model/settings';
+import { readResponseLimits } from '../model/settings';
 import {
   cliTokenProvider,
   gitHubServiceFor,
   gitHubTargetFor,
   redactSecrets,
   type GitHubService,
-} from '../../github/client';
+} from '../client';
 import { readFolderSettings } from '../../guardrails/workspaceSettings';
-import type { CliContext } from './command';
+import type { CliContext } from '../../common/cli/command';
 
 export interface CliGitHubOptions {
   apiUrl?: string;

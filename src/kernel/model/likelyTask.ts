@@ -1,0 +1,129 @@
+import type { TaskModel } from './types';
+
+// Task keys are short; a longer name is prose (an external prerequisite), not worth a comparison.
+const MAX_NAME_LENGTH = 120;
+// A word that many keys share (`task`, `fix`, a number) says nothing about which one was meant.
+const MAX_WORD_SHARERS = 64;
+
+/**
+ * The task key (or id) a dependency name that matches no task was probably meant to be. A name of
+ * several words is compared with the keys that share one of its words (`taskB_circuit_breakr` with
+ * `taskB_circuit_breaker`), a few edits apart; a one-word name with the one-word keys and ids one
+ * edit away (`tasB` → `taskB`). Undefined when nothing is that close, so real external
+ * prerequisites stay quiet. Both look-ups are indexed, so a file of 10,000 tasks with as many
+ * external prerequisites costs no more than a scan of its names.
+ */
+export class LikelyTaskNames {
+  private readonly byWord = new Map<string, string[]>();
+  private readonly byDeletion = new Map<string, string[]>();
+  private readonly answers = new Map<string, string | undefined>();
+
+  constructor(model: TaskModel) {
+    for (const task of model.tasks) {
+      for (const name of task.id === task.key ? [task.key] : [task.key, task.id]) {
+        const words = wordsOf(name);
+        if (words.length > 1) {
+          for (const word of new Set(words)) {
+            add(this.byWord, word, name);
+          }
+        } else {
+          for (const variant of oneDeletion(name.toLowerCase())) {
+            add(this.byDeletion, variant, name);
+          }
+        }
+      }
+    }
+  }
+
+  suggest(name: string): string | undefined {
+    if (this.answers.has(name)) {
+      return this.answers.get(name);
+    }
+    const answer = name.length > MAX_NAME_LENGTH ? undefined : this.lookUp(name);
+    this.answers.set(name, answer);
+    return answer;
+  }
+
+  private lookUp(name: string): string | undefined {
+    const words = wordsOf(name);
+    if (words.length > 1) {
+      const candidates = new Set<string>();
+      for (const word of words) {
+        const sharers = this.byWord.get(word) ?? [];
+        if (sharers.length <= MAX_WORD_SHARERS) {
+          sharers.forEach((candidate) => candidates.add(candidate));
+        }
+      }
+      return closest(name, [...candidates], Math.max(2, Math.ceil(name.length / 4)));
+    }
+    if (name.length < 4) {
+      return undefined;
+    }
+    const candidates = new Set<string>();
+    for (const variant of oneDeletion(name.toLowerCase())) {
+      (this.byDeletion.get(variant) ?? []).forEach((candidate) => candidates.add(candidate));
+    }
+    return closest(name, [...candidates], 1);
+  }
+}
+
+function wordsOf(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[_\-.]+/)
+    .filter((word) => word !== '');
+}
+
+/** The text itself and every text one character shorter: two texts one edit apart share one. */
+function oneDeletion(text: string): string[] {
+  const variants = [text];
+  for (let i = 0; i < text.length; i++) {
+    variants.push(text.slice(0, i) + text.slice(i + 1));
+  }
+  return variants;
+}
+
+function add<K>(index: Map<K, string[]>, key: K, name: string): void {
+  const list = index.get(key);
+  if (!list) {
+    index.set(key, [name]);
+  } else if (list[list.length - 1] !== name) {
+    list.push(name);
+  }
+}
+
+function closest(name: string, candidates: readonly string[], limit: number): string | undefined {
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    if (candidate === name || Math.abs(candidate.length - name.length) >= bestDistance) {
+      continue;
+    }
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase(), bestDistance - 1);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) {
+      return limit + 1;
+    }
+    previous = current;
+  }
+  return Math.min(previous[b.length], limit + 1);
+}
