@@ -4,6 +4,7 @@ import {
   DEFAULT_PARALLELISM,
   DEFAULT_TIMEOUT_MINUTES,
 } from '../model/defaults';
+import { reasonWithCause } from '../model/format';
 import { recordedVerdict } from '../model/recorded';
 import { buildRunLog, requiredPassed } from '../model/runLog';
 import { skipReason } from '../model/skip';
@@ -244,7 +245,7 @@ function summaryText(
     `guardrails: ${passing}/${required.length} required passing`,
     ...results.map(
       (result) =>
-        `  ${result.verdict.toUpperCase().padEnd(9)} ${result.key}${result.required ? '' : ' (optional)'}: ${result.reason}`,
+        `  ${result.verdict.toUpperCase().padEnd(9)} ${result.key}${result.required ? '' : ' (optional)'}: ${reasonWithCause(result)}`,
     ),
     `run log: ${logPath}`,
     recorded > 0
