@@ -64,7 +64,7 @@ export const scenarios = [
   {
     name: 'tasks',
     workspace: lukhasWorkspace,
-    hostTests: ['tasks', 'notifications'],
+    hostTests: ['tasks', 'notifications', 'unsavedEdits'],
     uiTests: ['tasks'],
   },
   {

@@ -12,6 +12,7 @@ import {
 import { registerGitHub, type GitHubFeature } from '../../features/github/vscode/registerGitHub';
 import { registerNotifications } from './registerNotifications';
 import { registerMergeDriverOffer } from '../../features/plan-merge/vscode/mergeDriverOffer';
+import { UnsavedPlanEdits } from '../../features/plan-merge/vscode/unsavedPlanEdits';
 import {
   createServices,
   type CreatedServices,
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const statusBar = registerProgressStatusBar(services);
   registerNotifications(services);
   registerMergeDriverOffer(services);
+  context.subscriptions.push(new UnsavedPlanEdits(services));
   const dashboard = registerDashboard(services);
   guardrails.addToDashboard(dashboard);
   const worktrees = registerWorktrees(services, dashboard);

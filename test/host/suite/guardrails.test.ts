@@ -83,7 +83,10 @@ describe('guardrails in a trusted workspace', function () {
     assert.match(text, /^2 violations$/m, 'stderr is streamed too');
     assert.match(text, /^<<< compat_enforce: FAIL · exit code 1 · /m);
     assert.match(text, /^<<< shadow_diff: SKIPPED · depends on task1_shadow_diff/m);
-    assert.match(text, /^<<< openapi_validation: PASS · exit code 0, found "pass" · /m);
+    assert.match(
+      text,
+      /^<<< openapi_validation: PASS · exit code 0, found "pass" in "openapi headers guard: pass" · /m,
+    );
 
     assert.ok(fs.existsSync(markerPath(root, 'state_sweep')));
     assert.ok(!fs.existsSync(markerPath(root, 'shadow_diff')), 'the skipped guardrail never ran');

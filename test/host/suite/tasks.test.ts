@@ -274,6 +274,8 @@ describe('tasks view on the real task file', () => {
     const document = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(document);
     try {
+      // A document opened earlier catches up with the file on disk on its own time.
+      await waitFor(() => document.getText() === typo, 'the open document shows the file');
       const range = warning()!.range;
       assert.equal(document.getText(range), '"taskB_circuit_breakr"');
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
