@@ -29,6 +29,9 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   guardrails: () => import('../../features/guardrails/cli/guardrails'),
   setup: () => import('../../features/plan-merge/cli/setup'),
   'merge-driver': () => import('../../features/plan-merge/cli/mergeDriver'),
+  agents: () => import('../../features/agents/cli/agents'),
+  'agent-state': () => import('../../features/agents/cli/agentState'),
+  mcp: () => import('../mcp/command'),
 };
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {
