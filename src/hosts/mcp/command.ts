@@ -1,12 +1,7 @@
-import { dirname } from 'node:path';
-import type { Actor } from '../../kernel/edits/types';
-import { AGENT_TASK_ENV, resolveActor } from '../../platform/identity/actor';
-import { TaskFileStore } from '../../platform/taskfile/store';
+import { AGENT_TASK_ENV } from '../../platform/identity/actor';
 import { FILE_OPTION, parseCommandArgs } from '../../features/common/cli/args';
 import { ExitCode, type CliCommand } from '../../features/common/cli/command';
 import { resolveTaskFile } from '../../features/common/cli/taskFile';
-import type { McpSession } from '../../features/agents/mcp/session';
-import { serveOverStdio } from './stdioServer';
 
 export const command: CliCommand = {
   summary: 'Model Context Protocol server over stdio: the plan and task tools for agents',
@@ -20,21 +15,13 @@ export const command: CliCommand = {
       'allow-other-tasks': { type: 'boolean' },
     });
     const taskFilePath = await resolveTaskFile(values.file, context);
-    let actor: Promise<Actor> | undefined;
-    const session: McpSession = {
+    // The server and the MCP SDK load only now (a bundle of their own in the build).
+    const { serveOverStdio } = await import('./stdioServer');
+    await serveOverStdio({
       taskFilePath,
       cwd: context.cwd,
-      store: new TaskFileStore(taskFilePath),
       ownTask: process.env[AGENT_TASK_ENV]?.trim() || undefined,
       allowOtherTasks: values['allow-other-tasks'] === true,
-      actor: () =>
-        (actor ??= resolveActor('mcp', dirname(taskFilePath), {
-          clientName: clientName(),
-        })),
-    };
-    let clientName: () => string | undefined = () => undefined;
-    await serveOverStdio(session, (server) => {
-      clientName = () => server.server.getClientVersion()?.name;
     });
     return ExitCode.ok;
   },

@@ -1,17 +1,34 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { dirname } from 'node:path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { Actor } from '../../kernel/edits/types';
+import { resolveActor } from '../../platform/identity/actor';
+import { TaskFileStore } from '../../platform/taskfile/store';
 import { createCoordinatorServer } from '../../features/agents/mcp/createServer';
-import type { McpSession } from '../../features/agents/mcp/session';
 
 const SERVER_VERSION = '0.1.0';
 
-/** Serves the session on stdin/stdout until the client closes the pipe. */
-export async function serveOverStdio(
-  session: McpSession,
-  onCreated: (server: McpServer) => void,
-): Promise<void> {
-  const server = createCoordinatorServer(session, SERVER_VERSION);
-  onCreated(server);
+export interface StdioServerOptions {
+  taskFilePath: string;
+  cwd: string;
+  ownTask?: string;
+  allowOtherTasks: boolean;
+}
+
+/** Serves the plan on stdin/stdout until the client closes the pipe. */
+export async function serveOverStdio(options: StdioServerOptions): Promise<void> {
+  let actor: Promise<Actor> | undefined;
+  const server = createCoordinatorServer(
+    {
+      ...options,
+      store: new TaskFileStore(options.taskFilePath),
+      // Asked on the first edit, when the client has said its name.
+      actor: () =>
+        (actor ??= resolveActor('mcp', dirname(options.taskFilePath), {
+          clientName: server.server.getClientVersion()?.name,
+        })),
+    },
+    SERVER_VERSION,
+  );
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = resolve;
   });
