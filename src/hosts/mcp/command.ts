@@ -15,8 +15,10 @@ export const command: CliCommand = {
       'allow-other-tasks': { type: 'boolean' },
     });
     const taskFilePath = await resolveTaskFile(values.file, context);
-    // The server and the MCP SDK load only now (a bundle of their own in the build).
-    const { serveOverStdio } = await import('./stdioServer');
+    // The server and the MCP SDK load only now, from a bundle of their own in the build; `require`
+    // because `import()` of that CommonJS bundle scans all of it for exports first (~150 ms).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazily loaded sibling bundle
+    const { serveOverStdio } = require('./stdioServer') as typeof import('./stdioServer');
     await serveOverStdio({
       taskFilePath,
       cwd: context.cwd,
