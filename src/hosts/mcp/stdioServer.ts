@@ -4,6 +4,7 @@ import type { Actor } from '../../kernel/edits/types';
 import { resolveActor } from '../../platform/identity/actor';
 import { TaskFileStore } from '../../platform/taskfile/store';
 import { createCoordinatorServer } from '../../features/agents/mcp/createServer';
+import { cachedPlanReader } from '../../features/agents/mcp/planCache';
 
 const SERVER_VERSION = '0.1.0';
 
@@ -17,10 +18,12 @@ export interface StdioServerOptions {
 /** Serves the plan on stdin/stdout until the client closes the pipe. */
 export async function serveOverStdio(options: StdioServerOptions): Promise<void> {
   let actor: Promise<Actor> | undefined;
+  const store = new TaskFileStore(options.taskFilePath);
   const server = createCoordinatorServer(
     {
       ...options,
-      store: new TaskFileStore(options.taskFilePath),
+      store,
+      readPlanFile: cachedPlanReader(options.taskFilePath, () => store.read()),
       // Asked on the first edit, when the client has said its name.
       actor: () =>
         (actor ??= resolveActor('mcp', dirname(options.taskFilePath), {

@@ -10,6 +10,8 @@ export interface McpSession {
   /** Where the server runs: the agent's worktree. */
   cwd: string;
   store: TaskFileStore;
+  /** The plan as last read; read again only when the file changed. */
+  readPlanFile(): Promise<LoadedTaskFile>;
   /** The task this agent works on (`COORD_TASK`); edits to others need `allowOtherTasks`. */
   ownTask?: string;
   allowOtherTasks: boolean;
@@ -24,7 +26,7 @@ export interface ReadPlan {
 }
 
 export async function readPlan(session: McpSession): Promise<ReadPlan> {
-  const loaded = await session.store.read();
+  const loaded = await session.readPlanFile();
   if (!loaded.model || !loaded.graph) {
     const first = loaded.diagnostics.find((d) => d.severity === 'error');
     throw new CoordinatorError(
