@@ -11,12 +11,15 @@ export interface ClaimTaskRequest {
   taskKey: string;
   actor: Actor;
   ui: GateUi;
+  /** Branch of the worktree the claim comes from, recorded when the task names none yet. */
+  branch?: string;
   now?: () => Date;
 }
 
 /**
- * Marks a task in progress where its agent already works (no new worktree). It passes the same
- * start gate as Start Task in Worktree; an override is recorded with the claim.
+ * Marks a task in progress where its agent already works (no new worktree), naming that
+ * worktree's branch so the completion gate finds it. It passes the same start gate as Start Task
+ * in Worktree; an override is recorded with the claim.
  */
 export async function claimTask(request: ClaimTaskRequest): Promise<LoadedTaskFile> {
   const loaded = await request.store.read();
@@ -39,6 +42,9 @@ export async function claimTask(request: ClaimTaskRequest): Promise<LoadedTaskFi
   );
   return request.store.apply([
     { kind: 'setStatus', taskKey: task.key, status: 'in_progress' },
+    ...(request.branch && !task.branch
+      ? [{ kind: 'setBranch' as const, taskKey: task.key, branch: request.branch }]
+      : []),
     ...overrides,
   ]);
 }

@@ -221,13 +221,21 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
     );
   });
 
-  it('claims its own task in place and starts a task in a new worktree through the start gate', async () => {
-    const claimer = await connect({ COORD_TASK: 'c_free', COORD_AGENT: 'Claude Code' });
+  it('claims its own task in its own worktree, naming its branch, and starts a task in a new worktree through the start gate', async () => {
+    const own = join(repo.parent, 'own-worktree');
+    repo.git('worktree', 'add', '-q', '-b', 'feat/free-by-hand', own);
+    const claimer = await connectCoordMcp(own, {
+      COORD_TASK: 'c_free',
+      COORD_AGENT: 'Claude Code',
+    });
+    open.push(claimer);
     const claimed = resultJson(await claimer.call('claim_task'));
     assert.equal(claimed.status, 'in_progress');
+    assert.equal(claimed.branch, 'feat/free-by-hand');
     assert.equal(raw('c_free').overrides, undefined);
 
     const starter = await connect({ COORD_TASK: 'b_next', COORD_AGENT: 'Codex' });
+    assert.equal(resultJson(await starter.call('show_task')).branch, null);
     const refused = await starter.call('start_task');
     assert.equal(refused.isError, true);
     assert.match(resultText(refused), /^Cannot start b_next/);

@@ -10,6 +10,7 @@ import { claimTask } from '../../tasks/claimTask';
 import { forcedOnly } from '../../tasks/gateUi';
 import { updateTask } from '../../tasks/updateTask';
 import { startGatedTask } from '../../worktrees/startGatedTask';
+import { linkedWorktreeBranch } from './linkedWorktreeBranch';
 import { editableTask, readPlan, type McpSession } from './session';
 import { jsonResult, runTool } from './toolResult';
 import { taskDetails } from './planViews';
@@ -26,7 +27,7 @@ export function registerEditTools(server: McpServer, session: McpSession): void 
     {
       title: 'Claim a task',
       description:
-        "Marks the agent's task in progress where it already works (no new worktree). Passes the start gate: a blocked or waiting task is refused with the reasons unless force is true.",
+        "Marks the agent's task in progress where it already works (no new worktree), recording that worktree's branch when the task has none. Passes the start gate: a blocked or waiting task is refused with the reasons unless force is true.",
       inputSchema: { task: TASK, force: FORCE },
     },
     ({ task, force }) =>
@@ -38,6 +39,7 @@ export function registerEditTools(server: McpServer, session: McpSession): void 
           taskKey: target.key,
           actor: await session.actor(),
           ui: forcedOnly(force === true),
+          branch: await linkedWorktreeBranch(session.cwd),
         });
         const plan = await readPlan(session);
         return jsonResult(taskDetails(plan, plan.model.byKey.get(target.key)!));
