@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 import { writeFileAtomic } from '../../platform/files/atomicWrite';
-import { gitCommonDir } from '../../platform/git';
+import { gitCommonDir, isGitError } from '../../platform/git';
 import {
   agentStateRecord,
   parseAgentStateRecord,
@@ -15,7 +15,17 @@ import {
  * committed, so agents reporting every few seconds do not churn the plan or its branches.
  */
 export async function agentStateFolder(cwd: string): Promise<string> {
-  return join(await gitCommonDir(cwd), 'coordinator', 'agents');
+  try {
+    return join(await gitCommonDir(cwd), 'coordinator', 'agents');
+  } catch (error) {
+    if (isGitError(error, 'notARepository')) {
+      throw new CoordinatorError(
+        'badInput',
+        `${cwd} is not in a git repository: agent state is kept in the repository's git dir.`,
+      );
+    }
+    throw error;
+  }
 }
 
 /** Records what an agent reported for its task, replacing its previous report. */

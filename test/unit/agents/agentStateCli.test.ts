@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTempRepo, type TempRepo } from '../../support/tempRepo';
 import { coord } from '../cli/runCoord';
@@ -85,6 +86,17 @@ describe('coord agent-state and coord agents (real processes, real git)', functi
       assert.notEqual(run.code, 0, args.join(' '));
       assert.match(run.stderr, expected, args.join(' '));
       assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+    }
+    const outside = realpathSync(mkdtempSync(join(tmpdir(), 'coord-no-repo-')));
+    try {
+      const run = await coord(['agents'], outside);
+      assert.equal(run.code, 1);
+      assert.equal(
+        run.stderr,
+        `coord: ${outside} is not in a git repository: agent state is kept in the repository's git dir.\n`,
+      );
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 });
