@@ -2,7 +2,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
 import { failureLine, isBug } from '../../common/cli/failureMessage';
 
-/** A tool's answer: its value as JSON text, and as structured content for clients that read it. */
+/** A tool's answer: its value as indented JSON text. */
 export function jsonResult(value: Record<string, unknown>): CallToolResult {
   return { content: [{ type: 'text', text: JSON.stringify(value, null, 2) }] };
 }
