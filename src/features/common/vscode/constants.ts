@@ -142,3 +142,8 @@ export const OutputChannels = {
   main: 'Coordinator',
   guardrails: 'Coordinator Guardrails',
 } as const;
+
+/** `contributes.mcpServerDefinitionProviders` ids. */
+export const McpProviders = {
+  server: 'coordinator.mcpServer',
+} as const;
