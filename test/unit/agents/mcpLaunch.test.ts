@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { mcpServerLaunches } from '../../../src/features/agents/model/mcpLaunch';
+import { ALLOW_OTHER_TASKS_SETTING } from '../../../src/features/agents/model/mcpSettings';
+import { Settings } from '../../../src/features/common/vscode/constants';
 import { createTempRepo, type TempRepo } from '../../support/tempRepo';
 import { CLI, TSX_LOADER } from '../cli/runCoord';
 
@@ -26,8 +29,8 @@ describe("the editor's MCP server definition starts a working coord mcp", functi
     const taskFile = join(repo.root, 'plan', 'task_status.json');
     const two = mcpServerLaunches(
       [
-        { name: 'A', path: repo.root, taskFile },
-        { name: 'B', path: repo.parent, taskFile },
+        { name: 'A', path: repo.root, taskFile, allowOtherTasks: false },
+        { name: 'B', path: repo.parent, taskFile, allowOtherTasks: true },
       ],
       process.execPath,
       CLI,
@@ -36,8 +39,15 @@ describe("the editor's MCP server definition starts a working coord mcp", functi
       two.map((launch) => launch.label),
       ['Agent Coordinator (A)', 'Agent Coordinator (B)'],
     );
+    assert.deepEqual(
+      two.map((launch) => launch.args.slice(1)),
+      [
+        ['mcp', '--file', taskFile],
+        ['mcp', '--file', taskFile, '--allow-other-tasks'],
+      ],
+    );
     const [launch] = mcpServerLaunches(
-      [{ name: 'A', path: repo.root, taskFile }],
+      [{ name: 'A', path: repo.root, taskFile, allowOtherTasks: false }],
       process.execPath,
       CLI,
     );
@@ -60,5 +70,20 @@ describe("the editor's MCP server definition starts a working coord mcp", functi
     } finally {
       await client.close();
     }
+  });
+});
+
+describe('the allowOtherTasks setting', () => {
+  it('is declared in package.json under the key coord mcp reads from settings files', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
+    ) as {
+      contributes: {
+        configuration: { properties: Record<string, { type: string; default: unknown }> };
+      };
+    };
+    assert.equal(`${Settings.section}.${Settings.mcpAllowOtherTasks}`, ALLOW_OTHER_TASKS_SETTING);
+    const declared = manifest.contributes.configuration.properties[ALLOW_OTHER_TASKS_SETTING];
+    assert.deepEqual([declared?.type, declared?.default], ['boolean', false]);
   });
 });

@@ -194,7 +194,7 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
     assert.ok(raw('a_base').notes?.some((note) => note.includes('halfway')));
   });
 
-  it("refuses edits to another task unless started with --allow-other-tasks; the actor is the client's name without COORD_AGENT", async () => {
+  it("refuses edits to another task unless the setting or --allow-other-tasks allows them; the actor is the client's name without COORD_AGENT", async () => {
     const own = await connect({ COORD_TASK: 'a_base', COORD_AGENT: 'Codex' });
     const refused = await own.call('update_task', { task: 'c_free', note: 'not mine' });
     assert.equal(refused.isError, true);
@@ -207,6 +207,18 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
       resultText(await none.call('update_task', { task: 'c', note: 'x' })),
       /COORD_TASK is not set/,
     );
+
+    repo.write(
+      '.vscode/settings.json',
+      '{ // as VS Code writes it\n "coordinator.mcp.allowOtherTasks": true, }\n',
+    );
+    const bySetting = await connect({ COORD_TASK: 'a_base', COORD_AGENT: 'Codex' });
+    const noted = await bySetting.call('update_task', {
+      task: 'c_free',
+      note: 'allowed by the setting',
+    });
+    assert.equal(noted.isError, undefined, resultText(noted));
+    assert.ok(raw('c_free').notes?.some((note) => note.includes('allowed by the setting')));
 
     const allowed = await connect({}, ['--allow-other-tasks']);
     const claimed = await allowed.call('claim_task', { task: 'b_next' });

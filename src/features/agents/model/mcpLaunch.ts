@@ -11,6 +11,8 @@ export interface PlanFolder {
   name: string;
   path: string;
   taskFile: string;
+  /** `coordinator.mcp.allowOtherTasks` for the folder, wherever it was set. */
+  allowOtherTasks: boolean;
 }
 
 /**
@@ -25,7 +27,13 @@ export function mcpServerLaunches(
   return folders.map((folder) => ({
     label: folders.length > 1 ? `Agent Coordinator (${folder.name})` : 'Agent Coordinator',
     command: runtime,
-    args: [cliPath, 'mcp', '--file', folder.taskFile],
+    args: [
+      cliPath,
+      'mcp',
+      '--file',
+      folder.taskFile,
+      ...(folder.allowOtherTasks ? ['--allow-other-tasks'] : []),
+    ],
     cwd: folder.path,
     env: { ELECTRON_RUN_AS_NODE: '1' },
   }));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CoordinatorServices } from '../../common/vscode/services';
-import { McpProviders } from '../../common/vscode/constants';
+import { McpProviders, Settings } from '../../common/vscode/constants';
 import { mcpServerLaunches, type McpLaunch } from '../model/mcpLaunch';
 
 export interface McpServerFeature {
@@ -40,6 +40,10 @@ export function registerMcpServer(services: CoordinatorServices): McpServerFeatu
                 name: session.folder.name,
                 path: session.folder.uri.fsPath,
                 taskFile: session.taskFile.fsPath,
+                allowOtherTasks:
+                  vscode.workspace
+                    .getConfiguration(Settings.section, session.folder.uri)
+                    .get<boolean>(Settings.mcpAllowOtherTasks) === true,
               },
             ]
           : [],
@@ -54,9 +58,19 @@ export function registerMcpServer(services: CoordinatorServices): McpServerFeatu
     return { registered: false, launches };
   }
   const version = String(services.context.extension.packageJSON.version ?? '');
+  const changed = new vscode.EventEmitter<void>();
+  services.context.subscriptions.push(
+    changed,
+    services.sessions.onDidChange(() => changed.fire()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${Settings.section}.${Settings.mcpAllowOtherTasks}`)) {
+        changed.fire();
+      }
+    }),
+  );
   services.context.subscriptions.push(
     api.registerMcpServerDefinitionProvider(McpProviders.server, {
-      onDidChangeMcpServerDefinitions: services.sessions.onDidChange,
+      onDidChangeMcpServerDefinitions: changed.event,
       provideMcpServerDefinitions: () =>
         launches().map((launch) => {
           const definition = new Definition(

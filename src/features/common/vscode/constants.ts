@@ -101,6 +101,7 @@ export const Settings = {
   githubConnectTimeoutSeconds: 'github.connectTimeoutSeconds',
   githubIdleTimeoutSeconds: 'github.idleTimeoutSeconds',
   githubMaxResponseMegabytes: 'github.maxResponseMegabytes',
+  mcpAllowOtherTasks: 'mcp.allowOtherTasks',
 } as const;
 
 export const ContextKeys = {
