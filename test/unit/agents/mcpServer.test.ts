@@ -137,10 +137,10 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
     const before = readFileSync(planPath(), 'utf8');
     const badProgress = await server.call('update_task', { progress: { done: 'three' } });
     assert.equal(badProgress.isError, true);
-    assert.match(resultText(badProgress), /progress/);
+    assert.match(resultText(badProgress), /expected number, received string at progress\.done$/);
     const badStatus = await server.call('update_task', { status: 'finished-ish' });
     assert.equal(badStatus.isError, true);
-    assert.match(resultText(badStatus), /status/);
+    assert.match(resultText(badStatus), /expected one of "not_started"\|.*"completed" at status$/);
     const unknown = await server.call('show_task', { task: 'nope' });
     assert.equal(unknown.isError, true);
     assert.equal(resultText(unknown), 'No task "nope" in the task file.');
