@@ -21,6 +21,18 @@ const common = {
 // which a bundle cannot resolve once it is installed from the .vsix.
 const nodeMainFields = ['module', 'main'];
 
+// The `coord mcp` server (the MCP SDK and its validators, ~1.7 MB unminified) is its own bundle,
+// loaded by `dist/cli.js` only when that command runs, so every other command starts as before.
+const mcpServerAsSiblingBundle = {
+  name: 'mcp-server-as-sibling-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/stdioServer$/ }, () => ({
+      path: './mcp.js',
+      external: true,
+    }));
+  },
+};
+
 const targets = [
   {
     ...common,
@@ -62,6 +74,16 @@ const targets = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [mcpServerAsSiblingBundle],
+  },
+  {
+    ...common,
+    entryPoints: ['src/hosts/mcp/stdioServer.ts'],
+    outfile: 'dist/mcp.js',
+    platform: 'node',
+    mainFields: nodeMainFields,
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,

@@ -68,6 +68,11 @@ export const scenarios = [
     uiTests: ['tasks'],
   },
   {
+    name: 'mcp',
+    workspace: lukhasWorkspace,
+    hostTests: ['mcp'],
+  },
+  {
     name: 'multi-root',
     workspace: multiRootWorkspace,
     hostTests: ['multiRoot'],

@@ -30,6 +30,9 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   setup: () => import('../../features/plan-merge/cli/setup'),
   'merge-driver': () => import('../../features/plan-merge/cli/mergeDriver'),
   import: () => import('../../features/plan-import/cli/import'),
+  agents: () => import('../../features/agents/cli/agents'),
+  'agent-state': () => import('../../features/agents/cli/agentState'),
+  mcp: () => import('../mcp/command'),
 };
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {

@@ -28,6 +28,10 @@ import {
 } from '../../features/tasks/vscode/registerTasksView';
 import { registerWorktrees } from '../../features/worktrees/vscode/registerWorktrees';
 import type { WorktreesFeature } from '../../features/worktrees/vscode/worktreesFeature';
+import {
+  registerMcpServer,
+  type McpServerFeature,
+} from '../../features/agents/vscode/registerMcpServer';
 
 /** What activate() returns to other extensions and to the host tests. */
 export interface CoordinatorApi {
@@ -46,6 +50,7 @@ export interface CoordinatorTesting {
   readonly worktrees: WorktreesFeature;
   readonly github: GitHubFeature;
   readonly snapshots: SnapshotsFeature;
+  readonly mcp: McpServerFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
@@ -64,9 +69,20 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const worktrees = registerWorktrees(services, dashboard);
   const github = registerGitHub(services, tasks, dashboard);
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
+  const mcp = registerMcpServer(services);
   return {
     activationMs: performance.now() - started,
-    testing: { services, tasks, statusBar, dashboard, guardrails, worktrees, github, snapshots },
+    testing: {
+      services,
+      tasks,
+      statusBar,
+      dashboard,
+      guardrails,
+      worktrees,
+      github,
+      snapshots,
+      mcp,
+    },
   };
 }
 

@@ -3,7 +3,7 @@ export { GitError, isGitError } from './errors';
 export type { GitErrorReason, GitFailure } from './errors';
 export { runGit } from './exec';
 export type { GitResult, GitRunOptions } from './exec';
-export { mainWorktreeRoot, worktreeTopLevel } from './repository';
+export { gitCommonDir, mainWorktreeRoot, worktreeTopLevel } from './repository';
 export { listWorktrees, addWorktree, removeWorktree, pruneWorktrees } from './worktrees';
 export type { AddWorktreeOptions } from './worktrees';
 export {

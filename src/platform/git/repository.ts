@@ -53,3 +53,13 @@ export async function worktreeTopLevel(
     throw error;
   }
 }
+
+/** Absolute git common dir of the repository containing `cwd` (shared by all its worktrees). */
+export async function gitCommonDir(cwd: string, signal?: AbortSignal): Promise<string> {
+  const result = await runGit(['rev-parse', '--path-format=absolute', '--git-common-dir'], {
+    cwd,
+    signal,
+    readOnly: true,
+  });
+  return result.stdout.trim();
+}

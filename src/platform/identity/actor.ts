@@ -35,3 +35,6 @@ export async function resolveActor(
   }
   return { name: account || 'unknown', host };
 }
+
+/** Set where an agent works on one task: that task's key, the only one it may edit by default. */
+export const AGENT_TASK_ENV = 'COORD_TASK';

@@ -102,6 +102,7 @@ export const Settings = {
   githubConnectTimeoutSeconds: 'github.connectTimeoutSeconds',
   githubIdleTimeoutSeconds: 'github.idleTimeoutSeconds',
   githubMaxResponseMegabytes: 'github.maxResponseMegabytes',
+  mcpAllowOtherTasks: 'mcp.allowOtherTasks',
 } as const;
 
 export const ContextKeys = {
@@ -142,4 +143,9 @@ export const TaskTypes = {
 export const OutputChannels = {
   main: 'Coordinator',
   guardrails: 'Coordinator Guardrails',
+} as const;
+
+/** `contributes.mcpServerDefinitionProviders` ids. */
+export const McpProviders = {
+  server: 'coordinator.mcpServer',
 } as const;
