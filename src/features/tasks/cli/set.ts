@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { resolveActor } from '../../../platform/identity/actor';
 import { completionShortfalls } from '../../guardrails/completionShortfalls';
-import { DEFAULT_SHORTFALL_SETTINGS } from '../../guardrails/model/defaults';
+import { readGuardrailSettings } from '../../guardrails/model/settings';
 import { guardrailsWithWorkspaceSettings } from '../../guardrails/workspaceSettings';
 import { forcedOnly } from '../gateUi';
 import { updateTask } from '../updateTask';
@@ -64,7 +64,7 @@ export const command: CliCommand = {
           model,
           task,
           definitions: definitions.definitions,
-          settings: DEFAULT_SHORTFALL_SETTINGS,
+          settings: readGuardrailSettings(() => undefined),
         }),
     });
     const task = loaded.model!.byKey.get(key)!;
