@@ -1,6 +1,7 @@
 import { settingsReader } from '../../../kernel/config/readSettings';
 import type { SettingsSource } from '../../../kernel/config/settingsTable';
-import { parseGuardrailSettings, type GuardrailSettingEntry } from './definitions';
+import { mergeGuardrails, parseGuardrailSettings, type GuardrailSettingEntry } from './definitions';
+import type { GuardrailDefinition } from '../../../kernel/model/types';
 import { parseEnvSetting } from './envSetting';
 
 /** The `coordinator.guardrails.*` settings of one folder, read and checked. */
@@ -51,4 +52,22 @@ export function readGuardrailSettings(get: SettingsSource): GuardrailSettings {
 function channelLimit(megabytes: number): number {
   // A small positive limit stays a limit: 0 alone means everything.
   return megabytes === 0 ? 0 : Math.max(1, Math.round(megabytes * 1024 * 1024));
+}
+
+/**
+ * The task file's guardrails with the settings' entries merged in, as the extension runs them;
+ * problems name the setting, one sentence each.
+ */
+export function guardrailsWithSettings(
+  fromFile: readonly GuardrailDefinition[],
+  settings: Pick<GuardrailSettings, 'entries'>,
+): { definitions: GuardrailDefinition[]; problems: string[] } {
+  const merged = mergeGuardrails(fromFile, settings.entries);
+  return {
+    definitions: merged.definitions,
+    problems: merged.problems.map(
+      (problem) =>
+        `coordinator.guardrails.definitions${problem.where ? ` ${problem.where}` : ''}: ${problem.message}`,
+    ),
+  };
 }
