@@ -132,4 +132,20 @@ describe('trust outside the editor (real processes, real git)', function () {
     assert.equal(readFileSync(join(worktreeOf(started), 'typed.txt'), 'utf8'), 'typed\n');
     assert.ok(!existsSync(join(worktreeOf(started), 'setup-ran.txt')));
   });
+
+  it("lists the settings' guardrail definitions only in a trusted repository", async () => {
+    repo.write(
+      '.vscode/settings.json',
+      '{ "coordinator.guardrails.definitions": [{ "key": "from_settings", "command": "touch x" }] }',
+    );
+    const keys = (run: { stdout: string }) =>
+      (JSON.parse(run.stdout) as { guardrails: { key: string }[] }).guardrails.map((g) => g.key);
+    const untrusted = await coord(['guardrails', '--json'], repo.root, undefined, env);
+    assert.equal(untrusted.code, 0, untrusted.stderr);
+    assert.deepEqual(keys(untrusted), ['marker']);
+    assert.match(untrusted.stderr, /not trusted, so coordinator\.guardrails\.definitions/);
+    const trusted = await coord(['guardrails', '--json', '--trusted'], repo.root, undefined, env);
+    assert.deepEqual(keys(trusted), ['marker', 'from_settings']);
+    assert.equal(trusted.stderr, '');
+  });
 });
