@@ -134,6 +134,7 @@ describe('the CLI reads the settings the editor reads (real processes, real git)
     assert.equal(result.briefPath, join(result.path, 'BRIEF.md'));
     assert.ok(!existsSync(join(result.path, 'setup.txt')), 'untrusted: no setup command');
     assert.match(started.stderr, /not trusted, so .*coordinator\.worktrees\.setupCommand/);
+    assert.doesNotMatch(started.stderr, /coordinator\.agents/, 'only what start reads is named');
   });
 
   it('coord snapshot writes to coordinator.snapshots.folder once the repository is trusted', async () => {

@@ -28,17 +28,24 @@ export interface CliSettings {
 
 const HOW_TO_TRUST = `run "coord trust" to trust it, or pass --trusted (${TRUSTED_ENV}=1 in CI)`;
 
+export interface SettingsRead {
+  /** Key prefixes below `coordinator.` the command reads (`worktrees.`); only these are warned about. */
+  reads: readonly string[];
+  /** Where the command acts; the working directory when undefined. */
+  from?: string;
+}
+
 /**
  * The settings the editor would apply in the worktree of `from`: its `.vscode/settings.json`
  * over `--workspace FILE`'s. In an untrusted repository the restricted ones are left out, and
- * one line on stderr says which and how to trust.
+ * one line on stderr says which of those the command reads and how to trust.
  */
 export async function cliSettings(
   values: SettingsValues,
   context: CliContext,
-  from: string = context.cwd,
+  read: SettingsRead,
 ): Promise<CliSettings> {
-  const folder = await folderOf(from);
+  const folder = await folderOf(read.from ?? context.cwd);
   const trusted = await repositoryTrusted(values, context, folder);
   const settings = await readRepositorySettings({
     folder,
@@ -49,10 +56,13 @@ export async function cliSettings(
   for (const problem of settings.problems) {
     context.stderr(`coord: ${problem}; its settings were left out\n`);
   }
-  if (settings.ignored.length > 0) {
-    const keys = settings.ignored.map(({ key }) => `coordinator.${key}`).join(', ');
+  const ignored = settings.ignored.filter(({ key }) =>
+    read.reads.some((prefix) => key.startsWith(prefix)),
+  );
+  if (ignored.length > 0) {
+    const keys = ignored.map(({ key }) => `coordinator.${key}`).join(', ');
     context.stderr(
-      `coord: this repository is not trusted, so ${keys} from its settings ${settings.ignored.length === 1 ? 'was' : 'were'} ignored; ${HOW_TO_TRUST}\n`,
+      `coord: this repository is not trusted, so ${keys} from its settings ${ignored.length === 1 ? 'was' : 'were'} ignored; ${HOW_TO_TRUST}\n`,
     );
   }
   return { get: settings.get, sourceOf: settings.sourceOf, trusted, folder };

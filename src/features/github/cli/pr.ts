@@ -60,7 +60,7 @@ export const command: CliCommand = {
     const { service, clean } = await cliGitHubService(
       repoRoot,
       {
-        settings: (await cliSettings(values, context)).get,
+        settings: (await cliSettings(values, context, { reads: ['github.'] })).get,
         apiUrl: values['api-url'],
         owner: values.owner,
         repo: values.repo,

@@ -62,7 +62,7 @@ export const command: CliCommand = {
     });
     const opened = await openTaskFile(values.file, context);
     const { model } = requireModel(opened);
-    const settings = await cliSettings(values, context);
+    const settings = await cliSettings(values, context, { reads: ['guardrails.'] });
     const guardrails = cliGuardrails(model.guardrails, settings, context).definitions;
     return listGuardrails({ ...model, guardrails }, opened, values.json === true, context);
   },
@@ -134,7 +134,7 @@ async function runCommand(args: string[], context: CliContext): Promise<number> 
     requested,
     'not running guardrails: they are shell lines from the task file',
   );
-  const settings = await cliSettings(values, context, requested);
+  const settings = await cliSettings(values, context, { reads: ['guardrails.'], from: requested });
   const merged = cliGuardrails(model.guardrails, settings, context);
   // As the extension runs them: in the worktree, or the `guardrails.cwd` setting below it.
   const cwd = resolve(settings.folder, merged.settings.cwd);

@@ -29,7 +29,7 @@ export const command: CliCommand = {
     const taskFile = await resolveTaskFile(values.file, context);
     const repoRoot =
       (await mainWorktreeRoot(dirname(taskFile)).catch(() => undefined)) ?? context.cwd;
-    const settings = await cliSettings(values, context);
+    const settings = await cliSettings(values, context, { reads: ['snapshots.', 'github.'] });
     const github = values.offline
       ? { unavailable: 'Not fetched (--offline).' }
       : (

@@ -56,7 +56,11 @@ export const command: CliCommand = {
     // Read only when the completion gate asks, so other edits say nothing about settings.
     let guardrails: ReturnType<typeof cliGuardrails> | undefined;
     const repositoryGuardrails = async () =>
-      (guardrails ??= cliGuardrails(model.guardrails, await cliSettings(values, context), context));
+      (guardrails ??= cliGuardrails(
+        model.guardrails,
+        await cliSettings(values, context, { reads: ['guardrails.'] }),
+        context,
+      ));
     const loaded = await updateTask({
       store: { read: () => opened.store.read(), apply: (all) => opened.store.apply(all) },
       taskKey: key,

@@ -43,7 +43,9 @@ export const command: CliCommand = {
       throw new UsageError('a task key or id is needed');
     }
     const taskFilePath = await resolveTaskFile(values.file, context);
-    const settings = readWorktreeSettings((await cliSettings(values, context)).get);
+    const settings = readWorktreeSettings(
+      (await cliSettings(values, context, { reads: ['worktrees.'] })).get,
+    );
     let result: StartTaskResult;
     try {
       result = await startGatedTask({
