@@ -18,6 +18,7 @@ const PLAN = {
   tasks: {
     core: {
       a_first: { id: 'a', name: 'First thing', owner: 'Codex', status: 'not_started' },
+      b_second: { id: 'b', name: 'Second thing', owner: 'Codex', status: 'not_started' },
     },
   },
 };
@@ -27,7 +28,7 @@ const FOLDER_SETTINGS = `{
   "coordinator.worktrees.branchTemplate": "team/\${agent}/\${id}-\${slug}",
   "coordinator.worktrees.briefFileName": "BRIEF.md",
   "coordinator.snapshots.folder": "audits/snapshots",
-  "coordinator.agents": { "Codex": "codex --yolo" },
+  "coordinator.agents": { "Codex": "codex --brief \${brief}" },
 }
 `;
 const WORKSPACE_FILE = `{
@@ -84,7 +85,7 @@ describe('the CLI reads the settings the editor reads (real processes, real git)
       trusted: true,
     });
     assert.equal(trusted.get('worktrees.setupCommand'), 'echo from-workspace > setup.txt');
-    assert.deepEqual(trusted.get('agents'), { Codex: 'codex --yolo' });
+    assert.deepEqual(trusted.get('agents'), { Codex: 'codex --brief ${brief}' });
     assert.deepEqual(trusted.ignored, []);
 
     const missing = await readRepositorySettings({
@@ -107,6 +108,7 @@ describe('the CLI reads the settings the editor reads (real processes, real git)
       branch: string;
       path: string;
       briefPath: string;
+      agentCommand: string | null;
     };
 
     // What the editor computes: the merged settings through VS Code's getter, then the same naming.
@@ -135,6 +137,21 @@ describe('the CLI reads the settings the editor reads (real processes, real git)
     assert.ok(!existsSync(join(result.path, 'setup.txt')), 'untrusted: no setup command');
     assert.match(started.stderr, /not trusted, so .*coordinator\.worktrees\.setupCommand/);
     assert.doesNotMatch(started.stderr, /coordinator\.agents/, 'only what start reads is named');
+    assert.equal(result.agentCommand, 'codex', 'untrusted: the default agents, as in the editor');
+
+    const trusted = await coord(
+      ['start', 'b_second', '--workspace', 'team.code-workspace', '--trusted'],
+      repo.root,
+      undefined,
+      env,
+    );
+    assert.equal(trusted.code, 0, trusted.stderr);
+    const worktree = trusted.stdout.trim();
+    assert.equal(readFileSync(join(worktree, 'setup.txt'), 'utf8'), 'from-workspace\n');
+    assert.ok(
+      trusted.stderr.split('\n').includes(`agent: codex --brief ${join(worktree, 'BRIEF.md')}`),
+      trusted.stderr,
+    );
   });
 
   it('coord snapshot writes to coordinator.snapshots.folder once the repository is trusted', async () => {

@@ -8,7 +8,10 @@ import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/arg
 import { CommandFailure, ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
 import { resolveTaskFile } from '../../common/cli/taskFile';
 import { TaskFileStore } from '../../../platform/taskfile/store';
+import { join } from 'node:path';
 import { readWorktreeSettings } from '../model/settings';
+import { agentCommandTemplate, expandAgentCommand } from '../../agents/model/agentCommand';
+import { shellSyntaxFor } from '../../agents/model/shellQuoting';
 import { cliSettings, SETTINGS_OPTIONS } from '../../common/cli/settings';
 
 export const command: CliCommand = {
@@ -76,18 +79,33 @@ export const command: CliCommand = {
       }
       throw error;
     }
+    // The line the editor would type in the agent's terminal; shown, never run, by the CLI.
+    const template = agentCommandTemplate(settings.agents, result.task);
+    const agentCommand = template
+      ? expandAgentCommand(
+          template,
+          {
+            brief: result.briefPath ?? join(result.path, values.brief ?? settings.briefFileName),
+            taskId: result.task.id,
+            branch: result.branch,
+          },
+          shellSyntaxFor(context.env.SHELL),
+        )
+      : undefined;
     if (values.json) {
       const { task, ...rest } = result;
-      context.stdout(`${JSON.stringify({ ...rest, taskKey: task.key }, null, 2)}\n`);
+      context.stdout(
+        `${JSON.stringify({ ...rest, taskKey: task.key, agentCommand: agentCommand ?? null }, null, 2)}\n`,
+      );
       return ExitCode.ok;
     }
-    context.stderr(describe(result));
+    context.stderr(describe(result, agentCommand));
     context.stdout(`${result.path}\n`);
     return ExitCode.ok;
   },
 };
 
-function describe(result: StartTaskResult): string {
+function describe(result: StartTaskResult, agentCommand: string | undefined): string {
   const skipped = result.skippedCopies.map(({ path, reason }) => `not copied: ${path} (${reason})`);
   if (result.outcome === 'existing') {
     return [
@@ -106,6 +124,7 @@ function describe(result: StartTaskResult): string {
     ...skipped,
     result.lockFile ? `lock: ${result.lockFile}` : undefined,
     result.setup === 'ran' ? 'setup command ran' : undefined,
+    agentCommand ? `agent: ${agentCommand}` : undefined,
     'task file: in_progress',
   ];
   return `${lines.filter((line) => line !== undefined).join('\n')}\n`;
