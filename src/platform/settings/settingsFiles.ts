@@ -13,26 +13,29 @@ export interface SettingsFile {
 
 /** A folder's `.vscode/settings.json`. */
 export function readFolderSettings(folder: string): Promise<SettingsFile> {
-  return readSettingsFile(path.join(folder, '.vscode', 'settings.json'), (document) => document);
+  return readSettingsFile(path.join(folder, '.vscode', 'settings.json'), {
+    pick: (document) => document,
+    required: false,
+  });
 }
 
 /** The `settings` object of a `.code-workspace` file; a missing file is a problem, since it was asked for. */
-export async function readWorkspaceFileSettings(file: string): Promise<SettingsFile> {
-  const read = await readSettingsFile(file, (document) => document.settings ?? {});
-  return read.problem || (await exists(file))
-    ? read
-    : { ...read, problem: `${file} could not be read (no such file)` };
+export function readWorkspaceFileSettings(file: string): Promise<SettingsFile> {
+  return readSettingsFile(file, { pick: (document) => document.settings ?? {}, required: true });
 }
 
 async function readSettingsFile(
   file: string,
-  pick: (document: Record<string, unknown>) => unknown,
+  options: { pick: (document: Record<string, unknown>) => unknown; required: boolean },
 ): Promise<SettingsFile> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
-    return { file, settings: {} };
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    return options.required
+      ? { file, settings: {}, problem: `${file} could not be read (${reason})` }
+      : { file, settings: {} };
   }
   if (stripComments(text).trim() === '') {
     // VS Code reads an empty (or comments-only) settings file as no settings.
@@ -40,7 +43,7 @@ async function readSettingsFile(
   }
   const errors: ParseError[] = [];
   const document = parse(text, errors, { allowTrailingComma: true }) as unknown;
-  const settings = isObject(document) ? pick(document) : undefined;
+  const settings = isObject(document) ? options.pick(document) : undefined;
   if (errors.length > 0 || !isObject(settings)) {
     const reason = errors.length > 0 ? printParseErrorCode(errors[0].error) : 'not an object';
     return { file, settings: {}, problem: `${file} could not be read (${reason})` };
@@ -50,11 +53,4 @@ async function readSettingsFile(
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-async function exists(file: string): Promise<boolean> {
-  return readFile(file).then(
-    () => true,
-    () => false,
-  );
 }
