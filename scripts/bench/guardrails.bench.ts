@@ -80,7 +80,7 @@ async function runThroughRunner(
     key: 'bench',
     command,
     required: true,
-    expected: 'ALL DONE',
+    expected: ['ALL DONE'],
     raw: {},
   };
   const channel = channelAppend();

@@ -52,6 +52,11 @@ export interface DashboardTask {
   /** Keys of the tasks that depend on this one. */
   dependents: string[];
   blockers: string[];
+  /** Acceptance criteria and checklist items, as written; absent when the task has none. */
+  acceptance?: string[];
+  checklist?: string[];
+  /** Every PR of a task split across several, when it has more than one. */
+  prNumbers?: number[];
   onCriticalPath: boolean;
   /** Not completed and waiting (directly or through a chain) on an unfinished task or prerequisite. */
   inBlockedChain: boolean;

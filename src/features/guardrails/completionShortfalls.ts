@@ -3,6 +3,7 @@ import type { GuardrailDefinition, Task, TaskModel } from '../../kernel/model/ty
 import { lastCommit } from '../../platform/git';
 import type { GuardrailShortfall } from '../tasks/model/gates';
 import { findTaskWorktree } from '../worktrees/taskWorktree';
+import { reasonWithCause } from './model/format';
 import { requiredNotPassedSince } from './model/gate';
 import { latestResults } from './model/runLog';
 import { skipReason } from './model/skip';
@@ -65,7 +66,7 @@ export async function completionShortfalls(
     return {
       key: d.key,
       state: result
-        ? `${result.verdict} (${result.reason}) at ${result.finishedAt}`
+        ? `${result.verdict} (${reasonWithCause(result)}) at ${result.finishedAt}`
         : 'not run in its worktree',
     };
   });

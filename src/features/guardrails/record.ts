@@ -24,6 +24,7 @@ export function guardrailResultEdits(
       status: result.verdict,
       lastRun: result.finishedAt,
       durationMs: result.durationMs,
+      ...(result.cause !== undefined ? { cause: result.cause } : {}),
     }));
 }
 

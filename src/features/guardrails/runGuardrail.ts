@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { GuardrailDefinition } from '../../kernel/model/types';
 import { expandTimestamp, formatRunTimestamp } from './model/timestamp';
 import type { GuardrailResult, GuardrailRunHeader } from './model/types';
+import { parseExpectation } from './model/expectation';
 import { judge } from './model/verdict';
 import { OutputFile } from './outputFile';
 import { runShellCommand } from './runProcess';
@@ -57,13 +58,13 @@ export async function runGuardrail(
     timeoutMs: options.timeoutMs,
     killGraceMs: options.killGraceMs,
     signal: options.signal,
-    expected: definition.expected,
+    expected: definition.expected?.map(parseExpectation),
     onOutput(text, stream) {
       outputFile?.write(text);
       sink.onOutput(text, stream);
     },
   });
-  const { verdict, reason } = judge(run.outcome, definition.expected, run.expectedFound);
+  const { verdict, reason, cause } = judge(run.outcome, run.expectations, run.lastLines);
   const result: GuardrailResult = {
     key: definition.key,
     command: definition.command,
@@ -83,9 +84,13 @@ export async function runGuardrail(
   if (run.outcome.signal !== undefined) {
     result.signal = run.outcome.signal;
   }
-  if (definition.expected) {
-    result.expected = definition.expected;
-    result.expectedFound = run.expectedFound ?? false;
+  if (run.expectations.length > 0) {
+    result.expected = run.expectations.map((e) => e.expected).join(', ');
+    result.expectedFound = run.expectations.every((e) => e.matchedLine !== undefined);
+    result.matches = run.expectations;
+  }
+  if (cause !== undefined) {
+    result.cause = cause;
   }
   if (outputPath) {
     result.outputPath = outputPath;

@@ -1,13 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { excludeToolFolder } from '../../platform/git/excludeOutputs';
 import { parseRunLog, type GuardrailRunLog } from './model/runLog';
 import { formatRunTimestamp } from './model/timestamp';
 import { writeFileAtomic } from '../../platform/files/atomicWrite';
 
-/** Writes a run log as `<folder>/<UTC timestamp>-<random>.json`, atomically; returns its path. */
+/**
+ * Writes a run log as `<folder>/<UTC timestamp>-<random>.json`, atomically; returns its path. A
+ * folder inside a checkout is kept out of `git status` through the repository's `info/exclude`.
+ */
 export async function writeRunLog(folder: string, log: GuardrailRunLog): Promise<string> {
   await mkdir(folder, { recursive: true });
+  await excludeToolFolder(folder);
   const name = `${formatRunTimestamp(new Date(log.startedAt))}-${randomBytes(3).toString('hex')}.json`;
   const target = path.join(folder, name);
   await writeFileAtomic(target, `${JSON.stringify(log, null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { AnsiStripper } from './model/ansi';
-import { StreamSearch } from './model/streamSearch';
+import { ExpectationMatcher, type Expectation, type ExpectationResult } from './model/expectation';
 import { TailLines } from './model/tail';
 import type { OutputStream, ProcessOutcome } from './model/types';
 import { ProcessTree, type ShellExit } from '../../platform/process/processTree';
@@ -17,8 +17,8 @@ export interface ShellRunOptions {
   signal?: AbortSignal;
   /** Between SIGTERM and SIGKILL on cancel and timeout. */
   killGraceMs?: number;
-  /** Text to look for in stdout or stderr (ANSI removed), across chunk boundaries. */
-  expected?: string;
+  /** What to look for, line by line, in stdout and stderr (ANSI removed). */
+  expected?: readonly Expectation[];
   tailLines?: number;
   /** Decoded text, ANSI codes and other control characters removed; invalid UTF-8 becomes U+FFFD. */
   onOutput(text: string, stream: OutputStream): void;
@@ -28,7 +28,8 @@ export interface ShellRunResult {
   outcome: ProcessOutcome;
   /** Set when `onOutput` threw (e.g. a closed output channel): later output was not passed on, the run went on. */
   outputError?: string;
-  expectedFound?: boolean;
+  /** For each expectation, in order: whether and where it matched. */
+  expectations: ExpectationResult[];
   lastLines: string[];
   outputBytes: number;
 }
@@ -58,24 +59,17 @@ const BYTES_PER_TURN = 256 * 1024;
 export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResult> {
   const started = Date.now();
   const tail = new TailLines(options.tailLines ?? 20);
-  const expected = options.expected ? options.expected : undefined;
-  const search = {
-    stdout: new StreamSearch(expected ?? ''),
-    stderr: new StreamSearch(expected ?? ''),
-  };
+  const matcher = new ExpectationMatcher(options.expected ?? []);
   const finish = (
     outcome: Omit<ProcessOutcome, 'durationMs'>,
     outputBytes: number,
   ): ShellRunResult => {
-    const result: ShellRunResult = {
+    return {
       outcome: { ...outcome, durationMs: Date.now() - started },
+      expectations: matcher.finish(),
       lastLines: tail.lines(),
       outputBytes,
     };
-    if (expected !== undefined) {
-      result.expectedFound = search.stdout.found || search.stderr.found;
-    }
-    return result;
   };
 
   const cwdProblem = checkFolder(options.cwd);
@@ -219,7 +213,7 @@ export function runShellCommand(options: ShellRunOptions): Promise<ShellRunResul
           return;
         }
         tail.push(text);
-        search[stream].push(text);
+        matcher.push(text, stream);
         if (outputError === undefined) {
           try {
             options.onOutput(text, stream);

@@ -30,7 +30,7 @@ export type { StartStep } from './steps';
 export type { TaskFileAccess } from './taskFileAccess';
 export { runSetupCommand } from './setupCommand';
 export type { SetupRunner } from './setupCommand';
-export { listWorktreesWithStatus, linkedTask } from './list';
+export { listWorktreesWithStatus, linkedTask, linkedTasks } from './list';
 export type { WorktreeInfo, ListWorktreesOptions } from './list';
 export { removeTaskWorktree, RemovalNeedsConfirmation } from './remove';
 export type { RemoveWorktreeOptions, RemoveWorktreeResult } from './remove';

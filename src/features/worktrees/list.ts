@@ -15,8 +15,10 @@ import { resolveRecordedWorktree, sameFolder } from './recordedPath';
 export interface WorktreeInfo extends WorktreeEntry {
   /** The worktree whose folder contains this one (a worktree nested in the main checkout). */
   nestedIn?: string;
-  /** Key of the task whose branch or recorded worktree path matches. */
+  /** Key of the task whose branch or recorded worktree path matches (the first of `taskKeys`). */
   taskKey?: string;
+  /** Every task worked in this worktree: tasks sharing one branch share its worktree. */
+  taskKeys?: string[];
   status?: WorktreeStatus;
   /** Against the base branch (not the upstream: that is in `status`). */
   aheadOfBase?: number;
@@ -72,9 +74,10 @@ export async function listWorktreesWithStatus(
     if (container) {
       info.nestedIn = container;
     }
-    const task = options.model ? linkedTask(entry, options.model, mainRoot) : undefined;
-    if (task) {
-      info.taskKey = task.key;
+    const tasks = options.model ? linkedTasks(entry, options.model, mainRoot) : [];
+    if (tasks.length > 0) {
+      info.taskKey = tasks[0].key;
+      info.taskKeys = tasks.map((task) => task.key);
     }
     if (entry.bare || entry.prunable) {
       return info;
@@ -106,13 +109,21 @@ export function linkedTask(
   model: TaskModel,
   mainRoot: string,
 ): Task | undefined {
-  const byPath = model.tasks.find(
+  return linkedTasks(entry, model, mainRoot)[0];
+}
+
+/**
+ * Every task worked in a worktree: those recording its path first, then those on its branch (two
+ * tasks may share one branch, and so one worktree), each once, in file order within each kind.
+ */
+export function linkedTasks(entry: WorktreeEntry, model: TaskModel, mainRoot: string): Task[] {
+  const byPath = model.tasks.filter(
     (task) =>
       task.worktreePath &&
       sameFolder(resolveRecordedWorktree(task.worktreePath, mainRoot), entry.path),
   );
-  if (byPath) {
-    return byPath;
-  }
-  return entry.branch ? model.tasks.find((task) => task.branch === entry.branch) : undefined;
+  const byBranch = entry.branch
+    ? model.tasks.filter((task) => task.branch === entry.branch && !byPath.includes(task))
+    : [];
+  return [...byPath, ...byBranch];
 }

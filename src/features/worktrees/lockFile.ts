@@ -1,12 +1,14 @@
 import { utimes } from 'node:fs/promises';
 import { join } from 'node:path';
+import { excludeToolFolder } from '../../platform/git/excludeOutputs';
 import { exists } from './copyIncluded';
 import { writeNewFile } from './newFile';
 
 /**
  * The seeds' convention: when `.dev/locks/` exists in the main worktree, a
  * `<task key>.lock` file there says the task is taken. Returns the file and
- * whether this call created it; undefined when the folder does not exist.
+ * whether this call created it; undefined when the folder does not exist. The lock files never
+ * show in `git status` (see `excludeToolFolder`).
  */
 export async function touchTaskLock(
   mainRoot: string,
@@ -17,6 +19,7 @@ export async function touchTaskLock(
   if (!(await exists(folder))) {
     return undefined;
   }
+  await excludeToolFolder(folder);
   const path = join(folder, `${taskKey.replace(/[^A-Za-z0-9._-]+/g, '-')}.lock`);
   if (await writeNewFile(path, content)) {
     return { path, created: true };

@@ -1,5 +1,5 @@
 import { copyFile, link, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { findLeftovers, scratchPath } from '../../platform/files/scratchFiles';
 
 /**
  * Creates `path` with its whole content or not at all: the content goes to a temp file beside it,
@@ -16,9 +16,12 @@ export async function copyNewFile(source: string, target: string): Promise<boole
 }
 
 async function placeNew(path: string, fill: (temp: string) => Promise<void>): Promise<boolean> {
-  // One fixed name per target, so a temp file left by a killed run is replaced by the next one.
-  const temp = join(dirname(path), `.${basename(path)}.coord-partial`);
-  await rm(temp, { force: true });
+  // A name of this process's own, so two starts at once never take each other's temp file; the
+  // leftovers of killed runs are removed first.
+  for (const leftover of await findLeftovers(path)) {
+    await rm(leftover.path, { force: true });
+  }
+  const temp = scratchPath(path, 'tmp');
   try {
     await fill(temp);
     await link(temp, path);

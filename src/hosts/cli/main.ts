@@ -30,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   trust: () => import('../../features/trust/cli/trust'),
   setup: () => import('../../features/plan-merge/cli/setup'),
   'merge-driver': () => import('../../features/plan-merge/cli/mergeDriver'),
+  import: () => import('../../features/plan-import/cli/import'),
 };
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {

@@ -7,6 +7,7 @@ import type { CommandContext } from '../../features/tasks/vscode/commands/comman
 import { registerCopyBranchName } from '../../features/tasks/vscode/commands/copyBranchName';
 import { registerCreateTaskFile } from '../../features/tasks/vscode/commands/createTaskFile';
 import { registerGroupTasksBy } from '../../features/tasks/vscode/commands/groupTasksBy';
+import { registerImportMarkdownPlan } from '../../features/plan-import/vscode/commands/importMarkdownPlan';
 import { registerOpenTaskPullRequest } from '../../features/github/vscode/commands/openTaskPullRequest';
 import { registerOpenTerminalInWorktree } from '../../features/worktrees/vscode/commands/openTerminalInWorktree';
 import { registerOpenWorktreeInNewWindow } from '../../features/worktrees/vscode/commands/openWorktreeInNewWindow';
@@ -36,6 +37,7 @@ export function registerCommands(
     registerRefresh(context),
     registerCreateTaskFile(context),
     registerSelectTaskFile(context),
+    registerImportMarkdownPlan(services),
     registerRevealTask(context),
     registerRevealTaskInFile(context),
     registerShowTaskDependencies(context),

@@ -8,7 +8,14 @@ import { TaskEditError } from './errors';
 import { detectFormatting } from './formatting';
 import { SubDocument } from './subDocument';
 import { applyTaskEdit, statusOfRaw } from './taskEdits';
-import { findTaskNode, listTaskNodes, type TaskNode } from './taskNodes';
+import {
+  detectOutlineLayout,
+  findTaskNode,
+  listTaskNodes,
+  nestedPlan,
+  tasksContainer,
+  type TaskNode,
+} from './taskNodes';
 import type { TaskEdit } from './types';
 
 /** In schema 1.0 the tasks' own fields are the fourth level; the summary needs only their status. */
@@ -28,7 +35,21 @@ interface Replacement {
  */
 export function applyEdits(text: string, edits: readonly TaskEdit[], now: Date): string {
   try {
-    return apply(text, edits, now);
+    const adds = edits.filter((edit) => edit.kind === 'addTask');
+    if (adds.length === 0) {
+      return apply(text, edits, now);
+    }
+    // A new task goes into an object that other edits may also change: one pass per addition,
+    // then one more so a stored summary counts the new tasks.
+    let result = apply(
+      text,
+      edits.filter((edit) => edit.kind !== 'addTask'),
+      now,
+    );
+    for (const add of adds) {
+      result = apply(result, [add], now);
+    }
+    return apply(result, [], now);
   } catch (error) {
     if (error instanceof SyntaxError) {
       // The outline does not validate values it skips; JSON.parse of a touched value found the damage.
@@ -71,9 +92,16 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
         doc.set(['status'], edit.status);
         doc.set(['last_run'], edit.lastRun);
         doc.set(['duration_ms'], edit.durationMs);
+        if (edit.cause !== undefined || doc.value.cause !== undefined) {
+          doc.set(['cause'], edit.cause);
+        }
       } catch (error) {
         throw named(error, `guardrail "${edit.guardrailKey}"`, edit.guardrailKey);
       }
+      continue;
+    }
+    if (edit.kind === 'addTask') {
+      addTask(text, root, edit, open, allTasks);
       continue;
     }
     const node = findTaskNode(text, root, edit.taskKey) ?? nodeById(text, allTasks(), edit.taskKey);
@@ -102,7 +130,52 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
   if (stamp) {
     replacements.push(stamp);
   }
+  if (nestedPlan(text, root)?.single) {
+    // A file that is one task gets no plan-level field added to it.
+    return replaceAll(text, replacements);
+  }
   return insertLastUpdated(replaceAll(text, replacements), root, now, formatting);
+}
+
+function addTask(
+  text: string,
+  root: OutlineNode,
+  edit: Extract<TaskEdit, { kind: 'addTask' }>,
+  open: (node: OutlineNode) => SubDocument,
+  allTasks: () => TaskNode[],
+): void {
+  const { taskKey, group, fields } = edit;
+  if (findTaskNode(text, root, taskKey) ?? nodeById(text, allTasks(), taskKey)) {
+    throw new TaskEditError('invalidValue', `a task "${taskKey}" is already in the plan`, taskKey);
+  }
+  const listed = { id: taskKey, ...fields };
+  const tasks = tasksContainer(root);
+  if (!tasks) {
+    if (root.kind !== 'object' || nestedPlan(text, root)) {
+      throw new TaskEditError(
+        'invalidValue',
+        'adding tasks to a plan kept under categories, agents or owners, or to a one-task file, is not supported',
+        taskKey,
+      );
+    }
+    open(root).set(['tasks'], { [group]: { [taskKey]: fields } });
+    return;
+  }
+  const layout = detectOutlineLayout(tasks);
+  if (layout === 'array') {
+    open(tasks).set([-1], listed, true);
+  } else if (layout === 'flatMap') {
+    open(tasks).set([taskKey], fields);
+  } else {
+    const groupNode = outlineChild(tasks, group);
+    if (groupNode?.kind === 'object') {
+      open(groupNode).set([taskKey], fields);
+    } else if (groupNode?.kind === 'array') {
+      open(groupNode).set([-1], listed, true);
+    } else {
+      open(tasks).set([group], { [taskKey]: fields });
+    }
+  }
 }
 
 /** A duplicated-field refusal, saying which entry it is about. */

@@ -6,7 +6,7 @@ import type { SubDocument } from './subDocument';
 import type { TaskStatus } from '../model/types';
 import type { TaskEdit } from './types';
 
-type TaskScopedEdit = Exclude<TaskEdit, { kind: 'setGuardrailResult' }>;
+type TaskScopedEdit = Exclude<TaskEdit, { kind: 'setGuardrailResult' } | { kind: 'addTask' }>;
 
 /** The name the task already uses for a field (`title` for `name`, ...), else the preferred one. */
 function fieldName(task: Record<string, unknown>, names: readonly string[]): string {
@@ -28,15 +28,19 @@ export function applyTaskEdit(doc: SubDocument, edit: TaskScopedEdit): void {
       doc.set([fieldName(task, TASK_FIELDS.branch)], edit.branch);
       return;
     case 'setPrNumber':
-      if (edit.prNumber !== null && !(Number.isInteger(edit.prNumber) && edit.prNumber > 0)) {
-        throw new TaskEditError(
-          'invalidValue',
-          `a PR number is a positive whole number, not ${edit.prNumber}`,
-          edit.taskKey,
-        );
+      checkPrNumbers(edit.prNumber === null ? [] : [edit.prNumber], edit.taskKey);
+      if (listFieldName(task) !== undefined) {
+        return setPrNumbers(doc, edit.prNumber === null ? [] : [edit.prNumber]);
       }
       doc.set([fieldName(task, TASK_FIELDS.prNumber)], edit.prNumber);
       return;
+    case 'setPrNumbers':
+      checkPrNumbers(edit.prNumbers, edit.taskKey);
+      if (edit.prNumbers.length === 1 && listFieldName(task) === undefined) {
+        doc.set([fieldName(task, TASK_FIELDS.prNumber)], edit.prNumbers[0]);
+        return;
+      }
+      return setPrNumbers(doc, edit.prNumbers);
     case 'setOwner': {
       const name = fieldName(task, TASK_FIELDS.owner);
       doc.set([name], Array.isArray(task[name]) ? splitOwners(edit.owner) : edit.owner);
@@ -74,6 +78,34 @@ export function applyTaskEdit(doc: SubDocument, edit: TaskScopedEdit): void {
       }
       doc.set([edit.field], edit.value);
       return;
+  }
+}
+
+function checkPrNumbers(numbers: readonly number[], taskKey: string): void {
+  const wrong = numbers.find((n) => !(Number.isInteger(n) && n > 0));
+  if (wrong !== undefined) {
+    throw new TaskEditError(
+      'invalidValue',
+      `a PR number is a positive whole number, not ${wrong}`,
+      taskKey,
+    );
+  }
+}
+
+function listFieldName(task: Record<string, unknown>): string | undefined {
+  return TASK_FIELDS.prNumbers.find((name) => task[name] !== undefined);
+}
+
+/**
+ * Records several PRs in the task's list field (`pr_numbers` unless it has another). A single
+ * `pr_number` it already has is kept as the first of them, so readers of one PR see the first.
+ */
+function setPrNumbers(doc: SubDocument, prNumbers: readonly number[]): void {
+  const task = doc.value;
+  doc.set([listFieldName(task) ?? TASK_FIELDS.prNumbers[0]], [...prNumbers]);
+  const single = TASK_FIELDS.prNumber.find((name) => task[name] !== undefined);
+  if (single !== undefined && task[single] !== null) {
+    doc.set([single], prNumbers.length > 0 ? prNumbers[0] : null);
   }
 }
 

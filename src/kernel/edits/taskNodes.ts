@@ -1,5 +1,15 @@
-import { arrayTaskGroup, arrayTaskKey, DEFAULT_GROUP, type TaskLayout } from '../model/layout';
-import { outlineChild, type OutlineNode } from '../model/outline';
+import {
+  arrayTaskGroup,
+  arrayTaskKey,
+  DEFAULT_GROUP,
+  isPlainObject,
+  ownTaskKey,
+  TASK_KEY_FIELDS,
+  TASK_MARKERS,
+  type TaskLayout,
+} from '../model/layout';
+import { outlineAt, outlineChild, outlineJson, type OutlineNode } from '../model/outline';
+import { nestedTaskEntries } from '../model/planShapes';
 
 /** Where one task object sits in the text, found from the outline alone (no full parse). */
 export interface TaskNode {
@@ -7,8 +17,6 @@ export interface TaskNode {
   group: string;
   node: OutlineNode;
 }
-
-const TASK_MARKERS = ['name', 'title', 'status', 'state', 'id', 'owner'];
 
 export function tasksContainer(root: OutlineNode): OutlineNode | undefined {
   return root.kind === 'array' ? root : outlineChild(root, 'tasks');
@@ -48,15 +56,18 @@ function members(node: OutlineNode | undefined): Map<string, OutlineNode> {
  */
 export function listTaskNodes(text: string, root: OutlineNode): TaskNode[] {
   const tasks = tasksContainer(root);
-  const layout = tasks && detectOutlineLayout(tasks);
-  if (!tasks || !layout) {
+  if (!tasks) {
+    return nestedPlan(text, root)?.tasks ?? [];
+  }
+  const layout = detectOutlineLayout(tasks);
+  if (!layout) {
     return [];
   }
   const found: TaskNode[] = [];
   if (layout === 'array') {
     (tasks.children ?? []).forEach((node, index) => {
       if (node.kind === 'object') {
-        const raw = primitiveFields(text, node, ['key', 'id', 'group', 'category']);
+        const raw = primitiveFields(text, node, [...TASK_KEY_FIELDS, 'group', 'category']);
         found.push({ key: arrayTaskKey(raw, index), group: arrayTaskGroup(raw), node });
       }
     });
@@ -67,7 +78,7 @@ export function listTaskNodes(text: string, root: OutlineNode): TaskNode[] {
   const listed: TaskNode[] = [];
   for (const { group, node: groupNode } of groups) {
     for (const node of groupNode.children ?? []) {
-      const key = String(node.key);
+      const key = groupNode.kind === 'array' ? listedTaskKey(text, node, group) : String(node.key);
       const earlier = byKey.get(key);
       if (earlier?.group === group) {
         earlier.node = node;
@@ -96,14 +107,17 @@ export function findTaskNode(
   key: string,
 ): OutlineNode | undefined {
   const tasks = tasksContainer(root);
-  const layout = tasks && detectOutlineLayout(tasks);
-  if (!tasks || !layout) {
+  if (!tasks) {
+    return nestedPlan(text, root)?.tasks.find((task) => task.key === key)?.node;
+  }
+  const layout = detectOutlineLayout(tasks);
+  if (!layout) {
     return undefined;
   }
-  if (layout === 'array') {
+  const groups = layout === 'flatMap' ? [{ group: DEFAULT_GROUP, node: tasks }] : groupNodes(tasks);
+  if (layout === 'array' || groups.some((group) => group.node.kind === 'array')) {
     return listTaskNodes(text, root).find((task) => task.key === key)?.node;
   }
-  const groups = layout === 'flatMap' ? [{ group: DEFAULT_GROUP, node: tasks }] : groupNodes(tasks);
   for (const { node: groupNode } of groups) {
     const node = outlineChild(groupNode, key);
     if (node?.kind === 'object') {
@@ -116,7 +130,7 @@ export function findTaskNode(
 function groupNodes(tasks: OutlineNode): { group: string; node: OutlineNode }[] {
   const groups: { group: string; node: OutlineNode }[] = [];
   for (const [group, node] of members(tasks)) {
-    if (node.kind === 'object') {
+    if (node.kind === 'object' || node.kind === 'array') {
       groups.push({ group, node });
     }
   }
@@ -147,3 +161,47 @@ function primitiveFields(
   }
   return raw;
 }
+
+/** The key of a task in a group's list, as `buildModel` gives it: its own, else `<group>-<n>`. */
+function listedTaskKey(text: string, node: OutlineNode, group: string): string {
+  const raw: unknown = node.kind === 'object' ? JSON.parse(text.slice(node.start, node.end)) : {};
+  return (isPlainObject(raw) ? ownTaskKey(raw) : undefined) ?? `${group}-${Number(node.key) + 1}`;
+}
+
+export interface NestedPlanNodes {
+  tasks: TaskNode[];
+  /** The whole file is one task. */
+  single: boolean;
+}
+
+/** Nested plans are rare and small: found once per outline, from a full parse and a deeper outline. */
+const nestedPlans = new WeakMap<OutlineNode, NestedPlanNodes | undefined>();
+
+/** The tasks of a plan kept under categories, agents or owners, or of a file that is one task. */
+export function nestedPlan(text: string, root: OutlineNode): NestedPlanNodes | undefined {
+  if (root.kind !== 'object' || outlineChild(root, 'tasks')) {
+    return undefined;
+  }
+  if (nestedPlans.has(root)) {
+    return nestedPlans.get(root);
+  }
+  const doc: unknown = JSON.parse(text);
+  const entries = isPlainObject(doc) ? nestedTaskEntries(doc) : undefined;
+  let plan: NestedPlanNodes | undefined;
+  if (entries) {
+    const deep = outlineJson(text, NESTED_TASK_DEPTH + 1);
+    const tasks: TaskNode[] = [];
+    for (const entry of entries) {
+      const node = entry.path.length === 0 ? deep : outlineAt(deep, entry.path);
+      if (node?.kind === 'object' && !tasks.some((task) => task.key === entry.key)) {
+        tasks.push({ key: entry.key, group: entry.group, node });
+      }
+    }
+    plan = { tasks, single: entries.length === 1 && entries[0].path.length === 0 };
+  }
+  nestedPlans.set(root, plan);
+  return plan;
+}
+
+/** `task_categories.<name>.tasks.<key>`: the deepest a nested plan keeps its tasks. */
+const NESTED_TASK_DEPTH = 4;

@@ -27,11 +27,18 @@ export type TaskEdit =
   | { kind: 'setProgress'; taskKey: string; completedSteps: number; totalSteps?: number }
   | { kind: 'setBranch'; taskKey: string; branch: string | null }
   | { kind: 'setPrNumber'; taskKey: string; prNumber: number | null }
+  /** A task split across several pull requests: all of them, in order. */
+  | { kind: 'setPrNumbers'; taskKey: string; prNumbers: number[] }
   | { kind: 'setOwner'; taskKey: string; owner: string }
   | { kind: 'appendBlocker'; taskKey: string; text: string }
   | { kind: 'removeBlocker'; taskKey: string; text: string }
   | { kind: 'appendNote'; taskKey: string; text: string }
   | { kind: 'appendOverride'; taskKey: string; override: OverrideRecord }
+  /**
+   * A new task with these fields, added in the plan's own layout: to `group` (made when missing)
+   * in a plan of groups, to the map or to the end of the list otherwise.
+   */
+  | { kind: 'addTask'; taskKey: string; group: string; fields: Record<string, unknown> }
   /** Task fields with no dedicated edit: `worktree_path`, `started_at`, `hours_spent`, ... */
   | { kind: 'setTaskField'; taskKey: string; field: string; value: unknown }
   | {
@@ -40,4 +47,6 @@ export type TaskEdit =
       status: string;
       lastRun: string;
       durationMs: number;
+      /** The failure's likeliest cause; a result without one removes a recorded cause. */
+      cause?: string;
     };

@@ -4,8 +4,11 @@ import {
   DEFAULT_GROUP,
   detectLayout,
   isPlainObject,
+  ownTaskKey,
   type TaskLayout,
 } from './layout';
+import { nestedTaskEntries } from './planShapes';
+import { notAPlanReason } from './notAPlan';
 import type { JsonPath } from './locate';
 import { outlineAt, type OutlineNode } from './outline';
 import { describeValue, type ProblemSink } from './problems';
@@ -32,12 +35,21 @@ export function buildModel(
   }
   const tasksPath: JsonPath = root ? ['tasks'] : [];
   const tasksValue = root ? root.tasks : doc;
+  const nested = root && tasksValue === undefined ? nestedTaskEntries(root) : undefined;
+  const notAPlan = Array.isArray(tasksValue) ? notAPlanReason(tasksValue) : undefined;
+  if (notAPlan) {
+    report({ severity: 'error', code: 'not-a-plan', message: notAPlan, path: tasksPath });
+    return undefined;
+  }
   const layout = detectLayout(tasksValue);
-  if (tasksValue === undefined) {
+  if (nested) {
+    // Read where the plan keeps them: under categories, agents or owners, or the file is one task.
+  } else if (tasksValue === undefined) {
     report({
       severity: 'error',
       code: 'missing-tasks',
-      message: 'the task file has no "tasks"',
+      message:
+        'the task file has no "tasks" (nor "task_categories", "agents" or "owners", nor is it one task with an id and a title)',
       path: [],
     });
   } else if (!layout) {
@@ -49,13 +61,24 @@ export function buildModel(
     });
   }
   const collector = new TaskCollector(report);
-  if (layout) {
+  if (nested) {
+    for (const entry of nested) {
+      collector.add(
+        entry.raw,
+        entry.key,
+        entry.group,
+        entry.path,
+        outlineAt(outline, entry.path),
+        entry.owner,
+      );
+    }
+  } else if (layout) {
     collectTasks(collector, tasksValue, layout, tasksPath, outlineAt(outline, tasksPath), report);
   }
   const { tasks, byKey } = collector;
   const groups = [...collector.groups.values()];
   const model: TaskModel = {
-    layout: layout === 'array' ? 'array' : 'map',
+    layout: nested ? 'nested' : layout === 'array' ? 'array' : 'map',
     groups,
     tasks,
     byKey,
@@ -120,11 +143,20 @@ function collectTasks(
     const group = groups[g];
     const groupValue = map[group];
     const groupPath = [tasksPath[0], group];
+    if (Array.isArray(groupValue)) {
+      const nodes = groupNodes(g)?.children;
+      for (let i = 0; i < groupValue.length; i++) {
+        const raw = groupValue[i];
+        const key = (isPlainObject(raw) ? ownTaskKey(raw) : undefined) ?? `${group}-${i + 1}`;
+        collector.add(raw, key, group, [tasksPath[0], group, i], nodes?.[i]);
+      }
+      continue;
+    }
     if (!isPlainObject(groupValue)) {
       report({
         severity: 'error',
         code: 'wrong-type',
-        message: `group "${group}" should be an object of tasks, not ${describeValue(groupValue)}`,
+        message: `group "${group}" should be an object or a list of tasks, not ${describeValue(groupValue)}`,
         path: groupPath,
       });
       continue;
@@ -193,6 +225,7 @@ class TaskCollector {
     groupKey: string,
     path: JsonPath,
     node: OutlineNode | undefined,
+    owner?: string,
   ): void {
     if (!isPlainObject(raw)) {
       this.report({
@@ -218,17 +251,17 @@ class TaskCollector {
     const range = node ? { offset: node.start, length: node.end - node.start } : undefined;
     const task = readTask(
       raw,
-      { key, group: groupKey, index: this.tasks.length, path, range },
+      { key, group: groupKey, index: this.tasks.length, path, range, owner },
       this.report,
     );
-    if (raw.id !== undefined) {
+    if (raw.id !== undefined || raw.task_id !== undefined) {
       const other = this.keyOfId.get(task.id);
       if (other !== undefined) {
         this.report({
           severity: 'error',
           code: 'duplicate-id',
           message: `duplicate task id "${task.id}" (also on "${other}")`,
-          path: [...path, 'id'],
+          path: [...path, raw.id !== undefined ? 'id' : 'task_id'],
           taskKey: task.key,
         });
       } else {

@@ -20,11 +20,35 @@ const UNIT_HOURS: Record<string, number> = {
 const ESTIMATE_PATTERN =
   /^~?\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*(?:(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*([a-z]*))?$/;
 
+/** Hours a T-shirt size stands for: a working day is 8 hours, and each size doubles the last. */
+export const SIZE_HOURS: Readonly<Record<string, number>> = {
+  xs: 1,
+  s: 2,
+  m: 4,
+  l: 8,
+  xl: 16,
+  xxl: 32,
+};
+
+/** Fields of an estimate object that hold the figure itself, first found wins. */
+const OBJECT_FIGURE_FIELDS = ['hours', 'estimated_hours', 'size', 'value', 'estimate'];
+
 /**
- * Reads an estimate written as hours (`2.5`), a duration (`30min`, `2h`) or a range (`2-3h`, `1-2h`).
- * A range's unit may be written once, after the high end. Returns undefined when it cannot be read.
+ * Reads an estimate written as hours (`2.5`), a duration (`30min`, `2h`), a range (`2-3h`, `1-2h`),
+ * a T-shirt size (`S`, `M`, `XL`), or an object holding one of these with a kind
+ * (`{"type": "architectural", "size": "M"}`). A range's unit may be written once, after the high
+ * end. Returns undefined when it cannot be read.
  */
 export function parseEstimate(value: unknown): Estimate | undefined {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    return parseEstimateObject(value as Record<string, unknown>);
+  }
+  if (typeof value === 'string') {
+    const hours = SIZE_HOURS[value.trim().toLowerCase()];
+    if (hours !== undefined) {
+      return { hours, low: hours, high: hours, text: value };
+    }
+  }
   if (typeof value === 'number') {
     return Number.isFinite(value) && value >= 0
       ? { hours: value, low: value, high: value, text: String(value) }
@@ -53,4 +77,18 @@ export function parseEstimate(value: unknown): Estimate | undefined {
 
 function round(hours: number): number {
   return Math.round(hours * 1000) / 1000;
+}
+
+function parseEstimateObject(value: Record<string, unknown>): Estimate | undefined {
+  const field = OBJECT_FIGURE_FIELDS.find((name) => value[name] !== undefined);
+  const figure = field === undefined ? undefined : value[field];
+  if (typeof figure === 'object') {
+    return undefined;
+  }
+  const estimate = parseEstimate(figure);
+  if (!estimate) {
+    return undefined;
+  }
+  const kind = typeof value.type === 'string' && value.type !== '' ? ` (${value.type})` : '';
+  return { ...estimate, text: `${estimate.text}${kind}` };
 }

@@ -4,7 +4,8 @@
  */
 export type TaskLayout = 'groups' | 'flatMap' | 'array';
 
-const TASK_MARKERS = ['name', 'title', 'status', 'state', 'id', 'owner'];
+/** Fields whose presence (with a plain value) marks an object as a task. */
+export const TASK_MARKERS = ['name', 'title', 'status', 'state', 'id', 'task_id', 'owner'];
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -31,9 +32,12 @@ export function detectLayout(tasks: unknown): TaskLayout | undefined {
 
 export const DEFAULT_GROUP = 'tasks';
 
-/** The key of a task in a flat array: its `key`, else its `id`, else `task-<position>`. */
-export function arrayTaskKey(raw: Record<string, unknown>, index: number): string {
-  for (const name of ['key', 'id']) {
+/** Fields naming a task in a list, first found wins. */
+export const TASK_KEY_FIELDS = ['key', 'id', 'task_id'];
+
+/** The key a task in a list names itself: its `key`, else its `id`, else its `task_id`. */
+export function ownTaskKey(raw: Record<string, unknown>): string | undefined {
+  for (const name of TASK_KEY_FIELDS) {
     const value = raw[name];
     if (typeof value === 'string' && value.length > 0) {
       return value;
@@ -42,7 +46,12 @@ export function arrayTaskKey(raw: Record<string, unknown>, index: number): strin
       return String(value);
     }
   }
-  return `task-${index + 1}`;
+  return undefined;
+}
+
+/** The key of a task in a flat array: its own key (see `ownTaskKey`), else `task-<position>`. */
+export function arrayTaskKey(raw: Record<string, unknown>, index: number): string {
+  return ownTaskKey(raw) ?? `task-${index + 1}`;
 }
 
 export function arrayTaskGroup(raw: Record<string, unknown>): string {

@@ -2,6 +2,7 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { buildModel } from './buildModel';
 import { duplicateMemberProblems } from './duplicateMembers';
 import { buildGraph } from './graph';
+import { isPlainObject } from './layout';
 import { LineIndex, locatePath, type JsonPath } from './locate';
 import { outlineJson } from './outline';
 import type { Problem } from './problems';
@@ -10,6 +11,8 @@ import type { Diagnostic, LoadedTaskFile, TaskModel } from './types';
 
 /** Tasks sit at most three levels down (`tasks.<group>.<key>`), so the outline stops there. */
 const OUTLINE_DEPTH = 3;
+/** Nested plans keep tasks five levels down (`task_categories.<name>.tasks.<key>`). */
+const NESTED_OUTLINE_DEPTH = 5;
 
 /**
  * Reads a task file: parse, validate, normalise, graph, summary and located diagnostics.
@@ -43,11 +46,16 @@ function load(text: string): LoadedTaskFile {
     // The native parser is an order of magnitude faster than a syntax tree; offsets come from the outline.
     doc = JSON.parse(text);
   } catch (error) {
-    return { diagnostics: syntaxDiagnostics(text, error), broken: true, text };
+    return {
+      diagnostics: looksLikeMarkdown(text) ? markdownDiagnostic() : syntaxDiagnostics(text, error),
+      broken: true,
+      text,
+    };
   }
   const problems: Problem[] = [];
   const report = (problem: Problem) => problems.push(problem);
-  const outline = outlineJson(text, OUTLINE_DEPTH);
+  const nested = isPlainObject(doc) && doc.tasks === undefined;
+  const outline = outlineJson(text, nested ? NESTED_OUTLINE_DEPTH : OUTLINE_DEPTH);
   const model = buildModel(doc, outline, report);
   reportDuplicateMembers(text, problems, doc, model);
   if (!model) {
@@ -137,6 +145,25 @@ function locate(
     return diagnostic;
   });
   return diagnostics.sort((a, b) => a.range.offset - b.range.offset);
+}
+
+/** A Markdown plan given where JSON was expected: a heading first, or a task table or task list. */
+function looksLikeMarkdown(text: string): boolean {
+  return /^\s*#/.test(text) || /^\|.*\|\s*$/m.test(text) || /^\s*[-*] \[[ xX]\] /m.test(text);
+}
+
+function markdownDiagnostic(): Diagnostic[] {
+  return [
+    {
+      severity: 'error',
+      code: 'not-a-plan',
+      message:
+        'this is a Markdown plan, not JSON: import it into a task file (coord import, or Coordinator: Import Markdown Plan)',
+      line: 1,
+      column: 1,
+      range: { offset: 0, length: 0 },
+    },
+  ];
 }
 
 const SYNTAX_MESSAGES: Record<string, string> = {

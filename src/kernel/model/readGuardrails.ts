@@ -51,14 +51,16 @@ export function readGuardrails(
       required: fields.boolean(['required']) ?? true,
       raw: raw as Record<string, unknown>,
     };
+    const expected = fields.stringList(['expected']);
     const optional: Partial<GuardrailDefinition> = {
-      expected: fields.string(['expected']),
+      expected: expected.length > 0 ? expected : undefined,
       outputPath: fields.string(['output_path']),
       dependsOn: fields.string(['depends_on']),
       description: fields.string(['description']),
       status: fields.string(['status']),
       lastRun: fields.string(['last_run']),
       durationMs: fields.number(['duration_ms']),
+      cause: fields.string(['cause']),
     };
     for (const [name, value] of Object.entries(optional)) {
       if (value !== undefined) {

@@ -8,7 +8,7 @@ import { PRIORITIES, type Progress, type Task, type TaskStatus, type TextRange }
 /** Field names the reader understands, first spelling preferred. Everything else stays in `raw`. */
 export const TASK_FIELDS = {
   name: ['name', 'title'],
-  id: ['id'],
+  id: ['id', 'task_id'],
   owner: ['owner', 'owners', 'assignee', 'agent'],
   status: ['status', 'state'],
   priority: ['priority'],
@@ -23,12 +23,14 @@ export const TASK_FIELDS = {
   dependencies: ['dependencies', 'depends_on', 'deps'],
   blockers: ['blockers'],
   notes: ['notes'],
-  files: ['files'],
+  files: ['files', 'files_touched'],
   acceptance: ['acceptance', 'acceptance_criteria', 'accept'],
   deliverables: ['deliverables'],
   risk: ['risk'],
   phase: ['phase'],
-  reviewer: ['reviewer', 'reviewers'],
+  reviewer: ['reviewer', 'reviewers', 'reviewer_role', 'review_role'],
+  prNumbers: ['pr_numbers', 'prs', 'pull_requests'],
+  checklist: ['checklist', 'review_checklist', 'checklists'],
 } as const;
 
 type Field = keyof typeof TASK_FIELDS;
@@ -39,6 +41,8 @@ export interface TaskPlace {
   index: number;
   path: JsonPath;
   range?: TextRange;
+  /** Owner of a task that names none: the agent or owner it is filed under. */
+  owner?: string;
 }
 
 const FIELDS = Object.keys(TASK_FIELDS) as Field[];
@@ -60,6 +64,8 @@ export function fieldCode(name: string): number {
       return 1;
     case 'id':
       return 8;
+    case 'task_id':
+      return 9;
     case 'owner':
       return 16;
     case 'owners':
@@ -116,6 +122,8 @@ export function fieldCode(name: string): number {
       return 120;
     case 'files':
       return 128;
+    case 'files_touched':
+      return 129;
     case 'acceptance':
       return 136;
     case 'acceptance_criteria':
@@ -132,6 +140,22 @@ export function fieldCode(name: string): number {
       return 168;
     case 'reviewers':
       return 169;
+    case 'reviewer_role':
+      return 170;
+    case 'review_role':
+      return 171;
+    case 'pr_numbers':
+      return 176;
+    case 'prs':
+      return 177;
+    case 'pull_requests':
+      return 178;
+    case 'checklist':
+      return 184;
+    case 'review_checklist':
+      return 185;
+    case 'checklists':
+      return 186;
     default:
       return -1;
   }
@@ -161,10 +185,12 @@ export function readTask(
 }
 
 function taskFrom(raw: Record<string, unknown>, place: TaskPlace, read: TaskFields): Task {
-  const owner = read.owner();
+  const owner = read.owner() || (place.owner ?? '');
   const statusText = read.string(SLOT.status);
   const status = read.status(statusText);
   const reviewer = read.string(SLOT.reviewer) ?? read.list(SLOT.reviewer).join(', ');
+  const prNumber = read.number(SLOT.prNumber, true);
+  const prNumbers = read.prNumbers(prNumber);
   return {
     key: place.key,
     id: read.string(SLOT.id) ?? place.key,
@@ -179,7 +205,8 @@ function taskFrom(raw: Record<string, unknown>, place: TaskPlace, read: TaskFiel
     estimate: read.estimate(),
     hoursSpent: read.number(SLOT.hoursSpent, false),
     branch: read.string(SLOT.branch),
-    prNumber: read.number(SLOT.prNumber, true),
+    prNumber: prNumber ?? prNumbers[0],
+    prNumbers,
     worktreePath: read.string(SLOT.worktreePath),
     startedAt: read.string(SLOT.startedAt),
     criticalReview: read.boolean(SLOT.criticalReview) ?? false,
@@ -190,6 +217,7 @@ function taskFrom(raw: Record<string, unknown>, place: TaskPlace, read: TaskFiel
     files: read.list(SLOT.files),
     acceptance: read.list(SLOT.acceptance),
     deliverables: read.list(SLOT.deliverables),
+    checklist: read.list(SLOT.checklist),
     risk: read.string(SLOT.risk),
     phase: read.string(SLOT.phase),
     reviewer: reviewer === '' ? undefined : reviewer,
@@ -325,6 +353,9 @@ class TaskFields {
       return value.length > 0 ? [value] : EMPTY;
     }
     if (!Array.isArray(value)) {
+      if (NAMED_ITEM_SLOTS.has(slot) && isNamedTexts(value)) {
+        return namedTexts(value);
+      }
       if (slot !== SLOT.reviewer) {
         this.wrongType(slot, 'a list of strings', value);
       }
@@ -348,6 +379,33 @@ class TaskFields {
       }
     }
     return list;
+  }
+
+  /**
+   * Every PR of the task, in file order: `pr_number` first, then the `pr_numbers` list, each once.
+   * A task split across several pull requests records them all.
+   */
+  prNumbers(single: number | undefined): number[] {
+    const value = this.value(SLOT.prNumbers);
+    if (value === undefined || value === null) {
+      return single === undefined ? (EMPTY as unknown as number[]) : [single];
+    }
+    const items: unknown[] = Array.isArray(value) ? value : [value];
+    const numbers: number[] = single === undefined ? [] : [single];
+    for (let i = 0; i < items.length; i++) {
+      const number = toNumber(items[i], true);
+      if (number === undefined) {
+        this.wrongType(
+          SLOT.prNumbers,
+          'whole numbers',
+          items[i],
+          ...(Array.isArray(value) ? [i] : []),
+        );
+      } else if (!numbers.includes(number)) {
+        numbers.push(number);
+      }
+    }
+    return numbers;
   }
 
   owner(): string {
@@ -510,6 +568,26 @@ class TaskFields {
 }
 
 const fields = new TaskFields();
+
+/** Lists a plan may also write as an object of item name → text (`{"latency": "p95 < 200ms"}`). */
+const NAMED_ITEM_SLOTS: ReadonlySet<number> = new Set([
+  SLOT.acceptance,
+  SLOT.deliverables,
+  SLOT.checklist,
+]);
+
+function isNamedTexts(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((item) => typeof item === 'string' || typeof item === 'number')
+  );
+}
+
+/** `{"latency": "p95 < 200ms"}` reads as `["latency: p95 < 200ms"]`. */
+function namedTexts(value: Record<string, unknown>): string[] {
+  return Object.entries(value).map(([name, text]) => `${name}: ${String(text)}`);
+}
 
 const TOTAL_NAMES = ['total_steps', 'total'];
 const COMPLETED_NAMES = ['completed_steps', 'completed', 'done'];

@@ -60,7 +60,10 @@ export interface Task {
   estimate?: Estimate;
   hoursSpent?: number;
   branch?: string;
+  /** The first of `prNumbers`, for readers that show one PR. */
   prNumber?: number;
+  /** Every PR of the task (`pr_number`, then `pr_numbers`/`prs`), each once, in file order. */
+  prNumbers: number[];
   worktreePath?: string;
   startedAt?: string;
   criticalReview: boolean;
@@ -72,6 +75,8 @@ export interface Task {
   files: string[];
   acceptance: string[];
   deliverables: string[];
+  /** Review or step checklist items, as written. */
+  checklist: string[];
   risk?: string;
   phase?: string;
   reviewer?: string;
@@ -93,7 +98,8 @@ export interface GuardrailDefinition {
   key: string;
   command: string;
   required: boolean;
-  expected?: string;
+  /** Every entry must match a line of the output: text (any case) or `/regex/flags`. */
+  expected?: string[];
   outputPath?: string;
   /** A task key (or id) that must be completed before this guardrail is meaningful. */
   dependsOn?: string;
@@ -102,6 +108,8 @@ export interface GuardrailDefinition {
   status?: string;
   lastRun?: string;
   durationMs?: number;
+  /** The likeliest cause of the last failure, as recorded. */
+  cause?: string;
   raw: Record<string, unknown>;
 }
 
@@ -117,8 +125,11 @@ export interface StoredSummary {
 export interface TaskModel {
   schemaVersion?: string;
   lastUpdated?: string;
-  /** `map` for schema 1.0 groups of maps, `array` for a flat tasks array. */
-  layout: 'map' | 'array';
+  /**
+   * `map` for schema 1.0 groups of maps (or lists), `array` for a flat tasks array, `nested` for
+   * tasks under `task_categories`, `agents` or `owners`, or a file that is one task.
+   */
+  layout: 'map' | 'array' | 'nested';
   groups: TaskGroup[];
   /** Every task in file order. */
   tasks: Task[];

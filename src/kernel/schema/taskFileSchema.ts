@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SIZE_HOURS } from '../model/estimate';
+import { TASK_FIELDS } from '../model/readTask';
 import { STATUS_SPELLINGS } from '../model/statuses';
 import { PRIORITIES, TASK_STATUSES } from '../model/types';
 
@@ -37,47 +39,106 @@ export const progressSchema = z
   .partial()
   .describe('Progress through the task steps.');
 
+const prNumberSchema = z.int().min(1);
+
+/** A list of texts, one text, or an object of item name → text (`{"latency": "p95 < 200ms"}`). */
+const namedTexts = (description: string) =>
+  z
+    .union([
+      z.array(z.string()),
+      z.string(),
+      z.record(z.string(), z.union([z.string(), z.number()])),
+    ])
+    .describe(description);
+
+const estimateSchema = z
+  .union([
+    z.number().min(0),
+    z.string(),
+    z
+      .looseObject({
+        type: z.string().describe('Kind of work, e.g. architectural, spike.'),
+        size: z.string().describe(`T-shirt size: ${Object.keys(SIZE_HOURS).join(', ')}.`),
+        hours: z.number().min(0).describe('Hours.'),
+      })
+      .partial(),
+  ])
+  .describe(
+    `Estimate: hours as a number (2.5), text such as "30min", "2h", "2-3h", a T-shirt size (${Object.entries(
+      SIZE_HOURS,
+    )
+      .map(([size, hours]) => `${size.toUpperCase()} = ${hours}h`)
+      .join(', ')}), or {"type": "architectural", "size": "M"}.`,
+  );
+
+/**
+ * The schema of each field the reader understands, by its `TASK_FIELDS` entry. Every spelling the
+ * reader accepts gets the same schema, so the editor accepts and documents each alias.
+ */
+const TASK_FIELD_SCHEMAS: Record<keyof typeof TASK_FIELDS, z.ZodType> = {
+  name: z.string().describe('Title of the task.'),
+  id: z
+    .union([z.string(), z.number()])
+    .describe(
+      'Short id (task1, taskB, cc3, INV-102); dependencies may name a task by id or by key. In a list of tasks it is also the task key.',
+    ),
+  owner: z
+    .union([z.string(), z.array(z.string())])
+    .describe('Who does it: an agent or person, several joined with "+" (e.g. "Codex + Copilot").'),
+  status: statusSchema,
+  priority: prioritySchema,
+  estimate: estimateSchema,
+  hoursSpent: z.number().min(0).describe('Hours spent so far.'),
+  branch: z
+    .string()
+    .nullable()
+    .describe(
+      'Task branch, by convention <type>/<agent>/<slug>, e.g. feat/codex/shadow-diff-harness. Two tasks may share one.',
+    ),
+  prNumber: prNumberSchema.nullable().describe('Number of the pull request for this task.'),
+  worktreePath: z.string().describe('Path of the git worktree the task is worked in.'),
+  startedAt: z.string().describe('When work started (ISO time).'),
+  criticalReview: z.boolean().describe('A reviewer must sign off before merge.'),
+  progress: progressSchema,
+  dependencies: stringList(
+    'Task keys or ids that must be completed first; names that are no task are external prerequisites (e.g. prometheus_running).',
+  ),
+  blockers: stringList('What blocks the task, free text (e.g. waiting_for_taskB).'),
+  notes: stringList('Free notes appended by people and agents.'),
+  files: stringList('Files the task touches.'),
+  acceptance: namedTexts('Acceptance criteria: a list, or an object of criterion name → text.'),
+  deliverables: namedTexts('What the task delivers: a list, or an object of name → text.'),
+  risk: z.string().describe('Risk level, e.g. LOW, MEDIUM.'),
+  phase: z.string().describe('Execution phase, e.g. FIRST, SECOND, THIRD, FOURTH.'),
+  reviewer: z
+    .union([z.string(), z.array(z.string())])
+    .describe(
+      'Who reviews the work, or the reviewer\'s role (e.g. "Review PR", "CRITICAL REVIEW").',
+    ),
+  prNumbers: z
+    .union([z.array(prNumberSchema), prNumberSchema])
+    .describe('Every pull request of a task split across several, in order.'),
+  checklist: namedTexts('Review or step checklist items: a list, or an object of name → text.'),
+};
+
+const taskFieldShape: Record<string, z.ZodType> = {};
+for (const [field, names] of Object.entries(TASK_FIELDS) as [
+  keyof typeof TASK_FIELDS,
+  readonly string[],
+][]) {
+  names.forEach((name, rank) => {
+    const schema = TASK_FIELD_SCHEMAS[field];
+    taskFieldShape[name] =
+      rank === 0 ? schema : schema.describe(`${schema.description ?? ''} (alias of ${names[0]})`);
+  });
+}
+
 export const taskSchema = z
   .looseObject({
-    id: z
-      .union([z.string(), z.number()])
-      .describe('Short id (task1, taskB, cc3); dependencies may name a task by id or by key.'),
-    name: z.string().describe('Title of the task.'),
-    title: z.string().describe('Title of the task (alias of name).'),
-    owner: z
-      .union([z.string(), z.array(z.string())])
-      .describe(
-        'Who does it: an agent or person, several joined with "+" (e.g. "Codex + Copilot").',
-      ),
-    status: statusSchema,
-    priority: prioritySchema,
-    estimated_hours: z
-      .union([z.number().min(0), z.string()])
-      .describe('Estimate: hours as a number (2.5), or text such as "30min", "2h", "2-3h".'),
-    hours_spent: z.number().min(0).describe('Hours spent so far.'),
-    branch: z
-      .string()
-      .nullable()
-      .describe(
-        'Task branch, by convention <type>/<agent>/<slug>, e.g. feat/codex/shadow-diff-harness.',
-      ),
-    dependencies: stringList(
-      'Task keys or ids that must be completed first; names that are no task are external prerequisites (e.g. prometheus_running).',
-    ),
-    pr_number: z.int().min(1).nullable().describe('Number of the pull request for this task.'),
-    critical_review: z.boolean().describe('A reviewer must sign off before merge.'),
-    progress: progressSchema,
-    blockers: stringList('What blocks the task, free text (e.g. waiting_for_taskB).'),
-    notes: stringList('Free notes appended by people and agents.'),
-    files: stringList('Files the task touches.'),
+    ...taskFieldShape,
+    key: z.union([z.string(), z.number()]).describe('Task key, in a list of tasks.'),
     files_count: z.int().min(0).describe('Number of files the task touches.'),
-    acceptance: stringList('Acceptance criteria.'),
-    deliverables: stringList('What the task delivers.'),
-    risk: z.string().describe('Risk level, e.g. LOW, MEDIUM.'),
-    phase: z.string().describe('Execution phase, e.g. FIRST, SECOND, THIRD, FOURTH.'),
-    reviewer: z.string().describe('Who reviews the work (a role or agent).'),
-    worktree_path: z.string().describe('Path of the git worktree the task is worked in.'),
-    started_at: z.string().describe('When work started (ISO time).'),
+    group: z.string().describe('Group of a task in a list of tasks.'),
   })
   .partial()
   .describe('A task.');
@@ -97,7 +158,14 @@ export const guardrailSchema = z
       ),
     required: z.boolean().describe('Whether the guardrail must pass (default true).'),
     status: z.string().describe('Result of the last run, as recorded.'),
-    expected: z.string().describe('What a passing run looks like, e.g. "0 violations".'),
+    expected: z
+      .union([z.string(), z.array(z.string())])
+      .describe(
+        'What a passing run prints, matched line by line in any case: text ("0 violations"; a number matches only that whole number), a /regex/flags, or a list that must all match.',
+      ),
+    cause: z
+      .string()
+      .describe('Likeliest cause of the last failure, read from its output (recorded by runs).'),
     output_path: z
       .string()
       .describe('Where the run writes its output; <timestamp> is replaced by the run time.'),
@@ -112,6 +180,7 @@ export const guardrailSchema = z
     required: true,
     status: true,
     expected: true,
+    cause: true,
     output_path: true,
     depends_on: true,
     description: true,
@@ -135,31 +204,47 @@ export const summarySchema = z
     'Counts per status. Derived from the tasks by the coordinator, which warns when they disagree and keeps them in step on writes.',
   );
 
-export const taskFileSchema = z
+const planFields = {
+  last_updated: z
+    .string()
+    .describe('When the file was last written (ISO time); refreshed on every write.'),
+  schema_version: z.string().describe('Version of the task file format, e.g. "1.0".'),
+  summary: summarySchema,
+  pre_audit_guardrails: z
+    .record(z.string(), guardrailSchema)
+    .describe('Guardrail commands by key.'),
+  guardrails: z
+    .record(z.string(), guardrailSchema)
+    .describe('Guardrail commands by key (alias of pre_audit_guardrails).'),
+  metrics: z
+    .record(z.string(), z.unknown())
+    .describe('Free-form metrics: hours, PR counts, CI failures.'),
+};
+
+/** The tasks of one category, agent or owner: a list, a map of key → task, or either under `tasks`. */
+const taskHolderSchema = z.union([
+  z.array(taskSchema),
+  z.record(z.string(), taskSchema),
+  z.looseObject({
+    tasks: z.union([z.array(taskSchema), z.record(z.string(), taskSchema)]),
+  }),
+]);
+
+const nestedSection = (description: string) =>
+  z.record(z.string(), taskHolderSchema).describe(description);
+
+const planWithTasks = z
   .looseObject({
-    last_updated: z
-      .string()
-      .describe('When the file was last written (ISO time); refreshed on every write.'),
-    schema_version: z.string().describe('Version of the task file format, e.g. "1.0".'),
-    summary: summarySchema,
+    ...planFields,
     tasks: z
       .union([
-        z.record(z.string(), z.record(z.string(), taskSchema)),
+        z.record(z.string(), z.union([z.record(z.string(), taskSchema), z.array(taskSchema)])),
         z.record(z.string(), flatMapTaskSchema),
         z.array(taskSchema),
       ])
       .describe(
-        'Groups of tasks (group → task key → task), a map of task key → task, or a flat list of tasks.',
+        'Groups of tasks (group → task key → task, or group → list of tasks), a map of task key → task, or a flat list of tasks.',
       ),
-    pre_audit_guardrails: z
-      .record(z.string(), guardrailSchema)
-      .describe('Guardrail commands by key.'),
-    guardrails: z
-      .record(z.string(), guardrailSchema)
-      .describe('Guardrail commands by key (alias of pre_audit_guardrails).'),
-    metrics: z
-      .record(z.string(), z.unknown())
-      .describe('Free-form metrics: hours, PR counts, CI failures.'),
   })
   .partial({
     last_updated: true,
@@ -168,7 +253,35 @@ export const taskFileSchema = z
     pre_audit_guardrails: true,
     guardrails: true,
     metrics: true,
+  });
+
+const nestedPlan = z
+  .looseObject({
+    ...planFields,
+    tasks: z.never().describe('A plan keeps its tasks either in "tasks" or in sections.'),
+    task_categories: nestedSection('Tasks by category: category → tasks.'),
+    categories: nestedSection('Tasks by category (alias of task_categories).'),
+    agents: nestedSection(
+      'Tasks by agent: agent → tasks; the agent owns tasks that name no owner.',
+    ),
+    owners: nestedSection('Tasks by owner: owner → tasks; the owner owns tasks that name none.'),
+    by_owner: nestedSection('Tasks by owner (alias of owners).'),
+    assignees: nestedSection('Tasks by assignee (alias of owners).'),
   })
-  .describe('Agent Coordinator task file (task_status.json).');
+  .partial();
+
+/** A file that is one task: it needs an id and a title (or name). */
+const singleTask = z.union([
+  taskSchema.extend({ task_id: z.union([z.string(), z.number()]), title: z.string() }),
+  taskSchema.extend({ id: z.union([z.string(), z.number()]), title: z.string() }),
+  taskSchema.extend({ id: z.union([z.string(), z.number()]), name: z.string() }),
+  taskSchema.extend({ task_id: z.union([z.string(), z.number()]), name: z.string() }),
+]);
+
+export const taskFileSchema = z
+  .union([planWithTasks, z.array(taskSchema), nestedPlan, singleTask])
+  .describe(
+    'Agent Coordinator task file (task_status.json): a plan with "tasks", a list of tasks, tasks under "task_categories", "agents" or "owners", or one task.',
+  );
 
 export type TaskFileDocument = z.infer<typeof taskFileSchema>;

@@ -155,6 +155,16 @@ export class TaskDetailView {
         field('Needed by', task.dependents.length ? task.dependents.join(', ') : undefined),
         field('Blockers', keyList(task.blockers)),
         ...(extras ? extraFields(extras) : []),
+        ...(extras
+          ? []
+          : [
+              field('Acceptance criteria', list(task.acceptance ?? [])),
+              field('Checklist', list(task.checklist ?? [])),
+            ]),
+        field(
+          'Pull requests',
+          task.prNumbers ? task.prNumbers.map((n) => `#${n}`).join(', ') : undefined,
+        ),
       ]),
     ]);
   }

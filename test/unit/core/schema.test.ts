@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import Ajv from 'ajv';
 import { taskFileJsonSchema } from '../../../src/kernel/schema/jsonSchema';
+import { TASK_FIELDS } from '../../../src/kernel/model/readTask';
 import { fixture } from './helpers';
 
 describe('the generated JSON Schema', () => {
@@ -13,6 +14,12 @@ describe('the generated JSON Schema', () => {
       ['variants', 'flat-array.json'],
       ['variants', 'flat-map.json'],
       ['variants', 'seeds-style.json'],
+      ['variants', 'batch-array.json'],
+      ['variants', 'categories.json'],
+      ['variants', 'agents.json'],
+      ['variants', 'owners.json'],
+      ['variants', 'grouped-lists.json'],
+      ['variants', 'single-task.json'],
     ]) {
       assert.equal(
         validate(JSON.parse(fixture(...file))),
@@ -32,6 +39,42 @@ describe('the generated JSON Schema', () => {
       validate.errors!.some(
         (e) => e.instancePath === '/tasks/top5/task1_shadow_diff/critical_review',
       ),
+    );
+  });
+
+  it('accepts every spelling of a field the reader accepts, with the reader’s types', () => {
+    const task: Record<string, unknown> = {};
+    for (const names of Object.values(TASK_FIELDS)) {
+      for (const name of names) {
+        const text = JSON.stringify(schema);
+        assert.ok(text.includes(`"${name}":{`), `schema lists ${name}`);
+      }
+    }
+    task.task_id = 'INV-1';
+    task.title = 'Paginate';
+    task.prs = [442, 443];
+    task.acceptance_criteria = { pagination: 'cursor survives inserts' };
+    task.estimate = { type: 'architectural', size: 'M' };
+    task.review_checklist = ['tests reviewed'];
+    assert.equal(validate({ tasks: [task] }), true, JSON.stringify(validate.errors));
+    assert.equal(validate({ tasks: [{ ...task, prs: ['soon'] }] }), false);
+  });
+
+  it('accepts a guardrail expecting a list of texts and patterns, with its recorded cause', () => {
+    const doc = {
+      tasks: [{ id: 'a', title: 'A' }],
+      pre_audit_guardrails: {
+        lint: {
+          command: 'make lint',
+          expected: ['pass', '/hits: 0$/'],
+          cause: 'command not found: ruff',
+        },
+      },
+    };
+    assert.equal(validate(doc), true, JSON.stringify(validate.errors));
+    assert.equal(
+      validate({ ...doc, pre_audit_guardrails: { lint: { command: 'x', expected: [1] } } }),
+      false,
     );
   });
 

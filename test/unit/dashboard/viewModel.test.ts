@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { deriveDashboard } from '../../../src/features/dashboard/model';
 import { loadTaskFile } from '../../../src/kernel/model/load';
 import { fixtureText, viewModelOf, withStatus } from './fixtures';
@@ -127,6 +129,26 @@ describe('dashboard view model', () => {
     assert.equal(after.inBlockedChain, false);
     assert.equal(after.dependencies.find((d) => d.taskKey === dependency)!.done, true);
     assert.equal(next.summary.completed, view.summary.completed + 1);
+  });
+
+  it('gives the task detail its acceptance criteria, checklist and several PRs, and leaves them out when empty', () => {
+    const batch = viewModelOf(
+      readFileSync(
+        path.join(__dirname, '..', '..', 'fixtures', 'variants', 'batch-array.json'),
+        'utf8',
+      ),
+    );
+    const byKey = new Map(batch.tasks.map((t) => [t.key, t]));
+    assert.deepEqual(byKey.get('INV-102')!.acceptance, [
+      'pagination: cursor survives a concurrent insert',
+      'latency: p95 under 300 ms for 10k rows',
+    ]);
+    assert.deepEqual(byKey.get('INV-102')!.prNumbers, [451, 452]);
+    assert.deepEqual(byKey.get('INV-103')!.checklist, [
+      'template reviewed',
+      'unsubscribe link present',
+    ]);
+    assert.ok(!('acceptance' in byKey.get('INV-101')!) && !('prNumbers' in byKey.get('INV-101')!));
   });
 
   it('gives an empty dashboard, not an error, when no good state was ever read', () => {

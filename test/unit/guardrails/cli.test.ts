@@ -74,7 +74,10 @@ posixOnly('coord guardrails (real processes, real git)', function () {
     assert.match(run.stdout, />>> compat \(required\)\n\$ printf/);
     assert.match(run.stdout, /checked: 0 violations\n/);
     assert.ok(!run.stdout.includes('\u001b'), 'colour codes removed');
-    assert.match(run.stdout, /<<< compat: PASS · exit code 0, found "0 violations" · /);
+    assert.match(
+      run.stdout,
+      /<<< compat: PASS · exit code 0, found "0 violations" in "checked: 0 violations" · /,
+    );
     assert.match(run.stdout, /missing docs\n<<< docs: FAIL · exit code 3 · /);
     assert.match(
       run.stdout,
@@ -126,7 +129,10 @@ posixOnly('coord guardrails (real processes, real git)', function () {
     assert.equal(run.code, 1);
     const log = JSON.parse(run.stdout);
     assert.equal(log.requiredPassed, false);
-    assert.equal(log.results[0].reason, 'exit code 0, but expected text "0 violations" not found');
+    assert.equal(
+      log.results[0].reason,
+      'exit code 0, but expected text "0 violations" not found (last line: "2 violations")',
+    );
     assert.match(run.stderr, /2 violations/, 'live output goes to stderr with --json');
     assert.ok(existsSync(log.logPath) && log.logPath.includes(join('out', 'logs')));
     assert.equal(

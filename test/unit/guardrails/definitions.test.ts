@@ -32,7 +32,7 @@ describe('guardrails: definitions from the file and the setting', () => {
   it('reads an object setting keyed like pre_audit_guardrails', () => {
     const { entries } = parseGuardrailSettings({ types: { command: 'tsc', expected: 'ok' } });
     assert.equal(entries[0].key, 'types');
-    assert.equal(entries[0].expected, 'ok');
+    assert.deepEqual(entries[0].expected, ['ok']);
   });
 
   it('reports bad entries with where they are and keeps the good ones', () => {
@@ -64,7 +64,7 @@ describe('guardrails: definitions from the file and the setting', () => {
   it('merges by key: a setting overrides given fields, keeps recorded results, adds new keys', () => {
     const fromFile = [
       guardrail('compat', 'make compat', {
-        expected: '0 violations',
+        expected: ['0 violations'],
         status: 'pass',
         lastRun: '2025-10-16T05:00:00Z',
       }),
@@ -84,7 +84,7 @@ describe('guardrails: definitions from the file and the setting', () => {
         ['local', 'npm test', true],
       ],
     );
-    assert.equal(definitions[0].expected, '0 violations');
+    assert.deepEqual(definitions[0].expected, ['0 violations']);
     assert.equal(definitions[0].status, 'pass');
     assert.equal(definitions[0].lastRun, '2025-10-16T05:00:00Z');
     assert.equal(problems.length, 1);

@@ -28,6 +28,8 @@ export function modelWith(...specs: string[]): TaskModel {
       files: [],
       acceptance: [],
       deliverables: [],
+      checklist: [],
+      prNumbers: [],
       raw: {},
     } as Task;
   });

@@ -8,14 +8,18 @@ import { guardrail, modelWith } from './helpers';
 describe('guardrails: verdicts', () => {
   it('passes on exit 0, with the expected text when given', () => {
     assert.equal(judge({ kind: 'exited', exitCode: 0, durationMs: 5 }).verdict, 'pass');
-    assert.deepEqual(judge({ kind: 'exited', exitCode: 0, durationMs: 5 }, 'pass', true), {
-      verdict: 'pass',
-      reason: 'exit code 0, found "pass"',
-    });
+    assert.deepEqual(
+      judge({ kind: 'exited', exitCode: 0, durationMs: 5 }, [
+        { expected: '"pass"', matchedLine: '✅ PASS: 0 hits' },
+      ]),
+      { verdict: 'pass', reason: 'exit code 0, found "pass" in "✅ PASS: 0 hits"' },
+    );
   });
 
   it('fails on exit 0 without the expected text', () => {
-    const judged = judge({ kind: 'exited', exitCode: 0, durationMs: 5 }, '0 violations', false);
+    const judged = judge({ kind: 'exited', exitCode: 0, durationMs: 5 }, [
+      { expected: '"0 violations"' },
+    ]);
     assert.equal(judged.verdict, 'fail');
     assert.match(judged.reason, /expected text "0 violations" not found/);
   });

@@ -21,6 +21,8 @@ export function buildModel(specs: TaskSpec[]): { model: TaskModel; graph: TaskGr
     files: [],
     acceptance: [],
     deliverables: [],
+    checklist: [],
+    prNumbers: spec.prNumber === undefined ? [] : [spec.prNumber],
     raw: {},
     ...spec,
     index,

@@ -57,8 +57,11 @@ describe('core/tree text', () => {
         blockers: ['waiting_for_taskB'],
         branch: 'feat/claude/review',
         prNumber: 12,
+        prNumbers: [12, 13],
         criticalReview: true,
         acceptance: ['0 regressions'],
+        checklist: ['fallback tested'],
+        reviewer: 'CRITICAL REVIEW',
         files: ['src/breaker.py'],
       },
     ]);
@@ -75,9 +78,11 @@ describe('core/tree text', () => {
     assert.match(tooltip, /- `prometheus_running` \(external prerequisite\)/);
     assert.match(tooltip, /\*\*Blockers\*\*\n\n- waiting\\_for\\_taskB/);
     assert.match(tooltip, /\*\*Branch\*\* `feat\/claude\/review`/);
-    assert.match(tooltip, /\*\*PR\*\* \[#12\]\(https:\/\/github.com\/o\/r\/pull\/12\)/);
+    assert.match(tooltip, /\*\*PR\*\* \[#12\]\(https:\/\/github.com\/o\/r\/pull\/12\), #13/);
     assert.match(tooltip, /Critical review/);
     assert.match(tooltip, /\*\*Acceptance criteria\*\*\n\n- 0 regressions/);
     assert.match(tooltip, /\*\*Files\*\*\n\n- `src\/breaker.py`/);
+    assert.match(tooltip, /\*\*Checklist\*\*\n\n- \[ \] fallback tested/);
+    assert.match(tooltip, /\*\*Reviewer\*\* CRITICAL REVIEW/);
   });
 });

@@ -11,6 +11,7 @@ export const Commands = {
   cancelGuardrails: 'coordinator.cancelGuardrails',
   showGuardrailOutput: 'coordinator.showGuardrailOutput',
   captureSnapshot: 'coordinator.captureSnapshot',
+  importMarkdownPlan: 'coordinator.importMarkdownPlan',
   refresh: 'coordinator.refresh',
   createTaskFile: 'coordinator.createTaskFile',
   selectTaskFile: 'coordinator.selectTaskFile',

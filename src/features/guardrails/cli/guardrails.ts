@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { reasonWithCause } from '../model/format';
 import { recordedVerdict } from '../model/recorded';
 import { buildRunLog, requiredPassed } from '../model/runLog';
 import { skipReason } from '../model/skip';
@@ -247,7 +248,7 @@ function summaryText(
     `guardrails: ${passing}/${required.length} required passing`,
     ...results.map(
       (result) =>
-        `  ${result.verdict.toUpperCase().padEnd(9)} ${result.key}${result.required ? '' : ' (optional)'}: ${result.reason}`,
+        `  ${result.verdict.toUpperCase().padEnd(9)} ${result.key}${result.required ? '' : ' (optional)'}: ${reasonWithCause(result)}`,
     ),
     `run log: ${logPath}`,
     recorded > 0

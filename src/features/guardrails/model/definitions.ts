@@ -22,7 +22,8 @@ export interface GuardrailSettingEntry {
   key: string;
   command?: string;
   required?: boolean;
-  expected?: string;
+  /** Text or `/regex/flags`, one or a list that must all match. */
+  expected?: string[];
   outputPath?: string;
   dependsOn?: string;
   description?: string;
@@ -87,7 +88,6 @@ function readEntry(
   const entry: GuardrailSettingEntry = { key, raw: body };
   const fields = {
     command: ['command'],
-    expected: ['expected'],
     outputPath: ['output_path', 'outputPath'],
     dependsOn: ['depends_on', 'dependsOn'],
     description: ['description'],
@@ -107,6 +107,15 @@ function readEntry(
       return undefined;
     }
     texts[field] = value;
+  }
+  const expected = body.expected;
+  if (typeof expected === 'string') {
+    entry.expected = [expected];
+  } else if (Array.isArray(expected) && expected.every((item) => typeof item === 'string')) {
+    entry.expected = expected as string[];
+  } else if (expected !== undefined) {
+    problems.push({ where, message: '"expected" must be a string or a list of strings' });
+    return undefined;
   }
   if (texts.command !== undefined && texts.command.trim() === '') {
     problems.push({ where, message: '"command" is empty' });

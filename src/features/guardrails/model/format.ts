@@ -13,7 +13,7 @@ export function formatHeader(header: GuardrailRunHeader): string {
   ].join('\n');
 }
 
-/** `<<< compat_enforce: FAIL · exit code 2 · 1.2 s` */
+/** `<<< compat_enforce: ERROR · exit code 2 · cause: command not found: ruff (make: *** …) · 1.2 s` */
 export function formatFooter(result: GuardrailResult): string {
   const parts = [`<<< ${result.key}: ${result.verdict.toUpperCase()}`, result.reason];
   if (!/exit code|signal/.test(result.reason)) {
@@ -23,8 +23,16 @@ export function formatFooter(result: GuardrailResult): string {
       parts.push(`exit code ${result.exitCode}`);
     }
   }
+  if (result.cause !== undefined) {
+    parts.push(`cause: ${result.cause}`);
+  }
   parts.push(formatDuration(result.durationMs));
   return `${parts.join(' · ')}\n`;
+}
+
+/** `exit code 2; cause: command not found: ruff`: a result's reason with its cause, for summaries. */
+export function reasonWithCause(result: Pick<GuardrailResult, 'reason' | 'cause'>): string {
+  return result.cause !== undefined ? `${result.reason}; cause: ${result.cause}` : result.reason;
 }
 
 /** `512 KB`, `4 MB`, `1.5 GB`: an amount of output, for notices. */

@@ -14,6 +14,8 @@ export interface GuardrailState {
   /** When the latest verdict was reached, ISO. */
   at?: string;
   reason?: string;
+  /** The likeliest cause of a failure: from this session's result, else as the file records it. */
+  cause?: string;
   /** Set by the caller from `staleReason` for passes. */
   stale?: StaleReason;
 }
@@ -55,9 +57,15 @@ export function guardrailStates(
       state.verdict = result.verdict;
       state.at = result.finishedAt;
       state.reason = result.reason;
+      if (result.cause !== undefined) {
+        state.cause = result.cause;
+      }
     } else {
       state.verdict = recordedVerdict(definition.status);
       state.at = definition.lastRun;
+      if (definition.cause !== undefined && state.verdict !== 'pass') {
+        state.cause = definition.cause;
+      }
     }
     return state;
   });
@@ -100,5 +108,6 @@ export function describeState(state: GuardrailState, now: number): string {
   const age = Number.isNaN(at) ? '' : `, ${formatAge(Math.max(0, now - at))}`;
   const stale =
     state.verdict === 'pass' && state.stale ? ` (stale: ${describeStale(state.stale)})` : '';
-  return `${name}: ${state.verdict}${age}${stale}`;
+  const cause = state.cause !== undefined ? ` (cause: ${state.cause})` : '';
+  return `${name}: ${state.verdict}${age}${stale}${cause}`;
 }

@@ -1,3 +1,5 @@
+import type { ExpectationResult } from './expectation';
+
 /**
  * Guardrail runs as data: what a run reports to its sink and what gets recorded. Shared by the
  * process runner (src/features/guardrails), the CLI and the extension's output channel and status bar.
@@ -8,7 +10,8 @@
  * - `fail`: the command ran and did not succeed: non-zero exit, `expected` missing, or killed by a
  *   signal nobody here sent (a crash).
  * - `error`: the check could not be carried out: could not start, command not found or not
- *   executable (shell exit 127/126: nothing was checked), or timed out.
+ *   executable (shell exit 127/126, or the output of a wrapper such as `make` says so), a missing
+ *   module or interpreter, or timed out.
  * - `skipped`: its `depends_on` task is not completed, so it was not run.
  * - `cancelled`: stopped by the user; never recorded in the task file.
  */
@@ -53,9 +56,14 @@ export interface GuardrailResult {
   startedAt: string;
   finishedAt: string;
   durationMs: number;
+  /** What `expected` looked for, as the verdict line shows it: `"pass"`, `"0 hits", /^ok$/`. */
   expected?: string;
-  /** Absent when no `expected` was given. */
+  /** Absent when no `expected` was given; true when every entry matched. */
   expectedFound?: boolean;
+  /** For each `expected` entry: what was looked for and the line it matched. */
+  matches?: ExpectationResult[];
+  /** For a failure: its likeliest cause read from the output, e.g. `command not found: ruff`. */
+  cause?: string;
   /** The last lines of the output (ANSI removed), oldest first. */
   lastLines: string[];
   /** Bytes read from stdout and stderr together. */

@@ -1,8 +1,12 @@
+import { likeliestCause } from './cause';
+import type { ExpectationResult } from './expectation';
 import type { GuardrailVerdict, ProcessOutcome } from './types';
 
 export interface Judgement {
   verdict: GuardrailVerdict;
   reason: string;
+  /** For a failure: its likeliest cause read from the output, e.g. `command not found: ruff`. */
+  cause?: string;
 }
 
 /** Shell exit codes that mean the command never ran (POSIX sh). */
@@ -21,11 +25,14 @@ const SIGNAL_NAMES: Record<number, string> = {
   15: 'SIGTERM',
 };
 
-/** Turns how the process ended, and whether `expected` was seen, into a verdict with its reason. */
+/**
+ * Turns how the process ended, what its `expected` entries matched and its last output lines into
+ * a verdict, its reason, and for a failure its likeliest cause.
+ */
 export function judge(
   outcome: ProcessOutcome,
-  expected?: string,
-  expectedFound?: boolean,
+  expectations: readonly ExpectationResult[] = [],
+  lastLines: readonly string[] = [],
 ): Judgement {
   switch (outcome.kind) {
     case 'spawnFailed':
@@ -40,30 +47,50 @@ export function judge(
     case 'signalled':
       return { verdict: 'fail', reason: `killed by signal ${outcome.signal ?? 'unknown'}` };
     case 'exited':
-      return judgeExit(outcome.exitCode ?? -1, expected, expectedFound);
+      return judgeExit(outcome.exitCode ?? -1, expectations, lastLines);
   }
 }
 
-function judgeExit(code: number, expected?: string, expectedFound?: boolean): Judgement {
+function judgeExit(
+  code: number,
+  expectations: readonly ExpectationResult[],
+  lastLines: readonly string[],
+): Judgement {
+  if (code !== 0) {
+    const cause = likeliestCause(lastLines);
+    const judged = exitFailure(code, cause?.kind);
+    return cause ? { ...judged, cause: cause.text } : judged;
+  }
+  const missing = expectations.filter((e) => e.matchedLine === undefined);
+  if (missing.length > 0) {
+    const what = missing.map((e) =>
+      e.expected.startsWith('"') ? `text ${e.expected}` : e.expected,
+    );
+    const last = lastLines.length > 0 ? lastLines[lastLines.length - 1].trim() : '';
+    return {
+      verdict: 'fail',
+      reason: `exit code 0, but expected ${what.join(', ')} not found${last ? ` (last line: ${JSON.stringify(last)})` : ''}`,
+    };
+  }
+  const found = expectations.map((e) => `${e.expected} in ${JSON.stringify(e.matchedLine)}`);
+  return {
+    verdict: 'pass',
+    reason: found.length > 0 ? `exit code 0, found ${found.join(', ')}` : 'exit code 0',
+  };
+}
+
+/** A non-zero exit: an error when nothing was checked (the shell, or the output, says so). */
+function exitFailure(code: number, cause: string | undefined): Judgement {
   if (code === NOT_FOUND) {
     return { verdict: 'error', reason: 'command not found (exit code 127)' };
   }
   if (code === NOT_EXECUTABLE) {
     return { verdict: 'error', reason: 'command not executable (exit code 126)' };
   }
-  if (code !== 0) {
-    const signal = code > 128 ? SIGNAL_NAMES[code - 128] : undefined;
-    return { verdict: 'fail', reason: `exit code ${code}${signal ? ` (${signal})` : ''}` };
-  }
-  if (expected !== undefined && expected !== '' && !expectedFound) {
-    return {
-      verdict: 'fail',
-      reason: `exit code 0, but expected text ${JSON.stringify(expected)} not found`,
-    };
-  }
+  const signal = code > 128 ? SIGNAL_NAMES[code - 128] : undefined;
   return {
-    verdict: 'pass',
-    reason: expected ? `exit code 0, found ${JSON.stringify(expected)}` : 'exit code 0',
+    verdict: cause === undefined || cause === 'make' ? 'fail' : 'error',
+    reason: `exit code ${code}${signal ? ` (${signal})` : ''}`,
   };
 }
 

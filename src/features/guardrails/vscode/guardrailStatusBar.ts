@@ -111,9 +111,8 @@ function verdictText(state: GuardrailState): string {
     case 'pass':
       return state.stale ? `$(warning) pass, stale: ${describeStale(state.stale)}` : '$(pass) pass';
     case 'fail':
-      return '$(error) fail';
     case 'error':
-      return '$(error) error';
+      return `$(error) ${state.verdict}${state.cause !== undefined ? `: ${cell(state.cause)}` : ''}`;
     default:
       return state.verdict;
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { reasonWithCause } from '../model/format';
 import { requiredPassed } from '../model/runLog';
 import type { GuardrailResult } from '../model/types';
 
@@ -20,7 +21,7 @@ export function reportRun(
   if (cancelled) {
     offer(vscode.window.showInformationMessage(`Guardrails cancelled: ${counts}.`, SHOW_OUTPUT));
   } else if (!requiredPassed(results) || failed.length > 0) {
-    const names = failed.map((r) => `${r.key} (${r.reason})`).join(', ');
+    const names = failed.map((r) => `${r.key} (${reasonWithCause(r)})`).join(', ');
     offer(
       vscode.window.showWarningMessage(
         `Guardrails: ${counts}${names ? `; failed: ${names}` : ''}.`,

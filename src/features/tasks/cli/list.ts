@@ -42,7 +42,8 @@ export const command: CliCommand = {
             { header: 'OWNER', max: 15, flexible: true },
             { header: 'STATUS', max: 11 },
             { header: 'PRIORITY', max: 8 },
-            { header: 'NEXT', max: 40, flexible: true },
+            { header: 'CR', max: 3 },
+            { header: 'NEXT', max: 40, flexible: true, shrinkLast: true },
           ],
           rows,
           { indent: '  ' },
@@ -56,6 +57,7 @@ export const command: CliCommand = {
         `${s.not_started} not started (${summary.ready} ready)\n${summary.completionPercentage}% done, ${summary.hoursRemaining}h of ` +
         `${summary.hoursEstimated}h left; critical path ${chainText(graph.criticalPath)}\n`,
     );
+    context.stdout(reviewLegend(model.tasks));
     const problems = opened.loaded.diagnostics.length;
     if (problems > 0) {
       context.stdout(
@@ -73,8 +75,21 @@ function taskRow(model: TaskModel, graph: TaskGraph, task: Task): string[] {
     task.owner,
     task.status,
     task.priority ?? '',
+    reviewColumn(task),
     nextColumn(model, graph, task),
   ];
+}
+
+/** `yes` under `CR` when a reviewer must sign off before merge. */
+export function reviewColumn(task: Task): string {
+  return task.criticalReview ? 'yes' : '';
+}
+
+/** Explains the `CR` column when some listed task has the flag. */
+export function reviewLegend(tasks: readonly Task[]): string {
+  return tasks.some((task) => task.criticalReview)
+    ? 'CR: critical review, a reviewer must sign off before merge\n'
+    : '';
 }
 
 /** `ready`, `blocked by <keys>`, or the external prerequisites still listed. */

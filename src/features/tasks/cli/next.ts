@@ -1,4 +1,6 @@
+import { externalPrerequisites } from '../../../kernel/model/graph';
 import { nextTasks } from '../../../kernel/model/next';
+import { reviewColumn, reviewLegend } from './list';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { ExitCode, type CliCommand } from '../../common/cli/command';
 import { formatTable } from '../../common/cli/print/table';
@@ -39,6 +41,8 @@ export const command: CliCommand = {
           { header: 'PRIORITY', max: 8 },
           { header: 'EST', max: 6 },
           { header: 'PHASE', max: 8 },
+          { header: 'CR', max: 3 },
+          { header: 'NEEDS (EXTERNAL)', max: 32, flexible: true },
         ],
         tasks.map((task) => [
           task.key,
@@ -47,9 +51,12 @@ export const command: CliCommand = {
           task.priority ?? '',
           task.estimate ? `${task.estimate.hours}h` : '',
           task.phase ?? '',
+          reviewColumn(task),
+          externalPrerequisites(graph, task.key).join(', '),
         ]),
       ),
     );
+    context.stdout(reviewLegend(tasks));
     return ExitCode.ok;
   },
 };

@@ -15,7 +15,7 @@ import { findTask, openTaskFile, requireModel } from '../../common/cli/taskFile'
 export const command: CliCommand = {
   summary: 'change a task: status, progress, PR, branch, owner, blockers, notes',
   usage:
-    'coord set KEY [--status S] [--progress DONE[/TOTAL]] [--pr N|none] [--branch B|none] [--owner O]\n' +
+    'coord set KEY [--status S] [--progress DONE[/TOTAL]] [--pr N|none]... [--branch B|none] [--owner O]\n' +
     '              [--blocker TEXT] [--unblock TEXT] [--note TEXT] [--force] [--workspace FILE] [--trusted]\n' +
     '              [--json] [--file PATH]\n' +
     '  --status completed passes the completion gate (dependencies completed, every progress step\n' +
@@ -29,7 +29,7 @@ export const command: CliCommand = {
         ...SETTINGS_OPTIONS,
         status: { type: 'string' },
         progress: { type: 'string' },
-        pr: { type: 'string' },
+        pr: { type: 'string', multiple: true },
         branch: { type: 'string' },
         owner: { type: 'string' },
         blocker: { type: 'string', multiple: true },
@@ -80,17 +80,39 @@ export const command: CliCommand = {
         ? `, progress ${task.progress.completedSteps}/${task.progress.totalSteps}`
         : '';
       context.stdout(
-        `${key}: ${task.status}${progress}${task.prNumber ? `, PR #${task.prNumber}` : ''}${task.branch ? `, ${task.branch}` : ''}\n`,
+        `${key}: ${task.status}${progress}${task.prNumbers.length > 0 ? `, PR ${task.prNumbers.map((n) => `#${n}`).join(' ')}` : ''}${task.branch ? `, ${task.branch}` : ''}\n`,
       );
     }
     return ExitCode.ok;
   },
 };
 
+/** `--pr none`, one `--pr N`, or several `--pr N --pr M` for a task split across pull requests. */
+function prEdit(taskKey: string, written: string[]): TaskEdit {
+  if (written.length === 1 && /^(none|null|-)?$/i.test(written[0].trim())) {
+    return { kind: 'setPrNumber', taskKey, prNumber: null };
+  }
+  const numbers: number[] = [];
+  for (const text of written) {
+    const number = Number(text.trim().replace(/^#/, ''));
+    if (!(Number.isInteger(number) && number > 0)) {
+      throw new UsageError(
+        `--pr takes a PR number (repeat it for several) or "none", not "${text}"`,
+      );
+    }
+    if (!numbers.includes(number)) {
+      numbers.push(number);
+    }
+  }
+  return numbers.length === 1
+    ? { kind: 'setPrNumber', taskKey, prNumber: numbers[0] }
+    : { kind: 'setPrNumbers', taskKey, prNumbers: numbers };
+}
+
 interface SetValues {
   status?: string;
   progress?: string;
-  pr?: string;
+  pr?: string[];
   branch?: string;
   owner?: string;
   blocker?: string[];
@@ -128,12 +150,7 @@ function buildEdits(taskKey: string, values: SetValues): TaskEdit[] {
     );
   }
   if (values.pr !== undefined) {
-    const none = /^(none|null|-)?$/i.test(values.pr.trim());
-    const number = Number(values.pr.trim().replace(/^#/, ''));
-    if (!none && !(Number.isInteger(number) && number > 0)) {
-      throw new UsageError(`--pr takes a PR number or "none", not "${values.pr}"`);
-    }
-    edits.push({ kind: 'setPrNumber', taskKey, prNumber: none ? null : number });
+    edits.push(prEdit(taskKey, values.pr));
   }
   if (values.branch !== undefined) {
     const branch = values.branch.trim();

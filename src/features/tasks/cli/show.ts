@@ -1,4 +1,9 @@
-import { blockingChain, displayStatus, externalPrerequisites } from '../../../kernel/model/graph';
+import {
+  blockingChain,
+  displayStatus,
+  externalPrerequisites,
+  unfinishedDependencies,
+} from '../../../kernel/model/graph';
 import type { Task } from '../../../kernel/model/types';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
@@ -37,7 +42,7 @@ export const command: CliCommand = {
       ['priority', task.priority ?? ''],
       ['estimate', task.estimate ? estimateText(task) : ''],
       ['branch', task.branch ?? ''],
-      ['pr', task.prNumber !== undefined ? `#${task.prNumber}` : ''],
+      ['pr', task.prNumbers.map((n) => `#${n}`).join(', ')],
       [
         'progress',
         task.progress
@@ -56,11 +61,19 @@ export const command: CliCommand = {
           .join(', '),
       ],
       ['needs (external)', externalPrerequisites(graph, task.key).join(', ')],
-      ['blocked by', chain.join(' → ')],
+      [
+        'blocked by',
+        unfinishedDependencies(model, graph, task.key)
+          .map((key) => `${key} (${model.byKey.get(key)!.status})`)
+          .join(', '),
+      ],
+      ['longest chain', chain.length > 1 ? chain.join(' → ') : ''],
       ['needed by', (graph.dependents.get(task.key) ?? []).join(', ')],
       ['blockers', task.blockers.join('; ')],
       ['files', task.files.join(', ')],
       ['acceptance', task.acceptance.join('; ')],
+      ['deliverables', task.deliverables.join('; ')],
+      ['checklist', task.checklist.join('; ')],
       ['notes', task.notes.join('; ')],
     ];
     for (const [label, value] of lines) {

@@ -90,8 +90,9 @@ export function taskTooltip(task: Task, context: TooltipContext): string {
     lines.push(`**Branch** ${inlineCode(task.branch)}`, '');
   }
   if (task.prNumber !== undefined) {
+    const others = task.prNumbers.filter((n) => n !== task.prNumber).map((n) => `#${n}`);
     lines.push(
-      `**PR** ${context.prUrl ? `[#${task.prNumber}](${context.prUrl})` : `#${task.prNumber}`}`,
+      `**PR** ${context.prUrl ? `[#${task.prNumber}](${context.prUrl})` : `#${task.prNumber}`}${others.length > 0 ? `, ${others.join(', ')}` : ''}`,
       '',
     );
   }
@@ -108,9 +109,17 @@ export function taskTooltip(task: Task, context: TooltipContext): string {
   );
   section(
     lines,
+    'Checklist',
+    task.checklist.map((item) => `- [ ] ${escapeMarkdown(item)}`),
+  );
+  section(
+    lines,
     'Files',
     task.files.map((f) => `- ${inlineCode(f)}`),
   );
+  if (task.reviewer) {
+    lines.push(`**Reviewer** ${escapeMarkdown(task.reviewer)}`, '');
+  }
   while (lines.length > 0 && lines[lines.length - 1] === '') {
     lines.pop();
   }

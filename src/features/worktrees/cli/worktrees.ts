@@ -146,8 +146,9 @@ function formatRow(info: WorktreeInfo): string {
     info.branch ??
     (info.detached ? `(detached ${info.head?.slice(0, 9) ?? ''})` : info.bare ? '(bare)' : '');
   const parts = [info.path, where];
-  if (info.taskKey) {
-    parts.push(`task ${info.taskKey}`);
+  const keys = info.taskKeys ?? (info.taskKey ? [info.taskKey] : []);
+  if (keys.length > 0) {
+    parts.push(`${keys.length === 1 ? 'task' : 'tasks'} ${keys.join(', ')}`);
   }
   if (info.status) {
     parts.push(info.status.dirtyCount > 0 ? `${info.status.dirtyCount} changed` : 'clean');

@@ -71,6 +71,11 @@ export function renderTaskBrief(input: BriefInput): string {
   section(lines, 'Deliverables', task.deliverables);
   section(
     lines,
+    'Checklist',
+    task.checklist.map((item) => `[ ] ${item}`),
+  );
+  section(
+    lines,
     'Files',
     task.files.map((file) => `\`${file}\``),
   );
@@ -84,7 +89,7 @@ export function renderTaskBrief(input: BriefInput): string {
     for (const guardrail of guardrails) {
       const flags = [
         guardrail.required ? 'required' : 'optional',
-        guardrail.expected ? `expect: ${oneLine(guardrail.expected)}` : undefined,
+        guardrail.expected ? `expect: ${oneLine(guardrail.expected.join(', '))}` : undefined,
       ]
         .filter(Boolean)
         .join(', ');

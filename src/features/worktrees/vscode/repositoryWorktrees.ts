@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TaskModel } from '../../../kernel/model/types';
 import { defaultBranch, listWorktrees } from '../../../platform/git';
-import { linkedTask, listWorktreesWithStatus, type WorktreeInfo } from '..';
+import { linkedTasks, listWorktreesWithStatus, type WorktreeInfo } from '..';
 import type { FolderSession } from '../../common/vscode/services';
 
 /**
@@ -144,7 +144,9 @@ export class RepositoryWorktrees implements vscode.Disposable {
 }
 
 function withTask(row: WorktreeInfo, model: TaskModel | undefined, mainRoot: string): WorktreeInfo {
-  const task = model ? linkedTask(row, model, mainRoot) : undefined;
-  const { taskKey: _old, ...rest } = row;
-  return task ? { ...rest, taskKey: task.key } : rest;
+  const tasks = model ? linkedTasks(row, model, mainRoot) : [];
+  const { taskKey: _old, taskKeys: _oldKeys, ...rest } = row;
+  return tasks.length > 0
+    ? { ...rest, taskKey: tasks[0].key, taskKeys: tasks.map((task) => task.key) }
+    : rest;
 }

@@ -87,6 +87,10 @@ export function worktreeTooltipLines(
   if (info.taskKey) {
     lines.push(`Task: ${taskName ? `${taskName} (${info.taskKey})` : info.taskKey}`);
   }
+  const sharing = (info.taskKeys ?? []).filter((key) => key !== info.taskKey);
+  if (sharing.length > 0) {
+    lines.push(`Shared with: ${sharing.join(', ')}`);
+  }
   if (info.status) {
     const s = info.status;
     lines.push(

@@ -6,6 +6,8 @@ export interface Column {
   max: number;
   /** Shrunk first (widest first) when the table is wider than its budget. */
   flexible?: boolean;
+  /** A flexible column cut only once the other flexible ones are as narrow as they get. */
+  shrinkLast?: boolean;
 }
 
 const MIN_FLEXIBLE_WIDTH = 10;
@@ -31,17 +33,25 @@ export function formatTable(
   );
   const total = () =>
     indent.length + widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
-  while (total() > maxWidth) {
+  const widestShrinkable = (last: boolean) => {
     let widest = -1;
     columns.forEach((column, i) => {
       if (
         column.flexible &&
+        (column.shrinkLast ?? false) === last &&
         widths[i] > MIN_FLEXIBLE_WIDTH &&
         (widest === -1 || widths[i] > widths[widest])
       ) {
         widest = i;
       }
     });
+    return widest;
+  };
+  while (total() > maxWidth) {
+    let widest = widestShrinkable(false);
+    if (widest === -1) {
+      widest = widestShrinkable(true);
+    }
     if (widest === -1) {
       break;
     }

@@ -23,6 +23,7 @@ export function taskJson(model: TaskModel, graph: TaskGraph, task: Task): Record
     estimate: task.estimate ?? null,
     branch: task.branch ?? null,
     prNumber: task.prNumber ?? null,
+    prNumbers: task.prNumbers,
     criticalReview: task.criticalReview,
     progress: task.progress ?? null,
     phase: task.phase ?? null,
@@ -31,5 +32,7 @@ export function taskJson(model: TaskModel, graph: TaskGraph, task: Task): Record
     externalDependencies: externalPrerequisites(graph, task.key),
     blockedBy: unfinishedDependencies(model, graph, task.key),
     blockers: task.blockers,
+    acceptance: task.acceptance,
+    checklist: task.checklist,
   };
 }
