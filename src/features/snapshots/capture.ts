@@ -1,3 +1,4 @@
+import { SETTINGS } from '../../kernel/config/settingsTable';
 import { mkdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { GitHubStatus } from '../github/model/types';
@@ -14,7 +15,7 @@ import { redactSecrets } from '../../kernel/text/redact';
 import { writeFileAtomic } from '../../platform/files/atomicWrite';
 import { readPreviousSnapshot } from './previous';
 
-export const DEFAULT_SNAPSHOT_FOLDER = 'docs/audits/coordination';
+export const DEFAULT_SNAPSHOT_FOLDER: string = SETTINGS['snapshots.folder'].default;
 
 export interface CaptureSnapshotOptions {
   /** The main worktree's root: paths in the snapshot are shown relative to it. */

@@ -1,5 +1,6 @@
 import { realpath, rm, unlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { SETTINGS } from '../../kernel/config/settingsTable';
 import type { TaskEdit } from '../../kernel/edits/types';
 import type { Task, TaskModel } from '../../kernel/model/types';
 import { branchRefusal } from './model/naming/branchRefusal';
@@ -33,8 +34,8 @@ import { isFreeForWorktree, sweepUnfinishedAdds, waitForOrphanedCheckout } from 
 import { StartTaskError, StepRunner, type StartStep } from './steps';
 import type { TaskFileAccess } from './taskFileAccess';
 
-export const DEFAULT_COPY_GLOBS: readonly string[] = ['.env*'];
-export const DEFAULT_BRIEF_FILE_NAME = 'TASK_BRIEF.md';
+export const DEFAULT_COPY_GLOBS: readonly string[] = SETTINGS['worktrees.copyGlobs'].default;
+export const DEFAULT_BRIEF_FILE_NAME: string = SETTINGS['worktrees.briefFileName'].default;
 
 export interface StartTaskOptions {
   /** Task key or id. */

@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   snapshot: () => import('../../features/snapshots/cli/snapshot'),
   pr: () => import('../../features/github/cli/pr'),
   guardrails: () => import('../../features/guardrails/cli/guardrails'),
+  trust: () => import('../../features/trust/cli/trust'),
   setup: () => import('../../features/plan-merge/cli/setup'),
   'merge-driver': () => import('../../features/plan-merge/cli/mergeDriver'),
   import: () => import('../../features/plan-import/cli/import'),
@@ -100,6 +101,7 @@ async function helpText(): Promise<string> {
 if (require.main === module) {
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
+    env: process.env,
     stdout: outputStream(process.stdout),
     stderr: outputStream(process.stderr),
   }).then(

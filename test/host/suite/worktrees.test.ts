@@ -192,6 +192,11 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     const options = terminal.creationOptions as vscode.TerminalOptions;
     assert.equal(fs.realpathSync(String(options.cwd)), worktree);
     assert.equal(options.env?.COORDINATOR_TASK_KEY, 'task1_shadow_diff');
+    assert.equal(
+      options.env?.COORD_TRUSTED,
+      '1',
+      'coord in it trusts the repository, as the editor does',
+    );
     const marker = path.join(worktree, AGENT_MARKER);
     await waitFor(
       () => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').split('\n').length >= 5,

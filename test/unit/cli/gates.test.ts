@@ -139,7 +139,7 @@ describe('gates in the CLI (real processes, real git)', function () {
     const started = await coord(['start', 'c_checked', '--json'], repo.root);
     assert.equal(started.code, 0, started.stderr);
     const worktree = (JSON.parse(started.stdout) as { path: string }).path;
-    const run = await coord(['guardrails', 'run'], worktree);
+    const run = await coord(['guardrails', 'run', '--trusted'], worktree);
     assert.equal(run.code, 1, 'the required guardrail fails');
     const refused = await coord(['set', 'c_checked', '--status', 'completed'], repo.root);
     assert.equal(refused.code, 1, refused.stderr);

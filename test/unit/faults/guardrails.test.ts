@@ -239,7 +239,15 @@ linuxOnly(
         }),
       );
       const run = await coord(
-        ['guardrails', 'run', '--json', '--no-record', '--timeout', String(timeoutMinutes)],
+        [
+          'guardrails',
+          'run',
+          '--trusted',
+          '--json',
+          '--no-record',
+          '--timeout',
+          String(timeoutMinutes),
+        ],
         repo.main,
       );
       const orphans = pidsWithArgument(marker).length;
@@ -262,7 +270,7 @@ linuxOnly(
           after: { required: true, command: 'echo still runs' },
         }),
       );
-      const run = await coord(['guardrails', 'run'], repo.main);
+      const run = await coord(['guardrails', 'run', '--trusted'], repo.main);
       assert.equal(run.code, 1);
       assert.equal(
         run.stderr,
@@ -283,7 +291,7 @@ linuxOnly(
           breaker: { required: true, command: "echo '{ broken' > task_status.json" },
         }),
       );
-      const run = await coord(['guardrails', 'run'], repo.main);
+      const run = await coord(['guardrails', 'run', '--trusted'], repo.main);
       assert.equal(run.code, 1);
       assert.equal(run.stderr.split('\n').filter(Boolean).length, 1, run.stderr);
       assert.match(run.stderr, /^coord: task_status\.json: results not recorded: .*invalid JSON/);

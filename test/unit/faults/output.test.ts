@@ -124,7 +124,7 @@ describe('faults: CLI output', function () {
         },
       }),
     );
-    const run = await coord(['guardrails', 'run'], repo.root);
+    const run = await coord(['guardrails', 'run', '--trusted'], repo.root);
     const coordLines = run.stderr.split('\n').filter((line) => line.startsWith('coord:'));
     const stackLines = run.stderr.split('\n').filter((line) => /^\s+at /.test(line));
     console.log(

@@ -50,6 +50,7 @@ describe('coord pr against the fake GitHub', function () {
       ['pr', ...args, '--owner', 'LukhasAI', '--repo', 'Lukhas', '--api-url', fake.url],
       {
         cwd: root,
+        env: process.env,
         stdout: (t) => out.push(t),
         stderr: (t) => err.push(t),
       },

@@ -85,7 +85,7 @@ posixOnly('guardrail verdicts and causes (real make, real git)', function () {
   let stdout: string;
 
   before(async () => {
-    const run = await coord(['guardrails', 'run', '--json'], repo.main);
+    const run = await coord(['guardrails', 'run', '--trusted', '--json'], repo.main);
     stdout = run.stdout;
     const log = JSON.parse(run.stdout) as { results: RunLogResult[] };
     results = new Map(log.results.map((result) => [result.key, result]));
@@ -151,7 +151,7 @@ posixOnly('guardrail verdicts and causes (real make, real git)', function () {
   });
 
   it('the footer and the run summary name the cause', async () => {
-    const run = await coord(['guardrails', 'run', 'missing_command'], repo.main);
+    const run = await coord(['guardrails', 'run', '--trusted', 'missing_command'], repo.main);
     assert.match(
       run.stdout,
       /^<<< missing_command: ERROR · exit code 2 · cause: command not found: not-a-real-linter-7f3 \(make: .*\) · /m,

@@ -69,7 +69,7 @@ posixOnly('coord guardrails (real processes, real git)', function () {
   });
 
   it('runs them, streams headers, output and footers, records results and writes a run log', async () => {
-    const run = await coord(['guardrails', 'run'], repo.main);
+    const run = await coord(['guardrails', 'run', '--trusted'], repo.main);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.match(run.stdout, />>> compat \(required\)\n\$ printf/);
     assert.match(run.stdout, /checked: 0 violations\n/);
@@ -114,7 +114,16 @@ posixOnly('coord guardrails (real processes, real git)', function () {
       }),
     );
     const run = await coord(
-      ['guardrails', 'run', 'compat', '--json', '--no-record', '--log-folder', 'out/logs'],
+      [
+        'guardrails',
+        'run',
+        '--trusted',
+        'compat',
+        '--json',
+        '--no-record',
+        '--log-folder',
+        'out/logs',
+      ],
       repo.main,
     );
     assert.equal(run.code, 1);
@@ -145,7 +154,7 @@ posixOnly('coord guardrails (real processes, real git)', function () {
         ],
       }`,
     );
-    const listed = await coord(['guardrails', '--json'], repo.main);
+    const listed = await coord(['guardrails', '--json', '--trusted'], repo.main);
     assert.equal(listed.code, 0, listed.stderr);
     const keys = (
       JSON.parse(listed.stdout) as { guardrails: { key: string; required: boolean }[] }
@@ -156,7 +165,10 @@ posixOnly('coord guardrails (real processes, real git)', function () {
       /settings\.json: coordinator\.guardrails\.definitions broken: "broken" is not in the task file, so it needs a "command"/,
     );
 
-    const run = await coord(['guardrails', 'run', 'docs', 'lint', '--no-record'], repo.main);
+    const run = await coord(
+      ['guardrails', 'run', '--trusted', 'docs', 'lint', '--no-record'],
+      repo.main,
+    );
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /PASS\s+docs: exit code 0/);
     assert.match(run.stdout, /PASS\s+lint: exit code 0/);
@@ -170,12 +182,12 @@ posixOnly('coord guardrails (real processes, real git)', function () {
     assert.equal(unreadable.code, 0);
     assert.match(
       unreadable.stderr,
-      /settings\.json could not be read \(.+\); its guardrail settings were left out/,
+      /settings\.json could not be read \(.+\); its settings were left out/,
     );
   });
 
   it('refuses an unknown guardrail key with the known ones', async () => {
-    const run = await coord(['guardrails', 'run', 'nope'], repo.main);
+    const run = await coord(['guardrails', 'run', '--trusted', 'nope'], repo.main);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /no guardrail "nope"; known: compat, docs, shadow/);
   });
@@ -192,7 +204,11 @@ posixOnly('coord guardrails (real processes, real git)', function () {
       }),
     );
     let cliPid = 0;
-    const running = coord(['guardrails', 'run', '--no-record'], repo.main, (pid) => (cliPid = pid));
+    const running = coord(
+      ['guardrails', 'run', '--trusted', '--no-record'],
+      repo.main,
+      (pid) => (cliPid = pid),
+    );
     await waitFor(
       () => existsSync(pids) && readFileSync(pids, 'utf8').trim().split('\n').length >= 2,
       'the guardrail to start',

@@ -54,7 +54,10 @@ posixOnly('the tool’s own outputs and git status (real git)', function () {
     });
     assert.ok(existsSync(join(repo.main, '.dev', 'locks', 't1.lock')));
     for (const cwd of [repo.main, started.path]) {
-      const run = await coord(['guardrails', 'run', '--no-record', '--file', taskFilePath], cwd);
+      const run = await coord(
+        ['guardrails', 'run', '--trusted', '--no-record', '--file', taskFilePath],
+        cwd,
+      );
       assert.equal(run.code, 0, run.stdout + run.stderr);
       assert.equal(readdirSync(join(cwd, '.dev', 'guardrails')).length, 1);
     }
@@ -84,7 +87,7 @@ posixOnly('the tool’s own outputs and git status (real git)', function () {
     mkdirSync(outside, { recursive: true });
     const before = readFileSync(join(repo.main, '.git', 'info', 'exclude'), 'utf8');
     const run = await coord(
-      ['guardrails', 'run', '--no-record', '--log-folder', outside],
+      ['guardrails', 'run', '--trusted', '--no-record', '--log-folder', outside],
       repo.main,
     );
     assert.equal(run.code, 0, run.stderr);

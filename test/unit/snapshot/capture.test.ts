@@ -204,6 +204,7 @@ describe('snapshot capture in a real repository', function () {
     const output: string[] = [];
     const context = {
       cwd: repo.root,
+      env: process.env,
       stdout: (t: string) => output.push(t),
       stderr: (t: string) => output.push(t),
     };

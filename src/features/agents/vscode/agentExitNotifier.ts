@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { coordinatorSettings } from '../../common/vscode/settings';
 import { agentExitMessage } from '../model/agentExit';
 import { Commands, Settings } from '../../common/vscode/constants';
 import type { CoordinatorServices } from '../../common/vscode/services';
@@ -15,9 +16,7 @@ export function registerAgentExitNotifier(services: CoordinatorServices): void {
     exitCode: number | undefined,
     command: string | undefined,
   ): void => {
-    const enabled = vscode.workspace
-      .getConfiguration(Settings.section, folderUri)
-      .get<boolean>(Settings.notifyAgentExit, true);
+    const enabled = coordinatorSettings(folderUri).flag(Settings.notifyAgentExit);
     if (!enabled) {
       return;
     }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Task } from '../../../kernel/model/types';
 import { AGENT_TERMINAL_TASK_ENV } from './agentTerminals';
+import { TRUSTED_ENV } from '../../../platform/trust/trustStore';
 
 /** A live terminal this extension opened for the task (found by the task-key variable in its environment). */
 export function existingTaskTerminal(taskKey: string): vscode.Terminal | undefined {
@@ -16,6 +17,14 @@ export function existingTaskTerminal(taskKey: string): vscode.Terminal | undefin
 }
 
 /**
+ * In a trusted workspace, `coord` run in the extension's terminals trusts the repository as the
+ * editor does; in an untrusted one the variable is left to the user's environment.
+ */
+export function trustedTerminalEnv(): Record<string, string> {
+  return vscode.workspace.isTrusted ? { [TRUSTED_ENV]: '1' } : {};
+}
+
+/**
  * Opens an integrated terminal in the worktree, marked with the task key so the agent-exit
  * notification finds the task, and types the agent command line when there is one.
  */
@@ -27,7 +36,7 @@ export function openTaskTerminal(
   const terminal = vscode.window.createTerminal({
     name: `${task.id}: ${task.name}`,
     cwd,
-    env: { [AGENT_TERMINAL_TASK_ENV]: task.key },
+    env: { [AGENT_TERMINAL_TASK_ENV]: task.key, ...trustedTerminalEnv() },
     iconPath: new vscode.ThemeIcon(commandLine ? 'hubot' : 'terminal'),
   });
   terminal.show();

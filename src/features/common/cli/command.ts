@@ -1,6 +1,8 @@
 /** What every `coord` command gets, so commands never touch `process` directly. */
 export interface CliContext {
   cwd: string;
+  /** The process environment (read for trust and identity). */
+  env: Readonly<Record<string, string | undefined>>;
   stdout(text: string): void;
   stderr(text: string): void;
 }

@@ -1,4 +1,5 @@
-import { readResponseLimits } from '../model/settings';
+import { readGitHubConfiguration } from '../model/settings';
+import type { SettingsSource } from '../../../kernel/config/settingsTable';
 import {
   cliTokenProvider,
   gitHubServiceFor,
@@ -6,10 +7,11 @@ import {
   redactSecrets,
   type GitHubService,
 } from '../client';
-import { readFolderSettings } from '../../guardrails/workspaceSettings';
 import type { CliContext } from '../../common/cli/command';
 
 export interface CliGitHubOptions {
+  /** The repository's settings, for the response limits and a configured API server. */
+  settings: SettingsSource;
   apiUrl?: string;
   owner?: string;
   repo?: string;
@@ -23,15 +25,20 @@ export interface CliGitHub {
 
 /**
  * The GitHub client of `coord pr` and `coord snapshot`: the token from the environment or `gh`,
- * sent only to github.com or `--api-url`; response limits from the folder's `.vscode/settings.json`
- * or their defaults; messages to stderr with the token scrubbed.
+ * sent only to github.com, `--api-url` or the trusted `coordinator.github.apiBaseUrl`; owner, repo and
+ * response limits from the repository's settings or their defaults; messages to stderr with the token scrubbed.
  */
 export async function cliGitHubService(
   repoRoot: string,
   options: CliGitHubOptions,
   context: CliContext,
 ): Promise<CliGitHub> {
-  const settings = { apiBaseUrl: options.apiUrl, owner: options.owner, repo: options.repo };
+  const configured = readGitHubConfiguration(options.settings);
+  const settings = {
+    apiBaseUrl: options.apiUrl ?? configured.apiBaseUrl,
+    owner: options.owner ?? configured.owner,
+    repo: options.repo ?? configured.repo,
+  };
   const target = await gitHubTargetFor(repoRoot, settings);
   const getToken = cliTokenProvider(target.baseUrl);
   const secrets: string[] = [];
@@ -43,11 +50,7 @@ export async function cliGitHubService(
     return token;
   };
   const clean = (text: string) => redactSecrets(text, secrets);
-  const folder = await readFolderSettings(repoRoot);
-  if (folder.problem) {
-    context.stderr(`coord: ${folder.problem}; GitHub limits left at their defaults\n`);
-  }
-  const limits = readResponseLimits((key) => folder.settings[`coordinator.${key}`]);
+  const limits = configured.limits;
   const log = (text: string) => context.stderr(`coord: ${clean(text)}\n`);
   const service = await gitHubServiceFor(repoRoot, knownToken, settings, {
     log: { info: log, warn: log },

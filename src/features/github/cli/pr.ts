@@ -5,21 +5,23 @@ import { GitHubError, pullRequestDraftForTask, pushBranchToOrigin } from '../cli
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { CommandFailure, ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
 import { cliGitHubService } from './gitHubService';
+import { cliSettings, SETTINGS_OPTIONS } from '../../common/cli/settings';
 import { findTask, openTaskFile, requireModel } from '../../common/cli/taskFile';
 
 export const command: CliCommand = {
   summary: 'open the PR for a task (optionally pushing its branch) and write pr_number back',
   usage:
     'coord pr KEY [--push] [--base BRANCH] [--draft] [--label L]... [--reviewer R]... [--template FILE]\n' +
-    '             [--owner O --repo R] [--api-url URL] [--json] [--file PATH]\n' +
+    '             [--owner O --repo R] [--api-url URL] [--workspace FILE] [--trusted] [--json] [--file PATH]\n' +
     '  labels and reviewers are added only for tasks with critical_review; the token comes from GITHUB_TOKEN, GH_TOKEN or `gh auth token`,\n' +
-    '  and goes only to api.github.com or the --api-url server',
+    '  and goes only to api.github.com, the --api-url server or a trusted coordinator.github.apiBaseUrl',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
       {
         ...FILE_OPTION,
         ...JSON_OPTION,
+        ...SETTINGS_OPTIONS,
         push: { type: 'boolean' },
         base: { type: 'string' },
         draft: { type: 'boolean' },
@@ -57,7 +59,12 @@ export const command: CliCommand = {
       (await mainWorktreeRoot(dirname(opened.path)).catch(() => undefined)) ?? context.cwd;
     const { service, clean } = await cliGitHubService(
       repoRoot,
-      { apiUrl: values['api-url'], owner: values.owner, repo: values.repo },
+      {
+        settings: (await cliSettings(values, context, { reads: ['github.'] })).get,
+        apiUrl: values['api-url'],
+        owner: values.owner,
+        repo: values.repo,
+      },
       context,
     );
     if (values.push) {

@@ -1,3 +1,4 @@
+import { SETTINGS } from '../../../kernel/config/settingsTable';
 /** How long and how much the GitHub client waits for and reads of any one response. */
 export interface ResponseLimits {
   /** Until the status line and headers arrive. */
@@ -9,9 +10,9 @@ export interface ResponseLimits {
 }
 
 export const DEFAULT_RESPONSE_LIMITS: ResponseLimits = {
-  connectTimeoutMs: 10_000,
-  idleTimeoutMs: 30_000,
-  maxResponseBytes: 10 * 1024 * 1024,
+  connectTimeoutMs: SETTINGS['github.connectTimeoutSeconds'].default * 1000,
+  idleTimeoutMs: SETTINGS['github.idleTimeoutSeconds'].default * 1000,
+  maxResponseBytes: SETTINGS['github.maxResponseMegabytes'].default * 1024 * 1024,
 };
 
 export function describeBytes(bytes: number): string {

@@ -1,5 +1,7 @@
 import type { PullRequestSettings } from './prRequest';
-import { DEFAULT_RESPONSE_LIMITS, type ResponseLimits } from './responseLimits';
+import type { ResponseLimits } from './responseLimits';
+import { settingsReader } from '../../../kernel/config/readSettings';
+import type { SettingsSource } from '../../../kernel/config/settingsTable';
 
 /** `coordinator.github.*` and `coordinator.snapshots.*`, read through a getter so this stays pure. */
 export interface GitHubConfiguration extends PullRequestSettings {
@@ -15,82 +17,48 @@ export interface GitHubConfiguration extends PullRequestSettings {
   limits: ResponseLimits;
 }
 
-export const GITHUB_DEFAULTS: GitHubConfiguration = {
-  refreshIntervalMinutes: 5,
-  draft: false,
-  criticalReviewLabels: ['critical-review'],
-  criticalReviewReviewers: [],
-  fetchReviews: true,
-  fetchMergeable: true,
-  snapshotsFolder: 'docs/audits/coordination',
-  snapshotsDaily: false,
-  limits: DEFAULT_RESPONSE_LIMITS,
-};
-
-const text = (value: unknown) =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-const names = (value: unknown, fallback: string[]) =>
-  Array.isArray(value)
-    ? value
-        .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
-        .map((v) => v.trim())
-    : fallback;
-const positive = (value: unknown, scale: number, fallback: number) =>
-  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value * scale : fallback;
-const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
-
 /**
  * Settings with defaults for anything missing or of the wrong type. `get` takes the key below
  * `coordinator.` (e.g. `github.owner`), as `WorkspaceConfiguration.get` does.
  */
-export function readGitHubConfiguration(get: (key: string) => unknown): GitHubConfiguration {
-  const interval = Number(get('github.refreshIntervalMinutes'));
+export function readGitHubConfiguration(get: SettingsSource): GitHubConfiguration {
+  const settings = settingsReader(get);
   const config: GitHubConfiguration = {
-    refreshIntervalMinutes:
-      Number.isFinite(interval) && interval >= 0
-        ? interval
-        : GITHUB_DEFAULTS.refreshIntervalMinutes,
-    draft: flag(get('github.draft'), GITHUB_DEFAULTS.draft),
-    criticalReviewLabels: names(
-      get('github.criticalReviewLabels'),
-      GITHUB_DEFAULTS.criticalReviewLabels,
-    ),
-    criticalReviewReviewers: names(
-      get('github.criticalReviewReviewers'),
-      GITHUB_DEFAULTS.criticalReviewReviewers,
-    ),
-    fetchReviews: flag(get('github.fetchReviews'), GITHUB_DEFAULTS.fetchReviews),
-    fetchMergeable: flag(get('github.fetchMergeable'), GITHUB_DEFAULTS.fetchMergeable),
-    snapshotsFolder: text(get('snapshots.folder')) ?? GITHUB_DEFAULTS.snapshotsFolder,
-    snapshotsDaily: flag(get('snapshots.daily'), GITHUB_DEFAULTS.snapshotsDaily),
+    refreshIntervalMinutes: settings.number('github.refreshIntervalMinutes', (v) => v >= 0),
+    draft: settings.flag('github.draft'),
+    criticalReviewLabels: settings.strings('github.criticalReviewLabels', { trim: true }),
+    criticalReviewReviewers: settings.strings('github.criticalReviewReviewers', { trim: true }),
+    fetchReviews: settings.flag('github.fetchReviews'),
+    fetchMergeable: settings.flag('github.fetchMergeable'),
+    snapshotsFolder: settings.text('snapshots.folder', { trim: true }),
+    snapshotsDaily: settings.flag('snapshots.daily'),
     limits: readResponseLimits(get),
   };
   const optional = {
-    apiBaseUrl: text(get('github.apiBaseUrl')),
-    owner: text(get('github.owner')),
-    repo: text(get('github.repo')),
-    bodyTemplate: text(get('github.prBodyTemplate')),
+    apiBaseUrl: settings.text('github.apiBaseUrl', { trim: true }),
+    owner: settings.text('github.owner', { trim: true }),
+    repo: settings.text('github.repo', { trim: true }),
+    bodyTemplate: settings.text('github.prBodyTemplate', { trim: true }),
   };
   for (const [key, value] of Object.entries(optional)) {
-    if (value !== undefined) {
+    if (value !== '') {
       (config as unknown as Record<string, string>)[key] = value;
     }
   }
   return config;
 }
 
+export const GITHUB_DEFAULTS: GitHubConfiguration = readGitHubConfiguration(() => undefined);
+
 /** `coordinator.github.connectTimeoutSeconds`, `.idleTimeoutSeconds`, `.maxResponseMegabytes`. */
-export function readResponseLimits(get: (key: string) => unknown): ResponseLimits {
-  const fallback = DEFAULT_RESPONSE_LIMITS;
+export function readResponseLimits(get: SettingsSource): ResponseLimits {
+  const settings = settingsReader(get);
+  const positive = (value: number) => value > 0;
   return {
-    connectTimeoutMs: positive(
-      get('github.connectTimeoutSeconds'),
-      1000,
-      fallback.connectTimeoutMs,
-    ),
-    idleTimeoutMs: positive(get('github.idleTimeoutSeconds'), 1000, fallback.idleTimeoutMs),
+    connectTimeoutMs: settings.number('github.connectTimeoutSeconds', positive) * 1000,
+    idleTimeoutMs: settings.number('github.idleTimeoutSeconds', positive) * 1000,
     maxResponseBytes: Math.round(
-      positive(get('github.maxResponseMegabytes'), 1024 * 1024, fallback.maxResponseBytes),
+      settings.number('github.maxResponseMegabytes', positive) * 1024 * 1024,
     ),
   };
 }

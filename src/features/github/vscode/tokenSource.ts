@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { coordinatorSettings } from '../../common/vscode/settings';
 import { authProviderFor, sessionFitsApi } from '../model/authProvider';
 import { Settings } from '../../common/vscode/constants';
 
@@ -58,9 +59,7 @@ export class GitHubTokenSource {
   }
 
   private environmentToken(): string | undefined {
-    const allowed = vscode.workspace
-      .getConfiguration(Settings.section)
-      .get<boolean>(Settings.githubAllowEnvironmentToken, false);
+    const allowed = coordinatorSettings().flag(Settings.githubAllowEnvironmentToken);
     if (!allowed) {
       return undefined;
     }

@@ -1,9 +1,4 @@
 import { resolve } from 'node:path';
-import {
-  DEFAULT_LOG_FOLDER,
-  DEFAULT_PARALLELISM,
-  DEFAULT_TIMEOUT_MINUTES,
-} from '../model/defaults';
 import { reasonWithCause } from '../model/format';
 import { recordedVerdict } from '../model/recorded';
 import { buildRunLog, requiredPassed } from '../model/runLog';
@@ -11,12 +6,12 @@ import { skipReason } from '../model/skip';
 import { guardrailStates, summarizeGuardrails } from '../model/summary';
 import type { GuardrailResult } from '../model/types';
 import type { GuardrailDefinition, TaskModel } from '../../../kernel/model/types';
-import { worktreeTopLevel } from '../../../platform/git';
 import { isGuardrailRecordError, recordGuardrailResults } from '../record';
 import { writeRunLog } from '../runLogFiles';
 import { runGuardrails } from '../runGuardrails';
 import { textSink } from '../textSink';
-import { guardrailsWithWorkspaceSettings } from '../workspaceSettings';
+import { cliGuardrails } from './settingsGuardrails';
+import { cliSettings, requireTrust, SETTINGS_OPTIONS } from '../../common/cli/settings';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import {
   CommandFailure,
@@ -35,6 +30,7 @@ import {
 
 const RUN_OPTIONS = {
   ...FILE_OPTION,
+  ...SETTINGS_OPTIONS,
   ...JSON_OPTION,
   cwd: { type: 'string' },
   timeout: { type: 'string' },
@@ -48,9 +44,11 @@ export const command: CliCommand = {
   summary:
     'list guardrails with their last verdicts, or run them (exit 1 when a required one fails)',
   usage:
-    'coord guardrails [--json] [--file PATH]\n' +
+    'coord guardrails [--workspace FILE] [--trusted] [--json] [--file PATH]\n' +
     '       coord guardrails run [KEY...] [--cwd DIR] [--timeout MIN] [--parallel N] [--log-folder DIR]\n' +
-    '                            [--no-record] [--force] [--json] [--file PATH]',
+    '                            [--no-record] [--force] [--workspace FILE] [--trusted] [--json] [--file PATH]\n' +
+    "  Settings come from the folder's .vscode/settings.json (over --workspace FILE's); guardrails\n" +
+    '  run only in a trusted repository (coord trust, --trusted or COORD_TRUSTED=1)',
   async run(args, context) {
     if (args[0] === 'run') {
       return runCommand(args.slice(1), context);
@@ -58,11 +56,15 @@ export const command: CliCommand = {
     if (args[0] === 'list') {
       args = args.slice(1);
     }
-    const { values } = parseCommandArgs(args, { ...FILE_OPTION, ...JSON_OPTION });
+    const { values } = parseCommandArgs(args, {
+      ...FILE_OPTION,
+      ...JSON_OPTION,
+      ...SETTINGS_OPTIONS,
+    });
     const opened = await openTaskFile(values.file, context);
     const { model } = requireModel(opened);
-    const folder = (await worktreeTopLevel(context.cwd).catch(() => undefined)) ?? context.cwd;
-    const guardrails = await workspaceGuardrails(model, folder, context);
+    const settings = await cliSettings(values, context, { reads: ['guardrails.'] });
+    const guardrails = cliGuardrails(model.guardrails, settings, context).definitions;
     return listGuardrails({ ...model, guardrails }, opened, values.json === true, context);
   },
 };
@@ -124,15 +126,28 @@ function listGuardrails(
 
 async function runCommand(args: string[], context: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, RUN_OPTIONS, 1000);
-  const timeoutMinutes = positiveNumber(values.timeout, '--timeout', DEFAULT_TIMEOUT_MINUTES);
-  const parallelism = Math.floor(
-    positiveNumber(values.parallel, '--parallel', DEFAULT_PARALLELISM),
-  );
   const opened = await openTaskFile(values.file, context);
   const { model } = requireModel(opened);
   const requested = values.cwd !== undefined ? resolve(context.cwd, values.cwd) : context.cwd;
-  const cwd = (await worktreeTopLevel(requested).catch(() => undefined)) ?? requested;
-  const definitions = selectGuardrails(await workspaceGuardrails(model, cwd, context), positionals);
+  await requireTrust(
+    values,
+    context,
+    requested,
+    'not running guardrails: they are shell lines from the task file',
+  );
+  const settings = await cliSettings(values, context, { reads: ['guardrails.'], from: requested });
+  const merged = cliGuardrails(model.guardrails, settings, context);
+  // As the extension runs them: in the worktree, or the `guardrails.cwd` setting below it.
+  const cwd = resolve(settings.folder, merged.settings.cwd);
+  const timeoutMinutes = positiveNumber(
+    values.timeout,
+    '--timeout',
+    merged.settings.timeoutMs / 60_000,
+  );
+  const parallelism = Math.floor(
+    positiveNumber(values.parallel, '--parallel', merged.settings.parallelism),
+  );
+  const definitions = selectGuardrails(merged.definitions, positionals);
   // --json keeps stdout for the run log; the live output goes to stderr.
   const live = values.json ? context.stderr : context.stdout;
 
@@ -146,6 +161,7 @@ async function runCommand(args: string[], context: CliContext): Promise<number> 
   try {
     results = await runGuardrails(definitions, {
       cwd,
+      env: merged.settings.env,
       model,
       timeoutMs: timeoutMinutes * 60_000,
       parallelism,
@@ -166,7 +182,7 @@ async function runCommand(args: string[], context: CliContext): Promise<number> 
     taskFile: opened.path,
     results,
   });
-  const logFolder = resolve(cwd, values['log-folder'] ?? DEFAULT_LOG_FOLDER);
+  const logFolder = resolve(cwd, values['log-folder'] ?? merged.settings.logFolder);
   const logPath = await writeRunLog(logFolder, log);
   let recorded = 0;
   let recordFailed = false;
@@ -199,19 +215,6 @@ async function runCommand(args: string[], context: CliContext): Promise<number> 
     return 130;
   }
   return requiredPassed(results) && !recordFailed ? ExitCode.ok : ExitCode.failed;
-}
-
-/** The task file's guardrails with the folder's `.vscode/settings.json` entries merged in, as the extension runs them there. */
-async function workspaceGuardrails(
-  model: TaskModel,
-  folder: string,
-  context: CliContext,
-): Promise<GuardrailDefinition[]> {
-  const merged = await guardrailsWithWorkspaceSettings(model.guardrails, folder);
-  for (const problem of merged.problems) {
-    context.stderr(`coord: ${problem}\n`);
-  }
-  return merged.definitions;
 }
 
 function selectGuardrails(all: GuardrailDefinition[], keys: string[]): GuardrailDefinition[] {

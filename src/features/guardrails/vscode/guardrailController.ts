@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { mergeGuardrails } from '../model/definitions';
+import { guardrailsWithSettings } from '../model/settings';
 import { buildRunLog, latestResults } from '../model/runLog';
 import { guardrailStates, type GuardrailState } from '../model/summary';
 import type { GuardrailResult } from '../model/types';
@@ -77,15 +77,10 @@ export class GuardrailController extends Disposable {
   /** The task file's guardrails merged with the `coordinator.guardrails.definitions` setting. */
   definitions(session: FolderSession): { definitions: GuardrailDefinition[]; problems: string[] } {
     const settings = this.settings(session);
-    const merged = mergeGuardrails(session.state?.model?.guardrails ?? [], settings.entries);
+    const merged = guardrailsWithSettings(session.state?.model?.guardrails ?? [], settings);
     return {
       definitions: merged.definitions,
-      problems: [
-        ...settings.problems,
-        ...merged.problems.map(
-          (p) => `coordinator.guardrails.definitions ${p.where}: ${p.message}`,
-        ),
-      ],
+      problems: [...settings.problems, ...merged.problems],
     };
   }
 

@@ -4,18 +4,22 @@ import { captureSnapshot, DEFAULT_SNAPSHOT_FOLDER, SnapshotError } from '..';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { CommandFailure, ExitCode, type CliCommand } from '../../common/cli/command';
 import { cliGitHubService } from '../../github/cli/gitHubService';
+import { readGitHubConfiguration } from '../../github/model/settings';
+import { cliSettings, SETTINGS_OPTIONS } from '../../common/cli/settings';
 import { resolveTaskFile, shownPath } from '../../common/cli/taskFile';
 
 export const command: CliCommand = {
   summary:
     'write a coordination snapshot (JSON + Markdown, with PRs and CI when GITHUB_TOKEN is set)',
   usage:
-    'coord snapshot [--out FOLDER] [--offline] [--owner O --repo R] [--api-url URL] [--json] [--file PATH]\n' +
-    `  FOLDER defaults to ${DEFAULT_SNAPSHOT_FOLDER} in the main worktree; the token comes from GITHUB_TOKEN, GH_TOKEN or \`gh auth token\``,
+    'coord snapshot [--out FOLDER] [--offline] [--owner O --repo R] [--api-url URL] [--workspace FILE] [--trusted]\n' +
+    '               [--json] [--file PATH]\n' +
+    `  FOLDER defaults to coordinator.snapshots.folder (${DEFAULT_SNAPSHOT_FOLDER}) in the main worktree; the token comes from GITHUB_TOKEN, GH_TOKEN or \`gh auth token\``,
   async run(args, context) {
     const { values } = parseCommandArgs(args, {
       ...FILE_OPTION,
       ...JSON_OPTION,
+      ...SETTINGS_OPTIONS,
       out: { type: 'string', short: 'o' },
       offline: { type: 'boolean' },
       owner: { type: 'string' },
@@ -25,18 +29,29 @@ export const command: CliCommand = {
     const taskFile = await resolveTaskFile(values.file, context);
     const repoRoot =
       (await mainWorktreeRoot(dirname(taskFile)).catch(() => undefined)) ?? context.cwd;
+    const settings = await cliSettings(values, context, { reads: ['snapshots.', 'github.'] });
     const github = values.offline
       ? { unavailable: 'Not fetched (--offline).' }
       : (
           await cliGitHubService(
             repoRoot,
-            { apiUrl: values['api-url'], owner: values.owner, repo: values.repo },
+            {
+              settings: settings.get,
+              apiUrl: values['api-url'],
+              owner: values.owner,
+              repo: values.repo,
+            },
             context,
           )
         ).service;
     let captured;
     try {
-      captured = await captureSnapshot({ repoRoot, taskFile, folder: values.out, github });
+      captured = await captureSnapshot({
+        repoRoot,
+        taskFile,
+        folder: values.out ?? readGitHubConfiguration(settings.get).snapshotsFolder,
+        github,
+      });
     } catch (error) {
       if (error instanceof SnapshotError) {
         throw new CommandFailure(error.message);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { coordinatorSettings } from '../../common/vscode/settings';
 import { isDailySnapshotDue } from '../model/daily';
 import { Settings } from '../../common/vscode/constants';
 import { Disposable } from '../../common/vscode/lifecycle';
@@ -96,9 +97,7 @@ export class DailySnapshots extends Disposable {
   }
 
   private enabledFor(session: FolderSession | undefined): boolean {
-    return vscode.workspace
-      .getConfiguration(Settings.section, session?.folder.uri)
-      .get<boolean>(Settings.snapshotsDaily, false);
+    return coordinatorSettings(session?.folder.uri).flag(Settings.snapshotsDaily);
   }
 
   private stateKey(session: FolderSession): string {

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { resolveActor } from '../../../platform/identity/actor';
 import { completionShortfalls } from '../../guardrails/completionShortfalls';
-import { DEFAULT_SHORTFALL_SETTINGS } from '../../guardrails/model/defaults';
-import { guardrailsWithWorkspaceSettings } from '../../guardrails/workspaceSettings';
+import { cliGuardrails } from '../../guardrails/cli/settingsGuardrails';
+import { cliSettings, SETTINGS_OPTIONS } from '../../common/cli/settings';
 import { forcedOnly } from '../gateUi';
 import { updateTask } from '../updateTask';
 import type { TaskEdit } from '../../../kernel/edits/types';
@@ -16,7 +16,8 @@ export const command: CliCommand = {
   summary: 'change a task: status, progress, PR, branch, owner, blockers, notes',
   usage:
     'coord set KEY [--status S] [--progress DONE[/TOTAL]] [--pr N|none]... [--branch B|none] [--owner O]\n' +
-    '              [--blocker TEXT] [--unblock TEXT] [--note TEXT] [--force] [--json] [--file PATH]\n' +
+    '              [--blocker TEXT] [--unblock TEXT] [--note TEXT] [--force] [--workspace FILE] [--trusted]\n' +
+    '              [--json] [--file PATH]\n' +
     '  --status completed passes the completion gate (dependencies completed, every progress step\n' +
     '  done, required guardrails passed in the task worktree); --force overrides it and records that',
   async run(args, context) {
@@ -25,6 +26,7 @@ export const command: CliCommand = {
       {
         ...FILE_OPTION,
         ...JSON_OPTION,
+        ...SETTINGS_OPTIONS,
         status: { type: 'string' },
         progress: { type: 'string' },
         pr: { type: 'string', multiple: true },
@@ -51,21 +53,24 @@ export const command: CliCommand = {
     const { model } = requireModel(opened);
     const key = findTask(model, name).key;
     const folder = path.dirname(opened.path);
-    const definitions = await guardrailsWithWorkspaceSettings(model.guardrails, context.cwd);
+    // Read only when the completion gate asks, so other edits say nothing about settings.
+    let guardrails: ReturnType<typeof cliGuardrails> | undefined;
+    const repositoryGuardrails = async () =>
+      (guardrails ??= cliGuardrails(
+        model.guardrails,
+        await cliSettings(values, context, { reads: ['guardrails.'] }),
+        context,
+      ));
     const loaded = await updateTask({
       store: { read: () => opened.store.read(), apply: (all) => opened.store.apply(all) },
       taskKey: key,
       edits: edits.map((edit) => ({ ...edit, taskKey: key })),
       actor: await resolveActor('cli', folder),
       ui: forcedOnly(values.force === true),
-      guardrailShortfalls: (task) =>
-        completionShortfalls({
-          folder,
-          model,
-          task,
-          definitions: definitions.definitions,
-          settings: DEFAULT_SHORTFALL_SETTINGS,
-        }),
+      guardrailShortfalls: async (task) => {
+        const { definitions, settings } = await repositoryGuardrails();
+        return completionShortfalls({ folder, model, task, definitions, settings });
+      },
     });
     const task = loaded.model!.byKey.get(key)!;
     if (values.json) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { coordinatorSettings } from '../../common/vscode/settings';
 import type { TaskGraph, TaskModel } from '../../../kernel/model/types';
 import { newlyReadyTasks } from '../model/transitions';
 import { Commands, Settings } from '../../common/vscode/constants';
@@ -25,9 +26,7 @@ export function registerReadyTaskNotifier(services: CoordinatorServices): void {
     if (!before || before.model === next.model) {
       return;
     }
-    const enabled = vscode.workspace
-      .getConfiguration(Settings.section, session.folder.uri)
-      .get<boolean>(Settings.notifyTaskReady, true);
+    const enabled = coordinatorSettings(session.folder.uri).flag(Settings.notifyTaskReady);
     if (!enabled) {
       return;
     }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { coordinatorSettings } from '../../common/vscode/settings';
+import { SETTINGS } from '../../../kernel/config/settingsTable';
 import { NO_FILTERS, TASK_FILTER_NAMES, type TaskFilters } from '../model/filters';
 import { GROUP_BY_VALUES, type GroupBy } from '../model/grouping';
 import { SORT_BY_VALUES, type SortBy } from '../model/ordering';
@@ -54,16 +56,24 @@ export class TaskViewOptions extends Disposable {
   }
 
   get current(): TaskTreeOptions {
-    const config = vscode.workspace.getConfiguration(Settings.section);
+    const settings = coordinatorSettings();
     return {
       groupBy:
         this.stored.groupBy ??
-        oneOf(config.get<string>(Settings.tasksGroupBy), GROUP_BY_VALUES, 'group'),
+        oneOf(
+          settings.text(Settings.tasksGroupBy),
+          GROUP_BY_VALUES,
+          SETTINGS['tasks.groupBy'].default,
+        ),
       sortBy:
         this.stored.sortBy ??
-        oneOf(config.get<string>(Settings.tasksSortBy), SORT_BY_VALUES, 'file'),
+        oneOf(
+          settings.text(Settings.tasksSortBy),
+          SORT_BY_VALUES,
+          SETTINGS['tasks.sortBy'].default,
+        ),
       filters: { ...NO_FILTERS, ...this.stored.filters },
-      me: config.get<string>(Settings.me, '').trim(),
+      me: settings.text(Settings.me, { trim: true }),
     };
   }
 

@@ -8,12 +8,19 @@ import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/arg
 import { CommandFailure, ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
 import { resolveTaskFile } from '../../common/cli/taskFile';
 import { TaskFileStore } from '../../../platform/taskfile/store';
+import { join } from 'node:path';
+import { readWorktreeSettings } from '../model/settings';
+import { agentCommandTemplate, expandAgentCommand } from '../../agents/model/agentCommand';
+import { shellSyntaxFor } from '../../agents/model/shellQuoting';
+import { cliSettings, SETTINGS_OPTIONS } from '../../common/cli/settings';
 
 export const command: CliCommand = {
   summary: 'start a task in its own git worktree (branch, brief, task file); prints the path',
   usage:
     'coord start KEY [--base BRANCH] [--branch-template T] [--path-template T] [--copy GLOB]...\n' +
-    '                [--brief NAME] [--setup COMMAND] [--force] [--json] [--file PATH]\n' +
+    '                [--brief NAME] [--setup COMMAND] [--force] [--workspace FILE] [--trusted] [--json] [--file PATH]\n' +
+    "  Options default to the coordinator.worktrees.* settings of the folder's .vscode/settings.json\n" +
+    "  (over --workspace FILE's); the setup command from settings runs only in a trusted repository.\n" +
     '  A task that is blocked, waiting or waits for unfinished tasks starts only with --force,\n' +
     '  which is recorded on the task.\n' +
     '  e.g. cd "$(coord start task1)"',
@@ -23,6 +30,7 @@ export const command: CliCommand = {
       {
         ...FILE_OPTION,
         ...JSON_OPTION,
+        ...SETTINGS_OPTIONS,
         base: { type: 'string' },
         'branch-template': { type: 'string' },
         'path-template': { type: 'string' },
@@ -38,6 +46,9 @@ export const command: CliCommand = {
       throw new UsageError('a task key or id is needed');
     }
     const taskFilePath = await resolveTaskFile(values.file, context);
+    const settings = readWorktreeSettings(
+      (await cliSettings(values, context, { reads: ['worktrees.'] })).get,
+    );
     let result: StartTaskResult;
     try {
       result = await startGatedTask({
@@ -46,13 +57,14 @@ export const command: CliCommand = {
         taskKey,
         taskFilePath,
         store: new TaskFileStore(taskFilePath),
-        baseBranch: values.base,
-        branchTemplate: values['branch-template'],
-        pathTemplate: values['path-template'],
-        copyGlobs: values.copy,
-        briefFileName: values.brief,
-        setupCommand: values.setup,
-        // Whoever typed --setup asked for that command to run.
+        baseBranch: values.base ?? (settings.baseBranch || undefined),
+        branchTemplate: values['branch-template'] ?? settings.branchTemplate,
+        pathTemplate: values['path-template'] ?? settings.pathTemplate,
+        copyGlobs: values.copy ?? settings.copyGlobs,
+        briefFileName: values.brief ?? settings.briefFileName,
+        setupCommand: values.setup ?? (settings.setupCommand || undefined),
+        // Whoever typed --setup asked for that command to run; a setup command from the
+        // repository's settings is only here when the repository is trusted.
         isTrusted: () => true,
         onOutput: (chunk) => context.stderr(chunk),
       });
@@ -67,18 +79,33 @@ export const command: CliCommand = {
       }
       throw error;
     }
+    // The line the editor would type in the agent's terminal; shown, never run, by the CLI.
+    const template = agentCommandTemplate(settings.agents, result.task);
+    const agentCommand = template
+      ? expandAgentCommand(
+          template,
+          {
+            brief: result.briefPath ?? join(result.path, values.brief ?? settings.briefFileName),
+            taskId: result.task.id,
+            branch: result.branch,
+          },
+          shellSyntaxFor(context.env.SHELL),
+        )
+      : undefined;
     if (values.json) {
       const { task, ...rest } = result;
-      context.stdout(`${JSON.stringify({ ...rest, taskKey: task.key }, null, 2)}\n`);
+      context.stdout(
+        `${JSON.stringify({ ...rest, taskKey: task.key, agentCommand: agentCommand ?? null }, null, 2)}\n`,
+      );
       return ExitCode.ok;
     }
-    context.stderr(describe(result));
+    context.stderr(describe(result, agentCommand));
     context.stdout(`${result.path}\n`);
     return ExitCode.ok;
   },
 };
 
-function describe(result: StartTaskResult): string {
+function describe(result: StartTaskResult, agentCommand: string | undefined): string {
   const skipped = result.skippedCopies.map(({ path, reason }) => `not copied: ${path} (${reason})`);
   if (result.outcome === 'existing') {
     return [
@@ -97,6 +124,7 @@ function describe(result: StartTaskResult): string {
     ...skipped,
     result.lockFile ? `lock: ${result.lockFile}` : undefined,
     result.setup === 'ran' ? 'setup command ran' : undefined,
+    agentCommand ? `agent: ${agentCommand}` : undefined,
     'task file: in_progress',
   ];
   return `${lines.filter((line) => line !== undefined).join('\n')}\n`;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { coordinatorSettings } from '../settings';
 import type { LoadedTaskFile } from '../../../../kernel/model/types';
 import type { TaskEdit } from '../../../../kernel/edits/types';
 import { discoverTaskFile } from '../../../../platform/taskfile/discover';
@@ -79,10 +80,7 @@ export class TaskFolderSession extends Disposable implements FolderSession {
   }
 
   private async discoverAndRead(): Promise<void> {
-    const configured = vscode.workspace
-      .getConfiguration(Settings.section, this.folder.uri)
-      .get<string>(Settings.taskFile, '')
-      .trim();
+    const configured = coordinatorSettings(this.folder.uri).text(Settings.taskFile, { trim: true });
     const [found, head] = await Promise.all([
       discoverTaskFile(this.folder.uri.fsPath, configured ? { configured } : undefined),
       gitHeadPath(this.folder.uri.fsPath),

@@ -1,4 +1,5 @@
 import { dirname, basename, isAbsolute, resolve } from 'node:path';
+import { SETTINGS } from '../../../../kernel/config/settingsTable';
 import type { Task } from '../../../../kernel/model/types';
 import { agentSlug } from './agent';
 import { branchNameProblem, sanitizeBranchName } from './refFormat';
@@ -6,8 +7,8 @@ import { slugify } from './slug';
 import { inferBranchType } from './taskType';
 import { expandTemplate } from './template';
 
-export const DEFAULT_BRANCH_TEMPLATE = '${type}/${agent}/${slug}';
-export const DEFAULT_PATH_TEMPLATE = '${repoParent}/${repo}-${agent}-${slug}';
+export const DEFAULT_BRANCH_TEMPLATE: string = SETTINGS['worktrees.branchTemplate'].default;
+export const DEFAULT_PATH_TEMPLATE: string = SETTINGS['worktrees.pathTemplate'].default;
 
 /** The parts of a task that names are made from (a subset of `Task`, so plain objects work in tests). */
 export type NamingTask = Pick<Task, 'key' | 'id' | 'name' | 'owner' | 'owners' | 'group'> & {

@@ -1,7 +1,11 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../../common/vscode/constants';
-import { existingTaskTerminal, openTaskTerminal } from '../../../agents/vscode/agentTerminal';
+import {
+  existingTaskTerminal,
+  openTaskTerminal,
+  trustedTerminalEnv,
+} from '../../../agents/vscode/agentTerminal';
 import { isWorktreeNode } from '../worktreeTreeNodes';
 import type { WorktreeCommandContext } from './worktreeCommandContext';
 
@@ -28,6 +32,7 @@ export function registerOpenWorktreeTerminal(_context: WorktreeCommandContext): 
       const terminal = vscode.window.createTerminal({
         name: basename(node.info.path),
         cwd: node.info.path,
+        env: trustedTerminalEnv(),
       });
       terminal.show();
       return terminal;
