@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STATUS_SPELLINGS } from '../model/statuses';
+import { reviewFieldsOfTask, reviewRulesSchema } from './reviewSchema';
 import { PRIORITIES, TASK_STATUSES } from '../model/types';
 
 /**
@@ -78,6 +79,7 @@ export const taskSchema = z
     reviewer: z.string().describe('Who reviews the work (a role or agent).'),
     worktree_path: z.string().describe('Path of the git worktree the task is worked in.'),
     started_at: z.string().describe('When work started (ISO time).'),
+    ...reviewFieldsOfTask,
   })
   .partial()
   .describe('A task.');
@@ -160,6 +162,7 @@ export const taskFileSchema = z
     metrics: z
       .record(z.string(), z.unknown())
       .describe('Free-form metrics: hours, PR counts, CI failures.'),
+    review_rules: reviewRulesSchema,
   })
   .partial({
     last_updated: true,
@@ -168,6 +171,7 @@ export const taskFileSchema = z
     pre_audit_guardrails: true,
     guardrails: true,
     metrics: true,
+    review_rules: true,
   })
   .describe('Agent Coordinator task file (task_status.json).');
 

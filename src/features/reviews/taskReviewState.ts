@@ -1,0 +1,87 @@
+import { readReviewChecklist, readReviewRules, readReviews } from '../../kernel/model/reviews';
+import type { ChangedPath } from '../../kernel/git/diffNameStatus';
+import type { Task, TaskModel } from '../../kernel/model/types';
+import {
+  authorsSince,
+  changedPathsSinceMergeBase,
+  commitSummaries,
+  defaultBranch,
+  resolveCommit,
+} from '../../platform/git';
+import { reviewGatesFor, type ReviewGate } from './model/reviewGates';
+import { reviewStanding, type GateStanding } from './model/reviewStanding';
+
+export interface TaskReviewState {
+  gates: ReviewGate[];
+  standing: GateStanding[];
+  /** The task branch's head commit, when the branch exists. */
+  head?: string;
+  /** Committer time of the head, in seconds since the epoch. */
+  headTime?: number;
+  base?: string;
+  /** Owners, the starter, who overrode its gates and the authors of its commits. */
+  workers: string[];
+  /** Why the path rules could not be judged (no branch to diff), when they could not. */
+  pathsUnjudged?: string;
+}
+
+export interface TaskReviewRequest {
+  /** Any folder of the repository. */
+  folder: string;
+  model: TaskModel;
+  task: Task;
+  signal?: AbortSignal;
+}
+
+/**
+ * Which reviews a task needs and where each stands: its branch's diff against the merge-base
+ * with the base branch, read against the task file's review rules, plus its `critical_review`.
+ */
+export async function taskReviewState(request: TaskReviewRequest): Promise<TaskReviewState> {
+  const { folder, model, task, signal } = request;
+  const rules = readReviewRules(model.raw).rules;
+  const branch = task.branch;
+  const head = branch
+    ? await resolveCommit(folder, branch, signal).catch(() => undefined)
+    : undefined;
+  let changes: ChangedPath[] = [];
+  let authors: string[] = [];
+  let base: string | undefined;
+  let pathsUnjudged: string | undefined;
+  if (head && branch) {
+    base = await defaultBranch(folder, signal);
+    if (base && base !== branch) {
+      [changes, authors] = await Promise.all([
+        changedPathsSinceMergeBase(folder, base, head, signal),
+        authorsSince(folder, base, head, signal),
+      ]);
+    } else if (rules.length > 0) {
+      pathsUnjudged = `no base branch to compare ${branch} with`;
+    }
+  } else if (rules.length > 0) {
+    pathsUnjudged = branch ? `branch ${branch} is not in the repository` : 'the task has no branch';
+  }
+  const gates = reviewGatesFor(task, readReviewChecklist(task.raw), rules, changes);
+  const workers = workersOf(task, authors);
+  const standing = reviewStanding(gates, readReviews(task.raw), head, workers);
+  const headTime = head
+    ? (await commitSummaries(folder, [head], signal)).get(head)?.time
+    : undefined;
+  return { gates, standing, head, headTime, base, workers, pathsUnjudged };
+}
+
+function workersOf(task: Task, authors: readonly string[]): string[] {
+  const names = [...task.owners, ...authors];
+  const startedBy = task.raw.started_by;
+  if (typeof startedBy === 'string') {
+    names.push(startedBy);
+  }
+  const overrides = Array.isArray(task.raw.overrides) ? (task.raw.overrides as unknown[]) : [];
+  for (const override of overrides) {
+    const by = (override as { by?: unknown } | null)?.by;
+    if (typeof by === 'string') {
+      names.push(by);
+    }
+  }
+  return [...new Set(names.map((name) => name.trim()).filter(Boolean))];
+}
