@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   snapshot: () => import('../../features/snapshots/cli/snapshot'),
   pr: () => import('../../features/github/cli/pr'),
   guardrails: () => import('../../features/guardrails/cli/guardrails'),
+  review: () => import('../../features/reviews/cli/review'),
   setup: () => import('../../features/plan-merge/cli/setup'),
   'merge-driver': () => import('../../features/plan-merge/cli/mergeDriver'),
 };

@@ -1,3 +1,4 @@
+import type { ReviewRecord } from '../model/reviews';
 import type { TaskStatus } from '../model/types';
 
 /** Who did something: a person or an agent, through which host. */
@@ -32,6 +33,7 @@ export type TaskEdit =
   | { kind: 'removeBlocker'; taskKey: string; text: string }
   | { kind: 'appendNote'; taskKey: string; text: string }
   | { kind: 'appendOverride'; taskKey: string; override: OverrideRecord }
+  | { kind: 'appendReview'; taskKey: string; review: ReviewRecord }
   /** Task fields with no dedicated edit: `worktree_path`, `started_at`, `hours_spent`, ... */
   | { kind: 'setTaskField'; taskKey: string; field: string; value: unknown }
   | {

@@ -3,6 +3,7 @@ import { resolveActor } from '../../../platform/identity/actor';
 import { completionShortfalls } from '../../guardrails/completionShortfalls';
 import { DEFAULT_SHORTFALL_SETTINGS } from '../../guardrails/model/defaults';
 import { guardrailsWithWorkspaceSettings } from '../../guardrails/workspaceSettings';
+import { reviewShortfalls } from '../../reviews/reviewShortfalls';
 import { forcedOnly } from '../gateUi';
 import { updateTask } from '../updateTask';
 import type { TaskEdit } from '../../../kernel/edits/types';
@@ -18,7 +19,8 @@ export const command: CliCommand = {
     'coord set KEY [--status S] [--progress DONE[/TOTAL]] [--pr N|none] [--branch B|none] [--owner O]\n' +
     '              [--blocker TEXT] [--unblock TEXT] [--note TEXT] [--force] [--json] [--file PATH]\n' +
     '  --status completed passes the completion gate (dependencies completed, every progress step\n' +
-    '  done, required guardrails passed in the task worktree); --force overrides it and records that',
+    '  done, required guardrails passed in the task worktree, a current approval by each required\n' +
+    '  reviewer); --force overrides it and records that',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -66,6 +68,7 @@ export const command: CliCommand = {
           definitions: definitions.definitions,
           settings: DEFAULT_SHORTFALL_SETTINGS,
         }),
+      reviewShortfalls: (task) => reviewShortfalls({ folder, model, task }),
     });
     const task = loaded.model!.byKey.get(key)!;
     if (values.json) {
