@@ -116,6 +116,40 @@ describe('the critical-review gate in the CLI (real git diffs, real processes)',
     assert.equal(planText(), before, 'a refused review writes nothing');
   });
 
+  it('refuses approval by the agent who started the task, and takes it from someone else', async () => {
+    const started = await coord(
+      ['start', 't_critical'],
+      repo.root,
+      undefined,
+      actingAs('Claude Code'),
+    );
+    assert.equal(started.code, 0, started.stderr);
+    assert.equal(
+      (rawTask(repo, 't_critical') as { started_by?: string }).started_by,
+      'Claude Code',
+    );
+    const starter = await coord(
+      ['review', 'critical', '--approve', '--check', '1'],
+      repo.root,
+      undefined,
+      actingAs('Claude Code'),
+    );
+    assert.equal(starter.code, 1);
+    assert.match(
+      starter.stderr,
+      /^coord: Claude Code cannot approve t_critical: they own it or did its work \(Copilot, Claude Code\)\.\n$/,
+    );
+    const other = await coord(
+      ['review', 'critical', '--approve', '--check', '1'],
+      repo.root,
+      undefined,
+      actingAs('Ana'),
+    );
+    assert.equal(other.code, 0, other.stderr);
+    const done = await coord(['set', 'critical', '--status', 'completed'], repo.root);
+    assert.equal(done.code, 0, done.stderr);
+  });
+
   it('records an approval of the branch head that opens the gate, and a later commit makes it stale', async () => {
     const unchecked = await coord(
       ['review', 't_gated', '--approve', '--check', '1'],
