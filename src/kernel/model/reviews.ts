@@ -1,3 +1,6 @@
+import type { JsonPath } from './locate';
+import type { ProblemSink } from './problems';
+
 /**
  * The review fields of the task file, read apart from the main task reader: the top-level
  * `review_rules` (path globs → a required reviewer, with an optional checklist) and, per task,
@@ -31,8 +34,8 @@ export interface ReviewRecord {
 
 export interface ReviewRulesRead {
   rules: ReviewRule[];
-  /** One sentence per entry that could not be read (it is left out). */
-  problems: string[];
+  /** One per entry that could not be read (it is left out), with where it is. */
+  problems: { message: string; path: JsonPath }[];
 }
 
 export function readReviewRules(doc: Record<string, unknown>): ReviewRulesRead {
@@ -41,21 +44,34 @@ export function readReviewRules(doc: Record<string, unknown>): ReviewRulesRead {
     return { rules: [], problems: [] };
   }
   if (!Array.isArray(value)) {
-    return { rules: [], problems: ['"review_rules" should be a list of rules'] };
+    return {
+      rules: [],
+      problems: [{ message: '"review_rules" should be a list of rules', path: ['review_rules'] }],
+    };
   }
   const rules: ReviewRule[] = [];
-  const problems: string[] = [];
+  const problems: ReviewRulesRead['problems'] = [];
   value.forEach((entry: unknown, index) => {
     const record = asRecord(entry);
     const paths = stringList(record?.paths);
     const reviewer = typeof record?.reviewer === 'string' ? record.reviewer.trim() : '';
     if (!record || paths.length === 0 || reviewer === '') {
-      problems.push(`review rule ${index + 1} needs "paths" (a list of globs) and a "reviewer"`);
+      problems.push({
+        message: `review rule ${index + 1} needs "paths" (a list of globs) and a "reviewer"; it is ignored`,
+        path: ['review_rules', index],
+      });
       return;
     }
     rules.push({ paths, reviewer, checklist: stringList(record.checklist) });
   });
   return { rules, problems };
+}
+
+/** Reports the review rules that cannot be read, as warnings of the file's diagnostics. */
+export function reportReviewRuleProblems(doc: Record<string, unknown>, report: ProblemSink): void {
+  for (const problem of readReviewRules(doc).problems) {
+    report({ severity: 'warning', code: 'invalid-review-rule', ...problem });
+  }
 }
 
 /** A task's own checklist, for `critical_review`. */

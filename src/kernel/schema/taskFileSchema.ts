@@ -79,6 +79,9 @@ export const taskSchema = z
     reviewer: z.string().describe('Who reviews the work (a role or agent).'),
     worktree_path: z.string().describe('Path of the git worktree the task is worked in.'),
     started_at: z.string().describe('When work started (ISO time).'),
+    started_by: z
+      .string()
+      .describe('Who started the task (an agent or person); recorded on start.'),
     ...reviewFieldsOfTask,
   })
   .partial()

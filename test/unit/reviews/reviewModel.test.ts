@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { parseNameStatus } from '../../../src/kernel/git/diffNameStatus';
 import { readReviewRules, readReviews, type ReviewRecord } from '../../../src/kernel/model/reviews';
 import { loadTaskFile } from '../../../src/kernel/model/load';
+import { taskFileJsonSchema } from '../../../src/kernel/schema/jsonSchema';
+import { taskFileSchema } from '../../../src/kernel/schema/taskFileSchema';
+import { PLAN } from './fixture';
 import { reviewGatesFor } from '../../../src/features/reviews/model/reviewGates';
 import { reviewStanding } from '../../../src/features/reviews/model/reviewStanding';
 
@@ -62,13 +65,31 @@ describe('review rules, gates and standing (pure)', () => {
       review_rules: [{ paths: 'matriz/', reviewer: 'Claude Code' }, { reviewer: 'x' }, 3],
     });
     assert.deepEqual(read.rules, [{ paths: ['matriz/'], reviewer: 'Claude Code', checklist: [] }]);
-    assert.deepEqual(read.problems, [
-      'review rule 2 needs "paths" (a list of globs) and a "reviewer"',
-      'review rule 3 needs "paths" (a list of globs) and a "reviewer"',
-    ]);
-    assert.deepEqual(readReviewRules({ review_rules: {} }).problems, [
-      '"review_rules" should be a list of rules',
-    ]);
+    assert.deepEqual(
+      read.problems.map((p) => [p.path, p.message]),
+      [
+        [
+          ['review_rules', 1],
+          'review rule 2 needs "paths" (a list of globs) and a "reviewer"; it is ignored',
+        ],
+        [
+          ['review_rules', 2],
+          'review rule 3 needs "paths" (a list of globs) and a "reviewer"; it is ignored',
+        ],
+      ],
+    );
+    const text = '{\n  "review_rules": [\n    { "reviewer": "x" }\n  ],\n  "tasks": {}\n}\n';
+    const diagnostics = loadTaskFile(text).diagnostics.filter(
+      (d) => d.code === 'invalid-review-rule',
+    );
+    assert.deepEqual(
+      diagnostics.map((d) => [d.severity, d.line, d.column]),
+      [['warning', 3, 5]],
+    );
+    assert.deepEqual(
+      readReviewRules({ review_rules: {} }).problems.map((p) => p.message),
+      ['"review_rules" should be a list of rules'],
+    );
     assert.equal(
       readReviews({ reviews: [{ reviewer: 'A', verdict: 'maybe', at: 'x' }, 'no'] }).length,
       0,
@@ -108,5 +129,21 @@ describe('review rules, gates and standing (pure)', () => {
     );
     assert.equal(anyone[0].state, 'approved');
     assert.equal(anyone[0].review?.reviewer, 'Ana');
+  });
+
+  it("describes review rules and a task's review fields in the JSON Schema, and accepts the fixture plan", () => {
+    const schema = JSON.stringify(taskFileJsonSchema());
+    for (const field of ['review_rules', 'review_checklist', 'reviews', 'started_by']) {
+      assert.ok(schema.includes(`"${field}"`), field);
+    }
+    const withReview = structuredClone(PLAN) as Record<string, unknown>;
+    (withReview.tasks as { core: Record<string, Record<string, unknown>> }).core.t_gated.reviews = [
+      { reviewer: 'Claude Code', verdict: 'approve', checked: [1, 2], at: '2026-11-29T00:00:00Z' },
+    ];
+    assert.equal(taskFileSchema.safeParse(withReview).success, true);
+    const wrongVerdict = structuredClone(withReview) as typeof withReview;
+    (wrongVerdict.tasks as { core: Record<string, Record<string, unknown>> }).core.t_gated.reviews =
+      [{ reviewer: 'Claude Code', verdict: 'lgtm', at: '2026-11-29T00:00:00Z' }];
+    assert.equal(taskFileSchema.safeParse(wrongVerdict).success, false);
   });
 });
