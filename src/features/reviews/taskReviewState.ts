@@ -40,21 +40,27 @@ export interface TaskReviewRequest {
 export async function taskReviewState(request: TaskReviewRequest): Promise<TaskReviewState> {
   const { folder, model, task, signal } = request;
   const rules = readReviewRules(model.raw).rules;
+  if (rules.length === 0 && !task.criticalReview) {
+    return { gates: [], standing: [], workers: workersOf(task, []) };
+  }
   const branch = task.branch;
-  const head = branch
-    ? await resolveCommit(folder, branch, signal).catch(() => undefined)
-    : undefined;
+  const head = branch ? await branchHead(folder, branch, signal) : undefined;
   let changes: ChangedPath[] = [];
   let authors: string[] = [];
   let base: string | undefined;
   let pathsUnjudged: string | undefined;
   if (head && branch) {
-    base = await defaultBranch(folder, signal);
+    base = await defaultBranch(folder, signal).catch(() => undefined);
     if (base && base !== branch) {
-      [changes, authors] = await Promise.all([
-        changedPathsSinceMergeBase(folder, base, head, signal),
-        authorsSince(folder, base, head, signal),
-      ]);
+      try {
+        [changes, authors] = await Promise.all([
+          changedPathsSinceMergeBase(folder, base, head, signal),
+          authorsSince(folder, base, head, signal),
+        ]);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        pathsUnjudged = `cannot compare ${branch} with ${base}: ${reason}`;
+      }
     } else if (rules.length > 0) {
       pathsUnjudged = `no base branch to compare ${branch} with`;
     }
@@ -68,6 +74,21 @@ export async function taskReviewState(request: TaskReviewRequest): Promise<TaskR
     ? (await commitSummaries(folder, [head], signal)).get(head)?.time
     : undefined;
   return { gates, standing, head, headTime, base, workers, pathsUnjudged };
+}
+
+/** The branch's head commit: the local branch, else its copy on origin. */
+async function branchHead(
+  folder: string,
+  branch: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  for (const ref of [`refs/heads/${branch}`, `refs/remotes/origin/${branch}`]) {
+    const oid = await resolveCommit(folder, ref, signal).catch(() => undefined);
+    if (oid) {
+      return oid;
+    }
+  }
+  return undefined;
 }
 
 function workersOf(task: Task, authors: readonly string[]): string[] {

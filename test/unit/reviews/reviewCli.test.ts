@@ -251,6 +251,19 @@ describe('the critical-review gate in the CLI (real git diffs, real processes)',
     );
   });
 
+  it('judges a branch known only on origin, and says when the branch is nowhere', async () => {
+    repo.git('update-ref', 'refs/remotes/origin/feat/codex/gated', 'feat/codex/gated');
+    repo.git('branch', '-D', 'feat/codex/gated');
+    assert.equal((await shown('t_gated'))[0]?.because, 'changes matriz/core.py');
+    repo.git('update-ref', '-d', 'refs/remotes/origin/feat/codex/gated');
+    assert.deepEqual(await shown('t_gated'), []);
+    const text = await coord(['show', 't_gated'], repo.root);
+    assert.match(
+      text.stdout,
+      /\nreviews: +review rules not judged: branch feat\/codex\/gated is not in the repository\n/,
+    );
+  });
+
   it('answers bad input with one line', async () => {
     const both = await coord(['review', 't_gated', '--approve', '--request-changes'], repo.root);
     assert.equal(both.code, 2);
