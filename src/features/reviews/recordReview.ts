@@ -53,8 +53,7 @@ export async function recordReview(request: RecordReviewRequest): Promise<Record
       `${reviewer} cannot approve ${task.key}: they own it or did its work (${state.workers.join(', ')}).`,
     );
   }
-  const theirs = state.gates.filter((gate) => canSign(gate, reviewer));
-  const checklist = [...new Set(theirs.flatMap((gate) => gate.checklist))];
+  const { checklist, counts } = reviewerChecklist(state, reviewer);
   const checked = [...new Set(request.checked)].sort((a, b) => a - b);
   const outside = checked.filter((n) => !Number.isInteger(n) || n < 1 || n > checklist.length);
   if (outside.length > 0) {
@@ -88,7 +87,22 @@ export async function recordReview(request: RecordReviewRequest): Promise<Record
     review.commit = state.head;
   }
   await request.store.apply([{ kind: 'appendReview', taskKey: task.key, review }]);
-  return { review, checklist, counts: theirs.length > 0, before: state };
+  return { review, checklist, counts, before: state };
+}
+
+/**
+ * The checklist `reviewer` answers (the items of every gate they can sign, in gate order), and
+ * whether any required review is theirs to give. Hosts ask it before asking for the checks.
+ */
+export function reviewerChecklist(
+  state: TaskReviewState,
+  reviewer: string,
+): { checklist: string[]; counts: boolean } {
+  const theirs = state.gates.filter((gate) => canSign(gate, reviewer));
+  return {
+    checklist: [...new Set(theirs.flatMap((gate) => gate.checklist))],
+    counts: theirs.length > 0,
+  };
 }
 
 function canSign(gate: ReviewGate, reviewer: string): boolean {

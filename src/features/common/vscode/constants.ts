@@ -20,6 +20,7 @@ export const Commands = {
   showTaskDependencies: 'coordinator.showTaskDependencies',
   setTaskStatus: 'coordinator.setTaskStatus',
   setTaskProgress: 'coordinator.setTaskProgress',
+  reviewTask: 'coordinator.reviewTask',
   openTaskPullRequest: 'coordinator.openTaskPullRequest',
   copyBranchName: 'coordinator.copyBranchName',
   openWorktreeInNewWindow: 'coordinator.openWorktreeInNewWindow',
