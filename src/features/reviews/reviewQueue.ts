@@ -1,7 +1,12 @@
 import type { TaskModel } from '../../kernel/model/types';
 import { REVIEW_SLA_HOURS } from './model/reviewAge';
 import { reviewerLabel, standingText } from './model/reviewStanding';
+import { defaultBranch } from '../../platform/git';
+import { mapLimit } from '../github/client/mapLimit';
 import { taskReviewState } from './taskReviewState';
+
+/** Tasks judged at once: a few git processes in parallel, not one per task. */
+const QUEUE_CONCURRENCY = 4;
 
 export interface QueuedReview {
   taskKey: string;
@@ -32,17 +37,22 @@ export async function reviewQueue(request: ReviewQueueRequest): Promise<QueuedRe
   const underWay = request.model.tasks.filter(
     (task) => task.status !== 'completed' && task.status !== 'not_started',
   );
-  const queue: QueuedReview[] = [];
-  for (const task of underWay) {
-    const state = await taskReviewState({
+  const base = await defaultBranch(request.folder, request.signal).catch(() => undefined);
+  const states = await mapLimit(underWay, QUEUE_CONCURRENCY, (task) =>
+    taskReviewState({
       folder: request.folder,
       model: request.model,
       task,
+      base,
       signal: request.signal,
-    });
+    }),
+  );
+  const queue: QueuedReview[] = [];
+  underWay.forEach((task, index) => {
+    const state = states[index]!;
     const waiting = state.standing.filter((standing) => standing.state !== 'approved');
     if (waiting.length === 0) {
-      continue;
+      return;
     }
     const sinceMs = state.headTime !== undefined ? state.headTime * 1000 : undefined;
     const ageMs = sinceMs !== undefined ? Math.max(0, now - sinceMs) : undefined;
@@ -57,6 +67,6 @@ export async function reviewQueue(request: ReviewQueueRequest): Promise<QueuedRe
       ageMs,
       overdue: ageMs !== undefined && ageMs > slaMs,
     });
-  }
+  });
   return queue.sort((a, b) => (b.ageMs ?? -1) - (a.ageMs ?? -1));
 }

@@ -30,6 +30,8 @@ export interface TaskReviewRequest {
   folder: string;
   model: TaskModel;
   task: Task;
+  /** The base branch, when the caller already knows it (the queue asks git once). */
+  base?: string;
   signal?: AbortSignal;
 }
 
@@ -50,7 +52,7 @@ export async function taskReviewState(request: TaskReviewRequest): Promise<TaskR
   let base: string | undefined;
   let pathsUnjudged: string | undefined;
   if (head && branch) {
-    base = await defaultBranch(folder, signal).catch(() => undefined);
+    base = request.base ?? (await defaultBranch(folder, signal).catch(() => undefined));
     if (base && base !== branch) {
       try {
         [changes, authors] = await Promise.all([
