@@ -60,6 +60,22 @@ describe('review rules, gates and standing (pure)', () => {
     );
   });
 
+  it('asks each named reviewer of a critical task, or anyone who did not do the work', () => {
+    const critical = (fields: Record<string, unknown>) =>
+      loadTaskFile(
+        JSON.stringify({
+          tasks: {
+            core: { t: { name: 'T', status: 'in_progress', critical_review: true, ...fields } },
+          },
+        }),
+      ).model!.byKey.get('t')!;
+    const reviewersOf = (fields: Record<string, unknown>) =>
+      reviewGatesFor(critical(fields), ['x'], [], []).map((g) => g.reviewer);
+    assert.deepEqual(reviewersOf({ reviewers: ['Claude Code', 'Ana'] }), ['Claude Code', 'Ana']);
+    assert.deepEqual(reviewersOf({ reviewer: 'Claude Code' }), ['Claude Code']);
+    assert.deepEqual(reviewersOf({}), [undefined]);
+  });
+
   it('reads rules and reviews tolerantly, naming each rule it cannot read', () => {
     const read = readReviewRules({
       review_rules: [{ paths: 'matriz/', reviewer: 'Claude Code' }, { reviewer: 'x' }, 3],

@@ -1,5 +1,6 @@
 import type { ChangedPath } from '../../../kernel/git/diffNameStatus';
 import type { ReviewRule } from '../../../kernel/model/reviews';
+import { splitOwners } from '../../../kernel/model/owners';
 import type { Task } from '../../../kernel/model/types';
 import { isIncluded, parseIncludePatterns } from '../../worktrees/model/includePatterns';
 
@@ -14,7 +15,8 @@ export interface ReviewGate {
 
 /**
  * The review gates that apply to a task: one per rule whose globs match a path the branch
- * changed (either side of a rename), and its own `critical_review`. Gates for the same reviewer
+ * changed (either side of a rename), and its own `critical_review` (one per named reviewer, e.g.
+ * `"reviewers": ["Claude Code", "Ana"]`, else anyone who did not do the work). Gates for the same reviewer
  * are merged, their checklists joined.
  */
 export function reviewGatesFor(
@@ -37,11 +39,10 @@ export function reviewGatesFor(
     }
   }
   if (task.criticalReview) {
-    gates.push({
-      reviewer: task.reviewer,
-      checklist: [...taskChecklist],
-      because: 'critical_review',
-    });
+    const reviewers = task.reviewer ? splitOwners(task.reviewer) : [];
+    for (const reviewer of reviewers.length > 0 ? reviewers : [undefined]) {
+      gates.push({ reviewer, checklist: [...taskChecklist], because: 'critical_review' });
+    }
   }
   return mergeByReviewer(gates);
 }
