@@ -1,4 +1,9 @@
-import { readReviewChecklist, readReviewRules, readReviews } from '../../kernel/model/reviews';
+import {
+  readReviewChecklist,
+  readReviewRules,
+  readReviews,
+  type ReviewRecord,
+} from '../../kernel/model/reviews';
 import type { ChangedPath } from '../../kernel/git/diffNameStatus';
 import type { Task, TaskModel } from '../../kernel/model/types';
 import {
@@ -30,6 +35,8 @@ export interface TaskReviewRequest {
   folder: string;
   model: TaskModel;
   task: Task;
+  /** Reviews given elsewhere that count too: approvals on the task's PR by mapped logins. */
+  pullRequestReviews?: (task: Task) => Promise<ReviewRecord[]>;
   /** The base branch, when the caller already knows it (the queue asks git once). */
   base?: string;
   signal?: AbortSignal;
@@ -71,7 +78,9 @@ export async function taskReviewState(request: TaskReviewRequest): Promise<TaskR
   }
   const gates = reviewGatesFor(task, readReviewChecklist(task.raw), rules, changes);
   const workers = workersOf(task, authors);
-  const standing = reviewStanding(gates, readReviews(task.raw), head, workers);
+  const fromPullRequest = gates.length > 0 ? await request.pullRequestReviews?.(task) : undefined;
+  const reviews = [...readReviews(task.raw), ...(fromPullRequest ?? [])];
+  const standing = reviewStanding(gates, reviews, head, workers);
   const headTime = head
     ? (await commitSummaries(folder, [head], signal)).get(head)?.time
     : undefined;

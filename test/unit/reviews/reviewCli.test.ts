@@ -264,6 +264,32 @@ describe('the critical-review gate in the CLI (real git diffs, real processes)',
     );
   });
 
+  it('with reviewers mapped to GitHub logins but no GitHub to ask, says so in one line and keeps the gate', async () => {
+    repo.write(
+      '.vscode/settings.json',
+      '{ "coordinator.reviews.githubLogins": { "Claude Code": ["claude-bot"] } }\n',
+    );
+    assert.equal((await coord(['set', 't_gated', '--pr', '7'], repo.root)).code, 0);
+    const env = { ...actingAs('Codex'), GITHUB_TOKEN: '', GH_TOKEN: '' };
+    const refused = await coord(
+      ['set', 't_gated', '--status', 'completed'],
+      repo.root,
+      undefined,
+      env,
+    );
+    assert.equal(refused.code, 1);
+    const lines = refused.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 2, refused.stderr);
+    assert.match(
+      lines[0]!,
+      /^coord: Reviews of PR #7 not read \(.+\); only recorded reviews count\.$/,
+    );
+    assert.match(
+      lines[1]!,
+      /^coord: Cannot complete t_gated .*required review by Claude Code: no approving review/,
+    );
+  });
+
   it('answers bad input with one line', async () => {
     const both = await coord(['review', 't_gated', '--approve', '--request-changes'], repo.root);
     assert.equal(both.code, 2);

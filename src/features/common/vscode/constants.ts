@@ -76,6 +76,7 @@ export const Settings = {
   worktreesOpenTerminal: 'worktrees.openTerminal',
   agents: 'agents',
   /** A list, not `guardrails` itself: that name holds the settings below. */
+  reviewsGitHubLogins: 'reviews.githubLogins',
   guardrailsDefinitions: 'guardrails.definitions',
   guardrailsTimeoutMinutes: 'guardrails.timeoutMinutes',
   guardrailsParallelism: 'guardrails.parallelism',

@@ -3,6 +3,7 @@ import { resolveActor } from '../../../platform/identity/actor';
 import { completionShortfalls } from '../../guardrails/completionShortfalls';
 import { DEFAULT_SHORTFALL_SETTINGS } from '../../guardrails/model/defaults';
 import { guardrailsWithWorkspaceSettings } from '../../guardrails/workspaceSettings';
+import { pullRequestReviewsForCli } from '../../reviews/cli/pullRequestReviewsForCli';
 import { reviewShortfalls } from '../../reviews/reviewShortfalls';
 import { forcedOnly } from '../gateUi';
 import { updateTask } from '../updateTask';
@@ -68,7 +69,13 @@ export const command: CliCommand = {
           definitions: definitions.definitions,
           settings: DEFAULT_SHORTFALL_SETTINGS,
         }),
-      reviewShortfalls: (task) => reviewShortfalls({ folder, model, task }),
+      reviewShortfalls: async (task) =>
+        reviewShortfalls({
+          folder,
+          model,
+          task,
+          pullRequestReviews: await pullRequestReviewsForCli(folder, context),
+        }),
     });
     const task = loaded.model!.byKey.get(key)!;
     if (values.json) {

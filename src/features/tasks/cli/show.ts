@@ -6,6 +6,7 @@ import { ExitCode, UsageError, type CliCommand } from '../../common/cli/command'
 import { taskJson } from '../../common/cli/print/taskJson';
 import { findTask, openTaskFile, requireModel } from '../../common/cli/taskFile';
 import { reviewLines } from '../../reviews/model/reviewLines';
+import { pullRequestReviewsForCli } from '../../reviews/cli/pullRequestReviewsForCli';
 import { taskReviewState } from '../../reviews/taskReviewState';
 
 export const command: CliCommand = {
@@ -20,7 +21,13 @@ export const command: CliCommand = {
     const { model, graph } = requireModel(opened);
     const task = findTask(model, positionals[0]);
     const chain = blockingChain(model, graph, task.key);
-    const review = await taskReviewState({ folder: path.dirname(opened.path), model, task });
+    const folder = path.dirname(opened.path);
+    const review = await taskReviewState({
+      folder,
+      model,
+      task,
+      pullRequestReviews: await pullRequestReviewsForCli(folder, context),
+    });
     if (values.json) {
       const dependents = graph.dependents.get(task.key) ?? [];
       const reviews = review.standing.map((s) => ({
