@@ -7,6 +7,7 @@ import { TaskFileStore } from '../../../../platform/taskfile/store';
 import { Commands } from '../../../common/vscode/constants';
 import type { CommandContext } from '../../../tasks/vscode/commands/commandContext';
 import { resolveTask } from '../../../tasks/vscode/resolveTask';
+import { isWorker } from '../../model/reviewStanding';
 import { recordReview, reviewerChecklist } from '../../recordReview';
 import { taskReviewState } from '../../taskReviewState';
 
@@ -31,7 +32,7 @@ export function registerReviewTask({ services }: CommandContext): vscode.Disposa
       const actor = await resolveActor('editor', session.folder.uri.fsPath);
       const state = await taskReviewState({ folder, model, task });
       const { checklist } = reviewerChecklist(state, actor.name);
-      const verdict = await pickVerdict(task.name, actor.name);
+      const verdict = await pickVerdict(task.name, actor.name, isWorker(actor.name, state.workers));
       if (!verdict) {
         return;
       }
@@ -81,13 +82,24 @@ export function registerReviewTask({ services }: CommandContext): vscode.Disposa
   });
 }
 
-async function pickVerdict(taskName: string, reviewer: string): Promise<ReviewVerdict | undefined> {
+async function pickVerdict(
+  taskName: string,
+  reviewer: string,
+  didTheWork: boolean,
+): Promise<ReviewVerdict | undefined> {
+  const approve = { label: '$(check) Approve', verdict: 'approve' as const };
+  const requestChanges = {
+    label: '$(request-changes) Request Changes',
+    verdict: 'request_changes' as const,
+  };
   const picked = await vscode.window.showQuickPick(
-    [
-      { label: '$(check) Approve', verdict: 'approve' as const },
-      { label: '$(request-changes) Request Changes', verdict: 'request_changes' as const },
-    ],
-    { title: `Review "${taskName}" as ${reviewer}`, placeHolder: 'Verdict on the branch head' },
+    didTheWork ? [requestChanges] : [approve, requestChanges],
+    {
+      title: `Review "${taskName}" as ${reviewer}`,
+      placeHolder: didTheWork
+        ? 'You own this task or did its work, so you cannot approve it'
+        : 'Verdict on the branch head',
+    },
   );
   return picked?.verdict;
 }
