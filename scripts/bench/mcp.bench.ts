@@ -105,6 +105,7 @@ async function main(): Promise<void> {
 
     const context = {
       cwd: repo,
+      env: process.env,
       stdout: () => undefined,
       stderr: (text: string) => process.stderr.write(text),
     };

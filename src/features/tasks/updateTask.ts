@@ -2,7 +2,7 @@ import type { Actor, TaskEdit } from '../../kernel/edits/types';
 import type { LoadedTaskFile, Task } from '../../kernel/model/types';
 import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 import type { GateUi } from './gateUi';
-import { checkCompletion, type GuardrailShortfall } from './model/gates';
+import { checkCompletion, type GuardrailShortfall, type ReviewShortfall } from './model/gates';
 import { passGate } from './passGate';
 
 /** The one write path every host uses for a task's own fields. */
@@ -20,12 +20,14 @@ export interface UpdateTaskRequest {
   ui: GateUi;
   /** Required guardrails that have not passed for the task (its worktree since the last commit). */
   guardrailShortfalls?: (task: Task) => Promise<GuardrailShortfall[]>;
+  /** Required reviews without a current approval (by path rules and `critical_review`). */
+  reviewShortfalls?: (task: Task) => Promise<ReviewShortfall[]>;
   now?: () => Date;
 }
 
 /**
  * Applies edits to one task through the store. Marking it completed passes the completion
- * gate first (dependencies, progress, required guardrails), judged on the task as these edits
+ * gate first (dependencies, progress, required guardrails and reviews), judged on the task as these edits
  * leave it, so `--status completed --progress 6/6` is one step.
  */
 export async function updateTask(request: UpdateTaskRequest): Promise<LoadedTaskFile> {
@@ -40,13 +42,13 @@ export async function updateTask(request: UpdateTaskRequest): Promise<LoadedTask
     }
     if (task.status !== 'completed') {
       const projected = withProgressEdits(task, edits);
-      const judge = async () =>
-        checkCompletion(
-          model,
-          loaded.graph,
-          projected,
-          (await request.guardrailShortfalls?.(projected)) ?? [],
-        );
+      const judge = async () => {
+        const [guardrails, reviews] = await Promise.all([
+          request.guardrailShortfalls?.(projected),
+          request.reviewShortfalls?.(projected),
+        ]);
+        return checkCompletion(model, loaded.graph, projected, guardrails ?? [], reviews ?? []);
+      };
       const now = (request.now ?? (() => new Date()))();
       edits.push(...(await passGate(await judge(), request.ui, request.actor, now, judge)));
     }

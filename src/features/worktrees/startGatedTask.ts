@@ -17,7 +17,8 @@ export interface GatedStartOptions extends StartTaskOptions {
 /**
  * Start Task in Worktree for every host: a task that is blocked, waiting, or waits for
  * unfinished tasks starts only when the UI port says to go on anyway, and that override is
- * recorded on the task once the start succeeded. A task in progress just gets its worktree.
+ * recorded on the task once the start succeeded, with who started it (`started_by`). A task in
+ * progress just gets its worktree.
  */
 export async function startGatedTask(options: GatedStartOptions): Promise<StartTaskResult> {
   const loaded = await options.store.read();
@@ -43,8 +44,15 @@ export async function startGatedTask(options: GatedStartOptions): Promise<StartT
   });
   try {
     const result = await startTaskInWorktree(options);
-    if (overrides.length > 0 && result.outcome !== 'existing') {
-      await options.store.apply(overrides);
+    if (result.outcome !== 'existing') {
+      // Who started it did the work: the review gate refuses them as the task's reviewer.
+      const startedBy = {
+        kind: 'setTaskField',
+        taskKey: result.task.key,
+        field: 'started_by',
+        value: options.actor.name,
+      } as const;
+      await options.store.apply([...overrides, startedBy]);
     }
     return result;
   } finally {

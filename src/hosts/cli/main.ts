@@ -28,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   pr: () => import('../../features/github/cli/pr'),
   guardrails: () => import('../../features/guardrails/cli/guardrails'),
   trust: () => import('../../features/trust/cli/trust'),
+  review: () => import('../../features/reviews/cli/review'),
   setup: () => import('../../features/plan-merge/cli/setup'),
   'merge-driver': () => import('../../features/plan-merge/cli/mergeDriver'),
   import: () => import('../../features/plan-import/cli/import'),

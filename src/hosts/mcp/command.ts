@@ -1,7 +1,7 @@
 import { worktreeTopLevel } from '../../platform/git';
 import { AGENT_TASK_ENV } from '../../platform/identity/actor';
 import { ALLOW_OTHER_TASKS_SETTING } from '../../features/agents/model/mcpSettings';
-import { readFolderSettings } from '../../features/guardrails/workspaceSettings';
+import { readFolderSettings } from '../../platform/settings/settingsFiles';
 import { FILE_OPTION, parseCommandArgs } from '../../features/common/cli/args';
 import { ExitCode, type CliCommand } from '../../features/common/cli/command';
 import { resolveTaskFile } from '../../features/common/cli/taskFile';

@@ -12,6 +12,7 @@ import { registerOpenTaskPullRequest } from '../../features/github/vscode/comman
 import { registerOpenTerminalInWorktree } from '../../features/worktrees/vscode/commands/openTerminalInWorktree';
 import { registerOpenWorktreeInNewWindow } from '../../features/worktrees/vscode/commands/openWorktreeInNewWindow';
 import { registerRefresh } from '../../features/tasks/vscode/commands/refresh';
+import { registerReviewTask } from '../../features/reviews/vscode/commands/reviewTask';
 import { registerRevealTask } from '../../features/tasks/vscode/commands/revealTask';
 import { registerRevealTaskInFile } from '../../features/tasks/vscode/commands/revealTaskInFile';
 import { registerRunGuardrail } from '../../features/guardrails/vscode/commands/runGuardrail';
@@ -43,6 +44,7 @@ export function registerCommands(
     registerShowTaskDependencies(context),
     registerSetTaskStatus(context),
     registerSetTaskProgress(context),
+    registerReviewTask(context),
     registerOpenTaskPullRequest(context),
     registerCopyBranchName(context),
     registerOpenWorktreeInNewWindow(context),

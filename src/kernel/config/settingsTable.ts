@@ -27,6 +27,9 @@ export const SETTINGS = {
   'github.maxResponseMegabytes': { default: 10, restricted: false },
   'snapshots.folder': { default: 'docs/audits/coordination', restricted: true },
   'snapshots.daily': { default: false, restricted: false },
+  // Restricted: a repository mapping reviewers to logins could make anyone's approval count.
+  'reviews.githubLogins': { default: {}, restricted: true },
+  'mcp.allowOtherTasks': { default: false, restricted: false },
   'worktrees.branchTemplate': { default: '${type}/${agent}/${slug}', restricted: false },
   'worktrees.pathTemplate': {
     default: '${repoParent}/${repo}-${agent}-${slug}',

@@ -63,15 +63,10 @@ export function applyTaskEdit(doc: SubDocument, edit: TaskScopedEdit): void {
     }
     case 'appendNote':
       return appendToList(doc, fieldName(task, TASK_FIELDS.notes), edit.text, false);
-    case 'appendOverride': {
-      const list = doc.value.overrides;
-      if (Array.isArray(list)) {
-        doc.set(['overrides', -1], { ...edit.override }, true);
-      } else {
-        doc.set(['overrides'], [{ ...edit.override }]);
-      }
-      return;
-    }
+    case 'appendOverride':
+      return appendRecord(doc, 'overrides', { ...edit.override });
+    case 'appendReview':
+      return appendRecord(doc, 'reviews', { ...edit.review });
     case 'setTaskField':
       if (edit.field.length === 0) {
         throw new TaskEditError('invalidValue', 'a field name is needed', edit.taskKey);
@@ -106,6 +101,14 @@ function setPrNumbers(doc: SubDocument, prNumbers: readonly number[]): void {
   const single = TASK_FIELDS.prNumber.find((name) => task[name] !== undefined);
   if (single !== undefined && task[single] !== null) {
     doc.set([single], prNumbers.length > 0 ? prNumbers[0] : null);
+  }
+}
+
+function appendRecord(doc: SubDocument, name: string, record: object): void {
+  if (Array.isArray(doc.value[name])) {
+    doc.set([name, -1], record, true);
+  } else {
+    doc.set([name], [record]);
   }
 }
 

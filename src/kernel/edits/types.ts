@@ -1,3 +1,4 @@
+import type { ReviewRecord } from '../model/reviews';
 import type { TaskStatus } from '../model/types';
 
 /** Who did something: a person or an agent, through which host. */
@@ -39,6 +40,7 @@ export type TaskEdit =
    * in a plan of groups, to the map or to the end of the list otherwise.
    */
   | { kind: 'addTask'; taskKey: string; group: string; fields: Record<string, unknown> }
+  | { kind: 'appendReview'; taskKey: string; review: ReviewRecord }
   /** Task fields with no dedicated edit: `worktree_path`, `started_at`, `hours_spent`, ... */
   | { kind: 'setTaskField'; taskKey: string; field: string; value: unknown }
   | {

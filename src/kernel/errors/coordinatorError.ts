@@ -7,6 +7,8 @@ export type CoordinatorErrorCode =
   /** The repository is not trusted, so its commands and settings that run commands are ignored. */
   | 'untrusted'
   | 'unknownTask'
+  /** Someone who did a task's work tried to approve its review. */
+  | 'selfApproval'
   | 'badInput';
 
 /** An expected failure with one line of text for the person and a stable code for the code. */

@@ -13,6 +13,7 @@ import type { JsonPath } from './locate';
 import { outlineAt, type OutlineNode } from './outline';
 import { describeValue, type ProblemSink } from './problems';
 import { readGuardrails } from './readGuardrails';
+import { reportReviewRuleProblems } from './reviews';
 import { readTask } from './readTask';
 import { STORED_SUMMARY_FIELDS } from './summary';
 import type { StoredSummary, Task, TaskGroup, TaskModel } from './types';
@@ -86,6 +87,7 @@ export function buildModel(
     raw: root ?? { tasks: doc },
   };
   if (root) {
+    reportReviewRuleProblems(root, report);
     if (typeof root.schema_version === 'string') {
       model.schemaVersion = root.schema_version;
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SIZE_HOURS } from '../model/estimate';
 import { TASK_FIELDS } from '../model/readTask';
 import { STATUS_SPELLINGS } from '../model/statuses';
+import { reviewFieldsOfTask, reviewRulesSchema } from './reviewSchema';
 import { PRIORITIES, TASK_STATUSES } from '../model/types';
 
 /**
@@ -139,6 +140,10 @@ export const taskSchema = z
     key: z.union([z.string(), z.number()]).describe('Task key, in a list of tasks.'),
     files_count: z.int().min(0).describe('Number of files the task touches.'),
     group: z.string().describe('Group of a task in a list of tasks.'),
+    started_by: z
+      .string()
+      .describe('Who started the task (an agent or person); recorded on start.'),
+    ...reviewFieldsOfTask,
   })
   .partial()
   .describe('A task.');
@@ -219,6 +224,7 @@ const planFields = {
   metrics: z
     .record(z.string(), z.unknown())
     .describe('Free-form metrics: hours, PR counts, CI failures.'),
+  review_rules: reviewRulesSchema,
 };
 
 /** The tasks of one category, agent or owner: a list, a map of key → task, or either under `tasks`. */
@@ -253,6 +259,7 @@ const planWithTasks = z
     pre_audit_guardrails: true,
     guardrails: true,
     metrics: true,
+    review_rules: true,
   });
 
 const nestedPlan = z

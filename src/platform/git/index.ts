@@ -20,3 +20,4 @@ export { worktreeStatus, aheadBehind, lastCommit, commitSummaries, unpushedCount
 export type { CommitSummary } from './status';
 export { untrackedPaths, gitPath } from './files';
 export { attributeValue, localConfigValue, setLocalConfig } from './config';
+export { changedPathsSinceMergeBase, authorsSince } from './diff';

@@ -344,6 +344,9 @@ export function combinedStatusObject(
 export interface FakeReview {
   user: string;
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  /** The commit reviewed; default `c…c`. */
+  commitId?: string;
+  submittedAt?: string;
 }
 
 export function reviewObject(
@@ -368,8 +371,8 @@ export function reviewObject(
       html: { href: html },
       pull_request: { href: `${urls.api}/repos/${owner}/${repo}/pulls/${prNumber}` },
     },
-    submitted_at: FIXED_TIME,
-    commit_id: 'c'.repeat(40),
+    submitted_at: review.submittedAt ?? FIXED_TIME,
+    commit_id: review.commitId ?? 'c'.repeat(40),
     author_association: 'MEMBER' as const,
   };
 }

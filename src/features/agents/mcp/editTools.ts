@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { TaskEdit } from '../../../kernel/edits/types';
 import { TASK_STATUSES, type TaskStatus } from '../../../kernel/model/types';
 import { completionShortfalls } from '../../guardrails/completionShortfalls';
-import { DEFAULT_SHORTFALL_SETTINGS } from '../../guardrails/model/defaults';
-import { guardrailsWithWorkspaceSettings } from '../../guardrails/workspaceSettings';
+import { guardrailsWithSettings, readGuardrailSettings } from '../../guardrails/model/settings';
+import { readRepositorySettings } from '../../../platform/settings/repositorySettings';
+import { trustOf } from '../../../platform/trust/trustStore';
 import { claimTask } from '../../tasks/claimTask';
 import { forcedOnly } from '../../tasks/gateUi';
 import { updateTask } from '../../tasks/updateTask';
@@ -120,7 +121,12 @@ export function registerEditTools(server: McpServer, session: McpSession): void 
           };
         }
         const folder = dirname(session.taskFilePath);
-        const definitions = await guardrailsWithWorkspaceSettings(model.guardrails, session.cwd);
+        // The repository's guardrail settings, restricted ones only where it is trusted.
+        const trusted =
+          (await trustOf(session.cwd, { flag: false, env: process.env })) !== undefined;
+        const repository = await readRepositorySettings({ folder: session.cwd, trusted });
+        const guardrailSettings = readGuardrailSettings(repository.get);
+        const definitions = guardrailsWithSettings(model.guardrails, guardrailSettings);
         const loaded = await updateTask({
           store: session.store,
           taskKey: target.key,
@@ -133,7 +139,7 @@ export function registerEditTools(server: McpServer, session: McpSession): void 
               model,
               task,
               definitions: definitions.definitions,
-              settings: DEFAULT_SHORTFALL_SETTINGS,
+              settings: guardrailSettings,
             }),
         });
         const plan = { loaded, model: loaded.model!, graph: loaded.graph! };

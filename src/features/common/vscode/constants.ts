@@ -21,6 +21,7 @@ export const Commands = {
   showTaskDependencies: 'coordinator.showTaskDependencies',
   setTaskStatus: 'coordinator.setTaskStatus',
   setTaskProgress: 'coordinator.setTaskProgress',
+  reviewTask: 'coordinator.reviewTask',
   openTaskPullRequest: 'coordinator.openTaskPullRequest',
   copyBranchName: 'coordinator.copyBranchName',
   openWorktreeInNewWindow: 'coordinator.openWorktreeInNewWindow',
@@ -76,6 +77,7 @@ export const Settings = {
   worktreesOpenTerminal: 'worktrees.openTerminal',
   agents: 'agents',
   /** A list, not `guardrails` itself: that name holds the settings below. */
+  reviewsGitHubLogins: 'reviews.githubLogins',
   guardrailsDefinitions: 'guardrails.definitions',
   guardrailsTimeoutMinutes: 'guardrails.timeoutMinutes',
   guardrailsParallelism: 'guardrails.parallelism',

@@ -10,9 +10,15 @@ import {
   pullRequestShape,
   repositoryShape,
   reviewsShape,
+  reviewsWithUsersShape,
 } from '../model/restShape';
 import { deriveReviewDecision } from '../model/reviews';
-import type { GitHubStatus, PullRequestInfo, TaskPullRequestStatus } from '../model/types';
+import type {
+  GitHubStatus,
+  PullRequestInfo,
+  PullRequestReview,
+  TaskPullRequestStatus,
+} from '../model/types';
 import { tokenMayGoTo } from '../model/tokenHost';
 import { createBoundedFetch } from './boundedFetch';
 import { createCachingFetch, EtagCache, type RequestStats } from './cachingFetch';
@@ -344,6 +350,50 @@ export class GitHubService {
     }
     this.log.info(`Opened pull request #${created.number} for ${draft.head}.`);
     return { number: created.number, url: created.html_url, warnings };
+  }
+
+  /** The reviews submitted on pull request `number`, oldest first (up to 100). */
+  async pullRequestReviews(number: number): Promise<PullRequestReview[]> {
+    const repository = this.options.repository;
+    if (!repository) {
+      throw new GitHubError(
+        'noRepository',
+        'No GitHub repository is configured for this workspace.',
+      );
+    }
+    const { owner, repo } = repository;
+    const what = `the reviews of pull request #${number}`;
+    try {
+      const octokit = await this.octokit();
+      const answer = await octokit.rest.pulls.listReviews({
+        owner,
+        repo,
+        pull_number: number,
+        per_page: 100,
+      });
+      const reviews = expectShape<
+        {
+          state: string;
+          user: { login: string } | null;
+          commit_id?: string | null;
+          submitted_at?: string;
+        }[]
+      >(answer.data, reviewsWithUsersShape, what);
+      return reviews.flatMap((review) =>
+        review.user
+          ? [
+              {
+                login: review.user.login,
+                state: review.state as PullRequestReview['state'],
+                ...(review.commit_id ? { commitId: review.commit_id } : {}),
+                ...(review.submitted_at ? { submittedAt: review.submitted_at } : {}),
+              },
+            ]
+          : [],
+      );
+    } catch (error) {
+      throw this.asError(error, what);
+    }
   }
 
   private async octokit(): Promise<GitHubClient> {

@@ -80,3 +80,9 @@ export const repositoryShape: Check = fields({ default_branch: text });
 export const checkRunsShape: Check = fields({ total_count: count, check_runs: list });
 export const combinedStatusShape: Check = fields({ statuses: list });
 export const reviewsShape: Check = listOf(fields({ state: text }));
+export const reviewsWithUsersShape: Check = listOf(
+  fields({
+    state: text,
+    user: (value) => value === null || fields({ login: text })(value) === undefined,
+  }),
+);

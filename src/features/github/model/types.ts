@@ -41,6 +41,16 @@ export interface PullRequestInfo {
 }
 
 /** What GitHub says about one task: its PR (if any), checks and review decision. */
+/** One review submitted on a pull request, as GitHub reports it. */
+export interface PullRequestReview {
+  login: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
+  /** The head commit the review was given on. */
+  commitId?: string;
+  /** ISO time; absent while pending. */
+  submittedAt?: string;
+}
+
 export interface TaskPullRequestStatus {
   taskKey: string;
   pr: PullRequestInfo;

@@ -49,6 +49,7 @@ export const MERGE_RULES: readonly FieldMergeRule[] = [
   { scope: 'task', names: TASK_FIELDS.deliverables, rule: 'set' },
   { scope: 'task', names: ['labels', 'tags'], rule: 'set' },
   { scope: 'task', names: TASK_FIELDS.notes, rule: 'append' },
+  { scope: 'task', names: ['reviews'], rule: 'append' },
   { scope: 'task', names: TASK_FIELDS.startedAt, rule: 'later' },
   { scope: 'task', names: ['completed_at', 'updated_at', 'last_updated'], rule: 'later' },
   { scope: 'task', names: TASK_FIELDS.hoursSpent, rule: 'larger' },

@@ -3,6 +3,8 @@ import { resolveActor } from '../../../platform/identity/actor';
 import { completionShortfalls } from '../../guardrails/completionShortfalls';
 import { cliGuardrails } from '../../guardrails/cli/settingsGuardrails';
 import { cliSettings, SETTINGS_OPTIONS } from '../../common/cli/settings';
+import { pullRequestReviewsForCli } from '../../reviews/cli/pullRequestReviewsForCli';
+import { reviewShortfalls } from '../../reviews/reviewShortfalls';
 import { forcedOnly } from '../gateUi';
 import { updateTask } from '../updateTask';
 import type { TaskEdit } from '../../../kernel/edits/types';
@@ -19,7 +21,8 @@ export const command: CliCommand = {
     '              [--blocker TEXT] [--unblock TEXT] [--note TEXT] [--force] [--workspace FILE] [--trusted]\n' +
     '              [--json] [--file PATH]\n' +
     '  --status completed passes the completion gate (dependencies completed, every progress step\n' +
-    '  done, required guardrails passed in the task worktree); --force overrides it and records that',
+    '  done, required guardrails passed in the task worktree, a current approval by each required\n' +
+    '  reviewer); --force overrides it and records that',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -71,6 +74,13 @@ export const command: CliCommand = {
         const { definitions, settings } = await repositoryGuardrails();
         return completionShortfalls({ folder, model, task, definitions, settings });
       },
+      reviewShortfalls: async (task) =>
+        reviewShortfalls({
+          folder,
+          model,
+          task,
+          pullRequestReviews: await pullRequestReviewsForCli(folder, context),
+        }),
     });
     const task = loaded.model!.byKey.get(key)!;
     if (values.json) {

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import {
   blockingChain,
   displayStatus,
@@ -9,6 +10,9 @@ import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/arg
 import { ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
 import { taskJson } from '../../common/cli/print/taskJson';
 import { findTask, openTaskFile, requireModel } from '../../common/cli/taskFile';
+import { reviewLines } from '../../reviews/model/reviewLines';
+import { pullRequestReviewsForCli } from '../../reviews/cli/pullRequestReviewsForCli';
+import { taskReviewState } from '../../reviews/taskReviewState';
 
 export const command: CliCommand = {
   summary: 'show one task (by key or id) with its dependencies and what blocks it',
@@ -22,10 +26,24 @@ export const command: CliCommand = {
     const { model, graph } = requireModel(opened);
     const task = findTask(model, positionals[0]);
     const chain = blockingChain(model, graph, task.key);
+    const folder = path.dirname(opened.path);
+    const review = await taskReviewState({
+      folder,
+      model,
+      task,
+      pullRequestReviews: await pullRequestReviewsForCli(folder, context),
+    });
     if (values.json) {
       const dependents = graph.dependents.get(task.key) ?? [];
+      const reviews = review.standing.map((s) => ({
+        reviewer: s.gate.reviewer ?? null,
+        because: s.gate.because,
+        checklist: s.gate.checklist,
+        state: s.state,
+        review: s.review ?? null,
+      }));
       context.stdout(
-        `${JSON.stringify({ ...taskJson(model, graph, task), blockingChain: chain, dependents, raw: task.raw }, null, 2)}\n`,
+        `${JSON.stringify({ ...taskJson(model, graph, task), blockingChain: chain, dependents, reviews, raw: task.raw }, null, 2)}\n`,
       );
       return ExitCode.ok;
     }
@@ -76,9 +94,12 @@ export const command: CliCommand = {
       ['checklist', task.checklist.join('; ')],
       ['notes', task.notes.join('; ')],
     ];
+    reviewLines(review.standing, review.pathsUnjudged).forEach((line, i) => {
+      lines.push([i === 0 ? 'reviews' : '', line]);
+    });
     for (const [label, value] of lines) {
       if (value !== '') {
-        context.stdout(`${`${label}:`.padEnd(18)}${value}\n`);
+        context.stdout(`${(label ? `${label}:` : '').padEnd(18)}${value}\n`);
       }
     }
     return ExitCode.ok;

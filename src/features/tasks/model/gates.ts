@@ -17,6 +17,14 @@ export interface GuardrailShortfall {
   state: string;
 }
 
+/** A review the completion gate requires that is not a current approval. */
+export interface ReviewShortfall {
+  /** E.g. `Claude Code`. */
+  reviewer: string;
+  /** E.g. `no approving review (changes matriz/core.py)`. */
+  state: string;
+}
+
 function waitsFor(model: TaskModel, graph: TaskGraph | undefined, task: Task): string[] {
   const keys = graph
     ? unfinishedDependencies(model, graph, task.key)
@@ -46,13 +54,15 @@ export function checkStart(model: TaskModel, graph: TaskGraph | undefined, task:
 
 /**
  * Completing a task: every task it depends on completed, every progress step done, and every
- * required guardrail passed in its worktree since the last commit (the caller finds those).
+ * required guardrail passed in its worktree since the last commit, and a current approving review
+ * by every required reviewer (the caller finds those two).
  */
 export function checkCompletion(
   model: TaskModel,
   graph: TaskGraph | undefined,
   task: Task,
   guardrails: readonly GuardrailShortfall[] = [],
+  reviews: readonly ReviewShortfall[] = [],
 ): GateCheck {
   const reasons = waitsFor(model, graph, task);
   const progress = task.progress;
@@ -61,6 +71,9 @@ export function checkCompletion(
   }
   for (const guardrail of guardrails) {
     reasons.push(`required guardrail ${guardrail.key}: ${guardrail.state}`);
+  }
+  for (const review of reviews) {
+    reasons.push(`required review by ${review.reviewer}: ${review.state}`);
   }
   return { gate: 'completion', taskKey: task.key, taskName: task.name, reasons };
 }

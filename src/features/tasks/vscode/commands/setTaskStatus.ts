@@ -10,6 +10,7 @@ import { TaskFileStore } from '../../../../platform/taskfile/store';
 import type { GateUi } from '../../gateUi';
 import { refusalText } from '../../model/gates';
 import { updateTask } from '../../updateTask';
+import { reviewShortfalls } from '../../../reviews/reviewShortfalls';
 
 /** Writes a new status to the task file through the store (minimal edit, nothing else touched). */
 export function registerSetTaskStatus({
@@ -58,6 +59,12 @@ export function registerSetTaskStatus({
           ui: completionCheck?.ui(session, task) ?? askToOverride,
           guardrailShortfalls: (projected) =>
             completionCheck?.shortfalls(session, projected) ?? Promise.resolve([]),
+          reviewShortfalls: async (projected) => {
+            const model = session.state?.model;
+            return model
+              ? reviewShortfalls({ folder: session.folder.uri.fsPath, model, task: projected })
+              : [];
+          },
         });
       } catch (error) {
         if (CoordinatorError.is(error, 'gateRefused')) {

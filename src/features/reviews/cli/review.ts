@@ -1,0 +1,114 @@
+import * as path from 'node:path';
+import { resolveActor } from '../../../platform/identity/actor';
+import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
+import { ExitCode, UsageError, type CliCommand, type CliContext } from '../../common/cli/command';
+import { findTask, openTaskFile, requireModel } from '../../common/cli/taskFile';
+import { ageText, REVIEW_SLA_HOURS } from '../model/reviewAge';
+import { recordReview } from '../recordReview';
+import { reviewQueue } from '../reviewQueue';
+
+export const command: CliCommand = {
+  summary: 'record a review of a task (approve or request changes), or list the review queue',
+  usage:
+    'coord review KEY --approve|--request-changes [--check N[,N…]]… [--note TEXT] [--json] [--file PATH]\n' +
+    '       coord review --queue [--json] [--file PATH]\n' +
+    '  The review is of the task branch head; a later commit makes it stale. An approval checks\n' +
+    "  every item of the reviewer's checklist, and nobody who did the work can give it.\n" +
+    `  --queue lists tasks waiting for a review, oldest first, flagged after ${REVIEW_SLA_HOURS} h`,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        ...FILE_OPTION,
+        ...JSON_OPTION,
+        approve: { type: 'boolean' },
+        'request-changes': { type: 'boolean' },
+        check: { type: 'string', multiple: true },
+        note: { type: 'string' },
+        queue: { type: 'boolean' },
+      },
+      1,
+    );
+    if (values.queue) {
+      if (positionals.length > 0 || values.approve || values['request-changes']) {
+        throw new UsageError('--queue takes no task and no verdict');
+      }
+      return printQueue(values.file, values.json === true, context);
+    }
+    if (positionals.length === 0) {
+      throw new UsageError('a task key or id is needed (or --queue)');
+    }
+    if (values.approve === values['request-changes']) {
+      throw new UsageError('give exactly one of --approve and --request-changes');
+    }
+    const checked = parseChecks(values.check ?? []);
+    const opened = await openTaskFile(values.file, context);
+    const { model } = requireModel(opened);
+    const key = findTask(model, positionals[0]).key;
+    const folder = path.dirname(opened.path);
+    const recorded = await recordReview({
+      store: { read: () => opened.store.read(), apply: (edits) => opened.store.apply(edits) },
+      folder,
+      taskKey: key,
+      verdict: values.approve ? 'approve' : 'request_changes',
+      checked,
+      note: values.note,
+      actor: await resolveActor('cli', folder),
+    });
+    if (values.json) {
+      context.stdout(
+        `${JSON.stringify({ taskKey: key, review: recorded.review, counts: recorded.counts }, null, 2)}\n`,
+      );
+      return ExitCode.ok;
+    }
+    const { review } = recorded;
+    const verdict = review.verdict === 'approve' ? 'approved' : 'requested changes on';
+    const commit = review.commit ? ` at ${review.commit.slice(0, 10)}` : '';
+    context.stdout(`${review.reviewer} ${verdict} ${key}${commit}.\n`);
+    if (!recorded.counts) {
+      context.stdout(
+        `No required review of ${key} is ${review.reviewer}'s to give, so this opens no gate.\n`,
+      );
+    }
+    return ExitCode.ok;
+  },
+};
+
+function parseChecks(values: readonly string[]): number[] {
+  const numbers: number[] = [];
+  for (const part of values.flatMap((value) => value.split(/[\s,]+/)).filter(Boolean)) {
+    const n = Number(part);
+    if (!Number.isInteger(n) || n < 1) {
+      throw new UsageError(`--check takes checklist item numbers (1, 2, …), not "${part}"`);
+    }
+    numbers.push(n);
+  }
+  return numbers;
+}
+
+async function printQueue(
+  file: string | undefined,
+  json: boolean,
+  context: CliContext,
+): Promise<number> {
+  const opened = await openTaskFile(file, context);
+  const { model } = requireModel(opened);
+  const queue = await reviewQueue({ folder: path.dirname(opened.path), model });
+  if (json) {
+    context.stdout(`${JSON.stringify(queue, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  if (queue.length === 0) {
+    context.stdout('No task is waiting for a review.\n');
+    return ExitCode.ok;
+  }
+  for (const entry of queue) {
+    const age = entry.ageMs !== undefined ? ageText(entry.ageMs) : 'age unknown';
+    const flag = entry.overdue ? `  OVERDUE (over ${REVIEW_SLA_HOURS} h)` : '';
+    context.stdout(`${entry.taskKey}  ${entry.taskName}  waiting ${age}${flag}\n`);
+    for (const waiting of entry.waitingFor) {
+      context.stdout(`    ${waiting.reviewer}: ${waiting.state}\n`);
+    }
+  }
+  return ExitCode.ok;
+}

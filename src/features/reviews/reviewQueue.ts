@@ -1,0 +1,72 @@
+import type { TaskModel } from '../../kernel/model/types';
+import { REVIEW_SLA_HOURS } from './model/reviewAge';
+import { reviewerLabel, standingText } from './model/reviewStanding';
+import { defaultBranch } from '../../platform/git';
+import { mapLimit } from '../github/client/mapLimit';
+import { taskReviewState } from './taskReviewState';
+
+/** Tasks judged at once: a few git processes in parallel, not one per task. */
+const QUEUE_CONCURRENCY = 4;
+
+export interface QueuedReview {
+  taskKey: string;
+  taskName: string;
+  /** Who is awaited, with where their review stands. */
+  waitingFor: { reviewer: string; state: string }[];
+  /** Since when the review has been waiting: the branch head's commit time (ISO), if known. */
+  since?: string;
+  ageMs?: number;
+  overdue: boolean;
+}
+
+export interface ReviewQueueRequest {
+  folder: string;
+  model: TaskModel;
+  now?: () => Date;
+  slaHours?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Tasks under way whose required reviews are not all current approvals, oldest first; a review
+ * waiting since the branch's last commit for longer than the SLA is overdue.
+ */
+export async function reviewQueue(request: ReviewQueueRequest): Promise<QueuedReview[]> {
+  const now = (request.now ?? (() => new Date()))().getTime();
+  const slaMs = (request.slaHours ?? REVIEW_SLA_HOURS) * 3_600_000;
+  const underWay = request.model.tasks.filter(
+    (task) => task.status !== 'completed' && task.status !== 'not_started',
+  );
+  const base = await defaultBranch(request.folder, request.signal).catch(() => undefined);
+  const states = await mapLimit(underWay, QUEUE_CONCURRENCY, (task) =>
+    taskReviewState({
+      folder: request.folder,
+      model: request.model,
+      task,
+      base,
+      signal: request.signal,
+    }),
+  );
+  const queue: QueuedReview[] = [];
+  underWay.forEach((task, index) => {
+    const state = states[index]!;
+    const waiting = state.standing.filter((standing) => standing.state !== 'approved');
+    if (waiting.length === 0) {
+      return;
+    }
+    const sinceMs = state.headTime !== undefined ? state.headTime * 1000 : undefined;
+    const ageMs = sinceMs !== undefined ? Math.max(0, now - sinceMs) : undefined;
+    queue.push({
+      taskKey: task.key,
+      taskName: task.name,
+      waitingFor: waiting.map((standing) => ({
+        reviewer: reviewerLabel(standing.gate),
+        state: standingText(standing),
+      })),
+      since: sinceMs !== undefined ? new Date(sinceMs).toISOString() : undefined,
+      ageMs,
+      overdue: ageMs !== undefined && ageMs > slaMs,
+    });
+  });
+  return queue.sort((a, b) => (b.ageMs ?? -1) - (a.ageMs ?? -1));
+}
