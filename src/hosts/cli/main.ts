@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   guardrails: () => import('../../features/guardrails/cli/guardrails'),
   setup: () => import('../../features/plan-merge/cli/setup'),
   'merge-driver': () => import('../../features/plan-merge/cli/mergeDriver'),
+  conflicts: () => import('../../features/conflicts/cli/conflicts'),
 };
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {

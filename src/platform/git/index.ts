@@ -20,3 +20,12 @@ export { worktreeStatus, aheadBehind, lastCommit, commitSummaries, unpushedCount
 export type { CommitSummary } from './status';
 export { untrackedPaths, gitPath } from './files';
 export { attributeValue, localConfigValue, setLocalConfig } from './config';
+export {
+  scratchObjects,
+  mergeCommitPairs,
+  conflictMarkerCounts,
+  mergeBase,
+  changedPaths,
+  snapshotWorktree,
+} from './merge';
+export type { ScratchObjects, MergeRefusal, MergeRunOptions } from './merge';

@@ -1,0 +1,256 @@
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
+import type { MergeTreeOutcome } from '../../kernel/git/mergeTreeOutput';
+import type { TaskModel } from '../../kernel/model/types';
+import {
+  changedPaths,
+  conflictMarkerCounts,
+  defaultBranch,
+  isGitError,
+  mergeBase,
+  mergeCommitPairs,
+  runGit,
+  scratchObjects,
+  snapshotWorktree,
+  type MergeRefusal,
+  type ScratchObjects,
+} from '../../platform/git';
+import { ForecastCache } from './forecastCache';
+import { liveBranches, type BranchCandidate } from './liveBranches';
+import { intersectingPairs } from './model/candidatePairs';
+import type {
+  ConflictedFile,
+  ConflictForecast,
+  LiveBranch,
+  PairForecast,
+  PairVerdict,
+} from './model/types';
+
+export interface ForecastOptions {
+  /** Any folder inside the repository. */
+  folder: string;
+  /** The plan, for task branches and names; without it only worktree branches are compared. */
+  model?: TaskModel;
+  /** The branch everything merges into; the repository's default branch when absent. */
+  base?: string;
+  signal?: AbortSignal;
+}
+
+interface Measured {
+  live: LiveBranch;
+  mergeBase: string;
+  changes: string[];
+}
+
+/**
+ * The pairwise conflict forecast: for every two live branches (uncommitted work included) and
+ * for each branch against the base, whether merging both conflicts and where. Pairs whose
+ * changes share no path are clean without a merge; the rest are merged in memory in one batch.
+ * Results are cached per commit pair, so only pairs with a branch that moved are merged again.
+ */
+export async function forecastConflicts(options: ForecastOptions): Promise<ConflictForecast> {
+  const { folder, signal } = options;
+  const base = options.base ?? (await defaultBranch(folder, signal));
+  if (!base) {
+    throw new CoordinatorError('badInput', 'No base branch: pass --base BRANCH.');
+  }
+  const baseCommit = await commitOf(folder, base, signal);
+  const found = await liveBranches(folder, options.model, base, signal);
+  const notes = [...found.notes];
+  const cache = await ForecastCache.open(folder, signal);
+  const objects = await scratchObjects(folder, signal);
+  try {
+    const measured: Measured[] = [];
+    for (const candidate of found.branches) {
+      const live = await withUncommittedWork(candidate, objects, notes, signal);
+      const common = await mergeBase(folder, baseCommit, live.commit, {
+        signal,
+        env: objects.env,
+      });
+      if (!common) {
+        notes.push(`${live.label}: ${live.branch} shares no history with ${base}: left out`);
+        continue;
+      }
+      const changes = await changesBetween(folder, cache, common, live.commit, objects, signal);
+      measured.push({ live, mergeBase: common, changes });
+    }
+    const { pairs: candidates, disjoint } = intersectingPairs(measured.map((m) => m.changes));
+    const toMerge: { a: string; b: string; overlap: string[]; commits: [string, string] }[] = [];
+    for (const item of measured) {
+      if (item.mergeBase === baseCommit) {
+        continue; // The base has not moved since the branch left it: merging is a fast-forward.
+      }
+      const baseChanges = await changesBetween(
+        folder,
+        cache,
+        item.mergeBase,
+        baseCommit,
+        objects,
+        signal,
+      );
+      const mine = new Set(item.changes);
+      const overlap = baseChanges.filter((path) => mine.has(path)).sort();
+      if (overlap.length > 0) {
+        toMerge.push({
+          a: base,
+          b: item.live.label,
+          overlap,
+          commits: [baseCommit, item.live.commit],
+        });
+      }
+    }
+    for (const pair of candidates) {
+      const a = measured[pair.a] as Measured;
+      const b = measured[pair.b] as Measured;
+      toMerge.push({
+        a: a.live.label,
+        b: b.live.label,
+        overlap: pair.overlap,
+        commits: [a.live.commit, b.live.commit],
+      });
+    }
+    const verdicts = await mergeVerdicts(
+      folder,
+      cache,
+      toMerge.map((item) => item.commits),
+      objects,
+      signal,
+    );
+    const pairs: PairForecast[] = toMerge.map((item, index) => ({
+      a: item.a,
+      b: item.b,
+      overlap: item.overlap,
+      verdict: verdicts[index] as PairVerdict,
+    }));
+    await cache.save().catch(() => undefined);
+    return {
+      base,
+      branches: measured.map((m) => m.live),
+      pairs,
+      disjointPairs: disjoint,
+      notes,
+    };
+  } finally {
+    await objects.dispose();
+  }
+}
+
+async function commitOf(folder: string, branch: string, signal?: AbortSignal): Promise<string> {
+  const result = await runGit(
+    ['rev-parse', '--verify', '--quiet', '--end-of-options', `${branch}^{commit}`],
+    { cwd: folder, signal, readOnly: true, okExitCodes: [1] },
+  );
+  const commit = result.stdout.trim();
+  if (result.exitCode !== 0 || !commit) {
+    throw new CoordinatorError('badInput', `The base branch "${branch}" does not exist.`);
+  }
+  return commit;
+}
+
+/** The branch as its worktree has it on disk, when its worktree is still on that commit. */
+async function withUncommittedWork(
+  candidate: BranchCandidate,
+  objects: ScratchObjects,
+  notes: string[],
+  signal?: AbortSignal,
+): Promise<LiveBranch> {
+  const live: LiveBranch = {
+    label: candidate.label,
+    branch: candidate.branch,
+    commit: candidate.commit,
+    ...(candidate.taskKey ? { taskKey: candidate.taskKey } : {}),
+  };
+  if (!candidate.worktree) {
+    return live;
+  }
+  try {
+    const snapshot = await snapshotWorktree(candidate.worktree, candidate.commit, objects, signal);
+    return snapshot === candidate.commit
+      ? live
+      : { ...live, commit: snapshot, uncommittedIn: candidate.worktree };
+  } catch (error) {
+    if (isGitError(error, 'cancelled')) {
+      throw error;
+    }
+    notes.push(
+      `${candidate.label}: uncommitted work in ${candidate.worktree} could not be read (${error instanceof Error ? error.message : String(error)}): its last commit is used`,
+    );
+    return live;
+  }
+}
+
+async function changesBetween(
+  folder: string,
+  cache: ForecastCache,
+  from: string,
+  to: string,
+  objects: ScratchObjects,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  const cached = cache.changes(from, to);
+  if (cached) {
+    return cached;
+  }
+  const paths = await changedPaths(folder, from, to, { signal, env: objects.env });
+  cache.setChanges(from, to, paths);
+  return paths;
+}
+
+async function mergeVerdicts(
+  folder: string,
+  cache: ForecastCache,
+  pairs: readonly [string, string][],
+  objects: ScratchObjects,
+  signal?: AbortSignal,
+): Promise<PairVerdict[]> {
+  const verdicts: (PairVerdict | undefined)[] = pairs.map(([a, b]) => cache.merge(a, b));
+  const missing = pairs
+    .map((pair, index) => ({ pair, index }))
+    .filter(({ index }) => verdicts[index] === undefined);
+  const outcomes = await mergeCommitPairs(
+    folder,
+    missing.map(({ pair }) => pair),
+    { signal, env: objects.env },
+  );
+  for (const [position, { pair, index }] of missing.entries()) {
+    const verdict = await verdictOf(folder, outcomes[position], objects, signal);
+    cache.setMerge(pair[0], pair[1], verdict);
+    verdicts[index] = verdict;
+  }
+  return verdicts as PairVerdict[];
+}
+
+async function verdictOf(
+  folder: string,
+  outcome: MergeTreeOutcome | MergeRefusal | undefined,
+  objects: ScratchObjects,
+  signal?: AbortSignal,
+): Promise<PairVerdict> {
+  if (!outcome) {
+    return { status: 'error', message: 'git gave no answer for this pair' };
+  }
+  if ('refused' in outcome) {
+    return { status: 'error', message: outcome.refused };
+  }
+  if (outcome.clean) {
+    return { status: 'clean', via: 'merge' };
+  }
+  const hunks = await conflictMarkerCounts(folder, outcome.tree, outcome.conflictedPaths, {
+    signal,
+    env: objects.env,
+  });
+  const kinds = new Map<string, Set<string>>();
+  for (const conflict of outcome.conflicts) {
+    const kind = /\(([^)]+)\)/.exec(conflict.type)?.[1] ?? conflict.type;
+    for (const path of conflict.paths) {
+      const set = kinds.get(path) ?? new Set<string>();
+      set.add(kind === 'contents' ? 'content' : kind);
+      kinds.set(path, set);
+    }
+  }
+  const files: ConflictedFile[] = outcome.conflictedPaths.map((path) => ({
+    path,
+    hunks: hunks.get(path) ?? 0,
+    kinds: [...(kinds.get(path) ?? [])].sort(),
+  }));
+  return { status: 'conflict', files };
+}
