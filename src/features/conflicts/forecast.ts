@@ -13,6 +13,7 @@ import {
   snapshotWorktree,
   type MergeRefusal,
   type ScratchObjects,
+  worktreeTopLevel,
 } from '../../platform/git';
 import { ForecastCache } from './forecastCache';
 import { liveBranches, type BranchCandidate } from './liveBranches';
@@ -49,6 +50,9 @@ interface Measured {
  */
 export async function forecastConflicts(options: ForecastOptions): Promise<ConflictForecast> {
   const { folder, signal } = options;
+  if (!(await worktreeTopLevel(folder, signal))) {
+    throw new CoordinatorError('badInput', `Not inside a git repository: ${folder}`);
+  }
   const base = options.base ?? (await defaultBranch(folder, signal));
   if (!base) {
     throw new CoordinatorError('badInput', 'No base branch: pass --base BRANCH.');
@@ -119,7 +123,7 @@ export async function forecastConflicts(options: ForecastOptions): Promise<Confl
       a: item.a,
       b: item.b,
       overlap: item.overlap,
-      verdict: verdicts[index] as PairVerdict,
+      verdict: verdicts.verdicts[index] as PairVerdict,
     }));
     await cache.save().catch(() => undefined);
     return {
@@ -127,6 +131,7 @@ export async function forecastConflicts(options: ForecastOptions): Promise<Confl
       branches: measured.map((m) => m.live),
       pairs,
       disjointPairs: disjoint,
+      mergedNow: verdicts.mergedNow,
       notes,
     };
   } finally {
@@ -201,7 +206,7 @@ async function mergeVerdicts(
   pairs: readonly [string, string][],
   objects: ScratchObjects,
   signal?: AbortSignal,
-): Promise<PairVerdict[]> {
+): Promise<{ verdicts: PairVerdict[]; mergedNow: number }> {
   const verdicts: (PairVerdict | undefined)[] = pairs.map(([a, b]) => cache.merge(a, b));
   const missing = pairs
     .map((pair, index) => ({ pair, index }))
@@ -216,7 +221,7 @@ async function mergeVerdicts(
     cache.setMerge(pair[0], pair[1], verdict);
     verdicts[index] = verdict;
   }
-  return verdicts as PairVerdict[];
+  return { verdicts: verdicts as PairVerdict[], mergedNow: missing.length };
 }
 
 async function verdictOf(

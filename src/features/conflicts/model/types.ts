@@ -38,6 +38,8 @@ export interface ConflictForecast {
   pairs: PairForecast[];
   /** Pairs known clean because their changes do not meet. */
   disjointPairs: number;
+  /** Pairs merged by this run; the others came from the cache. */
+  mergedNow: number;
   /** Sentences about what was left out (a deleted branch, a detached worktree, ...). */
   notes: string[];
 }
