@@ -31,8 +31,29 @@ function waitsFor(model: TaskModel, graph: TaskGraph | undefined, task: Task): s
   });
 }
 
-/** Starting a task: it must not be blocked or waiting, nor wait for unfinished tasks or blockers. */
-export function checkStart(model: TaskModel, graph: TaskGraph | undefined, task: Task): GateCheck {
+/** Another task in progress that the task to start would collide with, and where. */
+export interface StartOverlap {
+  otherTask: string;
+  /** `claims`: both declare the same files; `forecast`: merging both branches conflicts. */
+  kind: 'claims' | 'forecast';
+  files: string[];
+}
+
+function overlapReason(overlap: StartOverlap): string {
+  const what = overlap.kind === 'claims' ? 'claims the same files as' : 'would conflict with';
+  return `${what} ${overlap.otherTask} (in progress): ${overlap.files.join(', ')}`;
+}
+
+/**
+ * Starting a task: it must not be blocked or waiting, nor wait for unfinished tasks or blockers,
+ * nor collide with a task in progress (the caller finds the overlaps; the conflict radar does).
+ */
+export function checkStart(
+  model: TaskModel,
+  graph: TaskGraph | undefined,
+  task: Task,
+  overlaps: readonly StartOverlap[] = [],
+): GateCheck {
   const reasons: string[] = [];
   if (task.status === 'blocked' || task.status === 'waiting') {
     reasons.push(`status is ${task.status}`);
@@ -41,6 +62,7 @@ export function checkStart(model: TaskModel, graph: TaskGraph | undefined, task:
   for (const blocker of task.blockers) {
     reasons.push(`blocker: ${blocker}`);
   }
+  reasons.push(...overlaps.map(overlapReason));
   return { gate: 'start', taskKey: task.key, taskName: task.name, reasons };
 }
 

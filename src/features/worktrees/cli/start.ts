@@ -14,7 +14,8 @@ export const command: CliCommand = {
   usage:
     'coord start KEY [--base BRANCH] [--branch-template T] [--path-template T] [--copy GLOB]...\n' +
     '                [--brief NAME] [--setup COMMAND] [--force] [--json] [--file PATH]\n' +
-    '  A task that is blocked, waiting or waits for unfinished tasks starts only with --force,\n' +
+    '  A task that is blocked, waiting, waits for unfinished tasks, or collides with a task in\n' +
+    '  progress (the same declared files, or a forecast conflict) starts only with --force,\n' +
     '  which is recorded on the task.\n' +
     '  e.g. cd "$(coord start task1)"',
   async run(args, context) {
