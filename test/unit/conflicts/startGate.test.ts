@@ -117,4 +117,37 @@ describe('the start gate and declared claims (real processes, real git)', functi
       /^coord: Cannot start ui_theme \("Theme"\): would conflict with api_routes \(in progress\): shared\.txt \(1 hunk\)\. Use --force/,
     );
   });
+
+  it('coord next puts ready tasks that overlap a task in progress last, and says why', async () => {
+    const plan = structuredClone(PLAN);
+    Object.assign(plan.tasks.api.api_auth, { priority: 'critical' });
+    Object.assign(plan.tasks.api.ui_theme, { priority: 'low' });
+    repo.write('task_status.json', `${JSON.stringify(plan, null, 2)}\n`);
+    const table = await coord(['next'], repo.root);
+    assert.equal(table.code, 0, table.stderr);
+    const rows = table.stdout.trim().split('\n');
+    assert.match(rows[0] ?? '', /WHY LATER$/);
+    assert.match(
+      rows[1] ?? '',
+      /^ui_theme .* low\s*$/,
+      'the low-priority task goes first: it collides with nothing',
+    );
+    assert.match(
+      rows[2] ?? '',
+      /^api_auth .* critical .*overlaps api_routes \(src\/api\/auth\.ts ~ src\/api\/\*\*\)$/,
+    );
+    const json = await coord(['next', '--json'], repo.root);
+    const tasks = (JSON.parse(json.stdout) as { tasks: { key: string; overlaps: unknown[] }[] })
+      .tasks;
+    assert.deepEqual(
+      tasks.map((t) => [t.key, t.overlaps]),
+      [
+        ['ui_theme', []],
+        [
+          'api_auth',
+          [{ otherTask: 'api_routes', kind: 'claims', files: ['src/api/auth.ts ~ src/api/**'] }],
+        ],
+      ],
+    );
+  });
 });
