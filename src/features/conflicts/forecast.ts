@@ -3,6 +3,7 @@ import type { MergeTreeOutcome } from '../../kernel/git/mergeTreeOutput';
 import type { TaskModel } from '../../kernel/model/types';
 import {
   changedPaths,
+  branchesContaining,
   conflictMarkerCounts,
   defaultBranch,
   isGitError,
@@ -63,13 +64,14 @@ export async function forecastConflicts(options: ForecastOptions): Promise<Confl
   const cache = await ForecastCache.open(folder, signal);
   const objects = await scratchObjects(folder, signal);
   try {
+    const containsBase = await branchesContaining(folder, baseCommit, signal);
     const measured: Measured[] = [];
     for (const candidate of found.branches) {
       const live = await withUncommittedWork(candidate, objects, notes, signal);
-      const common = await mergeBase(folder, baseCommit, live.commit, {
-        signal,
-        env: objects.env,
-      });
+      // Uncommitted work sits on the branch's commit, so it shares the branch's merge base.
+      const common = containsBase.has(candidate.branch)
+        ? baseCommit
+        : await mergeBaseOf(folder, cache, baseCommit, candidate.commit, signal);
       if (!common) {
         notes.push(`${live.label}: ${live.branch} shares no history with ${base}: left out`);
         continue;
@@ -183,6 +185,22 @@ async function withUncommittedWork(
   }
 }
 
+async function mergeBaseOf(
+  folder: string,
+  cache: ForecastCache,
+  baseCommit: string,
+  commit: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  const cached = cache.mergeBase(baseCommit, commit);
+  if (cached !== undefined) {
+    return cached ?? undefined;
+  }
+  const found = await mergeBase(folder, baseCommit, commit, { signal });
+  cache.setMergeBase(baseCommit, commit, found ?? null);
+  return found;
+}
+
 async function changesBetween(
   folder: string,
   cache: ForecastCache,
@@ -216,20 +234,26 @@ async function mergeVerdicts(
     missing.map(({ pair }) => pair),
     { signal, env: objects.env },
   );
+  const conflicted = outcomes.filter(
+    (outcome): outcome is MergeTreeOutcome => 'tree' in outcome && !outcome.clean,
+  );
+  const hunks = await conflictMarkerCounts(
+    folder,
+    conflicted.map((outcome) => ({ tree: outcome.tree, paths: outcome.conflictedPaths })),
+    { signal, env: objects.env },
+  );
   for (const [position, { pair, index }] of missing.entries()) {
-    const verdict = await verdictOf(folder, outcomes[position], objects, signal);
+    const verdict = verdictOf(outcomes[position], hunks);
     cache.setMerge(pair[0], pair[1], verdict);
     verdicts[index] = verdict;
   }
   return { verdicts: verdicts as PairVerdict[], mergedNow: missing.length };
 }
 
-async function verdictOf(
-  folder: string,
+function verdictOf(
   outcome: MergeTreeOutcome | MergeRefusal | undefined,
-  objects: ScratchObjects,
-  signal?: AbortSignal,
-): Promise<PairVerdict> {
+  hunksByTree: Map<string, Map<string, number>>,
+): PairVerdict {
   if (!outcome) {
     return { status: 'error', message: 'git gave no answer for this pair' };
   }
@@ -239,10 +263,7 @@ async function verdictOf(
   if (outcome.clean) {
     return { status: 'clean', via: 'merge' };
   }
-  const hunks = await conflictMarkerCounts(folder, outcome.tree, outcome.conflictedPaths, {
-    signal,
-    env: objects.env,
-  });
+  const hunks = hunksByTree.get(outcome.tree) ?? new Map<string, number>();
   const kinds = new Map<string, Set<string>>();
   for (const conflict of outcome.conflicts) {
     const kind = /\(([^)]+)\)/.exec(conflict.type)?.[1] ?? conflict.type;

@@ -4,10 +4,12 @@ import { writeFileAtomic } from '../../platform/files/atomicWrite';
 import { runGit } from '../../platform/git';
 import type { PairVerdict } from './model/types';
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 interface CacheFile {
   version: number;
+  /** `<base commit> <commit>` → their merge base, or null for unrelated histories. */
+  bases: Record<string, string | null>;
   /** `<merge base> <commit>` → paths changed between them. */
   changes: Record<string, string[]>;
   /** `<commit> <commit>` (sorted) → what merging them gives. */
@@ -20,7 +22,7 @@ interface CacheFile {
  * file stays the size of the live branches; a branch that moved has new commits and misses.
  */
 export class ForecastCache {
-  private readonly used: CacheFile = { version: CACHE_VERSION, changes: {}, merges: {} };
+  private readonly used: CacheFile = emptyCache();
 
   private constructor(
     private readonly file: string,
@@ -37,7 +39,15 @@ export class ForecastCache {
     ).stdout.trim();
     const file = join(commonDir, 'coordinator', 'conflicts', 'forecast-cache.json');
     const stored = await readFile(file, 'utf8').then(parseCache, () => undefined);
-    return new ForecastCache(file, stored ?? { version: CACHE_VERSION, changes: {}, merges: {} });
+    return new ForecastCache(file, stored ?? emptyCache());
+  }
+
+  mergeBase(base: string, commit: string): string | null | undefined {
+    return this.remember(this.stored.bases, this.used.bases, `${base} ${commit}`);
+  }
+
+  setMergeBase(base: string, commit: string, mergeBase: string | null): void {
+    this.used.bases[`${base} ${commit}`] = mergeBase;
   }
 
   changes(from: string, to: string): string[] | undefined {
@@ -76,6 +86,10 @@ export class ForecastCache {
   }
 }
 
+function emptyCache(): CacheFile {
+  return { version: CACHE_VERSION, bases: {}, changes: {}, merges: {} };
+}
+
 function pairKey(a: string, b: string): string {
   return a < b ? `${a} ${b}` : `${b} ${a}`;
 }
@@ -85,6 +99,8 @@ function parseCache(text: string): CacheFile | undefined {
     const parsed = JSON.parse(text) as Partial<CacheFile>;
     if (
       parsed.version === CACHE_VERSION &&
+      typeof parsed.bases === 'object' &&
+      parsed.bases !== null &&
       typeof parsed.changes === 'object' &&
       parsed.changes !== null &&
       typeof parsed.merges === 'object' &&

@@ -25,6 +25,7 @@ export {
   mergeCommitPairs,
   conflictMarkerCounts,
   mergeBase,
+  branchesContaining,
   changedPaths,
   snapshotWorktree,
 } from './merge';

@@ -125,29 +125,58 @@ async function mergeOnePair(
   }
 }
 
-/** Conflict blocks (`<<<<<<<` lines) per path in a merged tree; paths without any are left out. */
+/** Trees at most per `git grep`, to stay far below the command line limit. */
+const GREP_BATCH = 100;
+
+/**
+ * Conflict blocks (`<<<<<<<` lines) per tree and path in merged trees, for all the trees in a
+ * few `git grep` runs; only the paths asked for each tree count, and paths without any are left out.
+ */
 export async function conflictMarkerCounts(
   cwd: string,
-  tree: string,
-  paths: readonly string[],
+  trees: readonly { tree: string; paths: readonly string[] }[],
   options: MergeRunOptions = {},
-): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  if (paths.length === 0) {
-    return counts;
-  }
-  const result = await runGit(
-    ['grep', '--no-color', '-z', '-c', '-I', '-e', '^<<<<<<< ', tree, '--', ...paths],
-    { cwd, signal: options.signal, env: options.env, readOnly: true, okExitCodes: [1] },
-  );
-  // `<tree>:<path>\0<count>\n` per file with a match.
-  for (const line of result.stdout.split('\n')) {
-    const [name, count] = line.split('\0');
-    if (name && count) {
-      counts.set(name.slice(tree.length + 1), Number(count));
+): Promise<Map<string, Map<string, number>>> {
+  const counts = new Map<string, Map<string, number>>();
+  const wanted = trees.filter((entry) => entry.paths.length > 0);
+  for (let at = 0; at < wanted.length; at += GREP_BATCH) {
+    const batch = wanted.slice(at, at + GREP_BATCH);
+    const asked = new Map(batch.map((entry) => [entry.tree, new Set(entry.paths)]));
+    const paths = [...new Set(batch.flatMap((entry) => entry.paths))];
+    const result = await runGit(
+      ['grep', '--no-color', '-z', '-c', '-I', '-e', '^<<<<<<< ', ...asked.keys(), '--', ...paths],
+      { cwd, signal: options.signal, env: options.env, readOnly: true, okExitCodes: [1] },
+    );
+    // `<tree>:<path>\0<count>\n` per file with a match.
+    for (const line of result.stdout.split('\n')) {
+      const [name, count] = line.split('\0');
+      const colon = name?.indexOf(':') ?? -1;
+      if (!name || !count || colon < 0) {
+        continue;
+      }
+      const tree = name.slice(0, colon);
+      const path = name.slice(colon + 1);
+      if (asked.get(tree)?.has(path)) {
+        const perTree = counts.get(tree) ?? new Map<string, number>();
+        perTree.set(path, Number(count));
+        counts.set(tree, perTree);
+      }
     }
   }
   return counts;
+}
+
+/** Branches (short names) whose history contains the commit: it is their merge base with it. */
+export async function branchesContaining(
+  cwd: string,
+  commit: string,
+  signal?: AbortSignal,
+): Promise<Set<string>> {
+  const result = await runGit(
+    ['for-each-ref', '--format=%(refname:short)', '--contains', commit, 'refs/heads/'],
+    { cwd, signal, readOnly: true },
+  );
+  return new Set(result.stdout.split('\n').filter((line) => line.length > 0));
 }
 
 /** The common ancestor of two commits, or undefined for unrelated histories. */
