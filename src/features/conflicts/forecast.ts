@@ -50,6 +50,101 @@ interface Measured {
  * Results are cached per commit pair, so only pairs with a branch that moved are merged again.
  */
 export async function forecastConflicts(options: ForecastOptions): Promise<ConflictForecast> {
+  return withMeasuredBranches(
+    options,
+    async ({ folder, signal, base, baseCommit }, measured, tools) => {
+      const { cache, objects, notes } = tools;
+      const { pairs: candidates, disjoint } = intersectingPairs(measured.map((m) => m.changes));
+      const toMerge: { a: string; b: string; overlap: string[]; commits: [string, string] }[] = [];
+      for (const item of measured) {
+        if (item.mergeBase === baseCommit) {
+          continue; // The base has not moved since the branch left it: merging is a fast-forward.
+        }
+        const baseChanges = await changesBetween(
+          folder,
+          cache,
+          item.mergeBase,
+          baseCommit,
+          objects,
+          signal,
+        );
+        const mine = new Set(item.changes);
+        const overlap = baseChanges.filter((path) => mine.has(path)).sort();
+        if (overlap.length > 0) {
+          toMerge.push({
+            a: base,
+            b: item.live.label,
+            overlap,
+            commits: [baseCommit, item.live.commit],
+          });
+        }
+      }
+      for (const pair of candidates) {
+        const a = measured[pair.a] as Measured;
+        const b = measured[pair.b] as Measured;
+        toMerge.push({
+          a: a.live.label,
+          b: b.live.label,
+          overlap: pair.overlap,
+          commits: [a.live.commit, b.live.commit],
+        });
+      }
+      const verdicts = await mergeVerdicts(
+        folder,
+        cache,
+        toMerge.map((item) => item.commits),
+        objects,
+        signal,
+      );
+      const pairs: PairForecast[] = toMerge.map((item, index) => ({
+        a: item.a,
+        b: item.b,
+        overlap: item.overlap,
+        verdict: verdicts.verdicts[index] as PairVerdict,
+      }));
+      return {
+        base,
+        branches: measured.map((m) => m.live),
+        pairs,
+        disjointPairs: disjoint,
+        mergedNow: verdicts.mergedNow,
+        notes,
+      };
+    },
+  );
+}
+
+/** What each live branch changed since it left the base (uncommitted work included). */
+export async function liveBranchChanges(
+  options: ForecastOptions,
+): Promise<{ branch: LiveBranch; paths: string[] }[]> {
+  return withMeasuredBranches(options, (_context, measured) =>
+    Promise.resolve(measured.map((m) => ({ branch: m.live, paths: m.changes }))),
+  );
+}
+
+interface ForecastContext {
+  folder: string;
+  signal?: AbortSignal;
+  base: string;
+  baseCommit: string;
+}
+
+interface ForecastTools {
+  cache: ForecastCache;
+  objects: ScratchObjects;
+  notes: string[];
+}
+
+/**
+ * Resolves the base and the live branches, snapshots uncommitted work and finds each branch's
+ * changes, then runs `use` while the scratch object store still holds the snapshots; the cache
+ * is saved and the store removed afterwards.
+ */
+async function withMeasuredBranches<T>(
+  options: ForecastOptions,
+  use: (context: ForecastContext, measured: Measured[], tools: ForecastTools) => Promise<T>,
+): Promise<T> {
   const { folder, signal } = options;
   if (!(await worktreeTopLevel(folder, signal))) {
     throw new CoordinatorError('badInput', `Not inside a git repository: ${folder}`);
@@ -79,63 +174,13 @@ export async function forecastConflicts(options: ForecastOptions): Promise<Confl
       const changes = await changesBetween(folder, cache, common, live.commit, objects, signal);
       measured.push({ live, mergeBase: common, changes });
     }
-    const { pairs: candidates, disjoint } = intersectingPairs(measured.map((m) => m.changes));
-    const toMerge: { a: string; b: string; overlap: string[]; commits: [string, string] }[] = [];
-    for (const item of measured) {
-      if (item.mergeBase === baseCommit) {
-        continue; // The base has not moved since the branch left it: merging is a fast-forward.
-      }
-      const baseChanges = await changesBetween(
-        folder,
-        cache,
-        item.mergeBase,
-        baseCommit,
-        objects,
-        signal,
-      );
-      const mine = new Set(item.changes);
-      const overlap = baseChanges.filter((path) => mine.has(path)).sort();
-      if (overlap.length > 0) {
-        toMerge.push({
-          a: base,
-          b: item.live.label,
-          overlap,
-          commits: [baseCommit, item.live.commit],
-        });
-      }
-    }
-    for (const pair of candidates) {
-      const a = measured[pair.a] as Measured;
-      const b = measured[pair.b] as Measured;
-      toMerge.push({
-        a: a.live.label,
-        b: b.live.label,
-        overlap: pair.overlap,
-        commits: [a.live.commit, b.live.commit],
-      });
-    }
-    const verdicts = await mergeVerdicts(
-      folder,
+    const result = await use({ folder, signal, base, baseCommit }, measured, {
       cache,
-      toMerge.map((item) => item.commits),
       objects,
-      signal,
-    );
-    const pairs: PairForecast[] = toMerge.map((item, index) => ({
-      a: item.a,
-      b: item.b,
-      overlap: item.overlap,
-      verdict: verdicts.verdicts[index] as PairVerdict,
-    }));
-    await cache.save().catch(() => undefined);
-    return {
-      base,
-      branches: measured.map((m) => m.live),
-      pairs,
-      disjointPairs: disjoint,
-      mergedNow: verdicts.mergedNow,
       notes,
-    };
+    });
+    await cache.save().catch(() => undefined);
+    return result;
   } finally {
     await objects.dispose();
   }

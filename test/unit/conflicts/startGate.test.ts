@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coord } from '../cli/runCoord';
 import { createTempRepo, gitIn, type TempRepo } from '../../support/tempRepo';
@@ -148,6 +148,37 @@ describe('the start gate and declared claims (real processes, real git)', functi
           [{ otherTask: 'api_routes', kind: 'claims', files: ['src/api/auth.ts ~ src/api/**'] }],
         ],
       ],
+    );
+  });
+
+  it('refuses a task that claims a file a task in progress has changed, even uncommitted', async () => {
+    const { api_routes, api_auth } = PLAN.tasks.api;
+    const plan = {
+      ...PLAN,
+      tasks: {
+        api: {
+          api_routes: { ...api_routes, files: [], branch: 'feat/routes' },
+          api_auth: { ...api_auth, files: ['src/api/auth.ts'] },
+        },
+      },
+    };
+    repo.write('task_status.json', `${JSON.stringify(plan, null, 2)}\n`);
+    repo.commit('plan with a branch');
+    const worktree = join(repo.parent, 'routes');
+    repo.git('worktree', 'add', '-q', '-b', 'feat/routes', worktree);
+    writeFileSync(join(worktree, 'auth-notes.txt'), 'not claimed\n');
+    mkdirSync(join(worktree, 'src', 'api'), { recursive: true });
+    writeFileSync(join(worktree, 'src', 'api', 'auth.ts'), 'export {};\n');
+    const refused = await coord(['start', 'auth'], repo.root);
+    assert.equal(refused.code, 1);
+    assert.match(
+      refused.stderr,
+      /^coord: Cannot start api_auth \("Auth"\): claims files changed by api_routes \(in progress\): src\/api\/auth\.ts\. Use --force/,
+    );
+    assert.equal(
+      gitIn(worktree, ['status', '--porcelain']),
+      '?? auth-notes.txt\n?? src/\n',
+      'the worktree of the task in progress is left as it was',
     );
   });
 });

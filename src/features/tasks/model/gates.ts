@@ -34,13 +34,20 @@ function waitsFor(model: TaskModel, graph: TaskGraph | undefined, task: Task): s
 /** Another task in progress that the task to start would collide with, and where. */
 export interface StartOverlap {
   otherTask: string;
-  /** `claims`: both declare the same files; `forecast`: merging both branches conflicts. */
-  kind: 'claims' | 'forecast';
+  /**
+   * `claims`: both declare the same files; `changes`: this task declares files the other has
+   * changed; `forecast`: merging both branches conflicts.
+   */
+  kind: 'claims' | 'changes' | 'forecast';
   files: string[];
 }
 
 function overlapReason(overlap: StartOverlap): string {
-  const what = overlap.kind === 'claims' ? 'claims the same files as' : 'would conflict with';
+  const what = {
+    claims: 'claims the same files as',
+    changes: 'claims files changed by',
+    forecast: 'would conflict with',
+  }[overlap.kind];
   return `${what} ${overlap.otherTask} (in progress): ${overlap.files.join(', ')}`;
 }
 
