@@ -10,6 +10,8 @@ import {
   type GuardrailsFeature,
 } from '../../features/guardrails/vscode/registerGuardrails';
 import { registerGitHub, type GitHubFeature } from '../../features/github/vscode/registerGitHub';
+import { registerConflicts } from '../../features/conflicts/vscode/registerConflicts';
+import type { ConflictRadar } from '../../features/conflicts/vscode/conflictRadar';
 import { registerNotifications } from './registerNotifications';
 import { registerMergeDriverOffer } from '../../features/plan-merge/vscode/mergeDriverOffer';
 import {
@@ -45,6 +47,7 @@ export interface CoordinatorTesting {
   readonly worktrees: WorktreesFeature;
   readonly github: GitHubFeature;
   readonly snapshots: SnapshotsFeature;
+  readonly conflicts: ConflictRadar;
 }
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
@@ -62,9 +65,20 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const worktrees = registerWorktrees(services, dashboard);
   const github = registerGitHub(services, tasks, dashboard);
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
+  const conflicts = registerConflicts(services, tasks);
   return {
     activationMs: performance.now() - started,
-    testing: { services, tasks, statusBar, dashboard, guardrails, worktrees, github, snapshots },
+    testing: {
+      services,
+      tasks,
+      statusBar,
+      dashboard,
+      guardrails,
+      worktrees,
+      github,
+      snapshots,
+      conflicts,
+    },
   };
 }
 
