@@ -1,0 +1,35 @@
+// The conflict radar in a real VS Code: task rows whose branches would conflict say so.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { waitFor, type CoordinatorApi } from '../support/extension';
+import { coordinator, sessionWithFile, taskNode } from './tasksSupport';
+
+type Testing = CoordinatorApi['testing'];
+
+describe('conflict radar in the Tasks view', function () {
+  this.timeout(60_000);
+  let testing: Testing;
+
+  before(async () => {
+    testing = await coordinator();
+    await sessionWithFile(testing);
+  });
+
+  const row = (key: string) => testing.tasks.provider.getTreeItem(taskNode(testing, key));
+
+  it('marks the two tasks whose branches change the same line, naming each other and the file', async () => {
+    await waitFor(
+      () => String(row('task_left').description ?? '').includes('conflicts with'),
+      'the forecast reaches the tree',
+    );
+    assert.match(String(row('task_left').description), /⚠ conflicts with task_right$/);
+    assert.match(String(row('task_right').description), /⚠ conflicts with task_left$/);
+    const tooltip = row('task_left').tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.match(tooltip.value, /Merge conflict forecast/);
+    // appendText escapes Markdown and keeps spaces with &nbsp;.
+    const text = tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\/g, '');
+    assert.match(text, /^- task_right: shared\.txt \(1 hunk\)$/m);
+    assert.doesNotMatch(String(row('task_apart').description ?? ''), /conflicts/);
+  });
+});
