@@ -35,13 +35,13 @@ export interface MergeRunOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-const stdinSupport = new Map<string, boolean>();
+/** Asked of git once per process: the answer depends only on the installed git. */
+let stdinSupported: boolean | undefined;
 
 /** Whether this git batches merges (`merge-tree --stdin`, git 2.40 and some 2.39 builds). */
 async function mergeTreeTakesStdin(cwd: string, signal?: AbortSignal): Promise<boolean> {
-  const known = stdinSupport.get('git');
-  if (known !== undefined) {
-    return known;
+  if (stdinSupported !== undefined) {
+    return stdinSupported;
   }
   const supported = await runGit(['merge-tree', '--write-tree', '--stdin'], {
     cwd,
@@ -52,7 +52,7 @@ async function mergeTreeTakesStdin(cwd: string, signal?: AbortSignal): Promise<b
     () => true,
     () => false,
   );
-  stdinSupport.set('git', supported);
+  stdinSupported = supported;
   return supported;
 }
 
