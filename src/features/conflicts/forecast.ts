@@ -37,6 +37,27 @@ export interface ForecastOptions {
   signal?: AbortSignal;
 }
 
+/** Git processes at once while measuring branches: a few, so a small machine stays usable. */
+const MEASURE_CONCURRENCY = 3;
+
+/** `run` over every item, at most `limit` at a time, results in the items' order. */
+async function mapInOrder<T, R>(
+  items: readonly T[],
+  limit: number,
+  run: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 interface Measured {
   live: LiveBranch;
   mergeBase: string;
@@ -160,19 +181,25 @@ async function withMeasuredBranches<T>(
   const objects = await scratchObjects(folder, signal);
   try {
     const containsBase = await branchesContaining(folder, baseCommit, signal);
-    const measured: Measured[] = [];
-    for (const candidate of found.branches) {
+    const measureOne = async (candidate: BranchCandidate): Promise<Measured | string> => {
       const live = await withUncommittedWork(candidate, objects, notes, signal);
       // Uncommitted work sits on the branch's commit, so it shares the branch's merge base.
       const common = containsBase.has(candidate.branch)
         ? baseCommit
         : await mergeBaseOf(folder, cache, baseCommit, candidate.commit, signal);
       if (!common) {
-        notes.push(`${live.label}: ${live.branch} shares no history with ${base}: left out`);
-        continue;
+        return `${live.label}: ${live.branch} shares no history with ${base}: left out`;
       }
       const changes = await changesBetween(folder, cache, common, live.commit, objects, signal);
-      measured.push({ live, mergeBase: common, changes });
+      return { live, mergeBase: common, changes };
+    };
+    const measured: Measured[] = [];
+    for (const outcome of await mapInOrder(found.branches, MEASURE_CONCURRENCY, measureOne)) {
+      if (typeof outcome === 'string') {
+        notes.push(outcome);
+      } else {
+        measured.push(outcome);
+      }
     }
     const result = await use({ folder, signal, base, baseCommit }, measured, {
       cache,
