@@ -1,5 +1,6 @@
-// A repository with two tasks in progress on branches that change the same line, and a third
-// on a branch that changes another file: the conflict radar's host scenario.
+// A repository with two tasks in progress on branches that change the same line, a third on a
+// branch that changes another file, and a task to start that claims the contested file: the
+// conflict radar's host scenario.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createGitRepo, git } from './workspaces.mjs';
@@ -15,9 +16,16 @@ export function conflictsWorkspace(parent) {
     schema_version: '1.0',
     tasks: {
       work: {
-        task_left: task('left', 'feat/left'),
+        task_left: { ...task('left', 'feat/left'), files: ['shared.txt'] },
         task_right: task('right', 'feat/right'),
         task_apart: task('apart', 'feat/apart'),
+        task_next: {
+          id: 'next',
+          name: 'next',
+          owner: 'Codex',
+          status: 'not_started',
+          files: ['shared.txt'],
+        },
       },
     },
   };

@@ -32,7 +32,7 @@ export interface ForecastOptions {
   folder: string;
   /** The plan, for task branches and names; without it only worktree branches are compared. */
   model?: TaskModel;
-  /** The branch everything merges into; the repository's default branch when absent. */
+  /** The branch everything merges into; the repository's default branch when absent or empty. */
   base?: string;
   signal?: AbortSignal;
 }
@@ -170,7 +170,8 @@ async function withMeasuredBranches<T>(
   if (!(await worktreeTopLevel(folder, signal))) {
     throw new CoordinatorError('badInput', `Not inside a git repository: ${folder}`);
   }
-  const base = options.base ?? (await defaultBranch(folder, signal));
+  // An empty setting means "the default branch", as it does for starting tasks.
+  const base = options.base?.trim() || (await defaultBranch(folder, signal));
   if (!base) {
     throw new CoordinatorError('badInput', 'No base branch: pass --base BRANCH.');
   }

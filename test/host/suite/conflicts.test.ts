@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { waitFor, type CoordinatorApi } from '../support/extension';
+import { answerModals } from '../support/modals';
 import { coordinator, sessionWithFile, taskNode } from './tasksSupport';
 
 type Testing = CoordinatorApi['testing'];
@@ -31,5 +32,25 @@ describe('conflict radar in the Tasks view', function () {
     const text = tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\/g, '');
     assert.match(text, /^- task_right: shared\.txt \(1 hunk\)$/m);
     assert.doesNotMatch(String(row('task_apart').description ?? ''), /conflicts/);
+  });
+
+  it('offers another task first when the task to start collides only with work in progress', async () => {
+    const session = await sessionWithFile(testing);
+    const modals = answerModals();
+    try {
+      const outcome = await vscode.commands.executeCommand('coordinator.startTaskInWorktree', {
+        taskKey: 'task_next',
+        folder: session.folder.uri.toString(),
+      });
+      assert.equal(outcome, undefined);
+    } finally {
+      modals.restore();
+    }
+    assert.equal(modals.asked.length, 1, JSON.stringify(modals.asked));
+    assert.match(
+      modals.asked[0]?.message ?? '',
+      /^Cannot start task_next \("next"\): claims the same files as task_left \(in progress\): shared\.txt; claims files changed by task_left \(in progress\): shared\.txt; claims files changed by task_right \(in progress\): shared\.txt\.$/,
+    );
+    assert.deepEqual(modals.asked[0]?.buttons, ['Pick Another Task', 'Start Anyway']);
   });
 });

@@ -28,6 +28,9 @@ describe('coord conflicts (real processes, real git)', function () {
     assert.equal(parsed.conflicts, true);
     assert.equal(parsed.base, 'main');
     assert.equal(parsed.pairs.length, 1);
+    const emptyBase = await coord(['conflicts', '--base', '', '--file', planFile()], repo.root);
+    assert.equal(emptyBase.code, 1, 'an empty base means the default branch, as in the settings');
+    assert.match(emptyBase.stdout, /^base main;/);
   });
 
   it('exits 0 when nothing collides', async () => {

@@ -8,6 +8,8 @@ export interface GateCheck {
   taskKey: string;
   taskName: string;
   reasons: string[];
+  /** The collisions among the reasons, for hosts that offer another task instead. */
+  overlaps?: StartOverlap[];
 }
 
 /** A guardrail that must pass before completion and has not, with what is known of it. */
@@ -70,7 +72,13 @@ export function checkStart(
     reasons.push(`blocker: ${blocker}`);
   }
   reasons.push(...overlaps.map(overlapReason));
-  return { gate: 'start', taskKey: task.key, taskName: task.name, reasons };
+  return {
+    gate: 'start',
+    taskKey: task.key,
+    taskName: task.name,
+    reasons,
+    ...(overlaps.length > 0 ? { overlaps: [...overlaps] } : {}),
+  };
 }
 
 /**
