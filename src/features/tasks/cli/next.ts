@@ -35,6 +35,8 @@ export const command: CliCommand = {
       context.stdout('no ready tasks\n');
       return ExitCode.ok;
     }
+    // The column appears only when some ready task collides with work in progress.
+    const anyOverlap = ranked.some((entry) => entry.overlaps.length > 0);
     context.stdout(
       formatTable(
         [
@@ -44,7 +46,7 @@ export const command: CliCommand = {
           { header: 'PRIORITY', max: 8 },
           { header: 'EST', max: 6 },
           { header: 'PHASE', max: 8 },
-          { header: 'WHY LATER', max: 64, flexible: true },
+          ...(anyOverlap ? [{ header: 'WHY LATER', max: 64, flexible: true }] : []),
         ],
         ranked.map(({ task, overlaps }) => [
           task.key,
@@ -53,7 +55,7 @@ export const command: CliCommand = {
           task.priority ?? '',
           task.estimate ? `${task.estimate.hours}h` : '',
           task.phase ?? '',
-          overlapNote(overlaps),
+          ...(anyOverlap ? [overlapNote(overlaps)] : []),
         ]),
       ),
     );
