@@ -53,4 +53,21 @@ describe('conflict radar in the Tasks view', function () {
     );
     assert.deepEqual(modals.asked[0]?.buttons, ['Pick Another Task', 'Start Anyway']);
   });
+
+  it('takes the marks away when coordinator.conflicts.forecast is turned off', async () => {
+    const settings = () => vscode.workspace.getConfiguration('coordinator');
+    await settings().update('conflicts.forecast', false, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(
+        () => !String(row('task_left').description ?? '').includes('conflicts with'),
+        'the marks go when the forecast is off',
+      );
+    } finally {
+      await settings().update('conflicts.forecast', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(
+      () => String(row('task_left').description ?? '').includes('conflicts with'),
+      'the marks come back when it is on again',
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Settings } from '../../common/vscode/constants';
 import { Disposable } from '../../common/vscode/lifecycle';
 import type { FolderSession, WorkspaceSessions } from '../../common/vscode/services';
 import { forecastConflicts } from '../forecast';
@@ -9,7 +10,8 @@ const DEBOUNCE_MS = 1500;
 
 /**
  * Keeps a conflict forecast per folder, run again (debounced) when the plan changes, a branch
- * moves (refs in the git common dir) or a file is saved; one run at a time per folder.
+ * moves (refs in the git common dir) or a file is saved; one run at a time per folder. The
+ * `coordinator.conflicts.forecast` setting turns it off.
  */
 export class ConflictRadar extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -26,6 +28,13 @@ export class ConflictRadar extends Disposable {
     super();
     this.register(sessions.onDidChange(() => this.scheduleAll()));
     this.register(vscode.workspace.onDidSaveTextDocument(() => this.scheduleAll()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`${Settings.section}.${Settings.conflictsForecast}`)) {
+          this.scheduleAll();
+        }
+      }),
+    );
     const refs = vscode.workspace.createFileSystemWatcher('**/.git/{refs/heads/**,packed-refs}');
     this.register(refs);
     this.register(refs.onDidChange(() => this.scheduleAll()));
@@ -60,6 +69,15 @@ export class ConflictRadar extends Disposable {
 
   private async run(session: FolderSession): Promise<void> {
     this.timers.delete(session);
+    const enabled = vscode.workspace
+      .getConfiguration(Settings.section, session.folder)
+      .get<boolean>(Settings.conflictsForecast, true);
+    if (!enabled) {
+      if (this.forecasts.delete(session)) {
+        this.changed.fire();
+      }
+      return;
+    }
     if (this.running.has(session)) {
       this.again.add(session);
       return;
