@@ -16,6 +16,7 @@
 // or of a `.code-workspace` file for a multi-root window.
 import fs from 'node:fs';
 import path from 'node:path';
+import { conflictsWorkspace } from './conflictsWorkspace.mjs';
 import { guardrailsWorkspace } from './guardrailsWorkspace.mjs';
 import { fixturesDir } from './paths.mjs';
 import {
@@ -175,5 +176,10 @@ export const scenarios = [
     workspace: guardrailsWorkspace,
     untrusted: true,
     hostTests: ['guardrailsUntrusted'],
+  },
+  {
+    name: 'conflicts',
+    workspace: conflictsWorkspace,
+    hostTests: ['conflicts'],
   },
 ];

@@ -7,7 +7,9 @@ import type { LoadedTaskFile, TaskModel } from '../../kernel/model/types';
 import { buildSnapshot } from './model/build';
 import { renderSnapshotMarkdown } from './model/markdown';
 import { snapshotId, snapshotPaths } from './model/naming';
-import type { SnapshotDocument } from './model/types';
+import type { SnapshotConflicts, SnapshotDocument } from './model/types';
+import { forecastConflicts } from '../conflicts/forecast';
+import { describeFiles } from '../conflicts/model/describe';
 import type { WorktreeEntry } from '../../kernel/git/worktreeTypes';
 import { listWorktrees } from '../../platform/git';
 import type { GitHubService } from '../github/client/service';
@@ -34,6 +36,8 @@ export interface CaptureSnapshotOptions {
    * still produces a snapshot that says GitHub data was unavailable.
    */
   github: GitHubService | GitHubStatus | { unavailable: string };
+  /** Forecast merge conflicts between live branches into the snapshot; default true. */
+  conflicts?: boolean;
 }
 
 export interface CapturedSnapshot {
@@ -66,6 +70,32 @@ async function githubState(
   return github;
 }
 
+async function conflictsNow(root: string, model: TaskModel): Promise<SnapshotConflicts> {
+  try {
+    const forecast = await forecastConflicts({ folder: root, model });
+    return {
+      base: forecast.base,
+      branches: forecast.branches.length,
+      mergedPairs: forecast.pairs.length,
+      conflicting: forecast.pairs.flatMap((pair) =>
+        pair.verdict.status === 'conflict'
+          ? [{ a: pair.a, b: pair.b, files: describeFiles(pair.verdict.files) }]
+          : [],
+      ),
+      notes: [
+        ...forecast.notes,
+        ...forecast.pairs.flatMap((pair) =>
+          pair.verdict.status === 'error'
+            ? [`${pair.a} and ${pair.b}: ${pair.verdict.message}`]
+            : [],
+        ),
+      ],
+    };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /**
  * Collects task state, worktrees, guardrail verdicts and GitHub data, renders JSON and Markdown,
  * and writes `<date>/snapshot_<id>.json|.md` plus `<date>/latest.json|.md` as real files.
@@ -90,9 +120,10 @@ export async function captureSnapshot(options: CaptureSnapshotOptions): Promise<
   } catch (error) {
     worktrees = { error: error instanceof Error ? error.message : String(error) };
   }
-  const [github, previous] = await Promise.all([
+  const [github, previous, conflicts] = await Promise.all([
     githubState(options.github, model),
     readPreviousSnapshot(folder, snapshotId(now)),
+    options.conflicts === false ? undefined : conflictsNow(root, model),
   ]);
   const document = buildSnapshot({
     now,
@@ -101,6 +132,7 @@ export async function captureSnapshot(options: CaptureSnapshotOptions): Promise<
     worktrees,
     github,
     ...(previous ? { previous } : {}),
+    ...(conflicts ? { conflicts } : {}),
   });
   // Belt and braces: nothing shaped like a token leaves this function.
   const json = redactSecrets(`${JSON.stringify(document, null, 2)}\n`);

@@ -4,6 +4,7 @@ import type { Actor } from '../../kernel/edits/types';
 import { acquireLock } from '../../platform/files/lock';
 import { gitPath } from '../../platform/git/files';
 import { CoordinatorError } from '../../kernel/errors/coordinatorError';
+import { startOverlaps } from '../conflicts/startOverlaps';
 import type { GateUi } from '../tasks/gateUi';
 import { checkStart } from '../tasks/model/gates';
 import { passGate } from '../tasks/passGate';
@@ -15,10 +16,10 @@ export interface GatedStartOptions extends StartTaskOptions {
 }
 
 /**
- * Start Task in Worktree for every host: a task that is blocked, waiting, or waits for
- * unfinished tasks starts only when the UI port says to go on anyway, and that override is
- * recorded on the task once the start succeeded, with who started it (`started_by`). A task in
- * progress just gets its worktree.
+ * Start Task in Worktree for every host: a task that is blocked, waiting, waits for unfinished
+ * tasks, or collides with a task in progress (claims or forecast) starts only when the UI port
+ * says to go on anyway, and that override is recorded on the task once the start succeeded, with
+ * who started it (`started_by`). A task in progress just gets its worktree.
  */
 export async function startGatedTask(options: GatedStartOptions): Promise<StartTaskResult> {
   const loaded = await options.store.read();
@@ -32,7 +33,14 @@ export async function startGatedTask(options: GatedStartOptions): Promise<StartT
   if (task.status === 'completed') {
     throw new CoordinatorError('gateRefused', `${task.key} ("${task.name}") is already completed.`);
   }
-  const check = checkStart(model, loaded.graph, task);
+  const overlaps =
+    task.status === 'in_progress'
+      ? []
+      : await startOverlaps(dirname(options.taskFilePath), model, task, {
+          base: options.baseBranch,
+          signal: options.signal,
+        });
+  const check = checkStart(model, loaded.graph, task, overlaps);
   const now = (options.now ?? (() => new Date()))();
   const overrides =
     task.status === 'in_progress' ? [] : await passGate(check, options.ui, options.actor, now);

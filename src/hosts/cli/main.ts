@@ -35,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   agents: () => import('../../features/agents/cli/agents'),
   'agent-state': () => import('../../features/agents/cli/agentState'),
   mcp: () => import('../mcp/command'),
+  conflicts: () => import('../../features/conflicts/cli/conflicts'),
 };
 
 export async function runCli(argv: string[], context: CliContext): Promise<number> {

@@ -10,6 +10,8 @@ import {
   type GuardrailsFeature,
 } from '../../features/guardrails/vscode/registerGuardrails';
 import { registerGitHub, type GitHubFeature } from '../../features/github/vscode/registerGitHub';
+import { registerConflicts } from '../../features/conflicts/vscode/registerConflicts';
+import type { ConflictRadar } from '../../features/conflicts/vscode/conflictRadar';
 import { registerNotifications } from './registerNotifications';
 import { registerMergeDriverOffer } from '../../features/plan-merge/vscode/mergeDriverOffer';
 import { UnsavedPlanEdits } from '../../features/plan-merge/vscode/unsavedPlanEdits';
@@ -51,6 +53,7 @@ export interface CoordinatorTesting {
   readonly github: GitHubFeature;
   readonly snapshots: SnapshotsFeature;
   readonly mcp: McpServerFeature;
+  readonly conflicts: ConflictRadar;
 }
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
@@ -70,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const github = registerGitHub(services, tasks, dashboard);
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
   const mcp = registerMcpServer(services);
+  const conflicts = registerConflicts(services, tasks);
   return {
     activationMs: performance.now() - started,
     testing: {
@@ -82,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
       github,
       snapshots,
       mcp,
+      conflicts,
     },
   };
 }

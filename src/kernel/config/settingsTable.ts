@@ -30,6 +30,7 @@ export const SETTINGS = {
   // Restricted: a repository mapping reviewers to logins could make anyone's approval count.
   'reviews.githubLogins': { default: {}, restricted: true },
   'mcp.allowOtherTasks': { default: false, restricted: false },
+  'conflicts.forecast': { default: true, restricted: false },
   'worktrees.branchTemplate': { default: '${type}/${agent}/${slug}', restricted: false },
   'worktrees.pathTemplate': {
     default: '${repoParent}/${repo}-${agent}-${slug}',

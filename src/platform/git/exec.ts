@@ -11,6 +11,10 @@ export interface GitRunOptions {
   readonly okExitCodes?: readonly number[];
   /** Read-only commands pass true so they never take the index lock (`GIT_OPTIONAL_LOCKS=0`). */
   readonly readOnly?: boolean;
+  /** Variables set after the fixed environment, e.g. a temporary index or object store. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Written to git's standard input (for `--stdin` modes). */
+  readonly input?: string;
 }
 
 export interface GitResult {
@@ -34,9 +38,10 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
   if (options.readOnly) {
     env.GIT_OPTIONAL_LOCKS = '0';
   }
+  Object.assign(env, options.env);
   const fullArgs = [...FIXED_CONFIG, ...args];
   return new Promise<GitResult>((resolve, reject) => {
-    execFile(
+    const child = execFile(
       'git',
       fullArgs,
       {
@@ -61,6 +66,9 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
         reject(toGitError(error, args, options.cwd, exitCode, stderr));
       },
     );
+    // Without input git must still see end of file, or a `--stdin` mode would wait forever.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.input ?? '');
   }).catch(async (error: unknown) => {
     if (
       error instanceof GitError &&

@@ -21,3 +21,13 @@ export type { CommitSummary } from './status';
 export { untrackedPaths, gitPath } from './files';
 export { attributeValue, localConfigValue, setLocalConfig } from './config';
 export { changedPathsSinceMergeBase, authorsSince } from './diff';
+export {
+  scratchObjects,
+  mergeCommitPairs,
+  conflictMarkerCounts,
+  mergeBase,
+  branchesContaining,
+  changedPaths,
+  snapshotWorktree,
+} from './merge';
+export type { ScratchObjects, MergeRefusal, MergeRunOptions } from './merge';

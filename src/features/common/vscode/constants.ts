@@ -99,6 +99,7 @@ export const Settings = {
   githubFetchMergeable: 'github.fetchMergeable',
   snapshotsFolder: 'snapshots.folder',
   snapshotsDaily: 'snapshots.daily',
+  conflictsForecast: 'conflicts.forecast',
   /** Application-scoped: only the user can let the extension use GITHUB_TOKEN / GH_TOKEN. */
   githubAllowEnvironmentToken: 'github.allowEnvironmentToken',
   githubConnectTimeoutSeconds: 'github.connectTimeoutSeconds',

@@ -7,6 +7,7 @@ import { diffSnapshots } from './diff';
 import { snapshotId } from './naming';
 import {
   SNAPSHOT_FORMAT,
+  type SnapshotConflicts,
   type SnapshotDocument,
   type SnapshotEdge,
   type SnapshotGitHub,
@@ -24,6 +25,7 @@ export interface SnapshotInput {
   /** GitHub state, or why there is none (no token, no remote, offline). */
   github: GitHubStatus | { unavailable: string };
   previous?: SnapshotDocument;
+  conflicts?: SnapshotConflicts;
 }
 
 function githubSection(input: SnapshotInput): SnapshotGitHub {
@@ -214,6 +216,9 @@ export function buildSnapshot(input: SnapshotInput): SnapshotDocument {
     })),
     dependencies: dependencyEdges(input),
   };
+  if (input.conflicts) {
+    document.conflicts = input.conflicts;
+  }
   if (input.previous) {
     document.previousSnapshotId = input.previous.snapshotId;
     document.changes = diffSnapshots(input.previous, document);

@@ -1,6 +1,12 @@
 import { hasChanges } from './diff';
 import { renderMermaidGraph } from './mermaid';
-import type { SnapshotChanges, SnapshotDocument, SnapshotPullRequest, SnapshotTask } from './types';
+import type {
+  SnapshotChanges,
+  SnapshotConflicts,
+  SnapshotDocument,
+  SnapshotPullRequest,
+  SnapshotTask,
+} from './types';
 
 /**
  * Text from the task file or GitHub as one line of Markdown in which no link, image, code span or
@@ -314,6 +320,31 @@ function worktreesSection(doc: SnapshotDocument): string[] {
   ];
 }
 
+function conflictsSection(conflicts: SnapshotConflicts): string[] {
+  const out = ['## Merge conflict forecast', ''];
+  if ('error' in conflicts) {
+    return [...out, `> The forecast could not be made: ${cell(conflicts.error)}`];
+  }
+  out.push(
+    `${conflicts.branches} live branch${conflicts.branches === 1 ? '' : 'es'} against ${code(conflicts.base)}; ${conflicts.mergedPairs} pair${conflicts.mergedPairs === 1 ? '' : 's'} sharing files merged in memory.`,
+    '',
+  );
+  if (conflicts.conflicting.length === 0) {
+    out.push('No pair would conflict.');
+  } else {
+    out.push(
+      ...table(
+        ['Task', 'Conflicts with', 'Files'],
+        conflicts.conflicting.map((pair) => [code(pair.a), code(pair.b), cell(pair.files)]),
+      ),
+    );
+  }
+  if (conflicts.notes.length > 0) {
+    out.push('', ...conflicts.notes.map((note) => `- ${cell(note)}`));
+  }
+  return out;
+}
+
 function guardrailsSection(doc: SnapshotDocument): string[] {
   const out = ['## Guardrails', ''];
   if (doc.guardrails.length === 0) {
@@ -355,6 +386,7 @@ export function renderSnapshotMarkdown(doc: SnapshotDocument): string {
     tasksSection(doc),
     pullRequestsSection(doc),
     worktreesSection(doc),
+    ...(doc.conflicts ? [conflictsSection(doc.conflicts)] : []),
     guardrailsSection(doc),
     ['## Dependency graph', '', '```mermaid', renderMermaidGraph(doc), '```'],
   ];

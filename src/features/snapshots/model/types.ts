@@ -125,4 +125,18 @@ export interface SnapshotDocument {
   dependencies: SnapshotEdge[];
   previousSnapshotId?: string;
   changes?: SnapshotChanges;
+  /** The conflict radar at capture time, when it ran. */
+  conflicts?: SnapshotConflicts;
 }
+
+/** Pairs of live branches that would conflict, or why the forecast could not be made. */
+export type SnapshotConflicts =
+  | {
+      base: string;
+      branches: number;
+      /** Pairs that share a changed file and were merged; the rest cannot conflict. */
+      mergedPairs: number;
+      conflicting: Array<{ a: string; b: string; files: string }>;
+      notes: string[];
+    }
+  | { error: string };

@@ -1,6 +1,7 @@
 import { externalPrerequisites } from '../../../kernel/model/graph';
 import { nextTasks } from '../../../kernel/model/next';
 import { reviewColumn, reviewLegend } from './list';
+import { overlapNote, rankByOverlap } from '../../conflicts/model/rankByOverlap';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { ExitCode, type CliCommand } from '../../common/cli/command';
 import { formatTable } from '../../common/cli/print/table';
@@ -8,7 +9,8 @@ import { taskJson } from '../../common/cli/print/taskJson';
 import { openTaskFile, requireModel } from '../../common/cli/taskFile';
 
 export const command: CliCommand = {
-  summary: 'ready tasks (not started, every task dependency completed) by priority and phase',
+  summary:
+    'ready tasks (not started, every task dependency completed) by priority and phase; those whose files overlap a task in progress last',
   usage: 'coord next [--owner NAME] [--json] [--file PATH]',
   async run(args, context) {
     const { values } = parseCommandArgs(args, {
@@ -19,19 +21,24 @@ export const command: CliCommand = {
     const opened = await openTaskFile(values.file, context);
     const { model, graph } = requireModel(opened);
     const owner = values.owner?.toLowerCase();
-    const tasks = nextTasks(model, graph).filter(
-      (task) => !owner || task.owners.some((o) => o.toLowerCase() === owner),
+    const ranked = rankByOverlap(
+      model,
+      nextTasks(model, graph).filter(
+        (task) => !owner || task.owners.some((o) => o.toLowerCase() === owner),
+      ),
     );
     if (values.json) {
       context.stdout(
-        `${JSON.stringify({ file: opened.path, tasks: tasks.map((task) => taskJson(model, graph, task)) }, null, 2)}\n`,
+        `${JSON.stringify({ file: opened.path, tasks: ranked.map(({ task, overlaps }) => ({ ...taskJson(model, graph, task), overlaps })) }, null, 2)}\n`,
       );
       return ExitCode.ok;
     }
-    if (tasks.length === 0) {
+    if (ranked.length === 0) {
       context.stdout('no ready tasks\n');
       return ExitCode.ok;
     }
+    // The column appears only when some ready task collides with work in progress.
+    const anyOverlap = ranked.some((entry) => entry.overlaps.length > 0);
     context.stdout(
       formatTable(
         [
@@ -43,8 +50,9 @@ export const command: CliCommand = {
           { header: 'PHASE', max: 8 },
           { header: 'CR', max: 3 },
           { header: 'NEEDS (EXTERNAL)', max: 32, flexible: true },
+          ...(anyOverlap ? [{ header: 'WHY LATER', max: 64, flexible: true }] : []),
         ],
-        tasks.map((task) => [
+        ranked.map(({ task, overlaps }) => [
           task.key,
           task.name,
           task.owner,
@@ -53,10 +61,11 @@ export const command: CliCommand = {
           task.phase ?? '',
           reviewColumn(task),
           externalPrerequisites(graph, task.key).join(', '),
+          ...(anyOverlap ? [overlapNote(overlaps)] : []),
         ]),
       ),
     );
-    context.stdout(reviewLegend(tasks));
+    context.stdout(reviewLegend(ranked.map(({ task }) => task)));
     return ExitCode.ok;
   },
 };

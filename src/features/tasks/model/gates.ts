@@ -8,6 +8,8 @@ export interface GateCheck {
   taskKey: string;
   taskName: string;
   reasons: string[];
+  /** The collisions among the reasons, for hosts that offer another task instead. */
+  overlaps?: StartOverlap[];
 }
 
 /** A guardrail that must pass before completion and has not, with what is known of it. */
@@ -39,8 +41,36 @@ function waitsFor(model: TaskModel, graph: TaskGraph | undefined, task: Task): s
   });
 }
 
-/** Starting a task: it must not be blocked or waiting, nor wait for unfinished tasks or blockers. */
-export function checkStart(model: TaskModel, graph: TaskGraph | undefined, task: Task): GateCheck {
+/** Another task in progress that the task to start would collide with, and where. */
+export interface StartOverlap {
+  otherTask: string;
+  /**
+   * `claims`: both declare the same files; `changes`: this task declares files the other has
+   * changed; `forecast`: merging both branches conflicts.
+   */
+  kind: 'claims' | 'changes' | 'forecast';
+  files: string[];
+}
+
+function overlapReason(overlap: StartOverlap): string {
+  const what = {
+    claims: 'claims the same files as',
+    changes: 'claims files changed by',
+    forecast: 'would conflict with',
+  }[overlap.kind];
+  return `${what} ${overlap.otherTask} (in progress): ${overlap.files.join(', ')}`;
+}
+
+/**
+ * Starting a task: it must not be blocked or waiting, nor wait for unfinished tasks or blockers,
+ * nor collide with a task in progress (the caller finds the overlaps; the conflict radar does).
+ */
+export function checkStart(
+  model: TaskModel,
+  graph: TaskGraph | undefined,
+  task: Task,
+  overlaps: readonly StartOverlap[] = [],
+): GateCheck {
   const reasons: string[] = [];
   if (task.status === 'blocked' || task.status === 'waiting') {
     reasons.push(`status is ${task.status}`);
@@ -49,7 +79,14 @@ export function checkStart(model: TaskModel, graph: TaskGraph | undefined, task:
   for (const blocker of task.blockers) {
     reasons.push(`blocker: ${blocker}`);
   }
-  return { gate: 'start', taskKey: task.key, taskName: task.name, reasons };
+  reasons.push(...overlaps.map(overlapReason));
+  return {
+    gate: 'start',
+    taskKey: task.key,
+    taskName: task.name,
+    reasons,
+    ...(overlaps.length > 0 ? { overlaps: [...overlaps] } : {}),
+  };
 }
 
 /**

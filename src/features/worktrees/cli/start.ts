@@ -21,7 +21,8 @@ export const command: CliCommand = {
     '                [--brief NAME] [--setup COMMAND] [--force] [--workspace FILE] [--trusted] [--json] [--file PATH]\n' +
     "  Options default to the coordinator.worktrees.* settings of the folder's .vscode/settings.json\n" +
     "  (over --workspace FILE's); the setup command from settings runs only in a trusted repository.\n" +
-    '  A task that is blocked, waiting or waits for unfinished tasks starts only with --force,\n' +
+    '  A task that is blocked, waiting, waits for unfinished tasks, or collides with a task in\n' +
+    '  progress (the same declared files, or a forecast conflict) starts only with --force,\n' +
     '  which is recorded on the task.\n' +
     '  e.g. cd "$(coord start task1)"',
   async run(args, context) {

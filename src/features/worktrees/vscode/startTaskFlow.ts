@@ -38,6 +38,7 @@ export interface StartFlowOutcome {
 const SHOW_LOG = 'Show Log';
 export const SHOW_DEPENDENCIES = 'Show Dependencies';
 export const START_ANYWAY = 'Start Anyway';
+export const PICK_ANOTHER = 'Pick Another Task';
 const MANAGE_TRUST = 'Manage Workspace Trust';
 const inFlight = new Set<string>();
 
@@ -67,15 +68,20 @@ export async function runStartFlow(
   inFlight.add(runKey);
   const settings = worktreeSettingsFor(session.folder);
   const actor = await resolveActor('editor', session.folder.uri.fsPath);
-  // The first button is the focused one, so Enter shows what the task waits for.
+  // The first button is the focused one, so Enter shows what the task waits for, or, when the
+  // task only collides with work in progress, offers another task.
   const gateUi: GateUi = {
     async confirmOverride(check) {
+      const onlyCollides = check.overlaps?.length === check.reasons.length;
       const answer = await ui.confirm(
         refusalText(check),
         `${check.reasons.map((reason) => `• ${reason}`).join('\n')}\n\nStarting anyway is recorded on the task.`,
-        SHOW_DEPENDENCIES,
+        onlyCollides ? PICK_ANOTHER : SHOW_DEPENDENCIES,
         START_ANYWAY,
       );
+      if (answer === PICK_ANOTHER) {
+        void vscode.commands.executeCommand(Commands.startTaskInWorktree);
+      }
       if (answer === SHOW_DEPENDENCIES) {
         void vscode.commands.executeCommand(Commands.showTaskDependencies, {
           taskKey: task.key,
