@@ -1,3 +1,4 @@
+import { mapLimit } from '../../kernel/async/mapLimit';
 import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 import type { MergeTreeOutcome } from '../../kernel/git/mergeTreeOutput';
 import type { TaskModel } from '../../kernel/model/types';
@@ -39,24 +40,6 @@ export interface ForecastOptions {
 
 /** Git processes at once while measuring branches: a few, so a small machine stays usable. */
 const MEASURE_CONCURRENCY = 3;
-
-/** `run` over every item, at most `limit` at a time, results in the items' order. */
-async function mapInOrder<T, R>(
-  items: readonly T[],
-  limit: number,
-  run: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 interface Measured {
   live: LiveBranch;
@@ -195,7 +178,7 @@ async function withMeasuredBranches<T>(
       return { live, mergeBase: common, changes };
     };
     const measured: Measured[] = [];
-    for (const outcome of await mapInOrder(found.branches, MEASURE_CONCURRENCY, measureOne)) {
+    for (const outcome of await mapLimit(found.branches, MEASURE_CONCURRENCY, measureOne)) {
       if (typeof outcome === 'string') {
         notes.push(outcome);
       } else {

@@ -2,7 +2,7 @@ import type { TaskModel } from '../../kernel/model/types';
 import { REVIEW_SLA_HOURS } from './model/reviewAge';
 import { reviewerLabel, standingText } from './model/reviewStanding';
 import { defaultBranch } from '../../platform/git';
-import { mapLimit } from '../github/client/mapLimit';
+import { mapLimit } from '../../kernel/async/mapLimit';
 import { taskReviewState } from './taskReviewState';
 
 /** Tasks judged at once: a few git processes in parallel, not one per task. */

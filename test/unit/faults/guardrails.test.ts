@@ -1,3 +1,4 @@
+import { faultSeed, seededRandom } from './seed';
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,22 +19,10 @@ import { createTempRepo, type TempRepo } from '../taskfile/gitRepo';
 
 const linuxOnly = process.platform === 'linux' ? describe : describe.skip;
 
-const SEED = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 1_000_000));
+const SEED = faultSeed();
 const SLEEP_SECONDS = 40;
 const TIMEOUT_MS = 1000;
 const ALLOWED_OVERSHOOT_MS = 1000;
-
-/** Deterministic random numbers in [0, 1) from the seed (mulberry32). */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pidsWithArgument(argument: string): number[] {
   const found: number[] = [];
@@ -99,7 +88,7 @@ const ESCAPES: { name: string; command: (sleep: string) => string }[] = [
 
 linuxOnly('faults: guardrails that escape their process group', function () {
   this.timeout(8000);
-  const random = randomFrom(SEED);
+  const random = seededRandom(SEED);
   let folder: ReturnType<typeof tempFolder>;
   let markers: string[] = [];
   const figures: string[] = [];

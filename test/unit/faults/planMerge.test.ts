@@ -1,3 +1,4 @@
+import { faultSeed, seededRandom } from './seed';
 // Many branches edit the plan at once, each through the store's minimal edits, and are merged one
 // after another through the real merge driver: no edit may be lost. Random; prints its seed, and
 // `FAULT_SEED=<n>` replays a run.
@@ -15,18 +16,6 @@ import { coord } from '../cli/runCoord';
 const PLAN = 'task_status.json';
 const BRANCHES = 6;
 const TASKS = 40;
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function plan(): string {
   const tasks: Record<string, Record<string, unknown>> = { one: {}, two: {} };
@@ -64,9 +53,9 @@ describe('faults: plan edits on many branches merged through the driver', functi
   after(() => repo.dispose());
 
   it('loses no edit when every branch is merged in turn', async () => {
-    const seed = process.env.FAULT_SEED ? Number(process.env.FAULT_SEED) : Date.now() % 1_000_000;
+    const seed = faultSeed();
     console.log(`      seed ${seed} (replay with FAULT_SEED=${seed})`);
-    const next = random(seed);
+    const next = seededRandom(seed);
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
     assert.equal((await coord(['setup', 'merge-driver'], repo.root)).code, 0);
     repo.commit('merge driver');

@@ -1,3 +1,4 @@
+import { faultSeed, seededRandom } from './seed';
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../../src/kernel/edits/apply';
 import type { TaskEdit } from '../../../src/kernel/edits/types';
@@ -23,17 +24,6 @@ type Shape = (typeof SHAPES)[number];
 
 const STATUSES = ['not_started', 'In Progress', 'done', 'todo', 'WAITING', 'blocked'];
 const CASES = 400;
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function planText(next: () => number): { shape: Shape; text: string } {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
@@ -128,9 +118,9 @@ function landed(edit: TaskEdit, task: Task | undefined): boolean {
 
 describe('faults: edits on random plans of every shape', () => {
   it('never lose an edit, a task, or another task’s fields', () => {
-    const seed = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
+    const seed = faultSeed();
     console.log(`plan shapes: seed ${seed} (replay with FAULT_SEED=${seed})`);
-    const next = random(seed);
+    const next = seededRandom(seed);
     let edits = 0;
     let lostWrites = 0;
     let lostTasks = 0;

@@ -23,7 +23,7 @@ import { tokenMayGoTo } from '../model/tokenHost';
 import { createBoundedFetch } from './boundedFetch';
 import { createCachingFetch, EtagCache, type RequestStats } from './cachingFetch';
 import { GitHubError, toGitHubError } from './errors';
-import { mapLimit } from './mapLimit';
+import { mapLimit } from '../../../kernel/async/mapLimit';
 import { createGitHubClient, type GitHubClient, type GitHubLog } from './octokit';
 import { redactSecrets } from '../../../kernel/text/redact';
 import { DEFAULT_RESPONSE_LIMITS, type ResponseLimits } from '../model/responseLimits';
