@@ -264,6 +264,54 @@ describe('store under faults', function () {
     );
   });
 
+  it('survives kill -9 at random moments of coord set: valid file, no stuck lock, no leftovers, an exit 0 is kept', async () => {
+    const seed = faultSeed();
+    console.log(`      FAULT_SEED=${seed}`);
+    const random = seededRandom(seed);
+    const trials = 50;
+    let stuck = 0;
+    let invalid = 0;
+    let lostAfterExit0 = 0;
+    const left: string[] = [];
+    for (let trial = 1; trial <= trials; trial++) {
+      const key = TASK_KEYS[Math.floor(random() * 3)];
+      const note = `cli-kill-${trial}`;
+      const child = startNode(bundle.files.cli, ['set', key, '--note', note, '--file', file]);
+      // The CLI starts, reads, locks and writes within a few hundred ms: kill anywhere in that.
+      await pause(Math.floor(random() * 250));
+      child.process.kill('SIGKILL');
+      const run = await child.done;
+      const later = await runNode(bundle.files.cli, [
+        'set',
+        'own7',
+        '--note',
+        `after-${trial}`,
+        '--file',
+        file,
+      ]);
+      if (later.code !== 0) {
+        stuck++;
+        console.log(`      trial ${trial}: later coord set failed: ${later.stderr.trim()}`);
+      }
+      if (!existsSync(file) || loadTaskFile(readFileSync(file, 'utf8')).broken) {
+        invalid++;
+        writeFileSync(file, planText());
+        continue;
+      }
+      left.push(...leftovers(dir));
+      if (run.code === 0 && !notesOf(file, key).has(note)) {
+        lostAfterExit0++;
+      }
+    }
+    console.log(
+      `      coord set kill -9 x${trials}: ${stuck} stuck, ${invalid} invalid files, ${left.length} leftovers, ${lostAfterExit0} writes lost after exit 0`,
+    );
+    assert.deepEqual(
+      { stuck, invalid, leftovers: left, lostAfterExit0 },
+      { stuck: 0, invalid: 0, leftovers: [], lostAfterExit0: 0 },
+    );
+  });
+
   it('never overwrites an editor save (temp file + rename) that races the store', async () => {
     const saves = 150;
     const perWriter = 60;
