@@ -312,6 +312,11 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       (terminal.creationOptions as vscode.TerminalOptions).env?.COORDINATOR_TASK_KEY,
       'task1_shadow_diff',
     );
+    assert.equal(
+      (terminal.creationOptions as vscode.TerminalOptions).env?.COORD_TASK,
+      'task1_shadow_diff',
+      'coord mcp and coord agent-state in the terminal know its task',
+    );
     const fromTree = await vscode.commands.executeCommand<vscode.Terminal>(
       'coordinator.openTerminalInWorktree',
       { taskKey: 'task1_shadow_diff' },

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Task } from '../../../kernel/model/types';
+import { AGENT_TASK_ENV } from '../../../platform/identity/actor';
 import { AGENT_TERMINAL_TASK_ENV } from './agentTerminals';
 import { TRUSTED_ENV } from '../../../platform/trust/trustStore';
 
@@ -36,7 +37,12 @@ export function openTaskTerminal(
   const terminal = vscode.window.createTerminal({
     name: `${task.id}: ${task.name}`,
     cwd,
-    env: { [AGENT_TERMINAL_TASK_ENV]: task.key, ...trustedTerminalEnv() },
+    // COORD_TASK tells `coord mcp` and `coord agent-state` in this terminal whose task it is.
+    env: {
+      [AGENT_TERMINAL_TASK_ENV]: task.key,
+      [AGENT_TASK_ENV]: task.key,
+      ...trustedTerminalEnv(),
+    },
     iconPath: new vscode.ThemeIcon(commandLine ? 'hubot' : 'terminal'),
   });
   terminal.show();
