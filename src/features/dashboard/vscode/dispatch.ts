@@ -25,6 +25,16 @@ export interface DashboardGuardrailArgument {
   folderUri: string;
 }
 
+/** Dashboard messages that act on one task, and the command each runs. */
+const TASK_COMMANDS = {
+  startTask: Commands.startTaskInWorktree,
+  openPullRequest: Commands.openTaskPullRequest,
+  revealTask: Commands.revealTaskInFile,
+  setStatus: Commands.setTaskStatus,
+  runGuardrailsInWorktree: Commands.runGuardrailsInWorktree,
+  openTask: Commands.openTask,
+} as const;
+
 /** The command and argument each page action maps to; undefined for messages that are not actions. */
 export function commandFor(
   message: WebviewMessage,
@@ -37,33 +47,13 @@ export function commandFor(
   | undefined {
   switch (message.type) {
     case 'startTask':
-      return {
-        command: Commands.startTaskInWorktree,
-        argument: { taskKey: message.taskKey, folder: folderUri, folderUri },
-      };
     case 'openPullRequest':
-      return {
-        command: Commands.openTaskPullRequest,
-        argument: { taskKey: message.taskKey, folder: folderUri, folderUri },
-      };
     case 'revealTask':
-      return {
-        command: Commands.revealTaskInFile,
-        argument: { taskKey: message.taskKey, folder: folderUri, folderUri },
-      };
     case 'setStatus':
-      return {
-        command: Commands.setTaskStatus,
-        argument: { taskKey: message.taskKey, folder: folderUri, folderUri },
-      };
     case 'runGuardrailsInWorktree':
-      return {
-        command: Commands.runGuardrailsInWorktree,
-        argument: { taskKey: message.taskKey, folder: folderUri, folderUri },
-      };
     case 'openTask':
       return {
-        command: Commands.openTask,
+        command: TASK_COMMANDS[message.type],
         argument: { taskKey: message.taskKey, folder: folderUri, folderUri },
       };
     case 'runGuardrail':
