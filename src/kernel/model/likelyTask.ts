@@ -14,23 +14,47 @@ const MAX_WORD_SHARERS = 64;
  * external prerequisites costs no more than a scan of its names.
  */
 export class LikelyTaskNames {
-  private readonly byWord = new Map<string, string[]>();
-  private readonly byDeletion = new Map<string, string[]>();
+  private byWordIndex: Map<string, string[]> | undefined;
+  private byDeletionIndex: Map<string, string[]> | undefined;
   private readonly answers = new Map<string, string | undefined>();
 
-  constructor(model: TaskModel) {
-    for (const task of model.tasks) {
-      for (const name of task.id === task.key ? [task.key] : [task.key, task.id]) {
+  constructor(private readonly model: TaskModel) {}
+
+  /** Each index is built on its first look-up: most unknown names need only one of them. */
+  private get byWord(): Map<string, string[]> {
+    if (!this.byWordIndex) {
+      this.byWordIndex = new Map();
+      for (const name of this.names()) {
         const words = wordsOf(name);
         if (words.length > 1) {
           for (const word of new Set(words)) {
-            add(this.byWord, word, name);
-          }
-        } else {
-          for (const variant of oneDeletion(name.toLowerCase())) {
-            add(this.byDeletion, variant, name);
+            add(this.byWordIndex, word, name, MAX_WORD_SHARERS);
           }
         }
+      }
+    }
+    return this.byWordIndex;
+  }
+
+  private get byDeletion(): Map<string, string[]> {
+    if (!this.byDeletionIndex) {
+      this.byDeletionIndex = new Map();
+      for (const name of this.names()) {
+        if (wordsOf(name).length <= 1) {
+          for (const variant of oneDeletion(name.toLowerCase())) {
+            add(this.byDeletionIndex, variant, name);
+          }
+        }
+      }
+    }
+    return this.byDeletionIndex;
+  }
+
+  private *names(): Iterable<string> {
+    for (const task of this.model.tasks) {
+      yield task.key;
+      if (task.id !== task.key) {
+        yield task.id;
       }
     }
   }
@@ -83,11 +107,12 @@ function oneDeletion(text: string): string[] {
   return variants;
 }
 
-function add<K>(index: Map<K, string[]>, key: K, name: string): void {
+function add<K>(index: Map<K, string[]>, key: K, name: string, cap = Infinity): void {
   const list = index.get(key);
   if (!list) {
     index.set(key, [name]);
-  } else if (list[list.length - 1] !== name) {
+  } else if (list.length <= cap && list[list.length - 1] !== name) {
+    // Past the cap a word is too common to name a candidate; longer lists are never read.
     list.push(name);
   }
 }
