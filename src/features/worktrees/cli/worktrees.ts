@@ -67,6 +67,9 @@ export const command: CliCommand = {
           context.stdout(
             `removed ${target}${result.branchDeleted ? `; deleted branch ${result.branch}` : result.branchKept ? `; kept branch ${result.branch} (${result.branchKept})` : ''}\n`,
           );
+          if (result.releasedPorts) {
+            context.stderr(`released ports ${portRange(result.releasedPorts)}\n`);
+          }
           await clearRecordedPath(opened, recorded, context);
           return ExitCode.ok;
         }
@@ -90,6 +93,10 @@ export const command: CliCommand = {
     }
   },
 };
+
+function portRange(block: { start: number; size: number }): string {
+  return block.size === 1 ? String(block.start) : `${block.start}-${block.start + block.size - 1}`;
+}
 
 /** After the removal, against the file as it is then: a task that recorded another path since keeps it. */
 async function clearRecordedPath(
