@@ -12,9 +12,9 @@ export const command: CliCommand = {
   summary: "print a task's environment: its port block (COORD_PORT, COORD_PORT_1…) and names",
   usage:
     'coord env KEY [--shell | --json] [--workspace FILE] [--trusted] [--file PATH]\n' +
-    '  NAME=value lines, the same the task\'s terminals and setup command get: COORD_TASK,\n' +
+    "  NAME=value lines, the same the task's terminals and setup command get: COORD_TASK,\n" +
     '  COORD_PORT, COORD_PORT_1… (coordinator.worktrees.ports.*) and the names of\n' +
-    '  coordinator.worktrees.taskEnv. The block is kept until the task\'s worktree is removed.\n' +
+    "  coordinator.worktrees.taskEnv. The block is kept until the task's worktree is removed.\n" +
     '  --shell prints export lines: eval "$(coord env task1 --shell)"',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(

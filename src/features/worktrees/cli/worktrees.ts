@@ -1,4 +1,5 @@
 import type { TaskModel } from '../../../kernel/model/types';
+import { portRangeText } from '../model/portBlocks';
 import { GitError, mainWorktreeRoot, pruneWorktrees } from '../../../platform/git';
 import {
   forgetWorktreeEdits,
@@ -68,7 +69,7 @@ export const command: CliCommand = {
             `removed ${target}${result.branchDeleted ? `; deleted branch ${result.branch}` : result.branchKept ? `; kept branch ${result.branch} (${result.branchKept})` : ''}\n`,
           );
           if (result.releasedPorts) {
-            context.stderr(`released ports ${portRange(result.releasedPorts)}\n`);
+            context.stderr(`released ports ${portRangeText(result.releasedPorts)}\n`);
           }
           await clearRecordedPath(opened, recorded, context);
           return ExitCode.ok;
@@ -93,10 +94,6 @@ export const command: CliCommand = {
     }
   },
 };
-
-function portRange(block: { start: number; size: number }): string {
-  return block.size === 1 ? String(block.start) : `${block.start}-${block.start + block.size - 1}`;
-}
 
 /** After the removal, against the file as it is then: a task that recorded another path since keeps it. */
 async function clearRecordedPath(

@@ -146,11 +146,7 @@ function environmentSection(
   for (const [name, value] of entries) {
     lines.push(`- \`${name}=${value}\``);
   }
-  lines.push(
-    '',
-    `In another shell: \`eval "$(coord env ${taskKey} --shell${file})"\`.`,
-    '',
-  );
+  lines.push('', `In another shell: \`eval "$(coord env ${taskKey} --shell${file})"\`.`, '');
 }
 
 function section(

@@ -81,6 +81,11 @@ export function* candidateBlocks(
   }
 }
 
+/** `20000-20009`, or `20000` for a block of one. */
+export function portRangeText(block: PortBlock): string {
+  return block.size === 1 ? String(block.start) : `${block.start}-${block.start + block.size - 1}`;
+}
+
 export function portsOf(block: PortBlock): number[] {
   return Array.from({ length: block.size }, (_, index) => block.start + index);
 }
