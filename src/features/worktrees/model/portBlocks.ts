@@ -37,13 +37,16 @@ export function parsePortLedger(text: string): Map<string, PortAllocation> {
     if (size < 1 || entry.start + size - 1 > HIGHEST_PORT) {
       continue;
     }
-    ledger.set(taskKey, {
+    const allocation: PortAllocation = {
       taskKey,
       start: entry.start,
       size,
-      worktreePath: typeof entry.worktreePath === 'string' ? entry.worktreePath : undefined,
       allocatedAt: typeof entry.allocatedAt === 'string' ? entry.allocatedAt : '',
-    });
+    };
+    if (typeof entry.worktreePath === 'string') {
+      allocation.worktreePath = entry.worktreePath;
+    }
+    ledger.set(taskKey, allocation);
   }
   return ledger;
 }
