@@ -298,8 +298,9 @@ describe('Start Task in Worktree and the Worktrees view', () => {
         item().tooltip instanceof vscode.MarkdownString &&
           (item().tooltip as vscode.MarkdownString).value
             .replace(/\\/g, '')
+            .replace(/&nbsp;/g, ' ')
             .includes(`Ports: ${port}-${Number(port) + 9} (COORD_PORT=${port}`),
-        'the tooltip shows the block',
+        `the tooltip shows the block: ${(item().tooltip as vscode.MarkdownString).value}`,
       );
     }
     for (const node of linked) {
