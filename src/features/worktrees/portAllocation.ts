@@ -65,6 +65,19 @@ export async function allocatePorts(request: PortRequest): Promise<PortAllocatio
   }
   const file = await portLedgerPath(request.cwd);
   const worktreePath = request.worktreePath ? resolve(request.worktreePath) : undefined;
+  const kept = (ledger: ReadonlyMap<string, PortAllocation>) => {
+    const current = ledger.get(request.taskKey);
+    return current &&
+      blockFits(current, request.base, request.size) &&
+      (!worktreePath || current.worktreePath === worktreePath)
+      ? current
+      : undefined;
+  };
+  // The usual case, a task asking again for its block, needs no lock: the ledger is replaced whole.
+  const known = kept(parsePortLedger(await readText(file)));
+  if (known) {
+    return known;
+  }
   return underLedgerLock(file, async (ledger) => {
     const current = ledger.get(request.taskKey);
     if (current && blockFits(current, request.base, request.size)) {
