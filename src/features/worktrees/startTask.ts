@@ -28,6 +28,7 @@ import {
 import { writeTaskBrief } from './briefFile';
 import { copyIncludedFiles, exists, occupied } from './copyIncluded';
 import { touchTaskLock } from './lockFile';
+import { withStartLock } from './startLock';
 import { runSetupCommand, type SetupRunner } from './setupCommand';
 import { beginStart, isStartRunning } from './startOwner';
 import { isFreeForWorktree, sweepUnfinishedAdds, waitForOrphanedCheckout } from './unfinishedAdd';
@@ -131,10 +132,23 @@ async function startAs(owner: StartOwner, options: StartTaskOptions): Promise<St
   const steps = new StepRunner(options.onStep);
   const signal = options.signal;
   const notes: string[] = [];
-  await steps.run('read task file', () => readTask(options));
+  const { task: named } = await steps.run('read task file', () => readTask(options));
   const mainRoot = await steps.run('plan branch and folder', () =>
     findMainRoot(options.taskFilePath, signal),
   );
+  return withStartLock(mainRoot, named.key, () =>
+    startLocked(owner, options, steps, mainRoot, notes),
+  );
+}
+
+async function startLocked(
+  owner: StartOwner,
+  options: StartTaskOptions,
+  steps: StepRunner,
+  mainRoot: string,
+  notes: string[],
+): Promise<StartTaskResult> {
+  const signal = options.signal;
 
   for (let attempt = 1; ; attempt += 1) {
     if (attempt > CREATE_ATTEMPTS) {
