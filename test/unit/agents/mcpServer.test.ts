@@ -132,6 +132,40 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
     assert.equal(own.key, 'a_base');
   });
 
+  it('ranks ready tasks that overlap work in progress last, saying why, as coord next does', async () => {
+    repo.write(
+      'docs/plans/task_status.json',
+      `${JSON.stringify({
+        tasks: {
+          work: {
+            api: { name: 'API', status: 'in_progress', files: ['src/api/**'] },
+            auth: {
+              name: 'Auth',
+              status: 'not_started',
+              priority: 'P0',
+              files: ['src/api/auth.ts'],
+            },
+            docs: { name: 'Docs', status: 'not_started', priority: 'P2', files: ['docs/**'] },
+          },
+        },
+      })}\n`,
+    );
+    const server = await connect({ COORD_TASK: 'api', COORD_AGENT: 'Codex' });
+    const next = resultJson(await server.call('next_tasks', {}));
+    const tasks = next.tasks as { key: string; why?: string }[];
+    assert.deepEqual(
+      tasks.map((task) => task.key),
+      ['docs', 'auth'],
+    );
+    assert.equal(tasks[0]?.why, undefined);
+    assert.equal(tasks[1]?.why, 'overlaps api (src/api/auth.ts ~ src/api/**)');
+    const cli = await coord(['next', '--json'], repo.root);
+    assert.deepEqual(
+      (JSON.parse(cli.stdout) as { tasks: { key: string }[] }).tasks.map((task) => task.key),
+      ['docs', 'auth'],
+    );
+  });
+
   it('answers bad arguments and unknown tasks with a tool error of one line, and keeps serving', async () => {
     const server = await connect({ COORD_TASK: 'a_base', COORD_AGENT: 'Codex' });
     const before = readFileSync(planPath(), 'utf8');
