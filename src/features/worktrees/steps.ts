@@ -7,6 +7,7 @@ export const START_STEPS = [
   'create worktree',
   'copy included files',
   'write brief',
+  'connect agents',
   'run setup command',
   'touch lock file',
   'update task file',
