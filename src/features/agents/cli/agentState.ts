@@ -54,8 +54,8 @@ async function record(args: string[], context: CliContext): Promise<number> {
   }
   const [first, second] = positionals;
   const [task, state] = second === undefined ? [ownTask(context), first] : [first, second];
-  if (state === undefined) {
-    throw new UsageError('a state is needed');
+  if (task === undefined || state === undefined) {
+    throw new UsageError('a task key and a state are needed');
   }
   const exitText = values['exit-code'];
   if (exitText !== undefined && !/^-?\d+$/.test(exitText.trim())) {
@@ -63,7 +63,7 @@ async function record(args: string[], context: CliContext): Promise<number> {
   }
   const actor = await resolveActor('cli', context.cwd);
   const saved = await reportAgentState(context.cwd, {
-    task: required(task),
+    task,
     state,
     agent: actor.name,
     message: values.message,
