@@ -111,8 +111,8 @@ export function renderTaskBrief(input: BriefInput): string {
   const steps = task.progress?.totalSteps;
   lines.push('## Reporting progress', '');
   lines.push(
-    'Use the Agent Coordinator MCP tools first: the agent started for this task has the server',
-    `\`coord mcp\` (it knows this task from \`COORD_TASK\`).`,
+    "Use the Agent Coordinator MCP tools first: the agent started for this task has the plan's",
+    'MCP server (`coord mcp`), which knows this task from `COORD_TASK`.',
     '',
   );
   for (const tool of BRIEF_MCP_TOOLS) {
