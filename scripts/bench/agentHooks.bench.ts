@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       taskFilePath: join(repo, 'task_status.json'),
       dir: repo,
       projectMcpServers: [],
+      approveProjectServers: true,
     });
     const settings = JSON.parse(
       setup.files.find((file) => file.path.endsWith('claude-settings.json'))!.text,

@@ -40,6 +40,8 @@ export async function writeAgentSetup(options: {
   taskKey: string;
   taskFilePath: string;
   coord: CoordTarget;
+  /** A trusted workspace: the repository's own `.mcp.json` servers start without a question. */
+  trusted: boolean;
   signal?: AbortSignal;
 }): Promise<WrittenAgentSetup> {
   const { worktreePath, signal } = options;
@@ -54,6 +56,7 @@ export async function writeAgentSetup(options: {
     taskFilePath: options.taskFilePath,
     dir,
     projectMcpServers: await projectMcpServers(worktreePath),
+    approveProjectServers: options.trusted,
   });
   await mkdir(dir, { recursive: true });
   for (const file of setup.files) {

@@ -475,6 +475,7 @@ async function connectAgents(
       taskKey: task.key,
       taskFilePath: options.taskFilePath,
       coord,
+      trusted: options.isTrusted?.() ?? false,
       signal: options.signal,
     });
   } catch (error) {

@@ -16,6 +16,7 @@ const INPUT: AgentSetupInput = {
   taskFilePath: TASK_FILE,
   dir: "/home/o'neil/my repo/.git/worktrees/wt\\1/coordinator/agent-setup",
   projectMcpServers: [],
+  approveProjectServers: true,
 };
 
 const stdioServer = z
@@ -116,6 +117,13 @@ describe('agent configuration written by Start Task', () => {
     assert.deepEqual(settings.enabledMcpjsonServers, ['coordinator', 'db']);
     assert.deepEqual(settings.permissions.allow, ['mcp__agent-coordinator']);
     assert.equal(setup.flags.copilot[2], '--allow-tool=agent-coordinator');
+    const untrusted = agentSetup({
+      ...INPUT,
+      projectMcpServers: ['coordinator', 'db'],
+      approveProjectServers: false,
+    });
+    const asked = claudeSettings.parse(fileText(untrusted, 'claude-settings.json'));
+    assert.equal(asked.enabledMcpjsonServers, undefined, 'untrusted: Claude Code asks as usual');
   });
 
   it('gives Codex -c overrides whose values are TOML: the server, its approval and notify', () => {

@@ -33,9 +33,9 @@ export interface ClaudeSettings {
 /**
  * Claude Code: the server in a file passed with `--mcp-config` (next to the repository's own
  * `.mcp.json`, which is read as usual), and settings passed with `--settings`: hooks that report
- * the agent's state, its tools allowed without a prompt, and the repository's `.mcp.json` servers
- * enabled so an unattended agent does not stop at the approval question (the agent is launched
- * only in a trusted workspace).
+ * the agent's state, its tools allowed without a prompt, and (in a trusted workspace) the
+ * repository's `.mcp.json` servers enabled, so an unattended agent does not stop at the approval
+ * question.
  */
 export function claudeSetup(input: AgentSetupInput, serverName: string): ClaudeSetup {
   const mcpConfigPath = join(input.dir, 'claude-mcp.json');
@@ -47,7 +47,7 @@ export function claudeSetup(input: AgentSetupInput, serverName: string): ClaudeS
     ),
     permissions: { allow: [`mcp__${serverName}`] },
   };
-  if (input.projectMcpServers.length > 0) {
+  if (input.approveProjectServers && input.projectMcpServers.length > 0) {
     settings.enabledMcpjsonServers = [...input.projectMcpServers];
   }
   return {

@@ -13,6 +13,11 @@ export interface AgentSetupInput {
   dir: string;
   /** Server names the repository's own `.mcp.json` declares (left as they are). */
   projectMcpServers: readonly string[];
+  /**
+   * Whether the agent may start those servers without asking (a trusted workspace): an unattended
+   * agent would otherwise stop at the approval question.
+   */
+  approveProjectServers: boolean;
 }
 
 /** One stdio MCP server entry, as Claude Code, Copilot CLI and Codex all describe it. */
