@@ -8,6 +8,7 @@ export const START_STEPS = [
   'copy included files',
   'prepare environment',
   'write brief',
+  'connect agents',
   'run setup command',
   'touch lock file',
   'update task file',

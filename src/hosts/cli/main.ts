@@ -101,12 +101,21 @@ async function helpText(): Promise<string> {
   return `${lines.join('\n')}\n`;
 }
 
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 if (require.main === module) {
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdout: outputStream(process.stdout),
     stderr: outputStream(process.stderr),
+    readStdin: () => readAll(process.stdin),
   }).then(
     (code) => {
       process.exitCode = code;

@@ -30,6 +30,11 @@ import {
 } from '../../features/tasks/vscode/registerTasksView';
 import { registerWorktrees } from '../../features/worktrees/vscode/registerWorktrees';
 import type { WorktreesFeature } from '../../features/worktrees/vscode/worktreesFeature';
+import { registerAgentExitState } from '../../features/agents/vscode/agentExitState';
+import {
+  registerCoordLauncher,
+  type LauncherFeature,
+} from '../../features/agents/vscode/registerLauncher';
 import {
   registerMcpServer,
   type McpServerFeature,
@@ -53,6 +58,7 @@ export interface CoordinatorTesting {
   readonly github: GitHubFeature;
   readonly snapshots: SnapshotsFeature;
   readonly mcp: McpServerFeature;
+  readonly launcher: LauncherFeature;
   readonly conflicts: ConflictRadar;
 }
 
@@ -73,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const github = registerGitHub(services, tasks, dashboard);
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
   const mcp = registerMcpServer(services);
+  const launcher = registerCoordLauncher(services);
+  registerAgentExitState(services);
   const conflicts = registerConflicts(services, tasks);
   return {
     activationMs: performance.now() - started,
@@ -86,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
       github,
       snapshots,
       mcp,
+      launcher,
       conflicts,
     },
   };

@@ -291,6 +291,9 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
     const started = resultJson(await starter.call('start_task', { force: true }));
     assert.equal(started.outcome, 'created');
     assert.ok(existsSync(String(started.path)), 'the worktree is on disk');
+    const flags = started.agentFlags as { claude: string[]; copilot: string[] };
+    assert.equal(flags.claude[0], '--mcp-config');
+    assert.ok(existsSync(flags.claude[1]!), "the new worktree's Claude Code MCP config");
     assert.equal(raw('b_next').status, 'in_progress');
     assert.deepEqual(
       raw('b_next').overrides?.map((o) => [o.gate, o.by, o.host]),

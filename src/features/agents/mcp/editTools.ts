@@ -11,6 +11,7 @@ import { claimTask } from '../../tasks/claimTask';
 import { forcedOnly } from '../../tasks/gateUi';
 import { updateTask } from '../../tasks/updateTask';
 import { startGatedTask } from '../../worktrees/startGatedTask';
+import { currentCoordLauncher } from '../../common/cli/launcher';
 import { linkedWorktreeBranch } from './linkedWorktreeBranch';
 import { editableTask, readPlan, type McpSession } from './session';
 import { jsonResult, runTool } from './toolResult';
@@ -79,6 +80,8 @@ export function registerEditTools(server: McpServer, session: McpSession): void 
               }
             : {}),
           isTrusted: () => false,
+          // The new worktree's agent reaches this coord through the repository's launcher.
+          coord: { command: currentCoordLauncher().command, replace: false },
         });
         return jsonResult({
           task: result.task.key,
@@ -86,6 +89,7 @@ export function registerEditTools(server: McpServer, session: McpSession): void 
           branch: result.branch,
           path: result.path,
           briefPath: result.briefPath ?? null,
+          agentFlags: result.agentSetup?.flags ?? null,
           notes: result.notes,
         });
       }),

@@ -5,6 +5,8 @@ export interface CliContext {
   env: Readonly<Record<string, string | undefined>>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** All of standard input, for commands fed by another program (agent hooks). */
+  readStdin?(): Promise<string>;
 }
 
 export interface CliCommand {
