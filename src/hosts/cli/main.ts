@@ -31,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   review: () => import('../../features/reviews/cli/review'),
   setup: () => import('../../features/plan-merge/cli/setup'),
   'merge-driver': () => import('../../features/plan-merge/cli/mergeDriver'),
+  plan: () => import('../../features/plan-merge/cli/plan'),
   import: () => import('../../features/plan-import/cli/import'),
   agents: () => import('../../features/agents/cli/agents'),
   'agent-state': () => import('../../features/agents/cli/agentState'),

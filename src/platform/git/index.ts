@@ -31,3 +31,14 @@ export {
   snapshotWorktree,
 } from './merge';
 export type { ScratchObjects, MergeRefusal, MergeRunOptions } from './merge';
+export {
+  writeBlob,
+  writeBlobFromFile,
+  writeFilesCommit,
+  updateRefChecked,
+  setRef,
+  resolveObject,
+} from './commitFiles';
+export type { FilesCommit, TreeFile } from './commitFiles';
+export { readBlobs } from './readBlobs';
+export { fetchRef, pushRefWithLease } from './remoteRef';
