@@ -32,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   setup: () => import('../../features/plan-merge/cli/setup'),
   'merge-driver': () => import('../../features/plan-merge/cli/mergeDriver'),
   plan: () => import('../../features/plan-merge/cli/plan'),
+  status: () => import('../../features/plan-merge/cli/status'),
   import: () => import('../../features/plan-import/cli/import'),
   agents: () => import('../../features/agents/cli/agents'),
   'agent-state': () => import('../../features/agents/cli/agentState'),

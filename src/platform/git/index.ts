@@ -42,3 +42,4 @@ export {
 export type { FilesCommit, TreeFile } from './commitFiles';
 export { readBlobs } from './readBlobs';
 export { fetchRef, pushRefWithLease } from './remoteRef';
+export { listBranchRefs, fetchAllRemotes } from './branchRefs';
