@@ -33,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   'merge-driver': () => import('../../features/plan-merge/cli/mergeDriver'),
   plan: () => import('../../features/plan-merge/cli/plan'),
   status: () => import('../../features/plan-merge/cli/status'),
+  'commit-plan': () => import('../../features/plan-merge/cli/commitPlan'),
   import: () => import('../../features/plan-import/cli/import'),
   agents: () => import('../../features/agents/cli/agents'),
   'agent-state': () => import('../../features/agents/cli/agentState'),

@@ -40,6 +40,7 @@ export {
   resolveObject,
 } from './commitFiles';
 export type { FilesCommit, TreeFile } from './commitFiles';
-export { readBlobs } from './readBlobs';
+export { readBlobs, blobIds } from './readBlobs';
 export { fetchRef, pushRefWithLease } from './remoteRef';
 export { listBranchRefs, fetchAllRemotes } from './branchRefs';
+export { indexedBlob, setIndexedBlob, changedFilesUnder, headBranchRef } from './indexEntries';

@@ -46,3 +46,25 @@ function parseBatchOutput(output: Buffer, count: number): (string | undefined)[]
   }
   return texts;
 }
+
+/** The blob id of each `<rev>:<path>` in one `git cat-file --batch-check`; undefined for one that names no blob. */
+export async function blobIds(
+  cwd: string,
+  specs: readonly string[],
+  signal?: AbortSignal,
+): Promise<(string | undefined)[]> {
+  if (specs.length === 0) {
+    return [];
+  }
+  if (specs.some((spec) => /[\r\n]/.test(spec))) {
+    throw new Error('a revision and path to read cannot hold a line break');
+  }
+  const result = await runGit(['cat-file', '--batch-check'], {
+    cwd,
+    signal,
+    readOnly: true,
+    input: specs.map((spec) => `${spec}\n`).join(''),
+  });
+  const lines = result.stdout.split('\n');
+  return specs.map((_, index) => /^([0-9a-f]+) blob \d+$/.exec(lines[index] ?? '')?.[1]);
+}
