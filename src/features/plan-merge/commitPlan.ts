@@ -3,11 +3,12 @@ import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 import { loadTaskFile } from '../../kernel/model/load';
 import {
   changedFilesUnder,
-  headBranchRef,
+  currentBranch,
   indexedBlob,
   isGitError,
   blobIds,
   resolveObject,
+  restoreIndexedBlob,
   setIndexedBlob,
   updateRefChecked,
   writeBlob,
@@ -95,29 +96,34 @@ export async function commitPlan(options: CommitPlanOptions): Promise<CommitPlan
       { baseTree: head && `${head}^{tree}`, files: changed, parents: head ? [head] : [], message },
       options.signal,
     );
+    // The index follows first, so a commit the user makes meanwhile already carries the plan
+    // (ours then finds HEAD moved and nothing left to commit) rather than reverting it.
+    const stagedLeftAlone: string[] = [];
+    const followed: { path: string; staged: string | undefined }[] = [];
+    for (const file of changed) {
+      const staged = await indexedBlob(plan.root, file.path, options.signal);
+      if (staged === headBlobs[files.indexOf(file)] || staged === file.blob) {
+        await setIndexedBlob(plan.root, file.path, file.blob, options.signal);
+        followed.push({ path: file.path, staged });
+      } else {
+        stagedLeftAlone.push(file.path);
+      }
+    }
     try {
       await updateRefChecked(plan.root, 'HEAD', commit, head, 'coord commit-plan', options.signal);
     } catch (error) {
+      for (const { path, staged } of followed) {
+        await restoreIndexedBlob(plan.root, path, staged, options.signal);
+      }
       if (isGitError(error, 'refMoved') && attempt < MAX_ATTEMPTS) {
         continue;
       }
       throw error;
     }
-    const stagedLeftAlone: string[] = [];
-    for (const file of changed) {
-      const index = files.indexOf(file);
-      const staged = await indexedBlob(plan.root, file.path, options.signal);
-      if (staged === headBlobs[index] || staged === file.blob) {
-        await setIndexedBlob(plan.root, file.path, file.blob, options.signal);
-      } else {
-        stagedLeftAlone.push(file.path);
-      }
-    }
-    const branchRef = await headBranchRef(plan.root, options.signal);
     return {
       kind: 'committed',
       commit,
-      branch: branchRef?.replace(/^refs\/heads\//, ''),
+      branch: await currentBranch(plan.root, options.signal),
       message,
       changes,
       files: changed.map((file) => file.path),

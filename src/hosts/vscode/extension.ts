@@ -16,6 +16,10 @@ import { registerNotifications } from './registerNotifications';
 import { registerMergeDriverOffer } from '../../features/plan-merge/vscode/mergeDriverOffer';
 import { UnsavedPlanEdits } from '../../features/plan-merge/vscode/unsavedPlanEdits';
 import {
+  registerPlanBranches,
+  type PlanBranchesFeature,
+} from '../../features/plan-merge/vscode/registerPlanBranches';
+import {
   createServices,
   type CreatedServices,
 } from '../../features/common/vscode/session/createServices';
@@ -54,6 +58,7 @@ export interface CoordinatorTesting {
   readonly snapshots: SnapshotsFeature;
   readonly mcp: McpServerFeature;
   readonly conflicts: ConflictRadar;
+  readonly planBranches: PlanBranchesFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
@@ -74,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
   const mcp = registerMcpServer(services);
   const conflicts = registerConflicts(services, tasks);
+  const planBranches = registerPlanBranches(services, tasks, dashboard);
   return {
     activationMs: performance.now() - started,
     testing: {
@@ -87,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
       snapshots,
       mcp,
       conflicts,
+      planBranches,
     },
   };
 }

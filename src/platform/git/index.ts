@@ -43,4 +43,4 @@ export type { FilesCommit, TreeFile } from './commitFiles';
 export { readBlobs, blobIds } from './readBlobs';
 export { fetchRef, pushRefWithLease } from './remoteRef';
 export { listBranchRefs, fetchAllRemotes } from './branchRefs';
-export { indexedBlob, setIndexedBlob, changedFilesUnder, headBranchRef } from './indexEntries';
+export { indexedBlob, setIndexedBlob, restoreIndexedBlob, changedFilesUnder } from './indexEntries';

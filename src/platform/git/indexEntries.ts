@@ -41,16 +41,16 @@ export async function changedFilesUnder(
   return [...new Set(result.stdout.split('\0').filter((path) => path.length > 0))];
 }
 
-/** The branch `HEAD` is on (`refs/heads/main`), or undefined when it is detached. */
-export async function headBranchRef(
+/** Puts the index entry of `path` back to `blob`, or removes it when there was none. */
+export async function restoreIndexedBlob(
   cwd: string,
+  path: string,
+  blob: string | undefined,
   signal?: AbortSignal,
-): Promise<string | undefined> {
-  const result = await runGit(['symbolic-ref', '-q', 'HEAD'], {
-    cwd,
-    signal,
-    readOnly: true,
-    okExitCodes: [1],
-  });
-  return result.exitCode === 0 ? result.stdout.trim() : undefined;
+): Promise<void> {
+  if (blob) {
+    await setIndexedBlob(cwd, path, blob, signal);
+  } else {
+    await runGit(['update-index', '--force-remove', '--', path], { cwd, signal });
+  }
 }
