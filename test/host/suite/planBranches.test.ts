@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FolderSession } from '../../../src/features/common/vscode/services';
 import type { CommitPlanResult } from '../../../src/features/plan-merge/commitPlan';
+import type { AdoptPlanEditsResult } from '../../../src/features/plan-merge/adoptPlanEdits';
 import { waitFor, type CoordinatorApi } from '../support/extension';
+import { answerModals } from '../support/modals';
 import { coordinator, sessionWithFile, taskNode } from './tasksSupport';
 
 type Testing = CoordinatorApi['testing'];
@@ -127,5 +129,37 @@ describe('the plan across branches and plan commits', function () {
         vscode.ConfigurationTarget.Global,
       );
     }
+  });
+
+  it("moves a branch's plan edits onto the plan after asking, and the mark goes", async () => {
+    const modals = answerModals((buttons) => buttons[0]);
+    let result: AdoptPlanEditsResult | undefined;
+    try {
+      result = await vscode.commands.executeCommand<AdoptPlanEditsResult>(
+        'coordinator.adoptPlanEdits',
+        { session, branch: 'feat/x' },
+      );
+    } finally {
+      modals.restore();
+    }
+    assert.equal(modals.asked.length, 1);
+    assert.match(
+      modals.asked[0]!.message,
+      /^Move feat\/x's plan edits onto docs\/plans\/task_status\.json\?$/,
+    );
+    assert.equal(result?.kind, 'adopted');
+    assert.deepEqual(result.kind === 'adopted' && result.changes.map((c) => c.taskKey), [
+      'task1_shadow_diff',
+    ]);
+    assert.equal(
+      git('diff', '--name-only', 'main...feat/x'),
+      '',
+      'feat/x no longer changes the plan',
+    );
+    await waitFor(
+      () => !String(row('task1_shadow_diff').description ?? '').includes('⎇'),
+      'the mark goes once the branch carries no plan edits',
+      30_000,
+    );
   });
 });

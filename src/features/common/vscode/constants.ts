@@ -50,6 +50,7 @@ export const Commands = {
   createPullRequest: 'coordinator.createPullRequest',
   setupMergeDriver: 'coordinator.setupMergeDriver',
   commitPlan: 'coordinator.commitPlan',
+  adoptPlanEdits: 'coordinator.adoptPlanEdits',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -29,6 +29,11 @@ export class BranchPlanDecorator implements TaskItemDecorator {
       tooltip.appendMarkdown('\n- ');
       tooltip.appendText(onBranch.summary);
     }
+    if (onBranches.some((onBranch) => !onBranch.remote)) {
+      tooltip.appendMarkdown(
+        "\n\n**Coordinator: Move a Branch's Plan Edits to the Plan…** moves them onto the plan before the branch merges.",
+      );
+    }
     item.tooltip = tooltip;
   }
 }

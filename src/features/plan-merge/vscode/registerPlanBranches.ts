@@ -3,6 +3,7 @@ import type { CreatedServices } from '../../common/vscode/session/createServices
 import type { DashboardFeature } from '../../dashboard/vscode/registerDashboard';
 import type { TasksFeature } from '../../tasks/vscode/registerTasksView';
 import { BranchPlanDecorator } from './branchPlanDecorator';
+import { registerAdoptPlanEdits } from './commands/adoptPlanEdits';
 import { PlanAutoCommit } from './planAutoCommit';
 import { PlanOnBranches } from './planOnBranches';
 
@@ -26,6 +27,7 @@ export function registerPlanBranches(
     changed,
     branches.onDidChange(() => changed.fire(undefined)),
     tasks.provider.addDecorator(new BranchPlanDecorator(branches)),
+    registerAdoptPlanEdits(services, branches),
     dashboard.dataSources.register({
       onDidChange: changed.event,
       provide: (folder) => {
