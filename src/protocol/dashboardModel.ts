@@ -63,6 +63,8 @@ export interface DashboardTask {
   inCycle: boolean;
   pullRequest?: DashboardPullRequest;
   worktree?: DashboardWorktree;
+  /** Where the task is further along on another branch than in the plan, in words. */
+  onBranches?: string[];
 }
 
 export interface CountByStatus {

@@ -16,6 +16,10 @@ import { registerNotifications } from './registerNotifications';
 import { registerMergeDriverOffer } from '../../features/plan-merge/vscode/mergeDriverOffer';
 import { UnsavedPlanEdits } from '../../features/plan-merge/vscode/unsavedPlanEdits';
 import {
+  registerPlanBranches,
+  type PlanBranchesFeature,
+} from '../../features/plan-merge/vscode/registerPlanBranches';
+import {
   createServices,
   type CreatedServices,
 } from '../../features/common/vscode/session/createServices';
@@ -60,6 +64,7 @@ export interface CoordinatorTesting {
   readonly mcp: McpServerFeature;
   readonly launcher: LauncherFeature;
   readonly conflicts: ConflictRadar;
+  readonly planBranches: PlanBranchesFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
@@ -82,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const launcher = registerCoordLauncher(services);
   registerAgentExitState(services);
   const conflicts = registerConflicts(services, tasks);
+  const planBranches = registerPlanBranches(services, tasks, dashboard);
   return {
     activationMs: performance.now() - started,
     testing: {
@@ -96,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
       mcp,
       launcher,
       conflicts,
+      planBranches,
     },
   };
 }

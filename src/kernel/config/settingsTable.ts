@@ -31,6 +31,10 @@ export const SETTINGS = {
   'reviews.githubLogins': { default: {}, restricted: true },
   'mcp.allowOtherTasks': { default: false, restricted: false },
   'conflicts.forecast': { default: true, restricted: false },
+  'plan.branchesView': { default: true, restricted: false },
+  'plan.fetchIntervalMinutes': { default: 0, restricted: false },
+  'plan.coordinatorBranch': { default: '', restricted: false },
+  'plan.commitOnStatusChange': { default: false, restricted: false },
   'worktrees.branchTemplate': { default: '${type}/${agent}/${slug}', restricted: false },
   'worktrees.pathTemplate': {
     default: '${repoParent}/${repo}-${agent}-${slug}',

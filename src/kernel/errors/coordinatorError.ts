@@ -9,7 +9,9 @@ export type CoordinatorErrorCode =
   | 'unknownTask'
   /** Someone who did a task's work tried to approve its review. */
   | 'selfApproval'
-  | 'badInput';
+  | 'badInput'
+  /** Two plans changed the same thing in ways their merge rules cannot reconcile. */
+  | 'planConflict';
 
 /** An expected failure with one line of text for the person and a stable code for the code. */
 export class CoordinatorError extends Error {

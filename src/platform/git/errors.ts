@@ -10,6 +10,8 @@ export type GitErrorReason =
   | 'invalidRef'
   | 'unknownRef'
   | 'locked'
+  /** A checked ref update found the ref moved (or created) by another writer. */
+  | 'refMoved'
   | 'notAWorktree'
   | 'lockContention'
   | 'cancelled'

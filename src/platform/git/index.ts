@@ -31,3 +31,16 @@ export {
   snapshotWorktree,
 } from './merge';
 export type { ScratchObjects, MergeRefusal, MergeRunOptions } from './merge';
+export {
+  writeBlob,
+  writeBlobFromFile,
+  writeFilesCommit,
+  updateRefChecked,
+  setRef,
+  resolveObject,
+} from './commitFiles';
+export type { FilesCommit, TreeFile } from './commitFiles';
+export { readBlobs, blobIds } from './readBlobs';
+export { fetchRef, pushRefWithLease } from './remoteRef';
+export { listBranchRefs, fetchAllRemotes } from './branchRefs';
+export { indexedBlob, setIndexedBlob, restoreIndexedBlob, changedFilesUnder } from './indexEntries';

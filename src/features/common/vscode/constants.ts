@@ -49,6 +49,8 @@ export const Commands = {
   signInToGitHub: 'coordinator.signInToGitHub',
   createPullRequest: 'coordinator.createPullRequest',
   setupMergeDriver: 'coordinator.setupMergeDriver',
+  commitPlan: 'coordinator.commitPlan',
+  adoptPlanEdits: 'coordinator.adoptPlanEdits',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -100,6 +102,10 @@ export const Settings = {
   snapshotsFolder: 'snapshots.folder',
   snapshotsDaily: 'snapshots.daily',
   conflictsForecast: 'conflicts.forecast',
+  planBranchesView: 'plan.branchesView',
+  planFetchIntervalMinutes: 'plan.fetchIntervalMinutes',
+  planCoordinatorBranch: 'plan.coordinatorBranch',
+  planCommitOnStatusChange: 'plan.commitOnStatusChange',
   /** Application-scoped: only the user can let the extension use GITHUB_TOKEN / GH_TOKEN. */
   githubAllowEnvironmentToken: 'github.allowEnvironmentToken',
   githubConnectTimeoutSeconds: 'github.connectTimeoutSeconds',

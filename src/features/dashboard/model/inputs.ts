@@ -29,6 +29,12 @@ export interface WorktreeInput {
   dirty?: boolean;
 }
 
+/** A task further along on another branch than in the plan, in words (`completed on feat/x, not merged`). */
+export interface BranchPlanInput {
+  taskKey: string;
+  summary: string;
+}
+
 /** Data from other features (guardrails, GitHub, worktrees, snapshots); every part is optional. */
 export interface DashboardExtras {
   guardrails?: GuardrailRunInput[];
@@ -36,6 +42,7 @@ export interface DashboardExtras {
   worktrees?: WorktreeInput[];
   history?: HistoryPoint[];
   github?: DashboardGitHubFreshness;
+  branchPlans?: BranchPlanInput[];
 }
 
 export interface DashboardInputs extends DashboardExtras {

@@ -25,7 +25,7 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
   const model = loaded?.model;
   const graph = loaded?.graph;
   const tasks = model?.tasks ?? [];
-  const links = new TaskLinks(inputs.pullRequests, inputs.worktrees);
+  const links = new TaskLinks(inputs.pullRequests, inputs.worktrees, inputs.branchPlans);
   const criticalPath = graph?.criticalPath ?? [];
   const context: TaskContext = {
     graph,
