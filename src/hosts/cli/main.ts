@@ -63,7 +63,11 @@ function reportFailure(error: unknown, command: CliCommand, context: CliContext)
     return ExitCode.ok;
   }
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof UsageError || isTaskEditError(error, 'invalidValue')) {
+  if (
+    error instanceof UsageError ||
+    isTaskEditError(error, 'invalidValue') ||
+    CoordinatorError.is(error, 'unknownGuardrail')
+  ) {
     context.stderr(`coord: ${message}\nusage: ${command.usage}\n`);
     return ExitCode.usage;
   }

@@ -9,7 +9,11 @@ export type CoordinatorErrorCode =
   | 'unknownTask'
   /** Someone who did a task's work tried to approve its review. */
   | 'selfApproval'
-  | 'badInput';
+  | 'badInput'
+  /** A run of guardrails was asked for where none are defined. */
+  | 'noGuardrails'
+  /** A guardrail key that neither the task file nor the settings define. */
+  | 'unknownGuardrail';
 
 /** An expected failure with one line of text for the person and a stable code for the code. */
 export class CoordinatorError extends Error {

@@ -5,7 +5,7 @@ import { newestChangeTime } from '../changes';
 import { Disposable } from '../../common/vscode/lifecycle';
 import type { FolderSession } from '../../common/vscode/services';
 import type { GuardrailController } from './guardrailController';
-import { logFolderFor } from './guardrailSettings';
+import { logFolderFor } from '../model/folders';
 
 const REFRESH_EVERY_MS = 60_000;
 const AFTER_SAVE_MS = 1_000;
