@@ -13,7 +13,9 @@ export type CoordinatorErrorCode =
   /** A run of guardrails was asked for where none are defined. */
   | 'noGuardrails'
   /** A guardrail key that neither the task file nor the settings define. */
-  | 'unknownGuardrail';
+  | 'unknownGuardrail'
+  /** A task that needs a branch (for a pull request) has none yet. */
+  | 'noBranch';
 
 /** An expected failure with one line of text for the person and a stable code for the code. */
 export class CoordinatorError extends Error {
