@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
+import { errorLine } from '../../../kernel/errors/errorLine';
 import { mainWorktreeRoot } from '../../../platform/git';
 import { GitHubError, pushBranchToOrigin } from '../client';
 import { createTaskPullRequest } from '../createTaskPullRequest';
@@ -83,9 +84,6 @@ export const command: CliCommand = {
         },
       });
     } catch (error) {
-      if (CoordinatorError.is(error)) {
-        throw error;
-      }
       if (error instanceof GitHubError) {
         const hint =
           error.kind === 'validation' && !values.push
@@ -93,7 +91,10 @@ export const command: CliCommand = {
             : '';
         throw new CommandFailure(`${error.message}${hint}`);
       }
-      throw new CommandFailure(clean(error instanceof Error ? error.message : String(error)));
+      if (CoordinatorError.is(error, 'untrusted') || CoordinatorError.is(error, 'noBranch')) {
+        throw error;
+      }
+      throw new CommandFailure(clean(errorLine(error)));
     }
     if (result.outcome === 'existing') {
       throw new CommandFailure(`${task.id} already has pull request #${result.number}`);

@@ -8,6 +8,7 @@ import { loadGitHubModule } from '../githubModule';
 import type { PullRequestStatus } from '../pullRequestStatus';
 import type { CoordinatorServices } from '../../../common/vscode/services';
 import { resolveTask } from '../../../tasks/vscode/resolveTask';
+import { errorLine } from '../../../../kernel/errors/errorLine';
 
 const PUSH_AND_OPEN = 'Push and Open PR';
 const UNTRUSTED =
@@ -96,13 +97,11 @@ export function registerCreatePullRequest(
           },
         });
       } catch (error) {
-        if (CoordinatorError.is(error)) {
+        if (CoordinatorError.is(error, 'untrusted') || CoordinatorError.is(error, 'noBranch')) {
           void vscode.window.showWarningMessage(error.message);
           return undefined;
         }
-        const message = github.redactSecrets(
-          error instanceof Error ? error.message : String(error),
-        );
+        const message = github.redactSecrets(errorLine(error));
         services.log.error(`Create pull request for ${task.key}: ${message}`);
         void vscode.window.showErrorMessage(
           `Could not open the pull request of "${task.name}": ${message}`,
