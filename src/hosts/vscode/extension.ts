@@ -30,6 +30,8 @@ import {
 } from '../../features/tasks/vscode/registerTasksView';
 import { registerWorktrees } from '../../features/worktrees/vscode/registerWorktrees';
 import type { WorktreesFeature } from '../../features/worktrees/vscode/worktreesFeature';
+import { windowPrompts } from '../../features/guardrails/vscode/guardrailPrompts';
+import { ScriptedGuardrailPrompts } from './testing/scriptedGuardrailPrompts';
 import {
   registerMcpServer,
   type McpServerFeature,
@@ -39,11 +41,16 @@ import {
 export interface CoordinatorApi {
   /** How long activate() took, in milliseconds (read by the bench). */
   readonly activationMs: number;
-  /** Live objects for the extension-host tests (the real provider, view and sessions). */
-  readonly testing: CoordinatorTesting;
+  /** Only when `COORDINATOR_TEST=1` (the host test runner sets it): live objects for the host tests. */
+  readonly testing?: CoordinatorTesting;
 }
 
+/** The environment variable under which activate() composes for the host tests. */
+export const TEST_ENV = 'COORDINATOR_TEST';
+
 export interface CoordinatorTesting {
+  /** Answers the guardrail feature's questions instead of showing dialogs. */
+  readonly guardrailPrompts: ScriptedGuardrailPrompts;
   readonly services: CreatedServices;
   readonly tasks: TasksFeature;
   readonly statusBar: vscode.StatusBarItem;
@@ -58,10 +65,12 @@ export interface CoordinatorTesting {
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const started = performance.now();
+  const forTests = process.env[TEST_ENV] === '1';
   const services = createServices(context);
   registerDiagnostics(services);
   const tasks = registerTasksView(services);
-  const guardrails = registerGuardrails(services);
+  const guardrailPrompts = forTests ? new ScriptedGuardrailPrompts(windowPrompts) : windowPrompts;
+  const guardrails = registerGuardrails(services, guardrailPrompts);
   registerCommands(services, tasks, guardrails);
   const statusBar = registerProgressStatusBar(services);
   registerNotifications(services);
@@ -74,9 +83,14 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
   const mcp = registerMcpServer(services);
   const conflicts = registerConflicts(services, tasks);
+  const activationMs = performance.now() - started;
+  if (!(guardrailPrompts instanceof ScriptedGuardrailPrompts)) {
+    return { activationMs };
+  }
   return {
-    activationMs: performance.now() - started,
+    activationMs,
     testing: {
+      guardrailPrompts,
       services,
       tasks,
       statusBar,

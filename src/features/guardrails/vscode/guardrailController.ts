@@ -18,7 +18,7 @@ import { Disposable } from '../../common/vscode/lifecycle';
 import type { CoordinatorServices, FolderSession } from '../../common/vscode/services';
 import { FolderRuns } from './folderRuns';
 import { GuardrailOutput } from './guardrailOutput';
-import { UNTRUSTED_MESSAGE, windowPrompts, type GuardrailPrompts } from './guardrailPrompts';
+import { UNTRUSTED_MESSAGE, type GuardrailPrompts } from './guardrailPrompts';
 import { readGuardrailSettings, type GuardrailSettings } from './guardrailSettings';
 import { reportRun } from './reportRun';
 
@@ -46,14 +46,16 @@ export type GuardrailRunOutcome = GuardrailRunReport;
  * untrusted workspace.
  */
 export class GuardrailController extends Disposable {
-  /** Replaced by the host tests to answer questions without clicking. */
-  prompts: GuardrailPrompts = windowPrompts;
   readonly output = this.register(new GuardrailOutput());
   private readonly runs = new Map<string, FolderRuns>();
   private readonly changed = this.register(new vscode.EventEmitter<FolderSession>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly services: CoordinatorServices) {
+  constructor(
+    private readonly services: CoordinatorServices,
+    /** Every question and refusal of the feature, injected at composition. */
+    readonly prompts: GuardrailPrompts,
+  ) {
     super();
     this.register(services.sessions.onDidChange(() => this.fireAll()));
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.fireAll()));
