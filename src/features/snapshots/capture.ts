@@ -16,6 +16,7 @@ import type { GitHubService } from '../github/client/service';
 import { redactSecrets } from '../../kernel/text/redact';
 import { writeFileAtomic } from '../../platform/files/atomicWrite';
 import { readPreviousSnapshot } from './previous';
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 
 export const DEFAULT_SNAPSHOT_FOLDER: string = SETTINGS['snapshots.folder'].default;
 
@@ -47,9 +48,9 @@ export interface CapturedSnapshot {
   files: { json: string; markdown: string; latestJson: string; latestMarkdown: string };
 }
 
-export class SnapshotError extends Error {
+export class SnapshotError extends CoordinatorError {
   constructor(message: string) {
-    super(message);
+    super('snapshotFailed', message);
     this.name = 'SnapshotError';
   }
 }

@@ -39,6 +39,8 @@ import {
   registerCoordLauncher,
   type LauncherFeature,
 } from '../../features/agents/vscode/registerLauncher';
+import { windowPrompts } from '../../features/guardrails/vscode/guardrailPrompts';
+import { ScriptedGuardrailPrompts } from './testing/scriptedGuardrailPrompts';
 import {
   registerMcpServer,
   type McpServerFeature,
@@ -48,11 +50,16 @@ import {
 export interface CoordinatorApi {
   /** How long activate() took, in milliseconds (read by the bench). */
   readonly activationMs: number;
-  /** Live objects for the extension-host tests (the real provider, view and sessions). */
-  readonly testing: CoordinatorTesting;
+  /** Only when `COORDINATOR_TEST=1` (the host test runner sets it): live objects for the host tests. */
+  readonly testing?: CoordinatorTesting;
 }
 
+/** The environment variable under which activate() composes for the host tests. */
+export const TEST_ENV = 'COORDINATOR_TEST';
+
 export interface CoordinatorTesting {
+  /** Answers the guardrail feature's questions instead of showing dialogs. */
+  readonly guardrailPrompts: ScriptedGuardrailPrompts;
   readonly services: CreatedServices;
   readonly tasks: TasksFeature;
   readonly statusBar: vscode.StatusBarItem;
@@ -69,10 +76,12 @@ export interface CoordinatorTesting {
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const started = performance.now();
+  const forTests = process.env[TEST_ENV] === '1';
   const services = createServices(context);
   registerDiagnostics(services);
   const tasks = registerTasksView(services);
-  const guardrails = registerGuardrails(services);
+  const guardrailPrompts = forTests ? new ScriptedGuardrailPrompts(windowPrompts) : windowPrompts;
+  const guardrails = registerGuardrails(services, guardrailPrompts);
   registerCommands(services, tasks, guardrails);
   const statusBar = registerProgressStatusBar(services);
   registerNotifications(services);
@@ -88,9 +97,14 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   registerAgentExitState(services);
   const conflicts = registerConflicts(services, tasks);
   const planBranches = registerPlanBranches(services, tasks, dashboard);
+  const activationMs = performance.now() - started;
+  if (!(guardrailPrompts instanceof ScriptedGuardrailPrompts)) {
+    return { activationMs };
+  }
   return {
-    activationMs: performance.now() - started,
+    activationMs,
     testing: {
+      guardrailPrompts,
       services,
       tasks,
       statusBar,

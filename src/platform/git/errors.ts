@@ -1,4 +1,5 @@
 /** Why a git command failed, classified from its stderr. */
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 export type GitErrorReason =
   | 'notARepository'
   | 'noCommits'
@@ -26,7 +27,7 @@ export interface GitFailure {
   readonly stderr: string;
 }
 
-export class GitError extends Error {
+export class GitError extends CoordinatorError {
   override readonly name = 'GitError';
 
   constructor(
@@ -34,7 +35,7 @@ export class GitError extends Error {
     message: string,
     readonly failure?: GitFailure,
   ) {
-    super(message);
+    super('gitFailed', message);
   }
 }
 

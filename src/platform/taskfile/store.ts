@@ -10,14 +10,16 @@ import { readStable } from './readStable';
 import { recoverInterrupted } from './recoverInterrupted';
 import { replaceIfUnchanged } from './replaceIfUnchanged';
 import { resolveWriteTarget } from './writeTarget';
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 
-export class TaskFileBrokenError extends Error {
+export class TaskFileBrokenError extends CoordinatorError {
   constructor(
     readonly filePath: string,
     readonly loaded: LoadedTaskFile,
   ) {
     const first = loaded.diagnostics.find((d) => d.severity === 'error');
     super(
+      'taskFileBroken',
       `${filePath} has errors, so it is not changed${first ? ` (${first.line}:${first.column}: ${first.message})` : ''}`,
     );
     this.name = 'TaskFileBrokenError';

@@ -18,6 +18,7 @@ import type { CoordinatorServices, FolderSession } from '../../common/vscode/ser
 import { existingTaskTerminal, openTaskTerminal } from '../../agents/vscode/agentTerminal';
 import { worktreeSettingsFor } from './worktreeSettings';
 import type { WorktreeUiHolder } from './worktreeUi';
+import { errorLine } from '../../../kernel/errors/errorLine';
 
 export interface StartFlowDeps {
   readonly services: CoordinatorServices;
@@ -278,7 +279,7 @@ function reportFailure(
   const cause = error instanceof StartTaskError ? error.cause : error;
   const cancelled =
     cause instanceof Error && (cause.name === 'AbortError' || /cancel/i.test(cause.message));
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorLine(error);
   services.log.error(`Start ${task.key}: ${message}`);
   if (cancelled) {
     void ui.current.info(

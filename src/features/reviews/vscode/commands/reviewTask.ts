@@ -10,6 +10,7 @@ import { resolveTask } from '../../../tasks/vscode/resolveTask';
 import { isWorker } from '../../model/reviewStanding';
 import { recordReview, reviewerChecklist } from '../../recordReview';
 import { taskReviewState } from '../../taskReviewState';
+import { errorLine } from '../../../../kernel/errors/errorLine';
 
 /**
  * Records a review of a task's branch head: the verdict, the reviewer's checklist as check
@@ -76,7 +77,7 @@ export function registerReviewTask({ services }: CommandContext): vscode.Disposa
         services.log.error(`Review ${task.key}: ${String(error)}`);
       }
       void vscode.window.showErrorMessage(
-        `Could not record the review of "${task.name}": ${error instanceof Error ? error.message : String(error)}`,
+        `Could not record the review of "${task.name}": ${errorLine(error)}`,
       );
     }
   });

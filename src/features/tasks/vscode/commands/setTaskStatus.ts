@@ -11,6 +11,7 @@ import type { GateUi } from '../../gateUi';
 import { refusalText } from '../../model/gates';
 import { updateTask } from '../../updateTask';
 import { reviewShortfalls } from '../../../reviews/reviewShortfalls';
+import { errorLine } from '../../../../kernel/errors/errorLine';
 
 /** Writes a new status to the task file through the store (minimal edit, nothing else touched). */
 export function registerSetTaskStatus({
@@ -72,7 +73,7 @@ export function registerSetTaskStatus({
         }
         services.log.error(`Set status of ${task.key}: ${String(error)}`);
         void vscode.window.showErrorMessage(
-          `Could not set the status of "${task.name}": ${errorText(error)}`,
+          `Could not set the status of "${task.name}": ${errorLine(error)}`,
         );
       }
     },
@@ -92,7 +93,3 @@ const askToOverride: GateUi = {
     return choice === COMPLETE_ANYWAY;
   },
 };
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
