@@ -222,6 +222,13 @@ function snapshotCriterion(
       missing.push(date);
     }
   }
+  if (day(starts[0]!) >= today) {
+    return {
+      key: 'snapshots',
+      label,
+      detail: `work started today; ${snapshotTimes.length} snapshots so far`,
+    };
+  }
   return {
     key: 'snapshots',
     label,
