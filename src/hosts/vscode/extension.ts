@@ -10,6 +10,10 @@ import {
   type GuardrailsFeature,
 } from '../../features/guardrails/vscode/registerGuardrails';
 import { registerGitHub, type GitHubFeature } from '../../features/github/vscode/registerGitHub';
+import {
+  editorPullRequestReviews,
+  type EditorPullRequestReviews,
+} from '../../features/reviews/vscode/editorPullRequestReviews';
 import { registerConflicts } from '../../features/conflicts/vscode/registerConflicts';
 import type { ConflictRadar } from '../../features/conflicts/vscode/conflictRadar';
 import { registerNotifications } from './registerNotifications';
@@ -54,6 +58,8 @@ export interface CoordinatorTesting {
   readonly snapshots: SnapshotsFeature;
   readonly mcp: McpServerFeature;
   readonly conflicts: ConflictRadar;
+  /** Where the editor's review gate finds approvals on a task's PR. */
+  readonly pullRequestReviews: EditorPullRequestReviews;
 }
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
@@ -62,7 +68,10 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   registerDiagnostics(services);
   const tasks = registerTasksView(services);
   const guardrails = registerGuardrails(services);
-  registerCommands(services, tasks, guardrails);
+  // The PR approvals the review gate counts come from the GitHub feature, registered below.
+  let github: GitHubFeature | undefined;
+  const pullRequestReviews = editorPullRequestReviews(services, () => github?.pullRequests);
+  registerCommands(services, tasks, guardrails, pullRequestReviews);
   const statusBar = registerProgressStatusBar(services);
   registerNotifications(services);
   registerMergeDriverOffer(services);
@@ -70,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const dashboard = registerDashboard(services);
   guardrails.addToDashboard(dashboard);
   const worktrees = registerWorktrees(services, dashboard);
-  const github = registerGitHub(services, tasks, dashboard);
+  github = registerGitHub(services, tasks, dashboard);
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
   const mcp = registerMcpServer(services);
   const conflicts = registerConflicts(services, tasks);
@@ -87,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
       snapshots,
       mcp,
       conflicts,
+      pullRequestReviews,
     },
   };
 }

@@ -16,6 +16,7 @@ import { reviewShortfalls } from '../../../reviews/reviewShortfalls';
 export function registerSetTaskStatus({
   services,
   completionCheck,
+  pullRequestReviews,
 }: CommandContext): vscode.Disposable {
   return vscode.commands.registerCommand(
     Commands.setTaskStatus,
@@ -62,7 +63,12 @@ export function registerSetTaskStatus({
           reviewShortfalls: async (projected) => {
             const model = session.state?.model;
             return model
-              ? reviewShortfalls({ folder: session.folder.uri.fsPath, model, task: projected })
+              ? reviewShortfalls({
+                  folder: session.folder.uri.fsPath,
+                  model,
+                  task: projected,
+                  pullRequestReviews: pullRequestReviews?.(session),
+                })
               : [];
           },
         });
