@@ -4,7 +4,7 @@ import { REVIEW_SLA_HOURS } from './model/reviewAge';
 import { reviewerLabel, standingText } from './model/reviewStanding';
 import { defaultBranch } from '../../platform/git';
 import { mapLimit } from '../../kernel/async/mapLimit';
-import { taskReviewState } from './taskReviewState';
+import { taskReviewState, type TaskReviewRequest } from './taskReviewState';
 
 /** Tasks judged at once: a few git processes in parallel, not one per task. */
 const QUEUE_CONCURRENCY = 4;
@@ -31,6 +31,8 @@ export interface ReviewQueueRequest {
   now?: () => Date;
   /** `coordinator.reviews.slaHours`; the seeds' 24 by default. */
   slaHours?: number;
+  /** Approvals on a task's PR that count too (mapped logins). */
+  pullRequestReviews?: TaskReviewRequest['pullRequestReviews'];
   signal?: AbortSignal;
 }
 
@@ -52,6 +54,7 @@ export async function reviewQueue(request: ReviewQueueRequest): Promise<QueuedRe
       model: request.model,
       task,
       base,
+      pullRequestReviews: request.pullRequestReviews,
       signal: request.signal,
     }),
   );

@@ -10,6 +10,8 @@ import {
   type GuardrailsFeature,
 } from '../../features/guardrails/vscode/registerGuardrails';
 import { registerGitHub, type GitHubFeature } from '../../features/github/vscode/registerGitHub';
+import { registerReviews } from '../../features/reviews/vscode/registerReviews';
+import type { ReviewWatch } from '../../features/reviews/vscode/reviewWatch';
 import {
   editorPullRequestReviews,
   type EditorPullRequestReviews,
@@ -58,6 +60,7 @@ export interface CoordinatorTesting {
   readonly snapshots: SnapshotsFeature;
   readonly mcp: McpServerFeature;
   readonly conflicts: ConflictRadar;
+  readonly reviews: ReviewWatch;
   /** Where the editor's review gate finds approvals on a task's PR. */
   readonly pullRequestReviews: EditorPullRequestReviews;
 }
@@ -83,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
   const mcp = registerMcpServer(services);
   const conflicts = registerConflicts(services, tasks);
+  const reviews = registerReviews(services, tasks, pullRequestReviews);
   return {
     activationMs: performance.now() - started,
     testing: {
@@ -97,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
       mcp,
       conflicts,
       pullRequestReviews,
+      reviews,
     },
   };
 }

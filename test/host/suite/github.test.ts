@@ -501,10 +501,28 @@ describe('GitHub pull requests, CI and snapshots', function () {
           pr_number: 410,
           critical_review: true,
           reviewer: 'Claude Code',
+          review_requests: [{ by: 'Codex', at: '2026-01-01T00:00:00Z' }],
         },
       },
     ]);
     try {
+      const row = () => item(taskNode(testing, 'zz_reviewed_on_github'));
+      await waitFor(
+        () => String(row().description ?? '').includes('⏰ review overdue'),
+        'the Tasks view flags the review requested long ago as overdue',
+        20_000,
+      );
+      assert.match(String(row().contextValue), /^task;reviewOverdue;/);
+      assert.match(
+        tooltip(taskNode(testing, 'zz_reviewed_on_github')),
+        /Claude Code for \d+ d.* \(overdue\)/,
+      );
+      assert.deepEqual(
+        testing.reviews
+          .reviewsOf(session, 'zz_reviewed_on_github')
+          .map((r) => [r.reviewer, r.requestedAt, r.overdue]),
+        [['Claude Code', '2026-01-01T00:00:00.000Z', true]],
+      );
       const model = session.state!.model!;
       const task = model.byKey.get('zz_reviewed_on_github')!;
       const lacking = async () =>
