@@ -515,7 +515,7 @@ describe('GitHub pull requests, CI and snapshots', function () {
       assert.match(String(row().contextValue), /^task;reviewOverdue;/);
       assert.match(
         tooltip(taskNode(testing, 'zz_reviewed_on_github')),
-        /Claude Code for \d+ d.* \(overdue\)/,
+        /Claude Code for \d+ d.*overdue/,
       );
       assert.deepEqual(
         testing.reviews
