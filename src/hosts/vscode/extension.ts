@@ -86,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
   const mcp = registerMcpServer(services);
   const conflicts = registerConflicts(services, tasks);
-  const reviews = registerReviews(services, tasks, pullRequestReviews);
+  const reviews = registerReviews(services, tasks, dashboard, pullRequestReviews);
   return {
     activationMs: performance.now() - started,
     testing: {

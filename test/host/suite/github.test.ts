@@ -514,7 +514,7 @@ describe('GitHub pull requests, CI and snapshots', function () {
       );
       assert.match(String(row().contextValue), /^task;reviewOverdue;/);
       assert.match(
-        tooltip(taskNode(testing, 'zz_reviewed_on_github')),
+        tooltip(taskNode(testing, 'zz_reviewed_on_github')).replace(/&nbsp;/g, ' '),
         /Claude Code for \d+ d.*overdue/,
       );
       assert.deepEqual(

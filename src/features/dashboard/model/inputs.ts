@@ -36,6 +36,8 @@ export interface DashboardExtras {
   worktrees?: WorktreeInput[];
   history?: HistoryPoint[];
   github?: DashboardGitHubFreshness;
+  /** Required reviews still awaited, from the review watch. */
+  awaitedReviews?: { taskKey: string; reviewer: string; overdue: boolean }[];
 }
 
 export interface DashboardInputs extends DashboardExtras {
@@ -43,4 +45,8 @@ export interface DashboardInputs extends DashboardExtras {
   folderUri: string;
   taskFile?: string;
   loaded: LoadedTaskFile | undefined;
+  /** `coordinator.reviews.slaHours`; 24 by default. */
+  reviewSlaHours?: number;
+  /** Now, for the measures that run to the present; the clock by default. */
+  now?: Date;
 }

@@ -17,7 +17,9 @@ const AGE_REFRESH_MS = 10 * 60_000;
  * branch moves or the SLA setting changes, and every ten minutes as they age.
  */
 export class ReviewWatch extends Disposable {
-  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  private readonly changed = this.register(
+    new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>(),
+  );
   readonly onDidChange = this.changed.event;
   private readonly awaited = new Map<FolderSession, Map<string, AwaitedReview[]>>();
   private readonly timers = new Map<FolderSession, ReturnType<typeof setTimeout>>();
@@ -105,7 +107,7 @@ export class ReviewWatch extends Disposable {
         byTask.set(item.taskKey, [...(byTask.get(item.taskKey) ?? []), item]);
       }
       this.awaited.set(session, byTask);
-      this.changed.fire();
+      this.changed.fire(session.folder);
     } catch (error) {
       this.log.warn(
         `Reviews of ${session.folder.name} not judged: ${error instanceof Error ? error.message : String(error)}`,
