@@ -72,8 +72,8 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const tasks = registerTasksView(services);
   const guardrails = registerGuardrails(services);
   // The PR approvals the review gate counts come from the GitHub feature, registered below.
-  let github: GitHubFeature | undefined;
-  const pullRequestReviews = editorPullRequestReviews(services, () => github?.pullRequests);
+  const late: { github?: GitHubFeature } = {};
+  const pullRequestReviews = editorPullRequestReviews(services, () => late.github?.pullRequests);
   registerCommands(services, tasks, guardrails, pullRequestReviews);
   const statusBar = registerProgressStatusBar(services);
   registerNotifications(services);
@@ -82,7 +82,8 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const dashboard = registerDashboard(services);
   guardrails.addToDashboard(dashboard);
   const worktrees = registerWorktrees(services, dashboard);
-  github = registerGitHub(services, tasks, dashboard);
+  const github = registerGitHub(services, tasks, dashboard);
+  late.github = github;
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
   const mcp = registerMcpServer(services);
   const conflicts = registerConflicts(services, tasks);
