@@ -12,7 +12,7 @@ export const command: CliCommand = {
   summary: 'record a review of a task (approve or request changes), or list the review queue',
   usage:
     'coord review KEY --approve|--request-changes [--check N[,N…]]… [--note TEXT] [--json] [--file PATH]\n' +
-    '       coord review --queue [--overdue] [--json] [--file PATH]\n' +
+    '       coord review --queue [--overdue] [--json] [--file PATH] [--workspace FILE] [--trusted]\n' +
     '  The review is of the task branch head; a later commit makes it stale. An approval checks\n' +
     "  every item of the reviewer's checklist, and nobody who did the work can give it.\n" +
     '  --queue lists tasks waiting for a review, oldest first, flagged OVERDUE after\n' +
