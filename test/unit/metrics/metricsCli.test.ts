@@ -105,6 +105,20 @@ describe('status history, review SLA and success criteria through the CLI (real 
       'with an SLA of 0 h, every review with a known age is overdue',
     );
 
+    const asked = await run('review', 't_gated', '--request', '--note', 'please look');
+    assert.match(
+      asked.stdout,
+      /^Test User asked for the review of [0-9a-f]{10} of t_gated:\n {4}Claude Code: no approving review\n$/,
+    );
+    const gated = (await queue()).find((e) => e.taskKey === 't_gated');
+    assert.deepEqual([gated?.sinceFrom, gated?.overdue], ['request', true], 'an SLA of 0 h');
+    const refused = await coord(['review', 't_free', '--request'], repo.root);
+    assert.equal(refused.code, 1);
+    assert.equal(
+      refused.stderr,
+      'coord: t_free needs no review: it has no critical_review and no review rule matches its changes.\n',
+    );
+
     const loaded = loadTaskFile(readFileSync(planPath(), 'utf8'));
     const items = await overdueReviews({ folder: repo.root, model: loaded.model!, slaHours: 24 });
     assert.deepEqual(

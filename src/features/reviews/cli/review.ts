@@ -5,14 +5,19 @@ import { ExitCode, UsageError, type CliCommand, type CliContext } from '../../co
 import { findTask, openTaskFile, requireModel } from '../../common/cli/taskFile';
 import { cliSettings, SETTINGS_OPTIONS, type SettingsValues } from '../../common/cli/settings';
 import { ageText, readSlaHours } from '../model/reviewAge';
+import { reviewerLabel, standingText } from '../model/reviewStanding';
 import { recordReview } from '../recordReview';
+import { requestReview } from '../requestReview';
 import { reviewQueue } from '../reviewQueue';
 
 export const command: CliCommand = {
-  summary: 'record a review of a task (approve or request changes), or list the review queue',
+  summary:
+    'record a review of a task (approve or request changes), ask for one, or list the review queue',
   usage:
     'coord review KEY --approve|--request-changes [--check N[,N…]]… [--note TEXT] [--json] [--file PATH]\n' +
+    '       coord review KEY --request [--note TEXT] [--json] [--file PATH]\n' +
     '       coord review --queue [--overdue] [--json] [--file PATH] [--workspace FILE] [--trusted]\n' +
+    "  --request asks for the task's required reviews; the review SLA runs from then.\n" +
     '  The review is of the task branch head; a later commit makes it stale. An approval checks\n' +
     "  every item of the reviewer's checklist, and nobody who did the work can give it.\n" +
     '  --queue lists tasks waiting for a review, oldest first, flagged OVERDUE after\n' +
@@ -30,6 +35,7 @@ export const command: CliCommand = {
         note: { type: 'string' },
         queue: { type: 'boolean' },
         overdue: { type: 'boolean' },
+        request: { type: 'boolean' },
         ...SETTINGS_OPTIONS,
       },
       1,
@@ -45,6 +51,12 @@ export const command: CliCommand = {
     }
     if (positionals.length === 0) {
       throw new UsageError('a task key or id is needed (or --queue)');
+    }
+    if (values.request) {
+      if (values.approve || values['request-changes'] || values.check) {
+        throw new UsageError('--request takes no verdict and no --check');
+      }
+      return printRequest(positionals[0]!, values, context);
     }
     if (values.approve === values['request-changes']) {
       throw new UsageError('give exactly one of --approve and --request-changes');
@@ -124,6 +136,34 @@ async function printQueue(
     for (const waiting of entry.waitingFor) {
       context.stdout(`    ${waiting.reviewer}: ${waiting.state}\n`);
     }
+  }
+  return ExitCode.ok;
+}
+
+async function printRequest(
+  name: string,
+  values: { file?: string; json?: boolean; note?: string },
+  context: CliContext,
+): Promise<number> {
+  const opened = await openTaskFile(values.file, context);
+  const { model } = requireModel(opened);
+  const key = findTask(model, name).key;
+  const folder = path.dirname(opened.path);
+  const { request, state } = await requestReview({
+    store: { read: () => opened.store.read(), apply: (edits) => opened.store.apply(edits) },
+    folder,
+    taskKey: key,
+    note: values.note,
+    actor: await resolveActor('cli', folder),
+  });
+  if (values.json) {
+    context.stdout(`${JSON.stringify({ taskKey: key, request }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const commit = request.commit ? ` of ${request.commit.slice(0, 10)}` : '';
+  context.stdout(`${request.by} asked for the review${commit} of ${key}:\n`);
+  for (const standing of state.standing.filter((s) => s.state !== 'approved')) {
+    context.stdout(`    ${reviewerLabel(standing.gate)}: ${standingText(standing)}\n`);
   }
   return ExitCode.ok;
 }
