@@ -603,7 +603,7 @@ export function startEdits(
   startedAt: string,
 ): TaskEdit[] {
   return [
-    { kind: 'setStatus', taskKey, status: 'in_progress' },
+    { kind: 'setStatus', taskKey, status: 'in_progress', record: { at: startedAt } },
     { kind: 'setBranch', taskKey, branch },
     { kind: 'setTaskField', taskKey, field: 'worktree_path', value: worktreePath },
     { kind: 'setTaskField', taskKey, field: 'started_at', value: startedAt },

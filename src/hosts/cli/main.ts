@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   guardrails: () => import('../../features/guardrails/cli/guardrails'),
   trust: () => import('../../features/trust/cli/trust'),
   review: () => import('../../features/reviews/cli/review'),
+  metrics: () => import('../../features/metrics/cli/metrics'),
   setup: () => import('../../features/plan-merge/cli/setup'),
   'merge-driver': () => import('../../features/plan-merge/cli/mergeDriver'),
   plan: () => import('../../features/plan-merge/cli/plan'),

@@ -10,6 +10,12 @@ import {
   type GuardrailsFeature,
 } from '../../features/guardrails/vscode/registerGuardrails';
 import { registerGitHub, type GitHubFeature } from '../../features/github/vscode/registerGitHub';
+import { registerReviews } from '../../features/reviews/vscode/registerReviews';
+import type { ReviewWatch } from '../../features/reviews/vscode/reviewWatch';
+import {
+  editorPullRequestReviews,
+  type EditorPullRequestReviews,
+} from '../../features/reviews/vscode/editorPullRequestReviews';
 import { registerConflicts } from '../../features/conflicts/vscode/registerConflicts';
 import type { ConflictRadar } from '../../features/conflicts/vscode/conflictRadar';
 import { registerNotifications } from './registerNotifications';
@@ -72,6 +78,9 @@ export interface CoordinatorTesting {
   readonly launcher: LauncherFeature;
   readonly conflicts: ConflictRadar;
   readonly planBranches: PlanBranchesFeature;
+  readonly reviews: ReviewWatch;
+  /** Where the editor's review gate finds approvals on a task's PR. */
+  readonly pullRequestReviews: EditorPullRequestReviews;
 }
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
@@ -82,7 +91,10 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const tasks = registerTasksView(services);
   const guardrailPrompts = forTests ? new ScriptedGuardrailPrompts(windowPrompts) : windowPrompts;
   const guardrails = registerGuardrails(services, guardrailPrompts);
-  registerCommands(services, tasks, guardrails);
+  // The PR approvals the review gate counts come from the GitHub feature, registered below.
+  const late: { github?: GitHubFeature } = {};
+  const pullRequestReviews = editorPullRequestReviews(services, () => late.github?.pullRequests);
+  registerCommands(services, tasks, guardrails, pullRequestReviews);
   const statusBar = registerProgressStatusBar(services);
   registerNotifications(services);
   registerMergeDriverOffer(services);
@@ -91,12 +103,14 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   guardrails.addToDashboard(dashboard);
   const worktrees = registerWorktrees(services, dashboard);
   const github = registerGitHub(services, tasks, dashboard);
+  late.github = github;
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
   const mcp = registerMcpServer(services);
   const launcher = registerCoordLauncher(services);
   registerAgentExitState(services);
   const conflicts = registerConflicts(services, tasks);
   const planBranches = registerPlanBranches(services, tasks, dashboard);
+  const reviews = registerReviews(services, tasks, dashboard, pullRequestReviews);
   const activationMs = performance.now() - started;
   if (!(guardrailPrompts instanceof ScriptedGuardrailPrompts)) {
     return { activationMs };
@@ -117,6 +131,8 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
       launcher,
       conflicts,
       planBranches,
+      pullRequestReviews,
+      reviews,
     },
   };
 }

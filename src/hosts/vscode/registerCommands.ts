@@ -33,8 +33,14 @@ export function registerCommands(
   services: CoordinatorServices,
   tasks: TasksFeature,
   guardrails: GuardrailsFeature,
+  pullRequestReviews?: CommandContext['pullRequestReviews'],
 ): void {
-  const context: CommandContext = { services, tasks, completionCheck: guardrails.gate };
+  const context: CommandContext = {
+    services,
+    tasks,
+    completionCheck: guardrails.gate,
+    pullRequestReviews,
+  };
   services.context.subscriptions.push(
     registerRefresh(context),
     registerCreateTaskFile(context),

@@ -29,6 +29,7 @@ export const SETTINGS = {
   'snapshots.daily': { default: false, restricted: false },
   // Restricted: a repository mapping reviewers to logins could make anyone's approval count.
   'reviews.githubLogins': { default: {}, restricted: true },
+  'reviews.slaHours': { default: 24, restricted: false },
   'mcp.allowOtherTasks': { default: false, restricted: false },
   'conflicts.forecast': { default: true, restricted: false },
   'plan.branchesView': { default: true, restricted: false },

@@ -88,6 +88,9 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
       'next_tasks',
       'plan_overview',
       'report_agent_state',
+      'request_review',
+      'review_task',
+      'show_review',
       'show_task',
       'start_task',
       'update_task',
@@ -185,7 +188,7 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
     assert.equal(exceeding.isError, true);
     assert.match(resultText(exceeding), /done steps exceed the total/);
     assert.equal(readFileSync(planPath(), 'utf8'), before, 'refused calls write nothing');
-    assert.equal((await server.client.listTools()).tools.length, 7, 'the server still answers');
+    assert.equal((await server.client.listTools()).tools.length, 10, 'the server still answers');
   });
 
   it('refuses a completion with unmet gates, giving the reasons, and records a forced one with host mcp', async () => {

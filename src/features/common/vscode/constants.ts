@@ -80,6 +80,7 @@ export const Settings = {
   agents: 'agents',
   /** A list, not `guardrails` itself: that name holds the settings below. */
   reviewsGitHubLogins: 'reviews.githubLogins',
+  reviewsSlaHours: 'reviews.slaHours',
   guardrailsDefinitions: 'guardrails.definitions',
   guardrailsTimeoutMinutes: 'guardrails.timeoutMinutes',
   guardrailsParallelism: 'guardrails.parallelism',

@@ -43,6 +43,8 @@ export interface DashboardExtras {
   history?: HistoryPoint[];
   github?: DashboardGitHubFreshness;
   branchPlans?: BranchPlanInput[];
+  /** Required reviews still awaited, from the review watch. */
+  awaitedReviews?: { taskKey: string; reviewer: string; overdue: boolean }[];
 }
 
 export interface DashboardInputs extends DashboardExtras {
@@ -50,4 +52,8 @@ export interface DashboardInputs extends DashboardExtras {
   folderUri: string;
   taskFile?: string;
   loaded: LoadedTaskFile | undefined;
+  /** `coordinator.reviews.slaHours`; 24 by default. */
+  reviewSlaHours?: number;
+  /** Now, for the measures that run to the present; the clock by default. */
+  now?: Date;
 }

@@ -66,6 +66,7 @@ export function mergeExtras(parts: readonly (DashboardExtras | undefined)[]): Da
       'worktrees',
       'history',
       'branchPlans',
+      'awaitedReviews',
     ] as const) {
       const values = part[name];
       if (values) {

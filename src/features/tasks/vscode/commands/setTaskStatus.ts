@@ -17,6 +17,7 @@ import { errorLine } from '../../../../kernel/errors/errorLine';
 export function registerSetTaskStatus({
   services,
   completionCheck,
+  pullRequestReviews,
 }: CommandContext): vscode.Disposable {
   return vscode.commands.registerCommand(
     Commands.setTaskStatus,
@@ -63,7 +64,12 @@ export function registerSetTaskStatus({
           reviewShortfalls: async (projected) => {
             const model = session.state?.model;
             return model
-              ? reviewShortfalls({ folder: session.folder.uri.fsPath, model, task: projected })
+              ? reviewShortfalls({
+                  folder: session.folder.uri.fsPath,
+                  model,
+                  task: projected,
+                  pullRequestReviews: pullRequestReviews?.(session),
+                })
               : [];
           },
         });
