@@ -3,10 +3,10 @@ import { registerAgentStateTool } from './agentStateTool';
 import { registerEditTools } from './editTools';
 import { registerPlanTools } from './planTools';
 import { registerPlanResources } from './resources';
-import type { McpSession } from './session';
+import type { ToolSession } from '../tools/toolSession';
 
 /** The coordinator's MCP server: plan tools, edit tools, agent state and plan resources. */
-export function createCoordinatorServer(session: McpSession, version: string): McpServer {
+export function createCoordinatorServer(session: ToolSession, version: string): McpServer {
   const server = new McpServer(
     { name: 'agent-coordinator', version },
     {
