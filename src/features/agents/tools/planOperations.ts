@@ -5,7 +5,7 @@ import { nextTasks } from '../../../kernel/model/next';
 import type { TaskStatus } from '../../../kernel/model/types';
 import { readRepositorySettings } from '../../../platform/settings/repositorySettings';
 import { trustOf } from '../../../platform/trust/trustStore';
-import { taskJson } from '../../common/cli/print/taskJson';
+import { taskJson } from '../../tasks/model/taskJson';
 import { completionShortfalls } from '../../guardrails/completionShortfalls';
 import { guardrailsWithSettings, readGuardrailSettings } from '../../guardrails/model/settings';
 import { claimTask } from '../../tasks/claimTask';

@@ -1,6 +1,6 @@
 import { blockingChain } from '../../../kernel/model/graph';
 import type { Task } from '../../../kernel/model/types';
-import { taskJson } from '../../common/cli/print/taskJson';
+import { taskJson } from '../../tasks/model/taskJson';
 import type { ToolSession, ReadPlan } from './toolSession';
 
 /** The plan in a few lines: what the overview tool and the plan resource return. */
