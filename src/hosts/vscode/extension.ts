@@ -34,6 +34,21 @@ import {
   registerMcpServer,
   type McpServerFeature,
 } from '../../features/agents/vscode/registerMcpServer';
+import {
+  registerLanguageModelTools,
+  type LanguageModelToolsFeature,
+} from '../../features/agents/vscode/registerLanguageModelTools';
+import { AgentStates } from '../../features/agents/vscode/agentStates';
+import { existingTaskTerminal } from '../../features/agents/vscode/agentTerminal';
+import { AgentStateTreeDecorator } from '../../features/agents/vscode/agentStateTreeDecorator';
+import { agentAttentionProvider } from '../../features/agents/vscode/agentAttentionProvider';
+import {
+  registerAttention,
+  type AttentionFeature,
+} from '../../features/attention/vscode/registerAttention';
+import { guardrailAttentionProvider } from '../../features/guardrails/vscode/guardrailAttentionProvider';
+import { conflictAttentionProvider } from '../../features/conflicts/vscode/conflictAttentionProvider';
+import { ReviewAttentionProvider } from '../../features/reviews/vscode/reviewAttentionProvider';
 
 /** What activate() returns to other extensions and to the host tests. */
 export interface CoordinatorApi {
@@ -54,6 +69,9 @@ export interface CoordinatorTesting {
   readonly snapshots: SnapshotsFeature;
   readonly mcp: McpServerFeature;
   readonly conflicts: ConflictRadar;
+  readonly agentStates: AgentStates;
+  readonly attention: AttentionFeature;
+  readonly languageModelTools: LanguageModelToolsFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
@@ -74,6 +92,19 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
   const mcp = registerMcpServer(services);
   const conflicts = registerConflicts(services, tasks);
+  const agentStates = new AgentStates(services.sessions);
+  const attention = registerAttention(services, existingTaskTerminal);
+  const reviews = new ReviewAttentionProvider(services.sessions, services.log);
+  context.subscriptions.push(
+    agentStates,
+    reviews,
+    tasks.provider.addDecorator(new AgentStateTreeDecorator(agentStates)),
+    attention.queue.addProvider(agentAttentionProvider(agentStates)),
+    attention.queue.addProvider(guardrailAttentionProvider(services.sessions)),
+    attention.queue.addProvider(conflictAttentionProvider(conflicts)),
+    attention.queue.addProvider(reviews),
+  );
+  const languageModelTools = registerLanguageModelTools(services);
   return {
     activationMs: performance.now() - started,
     testing: {
@@ -87,6 +118,9 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
       snapshots,
       mcp,
       conflicts,
+      agentStates,
+      attention,
+      languageModelTools,
     },
   };
 }

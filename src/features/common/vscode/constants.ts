@@ -49,6 +49,8 @@ export const Commands = {
   signInToGitHub: 'coordinator.signInToGitHub',
   createPullRequest: 'coordinator.createPullRequest',
   setupMergeDriver: 'coordinator.setupMergeDriver',
+  showAttention: 'coordinator.showAttention',
+  openAttentionItem: 'coordinator.openAttentionItem',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -57,6 +59,7 @@ export const Views = {
   container: 'coordinator',
   tasks: 'coordinator.tasks',
   worktrees: 'coordinator.worktrees',
+  attention: 'coordinator.attention',
 } as const;
 
 export const Settings = {
@@ -106,6 +109,8 @@ export const Settings = {
   githubIdleTimeoutSeconds: 'github.idleTimeoutSeconds',
   githubMaxResponseMegabytes: 'github.maxResponseMegabytes',
   mcpAllowOtherTasks: 'mcp.allowOtherTasks',
+  agentStateStaleAfterMinutes: 'agentState.staleAfterMinutes',
+  notifyAgentAttention: 'notifications.agentAttention',
 } as const;
 
 export const ContextKeys = {
@@ -125,6 +130,7 @@ export const ContextKeys = {
 export const StatusBarItems = {
   progress: 'coordinator.progress',
   guardrails: 'coordinator.guardrails',
+  attention: 'coordinator.attention',
 } as const;
 
 export const Menus = {
@@ -151,4 +157,13 @@ export const OutputChannels = {
 /** `contributes.mcpServerDefinitionProviders` ids. */
 export const McpProviders = {
   server: 'coordinator.mcpServer',
+} as const;
+
+/** `contributes.languageModelTools` names: the plan tools for VS Code's agent mode. */
+export const LanguageModelTools = {
+  overview: 'coordinator_plan_overview',
+  nextTasks: 'coordinator_next_tasks',
+  showTask: 'coordinator_show_task',
+  updateTask: 'coordinator_update_task',
+  claimTask: 'coordinator_claim_task',
 } as const;
