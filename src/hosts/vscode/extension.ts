@@ -93,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const mcp = registerMcpServer(services);
   const conflicts = registerConflicts(services, tasks);
   const agentStates = new AgentStates(services.sessions);
-  const attention = registerAttention(services, existingTaskTerminal);
+  const attention = registerAttention(services, existingTaskTerminal, dashboard);
   const reviews = new ReviewAttentionProvider(services.sessions, services.log);
   context.subscriptions.push(
     agentStates,

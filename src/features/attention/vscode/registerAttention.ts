@@ -7,6 +7,7 @@ import { registerAttentionNotifier } from './attentionNotifier';
 import { attentionStatusBar } from './attentionStatusBar';
 import { AttentionTreeProvider } from './attentionTreeProvider';
 import { openAttentionItem, type TaskTerminalFinder } from './openAttentionItem';
+import type { DashboardFeature } from '../../dashboard/vscode/registerDashboard';
 
 export interface AttentionFeature {
   readonly queue: AttentionQueue;
@@ -18,6 +19,7 @@ export interface AttentionFeature {
 export function registerAttention(
   services: CoordinatorServices,
   taskTerminal: TaskTerminalFinder,
+  dashboard: DashboardFeature,
 ): AttentionFeature {
   const subscriptions = services.context.subscriptions;
   const queue = new AttentionQueue(services.sessions);
@@ -37,6 +39,24 @@ export function registerAttention(
   subscriptions.push(queue, provider, view, queue.onDidChange(updateBadge));
   updateBadge();
   const statusBar = attentionStatusBar(queue, subscriptions);
+  // The dashboard's top section: the same queue, for the dashboard's folder.
+  subscriptions.push(
+    dashboard.dataSources.register({
+      onDidChange: queue.onDidChange as vscode.Event<undefined>,
+      provide: (folder) => ({
+        attention: queue.items
+          .filter((entry) => entry.session.folder.uri.toString() === folder.uri.toString())
+          .map(({ item }) => ({
+            id: item.id,
+            kind: item.kind,
+            title: item.title,
+            ...(item.detail !== undefined ? { detail: item.detail } : {}),
+            ...(item.taskKey !== undefined ? { taskKey: item.taskKey } : {}),
+            ...(item.since !== undefined ? { since: item.since } : {}),
+          })),
+      }),
+    }),
+  );
   registerAttentionNotifier(queue, services.context.workspaceState, taskTerminal, subscriptions);
   subscriptions.push(
     vscode.commands.registerCommand(Commands.showAttention, async () => {

@@ -1,5 +1,6 @@
 import type { LoadedTaskFile } from '../../../kernel/model/types';
 import type {
+  DashboardAttentionItem,
   DashboardGitHubFreshness,
   DashboardPullRequest,
   GuardrailVerdict,
@@ -36,6 +37,7 @@ export interface DashboardExtras {
   worktrees?: WorktreeInput[];
   history?: HistoryPoint[];
   github?: DashboardGitHubFreshness;
+  attention?: DashboardAttentionItem[];
 }
 
 export interface DashboardInputs extends DashboardExtras {
