@@ -60,6 +60,19 @@ describe('live agent state and the attention queue', function () {
     assert.equal(waiting?.item.detail, 'Approve the migration?');
     assert.equal(waiting?.item.target.kind, 'terminal');
     assert.equal(attention.view.badge?.value, attention.queue.items.length);
+    const extras = await testing.dashboard.dataSources.collect(session.folder);
+    assert.deepEqual(
+      extras.attention?.find((item) => item.taskKey === task.key),
+      {
+        id: waiting?.item.id,
+        kind: 'agentNeedsInput',
+        title: `Stand-in Agent on ${task.key} needs input`,
+        detail: 'Approve the migration?',
+        taskKey: task.key,
+        since: waiting?.item.since,
+      },
+      'the dashboard gets the same queue for its top section',
+    );
 
     await agentState(folder, [task.key, 'finished']);
     await waitFor(
