@@ -99,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
     agentStates,
     reviews,
     tasks.provider.addDecorator(new AgentStateTreeDecorator(agentStates)),
+    worktrees.provider.addDecorator(new AgentStateTreeDecorator(agentStates)),
     attention.queue.addProvider(agentAttentionProvider(agentStates)),
     attention.queue.addProvider(guardrailAttentionProvider(services.sessions)),
     attention.queue.addProvider(conflictAttentionProvider(conflicts)),

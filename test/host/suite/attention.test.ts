@@ -31,7 +31,14 @@ describe('live agent state and the attention queue', function () {
     const session = await sessionWithFile(testing);
     const folder = session.folder.uri.fsPath;
     const model = session.state!.model!;
-    const task: Task = model.tasks.find((t) => t.status === 'in_progress') ?? model.tasks[0]!;
+    // A task under way whose branch is its own, so its worktree row is that task's.
+    const task: Task =
+      model.tasks.find(
+        (t) =>
+          t.status === 'in_progress' &&
+          t.branch &&
+          model.tasks.filter((other) => other.branch === t.branch).length === 1,
+      ) ?? model.tasks[0]!;
     const rowOf = () => testing.tasks.provider.getTreeItem(taskNode(testing, task.key));
 
     const started = Date.now();
@@ -93,6 +100,26 @@ describe('live agent state and the attention queue', function () {
       () => String(rowOf().description ?? '').includes('agent failed (exit 3)'),
       'the row shows the exit code of the failed agent',
     );
+    if (task.branch) {
+      // The task's worktree row shows the same state.
+      const worktree = path.join(path.dirname(folder), `attention-${task.id}`);
+      await run('git', ['worktree', 'add', '-q', '-b', task.branch, worktree], { cwd: folder });
+      const provider = testing.worktrees.provider;
+      let described = '';
+      await waitFor(async () => {
+        await provider.refresh();
+        const nodes = await provider.worktreeNodes();
+        const node = nodes.find((n) => n.info.taskKey === task.key);
+        described = node
+          ? String(provider.getTreeItem(node).description ?? '')
+          : `no row: ${nodes.map((n) => `${n.info.branch}=${n.info.taskKey}`).join(', ')}`;
+        return described.includes('agent failed (exit 3)');
+      }, 'the worktree row shows the state').catch(() =>
+        assert.fail(
+          `the worktree row of ${task.key} shows its agent's state; it shows "${described}"`,
+        ),
+      );
+    }
     const stateFile = path.join(folder, '.git', 'coordinator', 'agents', `${task.key}.json`);
     assert.ok(fs.existsSync(stateFile), 'the state is kept in the git common dir');
     fs.rmSync(stateFile);
