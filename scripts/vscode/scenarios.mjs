@@ -75,6 +75,13 @@ export const scenarios = [
     hostTests: ['mcp'],
   },
   {
+    name: 'attention',
+    workspace: lukhasWorkspace,
+    hostTests: ['attention'],
+    // The language model tools edit any task here, as the MCP server would with this setting.
+    settings: { 'coordinator.mcp.allowOtherTasks': true },
+  },
+  {
     name: 'multi-root',
     workspace: multiRootWorkspace,
     hostTests: ['multiRoot'],

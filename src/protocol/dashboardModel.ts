@@ -144,6 +144,17 @@ export interface DashboardGitHubFreshness {
   signInNeeded?: boolean;
 }
 
+/** One thing waiting for a person, as the attention queue lists it (most pressing first). */
+export interface DashboardAttentionItem {
+  id: string;
+  /** The queue's kind: `agentNeedsInput`, `guardrailFailed`, `reviewOverdue`, ... */
+  kind: string;
+  title: string;
+  detail?: string;
+  taskKey?: string;
+  since?: string;
+}
+
 export interface HistoryPoint {
   /** ISO date or timestamp. */
   date: string;
@@ -180,6 +191,8 @@ export interface DashboardViewModel {
   guardrails: DashboardGuardrail[];
   worktrees: DashboardWorktree[];
   history: HistoryPoint[];
+  /** The attention queue of the folder, shown at the top of the page. */
+  attention?: DashboardAttentionItem[];
 }
 
 /** The fields of the view model other than `tasks`, which travel as whole values in a delta. */

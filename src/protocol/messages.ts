@@ -24,6 +24,10 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setStatus'), taskKey }),
   z.object({ type: z.literal('runGuardrailsInWorktree'), taskKey }),
   z.object({ type: z.literal('signInToGitHub') }),
+  z.object({
+    type: z.literal('openAttentionItem'),
+    id: z.string().check(z.minLength(1), z.maxLength(2000)),
+  }),
 ]);
 
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;

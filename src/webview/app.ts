@@ -4,6 +4,7 @@ import type { HostMessage } from '../protocol/messages';
 import { el } from './dom';
 import type { BoardFilters } from './filters';
 import { readPersisted, type PersistedState } from './persisted';
+import { AttentionView } from './sections/attention';
 import { BoardView } from './sections/board';
 import { FilterBar } from './sections/filterBar';
 import { GraphView } from './sections/graph';
@@ -46,6 +47,7 @@ export class DashboardApp {
   private readonly guardrails: GuardrailsView;
   private readonly worktrees = new WorktreesView({ select: (key) => this.select(key, true) });
   private readonly history = new HistoryView();
+  private readonly attention: AttentionView;
 
   constructor(
     private readonly root: HTMLElement,
@@ -62,9 +64,11 @@ export class DashboardApp {
       host.post({ type: 'runGuardrail', guardrailKey: key }),
     );
     this.header = new HeaderView(() => host.post({ type: 'signInToGitHub' }));
+    this.attention = new AttentionView((id) => host.post({ type: 'openAttentionItem', id }));
     root.replaceChildren(
       this.header.element,
       el('main', {}, [
+        section('attention', 'Needs attention', this.attention.element),
         section('summary', 'Summary', this.cards.element),
         section('progress', 'Progress', this.progress.element),
         section(
@@ -112,6 +116,7 @@ export class DashboardApp {
     this.guardrails.render(model.guardrails);
     this.worktrees.render(model.worktrees);
     this.history.render(model.history);
+    this.attention.render(model.attention);
     this.showSelected();
     this.root.setAttribute('aria-busy', 'false');
     this.root.dataset.rendered = 'true';
@@ -166,6 +171,9 @@ export class DashboardApp {
     }
     if (sections.worktrees) {
       this.worktrees.render(model.worktrees);
+    }
+    if ('attention' in sections) {
+      this.attention.render(model.attention);
     }
     if (sections.history) {
       this.history.render(model.history);

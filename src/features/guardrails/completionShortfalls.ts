@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { GuardrailDefinition, Task, TaskModel } from '../../kernel/model/types';
 import { lastCommit } from '../../platform/git';
 import type { GuardrailShortfall } from '../tasks/model/gates';
-import { findTaskWorktree } from '../worktrees/taskWorktree';
+import { findTaskWorktree } from '../tasks/taskWorktree';
 import { reasonWithCause } from './model/format';
 import { requiredNotPassedSince } from './model/gate';
 import { latestResults } from './model/runLog';

@@ -1,6 +1,6 @@
 import type { TaskEdit } from '../../kernel/edits/types';
 import type { TaskModel } from '../../kernel/model/types';
-import { resolveRecordedWorktree, sameFolder } from './recordedPath';
+import { resolveRecordedWorktree, sameFolder } from '../tasks/recordedPath';
 
 /** The fields a task may record its worktree in (see the reader's aliases). */
 const WORKTREE_FIELDS = ['worktree_path', 'worktree'] as const;

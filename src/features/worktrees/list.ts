@@ -10,7 +10,7 @@ import {
 } from '../../platform/git/status';
 import { listWorktrees } from '../../platform/git/worktrees';
 import { mapWithLimit } from './concurrency';
-import { resolveRecordedWorktree, sameFolder } from './recordedPath';
+import { resolveRecordedWorktree, sameFolder } from '../tasks/recordedPath';
 
 export interface WorktreeInfo extends WorktreeEntry {
   /** The worktree whose folder contains this one (a worktree nested in the main checkout). */

@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   'commit-plan': () => import('../../features/plan-merge/cli/commitPlan'),
   import: () => import('../../features/plan-import/cli/import'),
   agents: () => import('../../features/agents/cli/agents'),
+  attention: () => import('../../features/attention/cli/attention'),
   'agent-state': () => import('../../features/agents/cli/agentState'),
   mcp: () => import('../mcp/command'),
   conflicts: () => import('../../features/conflicts/cli/conflicts'),

@@ -5,6 +5,7 @@ import { resolveActor } from '../../platform/identity/actor';
 import { TaskFileStore } from '../../platform/taskfile/store';
 import { createCoordinatorServer } from '../../features/agents/mcp/createServer';
 import { cachedPlanReader } from '../../features/agents/mcp/planCache';
+import { mcpPullRequestReviews } from '../../features/agents/mcp/mcpPullRequestReviews';
 import type { WorktreeSettings } from '../../features/worktrees/model/settings';
 
 const SERVER_VERSION = '0.1.0';
@@ -26,6 +27,7 @@ export async function serveOverStdio(options: StdioServerOptions): Promise<void>
       ...options,
       store,
       readPlanFile: cachedPlanReader(options.taskFilePath, () => store.read()),
+      pullRequestReviews: () => mcpPullRequestReviews(options.cwd),
       // Asked on the first edit, when the client has said its name.
       actor: () =>
         (actor ??= resolveActor('mcp', dirname(options.taskFilePath), {

@@ -51,6 +51,21 @@ import {
   registerMcpServer,
   type McpServerFeature,
 } from '../../features/agents/vscode/registerMcpServer';
+import {
+  registerLanguageModelTools,
+  type LanguageModelToolsFeature,
+} from '../../features/agents/vscode/registerLanguageModelTools';
+import { AgentStates } from '../../features/agents/vscode/agentStates';
+import { existingTaskTerminal } from '../../features/agents/vscode/agentTerminal';
+import { AgentStateTreeDecorator } from '../../features/agents/vscode/agentStateTreeDecorator';
+import { agentAttentionProvider } from '../../features/agents/vscode/agentAttentionProvider';
+import {
+  registerAttention,
+  type AttentionFeature,
+} from '../../features/attention/vscode/registerAttention';
+import { guardrailAttentionProvider } from '../../features/guardrails/vscode/guardrailAttentionProvider';
+import { conflictAttentionProvider } from '../../features/conflicts/vscode/conflictAttentionProvider';
+import { ReviewAttentionProvider } from '../../features/reviews/vscode/reviewAttentionProvider';
 
 /** What activate() returns to other extensions and to the host tests. */
 export interface CoordinatorApi {
@@ -81,6 +96,9 @@ export interface CoordinatorTesting {
   readonly reviews: ReviewWatch;
   /** Where the editor's review gate finds approvals on a task's PR. */
   readonly pullRequestReviews: EditorPullRequestReviews;
+  readonly agentStates: AgentStates;
+  readonly attention: AttentionFeature;
+  readonly languageModelTools: LanguageModelToolsFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
@@ -111,6 +129,20 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const conflicts = registerConflicts(services, tasks);
   const planBranches = registerPlanBranches(services, tasks, dashboard);
   const reviews = registerReviews(services, tasks, dashboard, pullRequestReviews);
+  const agentStates = new AgentStates(services.sessions);
+  const attention = registerAttention(services, existingTaskTerminal, dashboard);
+  const reviewAttention = new ReviewAttentionProvider(services.sessions, services.log);
+  context.subscriptions.push(
+    agentStates,
+    reviewAttention,
+    tasks.provider.addDecorator(new AgentStateTreeDecorator(agentStates)),
+    worktrees.provider.addDecorator(new AgentStateTreeDecorator(agentStates)),
+    attention.queue.addProvider(agentAttentionProvider(agentStates)),
+    attention.queue.addProvider(guardrailAttentionProvider(services.sessions)),
+    attention.queue.addProvider(conflictAttentionProvider(conflicts)),
+    attention.queue.addProvider(reviewAttention),
+  );
+  const languageModelTools = registerLanguageModelTools(services);
   const activationMs = performance.now() - started;
   if (!(guardrailPrompts instanceof ScriptedGuardrailPrompts)) {
     return { activationMs };
@@ -133,6 +165,9 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
       planBranches,
       pullRequestReviews,
       reviews,
+      agentStates,
+      attention,
+      languageModelTools,
     },
   };
 }

@@ -11,6 +11,8 @@ export const SETTINGS = {
   'tasks.sortBy': { default: 'file', restricted: false },
   'notifications.taskReady': { default: true, restricted: false },
   'notifications.agentExit': { default: true, restricted: false },
+  'notifications.agentAttention': { default: true, restricted: false },
+  'agentState.staleAfterMinutes': { default: 10, restricted: false },
   'github.apiBaseUrl': { default: '', restricted: true },
   'github.owner': { default: '', restricted: false },
   'github.repo': { default: '', restricted: false },

@@ -14,6 +14,7 @@ describe('dashboard messages from the page', () => {
       { type: 'runGuardrailsInWorktree', taskKey: 'task1_shadow_diff' },
       { type: 'runGuardrail', guardrailKey: 'state_sweep' },
       { type: 'signInToGitHub' },
+      { type: 'openAttentionItem', id: 'agent:task1:needs_input:2026-11-29T12:00:00.000Z' },
     ]) {
       assert.deepEqual(parseWebviewMessage(message), message);
     }
@@ -48,6 +49,7 @@ describe('dashboard messages from the page', () => {
       'runGuardrailsInWorktree',
       'runGuardrail',
       'signInToGitHub',
+      'openAttentionItem',
     ]);
     fc.assert(
       fc.property(fc.anything(), (value) => {

@@ -222,4 +222,43 @@ describe('dashboard page in Chromium', function () {
     assert.equal(await page.locator('.task-detail .detail-name').textContent(), selected.name);
     assert.equal(await page.evaluate(() => window.scrollY), 400);
   });
+
+  it('lists the attention queue at the top of the page; a click asks the host to open the item', async () => {
+    const model = viewModelOf(fixtureText('lukhas'));
+    const page = harness.page;
+    await harness.send({ type: 'state', model });
+    assert.equal(
+      await page.locator('#section-attention .attention').textContent(),
+      'Nothing waits for you.',
+    );
+    const id = 'agent:cc2_dashboard:needs_input:2026-11-29T12:00:00.000Z';
+    await harness.send({
+      type: 'delta',
+      delta: diffDashboard(model, {
+        ...model,
+        attention: [
+          {
+            id,
+            kind: 'agentNeedsInput',
+            title: 'Claude Code on cc2_dashboard needs input',
+            detail: 'Approve the migration?',
+            taskKey: 'cc2_dashboard',
+          },
+        ],
+      }),
+    });
+    const first = await page.locator('main > *').first().getAttribute('id');
+    assert.equal(first, 'section-attention', 'the queue is the first section');
+    const button = page.locator('[data-attention="agentNeedsInput"]');
+    assert.equal(await button.textContent(), 'Claude Code on cc2_dashboard needs input');
+    assert.match(
+      (await page.locator('#section-attention .queue-detail').textContent()) ?? '',
+      /Approve the migration\?/,
+    );
+    await button.click();
+    assert.deepEqual(
+      (await harness.posted()).filter((m) => m.type === 'openAttentionItem'),
+      [{ type: 'openAttentionItem', id }],
+    );
+  });
 });

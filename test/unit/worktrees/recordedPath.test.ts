@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveRecordedWorktree, sameFolder } from '../../../src/features/worktrees/recordedPath';
+import { resolveRecordedWorktree, sameFolder } from '../../../src/features/tasks/recordedPath';
 
 describe('recorded worktree paths', () => {
   let dir: string;

@@ -2,10 +2,10 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { REPORTED_AGENT_STATES } from '../model/agentState';
 import { reportAgentState } from '../agentStateStore';
-import { editableTask, readPlan, type McpSession } from './session';
+import { editableTask, readPlan, type ToolSession } from '../tools/toolSession';
 import { jsonResult, runTool } from './toolResult';
 
-export function registerAgentStateTool(server: McpServer, session: McpSession): void {
+export function registerAgentStateTool(server: McpServer, session: ToolSession): void {
   server.registerTool(
     'report_agent_state',
     {

@@ -4,10 +4,10 @@ import { registerEditTools } from './editTools';
 import { registerPlanTools } from './planTools';
 import { registerPlanResources } from './resources';
 import { registerReviewTools } from './reviewTools';
-import type { McpSession } from './session';
+import type { ToolSession } from '../tools/toolSession';
 
 /** The coordinator's MCP server: plan tools, edit tools, agent state and plan resources. */
-export function createCoordinatorServer(session: McpSession, version: string): McpServer {
+export function createCoordinatorServer(session: ToolSession, version: string): McpServer {
   const server = new McpServer(
     { name: 'agent-coordinator', version },
     {

@@ -1,23 +1,12 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { TaskEdit } from '../../../kernel/edits/types';
-import { TASK_STATUSES, type TaskStatus } from '../../../kernel/model/types';
-import { completionShortfalls } from '../../guardrails/completionShortfalls';
-import { guardrailsWithSettings, readGuardrailSettings } from '../../guardrails/model/settings';
-import { readRepositorySettings } from '../../../platform/settings/repositorySettings';
-import { trustOf } from '../../../platform/trust/trustStore';
-import { claimTask } from '../../tasks/claimTask';
+import { TASK_STATUSES } from '../../../kernel/model/types';
 import { forcedOnly } from '../../tasks/gateUi';
-import { updateTask } from '../../tasks/updateTask';
 import { startGatedTask } from '../../worktrees/startGatedTask';
 import { currentCoordLauncher } from '../../common/cli/launcher';
-import { reviewShortfalls } from '../../reviews/reviewShortfalls';
-import { linkedWorktreeBranch } from './linkedWorktreeBranch';
-import { mcpPullRequestReviews } from './mcpPullRequestReviews';
-import { editableTask, readPlan, type McpSession } from './session';
+import { claimOperation, updateOperation } from '../tools/planOperations';
+import { editableTask, readPlan, type ToolSession } from '../tools/toolSession';
 import { jsonResult, runTool } from './toolResult';
-import { taskDetails } from './planViews';
 
 const TASK = z.string().min(1).optional().describe("Task key or id; the agent's own by default");
 const FORCE = z
@@ -25,7 +14,7 @@ const FORCE = z
   .optional()
   .describe('Go ahead although a gate refuses; recorded on the task with who and how');
 
-export function registerEditTools(server: McpServer, session: McpSession): void {
+export function registerEditTools(server: McpServer, session: ToolSession): void {
   server.registerTool(
     'claim_task',
     {
@@ -34,20 +23,7 @@ export function registerEditTools(server: McpServer, session: McpSession): void 
         "Marks the agent's task in progress where it already works (no new worktree), recording that worktree's branch when the task has none. Passes the start gate: a blocked or waiting task is refused with the reasons unless force is true.",
       inputSchema: { task: TASK, force: FORCE },
     },
-    ({ task, force }) =>
-      runTool(async () => {
-        const { model } = await readPlan(session);
-        const target = editableTask(model, session, task);
-        await claimTask({
-          store: session.store,
-          taskKey: target.key,
-          actor: await session.actor(),
-          ui: forcedOnly(force === true),
-          branch: await linkedWorktreeBranch(session.cwd),
-        });
-        const plan = await readPlan(session);
-        return jsonResult(taskDetails(plan, plan.model.byKey.get(target.key)!));
-      }),
+    (args) => runTool(async () => jsonResult(await claimOperation(session, args))),
   );
 
   server.registerTool(
@@ -123,94 +99,6 @@ export function registerEditTools(server: McpServer, session: McpSession): void 
         force: FORCE,
       },
     },
-    (args) =>
-      runTool(async () => {
-        const { model } = await readPlan(session);
-        const target = editableTask(model, session, args.task);
-        const edits = taskEdits(target.key, args);
-        if (edits.length === 0) {
-          return {
-            isError: true,
-            content: [
-              {
-                type: 'text',
-                text: 'Nothing to change: give status, progress, pr, note, blocker or unblock.',
-              },
-            ],
-          };
-        }
-        const folder = dirname(session.taskFilePath);
-        // The repository's guardrail settings, restricted ones only where it is trusted.
-        const trusted =
-          (await trustOf(session.cwd, { flag: false, env: process.env })) !== undefined;
-        const repository = await readRepositorySettings({ folder: session.cwd, trusted });
-        const guardrailSettings = readGuardrailSettings(repository.get);
-        const definitions = guardrailsWithSettings(model.guardrails, guardrailSettings);
-        const loaded = await updateTask({
-          store: session.store,
-          taskKey: target.key,
-          edits,
-          actor: await session.actor(),
-          ui: forcedOnly(args.force === true),
-          guardrailShortfalls: (task) =>
-            completionShortfalls({
-              folder,
-              model,
-              task,
-              definitions: definitions.definitions,
-              settings: guardrailSettings,
-            }),
-          reviewShortfalls: async (task) =>
-            reviewShortfalls({
-              folder,
-              model,
-              task,
-              pullRequestReviews: await mcpPullRequestReviews(session),
-            }),
-        });
-        const plan = { loaded, model: loaded.model!, graph: loaded.graph! };
-        return jsonResult(taskDetails(plan, plan.model.byKey.get(target.key)!));
-      }),
+    (args) => runTool(async () => jsonResult(await updateOperation(session, args))),
   );
-}
-
-interface UpdateArgs {
-  status?: TaskStatus;
-  progress?: { done: number; total?: number };
-  pr?: number | null;
-  note?: string;
-  blocker?: string;
-  unblock?: string;
-}
-
-function taskEdits(taskKey: string, args: UpdateArgs): TaskEdit[] {
-  const edits: TaskEdit[] = [];
-  if (args.status !== undefined) {
-    edits.push({ kind: 'setStatus', taskKey, status: args.status });
-  }
-  if (args.progress !== undefined) {
-    edits.push(
-      args.progress.total === undefined
-        ? { kind: 'setProgress', taskKey, completedSteps: args.progress.done }
-        : {
-            kind: 'setProgress',
-            taskKey,
-            completedSteps: args.progress.done,
-            totalSteps: args.progress.total,
-          },
-    );
-  }
-  if (args.pr !== undefined) {
-    edits.push({ kind: 'setPrNumber', taskKey, prNumber: args.pr });
-  }
-  if (args.blocker !== undefined) {
-    edits.push({ kind: 'appendBlocker', taskKey, text: args.blocker });
-  }
-  if (args.unblock !== undefined) {
-    edits.push({ kind: 'removeBlocker', taskKey, text: args.unblock });
-  }
-  if (args.note !== undefined) {
-    edits.push({ kind: 'appendNote', taskKey, text: args.note });
-  }
-  return edits;
 }

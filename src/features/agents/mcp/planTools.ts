@@ -1,13 +1,10 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { overlapNote } from '../../conflicts/model/rankByOverlap';
-import { nextReadyTasks } from '../../conflicts/model/nextReady';
-import { taskJson } from '../../common/cli/print/taskJson';
-import { findTaskIn, readPlan, type McpSession } from './session';
+import { nextTasksOperation, overviewOperation, showTaskOperation } from '../tools/planOperations';
+import type { ToolSession } from '../tools/toolSession';
 import { jsonResult, runTool } from './toolResult';
-import { planOverview, taskDetails } from './planViews';
 
-export function registerPlanTools(server: McpServer, session: McpSession): void {
+export function registerPlanTools(server: McpServer, session: ToolSession): void {
   server.registerTool(
     'plan_overview',
     {
@@ -16,7 +13,7 @@ export function registerPlanTools(server: McpServer, session: McpSession): void 
         'Counts of the plan by status, how many tasks are ready, and the task this agent works on.',
       annotations: { readOnlyHint: true },
     },
-    () => runTool(async () => jsonResult(planOverview(await readPlan(session), session))),
+    () => runTool(async () => jsonResult(await overviewOperation(session))),
   );
 
   server.registerTool(
@@ -31,18 +28,7 @@ export function registerPlanTools(server: McpServer, session: McpSession): void 
       },
       annotations: { readOnlyHint: true },
     },
-    ({ owner, limit }) =>
-      runTool(async () => {
-        const { model, graph } = await readPlan(session);
-        const ranked = nextReadyTasks(model, graph, owner);
-        return jsonResult({
-          ready: ranked.length,
-          tasks: ranked.slice(0, limit ?? 20).map(({ task, overlaps }) => ({
-            ...taskJson(model, graph, task),
-            ...(overlaps.length > 0 ? { overlaps, why: overlapNote(overlaps) } : {}),
-          })),
-        });
-      }),
+    (args) => runTool(async () => jsonResult(await nextTasksOperation(session, args))),
   );
 
   server.registerTool(
@@ -54,10 +40,6 @@ export function registerPlanTools(server: McpServer, session: McpSession): void 
       inputSchema: { task: z.string().min(1).optional().describe('Task key or id') },
       annotations: { readOnlyHint: true },
     },
-    ({ task }) =>
-      runTool(async () => {
-        const plan = await readPlan(session);
-        return jsonResult(taskDetails(plan, findTaskIn(plan.model, session, task)));
-      }),
+    (args) => runTool(async () => jsonResult(await showTaskOperation(session, args))),
   );
 }

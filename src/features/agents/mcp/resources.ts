@@ -1,13 +1,13 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
-import { findTaskIn, readPlan, type McpSession } from './session';
-import { planOverview, taskDetails } from './planViews';
+import { findTaskIn, readPlan, type ToolSession } from '../tools/toolSession';
+import { planOverview, taskDetails } from '../tools/planViews';
 
 export const PLAN_URI = 'coord://plan';
 const TASK_URI = 'coord://task/{key}';
 
 /** The plan and each task as JSON resources. */
-export function registerPlanResources(server: McpServer, session: McpSession): void {
+export function registerPlanResources(server: McpServer, session: ToolSession): void {
   server.registerResource(
     'plan',
     PLAN_URI,

@@ -6,8 +6,7 @@ import { reviewLines } from '../../reviews/model/reviewLines';
 import { recordReview, reviewerChecklist } from '../../reviews/recordReview';
 import { requestReview } from '../../reviews/requestReview';
 import { taskReviewState } from '../../reviews/taskReviewState';
-import { mcpPullRequestReviews } from './mcpPullRequestReviews';
-import { editableTask, findTaskIn, readPlan, type McpSession } from './session';
+import { editableTask, findTaskIn, readPlan, type ToolSession } from '../tools/toolSession';
 import { jsonResult, runTool } from './toolResult';
 
 const TASK = z.string().min(1).optional().describe("Task key or id; the agent's own by default");
@@ -16,7 +15,7 @@ const TASK = z.string().min(1).optional().describe("Task key or id; the agent's 
  * `review_task` records a review (the same use case as `coord review`); `request_review` asks
  * for one on the agent's own task, starting the review SLA.
  */
-export function registerReviewTools(server: McpServer, session: McpSession): void {
+export function registerReviewTools(server: McpServer, session: ToolSession): void {
   server.registerTool(
     'review_task',
     {
@@ -71,7 +70,7 @@ export function registerReviewTools(server: McpServer, session: McpSession): voi
           folder: dirname(session.taskFilePath),
           model,
           task: target,
-          pullRequestReviews: await mcpPullRequestReviews(session),
+          pullRequestReviews: await session.pullRequestReviews?.(),
         });
         const actor = await session.actor();
         return jsonResult({

@@ -123,3 +123,11 @@ export function parseAgentStateRecord(text: string): AgentStateRecord | undefine
       (Array.isArray(record.detects) && record.detects.every((s) => typeof s === 'string')));
   return valid ? (record as AgentStateRecord) : undefined;
 }
+
+/** The setting (a settings-file key) for how long a working agent may stay silent, in minutes. */
+export const STALE_AFTER_SETTING = 'coordinator.agentState.staleAfterMinutes';
+
+/** The stale time a setting value asks for, or the default when it is missing or not above 0. */
+export function staleAfterMs(minutes: unknown): number {
+  return typeof minutes === 'number' && minutes > 0 ? minutes * 60_000 : DEFAULT_STALE_AFTER_MS;
+}

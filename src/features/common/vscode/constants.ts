@@ -51,6 +51,8 @@ export const Commands = {
   setupMergeDriver: 'coordinator.setupMergeDriver',
   commitPlan: 'coordinator.commitPlan',
   adoptPlanEdits: 'coordinator.adoptPlanEdits',
+  showAttention: 'coordinator.showAttention',
+  openAttentionItem: 'coordinator.openAttentionItem',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -59,6 +61,7 @@ export const Views = {
   container: 'coordinator',
   tasks: 'coordinator.tasks',
   worktrees: 'coordinator.worktrees',
+  attention: 'coordinator.attention',
 } as const;
 
 export const Settings = {
@@ -113,6 +116,8 @@ export const Settings = {
   githubIdleTimeoutSeconds: 'github.idleTimeoutSeconds',
   githubMaxResponseMegabytes: 'github.maxResponseMegabytes',
   mcpAllowOtherTasks: 'mcp.allowOtherTasks',
+  agentStateStaleAfterMinutes: 'agentState.staleAfterMinutes',
+  notifyAgentAttention: 'notifications.agentAttention',
 } as const;
 
 export const ContextKeys = {
@@ -132,6 +137,7 @@ export const ContextKeys = {
 export const StatusBarItems = {
   progress: 'coordinator.progress',
   guardrails: 'coordinator.guardrails',
+  attention: 'coordinator.attention',
 } as const;
 
 export const Menus = {
@@ -158,4 +164,13 @@ export const OutputChannels = {
 /** `contributes.mcpServerDefinitionProviders` ids. */
 export const McpProviders = {
   server: 'coordinator.mcpServer',
+} as const;
+
+/** `contributes.languageModelTools` names: the plan tools for VS Code's agent mode. */
+export const LanguageModelTools = {
+  overview: 'coordinator_plan_overview',
+  nextTasks: 'coordinator_next_tasks',
+  showTask: 'coordinator_show_task',
+  updateTask: 'coordinator_update_task',
+  claimTask: 'coordinator_claim_task',
 } as const;

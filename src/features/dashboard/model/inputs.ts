@@ -1,5 +1,6 @@
 import type { LoadedTaskFile } from '../../../kernel/model/types';
 import type {
+  DashboardAttentionItem,
   DashboardGitHubFreshness,
   DashboardPullRequest,
   GuardrailVerdict,
@@ -45,6 +46,7 @@ export interface DashboardExtras {
   branchPlans?: BranchPlanInput[];
   /** Required reviews still awaited, from the review watch. */
   awaitedReviews?: { taskKey: string; reviewer: string; overdue: boolean }[];
+  attention?: DashboardAttentionItem[];
 }
 
 export interface DashboardInputs extends DashboardExtras {

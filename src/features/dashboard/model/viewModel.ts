@@ -92,6 +92,7 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
     guardrails,
     worktrees,
     history: (inputs.history ?? []).map((point) => ({ ...point })),
+    attention: inputs.attention?.map((item) => ({ ...item })),
   });
 }
 

@@ -67,6 +67,7 @@ export function mergeExtras(parts: readonly (DashboardExtras | undefined)[]): Da
       'history',
       'branchPlans',
       'awaitedReviews',
+      'attention',
     ] as const) {
       const values = part[name];
       if (values) {

@@ -20,6 +20,12 @@ export interface DashboardFolderArgument {
   folderUri: string;
 }
 
+export interface DashboardAttentionArgument {
+  id: string;
+  folder: string;
+  folderUri: string;
+}
+
 export interface DashboardGuardrailArgument {
   key: string;
   folder: string;
@@ -43,7 +49,11 @@ export function commandFor(
 ):
   | {
       command: string;
-      argument: DashboardTaskArgument | DashboardGuardrailArgument | DashboardFolderArgument;
+      argument:
+        | DashboardTaskArgument
+        | DashboardGuardrailArgument
+        | DashboardFolderArgument
+        | DashboardAttentionArgument;
     }
   | undefined {
   switch (message.type) {
@@ -61,6 +71,11 @@ export function commandFor(
       return {
         command: RUN_GUARDRAIL_COMMAND,
         argument: { key: message.guardrailKey, folder: folderUri, folderUri },
+      };
+    case 'openAttentionItem':
+      return {
+        command: Commands.openAttentionItem,
+        argument: { id: message.id, folder: folderUri, folderUri },
       };
     case 'signInToGitHub':
       return { command: Commands.signInToGitHub, argument: { folder: folderUri, folderUri } };

@@ -3,7 +3,7 @@ import { Commands } from '../../common/vscode/constants';
 import type { GateUi } from '../../tasks/gateUi';
 import { refusalText } from '../../tasks/model/gates';
 import type { CompletionCheck } from '../../tasks/vscode/commands/commandContext';
-import { findTaskWorktree } from '../../worktrees/taskWorktree';
+import { findTaskWorktree } from '../../tasks/taskWorktree';
 import { completionShortfalls } from '../completionShortfalls';
 import type { GuardrailController } from './guardrailController';
 

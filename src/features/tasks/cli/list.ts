@@ -3,8 +3,11 @@ import type { Task, TaskGraph, TaskModel } from '../../../kernel/model/types';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { ExitCode, type CliCommand } from '../../common/cli/command';
 import { formatTable } from '../../common/cli/print/table';
-import { taskJson } from '../../common/cli/print/taskJson';
+import { taskJson } from '../model/taskJson';
 import { openTaskFile, requireModel } from '../../common/cli/taskFile';
+import { folderStaleAfterMs, readTaskAgentStatuses } from '../../agents/agentStatuses';
+import { describeAgentStatus, type TaskAgentStatus } from '../../agents/model/taskAgentState';
+import { dirname } from 'node:path';
 
 export const command: CliCommand = {
   summary: 'list tasks by group with owner, status, priority and what blocks them',
@@ -13,13 +16,22 @@ export const command: CliCommand = {
     const { values } = parseCommandArgs(args, { ...FILE_OPTION, ...JSON_OPTION });
     const opened = await openTaskFile(values.file, context);
     const { model, graph, summary } = requireModel(opened);
+    const folder = dirname(opened.path);
+    const agents = await readTaskAgentStatuses(
+      folder,
+      model.tasks,
+      await folderStaleAfterMs(folder),
+    );
     if (values.json) {
       context.stdout(
         `${JSON.stringify(
           {
             file: opened.path,
             groups: model.groups,
-            tasks: model.tasks.map((task) => taskJson(model, graph, task)),
+            tasks: model.tasks.map((task) => ({
+              ...taskJson(model, graph, task),
+              agent: agentJson(agents.get(task.key)),
+            })),
             summary,
             criticalPath: graph.criticalPath,
             cycles: graph.cycles,
@@ -31,9 +43,14 @@ export const command: CliCommand = {
       );
       return ExitCode.ok;
     }
+    // The agent column appears once some agent has reported.
+    const reported = [...agents.values()].some((status) => status.record !== undefined);
     for (const group of model.groups) {
       context.stdout(`${group.key} (${group.taskKeys.length})\n`);
-      const rows = group.taskKeys.map((key) => taskRow(model, graph, model.byKey.get(key)!));
+      const rows = group.taskKeys.map((key) => {
+        const row = taskRow(model, graph, model.byKey.get(key)!);
+        return reported ? [...row, agentColumn(agents.get(key))] : row;
+      });
       context.stdout(
         formatTable(
           [
@@ -43,7 +60,8 @@ export const command: CliCommand = {
             { header: 'STATUS', max: 11 },
             { header: 'PRIORITY', max: 8 },
             { header: 'CR', max: 3 },
-            { header: 'NEXT', max: 40, flexible: true, shrinkLast: true },
+            { header: 'NEXT', max: 40, flexible: true, shrinkLast: !reported },
+            ...(reported ? [{ header: 'AGENT', max: 40, flexible: true, shrinkLast: true }] : []),
           ],
           rows,
           { indent: '  ' },
@@ -67,6 +85,25 @@ export const command: CliCommand = {
     return ExitCode.ok;
   },
 };
+
+function agentColumn(status: TaskAgentStatus | undefined): string {
+  return status && status.state !== 'not_started' ? describeAgentStatus(status) : '';
+}
+
+function agentJson(status: TaskAgentStatus | undefined): Record<string, unknown> {
+  const record = status?.record;
+  return {
+    state: status?.state ?? 'not_started',
+    ...(record
+      ? {
+          agent: record.agent,
+          at: record.at,
+          message: record.message ?? null,
+          exitCode: record.exitCode ?? null,
+        }
+      : {}),
+  };
+}
 
 function taskRow(model: TaskModel, graph: TaskGraph, task: Task): string[] {
   return [

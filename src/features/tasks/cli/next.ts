@@ -5,7 +5,7 @@ import { nextReadyTasks } from '../../conflicts/model/nextReady';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { ExitCode, type CliCommand } from '../../common/cli/command';
 import { formatTable } from '../../common/cli/print/table';
-import { taskJson } from '../../common/cli/print/taskJson';
+import { taskJson } from '../model/taskJson';
 import { openTaskFile, requireModel } from '../../common/cli/taskFile';
 
 export const command: CliCommand = {

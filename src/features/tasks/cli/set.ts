@@ -11,7 +11,7 @@ import type { TaskEdit } from '../../../kernel/edits/types';
 import { ACCEPTED_STATUS_SPELLINGS, normaliseStatus } from '../../../kernel/model/statuses';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
-import { taskJson } from '../../common/cli/print/taskJson';
+import { taskJson } from '../model/taskJson';
 import { findTask, openTaskFile, requireModel } from '../../common/cli/taskFile';
 
 export const command: CliCommand = {

@@ -8,7 +8,7 @@ import {
 import type { Task } from '../../../kernel/model/types';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
-import { taskJson } from '../../common/cli/print/taskJson';
+import { taskJson } from '../model/taskJson';
 import { findTask, openTaskFile, requireModel } from '../../common/cli/taskFile';
 import { reviewLines } from '../../reviews/model/reviewLines';
 import { pullRequestReviewsForCli } from '../../reviews/cli/pullRequestReviewsForCli';

@@ -1,5 +1,5 @@
 import type { Task } from '../../../kernel/model/types';
-import { findTaskWorktree, type TaskWorktree } from '../../worktrees/taskWorktree';
+import { findTaskWorktree, type TaskWorktree } from '../taskWorktree';
 import type { FolderSession } from '../../common/vscode/services';
 
 /** The task's worktree folder on disk, or a sentence saying why there is none. */

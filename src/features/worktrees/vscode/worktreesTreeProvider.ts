@@ -8,6 +8,7 @@ import { watchGitDir } from './gitDirWatcher';
 import { RepositoryWorktrees } from './repositoryWorktrees';
 import { worktreeTreeItem } from './worktreeTreeItems';
 import type { WorktreeNode, WorktreeTreeNode } from './worktreeTreeNodes';
+import type { TaskItemDecorator } from '../../tasks/vscode/taskItemDecorator';
 
 /**
  * The `coordinator.worktrees` view: every worktree of each repository the workspace folders belong
@@ -25,6 +26,7 @@ export class WorktreesTreeProvider
   private resolving: Promise<RepositoryWorktrees[]> | undefined;
   private repos: RepositoryWorktrees[] = [];
   private readonly repoListeners: vscode.Disposable[] = [];
+  private readonly decorators = new Set<TaskItemDecorator>();
 
   constructor(
     private readonly sessions: WorkspaceSessions,
@@ -33,6 +35,17 @@ export class WorktreesTreeProvider
   ) {
     super();
     this.register({ dispose: () => this.dropRepositories() });
+  }
+
+  /** Adds another feature's data (the agent's state) to the rows of worktrees linked to a task. */
+  addDecorator(decorator: TaskItemDecorator): vscode.Disposable {
+    this.decorators.add(decorator);
+    const listener = decorator.onDidChange(() => this.changed.fire(undefined));
+    this.changed.fire(undefined);
+    return new vscode.Disposable(() => {
+      listener.dispose();
+      this.decorators.delete(decorator);
+    });
   }
 
   /** The repositories of the workspace folders, resolved once per folder change. */
@@ -85,7 +98,15 @@ export class WorktreesTreeProvider
 
   getTreeItem(node: WorktreeTreeNode): vscode.TreeItem {
     if (node.kind === 'worktree') {
-      return worktreeTreeItem(node, Date.now() / 1000);
+      const item = worktreeTreeItem(node, Date.now() / 1000);
+      const session = node.repo.taskSession;
+      const task = node.info.taskKey ? node.repo.model?.byKey.get(node.info.taskKey) : undefined;
+      if (session && task) {
+        for (const decorator of this.decorators) {
+          decorator.decorate(item, session, task);
+        }
+      }
+      return item;
     }
     if (node.kind === 'repository') {
       const item = new vscode.TreeItem(

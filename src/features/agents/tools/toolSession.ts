@@ -1,16 +1,17 @@
 import type { Actor } from '../../../kernel/edits/types';
+import type { ReviewRecord } from '../../../kernel/model/reviews';
 import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
 import type { LoadedTaskFile, Task, TaskGraph, TaskModel } from '../../../kernel/model/types';
-import type { TaskFileStore } from '../../../platform/taskfile/store';
+import type { TaskStoreLike } from '../../tasks/updateTask';
 import type { WorktreeSettings } from '../../worktrees/model/settings';
 
-/** What every tool of one server process works with. */
-export interface McpSession {
+/** What every plan tool works with, whichever host serves it (`coord mcp`, the editor's language model tools). */
+export interface ToolSession {
   /** Absolute path of the canonical task file. */
   taskFilePath: string;
-  /** Where the server runs: the agent's worktree. */
+  /** Where the tools run: the agent's worktree, or the editor's folder. */
   cwd: string;
-  store: TaskFileStore;
+  store: TaskStoreLike;
   /** The plan as last read; read again only when the file changed. */
   readPlanFile(): Promise<LoadedTaskFile>;
   /** The task this agent works on (`COORD_TASK`); edits to others need `allowOtherTasks`. */
@@ -18,6 +19,8 @@ export interface McpSession {
   allowOtherTasks: boolean;
   /** The repository's coordinator.worktrees.* settings, as coord start and the editor read them. */
   worktreeSettings?: WorktreeSettings;
+  /** Approvals on a task's PR by mapped logins, where the host can read GitHub. */
+  pullRequestReviews?(): Promise<((task: Task) => Promise<ReviewRecord[]>) | undefined>;
   /** Known once the client has said its name. */
   actor(): Promise<Actor>;
 }
@@ -28,7 +31,7 @@ export interface ReadPlan {
   graph: TaskGraph;
 }
 
-export async function readPlan(session: McpSession): Promise<ReadPlan> {
+export async function readPlan(session: ToolSession): Promise<ReadPlan> {
   const loaded = await session.readPlanFile();
   if (!loaded.model || !loaded.graph) {
     const first = loaded.diagnostics.find((d) => d.severity === 'error');
@@ -41,7 +44,7 @@ export async function readPlan(session: McpSession): Promise<ReadPlan> {
 }
 
 /** A task by key or id; the agent's own task when no name is given. */
-export function findTaskIn(model: TaskModel, session: McpSession, name?: string): Task {
+export function findTaskIn(model: TaskModel, session: ToolSession, name?: string): Task {
   const wanted = name ?? session.ownTask;
   if (!wanted) {
     throw new CoordinatorError(
@@ -57,7 +60,7 @@ export function findTaskIn(model: TaskModel, session: McpSession, name?: string)
 }
 
 /** The task an edit is for, refused when it is not the agent's own and others are not allowed. */
-export function editableTask(model: TaskModel, session: McpSession, name?: string): Task {
+export function editableTask(model: TaskModel, session: ToolSession, name?: string): Task {
   const task = findTaskIn(model, session, name);
   if (session.allowOtherTasks) {
     return task;

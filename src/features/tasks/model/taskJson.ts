@@ -2,8 +2,8 @@ import {
   displayStatus,
   externalPrerequisites,
   unfinishedDependencies,
-} from '../../../../kernel/model/graph';
-import type { Task, TaskGraph, TaskModel } from '../../../../kernel/model/types';
+} from '../../../kernel/model/graph';
+import type { Task, TaskGraph, TaskModel } from '../../../kernel/model/types';
 
 /** One task as `--json` prints it: stable field names, normalised values, resolved dependencies. */
 export function taskJson(model: TaskModel, graph: TaskGraph, task: Task): Record<string, unknown> {

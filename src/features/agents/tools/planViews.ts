@@ -1,10 +1,10 @@
 import { blockingChain } from '../../../kernel/model/graph';
 import type { Task } from '../../../kernel/model/types';
-import { taskJson } from '../../common/cli/print/taskJson';
-import type { McpSession, ReadPlan } from './session';
+import { taskJson } from '../../tasks/model/taskJson';
+import type { ToolSession, ReadPlan } from './toolSession';
 
 /** The plan in a few lines: what the overview tool and the plan resource return. */
-export function planOverview(plan: ReadPlan, session: McpSession): Record<string, unknown> {
+export function planOverview(plan: ReadPlan, session: ToolSession): Record<string, unknown> {
   const { model, graph, loaded } = plan;
   const own = session.ownTask
     ? (model.byKey.get(session.ownTask) ?? model.tasks.find((t) => t.id === session.ownTask))

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { Task } from '../../../kernel/model/types';
+import type { FolderSession } from '../../common/vscode/services';
+import type { TaskItemDecorator } from '../../tasks/vscode/taskItemDecorator';
+import { AGENT_STATE_LOOK, describeAgentStatus } from '../model/taskAgentState';
+import type { AgentStates } from './agentStates';
+
+/**
+ * Shows each task's agent on its row: the agent's state as the icon where it reported one, and
+ * the state (with its question or exit code) in the description and tooltip.
+ */
+export class AgentStateTreeDecorator implements TaskItemDecorator {
+  readonly onDidChange: vscode.Event<unknown>;
+
+  constructor(private readonly states: AgentStates) {
+    this.onDidChange = states.onDidChange;
+  }
+
+  decorate(item: vscode.TreeItem, session: FolderSession, task: Task): void {
+    const status = this.states.statusOf(session, task);
+    if (status.state === 'not_started') {
+      return;
+    }
+    const text = describeAgentStatus(status);
+    const before = typeof item.description === 'string' ? item.description : '';
+    item.description = `${before ? `${before} · ` : ''}${text}`;
+    if (status.record) {
+      const look = AGENT_STATE_LOOK[status.state];
+      item.iconPath = new vscode.ThemeIcon(
+        look.icon,
+        look.color ? new vscode.ThemeColor(look.color) : undefined,
+      );
+    }
+    const tooltip =
+      item.tooltip instanceof vscode.MarkdownString
+        ? item.tooltip
+        : new vscode.MarkdownString(item.tooltip ?? '');
+    tooltip.appendMarkdown('\n\n---\n\n**Agent** ');
+    const record = status.record;
+    tooltip.appendText(
+      record
+        ? `${record.agent}: ${text} (since ${record.at})`
+        : `${text}: no report from its agent`,
+    );
+    if (record?.message && status.state !== 'needs_input') {
+      tooltip.appendMarkdown('\n\n');
+      tooltip.appendText(record.message);
+    }
+    item.tooltip = tooltip;
+  }
+}
