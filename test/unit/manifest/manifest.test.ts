@@ -1,7 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Commands, Views, Settings } from '../../../src/features/common/vscode/constants';
+import {
+  Commands,
+  ContextKeys,
+  Views,
+  Settings,
+} from '../../../src/features/common/vscode/constants';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -34,6 +39,44 @@ describe('package.json manifest', () => {
     assert.deepEqual(pkg.extensionKind, ['workspace']);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.match(pkg.engines.vscode, /^\^1\.99/);
+  });
+
+  it('has a Getting Started walkthrough whose steps run declared commands and show shipped pages', () => {
+    const known = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
+    const contexts = new Set<string>(Object.values(ContextKeys));
+    const ignored = readFileSync(path.join(root, '.vscodeignore'), 'utf8');
+    const [walkthrough] = pkg.contributes.walkthroughs as {
+      steps: {
+        id: string;
+        description: string;
+        media: { markdown: string };
+        completionEvents: string[];
+      }[];
+    }[];
+    assert.deepEqual(
+      walkthrough!.steps.map((step) => step.id),
+      ['plan', 'start', 'watch', 'guardrails', 'dashboard'],
+    );
+    assert.match(ignored, /^!media\/\*\*$/m, 'the pages are packaged');
+    for (const step of walkthrough!.steps) {
+      assert.ok(existsSync(path.join(root, step.media.markdown)), step.media.markdown);
+      const links = [...step.description.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]);
+      assert.ok(links.length > 0, `${step.id} offers its action as a link`);
+      for (const command of links) {
+        assert.ok(known.has(command), `${step.id}: ${command}`);
+      }
+      for (const event of step.completionEvents) {
+        const [kind, id] = event.split(/:(.*)/);
+        if (kind === 'onCommand') {
+          assert.ok(known.has(id), `${step.id}: ${event}`);
+        } else if (kind === 'onContext') {
+          assert.ok(contexts.has(id!), `${step.id}: ${event}`);
+        } else {
+          assert.equal(kind, 'onView', event);
+          assert.ok(Object.values(Views).includes(id as never), `${step.id}: ${event}`);
+        }
+      }
+    }
   });
 
   it('references only command ids that are declared in menus', () => {
