@@ -103,7 +103,7 @@ export const scenarios = [
     name: 'dashboard',
     workspace: lukhasWorkspace,
     hostTests: ['dashboard'],
-    uiTests: ['dashboard'],
+    uiTests: ['dashboard', 'walkthrough'],
   },
   {
     name: 'github',
