@@ -22,6 +22,7 @@ import {
   pairKey,
   prunedStatusCache,
   sameFingerprint,
+  settledBefore,
   type CachedWorktree,
   type StatusCache,
 } from './model/statusCache';
@@ -162,6 +163,7 @@ class WorktreeReader {
       !this.recheck.has(entry.path) &&
       info.agent?.state !== 'working' &&
       this.now - cached.checkedAt < (this.options.maxAgeMs ?? DEFAULT_STATUS_MAX_AGE_MS) &&
+      settledBefore(cached) &&
       sameFingerprint(cached.fingerprint, taken.fingerprint);
     let changes: WorktreeStatus | undefined;
     if (reusable) {
@@ -182,6 +184,7 @@ class WorktreeReader {
           fingerprint: taken.fingerprint,
           changes,
           checkedAt: this.now,
+          newestMs: taken.newestMs,
         };
         if (cached?.disk) {
           next.disk = cached.disk;

@@ -74,5 +74,6 @@ export async function measureWorktreeDiskUsage(
   if (failure !== undefined) {
     throw failure;
   }
+  options.signal?.throwIfAborted();
   return measured;
 }

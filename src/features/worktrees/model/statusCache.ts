@@ -22,6 +22,8 @@ export interface CachedWorktree {
   changes: WorktreeStatus;
   /** When the change counts were read, ms since the epoch. */
   checkedAt: number;
+  /** The newest folder or index time seen then (see `settledBefore`). */
+  newestMs: number;
   disk?: CachedDiskUsage;
 }
 
@@ -76,6 +78,20 @@ export function parseStatusCache(text: string): StatusCache {
 export function sameFingerprint(a: WorktreeFingerprint, b: WorktreeFingerprint): boolean {
   return (
     a.head === b.head && a.branch === b.branch && a.index === b.index && a.folders === b.folders
+  );
+}
+
+/**
+ * File systems keep times in ticks (a few ms on ext4, 1 or 2 s on some others): a folder changed in
+ * the same tick as it was stamped would keep its stamp. So a cached answer is trusted only when
+ * every stamp it rests on was at least this much older than the answer.
+ */
+export const RACY_STAMP_MS = 2000;
+
+/** Whether nothing the cached answer rests on moved in the last moments before it was read. */
+export function settledBefore(entry: CachedWorktree): boolean {
+  return (
+    typeof entry.newestMs === 'number' && entry.newestMs < entry.checkedAt - RACY_STAMP_MS
   );
 }
 
