@@ -29,14 +29,14 @@ describe('coord worktrees list (real CLI, real git)', () => {
     const lines = text.stdout.trim().split('\n');
     assert.equal(lines.length, 7);
     const line = (path: string) => lines.find((l) => l.startsWith(`${path}  `)) ?? '';
-    assert.match(line(made.wt.untracked as string), /  1 changed  .*active \S+ ago/);
-    assert.match(line(made.wt.staged as string), /  clean  \+0\/-0 vs base  last commit/);
+    assert.match(line(made.wt.untracked as string), / {2}1 changed {2}.*active \S+ ago/);
+    assert.match(line(made.wt.staged as string), / {2}clean {2}\+0\/-0 vs base {2}last commit/);
     assert.doesNotMatch(text.stdout, /disk /, 'disk usage is not measured unless asked');
 
     const withDisk = await coord(['worktrees', 'list', '--disk'], made.repo.root);
     assert.equal(withDisk.code, 0, withDisk.stderr);
     for (const l of withDisk.stdout.trim().split('\n')) {
-      assert.match(l, /  disk \d+(\.\d)? (KB|MB)/, l);
+      assert.match(l, / {2}disk \d+(\.\d)? (KB|MB)/, l);
     }
 
     const json = await coord(['worktrees', 'list', '--json'], made.repo.root);

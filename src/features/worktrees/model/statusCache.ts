@@ -90,9 +90,7 @@ export const RACY_STAMP_MS = 2000;
 
 /** Whether nothing the cached answer rests on moved in the last moments before it was read. */
 export function settledBefore(entry: CachedWorktree): boolean {
-  return (
-    typeof entry.newestMs === 'number' && entry.newestMs < entry.checkedAt - RACY_STAMP_MS
-  );
+  return typeof entry.newestMs === 'number' && entry.newestMs < entry.checkedAt - RACY_STAMP_MS;
 }
 
 export function pairKey(head: string, other: string): string {
