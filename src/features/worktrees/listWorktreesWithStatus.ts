@@ -140,7 +140,8 @@ class WorktreeReader {
     this.usedPaths.add(entry.path);
     const head = entry.head;
     const [folders, againstBase, upstream] = await Promise.all([
-      head ? this.foldersOf(head) : Promise.resolve([]),
+      // Without a cache there is nothing to compare stamps with: the root's time is enough.
+      head && this.options.cache !== false ? this.foldersOf(head) : Promise.resolve([]),
       head && baseOid ? this.countsOf(head, baseOid) : Promise.resolve(undefined),
       this.upstreamOf(entry),
     ]);
