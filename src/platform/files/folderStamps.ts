@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { lstatSync } from 'node:fs';
-import { join } from 'node:path';
+import { sep } from 'node:path';
 
 export interface FolderStamps {
   /** Changes whenever any of the folders had an entry added, removed or renamed (or went away). */
@@ -10,25 +10,34 @@ export interface FolderStamps {
 }
 
 /**
- * The modification times of `root` and of the given folders under it. A folder's time moves when
- * a file is created, deleted or renamed in it (an editor's atomic save included), but not when a
- * file is written in place. Synchronous on purpose: a thousand `lstat`s take about a millisecond
- * this way, against ten or more through the thread pool.
+ * The modification times of `root` and of the given folders under it (paths relative to it, with
+ * `/`). A folder's time moves when a file is created, deleted or renamed in it (an editor's atomic
+ * save included), but not when a file is written in place. Synchronous on purpose: a thousand
+ * `lstat`s take about a millisecond this way, against ten or more through the thread pool.
  */
 export function folderStamps(root: string, folders: readonly string[]): FolderStamps {
-  const hash = createHash('sha1');
+  const times = new Float64Array(folders.length + 1);
+  const prefix = root.endsWith(sep) ? root : root + sep;
   let newestMs = 0;
-  for (const folder of ['', ...folders]) {
-    let stamp = '-';
-    try {
-      const stats = lstatSync(folder ? join(root, folder) : root);
-      stamp = String(stats.mtimeMs);
-      newestMs = Math.max(newestMs, stats.mtimeMs);
-    } catch {
-      // A folder gone is part of the stamp: its dash differs from any time.
+  for (let i = 0; i <= folders.length; i++) {
+    const relative = i === 0 ? '' : (folders[i - 1] ?? '');
+    const folder =
+      i === 0 ? root : prefix + (sep === '/' ? relative : relative.replaceAll('/', sep));
+    const time = folderTime(folder);
+    times[i] = time;
+    if (time > newestMs) {
+      newestMs = time;
     }
-    hash.update(stamp);
-    hash.update('\0');
   }
-  return { digest: hash.digest('base64url'), newestMs };
+  const digest = createHash('sha1').update(new Uint8Array(times.buffer)).digest('base64url');
+  return { digest, newestMs };
+}
+
+/** A folder gone (or no longer a folder's child) stamps as -1, which differs from any time. */
+function folderTime(path: string): number {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  } catch {
+    return -1;
+  }
 }
