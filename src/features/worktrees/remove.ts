@@ -2,6 +2,8 @@ import { GitError } from '../../platform/git/errors';
 import { defaultBranch, deleteBranch, isMergedInto } from '../../platform/git/refs';
 import { unpushedCount, worktreeStatus } from '../../platform/git/status';
 import { listWorktrees, removeWorktree } from '../../platform/git/worktrees';
+import type { PortBlock } from './model/portBlocks';
+import { releasePorts } from './portAllocation';
 
 export interface RemoveWorktreeOptions {
   /** Any folder of the repository. */
@@ -22,6 +24,10 @@ export interface RemoveWorktreeResult {
   branchDeleted: boolean;
   /** Why the branch was kept when deletion was asked for. */
   branchKept?: string;
+  /** The port block the worktree's task held, now free for other tasks. */
+  releasedPorts?: PortBlock;
+  /** Why the port block could not be given back (the next allocation reclaims it). */
+  portsKept?: string;
 }
 
 /** Why a removal needs the user's confirmation; thrown before anything is touched. */
@@ -83,6 +89,12 @@ export async function removeTaskWorktree(
     signal,
   });
   const result: RemoveWorktreeResult = { branch: entry.branch, branchDeleted: false };
+  try {
+    const [released] = await releasePorts(mainRoot, { worktreePath: entry.path });
+    result.releasedPorts = released && { start: released.start, size: released.size };
+  } catch (error) {
+    result.portsKept = error instanceof Error ? error.message : String(error);
+  }
   if (options.deleteMergedBranch && entry.branch) {
     if (!base) {
       result.branchKept = 'no base branch to check the merge against';

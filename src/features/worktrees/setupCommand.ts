@@ -6,7 +6,12 @@ const KILL_GRACE_MS = 500;
 export type SetupRunner = (
   command: string,
   cwd: string,
-  options: { signal?: AbortSignal; onOutput?: (chunk: string) => void },
+  options: {
+    signal?: AbortSignal;
+    onOutput?: (chunk: string) => void;
+    /** Added to this process's environment: the task's ports and names. */
+    env?: Readonly<Record<string, string>>;
+  },
 ) => Promise<void>;
 
 /**
@@ -15,7 +20,7 @@ export type SetupRunner = (
  */
 export const runSetupCommand: SetupRunner = (command, cwd, options) =>
   new Promise<void>((resolve, reject) => {
-    const tree = new ProcessTree(command, cwd, process.env);
+    const tree = new ProcessTree(command, cwd, { ...process.env, ...options.env });
     const child = tree.child;
     let shellExit: ShellExit | undefined;
     tree.onShellExit((exit) => (shellExit = exit));

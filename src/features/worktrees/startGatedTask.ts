@@ -1,8 +1,5 @@
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Actor } from '../../kernel/edits/types';
-import { acquireLock } from '../../platform/files/lock';
-import { gitPath } from '../../platform/git/files';
 import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 import { startOverlaps } from '../conflicts/startOverlaps';
 import type { GateUi } from '../tasks/gateUi';
@@ -44,36 +41,16 @@ export async function startGatedTask(options: GatedStartOptions): Promise<StartT
   const now = (options.now ?? (() => new Date()))();
   const overrides =
     task.status === 'in_progress' ? [] : await passGate(check, options.ui, options.actor, now);
-  // Starts of one task run one at a time across processes: git cannot tell a worktree that
-  // another start is still adding from one made by hand.
-  const lock = await acquireLock(await startLockPath(options.taskFilePath, task.key), {
-    timeoutMs: START_WAIT_MS,
-    staleMs: START_WAIT_MS,
-  });
-  try {
-    const result = await startTaskInWorktree(options);
-    if (result.outcome !== 'existing') {
-      // Who started it did the work: the review gate refuses them as the task's reviewer.
-      const startedBy = {
-        kind: 'setTaskField',
-        taskKey: result.task.key,
-        field: 'started_by',
-        value: options.actor.name,
-      } as const;
-      await options.store.apply([...overrides, startedBy]);
-    }
-    return result;
-  } finally {
-    await lock.release();
+  const result = await startTaskInWorktree(options);
+  if (result.outcome !== 'existing') {
+    // Who started it did the work: the review gate refuses them as the task's reviewer.
+    const startedBy = {
+      kind: 'setTaskField',
+      taskKey: result.task.key,
+      field: 'started_by',
+      value: options.actor.name,
+    } as const;
+    await options.store.apply([...overrides, startedBy]);
   }
-}
-
-/** How long a start waits for another start of the same task. */
-const START_WAIT_MS = 10 * 60_000;
-
-async function startLockPath(taskFilePath: string, taskKey: string): Promise<string> {
-  const safeKey = taskKey.replace(/[^A-Za-z0-9._-]/g, '_');
-  const path = await gitPath(dirname(taskFilePath), `coordinator/start-${safeKey}.lock`);
-  await mkdir(dirname(path), { recursive: true });
-  return path;
+  return result;
 }

@@ -28,10 +28,14 @@ import {
 import { writeTaskBrief } from './briefFile';
 import { copyIncludedFiles, exists, occupied } from './copyIncluded';
 import { touchTaskLock } from './lockFile';
+import { withStartLock } from './startLock';
 import { runSetupCommand, type SetupRunner } from './setupCommand';
 import { beginStart, isStartRunning } from './startOwner';
 import { isFreeForWorktree, sweepUnfinishedAdds, waitForOrphanedCheckout } from './unfinishedAdd';
 import { StartTaskError, StepRunner, type StartStep } from './steps';
+import { releasePorts } from './portAllocation';
+import { taskEnvFor, type TaskEnv } from './taskEnv';
+import type { PortBlock } from './model/portBlocks';
 import type { TaskFileAccess } from './taskFileAccess';
 
 export const DEFAULT_COPY_GLOBS: readonly string[] = SETTINGS['worktrees.copyGlobs'].default;
@@ -55,6 +59,12 @@ export interface StartTaskOptions {
   briefFileName?: string;
   /** `coordinator.worktrees.setupCommand`: a shell line run in the new worktree. */
   setupCommand?: string;
+  /** `coordinator.worktrees.ports.base`; default 20000. */
+  portBase?: number;
+  /** `coordinator.worktrees.ports.blockSize`; default 10, 0 for no ports. */
+  portBlockSize?: number;
+  /** `coordinator.worktrees.taskEnv`: more per-task variables from templates. */
+  taskEnv?: Readonly<Record<string, string>>;
   /** Runs the setup command; default spawns it in the platform shell. */
   runSetup?: SetupRunner;
   /** The setup command runs only when this returns true (trusted workspace). Default: false. */
@@ -88,6 +98,10 @@ export interface StartTaskResult {
   skippedCopies: { path: string; reason: string }[];
   lockFile?: string;
   setup: 'ran' | 'skippedUntrusted' | 'none';
+  /** What the task's terminals and setup command get: `COORD_TASK`, `COORD_PORT`…, the template's names. */
+  env: Record<string, string>;
+  /** The task's port block, when ports are on. */
+  ports?: PortBlock;
   /** What the user should know: a repaired interruption, an adopted worktree, a renamed brief. */
   notes: string[];
 }
@@ -118,10 +132,23 @@ async function startAs(owner: StartOwner, options: StartTaskOptions): Promise<St
   const steps = new StepRunner(options.onStep);
   const signal = options.signal;
   const notes: string[] = [];
-  await steps.run('read task file', () => readTask(options));
+  const { task: named } = await steps.run('read task file', () => readTask(options));
   const mainRoot = await steps.run('plan branch and folder', () =>
     findMainRoot(options.taskFilePath, signal),
   );
+  return withStartLock(mainRoot, named.key, () =>
+    startLocked(owner, options, steps, mainRoot, notes),
+  );
+}
+
+async function startLocked(
+  owner: StartOwner,
+  options: StartTaskOptions,
+  steps: StepRunner,
+  mainRoot: string,
+  notes: string[],
+): Promise<StartTaskResult> {
+  const signal = options.signal;
 
   for (let attempt = 1; ; attempt += 1) {
     if (attempt > CREATE_ATTEMPTS) {
@@ -327,8 +354,14 @@ async function createWorktree(
   const copies = await steps.run('copy included files', () =>
     copyIncludedFiles(mainRoot, path, options.copyGlobs ?? DEFAULT_COPY_GLOBS, signal),
   );
+  const taskEnv = await steps.run('prepare environment', async () => {
+    steps.created(`port block of ${path}`, async () => {
+      await releasePorts(mainRoot, { worktreePath: path });
+    });
+    return prepareEnvironment(context, path);
+  });
   const brief = await steps.run('write brief', () =>
-    writeBrief(context, branch, path, baseName ?? branch),
+    writeBrief(context, branch, path, baseName ?? branch, taskEnv.env),
   );
 
   const setup = await steps.run('run setup command', async () => {
@@ -342,6 +375,7 @@ async function createWorktree(
     await (options.runSetup ?? runSetupCommand)(command, path, {
       signal,
       onOutput: options.onOutput,
+      env: taskEnv.env,
     });
     return 'ran' as const;
   });
@@ -361,6 +395,8 @@ async function createWorktree(
     skippedCopies: copies.skipped,
     lockFile,
     setup,
+    env: taskEnv.env,
+    ports: taskEnv.block,
     notes: context.notes,
   };
 }
@@ -389,6 +425,7 @@ async function finishExisting(
     skippedCopies: [],
     createdBranch: false,
     setup: 'none',
+    env: {},
     notes,
   };
   if (!recorded) {
@@ -401,7 +438,12 @@ async function finishExisting(
     result.copiedFiles = copies.copied;
     result.skippedCopies = copies.skipped;
   }
-  const brief = await steps.run('write brief', () => writeBrief(context, branch, path, branch));
+  const taskEnv = await steps.run('prepare environment', () => prepareEnvironment(context, path));
+  result.env = taskEnv.env;
+  result.ports = taskEnv.block;
+  const brief = await steps.run('write brief', () =>
+    writeBrief(context, branch, path, branch, taskEnv.env),
+  );
   result.briefPath = brief.path;
   if (brief.written && recorded) {
     notes.push(`The brief was missing; wrote ${brief.path}.`);
@@ -415,7 +457,31 @@ async function finishExisting(
   return result;
 }
 
-async function writeBrief(context: StartContext, branch: string, path: string, base: string) {
+/** The task's port block (allocated once, kept until its worktree is removed) and template names. */
+async function prepareEnvironment(context: StartContext, path: string): Promise<TaskEnv> {
+  const { options, task, mainRoot } = context;
+  const prepared = await taskEnvFor({
+    mainRoot,
+    task,
+    worktreePath: path,
+    settings: {
+      portBase: options.portBase ?? SETTINGS['worktrees.ports.base'].default,
+      portBlockSize: options.portBlockSize ?? SETTINGS['worktrees.ports.blockSize'].default,
+      taskEnv: options.taskEnv ?? {},
+    },
+    now: options.now?.(),
+  });
+  context.notes.push(...prepared.problems);
+  return prepared;
+}
+
+async function writeBrief(
+  context: StartContext,
+  branch: string,
+  path: string,
+  base: string,
+  env: Readonly<Record<string, string>>,
+) {
   const { options, steps, task, model, mainRoot } = context;
   const written = await writeTaskBrief({
     worktreePath: path,
@@ -430,6 +496,7 @@ async function writeBrief(context: StartContext, branch: string, path: string, b
         worktreePath: path,
         taskFileLabel: portable(relative(mainRoot, options.taskFilePath)),
         taskFilePath: options.taskFilePath,
+        env,
       }),
     onCreated: (label, undo) => steps.created(label, undo),
     signal: options.signal,

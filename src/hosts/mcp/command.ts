@@ -1,7 +1,10 @@
 import { worktreeTopLevel } from '../../platform/git';
 import { AGENT_TASK_ENV } from '../../platform/identity/actor';
 import { ALLOW_OTHER_TASKS_SETTING } from '../../features/agents/model/mcpSettings';
+import { readRepositorySettings } from '../../platform/settings/repositorySettings';
 import { readFolderSettings } from '../../platform/settings/settingsFiles';
+import { trustOf } from '../../platform/trust/trustStore';
+import { readWorktreeSettings } from '../../features/worktrees/model/settings';
 import { FILE_OPTION, parseCommandArgs } from '../../features/common/cli/args';
 import { ExitCode, type CliCommand } from '../../features/common/cli/command';
 import { resolveTaskFile } from '../../features/common/cli/taskFile';
@@ -21,6 +24,10 @@ export const command: CliCommand = {
     const taskFilePath = await resolveTaskFile(values.file, context);
     const folder = (await worktreeTopLevel(context.cwd).catch(() => undefined)) ?? context.cwd;
     const { settings } = await readFolderSettings(folder);
+    // The same coordinator.worktrees.* as coord start and the editor, so a task started here gets
+    // the same branch, folder and ports; restricted ones only in a trusted repository.
+    const trusted = (await trustOf(folder, { flag: false, env: context.env })) !== undefined;
+    const repository = await readRepositorySettings({ folder, trusted });
     // The server and the MCP SDK load only now, from a bundle of their own in the build; `require`
     // because `import()` of that CommonJS bundle scans all of it for exports first (~150 ms).
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the lazily loaded sibling bundle
@@ -31,6 +38,7 @@ export const command: CliCommand = {
       ownTask: process.env[AGENT_TASK_ENV]?.trim() || undefined,
       allowOtherTasks:
         values['allow-other-tasks'] === true || settings[ALLOW_OTHER_TASKS_SETTING] === true,
+      worktreeSettings: readWorktreeSettings(repository.get),
     });
     return ExitCode.ok;
   },

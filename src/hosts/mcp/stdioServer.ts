@@ -5,6 +5,7 @@ import { resolveActor } from '../../platform/identity/actor';
 import { TaskFileStore } from '../../platform/taskfile/store';
 import { createCoordinatorServer } from '../../features/agents/mcp/createServer';
 import { cachedPlanReader } from '../../features/agents/mcp/planCache';
+import type { WorktreeSettings } from '../../features/worktrees/model/settings';
 
 const SERVER_VERSION = '0.1.0';
 
@@ -13,6 +14,7 @@ export interface StdioServerOptions {
   cwd: string;
   ownTask?: string;
   allowOtherTasks: boolean;
+  worktreeSettings: WorktreeSettings;
 }
 
 /** Serves the plan on stdin/stdout until the client closes the pipe. */

@@ -264,6 +264,28 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
     );
   });
 
+  it('starts a task with the same branch, folder and brief as coord start, from the repository settings', async () => {
+    repo.write(
+      '.vscode/settings.json',
+      JSON.stringify({
+        'coordinator.worktrees.branchTemplate': 'agents/${agent}/${id}',
+        'coordinator.worktrees.pathTemplate': '../${repo}-wt-${id}',
+        'coordinator.worktrees.briefFileName': 'BRIEF.md',
+        'coordinator.worktrees.ports.base': 31000,
+      }),
+    );
+    repo.commit('settings');
+    const starter = await connect({ COORD_TASK: 'c_free', COORD_AGENT: 'Claude Code' });
+    const reply = await starter.call('start_task');
+    assert.equal(reply.isError, undefined, resultText(reply));
+    const started = resultJson(reply);
+    assert.equal(started.branch, 'agents/claude/c');
+    assert.equal(started.path, join(repo.parent, 'Mcp-wt-c'));
+    assert.equal(started.briefPath, join(String(started.path), 'BRIEF.md'));
+    const env = await coord(['env', 'c_free', '--json'], repo.root);
+    assert.equal((JSON.parse(env.stdout) as Record<string, string>).COORD_PORT, '31000');
+  });
+
   it('reports agent state to the local state folder, read back by coord agents, never the plan', async () => {
     const before = readFileSync(planPath(), 'utf8');
     const server = await connect({ COORD_TASK: 'a_base', COORD_AGENT: 'Codex' });

@@ -264,7 +264,10 @@ describe('store under faults', function () {
     );
   });
 
-  it('survives kill -9 at random moments of coord set: valid file, no stuck lock, no leftovers, an exit 0 is kept', async () => {
+  it('survives kill -9 at random moments of coord set: valid file, no stuck lock, no leftovers, an exit 0 is kept', async function () {
+    // 100 CLI processes in sequence: about 30 s on an idle machine, and a loop that outlives its
+    // timeout would go on writing into the next test's folder.
+    this.timeout(300_000);
     const seed = faultSeed();
     console.log(`      FAULT_SEED=${seed}`);
     const random = seededRandom(seed);

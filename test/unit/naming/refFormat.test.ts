@@ -50,7 +50,9 @@ const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }).map((text) => text.replace(/\0/g, '')),
 );
 
-describe('branch name rules', () => {
+describe('branch name rules', function () {
+  // The properties ask git about each of 150 names, one process each.
+  this.timeout(120_000);
   isolateGitConfig();
   let repo: TempRepo;
   before(() => {

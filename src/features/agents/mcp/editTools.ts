@@ -59,12 +59,25 @@ export function registerEditTools(server: McpServer, session: McpSession): void 
       runTool(async () => {
         const { model } = await readPlan(session);
         const target = editableTask(model, session, task);
+        const settings = session.worktreeSettings;
         const result = await startGatedTask({
           ui: forcedOnly(force === true),
           actor: await session.actor(),
           taskKey: target.key,
           taskFilePath: session.taskFilePath,
           store: session.store,
+          ...(settings
+            ? {
+                baseBranch: settings.baseBranch || undefined,
+                branchTemplate: settings.branchTemplate,
+                pathTemplate: settings.pathTemplate,
+                copyGlobs: settings.copyGlobs,
+                briefFileName: settings.briefFileName,
+                portBase: settings.portBase,
+                portBlockSize: settings.portBlockSize,
+                taskEnv: settings.taskEnv,
+              }
+            : {}),
           isTrusted: () => false,
         });
         return jsonResult({

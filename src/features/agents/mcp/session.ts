@@ -2,6 +2,7 @@ import type { Actor } from '../../../kernel/edits/types';
 import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
 import type { LoadedTaskFile, Task, TaskGraph, TaskModel } from '../../../kernel/model/types';
 import type { TaskFileStore } from '../../../platform/taskfile/store';
+import type { WorktreeSettings } from '../../worktrees/model/settings';
 
 /** What every tool of one server process works with. */
 export interface McpSession {
@@ -15,6 +16,8 @@ export interface McpSession {
   /** The task this agent works on (`COORD_TASK`); edits to others need `allowOtherTasks`. */
   ownTask?: string;
   allowOtherTasks: boolean;
+  /** The repository's coordinator.worktrees.* settings, as coord start and the editor read them. */
+  worktreeSettings?: WorktreeSettings;
   /** Known once the client has said its name. */
   actor(): Promise<Actor>;
 }

@@ -1,4 +1,5 @@
 import type { TaskModel } from '../../../kernel/model/types';
+import { portRangeText } from '../model/portBlocks';
 import { GitError, mainWorktreeRoot, pruneWorktrees } from '../../../platform/git';
 import {
   forgetWorktreeEdits,
@@ -71,6 +72,9 @@ export const command: CliCommand = {
           context.stdout(
             `removed ${target}${result.branchDeleted ? `; deleted branch ${result.branch}` : result.branchKept ? `; kept branch ${result.branch} (${result.branchKept})` : ''}\n`,
           );
+          if (result.releasedPorts) {
+            context.stderr(`released ports ${portRangeText(result.releasedPorts)}\n`);
+          }
           await clearRecordedPath(opened, recorded, context);
           return ExitCode.ok;
         }

@@ -8,6 +8,8 @@ import {
   type WorktreeInfo,
 } from '..';
 import type { FolderSession } from '../../common/vscode/services';
+import type { PortAllocation } from '../model/portBlocks';
+import { readPortLedger } from '../portAllocation';
 
 /**
  * The worktrees of one repository as the view and the dashboard show them. Listing is two steps so
@@ -31,6 +33,7 @@ export class RepositoryWorktrees implements vscode.Disposable {
   private diskRun: AbortController | undefined;
   private diskMeasuring: Promise<void> = Promise.resolve();
   private rowsChanged: ReturnType<typeof setTimeout> | undefined;
+  private ports: ReadonlyMap<string, PortAllocation> = new Map();
 
   constructor(
     readonly mainRoot: string,
@@ -64,6 +67,12 @@ export class RepositoryWorktrees implements vscode.Disposable {
   /** The session whose task file the linked tasks come from. */
   get taskSession(): FolderSession | undefined {
     return this.sessions.find((session) => session.state?.model) ?? this.sessions[0];
+  }
+
+  /** The port block of a task's worktree, as the ledger said at the last listing. */
+  portBlockOf(row: WorktreeInfo): PortAllocation | undefined {
+    const byTask = row.taskKey ? this.ports.get(row.taskKey) : undefined;
+    return byTask ?? [...this.ports.values()].find((block) => block.worktreePath === row.path);
   }
 
   /** Lists once; later calls wait for the same listing. */
@@ -116,6 +125,7 @@ export class RepositoryWorktrees implements vscode.Disposable {
   private async list(fresh = false): Promise<void> {
     const generation = ++this.generation;
     this.diskRun?.abort();
+    void this.readPorts(generation);
     try {
       const [entries, base] = await Promise.all([listWorktrees(this.mainRoot), this.resolveBase()]);
       if (generation !== this.generation) {
@@ -216,6 +226,20 @@ export class RepositoryWorktrees implements vscode.Disposable {
         }
       },
     );
+  }
+
+  private async readPorts(generation: number): Promise<void> {
+    try {
+      const ports = await readPortLedger(this.mainRoot);
+      if (generation === this.generation) {
+        this.ports = ports;
+        this.changed.fire(this);
+      }
+    } catch (error) {
+      this.log.warn(
+        `Reading the port blocks of ${this.mainRoot}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   private async resolveBase(): Promise<string | undefined> {
