@@ -9,6 +9,7 @@ import {
   commitFolders,
   commitSummaries,
   defaultBranch,
+  folderChangesAgainst,
   listWorktrees,
   resolveCommit,
   worktreeChangeCounts,
@@ -60,6 +61,7 @@ export async function listWorktreesWithStatus(
   const limiter = createLimiter(options.concurrency ?? 4);
   const reader = new WorktreeReader(mainRoot, cache, tips, heads, options, limiter);
   const baseOid = base ? await reader.commitOf(base) : undefined;
+  reader.baseOid = baseOid;
   const nested = nestedWorktrees(entries);
   const rows = await Promise.all(
     entries.map(async (entry, index) => {
@@ -84,16 +86,19 @@ class WorktreeReader {
   private readonly usedCommits = new Set<string>();
   private readonly usedPairs = new Set<string>();
   private readonly recheck: ReadonlySet<string>;
+  private batch: Promise<Map<string, string[]>> | undefined;
+  /** The base's commit, once resolved: folders of other heads are read as changes against it. */
+  baseOid: string | undefined;
 
   constructor(
     private readonly mainRoot: string,
     private readonly cache: StatusCache,
     private readonly tips: Map<string, BranchTip>,
-    heads: readonly string[],
+    private readonly heads: readonly string[],
     private readonly options: ListWorktreesOptions,
     private readonly git: Limiter,
   ) {
-    this.summaries = this.readMissingSummaries(heads);
+    this.summaries = this.readMissingSummaries([...heads]);
     this.recheck = new Set(options.recheck ?? []);
   }
 
@@ -257,7 +262,50 @@ class WorktreeReader {
     if (set) {
       return set;
     }
+    if (this.baseOid && head !== this.baseOid) {
+      const batched = (await this.batchFolders(this.baseOid)).get(head);
+      if (batched) {
+        return batched;
+      }
+    }
     const folders = await this.git(() => commitFolders(this.mainRoot, head, this.options.signal));
+    await this.remember(head, folders);
+    return folders;
+  }
+
+  /**
+   * The folders of every head the cache lacks, in two calls whatever their number: the base's
+   * tree, then one `diff-tree --stdin` for the folders each head adds or deletes.
+   */
+  private batchFolders(base: string): Promise<Map<string, string[]>> {
+    this.batch ??= (async () => {
+      const baseFolders = await this.foldersOf(base);
+      const missing = [...new Set(this.heads)].filter(
+        (head) => head !== base && !this.cache.commits[head]?.folderSet,
+      );
+      const changes = await this.git(() =>
+        folderChangesAgainst(this.mainRoot, base, missing, this.options.signal),
+      );
+      const sets = new Map<string, string[]>();
+      for (const head of missing) {
+        const change = changes.get(head);
+        let folders = baseFolders;
+        if (change && (change.added.length > 0 || change.deleted.length > 0)) {
+          const next = new Set(baseFolders);
+          change.deleted.forEach((folder) => next.delete(folder));
+          change.added.forEach((folder) => next.add(folder));
+          folders = [...next].sort();
+        }
+        sets.set(head, folders);
+        await this.remember(head, folders);
+      }
+      return sets;
+    })();
+    return this.batch;
+  }
+
+  /** Keeps a commit's folders in the cache, shared with every commit that has the same ones. */
+  private async remember(head: string, folders: string[]): Promise<void> {
     const key = createHash('sha1').update(folders.join('\0')).digest('base64url');
     this.cache.folderSets[key] = folders;
     await this.summaries;
@@ -265,7 +313,6 @@ class WorktreeReader {
     if (commit) {
       commit.folderSet = key;
     }
-    return folders;
   }
 
   /** Ahead/behind of `head` against `other`: from the cache, else one `rev-list` per pair. */

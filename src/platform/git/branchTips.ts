@@ -45,3 +45,47 @@ export async function commitFolders(
   );
   return result.stdout.split('\0').filter(Boolean);
 }
+
+export interface FolderChanges {
+  added: string[];
+  deleted: string[];
+}
+
+/**
+ * The folders each head adds to or deletes from `base`'s tree, for many heads in one call
+ * (`diff-tree --stdin`), keyed by head; a head with the same tree as `base` is left out.
+ */
+export async function folderChangesAgainst(
+  cwd: string,
+  base: string,
+  heads: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, FolderChanges>> {
+  const changes = new Map<string, FolderChanges>();
+  const valid = heads.filter((head) => /^[0-9a-f]{40,64}$/.test(head));
+  if (valid.length === 0) {
+    return changes;
+  }
+  const result = await runGit(
+    ['diff-tree', '--stdin', '-r', '-t', '--raw', '-z', '--no-renames', '--diff-filter=AD'],
+    { cwd, signal, readOnly: true, input: valid.map((head) => `${head} ${base}\n`).join('') },
+  );
+  const fields = result.stdout.split('\0');
+  let current: FolderChanges | undefined;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] ?? '';
+    if (field.startsWith(':')) {
+      const [oldMode, newMode, , , status] = field.slice(1).split(' ');
+      const path = fields[++i] ?? '';
+      if (current && status === 'A' && newMode === '040000') {
+        current.added.push(path);
+      } else if (current && status === 'D' && oldMode === '040000') {
+        current.deleted.push(path);
+      }
+    } else if (/^[0-9a-f]{40,64}$/.test(field.trim())) {
+      current = { added: [], deleted: [] };
+      changes.set(field.trim(), current);
+    }
+  }
+  return changes;
+}

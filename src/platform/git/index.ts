@@ -38,5 +38,5 @@ export {
   snapshotWorktree,
 } from './merge';
 export type { ScratchObjects, MergeRefusal, MergeRunOptions } from './merge';
-export { branchTips, commitFolders } from './branchTips';
-export type { BranchTip } from './branchTips';
+export { branchTips, commitFolders, folderChangesAgainst } from './branchTips';
+export type { BranchTip, FolderChanges } from './branchTips';

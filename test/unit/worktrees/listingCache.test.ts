@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   listWorktreesWithStatus,
@@ -86,6 +86,31 @@ describe('worktree listing with a cache (real git)', () => {
       'a removed worktree leaves the cache',
     );
     assert.ok(cache.worktrees[wt.hand as string]);
+  });
+
+  it('notices an untracked file in a folder only the branch has, read as a change against the base', async () => {
+    const made = repoWithWorktrees();
+    repo = made.repo;
+    const path = made.wt.commit as string;
+    made.repo.git('-C', path, 'rm', '-q', '-r', 'docs');
+    writeFileSync(join(path, 'README.md'), 'x\n');
+    made.repo.git('-C', path, 'add', 'README.md');
+    made.repo.git('-C', path, 'commit', '-q', '-m', 'drop docs');
+    const folder = join(path, 'branch-only', 'sub');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'kept.ts'), 'k\n');
+    made.repo.git('-C', path, 'add', '-A');
+    made.repo.git('-C', path, 'commit', '-q', '-m', 'a folder only this branch has');
+    ageWorktree(path);
+    await listWorktreesWithStatus(made.repo.root);
+    const settled = byPath(await listWorktreesWithStatus(made.repo.root), path);
+    assert.equal(settled.statusCached, true);
+    assert.equal(settled.status?.dirtyCount, 0);
+
+    writeFileSync(join(folder, 'untracked.ts'), 'u\n');
+    const warm = byPath(await listWorktreesWithStatus(made.repo.root), path);
+    assert.equal(warm.statusCached, undefined, 'the new folder is stamped too');
+    assert.deepEqual(counts(warm), [1, 0, 0, 1, 0]);
   });
 
   it('counts ahead/behind against the upstream and the base, and follows both when only refs move', async () => {
