@@ -346,7 +346,7 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       assert.ok((node.info.diskUsage?.bytes ?? 0) > 0, `disk usage of ${node.info.path}`);
       assert.ok((node.info.lastActivity ?? 0) > 0, `last activity of ${node.info.path}`);
       const item = testing.worktrees.provider.getTreeItem(node);
-      assert.match(String(item.description), / · \d+(\.\d)? (KB|MB|GB)$/);
+      assert.match(String(item.description), / · \d+(\.\d)? (KB|MB|GB)( · :\d+)?$/);
       // appendText escapes Markdown punctuation and spaces: compare without them.
       const tooltip =
         item.tooltip instanceof vscode.MarkdownString
