@@ -88,6 +88,8 @@ export async function runScenario(scenario, options) {
         [HostEnv.results]: resultsFile,
         [HostEnv.files]: scenario.hostTests.join(','),
         [HostEnv.grep]: scenario.grep ?? '',
+        // activate() composes the test-only API (answered prompts, live objects) only under it.
+        COORDINATOR_TEST: '1',
         COORDINATOR_SCENARIO: JSON.stringify({
           name: scenario.name,
           untrusted: scenario.untrusted === true,

@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { conflictsWorkspace } from './conflictsWorkspace.mjs';
 import { guardrailsWorkspace } from './guardrailsWorkspace.mjs';
+import { planBranchesWorkspace } from './planBranchesWorkspace.mjs';
 import { fixturesDir } from './paths.mjs';
 import {
   createGitRepo,
@@ -181,5 +182,10 @@ export const scenarios = [
     name: 'conflicts',
     workspace: conflictsWorkspace,
     hostTests: ['conflicts'],
+  },
+  {
+    name: 'plan-branches',
+    workspace: planBranchesWorkspace,
+    hostTests: ['planBranches'],
   },
 ];

@@ -74,6 +74,14 @@ export interface DashboardTask {
   inCycle: boolean;
   pullRequest?: DashboardPullRequest;
   worktree?: DashboardWorktree;
+  /** Where the task is further along on another branch than in the plan, in words. */
+  onBranches?: string[];
+  /** Time worked (in progress, less blocked and waiting), from the recorded status changes. */
+  actualHours?: number;
+  /** Completed more than the tolerance (30 min) off its estimate. */
+  outsideEstimate?: boolean;
+  /** A required review of it is past the review SLA. */
+  reviewOverdue?: boolean;
 }
 
 export interface CountByStatus {
@@ -86,6 +94,18 @@ export interface CountByStatus {
 
 export interface OwnerProgress extends CountByStatus {
   owner: string;
+  /** Hours worked on the owner's tasks, as recorded. */
+  actualHours?: number;
+  /** Completed tasks off their estimate by more than the tolerance. */
+  outsideEstimate?: number;
+}
+
+/** One of the seeds' success criteria; `met` absent when there is nothing to judge yet. */
+export interface DashboardCriterion {
+  key: string;
+  label: string;
+  met?: boolean;
+  detail: string;
 }
 
 export interface PriorityProgress extends CountByStatus {
@@ -162,8 +182,12 @@ export interface DashboardViewModel {
   cycles: string[][];
   /** Tasks blocked, waiting, or carrying blockers, in file order. */
   blockerQueue: string[];
-  /** Unfinished tasks that need a critical review, in file order. */
+  /** Unfinished tasks that need a critical review or wait for a required one, in file order. */
   reviewQueue: string[];
+  /** Tasks with a required review past the SLA, in file order. */
+  overdueReviews: string[];
+  /** The seeds' success criteria, measured on the plan. */
+  successCriteria: DashboardCriterion[];
   guardrails: DashboardGuardrail[];
   worktrees: DashboardWorktree[];
   history: HistoryPoint[];

@@ -137,7 +137,7 @@ export class DashboardApp {
     if (sections.summary) {
       this.cards.render(model.summary);
     }
-    if (sections.byOwner || sections.byPriority) {
+    if (sections.byOwner || sections.byPriority || sections.successCriteria) {
       this.progress.render(model);
     }
     if (sections.byOwner || sections.byPriority || sections.groups) {
@@ -153,7 +153,12 @@ export class DashboardApp {
       this.byKey,
       delta.removed.length > 0 || delta.order ? undefined : delta.changed,
     );
-    if (sections.blockerQueue || sections.reviewQueue || this.touchesQueues(model, delta)) {
+    if (
+      sections.blockerQueue ||
+      sections.reviewQueue ||
+      sections.overdueReviews ||
+      this.touchesQueues(model, delta)
+    ) {
       this.queues.render(model, this.byKey);
     }
     if (sections.guardrails) {

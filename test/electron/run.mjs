@@ -25,6 +25,7 @@ async function runScenario(scenario, tempDir) {
       [HostEnv.results]: resultsFile,
       [HostEnv.files]: scenario.hostTests.join(','),
       [HostEnv.grep]: scenario.grep ?? '',
+      COORDINATOR_TEST: '1',
       COORDINATOR_SCENARIO: JSON.stringify({
         name: scenario.name,
         untrusted: scenario.untrusted === true,

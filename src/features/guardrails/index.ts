@@ -6,7 +6,14 @@ export {
   guardrailEnvironment,
   type GuardrailRunOptions,
 } from './runGuardrail';
-export { runGuardrails, type RunGuardrailsOptions } from './runGuardrails';
+export { runGuardrailBatch, type RunGuardrailBatchOptions } from './runGuardrailBatch';
+export {
+  runGuardrails,
+  type GuardrailConfiguration,
+  type GuardrailRunReport,
+  type GuardrailRunUi,
+  type RunGuardrailsRequest,
+} from './runGuardrails';
 export { runShellCommand, type ShellRunOptions, type ShellRunResult } from './runProcess';
 export { textSink } from './textSink';
 export { BatchedWriter } from './batchedWriter';

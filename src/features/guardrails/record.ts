@@ -2,6 +2,7 @@ import { isTaskEditError } from '../../kernel/edits/errors';
 import type { TaskEdit } from '../../kernel/edits/types';
 import { isRecordable } from './model/recorded';
 import type { GuardrailResult } from './model/types';
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 
 /** The part of `TaskFileStore` (or a `FolderSession`) that recording needs. */
 export interface TaskEditApplier {
@@ -31,14 +32,14 @@ export function guardrailResultEdits(
 export type GuardrailRecordFailure = 'taskFileGone' | 'notWritten' | 'partlyRefused';
 
 /** Results that could not be (all) recorded; the run's results themselves stand. */
-export class GuardrailRecordError extends Error {
+export class GuardrailRecordError extends CoordinatorError {
   constructor(
     readonly reason: GuardrailRecordFailure,
     message: string,
     /** How many results were recorded all the same. */
     readonly recorded: number,
   ) {
-    super(message);
+    super('notRecorded', message);
     this.name = 'GuardrailRecordError';
   }
 }

@@ -15,6 +15,7 @@ import {
   setLocalConfig,
   worktreeTopLevel,
 } from '../../platform/git';
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 
 export interface MergeDriverState {
   /** The worktree the attribute and config were looked up in. */
@@ -27,11 +28,9 @@ export interface MergeDriverState {
   driver: string | undefined;
 }
 
-export class NotARepositoryError extends Error {
-  readonly code = 'notARepository';
-
+export class NotARepositoryError extends CoordinatorError {
   constructor(path: string) {
-    super(`${path} is not inside a git repository`);
+    super('notARepository', `${path} is not inside a git repository`);
     this.name = 'NotARepositoryError';
   }
 }

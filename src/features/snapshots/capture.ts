@@ -16,6 +16,10 @@ import type { GitHubService } from '../github/client/service';
 import { redactSecrets } from '../../kernel/text/redact';
 import { writeFileAtomic } from '../../platform/files/atomicWrite';
 import { readPreviousSnapshot } from './previous';
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
+import { readSnapshotHistory } from './history';
+import { awaitedReviews } from '../reviews/overdueReviews';
+import type { SnapshotReview } from './model/types';
 
 export const DEFAULT_SNAPSHOT_FOLDER: string = SETTINGS['snapshots.folder'].default;
 
@@ -38,6 +42,8 @@ export interface CaptureSnapshotOptions {
   github: GitHubService | GitHubStatus | { unavailable: string };
   /** Forecast merge conflicts between live branches into the snapshot; default true. */
   conflicts?: boolean;
+  /** `coordinator.reviews.slaHours`; 24 by default. */
+  reviewSlaHours?: number;
 }
 
 export interface CapturedSnapshot {
@@ -47,9 +53,9 @@ export interface CapturedSnapshot {
   files: { json: string; markdown: string; latestJson: string; latestMarkdown: string };
 }
 
-export class SnapshotError extends Error {
+export class SnapshotError extends CoordinatorError {
   constructor(message: string) {
-    super(message);
+    super('snapshotFailed', message);
     this.name = 'SnapshotError';
   }
 }
@@ -96,6 +102,20 @@ async function conflictsNow(root: string, model: TaskModel): Promise<SnapshotCon
   }
 }
 
+/** Required reviews awaited now; undefined when they cannot be judged (no git). */
+async function reviewsNow(
+  root: string,
+  model: TaskModel,
+  now: Date,
+  slaHours: number | undefined,
+): Promise<SnapshotReview[] | undefined> {
+  try {
+    return await awaitedReviews({ folder: root, model, now: () => now, slaHours });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Collects task state, worktrees, guardrail verdicts and GitHub data, renders JSON and Markdown,
  * and writes `<date>/snapshot_<id>.json|.md` plus `<date>/latest.json|.md` as real files.
@@ -120,10 +140,12 @@ export async function captureSnapshot(options: CaptureSnapshotOptions): Promise<
   } catch (error) {
     worktrees = { error: error instanceof Error ? error.message : String(error) };
   }
-  const [github, previous, conflicts] = await Promise.all([
+  const [github, previous, conflicts, reviews, history] = await Promise.all([
     githubState(options.github, model),
     readPreviousSnapshot(folder, snapshotId(now)),
     options.conflicts === false ? undefined : conflictsNow(root, model),
+    reviewsNow(root, model, now, options.reviewSlaHours),
+    readSnapshotHistory(folder, Number.MAX_SAFE_INTEGER).catch(() => undefined),
   ]);
   const document = buildSnapshot({
     now,
@@ -133,6 +155,9 @@ export async function captureSnapshot(options: CaptureSnapshotOptions): Promise<
     github,
     ...(previous ? { previous } : {}),
     ...(conflicts ? { conflicts } : {}),
+    ...(reviews ? { reviews } : {}),
+    ...(history ? { snapshotTimes: history.map((point) => point.date) } : {}),
+    ...(options.reviewSlaHours !== undefined ? { reviewSlaHours: options.reviewSlaHours } : {}),
   });
   // Belt and braces: nothing shaped like a token leaves this function.
   const json = redactSecrets(`${JSON.stringify(document, null, 2)}\n`);

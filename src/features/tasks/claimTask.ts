@@ -41,7 +41,12 @@ export async function claimTask(request: ClaimTaskRequest): Promise<LoadedTaskFi
     now,
   );
   return request.store.apply([
-    { kind: 'setStatus', taskKey: task.key, status: 'in_progress' },
+    {
+      kind: 'setStatus',
+      taskKey: task.key,
+      status: 'in_progress',
+      record: { at: now.toISOString(), by: request.actor.name, host: request.actor.host },
+    },
     ...(request.branch && !task.branch
       ? [{ kind: 'setBranch' as const, taskKey: task.key, branch: request.branch }]
       : []),

@@ -31,7 +31,12 @@ export interface UpdateTaskRequest {
  * leave it, so `--status completed --progress 6/6` is one step.
  */
 export async function updateTask(request: UpdateTaskRequest): Promise<LoadedTaskFile> {
-  const edits = [...request.edits];
+  const at = (request.now ?? (() => new Date()))().toISOString();
+  const record = { at, by: request.actor.name, host: request.actor.host };
+  // Each status change is recorded with who and when: the times the success criteria measure.
+  const edits = request.edits.map((edit) =>
+    edit.kind === 'setStatus' && !edit.record ? { ...edit, record } : edit,
+  );
   const completing = edits.some((edit) => edit.kind === 'setStatus' && edit.status === 'completed');
   if (completing) {
     const loaded = await request.store.read();

@@ -26,6 +26,11 @@ import {
   unlockWorktree,
 } from '../../platform/git/worktrees';
 import { writeTaskBrief } from './briefFile';
+import {
+  writeAgentSetup,
+  type CoordTarget,
+  type WrittenAgentSetup,
+} from '../agents/writeAgentSetup';
 import { copyIncludedFiles, exists, occupied } from './copyIncluded';
 import { touchTaskLock } from './lockFile';
 import { withStartLock } from './startLock';
@@ -72,6 +77,11 @@ export interface StartTaskOptions {
   /** Setup command output, chunk by chunk (the extension sends it to the Coordinator channel). */
   onOutput?: (chunk: string) => void;
   onStep?: (step: StartStep) => void;
+  /**
+   * The `coord` the task's agents reach (MCP server, state hooks) through the repository's
+   * launcher. Without it no agent configuration is written.
+   */
+  coord?: CoordTarget;
   signal?: AbortSignal;
   now?: () => Date;
 }
@@ -93,6 +103,8 @@ export interface StartTaskResult {
   /** True when this run created the branch, false when an existing branch was checked out. */
   createdBranch: boolean;
   briefPath?: string;
+  /** What each agent is started with to reach `coord mcp` and report its state. */
+  agentSetup?: WrittenAgentSetup;
   copiedFiles: string[];
   /** Files selected for copying that were not copied, with the reason. */
   skippedCopies: { path: string; reason: string }[];
@@ -363,6 +375,7 @@ async function createWorktree(
   const brief = await steps.run('write brief', () =>
     writeBrief(context, branch, path, baseName ?? branch, taskEnv.env),
   );
+  const agentSetup = await connectAgents(context, path);
 
   const setup = await steps.run('run setup command', async () => {
     const command = options.setupCommand?.trim();
@@ -391,6 +404,7 @@ async function createWorktree(
     base: baseName,
     createdBranch: !reuseBranch,
     briefPath: brief.path,
+    agentSetup,
     copiedFiles: copies.copied,
     skippedCopies: copies.skipped,
     lockFile,
@@ -445,6 +459,7 @@ async function finishExisting(
     writeBrief(context, branch, path, branch, taskEnv.env),
   );
   result.briefPath = brief.path;
+  result.agentSetup = await connectAgents(context, path);
   if (brief.written && recorded) {
     notes.push(`The brief was missing; wrote ${brief.path}.`);
   }
@@ -507,6 +522,37 @@ async function writeBrief(
   return written;
 }
 
+/**
+ * Writes the agents' configuration (rewritten on every start, so it names the current `coord`).
+ * A failure is noted, never undoes the start: the worktree is fine without it.
+ */
+async function connectAgents(
+  context: StartContext,
+  path: string,
+): Promise<WrittenAgentSetup | undefined> {
+  const { options, task } = context;
+  const coord = options.coord;
+  if (!coord) {
+    return undefined;
+  }
+  options.onStep?.('connect agents');
+  try {
+    return await writeAgentSetup({
+      worktreePath: path,
+      taskKey: task.key,
+      taskFilePath: options.taskFilePath,
+      coord,
+      trusted: options.isTrusted?.() ?? false,
+      signal: options.signal,
+    });
+  } catch (error) {
+    context.notes.push(
+      `The agents' MCP and hook configuration was not written (${error instanceof Error ? error.message : String(error)}).`,
+    );
+    return undefined;
+  }
+}
+
 /** Touches the seeds' lock file and records the start in the task file; returns the lock file. */
 async function recordStart(
   context: StartContext,
@@ -557,7 +603,7 @@ export function startEdits(
   startedAt: string,
 ): TaskEdit[] {
   return [
-    { kind: 'setStatus', taskKey, status: 'in_progress' },
+    { kind: 'setStatus', taskKey, status: 'in_progress', record: { at: startedAt } },
     { kind: 'setBranch', taskKey, branch },
     { kind: 'setTaskField', taskKey, field: 'worktree_path', value: worktreePath },
     { kind: 'setTaskField', taskKey, field: 'started_at', value: startedAt },

@@ -1,4 +1,6 @@
 /** The named steps of starting a task, as error messages and progress reports name them. */
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
+import { errorLine } from '../../kernel/errors/errorLine';
 export const START_STEPS = [
   'read task file',
   'plan branch and folder',
@@ -8,13 +10,14 @@ export const START_STEPS = [
   'copy included files',
   'prepare environment',
   'write brief',
+  'connect agents',
   'run setup command',
   'touch lock file',
   'update task file',
 ] as const;
 export type StartStep = (typeof START_STEPS)[number];
 
-export class StartTaskError extends Error {
+export class StartTaskError extends CoordinatorError {
   override readonly name = 'StartTaskError';
 
   constructor(
@@ -25,7 +28,9 @@ export class StartTaskError extends Error {
     /** Rollback actions that themselves failed (left for the user to clean). */
     readonly rollbackFailures: readonly string[],
   ) {
-    super(describe(step, cause, rolledBack, rollbackFailures));
+    super('startFailed', describe(step, cause, rolledBack, rollbackFailures), {
+      detail: cause instanceof Error ? cause.message : String(cause),
+    });
   }
 }
 
@@ -35,7 +40,7 @@ function describe(
   rolledBack: readonly string[],
   failures: readonly string[],
 ): string {
-  const reason = cause instanceof Error ? cause.message : String(cause);
+  const reason = errorLine(cause);
   let message = `Starting the task failed at step "${step}": ${reason}`;
   if (rolledBack.length > 0) {
     message += ` Undone: ${rolledBack.join('; ')}.`;

@@ -1,19 +1,7 @@
-import { CoordinatorError } from '../../kernel/errors/coordinatorError';
-import { isTaskEditError } from '../../kernel/edits/errors';
-import { LockTimeoutError } from '../../platform/files/lock';
-import { isTaskFileStoreError } from '../../platform/taskfile/errors';
-import { TaskFileBrokenError } from '../../platform/taskfile/store';
-import {
-  CommandFailure,
-  ExitCode,
-  UsageError,
-  type CliCommand,
-  type CliContext,
-} from '../../features/common/cli/command';
-import { HelpRequested } from '../../features/common/cli/args';
+import { CoordinatorError, type CoordinatorErrorCode } from '../../kernel/errors/coordinatorError';
+import { ExitCode, type CliCommand, type CliContext } from '../../features/common/cli/command';
 import { failureLine, isBug } from '../../features/common/cli/failureMessage';
 import { outputStream } from '../../features/common/cli/print/outputStream';
-import { TaskFileNotFoundError } from '../../features/common/cli/taskFile';
 
 /** One line per command; each module exports `command: CliCommand`. */
 const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
@@ -30,8 +18,12 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   guardrails: () => import('../../features/guardrails/cli/guardrails'),
   trust: () => import('../../features/trust/cli/trust'),
   review: () => import('../../features/reviews/cli/review'),
+  metrics: () => import('../../features/metrics/cli/metrics'),
   setup: () => import('../../features/plan-merge/cli/setup'),
   'merge-driver': () => import('../../features/plan-merge/cli/mergeDriver'),
+  plan: () => import('../../features/plan-merge/cli/plan'),
+  status: () => import('../../features/plan-merge/cli/status'),
+  'commit-plan': () => import('../../features/plan-merge/cli/commitPlan'),
   import: () => import('../../features/plan-import/cli/import'),
   agents: () => import('../../features/agents/cli/agents'),
   'agent-state': () => import('../../features/agents/cli/agentState'),
@@ -58,33 +50,35 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
   }
 }
 
+/** Exit codes other than 1 (a command that could not do what was asked), by error code. */
+const EXIT_CODES: Partial<Record<CoordinatorErrorCode, number>> = {
+  helpRequested: ExitCode.ok,
+  usage: ExitCode.usage,
+  invalidValue: ExitCode.usage,
+  unknownGuardrail: ExitCode.usage,
+};
+
+/** Prints one line for an expected failure (its usage too for bad arguments); a bug keeps its stack. */
 function reportFailure(error: unknown, command: CliCommand, context: CliContext): number {
-  if (error instanceof HelpRequested) {
-    context.stdout(`usage: ${command.usage}\n`);
-    return ExitCode.ok;
+  if (CoordinatorError.is(error)) {
+    const exitCode = EXIT_CODES[error.code] ?? ExitCode.failed;
+    if (error.code === 'helpRequested') {
+      context.stdout(`usage: ${command.usage}\n`);
+    } else if (exitCode === ExitCode.usage) {
+      context.stderr(`coord: ${error.message}\nusage: ${command.usage}\n`);
+    } else if (error.code === 'gateRefused') {
+      context.stderr(
+        `coord: ${error.message} Use --force to go ahead anyway; it is recorded on the task.\n`,
+      );
+    } else {
+      context.stderr(`coord: ${error.message}\n`);
+    }
+    return exitCode;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof UsageError || isTaskEditError(error, 'invalidValue')) {
-    context.stderr(`coord: ${message}\nusage: ${command.usage}\n`);
-    return ExitCode.usage;
-  }
-  if (CoordinatorError.is(error, 'gateRefused')) {
-    context.stderr(
-      `coord: ${message} Use --force to go ahead anyway; it is recorded on the task.\n`,
-    );
-    return ExitCode.failed;
-  }
-  const expected =
-    CoordinatorError.is(error) ||
-    error instanceof CommandFailure ||
-    error instanceof TaskFileNotFoundError ||
-    error instanceof TaskFileBrokenError ||
-    error instanceof LockTimeoutError ||
-    isTaskFileStoreError(error) ||
-    isTaskEditError(error);
-  if (expected || !isBug(error)) {
-    context.stderr(`coord: ${expected ? message : failureLine(error as Error)}\n`);
+  if (!isBug(error)) {
+    context.stderr(`coord: ${failureLine(error as Error)}\n`);
   } else {
+    const message = error instanceof Error ? error.message : String(error);
     context.stderr(
       `coord: unexpected error: ${error instanceof Error && error.stack ? error.stack : message}\n`,
     );
@@ -101,12 +95,21 @@ async function helpText(): Promise<string> {
   return `${lines.join('\n')}\n`;
 }
 
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 if (require.main === module) {
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdout: outputStream(process.stdout),
     stderr: outputStream(process.stderr),
+    readStdin: () => readAll(process.stdin),
   }).then(
     (code) => {
       process.exitCode = code;

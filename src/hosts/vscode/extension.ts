@@ -10,11 +10,21 @@ import {
   type GuardrailsFeature,
 } from '../../features/guardrails/vscode/registerGuardrails';
 import { registerGitHub, type GitHubFeature } from '../../features/github/vscode/registerGitHub';
+import { registerReviews } from '../../features/reviews/vscode/registerReviews';
+import type { ReviewWatch } from '../../features/reviews/vscode/reviewWatch';
+import {
+  editorPullRequestReviews,
+  type EditorPullRequestReviews,
+} from '../../features/reviews/vscode/editorPullRequestReviews';
 import { registerConflicts } from '../../features/conflicts/vscode/registerConflicts';
 import type { ConflictRadar } from '../../features/conflicts/vscode/conflictRadar';
 import { registerNotifications } from './registerNotifications';
 import { registerMergeDriverOffer } from '../../features/plan-merge/vscode/mergeDriverOffer';
 import { UnsavedPlanEdits } from '../../features/plan-merge/vscode/unsavedPlanEdits';
+import {
+  registerPlanBranches,
+  type PlanBranchesFeature,
+} from '../../features/plan-merge/vscode/registerPlanBranches';
 import {
   createServices,
   type CreatedServices,
@@ -30,6 +40,13 @@ import {
 } from '../../features/tasks/vscode/registerTasksView';
 import { registerWorktrees } from '../../features/worktrees/vscode/registerWorktrees';
 import type { WorktreesFeature } from '../../features/worktrees/vscode/worktreesFeature';
+import { registerAgentExitState } from '../../features/agents/vscode/agentExitState';
+import {
+  registerCoordLauncher,
+  type LauncherFeature,
+} from '../../features/agents/vscode/registerLauncher';
+import { windowPrompts } from '../../features/guardrails/vscode/guardrailPrompts';
+import { ScriptedGuardrailPrompts } from './testing/scriptedGuardrailPrompts';
 import {
   registerMcpServer,
   type McpServerFeature,
@@ -39,11 +56,16 @@ import {
 export interface CoordinatorApi {
   /** How long activate() took, in milliseconds (read by the bench). */
   readonly activationMs: number;
-  /** Live objects for the extension-host tests (the real provider, view and sessions). */
-  readonly testing: CoordinatorTesting;
+  /** Only when `COORDINATOR_TEST=1` (the host test runner sets it): live objects for the host tests. */
+  readonly testing?: CoordinatorTesting;
 }
 
+/** The environment variable under which activate() composes for the host tests. */
+export const TEST_ENV = 'COORDINATOR_TEST';
+
 export interface CoordinatorTesting {
+  /** Answers the guardrail feature's questions instead of showing dialogs. */
+  readonly guardrailPrompts: ScriptedGuardrailPrompts;
   readonly services: CreatedServices;
   readonly tasks: TasksFeature;
   readonly statusBar: vscode.StatusBarItem;
@@ -53,16 +75,26 @@ export interface CoordinatorTesting {
   readonly github: GitHubFeature;
   readonly snapshots: SnapshotsFeature;
   readonly mcp: McpServerFeature;
+  readonly launcher: LauncherFeature;
   readonly conflicts: ConflictRadar;
+  readonly planBranches: PlanBranchesFeature;
+  readonly reviews: ReviewWatch;
+  /** Where the editor's review gate finds approvals on a task's PR. */
+  readonly pullRequestReviews: EditorPullRequestReviews;
 }
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const started = performance.now();
+  const forTests = process.env[TEST_ENV] === '1';
   const services = createServices(context);
   registerDiagnostics(services);
   const tasks = registerTasksView(services);
-  const guardrails = registerGuardrails(services);
-  registerCommands(services, tasks, guardrails);
+  const guardrailPrompts = forTests ? new ScriptedGuardrailPrompts(windowPrompts) : windowPrompts;
+  const guardrails = registerGuardrails(services, guardrailPrompts);
+  // The PR approvals the review gate counts come from the GitHub feature, registered below.
+  const late: { github?: GitHubFeature } = {};
+  const pullRequestReviews = editorPullRequestReviews(services, () => late.github?.pullRequests);
+  registerCommands(services, tasks, guardrails, pullRequestReviews);
   const statusBar = registerProgressStatusBar(services);
   registerNotifications(services);
   registerMergeDriverOffer(services);
@@ -71,12 +103,22 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   guardrails.addToDashboard(dashboard);
   const worktrees = registerWorktrees(services, dashboard);
   const github = registerGitHub(services, tasks, dashboard);
+  late.github = github;
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);
   const mcp = registerMcpServer(services);
+  const launcher = registerCoordLauncher(services);
+  registerAgentExitState(services);
   const conflicts = registerConflicts(services, tasks);
+  const planBranches = registerPlanBranches(services, tasks, dashboard);
+  const reviews = registerReviews(services, tasks, dashboard, pullRequestReviews);
+  const activationMs = performance.now() - started;
+  if (!(guardrailPrompts instanceof ScriptedGuardrailPrompts)) {
+    return { activationMs };
+  }
   return {
-    activationMs: performance.now() - started,
+    activationMs,
     testing: {
+      guardrailPrompts,
       services,
       tasks,
       statusBar,
@@ -86,7 +128,11 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
       github,
       snapshots,
       mcp,
+      launcher,
       conflicts,
+      planBranches,
+      pullRequestReviews,
+      reviews,
     },
   };
 }

@@ -22,6 +22,7 @@ import { registerSelectTaskFile } from '../../features/tasks/vscode/commands/sel
 import { registerSetTaskProgress } from '../../features/tasks/vscode/commands/setTaskProgress';
 import { registerSetTaskStatus } from '../../features/tasks/vscode/commands/setTaskStatus';
 import { registerSetupMergeDriver } from '../../features/plan-merge/vscode/commands/setupMergeDriver';
+import { registerCommitPlan } from '../../features/plan-merge/vscode/commands/commitPlan';
 import { registerShowGuardrailOutput } from '../../features/guardrails/vscode/commands/showGuardrailOutput';
 import { registerShowTaskDependencies } from '../../features/tasks/vscode/commands/showTaskDependencies';
 import { registerSortTasksBy } from '../../features/tasks/vscode/commands/sortTasksBy';
@@ -32,8 +33,14 @@ export function registerCommands(
   services: CoordinatorServices,
   tasks: TasksFeature,
   guardrails: GuardrailsFeature,
+  pullRequestReviews?: CommandContext['pullRequestReviews'],
 ): void {
-  const context: CommandContext = { services, tasks, completionCheck: guardrails.gate };
+  const context: CommandContext = {
+    services,
+    tasks,
+    completionCheck: guardrails.gate,
+    pullRequestReviews,
+  };
   services.context.subscriptions.push(
     registerRefresh(context),
     registerCreateTaskFile(context),
@@ -59,5 +66,6 @@ export function registerCommands(
     registerCancelGuardrails(guardrails.controller),
     registerShowGuardrailOutput(guardrails.controller),
     registerSetupMergeDriver(context),
+    registerCommitPlan(context),
   );
 }

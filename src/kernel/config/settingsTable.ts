@@ -29,8 +29,13 @@ export const SETTINGS = {
   'snapshots.daily': { default: false, restricted: false },
   // Restricted: a repository mapping reviewers to logins could make anyone's approval count.
   'reviews.githubLogins': { default: {}, restricted: true },
+  'reviews.slaHours': { default: 24, restricted: false },
   'mcp.allowOtherTasks': { default: false, restricted: false },
   'conflicts.forecast': { default: true, restricted: false },
+  'plan.branchesView': { default: true, restricted: false },
+  'plan.fetchIntervalMinutes': { default: 0, restricted: false },
+  'plan.coordinatorBranch': { default: '', restricted: false },
+  'plan.commitOnStatusChange': { default: false, restricted: false },
   'worktrees.branchTemplate': { default: '${type}/${agent}/${slug}', restricted: false },
   'worktrees.pathTemplate': {
     default: '${repoParent}/${repo}-${agent}-${slug}',

@@ -1,14 +1,16 @@
+import { CoordinatorError } from '../errors/coordinatorError';
+
 export type TaskEditFailure =
   'unknownTask' | 'unknownGuardrail' | 'unparseable' | 'invalidValue' | 'duplicateField';
 
 /** Why an edit could not be applied; the text is left as it was. */
-export class TaskEditError extends Error {
+export class TaskEditError extends CoordinatorError {
   constructor(
     readonly reason: TaskEditFailure,
     message: string,
     readonly target?: string,
   ) {
-    super(message);
+    super(reason === 'invalidValue' || reason === 'unknownTask' ? reason : 'editRefused', message);
     this.name = 'TaskEditError';
   }
 }

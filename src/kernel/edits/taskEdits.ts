@@ -5,6 +5,7 @@ import { TaskEditError } from './errors';
 import type { SubDocument } from './subDocument';
 import type { TaskStatus } from '../model/types';
 import type { TaskEdit } from './types';
+import type { StatusChange } from '../model/statusHistory';
 
 type TaskScopedEdit = Exclude<TaskEdit, { kind: 'setGuardrailResult' } | { kind: 'addTask' }>;
 
@@ -20,6 +21,20 @@ export function applyTaskEdit(doc: SubDocument, edit: TaskScopedEdit): void {
       const name = fieldName(task, TASK_FIELDS.status);
       const existing = typeof task[name] === 'string' ? (task[name] as string) : undefined;
       doc.set([name], spellStatusLike(existing, edit.status));
+      const from = existing !== undefined ? normaliseStatus(existing) : undefined;
+      if (edit.record && from !== edit.status) {
+        const change: StatusChange = { status: edit.status, at: edit.record.at };
+        if (from) {
+          change.from = from;
+        }
+        if (edit.record.by) {
+          change.by = edit.record.by;
+        }
+        if (edit.record.host) {
+          change.host = edit.record.host;
+        }
+        appendRecord(doc, 'status_history', change);
+      }
       return;
     }
     case 'setProgress':
@@ -67,6 +82,8 @@ export function applyTaskEdit(doc: SubDocument, edit: TaskScopedEdit): void {
       return appendRecord(doc, 'overrides', { ...edit.override });
     case 'appendReview':
       return appendRecord(doc, 'reviews', { ...edit.review });
+    case 'appendReviewRequest':
+      return appendRecord(doc, 'review_requests', { ...edit.request });
     case 'setTaskField':
       if (edit.field.length === 0) {
         throw new TaskEditError('invalidValue', 'a field name is needed', edit.taskKey);

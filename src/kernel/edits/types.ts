@@ -1,4 +1,4 @@
-import type { ReviewRecord } from '../model/reviews';
+import type { ReviewRecord, ReviewRequestRecord } from '../model/reviews';
 import type { TaskStatus } from '../model/types';
 
 /** Who did something: a person or an agent, through which host. */
@@ -24,7 +24,13 @@ export interface OverrideRecord {
  * when the file changed on disk between read and write.
  */
 export type TaskEdit =
-  | { kind: 'setStatus'; taskKey: string; status: TaskStatus }
+  | {
+      kind: 'setStatus';
+      taskKey: string;
+      status: TaskStatus;
+      /** When given, a real change (judged on the text it is applied to) goes to `status_history`. */
+      record?: { at: string; by?: string; host?: string };
+    }
   | { kind: 'setProgress'; taskKey: string; completedSteps: number; totalSteps?: number }
   | { kind: 'setBranch'; taskKey: string; branch: string | null }
   | { kind: 'setPrNumber'; taskKey: string; prNumber: number | null }
@@ -41,6 +47,7 @@ export type TaskEdit =
    */
   | { kind: 'addTask'; taskKey: string; group: string; fields: Record<string, unknown> }
   | { kind: 'appendReview'; taskKey: string; review: ReviewRecord }
+  | { kind: 'appendReviewRequest'; taskKey: string; request: ReviewRequestRecord }
   /** Task fields with no dedicated edit: `worktree_path`, `started_at`, `hours_spent`, ... */
   | { kind: 'setTaskField'; taskKey: string; field: string; value: unknown }
   | {

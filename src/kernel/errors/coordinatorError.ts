@@ -9,16 +9,68 @@ export type CoordinatorErrorCode =
   | 'unknownTask'
   /** Someone who did a task's work tried to approve its review. */
   | 'selfApproval'
-  | 'badInput';
+  | 'badInput'
+  /** Two plans changed the same thing in ways their merge rules cannot reconcile. */
+  | 'planConflict'
+  /** A run of guardrails was asked for where none are defined. */
+  | 'noGuardrails'
+  /** A guardrail key that neither the task file nor the settings define. */
+  | 'unknownGuardrail'
+  /** A task that needs a branch (for a pull request) has none yet. */
+  | 'noBranch'
+  /** Command-line arguments that do not parse: the command's usage is shown. */
+  | 'usage'
+  /** `-h` or `--help` among a command's options: its usage is shown instead of running it. */
+  | 'helpRequested'
+  /** A command ran but could not do what was asked. */
+  | 'commandFailed'
+  | 'taskFileNotFound'
+  /** The task file has errors, so it is not written. */
+  | 'taskFileBroken'
+  /** The store did not write (symlink outside the repository, lock lost, file kept changing). */
+  | 'taskFileNotWritten'
+  /** Another writer holds the task file's lock. */
+  | 'lockTimeout'
+  /** An edit names a value the task file cannot take (`--status nonsense`). */
+  | 'invalidValue'
+  /** An edit cannot be applied to the text (unparseable, a field written twice, no such entry). */
+  | 'editRefused'
+  | 'gitFailed'
+  | 'gitHubFailed'
+  | 'snapshotFailed'
+  /** A branch or folder template that does not expand to a usable name. */
+  | 'badTemplate'
+  /** A task's branch or folder name git would refuse. */
+  | 'badName'
+  /** Start Task failed at a step (and undid what it had done). */
+  | 'startFailed'
+  /** Guardrail verdicts could not (all) be recorded in the task file. */
+  | 'notRecorded'
+  | 'notARepository';
 
-/** An expected failure with one line of text for the person and a stable code for the code. */
+export interface CoordinatorErrorOptions {
+  /** More for those who want it (the output channel, `--json`); never needed to understand the line. */
+  detail?: string;
+  cause?: unknown;
+}
+
+/**
+ * Every expected failure: a stable `code` for code, one line of text for the person (a longer
+ * text is cut at its first line, the rest kept as `detail`), and optional detail.
+ */
 export class CoordinatorError extends Error {
+  readonly detail: string | undefined;
+
   constructor(
     readonly code: CoordinatorErrorCode,
     message: string,
+    options: CoordinatorErrorOptions = {},
   ) {
-    super(message);
+    const [line, ...rest] = message.split('\n');
+    super(line, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CoordinatorError';
+    const more = rest.join('\n').trim();
+    this.detail = options.detail ?? (more === '' ? undefined : more);
   }
 
   static is(error: unknown, code?: CoordinatorErrorCode): error is CoordinatorError {

@@ -32,6 +32,18 @@ export interface ReviewRecord {
   host?: string;
 }
 
+/** A request for a task's review, kept in its `review_requests` list: the review's SLA runs from it. */
+export interface ReviewRequestRecord {
+  /** Who asked. */
+  by: string;
+  /** ISO time. */
+  at: string;
+  /** The branch head to be reviewed, when the task had a branch. */
+  commit?: string;
+  note?: string;
+  host?: string;
+}
+
 export interface ReviewRulesRead {
   rules: ReviewRule[];
   /** One per entry that could not be read (it is left out), with where it is. */
@@ -114,6 +126,26 @@ export function readReviews(task: Record<string, unknown>): ReviewRecord[] {
     reviews.push(review);
   }
   return reviews;
+}
+
+/** The task's recorded review requests; entries that are not requests are skipped. */
+export function readReviewRequests(task: Record<string, unknown>): ReviewRequestRecord[] {
+  const list = Array.isArray(task.review_requests) ? (task.review_requests as unknown[]) : [];
+  const requests: ReviewRequestRecord[] = [];
+  for (const entry of list) {
+    const record = asRecord(entry);
+    if (!record || typeof record.by !== 'string' || typeof record.at !== 'string') {
+      continue;
+    }
+    const request: ReviewRequestRecord = { by: record.by, at: record.at };
+    for (const field of ['commit', 'note', 'host'] as const) {
+      if (typeof record[field] === 'string') {
+        request[field] = record[field];
+      }
+    }
+    requests.push(request);
+  }
+  return requests;
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

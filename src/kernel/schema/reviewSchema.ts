@@ -37,10 +37,24 @@ export const reviewRecordSchema = z
   .partial({ checked: true, note: true, commit: true, host: true })
   .describe('A recorded review.');
 
+export const reviewRequestSchema = z
+  .looseObject({
+    by: z.string().describe('Who asked for the review.'),
+    at: z.string().describe('When (ISO time); the review SLA runs from here.'),
+    commit: z.string().describe('The branch head to be reviewed.'),
+    note: z.string().describe('What the reviewer should look at.'),
+    host: z.string().describe('Through what it was recorded: editor, cli or mcp.'),
+  })
+  .partial({ commit: true, note: true, host: true })
+  .describe('A request for a review.');
+
 /** The review fields of a task, spread into the task schema. */
 export const reviewFieldsOfTask = {
   review_checklist: checklist(
     'With critical_review: what the reviewer checks before approving, item by item.',
   ),
   reviews: z.array(reviewRecordSchema).describe('Reviews recorded with `coord review`.'),
+  review_requests: z
+    .array(reviewRequestSchema)
+    .describe('Requests for a review; an unanswered one is overdue after the review SLA.'),
 };

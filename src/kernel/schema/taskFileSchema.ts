@@ -144,6 +144,19 @@ export const taskSchema = z
       .string()
       .describe('Who started the task (an agent or person); recorded on start.'),
     ...reviewFieldsOfTask,
+    status_history: z
+      .array(
+        z
+          .looseObject({
+            status: z.string().describe('The new status.'),
+            from: z.string().describe('The status before.'),
+            at: z.string().describe('When (ISO time).'),
+            by: z.string().describe('Who changed it.'),
+            host: z.string().describe('Through what: editor, cli or mcp.'),
+          })
+          .partial({ from: true, by: true, host: true }),
+      )
+      .describe('Every status change, recorded by the tool: start, pause and completion times.'),
   })
   .partial()
   .describe('A task.');

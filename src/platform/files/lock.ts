@@ -3,6 +3,7 @@ import { link, lstat, readFile, rename, unlink, writeFile } from 'node:fs/promis
 import { hostname } from 'node:os';
 import { processAlive } from './processAlive';
 import { removeQuietly, scratchPath } from './scratchFiles';
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 
 export interface LockOptions {
   /** Give up after this long. */
@@ -21,9 +22,10 @@ interface LockOwner {
   nonce: string;
 }
 
-export class LockTimeoutError extends Error {
+export class LockTimeoutError extends CoordinatorError {
   constructor(readonly lockPath: string) {
     super(
+      'lockTimeout',
       `could not lock ${lockPath}: another writer holds it (delete the file if no coordinator is running)`,
     );
     this.name = 'LockTimeoutError';

@@ -1,4 +1,5 @@
 /** Why a git command failed, classified from its stderr. */
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 export type GitErrorReason =
   | 'notARepository'
   | 'noCommits'
@@ -10,6 +11,8 @@ export type GitErrorReason =
   | 'invalidRef'
   | 'unknownRef'
   | 'locked'
+  /** A checked ref update found the ref moved (or created) by another writer. */
+  | 'refMoved'
   | 'notAWorktree'
   | 'lockContention'
   | 'cancelled'
@@ -24,7 +27,7 @@ export interface GitFailure {
   readonly stderr: string;
 }
 
-export class GitError extends Error {
+export class GitError extends CoordinatorError {
   override readonly name = 'GitError';
 
   constructor(
@@ -32,7 +35,7 @@ export class GitError extends Error {
     message: string,
     readonly failure?: GitFailure,
   ) {
-    super(message);
+    super('gitFailed', message);
   }
 }
 

@@ -40,3 +40,16 @@ export {
 export type { ScratchObjects, MergeRefusal, MergeRunOptions } from './merge';
 export { branchTips, commitFolders, folderChangesAgainst } from './branchTips';
 export type { BranchTip, FolderChanges } from './branchTips';
+export {
+  writeBlob,
+  writeBlobFromFile,
+  writeFilesCommit,
+  updateRefChecked,
+  setRef,
+  resolveObject,
+} from './commitFiles';
+export type { FilesCommit, TreeFile } from './commitFiles';
+export { readBlobs, blobIds } from './readBlobs';
+export { fetchRef, pushRefWithLease } from './remoteRef';
+export { listBranchRefs, fetchAllRemotes } from './branchRefs';
+export { indexedBlob, setIndexedBlob, restoreIndexedBlob, changedFilesUnder } from './indexEntries';

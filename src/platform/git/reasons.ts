@@ -6,6 +6,7 @@ import type { GitErrorReason } from './errors';
  */
 const PATTERNS: ReadonlyArray<readonly [RegExp, GitErrorReason]> = [
   [/not a git repository/i, 'notARepository'],
+  [/cannot lock ref .*(but expected|reference already exists)/i, 'refMoved'],
   [/is already (checked out|used by worktree) at/i, 'alreadyCheckedOut'],
   [/a branch named .* already exists/i, 'alreadyExists'],
   [/already exists/i, 'pathExists'],

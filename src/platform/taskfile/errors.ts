@@ -1,3 +1,5 @@
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
+
 export type TaskFileStoreFailure =
   /** The task file, or a folder on its path, is a symlink leading out of the repository. */
   | 'outsideRepository'
@@ -7,13 +9,13 @@ export type TaskFileStoreFailure =
   | 'lockLost';
 
 /** Why the store did not write; the file is left as it was. */
-export class TaskFileStoreError extends Error {
+export class TaskFileStoreError extends CoordinatorError {
   constructor(
     readonly reason: TaskFileStoreFailure,
     message: string,
     readonly filePath: string,
   ) {
-    super(message);
+    super('taskFileNotWritten', message);
     this.name = 'TaskFileStoreError';
   }
 }

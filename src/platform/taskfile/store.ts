@@ -10,14 +10,16 @@ import { readStable } from './readStable';
 import { recoverInterrupted } from './recoverInterrupted';
 import { replaceIfUnchanged } from './replaceIfUnchanged';
 import { resolveWriteTarget } from './writeTarget';
+import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 
-export class TaskFileBrokenError extends Error {
+export class TaskFileBrokenError extends CoordinatorError {
   constructor(
     readonly filePath: string,
     readonly loaded: LoadedTaskFile,
   ) {
     const first = loaded.diagnostics.find((d) => d.severity === 'error');
     super(
+      'taskFileBroken',
       `${filePath} has errors, so it is not changed${first ? ` (${first.line}:${first.column}: ${first.message})` : ''}`,
     );
     this.name = 'TaskFileBrokenError';
@@ -51,8 +53,27 @@ export class TaskFileStore {
     return readStable(this.filePath);
   }
 
-  async apply(edits: TaskEdit | TaskEdit[]): Promise<LoadedTaskFile> {
+  apply(edits: TaskEdit | TaskEdit[]): Promise<LoadedTaskFile> {
     const list = Array.isArray(edits) ? edits : [edits];
+    return this.update((text) => this.edit(text, list));
+  }
+
+  /**
+   * Replaces the whole text by `transform(text)` (a merge, say) under the same lock and checks as
+   * `apply`; `transform` runs again on the newer text when the file changed meanwhile. A result
+   * that does not read as a task file is never written.
+   */
+  applyText(transform: (text: string) => string): Promise<LoadedTaskFile> {
+    return this.update((text) => {
+      const loaded = loadTaskFile(transform(text));
+      if (loaded.broken) {
+        throw new TaskFileBrokenError(this.filePath, loaded);
+      }
+      return loaded;
+    });
+  }
+
+  private async update(change: (text: string) => LoadedTaskFile): Promise<LoadedTaskFile> {
     const target = await resolveWriteTarget(this.filePath);
     const lock = await acquireLock(`${target}.lock`, this.options.lock);
     try {
@@ -60,7 +81,7 @@ export class TaskFileStore {
       const maxAttempts = this.options.maxAttempts ?? 50;
       for (let attempt = 1; ; attempt++) {
         const before = await readFile(target, 'utf8');
-        const after = this.edit(before, list);
+        const after = change(before);
         if (after.text === before) {
           return after;
         }

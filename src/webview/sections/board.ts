@@ -41,6 +41,11 @@ function taskCard(task: DashboardTask): HTMLElement {
         icon('list-tree'),
         ' worktree',
       ]),
+    task.onBranches &&
+      el('span', { className: 'flag on-branches', title: task.onBranches.join('\n') }, [
+        icon('git-branch'),
+        task.onBranches.length === 1 ? ' on a branch' : ` on ${task.onBranches.length} branches`,
+      ]),
   ];
   const card = el(
     'article',

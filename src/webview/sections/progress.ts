@@ -1,7 +1,12 @@
-import type { CountByStatus, DashboardViewModel } from '../../protocol/dashboardModel';
-import { el, replaceChildren } from '../dom';
+import type {
+  CountByStatus,
+  DashboardCriterion,
+  DashboardViewModel,
+  OwnerProgress,
+} from '../../protocol/dashboardModel';
+import { el, icon, replaceChildren } from '../dom';
 
-function progressRow(label: string, counts: CountByStatus): HTMLElement {
+function progressRow(label: string, counts: CountByStatus, extra = ''): HTMLElement {
   const percent = counts.total === 0 ? 0 : Math.round((counts.completed / counts.total) * 100);
   const bar = el('div', {
     className: 'bar',
@@ -28,7 +33,7 @@ function progressRow(label: string, counts: CountByStatus): HTMLElement {
     bar,
     el('span', {
       className: 'progress-figures muted',
-      text: `${counts.completed}/${counts.total} done · ${counts.inProgress} active · ${counts.waitingOrBlocked} waiting`,
+      text: `${counts.completed}/${counts.total} done · ${counts.inProgress} active · ${counts.waitingOrBlocked} waiting${extra}`,
     }),
   ]);
 }
@@ -40,12 +45,39 @@ export class ProgressView {
     replaceChildren(this.element, [
       el('div', {}, [
         el('h3', { text: 'By owner' }),
-        ...model.byOwner.map((row) => progressRow(row.owner, row)),
+        ...model.byOwner.map((row) => progressRow(row.owner, row, ownerMeasures(row))),
       ]),
       el('div', {}, [
         el('h3', { text: 'By priority' }),
         ...model.byPriority.map((row) => progressRow(row.priority, row)),
       ]),
+      el('div', { className: 'success-criteria' }, [
+        el('h3', { text: 'Success criteria' }),
+        el('ul', { className: 'criteria' }, model.successCriteria.map(criterionItem)),
+      ]),
     ]);
   }
+}
+
+function ownerMeasures(row: OwnerProgress): string {
+  const worked = row.actualHours !== undefined ? ` · ${row.actualHours} h worked` : '';
+  const off =
+    row.outsideEstimate !== undefined && row.outsideEstimate > 0
+      ? ` · ${row.outsideEstimate} off estimate`
+      : '';
+  return `${worked}${off}`;
+}
+
+function criterionItem(criterion: DashboardCriterion): HTMLElement {
+  const [name, label] =
+    criterion.met === true
+      ? ['pass', 'met']
+      : criterion.met === false
+        ? ['error', 'not met']
+        : ['circle-slash', 'not measured'];
+  return el('li', { className: `criterion ${label.replace(' ', '-')}`, title: criterion.detail }, [
+    icon(name, label),
+    el('span', { text: ` ${criterion.label}: ` }),
+    el('span', { className: 'muted', text: criterion.detail }),
+  ]);
 }

@@ -59,10 +59,19 @@ export class QueuesView {
         list(model.blockerQueue, waitingOn, 'Nothing is blocked.'),
       ]),
       el('div', {}, [
-        el('h3', {}, [icon('eye'), ` Critical review (${model.reviewQueue.length})`]),
+        el('h3', {}, [
+          icon('eye'),
+          ` Critical review (${model.reviewQueue.length}${model.overdueReviews.length > 0 ? `, ${model.overdueReviews.length} overdue` : ''})`,
+        ]),
         list(
           model.reviewQueue,
-          (task) => (task.pullRequest ? `PR #${task.pullRequest.number}` : ''),
+          (task) =>
+            [
+              task.reviewOverdue ? 'review overdue' : '',
+              task.pullRequest ? `PR #${task.pullRequest.number}` : '',
+            ]
+              .filter(Boolean)
+              .join(' · '),
           'No reviews pending.',
         ),
       ]),

@@ -148,6 +148,7 @@ export class TaskDetailView {
               : undefined,
         ),
         field('Worktree', task.worktree?.path),
+        field('On other branches', task.onBranches ? list(task.onBranches) : undefined),
         field(
           'Depends on',
           dependencies.length ? el('ul', { className: 'deps' }, dependencies) : undefined,

@@ -57,6 +57,53 @@ describe('dashboard panel', () => {
     assert.equal(shown.folderUri, session.folder.uri.toString());
   });
 
+  it('measures the success criteria from the recorded status changes: time worked against the estimate, per task and owner', async () => {
+    await vscode.commands.executeCommand('coordinator.openDashboard');
+    await waitFor(() => dashboard()?.current !== undefined, 'the dashboard has its state', 30_000);
+    const plan = JSON.parse(original) as {
+      tasks: { claude_code: Record<string, Record<string, unknown>> };
+    };
+    Object.assign(plan.tasks.claude_code.cc2_dashboard, {
+      status: 'completed',
+      progress: { total_steps: 5, completed_steps: 5, percentage: 100 },
+      status_history: [
+        {
+          status: 'in_progress',
+          from: 'not_started',
+          at: '2026-11-20T08:00:00Z',
+          by: 'Claude Code',
+        },
+        { status: 'waiting', from: 'in_progress', at: '2026-11-20T09:00:00Z', by: 'Claude Code' },
+        { status: 'in_progress', from: 'waiting', at: '2026-11-20T12:00:00Z', by: 'Claude Code' },
+        { status: 'completed', from: 'in_progress', at: '2026-11-20T13:00:00Z', by: 'Claude Code' },
+      ],
+    });
+    await writeExternally(session, `${JSON.stringify(plan, null, 2)}\n`);
+    await waitFor(
+      () => dashboard()?.current?.tasks.find((t) => t.key === 'cc2_dashboard')?.actualHours === 2,
+      'the dashboard shows the 2 h worked (the 3 h waiting left out)',
+      20_000,
+    );
+    const shown = dashboard()!.current!;
+    const task = shown.tasks.find((t) => t.key === 'cc2_dashboard')!;
+    assert.equal(task.outsideEstimate, true, '2 h worked against 1 h estimated');
+    assert.deepEqual(
+      shown.successCriteria.find((c) => c.key === 'execution'),
+      {
+        key: 'execution',
+        label: 'Execution within estimate ±30 min',
+        met: false,
+        detail: '1 of 1 outside: cc2_dashboard',
+      },
+    );
+    assert.deepEqual(
+      shown.successCriteria.map((c) => c.key),
+      ['execution', 'reviews', 'conflicts', 'snapshots', 'guardrails'],
+    );
+    const owner = shown.byOwner.find((row) => row.owner === 'Claude Code')!;
+    assert.deepEqual([owner.actualHours, owner.outsideEstimate], [2, 1]);
+  });
+
   it('serves a strict CSP with a fresh nonce and only the built assets', () => {
     const panel = dashboard()!.panel;
     const html = panel.webview.html;

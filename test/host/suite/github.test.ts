@@ -16,6 +16,7 @@ import {
 } from '../../support/fake-github';
 import { coordinatorExtension, waitFor, type CoordinatorApi } from '../support/extension';
 import { recordMetric } from '../support/metrics';
+import { reviewShortfalls } from '../../../src/features/reviews/reviewShortfalls';
 import { coordinator, restore, sessionWithFile, taskNode } from './tasksSupport';
 
 type Testing = CoordinatorApi['testing'];
@@ -468,6 +469,99 @@ describe('GitHub pull requests, CI and snapshots', function () {
       const text = fs.readFileSync(file, 'utf8');
       assert.ok(!text.includes(TOKEN), `${file} holds the token`);
       assert.doesNotMatch(text, /ghp_[A-Za-z0-9]{20,}/, file);
+    }
+  });
+  it("counts an approval on the task's PR by a mapped login in the review gate, through the code coord uses", async () => {
+    const root = session.folder.uri.fsPath;
+    const original = fs.readFileSync(session.taskFile!.fsPath, 'utf8');
+    const gitIn = (...args: string[]) =>
+      execFileSync(
+        'git',
+        ['-c', 'user.name=Codex', '-c', 'user.email=codex@example.com', ...args],
+        {
+          cwd: root,
+          encoding: 'utf8',
+        },
+      ).trim();
+    const branch = 'feat/codex/reviewed-on-github';
+    const base = gitIn('rev-parse', 'HEAD');
+    const head = gitIn('commit-tree', `${base}^{tree}`, '-p', base, '-m', 'work to review');
+    gitIn('branch', '-f', branch, head);
+    await session.apply([
+      {
+        kind: 'addTask',
+        taskKey: 'zz_reviewed_on_github',
+        group: 'claude_code',
+        fields: {
+          id: 'zzr',
+          name: 'Reviewed on GitHub',
+          owner: 'Codex',
+          status: 'in_progress',
+          branch,
+          pr_number: 410,
+          critical_review: true,
+          reviewer: 'Claude Code',
+          review_requests: [{ by: 'Codex', at: '2026-01-01T00:00:00Z' }],
+        },
+      },
+    ]);
+    try {
+      const row = () => item(taskNode(testing, 'zz_reviewed_on_github'));
+      await waitFor(
+        () => String(row().description ?? '').includes('⏰ review overdue'),
+        'the Tasks view flags the review requested long ago as overdue',
+        20_000,
+      );
+      assert.match(String(row().contextValue), /^task;reviewOverdue;/);
+      assert.match(
+        tooltip(taskNode(testing, 'zz_reviewed_on_github')).replace(/&nbsp;/g, ' '),
+        /Claude Code for \d+ d.*overdue/,
+      );
+      assert.deepEqual(
+        testing.reviews
+          .reviewsOf(session, 'zz_reviewed_on_github')
+          .map((r) => [r.reviewer, r.requestedAt, r.overdue]),
+        [['Claude Code', '2026-01-01T00:00:00.000Z', true]],
+      );
+      const model = session.state!.model!;
+      const task = model.byKey.get('zz_reviewed_on_github')!;
+      const lacking = async () =>
+        (
+          await reviewShortfalls({
+            folder: root,
+            model,
+            task,
+            pullRequestReviews: testing.pullRequestReviews(session),
+          })
+        ).map((shortfall) => `${shortfall.reviewer}: ${shortfall.state}`);
+      fake.state.reviews.set(410, [
+        { user: 'claude-bot', state: 'APPROVED', commitId: head },
+        { user: 'someone-else', state: 'APPROVED', commitId: head },
+      ]);
+      assert.equal(testing.pullRequestReviews(session), undefined, 'no mapping, no GitHub reviews');
+      assert.deepEqual(await lacking(), ['Claude Code: no approving review (critical_review)']);
+
+      await setSetting('reviews.githubLogins', { 'Claude Code': ['claude-bot'] });
+      const before = fake.requestCount();
+      assert.deepEqual(await lacking(), [], 'the mapped login approved the head');
+      assert.ok(
+        fake.exchanges
+          .slice(before)
+          .some((e) => e.template?.endsWith('/pulls/{pull_number}/reviews')),
+        'the reviews were read from the fake GitHub',
+      );
+
+      fake.state.reviews.set(410, [{ user: 'claude-bot', state: 'APPROVED', commitId: base }]);
+      const [stale] = await lacking();
+      assert.match(stale ?? '', /^Claude Code: review by Claude Code of .* is stale/);
+
+      fake.state.reviews.set(410, [{ user: 'someone-else', state: 'APPROVED', commitId: head }]);
+      assert.deepEqual(await lacking(), ['Claude Code: no approving review (critical_review)']);
+    } finally {
+      await setSetting('reviews.githubLogins', undefined);
+      fake.state.reviews.delete(410);
+      await restore(session, original);
+      gitIn('branch', '-D', branch);
     }
   });
 });

@@ -46,7 +46,7 @@ describe('guardrails in a trusted workspace', function () {
     guardrails = testing.guardrails;
     session = await sessionWithFile(testing);
     root = session.folder.uri.fsPath;
-    ({ prompts, restore: restorePrompts } = recordPrompts(guardrails.controller));
+    ({ prompts, restore: restorePrompts } = recordPrompts(testing.guardrailPrompts));
   });
 
   after(async () => {
@@ -335,7 +335,7 @@ describe('guardrails in a trusted workspace', function () {
         await vscode.commands.executeCommand('coordinator.setTaskStatus', argument, 'completed');
       } finally {
         modals.restore();
-        ({ prompts, restore: restorePrompts } = recordPrompts(guardrails.controller));
+        ({ prompts, restore: restorePrompts } = recordPrompts(testing.guardrailPrompts));
       }
       assert.deepEqual(
         modals.asked.map((asked) => asked.buttons),

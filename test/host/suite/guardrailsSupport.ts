@@ -8,7 +8,7 @@ import type {
   CompletionChoice,
   GuardrailPrompts,
 } from '../../../src/features/guardrails/vscode/guardrailPrompts';
-import type { GuardrailController } from '../../../src/features/guardrails/vscode/guardrailController';
+import type { ScriptedGuardrailPrompts } from '../../../src/hosts/vscode/testing/scriptedGuardrailPrompts';
 import type { FolderSession } from '../../../src/features/common/vscode/services';
 
 export const GUARDRAIL_KEYS = [
@@ -34,12 +34,11 @@ export interface RecordedPrompts extends GuardrailPrompts {
   busyAnswer: BusyChoice;
 }
 
-/** Replaces the controller's prompts for the duration of a suite; call the returned function to restore. */
-export function recordPrompts(controller: GuardrailController): {
+/** Answers the guardrail prompts for the duration of a suite; call the returned function to restore. */
+export function recordPrompts(port: ScriptedGuardrailPrompts): {
   prompts: RecordedPrompts;
   restore(): void;
 } {
-  const previous = controller.prompts;
   const prompts: RecordedPrompts = {
     refusals: [],
     completions: [],
@@ -56,8 +55,7 @@ export function recordPrompts(controller: GuardrailController): {
       return prompts.completionAnswer;
     },
   };
-  controller.prompts = prompts;
-  return { prompts, restore: () => (controller.prompts = previous) };
+  return { prompts, restore: port.answerWith(prompts) };
 }
 
 export type RawGuardrail = {

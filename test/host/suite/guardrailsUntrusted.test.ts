@@ -17,7 +17,7 @@ describe('guardrails in an untrusted workspace', () => {
     const testing = await coordinator();
     const session = await sessionWithFile(testing);
     const root = session.folder.uri.fsPath;
-    const { prompts, restore } = recordPrompts(testing.guardrails.controller);
+    const { prompts, restore } = recordPrompts(testing.guardrailPrompts);
     try {
       const folderUri = session.folder.uri.toString();
       const taskKey = 'taskA_idempotency';

@@ -1,7 +1,9 @@
 // Notifications that matter, in the real host: a task becoming ready when its last dependency is
 // completed, and a task's agent terminal ending. Each one offers to show the task.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadTaskFile } from '../../../src/kernel/model/load';
 import type { FolderSession } from '../../../src/features/common/vscode/services';
@@ -112,7 +114,7 @@ describe('notifications', function () {
         cwd: session.folder.uri,
         shellPath: '/bin/sh',
         shellArgs: ['-c', 'exit 3'],
-        env: { COORDINATOR_TASK_KEY: task.key },
+        env: { COORDINATOR_TASK_KEY: task.key, COORD_AGENT_KIND: 'other' },
       });
       await waitFor(() => terminal.exitStatus !== undefined, 'the agent process ends', 30_000);
       await waitFor(
@@ -125,6 +127,27 @@ describe('notifications', function () {
         message: `The agent terminal for "${task.name}" failed (exit code 3).`,
         actions: ['Show Task'],
       });
+      // The agent state records the failure with its exit code (a terminal Start Task opened for an agent).
+      const stateFile = path.join(
+        execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], {
+          cwd: session.folder.uri.fsPath,
+          encoding: 'utf8',
+        }).trim(),
+        'coordinator',
+        'agents',
+        `${task.key}.json`,
+      );
+      await waitFor(
+        () =>
+          fs.existsSync(stateFile) &&
+          (JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { state: string }).state === 'failed',
+        'the failed agent state',
+      );
+      const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as {
+        exitCode: number;
+        agent: string;
+      };
+      assert.deepEqual([state.exitCode, state.agent], [3, 'agent']);
       terminal.dispose();
 
       // An agent that is not installed, run through shell integration as Start Task runs it:

@@ -114,6 +114,63 @@ async function worktreeNode(
   return found!;
 }
 
+/**
+ * The agent configuration is in the worktree's git dir, the repository's launcher runs this
+ * extension's coord, the terminal has the launcher on PATH, and the launched agent's state is
+ * recorded: working as "not detectable" (a plain command line reports nothing), then finished
+ * when its command ends.
+ */
+async function agentsAreConnected(
+  root: string,
+  worktree: string,
+  outcome: StartFlowOutcome,
+): Promise<void> {
+  const setup = outcome.result.agentSetup;
+  assert.ok(setup, 'the agent configuration was written');
+  assert.equal(
+    setup.dir,
+    path.join(
+      git(worktree, 'rev-parse', '--absolute-git-dir').trim(),
+      'coordinator',
+      'agent-setup',
+    ),
+  );
+  for (const file of setup.files) {
+    assert.equal(fs.readFileSync(file.path, 'utf8'), file.text);
+  }
+  const commonDir = git(root, 'rev-parse', '--path-format=absolute', '--git-common-dir').trim();
+  assert.equal(setup.launcherDir, path.join(commonDir, 'coordinator', 'bin'));
+  const extension = vscode.extensions.all.find(
+    (candidate) => candidate.packageJSON.name === 'agent-coordinator',
+  );
+  const target = fs.readFileSync(path.join(setup.launcherDir, 'coord-target'), 'utf8');
+  assert.equal(
+    target,
+    `${process.execPath}\n${path.join(extension!.extensionPath, 'dist', 'cli.js')}\n`,
+  );
+  const options = outcome.terminal!.creationOptions as vscode.TerminalOptions;
+  assert.equal(options.env?.PATH?.split(path.delimiter)[0], setup.launcherDir);
+  assert.equal(options.env?.COORD_AGENT_KIND, 'other');
+  assert.equal(outcome.agentKind, 'other');
+  assert.equal(git(worktree, 'status', '--porcelain'), '', 'nothing new in git status');
+  let shown: string[] = [];
+  await waitFor(
+    () => {
+      const listed = execFileSync(path.join(setup.launcherDir, 'coord'), ['agents', '--json'], {
+        cwd: worktree,
+        encoding: 'utf8',
+      });
+      const agents = (JSON.parse(listed) as { agents: { task: string; shown: string }[] }).agents;
+      shown = agents.filter((agent) => agent.task === outcome.result.task.key).map((a) => a.shown);
+      return shown[0] === 'finished';
+    },
+    'the agent command ending is recorded as finished',
+    30_000,
+  ).catch((error: unknown) => {
+    throw new Error(`${String(error)}; shown: ${shown.join(', ')}`);
+  });
+}
+
 describe('Start Task in Worktree and the Worktrees view', () => {
   let testing: Testing;
   let session: FolderSession;
@@ -225,6 +282,7 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       'the agent saw its ports and names in its environment',
     );
     assert.ok(ui.of('info').some((call) => call.message.includes(`Started "${before.name}"`)));
+    await agentsAreConnected(root, worktree, outcome);
   });
 
   it('@trusted opens the existing worktree instead of making it twice, and reuses the open agent terminal', async () => {

@@ -1,15 +1,19 @@
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../src/features/common/vscode/constants';
-import type { CoordinatorApi } from '../../../src/hosts/vscode/extension';
+import type {
+  CoordinatorApi as ProductionApi,
+  CoordinatorTesting,
+} from '../../../src/hosts/vscode/extension';
 
-export type { CoordinatorApi };
+/** The API as the host tests see it: the runner sets COORDINATOR_TEST=1, so `testing` is there. */
+export type CoordinatorApi = ProductionApi & { readonly testing: CoordinatorTesting };
 
 interface DeclaredCommand {
   readonly command: string;
 }
 
-export function coordinatorExtension(): vscode.Extension<CoordinatorApi> {
-  const extension = vscode.extensions.getExtension<CoordinatorApi>(EXTENSION_ID);
+export function coordinatorExtension(): vscode.Extension<ProductionApi> {
+  const extension = vscode.extensions.getExtension<ProductionApi>(EXTENSION_ID);
   if (!extension) {
     throw new Error(`Extension ${EXTENSION_ID} is not loaded in this window.`);
   }
@@ -18,7 +22,12 @@ export function coordinatorExtension(): vscode.Extension<CoordinatorApi> {
 
 /** Activates the extension (a no-op when it already is) and returns its API. */
 export async function activateCoordinator(): Promise<CoordinatorApi> {
-  return coordinatorExtension().activate();
+  const api = await coordinatorExtension().activate();
+  const { testing } = api;
+  if (!testing) {
+    throw new Error('The extension was not composed for tests: COORDINATOR_TEST=1 is not set.');
+  }
+  return { ...api, testing };
 }
 
 /** Commands declared under contributes.commands in the loaded package.json. */

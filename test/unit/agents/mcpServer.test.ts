@@ -88,6 +88,9 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
       'next_tasks',
       'plan_overview',
       'report_agent_state',
+      'request_review',
+      'review_task',
+      'show_review',
       'show_task',
       'start_task',
       'update_task',
@@ -132,6 +135,40 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
     assert.equal(own.key, 'a_base');
   });
 
+  it('ranks ready tasks that overlap work in progress last, saying why, as coord next does', async () => {
+    repo.write(
+      'docs/plans/task_status.json',
+      `${JSON.stringify({
+        tasks: {
+          work: {
+            api: { name: 'API', status: 'in_progress', files: ['src/api/**'] },
+            auth: {
+              name: 'Auth',
+              status: 'not_started',
+              priority: 'P0',
+              files: ['src/api/auth.ts'],
+            },
+            docs: { name: 'Docs', status: 'not_started', priority: 'P2', files: ['docs/**'] },
+          },
+        },
+      })}\n`,
+    );
+    const server = await connect({ COORD_TASK: 'api', COORD_AGENT: 'Codex' });
+    const next = resultJson(await server.call('next_tasks', {}));
+    const tasks = next.tasks as { key: string; why?: string }[];
+    assert.deepEqual(
+      tasks.map((task) => task.key),
+      ['docs', 'auth'],
+    );
+    assert.equal(tasks[0]?.why, undefined);
+    assert.equal(tasks[1]?.why, 'overlaps api (src/api/auth.ts ~ src/api/**)');
+    const cli = await coord(['next', '--json'], repo.root);
+    assert.deepEqual(
+      (JSON.parse(cli.stdout) as { tasks: { key: string }[] }).tasks.map((task) => task.key),
+      ['docs', 'auth'],
+    );
+  });
+
   it('answers bad arguments and unknown tasks with a tool error of one line, and keeps serving', async () => {
     const server = await connect({ COORD_TASK: 'a_base', COORD_AGENT: 'Codex' });
     const before = readFileSync(planPath(), 'utf8');
@@ -151,7 +188,7 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
     assert.equal(exceeding.isError, true);
     assert.match(resultText(exceeding), /done steps exceed the total/);
     assert.equal(readFileSync(planPath(), 'utf8'), before, 'refused calls write nothing');
-    assert.equal((await server.client.listTools()).tools.length, 7, 'the server still answers');
+    assert.equal((await server.client.listTools()).tools.length, 10, 'the server still answers');
   });
 
   it('refuses a completion with unmet gates, giving the reasons, and records a forced one with host mcp', async () => {
@@ -257,6 +294,9 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
     const started = resultJson(await starter.call('start_task', { force: true }));
     assert.equal(started.outcome, 'created');
     assert.ok(existsSync(String(started.path)), 'the worktree is on disk');
+    const flags = started.agentFlags as { claude: string[]; copilot: string[] };
+    assert.equal(flags.claude[0], '--mcp-config');
+    assert.ok(existsSync(flags.claude[1]!), "the new worktree's Claude Code MCP config");
     assert.equal(raw('b_next').status, 'in_progress');
     assert.deepEqual(
       raw('b_next').overrides?.map((o) => [o.gate, o.by, o.host]),

@@ -9,6 +9,7 @@ import {
   taskBranchName,
   taskWorktreePath,
 } from '../../../src/features/worktrees/model/naming/taskNames';
+import { posixQuote } from '../../../src/features/agents/model/shellQuoting';
 import { createTempRepo, type TempRepo } from '../../support/tempRepo';
 import { coord } from './runCoord';
 
@@ -109,7 +110,10 @@ describe('the CLI reads the settings the editor reads (real processes, real git)
       path: string;
       briefPath: string;
       agentCommand: string | null;
+      agentSetup: { flags: { codex: string[] } };
     };
+    // Codex is started with the per-run flags that connect it to coord mcp (docs/agents.md).
+    const codexFlags = result.agentSetup.flags.codex.map(posixQuote).join(' ');
 
     // What the editor computes: the merged settings through VS Code's getter, then the same naming.
     const merged: Record<string, unknown> = {
@@ -137,7 +141,11 @@ describe('the CLI reads the settings the editor reads (real processes, real git)
     assert.ok(!existsSync(join(result.path, 'setup.txt')), 'untrusted: no setup command');
     assert.match(started.stderr, /not trusted, so .*coordinator\.worktrees\.setupCommand/);
     assert.doesNotMatch(started.stderr, /coordinator\.agents/, 'only what start reads is named');
-    assert.equal(result.agentCommand, 'codex', 'untrusted: the default agents, as in the editor');
+    assert.equal(
+      result.agentCommand,
+      `codex ${codexFlags}`,
+      'untrusted: the default agents, as in the editor',
+    );
 
     const trusted = await coord(
       ['start', 'b_second', '--workspace', 'team.code-workspace', '--trusted'],
@@ -149,7 +157,11 @@ describe('the CLI reads the settings the editor reads (real processes, real git)
     const worktree = trusted.stdout.trim();
     assert.equal(readFileSync(join(worktree, 'setup.txt'), 'utf8'), 'from-workspace\n');
     assert.ok(
-      trusted.stderr.split('\n').includes(`agent: codex --brief ${join(worktree, 'BRIEF.md')}`),
+      trusted.stderr
+        .split('\n')
+        .includes(
+          `agent: codex ${codexFlags.replace(/a_first/g, 'b_second')} --brief ${join(worktree, 'BRIEF.md')}`,
+        ),
       trusted.stderr,
     );
   });

@@ -10,7 +10,7 @@ import {
   recordGuardrailResults,
 } from '../../../src/features/guardrails/record';
 import { readRunLogs, writeRunLog } from '../../../src/features/guardrails/runLogFiles';
-import { runGuardrails } from '../../../src/features/guardrails/runGuardrails';
+import { runGuardrailBatch } from '../../../src/features/guardrails/runGuardrailBatch';
 import { textSink } from '../../../src/features/guardrails/textSink';
 import { TaskFileStore } from '../../../src/platform/taskfile/store';
 import { guardrail, modelWith } from './helpers';
@@ -33,7 +33,7 @@ posixOnly('guardrails: running several', function () {
       guardrail('third', 'exit 1', { required: false }),
     ];
     const sinks = new Map<string, RecordingSink>();
-    const results = await runGuardrails(definitions, {
+    const results = await runGuardrailBatch(definitions, {
       cwd: folder.dir,
       model: modelWith('task1_shadow_diff:task1:waiting'),
       sinkFor: (definition) => {
@@ -56,12 +56,15 @@ posixOnly('guardrails: running several', function () {
   });
 
   it('runs a skipped one when told to ignore dependencies', async () => {
-    const [result] = await runGuardrails([guardrail('shadow', 'true', { dependsOn: 'task1' })], {
-      cwd: folder.dir,
-      model: modelWith('task1_shadow_diff:task1:waiting'),
-      ignoreDependencies: true,
-      sinkFor: () => new RecordingSink(),
-    });
+    const [result] = await runGuardrailBatch(
+      [guardrail('shadow', 'true', { dependsOn: 'task1' })],
+      {
+        cwd: folder.dir,
+        model: modelWith('task1_shadow_diff:task1:waiting'),
+        ignoreDependencies: true,
+        sinkFor: () => new RecordingSink(),
+      },
+    );
     assert.equal(result.verdict, 'pass');
   });
 
@@ -70,7 +73,7 @@ posixOnly('guardrails: running several', function () {
     const marker = (name: string) => path.join(folder.dir, name);
     const waitOther = (mine: string, other: string) =>
       `touch ${marker(mine)}; i=0; while [ ! -f ${marker(other)} ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done; test -f ${marker(other)}`;
-    const results = await runGuardrails(
+    const results = await runGuardrailBatch(
       [guardrail('a', waitOther('a', 'b')), guardrail('b', waitOther('b', 'a'))],
       { cwd: folder.dir, parallelism: 2, sinkFor: () => new RecordingSink() },
     );
@@ -83,7 +86,7 @@ posixOnly('guardrails: running several', function () {
   it('after a cancel reports the rest as cancelled without starting them', async () => {
     const controller = new AbortController();
     const started = path.join(folder.dir, 'started');
-    const running = runGuardrails(
+    const running = runGuardrailBatch(
       [
         guardrail('long', `touch ${started}; sleep 60`),
         guardrail('next', `touch ${path.join(folder.dir, 'next')}`),
@@ -118,7 +121,7 @@ posixOnly('guardrails: running several', function () {
   it('prints header, output and footer as text, with line prefixes for parallel runs', async () => {
     let printed = '';
     const definition = guardrail('lint', "printf 'a\\nb'");
-    await runGuardrails([definition], {
+    await runGuardrailBatch([definition], {
       cwd: folder.dir,
       sinkFor: (d) => textSink(d, (text) => (printed += text), { prefixLines: true }),
     });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { formatSize } from '../../../src/features/guardrails/model/format';
-import { runGuardrails } from '../../../src/features/guardrails/runGuardrails';
+import { runGuardrailBatch } from '../../../src/features/guardrails/runGuardrailBatch';
 import { textSink } from '../../../src/features/guardrails/textSink';
 import { guardrail } from './helpers';
 import { tempFolder } from './processes';
@@ -17,7 +17,7 @@ posixOnly('textSink with a limit (the output channel)', function () {
 
   async function printed(command: string, limitChars?: number, extra = {}): Promise<string> {
     let text = '';
-    await runGuardrails([guardrail('big', command, extra)], {
+    await runGuardrailBatch([guardrail('big', command, extra)], {
       cwd: folder.dir,
       sinkFor: (definition) => textSink(definition, (chunk) => (text += chunk), { limitChars }),
     });

@@ -38,14 +38,14 @@ describe('branch names a task may not use', () => {
   ] as const) {
     it(`refuses ${label} with code ${code} and the reason`, () => {
       const refusal = branchRefusal(facts(extra));
-      assert.ok(BranchRefusedError.is(refusal, code), String(refusal));
+      assert.ok(BranchRefusedError.refused(refusal, code), String(refusal));
       assert.match(refusal.message, new RegExp(`^Task task1 has branch "${extra.branch}"`));
     });
   }
 
   it('names the main checkout when the base branch is also checked out there', () => {
     const refusal = branchRefusal(facts({ branch: 'main' }));
-    assert.ok(BranchRefusedError.is(refusal, 'mainCheckoutBranch'));
+    assert.ok(BranchRefusedError.refused(refusal, 'mainCheckoutBranch'));
     assert.match(refusal.message, /main worktree \(\/repo\)/);
   });
 });

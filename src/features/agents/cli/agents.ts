@@ -5,7 +5,8 @@ import { DEFAULT_STALE_AFTER_MS, shownAgentState } from '../model/agentState';
 import { readAgentStates } from '../agentStateStore';
 
 export const command: CliCommand = {
-  summary: 'agent state per task: working, needs input, idle, finished, failed or stale',
+  summary:
+    'agent state per task: working, needs input, idle, finished, failed, stale or not detectable',
   usage:
     'coord agents [--stale-after MINUTES] [--json]\n' +
     `  An agent working with no signal for ${DEFAULT_STALE_AFTER_MS / 60_000} minutes (or --stale-after) shows as stale.`,
@@ -36,7 +37,7 @@ export const command: CliCommand = {
       formatTable(
         [
           { header: 'TASK', max: 24 },
-          { header: 'STATE', max: 12 },
+          { header: 'STATE', max: 14 },
           { header: 'AGENT', max: 16, flexible: true },
           { header: 'SINCE', max: 20 },
           { header: 'MESSAGE', max: 48, flexible: true },

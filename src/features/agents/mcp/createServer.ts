@@ -3,6 +3,7 @@ import { registerAgentStateTool } from './agentStateTool';
 import { registerEditTools } from './editTools';
 import { registerPlanTools } from './planTools';
 import { registerPlanResources } from './resources';
+import { registerReviewTools } from './reviewTools';
 import type { McpSession } from './session';
 
 /** The coordinator's MCP server: plan tools, edit tools, agent state and plan resources. */
@@ -11,12 +12,13 @@ export function createCoordinatorServer(session: McpSession, version: string): M
     { name: 'agent-coordinator', version },
     {
       instructions:
-        "Tools for the team's task plan (task_status.json). Read with plan_overview, next_tasks and show_task; change your task with claim_task, update_task and report_agent_state. Completing a task passes its gates.",
+        "Tools for the team's task plan (task_status.json). Read with plan_overview, next_tasks and show_task; change your task with claim_task, update_task and report_agent_state. Completing a task passes its gates, required reviews included: ask for them with request_review; review others' tasks with show_review and review_task.",
     },
   );
   registerPlanTools(server, session);
   registerEditTools(server, session);
   registerAgentStateTool(server, session);
+  registerReviewTools(server, session);
   registerPlanResources(server, session);
   return server;
 }

@@ -11,7 +11,10 @@ import { claimTask } from '../../tasks/claimTask';
 import { forcedOnly } from '../../tasks/gateUi';
 import { updateTask } from '../../tasks/updateTask';
 import { startGatedTask } from '../../worktrees/startGatedTask';
+import { currentCoordLauncher } from '../../common/cli/launcher';
+import { reviewShortfalls } from '../../reviews/reviewShortfalls';
 import { linkedWorktreeBranch } from './linkedWorktreeBranch';
+import { mcpPullRequestReviews } from './mcpPullRequestReviews';
 import { editableTask, readPlan, type McpSession } from './session';
 import { jsonResult, runTool } from './toolResult';
 import { taskDetails } from './planViews';
@@ -79,6 +82,8 @@ export function registerEditTools(server: McpServer, session: McpSession): void 
               }
             : {}),
           isTrusted: () => false,
+          // The new worktree's agent reaches this coord through the repository's launcher.
+          coord: { command: currentCoordLauncher().command, replace: false },
         });
         return jsonResult({
           task: result.task.key,
@@ -86,6 +91,7 @@ export function registerEditTools(server: McpServer, session: McpSession): void 
           branch: result.branch,
           path: result.path,
           briefPath: result.briefPath ?? null,
+          agentFlags: result.agentSetup?.flags ?? null,
           notes: result.notes,
         });
       }),
@@ -96,7 +102,7 @@ export function registerEditTools(server: McpServer, session: McpSession): void 
     {
       title: 'Update a task',
       description:
-        'Changes status, progress, PR, blockers or notes of a task. Marking it completed passes the completion gate (dependencies completed, every step done, required guardrails passed); a refusal gives the reasons, and force: true overrides it, recorded on the task.',
+        'Changes status, progress, PR, blockers or notes of a task. Marking it completed passes the completion gate (dependencies completed, every step done, required guardrails passed, required reviews approved at the branch head); a refusal gives the reasons, and force: true overrides it, recorded on the task.',
       inputSchema: {
         task: TASK,
         status: z.enum(TASK_STATUSES).optional(),
@@ -153,6 +159,13 @@ export function registerEditTools(server: McpServer, session: McpSession): void 
               task,
               definitions: definitions.definitions,
               settings: guardrailSettings,
+            }),
+          reviewShortfalls: async (task) =>
+            reviewShortfalls({
+              folder,
+              model,
+              task,
+              pullRequestReviews: await mcpPullRequestReviews(session),
             }),
         });
         const plan = { loaded, model: loaded.model!, graph: loaded.graph! };

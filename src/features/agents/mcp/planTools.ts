@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { nextTasks } from '../../../kernel/model/next';
+import { overlapNote } from '../../conflicts/model/rankByOverlap';
+import { nextReadyTasks } from '../../conflicts/model/nextReady';
 import { taskJson } from '../../common/cli/print/taskJson';
 import { findTaskIn, readPlan, type McpSession } from './session';
 import { jsonResult, runTool } from './toolResult';
@@ -23,7 +24,7 @@ export function registerPlanTools(server: McpServer, session: McpSession): void 
     {
       title: 'Next ready tasks',
       description:
-        'Tasks ready to start (not started, every task dependency completed), by priority and phase.',
+        'Tasks ready to start (not started, every task dependency completed), by priority and phase; those whose declared files overlap a task in progress come last, with the overlap named.',
       inputSchema: {
         owner: z.string().min(1).optional().describe('Only tasks with this owner'),
         limit: z.number().int().min(1).max(200).optional().describe('At most this many (20)'),
@@ -33,13 +34,13 @@ export function registerPlanTools(server: McpServer, session: McpSession): void 
     ({ owner, limit }) =>
       runTool(async () => {
         const { model, graph } = await readPlan(session);
-        const wanted = owner?.toLowerCase();
-        const ready = nextTasks(model, graph).filter(
-          (task) => !wanted || task.owners.some((o) => o.toLowerCase() === wanted),
-        );
+        const ranked = nextReadyTasks(model, graph, owner);
         return jsonResult({
-          ready: ready.length,
-          tasks: ready.slice(0, limit ?? 20).map((task) => taskJson(model, graph, task)),
+          ready: ranked.length,
+          tasks: ranked.slice(0, limit ?? 20).map(({ task, overlaps }) => ({
+            ...taskJson(model, graph, task),
+            ...(overlaps.length > 0 ? { overlaps, why: overlapNote(overlaps) } : {}),
+          })),
         });
       }),
   );

@@ -23,6 +23,9 @@ function errorText(error: unknown): string {
   if (CoordinatorError.is(error, 'gateRefused')) {
     return `${error.message} Call again with force: true to go ahead anyway; it is recorded on the task.`;
   }
+  if (CoordinatorError.is(error)) {
+    return error.message;
+  }
   if (isBug(error)) {
     const message = error instanceof Error ? error.message : String(error);
     return `Unexpected error in coord mcp: ${message}`;

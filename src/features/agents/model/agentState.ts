@@ -7,7 +7,12 @@ export const REPORTED_AGENT_STATES = [
   'failed',
 ] as const;
 export type ReportedAgentState = (typeof REPORTED_AGENT_STATES)[number];
-export type ShownAgentState = ReportedAgentState | 'stale';
+/**
+ * `stale`: said it was working, then nothing for too long. `not_detectable`: launched by an agent
+ * whose tool cannot say when it works (its record lists what it can report), so the time since
+ * tells nothing either.
+ */
+export type ShownAgentState = ReportedAgentState | 'stale' | 'not_detectable';
 
 /** One task's agent state, as kept in the local state folder (never in the plan). */
 export interface AgentStateRecord {
@@ -20,6 +25,8 @@ export interface AgentStateRecord {
   message?: string;
   /** Exit code of a failed agent. */
   exitCode?: number;
+  /** The states the agent's tool reports by itself, when the reporter knows its tool. */
+  detects?: ReportedAgentState[];
 }
 
 /** An agent that said it is working and then says nothing for this long is shown as stale. */
@@ -34,6 +41,7 @@ export interface AgentStateInput {
   agent: string;
   message?: string;
   exitCode?: number;
+  detects?: readonly ReportedAgentState[];
 }
 
 /** A record from what was reported, or the one sentence saying what is wrong with it. */
@@ -69,19 +77,26 @@ export function agentStateRecord(
   if (state === 'failed') {
     record.exitCode = input.exitCode;
   }
+  if (input.detects) {
+    record.detects = [...input.detects];
+  }
   return record;
 }
 
 /**
  * The state to show: an agent still `working` with no signal for `staleAfterMs` is `stale`
  * (it may have died without a word). Waiting, idle, finished and failed agents wait for a
- * person, so their age does not change what they are.
+ * person, so their age does not change what they are. A `working` record of an agent whose tool
+ * never reports working (it was only launched) is `not_detectable`, never working forever.
  */
 export function shownAgentState(
   record: AgentStateRecord,
   now: Date,
   staleAfterMs = DEFAULT_STALE_AFTER_MS,
 ): ShownAgentState {
+  if (record.state === 'working' && record.detects && !record.detects.includes('working')) {
+    return 'not_detectable';
+  }
   const age = now.getTime() - Date.parse(record.at);
   return record.state === 'working' && !(age < staleAfterMs) ? 'stale' : record.state;
 }
@@ -103,6 +118,8 @@ export function parseAgentStateRecord(text: string): AgentStateRecord | undefine
     typeof record.agent === 'string' &&
     typeof record.at === 'string' &&
     !Number.isNaN(Date.parse(record.at)) &&
-    (REPORTED_AGENT_STATES as readonly string[]).includes(record.state as string);
+    (REPORTED_AGENT_STATES as readonly string[]).includes(record.state as string) &&
+    (record.detects === undefined ||
+      (Array.isArray(record.detects) && record.detects.every((s) => typeof s === 'string')));
   return valid ? (record as AgentStateRecord) : undefined;
 }

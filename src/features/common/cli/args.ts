@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './command';
+import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -10,9 +11,9 @@ export const JSON_OPTION = { json: { type: 'boolean' } } as const satisfies Opti
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const satisfies Options;
 
 /** `-h` or `--help` among a command's options: its usage is printed instead of running it. */
-export class HelpRequested extends Error {
+export class HelpRequested extends CoordinatorError {
   constructor() {
-    super('help requested');
+    super('helpRequested', 'help requested');
     this.name = 'HelpRequested';
   }
 }

@@ -1,10 +1,13 @@
 /** What every `coord` command gets, so commands never touch `process` directly. */
+import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
 export interface CliContext {
   cwd: string;
   /** The process environment (read for trust and identity). */
   env: Readonly<Record<string, string | undefined>>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** All of standard input, for commands fed by another program (agent hooks). */
+  readStdin?(): Promise<string>;
 }
 
 export interface CliCommand {
@@ -22,17 +25,17 @@ export const ExitCode = {
 } as const;
 
 /** Bad arguments: printed with the command's usage, exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends CoordinatorError {
   constructor(message: string) {
-    super(message);
+    super('usage', message);
     this.name = 'UsageError';
   }
 }
 
 /** A command that ran but could not do what was asked: message printed, exit code 1. */
-export class CommandFailure extends Error {
+export class CommandFailure extends CoordinatorError {
   constructor(message: string) {
-    super(message);
+    super('commandFailed', message);
     this.name = 'CommandFailure';
   }
 }

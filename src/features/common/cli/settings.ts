@@ -45,7 +45,7 @@ export async function cliSettings(
   context: CliContext,
   read: SettingsRead,
 ): Promise<CliSettings> {
-  const folder = await folderOf(read.from ?? context.cwd);
+  const folder = await settingsFolder(read.from ?? context.cwd);
   const trusted = await repositoryTrusted(values, context, folder);
   const settings = await readRepositorySettings({
     folder,
@@ -85,13 +85,16 @@ export async function requireTrust(
   refusal: string,
 ): Promise<void> {
   if (!(await repositoryTrusted(values, context, from))) {
-    throw new CoordinatorError(
-      'untrusted',
-      `${refusal}, and this repository is not trusted; ${HOW_TO_TRUST}`,
-    );
+    throw new CoordinatorError('untrusted', untrustedRefusal(refusal));
   }
 }
 
-async function folderOf(from: string): Promise<string> {
+/** `refusal` (what is not done and why) completed with how to trust the repository. */
+export function untrustedRefusal(refusal: string): string {
+  return `${refusal}, and this repository is not trusted; ${HOW_TO_TRUST}`;
+}
+
+/** The folder whose settings apply where a command acts: the top of its worktree. */
+export async function settingsFolder(from: string): Promise<string> {
   return (await worktreeTopLevel(from).catch(() => undefined)) ?? from;
 }

@@ -3,10 +3,11 @@ import type { LoadedTaskFile, Task, TaskModel } from '../../../kernel/model/type
 import { CONVENTIONAL_TASK_FILE, discoverTaskFile } from '../../../platform/taskfile/discover';
 import { TaskFileStore } from '../../../platform/taskfile/store';
 import { CommandFailure, type CliContext } from './command';
+import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
 
-export class TaskFileNotFoundError extends Error {
+export class TaskFileNotFoundError extends CoordinatorError {
   constructor(message: string) {
-    super(message);
+    super('taskFileNotFound', message);
     this.name = 'TaskFileNotFoundError';
   }
 }

@@ -49,6 +49,8 @@ export const Commands = {
   signInToGitHub: 'coordinator.signInToGitHub',
   createPullRequest: 'coordinator.createPullRequest',
   setupMergeDriver: 'coordinator.setupMergeDriver',
+  commitPlan: 'coordinator.commitPlan',
+  adoptPlanEdits: 'coordinator.adoptPlanEdits',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -78,6 +80,7 @@ export const Settings = {
   agents: 'agents',
   /** A list, not `guardrails` itself: that name holds the settings below. */
   reviewsGitHubLogins: 'reviews.githubLogins',
+  reviewsSlaHours: 'reviews.slaHours',
   guardrailsDefinitions: 'guardrails.definitions',
   guardrailsTimeoutMinutes: 'guardrails.timeoutMinutes',
   guardrailsParallelism: 'guardrails.parallelism',
@@ -100,6 +103,10 @@ export const Settings = {
   snapshotsFolder: 'snapshots.folder',
   snapshotsDaily: 'snapshots.daily',
   conflictsForecast: 'conflicts.forecast',
+  planBranchesView: 'plan.branchesView',
+  planFetchIntervalMinutes: 'plan.fetchIntervalMinutes',
+  planCoordinatorBranch: 'plan.coordinatorBranch',
+  planCommitOnStatusChange: 'plan.commitOnStatusChange',
   /** Application-scoped: only the user can let the extension use GITHUB_TOKEN / GH_TOKEN. */
   githubAllowEnvironmentToken: 'github.allowEnvironmentToken',
   githubConnectTimeoutSeconds: 'github.connectTimeoutSeconds',

@@ -4,6 +4,7 @@ import { Disposable } from '../../common/vscode/lifecycle';
 import type { FolderSession, WorkspaceSessions } from '../../common/vscode/services';
 import { forecastConflicts } from '../forecast';
 import type { ConflictForecast } from '../model/types';
+import { errorLine } from '../../../kernel/errors/errorLine';
 
 /** Quiet time after a change before the forecast runs again. */
 const DEBOUNCE_MS = 1500;
@@ -91,9 +92,7 @@ export class ConflictRadar extends Disposable {
       this.forecasts.set(session, forecast);
       this.changed.fire();
     } catch (error) {
-      this.log.warn(
-        `Conflict forecast for ${session.folder.name} failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.log.warn(`Conflict forecast for ${session.folder.name} failed: ${errorLine(error)}`);
     } finally {
       this.running.delete(session);
       if (this.again.delete(session)) {

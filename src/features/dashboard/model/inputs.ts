@@ -40,6 +40,12 @@ export interface WorktreeInput {
   diskBytes?: number;
 }
 
+/** A task further along on another branch than in the plan, in words (`completed on feat/x, not merged`). */
+export interface BranchPlanInput {
+  taskKey: string;
+  summary: string;
+}
+
 /** Data from other features (guardrails, GitHub, worktrees, snapshots); every part is optional. */
 export interface DashboardExtras {
   guardrails?: GuardrailRunInput[];
@@ -47,6 +53,9 @@ export interface DashboardExtras {
   worktrees?: WorktreeInput[];
   history?: HistoryPoint[];
   github?: DashboardGitHubFreshness;
+  branchPlans?: BranchPlanInput[];
+  /** Required reviews still awaited, from the review watch. */
+  awaitedReviews?: { taskKey: string; reviewer: string; overdue: boolean }[];
 }
 
 export interface DashboardInputs extends DashboardExtras {
@@ -54,4 +63,8 @@ export interface DashboardInputs extends DashboardExtras {
   folderUri: string;
   taskFile?: string;
   loaded: LoadedTaskFile | undefined;
+  /** `coordinator.reviews.slaHours`; 24 by default. */
+  reviewSlaHours?: number;
+  /** Now, for the measures that run to the present; the clock by default. */
+  now?: Date;
 }

@@ -6,7 +6,7 @@ import type {
   DashboardWorktree,
 } from '../../../protocol/dashboardModel';
 import { withoutUndefined } from './guardrails';
-import type { PullRequestInput, WorktreeInput } from './inputs';
+import type { BranchPlanInput, PullRequestInput, WorktreeInput } from './inputs';
 
 export function displayStatusOf(task: Task, graph: TaskGraph | undefined): DisplayStatus {
   return task.status === 'not_started' && graph?.ready.has(task.key) ? 'ready' : task.status;
@@ -19,11 +19,19 @@ export class TaskLinks {
   private readonly prByNumber = new Map<number, PullRequestInput>();
   private readonly worktreeByTask = new Map<string, WorktreeInput>();
   private readonly worktreeByBranch = new Map<string, WorktreeInput>();
+  private readonly branchPlansByTask = new Map<string, string[]>();
 
   constructor(
     pullRequests: readonly PullRequestInput[] = [],
     worktrees: readonly WorktreeInput[] = [],
+    branchPlans: readonly BranchPlanInput[] = [],
   ) {
+    for (const { taskKey, summary } of branchPlans) {
+      this.branchPlansByTask.set(taskKey, [
+        ...(this.branchPlansByTask.get(taskKey) ?? []),
+        summary,
+      ]);
+    }
     for (const pr of pullRequests) {
       if (pr.taskKey) {
         this.prByTask.set(pr.taskKey, pr);
@@ -49,6 +57,10 @@ export class TaskLinks {
       (task.branch ? this.prByBranch.get(task.branch) : undefined) ??
       (task.prNumber !== undefined ? this.prByNumber.get(task.prNumber) : undefined);
     return pr && withoutUndefined({ number: pr.number, state: pr.state, ci: pr.ci, url: pr.url });
+  }
+
+  onBranchesFor(task: Task): string[] | undefined {
+    return this.branchPlansByTask.get(task.key);
   }
 
   worktreeFor(task: Task): DashboardWorktree | undefined {
@@ -111,5 +123,6 @@ export function toDashboardTask(task: Task, context: TaskContext): DashboardTask
     inCycle: context.inCycle.has(task.key),
     pullRequest: context.links.pullRequestFor(task),
     worktree: context.links.worktreeFor(task),
+    onBranches: context.links.onBranchesFor(task),
   });
 }

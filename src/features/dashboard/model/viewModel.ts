@@ -15,6 +15,12 @@ import type {
   OwnerProgress,
   PriorityProgress,
 } from '../../../protocol/dashboardModel';
+import { SETTINGS } from '../../../kernel/config/settingsTable';
+import {
+  successCriteria,
+  type OwnerMetrics,
+  type TaskMetrics,
+} from '../../metrics/model/successCriteria';
 import { deriveGuardrails, withoutUndefined } from './guardrails';
 import type { DashboardInputs } from './inputs';
 import { TaskLinks, toDashboardTask, type TaskContext } from './taskView';
@@ -25,7 +31,7 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
   const model = loaded?.model;
   const graph = loaded?.graph;
   const tasks = model?.tasks ?? [];
-  const links = new TaskLinks(inputs.pullRequests, inputs.worktrees);
+  const links = new TaskLinks(inputs.pullRequests, inputs.worktrees, inputs.branchPlans);
   const criticalPath = graph?.criticalPath ?? [];
   const context: TaskContext = {
     graph,
@@ -34,7 +40,21 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
     inCycle: new Set((graph?.cycles ?? []).flat()),
     links,
   };
-  const dashboardTasks = tasks.map((task) => toDashboardTask(task, context));
+  const measured = successCriteria({
+    tasks,
+    guardrails: model?.guardrails ?? [],
+    now: inputs.now ?? new Date(),
+    snapshotTimes: inputs.history?.map((point) => point.date),
+    slaHours: inputs.reviewSlaHours ?? SETTINGS['reviews.slaHours'].default,
+  });
+  const measuredByKey = new Map(measured.tasks.map((m) => [m.taskKey, m]));
+  const overdue = new Set(
+    (inputs.awaitedReviews ?? []).filter((r) => r.overdue).map((r) => r.taskKey),
+  );
+  const awaited = new Set((inputs.awaitedReviews ?? []).map((r) => r.taskKey));
+  const dashboardTasks = tasks.map((task) =>
+    withMeasures(toDashboardTask(task, context), measuredByKey.get(task.key), overdue),
+  );
   const guardrails = deriveGuardrails(model?.guardrails ?? [], inputs.guardrails);
   const worktrees: DashboardWorktree[] = (inputs.worktrees ?? []).map((w) =>
     withoutUndefined({ ...w }),
@@ -48,7 +68,7 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
     broken: loaded?.broken ?? false,
     problems: loaded?.diagnostics.filter((d) => d.severity === 'error').length ?? 0,
     summary: summarise(dashboardTasks, loaded?.summary, guardrails, inputs),
-    byOwner: progressByOwner(dashboardTasks),
+    byOwner: progressByOwner(dashboardTasks, measured.owners),
     byPriority: progressByPriority(dashboardTasks),
     tasks: dashboardTasks,
     groups: model ? groupKeys(model) : [],
@@ -65,8 +85,10 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
       )
       .map((t) => t.key),
     reviewQueue: dashboardTasks
-      .filter((t) => t.criticalReview && t.status !== 'completed')
+      .filter((t) => (t.criticalReview || awaited.has(t.key)) && t.status !== 'completed')
       .map((t) => t.key),
+    overdueReviews: dashboardTasks.filter((t) => overdue.has(t.key)).map((t) => t.key),
+    successCriteria: measured.criteria.map((criterion) => withoutUndefined({ ...criterion })),
     guardrails,
     worktrees,
     history: (inputs.history ?? []).map((point) => ({ ...point })),
@@ -124,8 +146,26 @@ function tally(tasks: readonly DashboardTask[]): CountByStatus {
   };
 }
 
+function withMeasures(
+  task: DashboardTask,
+  measured: TaskMetrics | undefined,
+  overdue: ReadonlySet<string>,
+): DashboardTask {
+  const actualMs = measured?.times.actualMs;
+  return withoutUndefined({
+    ...task,
+    actualHours: actualMs !== undefined ? Math.round(actualMs / 36_000) / 100 : undefined,
+    outsideEstimate: measured?.withinEstimate === false ? true : undefined,
+    reviewOverdue: overdue.has(task.key) ? true : undefined,
+  });
+}
+
 /** One row per owner named anywhere, in order of first appearance; a shared task counts for each. */
-function progressByOwner(tasks: readonly DashboardTask[]): OwnerProgress[] {
+function progressByOwner(
+  tasks: readonly DashboardTask[],
+  measures: readonly OwnerMetrics[],
+): OwnerProgress[] {
+  const measuredOwner = new Map(measures.map((m) => [m.owner, m]));
   const byOwner = new Map<string, DashboardTask[]>();
   for (const task of tasks) {
     const owners = task.owners.length > 0 ? task.owners : ['(unassigned)'];
@@ -135,7 +175,15 @@ function progressByOwner(tasks: readonly DashboardTask[]): OwnerProgress[] {
       byOwner.set(owner, list);
     }
   }
-  return [...byOwner].map(([owner, owned]) => ({ owner, ...tally(owned) }));
+  return [...byOwner].map(([owner, owned]) => {
+    const m = measuredOwner.get(owner);
+    return withoutUndefined({
+      owner,
+      ...tally(owned),
+      actualHours: m && m.actualHours > 0 ? Math.round(m.actualHours * 100) / 100 : undefined,
+      outsideEstimate: m && m.judged > 0 ? m.outside : undefined,
+    });
+  });
 }
 
 function progressByPriority(tasks: readonly DashboardTask[]): PriorityProgress[] {

@@ -5,6 +5,7 @@ import type { DashboardViewModel } from '../../../protocol/dashboardModel';
 import { parseWebviewMessage, type HostMessage } from '../../../protocol/messages';
 import { Disposable } from '../../common/vscode/lifecycle';
 import type { CoordinatorServices, FolderSession } from '../../common/vscode/services';
+import { coordinatorSettings } from '../../common/vscode/settings';
 import type { DashboardDataSources } from './dataSources';
 import { runDashboardAction } from './dispatch';
 import { createNonce, dashboardHtml } from './html';
@@ -87,6 +88,10 @@ export class DashboardPanel extends Disposable {
       folderUri: this.session.folder.uri.toString(),
       taskFile: taskFile ? vscode.workspace.asRelativePath(taskFile, false) : undefined,
       loaded: this.session.state,
+      reviewSlaHours: coordinatorSettings(this.session.folder.uri).number(
+        'reviews.slaHours',
+        (hours) => hours >= 0,
+      ),
     });
     const previous = this.shown;
     let message: HostMessage;

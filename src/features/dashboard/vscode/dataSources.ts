@@ -60,7 +60,14 @@ export function mergeExtras(parts: readonly (DashboardExtras | undefined)[]): Da
     if (!part) {
       continue;
     }
-    for (const name of ['guardrails', 'pullRequests', 'worktrees', 'history'] as const) {
+    for (const name of [
+      'guardrails',
+      'pullRequests',
+      'worktrees',
+      'history',
+      'branchPlans',
+      'awaitedReviews',
+    ] as const) {
       const values = part[name];
       if (values) {
         (merged[name] as unknown[] | undefined) = [

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../common/vscode/constants';
 import type { WebviewMessage } from '../../../protocol/messages';
+import { errorLine } from '../../../kernel/errors/errorLine';
 
 /** Owned by the guardrail feature; the dashboard only calls it. */
 export const RUN_GUARDRAIL_COMMAND = 'coordinator.runGuardrail';
@@ -83,8 +84,6 @@ export async function runDashboardAction(
     await execute(action.command, action.argument);
   } catch (error) {
     log.error(`Dashboard action ${message.type} failed: ${String(error)}`);
-    void vscode.window.showErrorMessage(
-      `Could not run ${action.command}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    void vscode.window.showErrorMessage(`Could not run ${action.command}: ${errorLine(error)}`);
   }
 }

@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { GitError, mainWorktreeRoot } from '../../../platform/git';
-import { GitHubError, pullRequestDraftForTask, pushBranchToOrigin } from '../client';
+import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
+import { errorLine } from '../../../kernel/errors/errorLine';
+import { mainWorktreeRoot } from '../../../platform/git';
+import { GitHubError, pushBranchToOrigin } from '../client';
+import { createTaskPullRequest } from '../createTaskPullRequest';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { CommandFailure, ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
 import { cliGitHubService } from './gitHubService';
@@ -42,19 +45,6 @@ export const command: CliCommand = {
     const template = values.template
       ? await readFile(resolve(context.cwd, values.template), 'utf8')
       : undefined;
-    const draft = pullRequestDraftForTask(
-      task,
-      {
-        ...(template ? { bodyTemplate: template } : {}),
-        draft: values.draft ?? false,
-        criticalReviewLabels: values.label ?? [],
-        criticalReviewReviewers: values.reviewer ?? [],
-      },
-      values.base,
-    );
-    if ('error' in draft) {
-      throw new CommandFailure(draft.error);
-    }
     const repoRoot =
       (await mainWorktreeRoot(dirname(opened.path)).catch(() => undefined)) ?? context.cwd;
     const { service, clean } = await cliGitHubService(
@@ -67,21 +57,32 @@ export const command: CliCommand = {
       },
       context,
     );
-    if (values.push) {
-      context.stderr(`coord: pushing ${draft.head} to origin\n`);
-      try {
-        await pushBranchToOrigin(repoRoot, draft.head);
-      } catch (error) {
-        throw new CommandFailure(
-          clean(
-            error instanceof GitError || error instanceof Error ? error.message : String(error),
-          ),
-        );
-      }
-    }
-    let created;
+    let result;
     try {
-      created = await service.createPullRequest(draft);
+      result = await createTaskPullRequest({
+        task,
+        settings: {
+          ...(template ? { bodyTemplate: template } : {}),
+          draft: values.draft ?? false,
+          criticalReviewLabels: values.label ?? [],
+          criticalReviewReviewers: values.reviewer ?? [],
+        },
+        ...(values.base ? { base: values.base } : {}),
+        client: {
+          push: (branch, signal) => pushBranchToOrigin(repoRoot, branch, signal),
+          create: (draft) => service.createPullRequest(draft),
+        },
+        store: opened.store,
+        ui: {
+          confirm: async () => (values.push ? 'push' : 'open'),
+          progress: (work) =>
+            work((message) => {
+              if (message.startsWith('pushing ')) {
+                context.stderr(`coord: ${message} to origin\n`);
+              }
+            }),
+        },
+      });
     } catch (error) {
       if (error instanceof GitHubError) {
         const hint =
@@ -90,9 +91,18 @@ export const command: CliCommand = {
             : '';
         throw new CommandFailure(`${error.message}${hint}`);
       }
-      throw error;
+      if (CoordinatorError.is(error, 'untrusted') || CoordinatorError.is(error, 'noBranch')) {
+        throw error;
+      }
+      throw new CommandFailure(clean(errorLine(error)));
     }
-    await opened.store.apply({ kind: 'setPrNumber', taskKey: task.key, prNumber: created.number });
+    if (result.outcome === 'existing') {
+      throw new CommandFailure(`${task.id} already has pull request #${result.number}`);
+    }
+    if (result.outcome === 'declined') {
+      return ExitCode.failed;
+    }
+    const { created } = result;
     for (const warning of created.warnings) {
       context.stderr(`coord: ${warning}\n`);
     }
@@ -100,6 +110,10 @@ export const command: CliCommand = {
       context.stdout(`${JSON.stringify({ taskKey: task.key, ...created }, null, 2)}\n`);
     } else {
       context.stdout(`${created.url}\n`);
+    }
+    if (result.recordError) {
+      context.stderr(`coord: ${result.recordError}\n`);
+      return ExitCode.failed;
     }
     context.stderr(
       `coord: ${task.id} → PR #${created.number}; pr_number written to ${opened.shownPath}\n`,

@@ -1,15 +1,16 @@
 import type { GitHubErrorKind, GitHubProblem } from '../model/types';
 import { redactSecrets } from '../../../kernel/text/redact';
+import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
 
 /** A GitHub failure with a kind the UI can act on and a message fit to show. Never holds a token. */
-export class GitHubError extends Error {
+export class GitHubError extends CoordinatorError {
   constructor(
     readonly kind: GitHubErrorKind,
     message: string,
     readonly status?: number,
     readonly retryAt?: string,
   ) {
-    super(message);
+    super('gitHubFailed', message);
     this.name = 'GitHubError';
   }
 

@@ -10,6 +10,7 @@ import type { FolderSession } from '../../common/vscode/services';
 import { Debouncer } from '../../common/vscode/session/debouncer';
 import { loadGitHubModule } from './githubModule';
 import { enterpriseUri, type GitHubTokenSource } from './tokenSource';
+import { errorLine } from '../../../kernel/errors/errorLine';
 
 /** Quiet time after a task-file change before asking GitHub again (agents write in bursts). */
 const TASKS_CHANGED_DELAY_MS = 2_000;
@@ -95,9 +96,7 @@ export class FolderPullRequests extends Disposable {
         this.onUpdate(this);
       }
     } catch (error) {
-      this.log.error(
-        `GitHub for ${this.session.folder.name}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.log.error(`GitHub for ${this.session.folder.name}: ${errorLine(error)}`);
     }
     return this.current;
   }

@@ -1,25 +1,27 @@
 import { resolve } from 'node:path';
 import { reasonWithCause } from '../model/format';
 import { recordedVerdict } from '../model/recorded';
-import { buildRunLog, requiredPassed } from '../model/runLog';
+import { requiredPassed } from '../model/runLog';
 import { skipReason } from '../model/skip';
 import { guardrailStates, summarizeGuardrails } from '../model/summary';
 import type { GuardrailResult } from '../model/types';
-import type { GuardrailDefinition, TaskModel } from '../../../kernel/model/types';
-import { isGuardrailRecordError, recordGuardrailResults } from '../record';
-import { writeRunLog } from '../runLogFiles';
-import { runGuardrails } from '../runGuardrails';
+import type { TaskModel } from '../../../kernel/model/types';
+import {
+  runGuardrails,
+  type GuardrailConfiguration,
+  type GuardrailRunReport,
+} from '../runGuardrails';
 import { textSink } from '../textSink';
 import { cliGuardrails } from './settingsGuardrails';
-import { cliSettings, requireTrust, SETTINGS_OPTIONS } from '../../common/cli/settings';
-import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import {
-  CommandFailure,
-  ExitCode,
-  UsageError,
-  type CliCommand,
-  type CliContext,
-} from '../../common/cli/command';
+  cliSettings,
+  repositoryTrusted,
+  settingsFolder,
+  SETTINGS_OPTIONS,
+  untrustedRefusal,
+} from '../../common/cli/settings';
+import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
+import { ExitCode, UsageError, type CliCommand, type CliContext } from '../../common/cli/command';
 import { formatTable } from '../../common/cli/print/table';
 import {
   openTaskFile,
@@ -129,25 +131,25 @@ async function runCommand(args: string[], context: CliContext): Promise<number> 
   const opened = await openTaskFile(values.file, context);
   const { model } = requireModel(opened);
   const requested = values.cwd !== undefined ? resolve(context.cwd, values.cwd) : context.cwd;
-  await requireTrust(
-    values,
-    context,
-    requested,
-    'not running guardrails: they are shell lines from the task file',
-  );
-  const settings = await cliSettings(values, context, { reads: ['guardrails.'], from: requested });
-  const merged = cliGuardrails(model.guardrails, settings, context);
-  // As the extension runs them: in the worktree, or the `guardrails.cwd` setting below it.
-  const cwd = resolve(settings.folder, merged.settings.cwd);
-  const timeoutMinutes = positiveNumber(
-    values.timeout,
-    '--timeout',
-    merged.settings.timeoutMs / 60_000,
-  );
-  const parallelism = Math.floor(
-    positiveNumber(values.parallel, '--parallel', merged.settings.parallelism),
-  );
-  const definitions = selectGuardrails(merged.definitions, positionals);
+  const configure = async (): Promise<GuardrailConfiguration> => {
+    const settings = await cliSettings(values, context, {
+      reads: ['guardrails.'],
+      from: requested,
+    });
+    const merged = cliGuardrails(model.guardrails, settings, context);
+    const timeoutMinutes = positiveNumber(
+      values.timeout,
+      '--timeout',
+      merged.settings.timeoutMs / 60_000,
+    );
+    const parallelism = Math.floor(
+      positiveNumber(values.parallel, '--parallel', merged.settings.parallelism),
+    );
+    return {
+      definitions: merged.definitions,
+      settings: { ...merged.settings, timeoutMs: timeoutMinutes * 60_000, parallelism },
+    };
+  };
   // --json keeps stdout for the run log; the live output goes to stderr.
   const live = values.json ? context.stderr : context.stdout;
 
@@ -156,83 +158,56 @@ async function runCommand(args: string[], context: CliContext): Promise<number> 
   // The guardrails lead their own process groups, so Ctrl-C in a terminal reaches only us: pass it on.
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  const startedAt = new Date();
-  let results: GuardrailResult[];
+  let report: GuardrailRunReport;
   try {
-    results = await runGuardrails(definitions, {
-      cwd,
-      env: merged.settings.env,
+    report = await runGuardrails({
+      trust: {
+        trusted: await repositoryTrusted(values, context, requested),
+        refusal: untrustedRefusal(
+          'not running guardrails: they are shell lines from the task file',
+        ),
+      },
+      configure,
+      keys: positionals,
+      // As the extension runs them: in the worktree, or the `guardrails.cwd` setting below it.
+      root: await settingsFolder(requested),
       model,
-      timeoutMs: timeoutMinutes * 60_000,
-      parallelism,
-      signal: controller.signal,
       ignoreDependencies: values.force === true,
-      runStartedAt: startedAt,
-      sinkFor: (definition) => textSink(definition, live, { prefixLines: parallelism > 1 }),
+      ...(values['no-record'] ? {} : { store: opened.store }),
+      taskFile: opened.path,
+      ...(values['log-folder'] !== undefined ? { logFolder: values['log-folder'] } : {}),
+      signal: controller.signal,
+      ui: {
+        sinkFor: (definition, run) =>
+          textSink(definition, live, { prefixLines: run.parallelism > 1 }),
+        progress: (_selected, work) => work(() => undefined),
+      },
     });
   } finally {
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }
 
-  const log = buildRunLog({
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    cwd,
-    taskFile: opened.path,
-    results,
-  });
-  const logFolder = resolve(cwd, values['log-folder'] ?? merged.settings.logFolder);
-  const logPath = await writeRunLog(logFolder, log);
-  let recorded = 0;
-  let recordFailed = false;
-  if (!values['no-record']) {
-    try {
-      recorded = await recordGuardrailResults(
-        opened.store,
-        results,
-        new Set(model.guardrails.map((d) => d.key)),
-      );
-    } catch (error) {
-      if (!isGuardrailRecordError(error)) {
-        throw error;
-      }
-      // The results are still printed below and kept in the run log.
-      context.stderr(`coord: ${opened.shownPath}: ${error.message}\n`);
-      recorded = error.recorded;
-      recordFailed = true;
-    }
+  if (report.logError) {
+    context.stderr(`coord: ${report.logError}\n`);
   }
-
+  if (report.recordError) {
+    // The results are still printed below and kept in the run log.
+    context.stderr(`coord: ${opened.shownPath}: ${report.recordError.message}\n`);
+  }
   if (values.json) {
-    context.stdout(`${JSON.stringify({ ...log, logPath }, null, 2)}\n`);
-  } else {
     context.stdout(
-      summaryText(results, shownPath(logPath, context.cwd), recorded, opened.shownPath),
+      `${JSON.stringify({ ...report.log, logPath: report.logPath ?? null }, null, 2)}\n`,
     );
+  } else {
+    const logPath = report.logPath ? shownPath(report.logPath, context.cwd) : 'not written';
+    context.stdout(summaryText(report.results, logPath, report.recorded, opened.shownPath));
   }
-  if (controller.signal.aborted) {
+  if (report.cancelled) {
     return 130;
   }
-  return requiredPassed(results) && !recordFailed ? ExitCode.ok : ExitCode.failed;
-}
-
-function selectGuardrails(all: GuardrailDefinition[], keys: string[]): GuardrailDefinition[] {
-  if (all.length === 0) {
-    throw new CommandFailure(
-      'the task file defines no guardrails (add them under "pre_audit_guardrails")',
-    );
-  }
-  if (keys.length === 0) {
-    return all;
-  }
-  const unknown = keys.filter((key) => !all.some((definition) => definition.key === key));
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `no guardrail ${unknown.map((key) => `"${key}"`).join(', ')}; known: ${all.map((d) => d.key).join(', ')}`,
-    );
-  }
-  return all.filter((definition) => keys.includes(definition.key));
+  const kept = report.recordError === undefined && report.logError === undefined;
+  return requiredPassed(report.results) && kept ? ExitCode.ok : ExitCode.failed;
 }
 
 function summaryText(

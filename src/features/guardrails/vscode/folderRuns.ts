@@ -5,8 +5,6 @@ export class FolderRuns {
   /** Working folder → key → latest result (this window's runs and the run logs read at start). */
   private readonly latestByCwd = new Map<string, Map<string, GuardrailResult>>();
   readonly running = new Set<string>();
-  /** The folder the current run works in, when one runs. */
-  runningCwd: string | undefined;
   active: AbortController | undefined;
   /** Runs of this folder, one after another. */
   queue: Promise<unknown> = Promise.resolve();

@@ -5,7 +5,7 @@ import { newestChangeTime } from '../changes';
 import { Disposable } from '../../common/vscode/lifecycle';
 import type { FolderSession } from '../../common/vscode/services';
 import type { GuardrailController } from './guardrailController';
-import { logFolderFor } from './guardrailSettings';
+import { logFolderFor } from '../model/folders';
 
 const REFRESH_EVERY_MS = 60_000;
 const AFTER_SAVE_MS = 1_000;
@@ -16,7 +16,9 @@ const AFTER_SAVE_MS = 1_000;
  */
 export class FreshnessTracker extends Disposable {
   private readonly newest = new Map<string, number | undefined>();
-  private readonly pending = new Set<string>();
+  /** The measurement under way per folder, and the one asked for while it runs. */
+  private readonly measuring = new Map<string, Promise<void>>();
+  private readonly queued = new Map<string, Promise<void>>();
   private saveTimer: NodeJS.Timeout | undefined;
   private readonly changed = this.register(new vscode.EventEmitter<FolderSession>());
   readonly onDidChange = this.changed.event;
@@ -52,22 +54,45 @@ export class FreshnessTracker extends Disposable {
     }
   }
 
-  async refresh(session: FolderSession): Promise<void> {
+  /**
+   * Measures again. A request while a measurement of the same folder is under way is not lost: it
+   * measures once more after that one (a change may have come after it began).
+   */
+  refresh(session: FolderSession): Promise<void> {
     const cwd = this.controller.defaultCwd(session);
-    if (this.pending.has(cwd) || this.isDisposed) {
-      return;
+    if (this.isDisposed) {
+      return Promise.resolve();
     }
-    this.pending.add(cwd);
-    try {
+    const current = this.measuring.get(cwd);
+    if (!current) {
+      return this.measure(session, cwd);
+    }
+    let queued = this.queued.get(cwd);
+    if (!queued) {
+      queued = current.then(() => {
+        this.queued.delete(cwd);
+        return this.isDisposed ? undefined : this.measure(session, cwd);
+      });
+      this.queued.set(cwd, queued);
+    }
+    return queued;
+  }
+
+  private measure(session: FolderSession, cwd: string): Promise<void> {
+    const run = (async () => {
       const value = await newestChangeTime(cwd, this.ignored(session, cwd)).catch(() => undefined);
       const before = this.newest.get(cwd);
       this.newest.set(cwd, value);
       if (before !== value && !this.isDisposed) {
         this.changed.fire(session);
       }
-    } finally {
-      this.pending.delete(cwd);
-    }
+    })().finally(() => {
+      if (this.measuring.get(cwd) === run) {
+        this.measuring.delete(cwd);
+      }
+    });
+    this.measuring.set(cwd, run);
+    return run;
   }
 
   /**

@@ -1,25 +1,25 @@
 import * as vscode from 'vscode';
 import { guardrailsWithSettings } from '../model/settings';
-import { buildRunLog, latestResults } from '../model/runLog';
+import { latestResults } from '../model/runLog';
+import { logFolderFor, runFolder } from '../model/folders';
 import { guardrailStates, type GuardrailState } from '../model/summary';
 import type { GuardrailResult } from '../model/types';
 import type { GuardrailDefinition } from '../../../kernel/model/types';
-import { isGuardrailRecordError, recordGuardrailResults } from '../record';
-import { readRunLogs, writeRunLog } from '../runLogFiles';
-import { runGuardrails } from '../runGuardrails';
+import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
+import { readRunLogs } from '../runLogFiles';
+import {
+  runGuardrails,
+  type GuardrailConfiguration,
+  type GuardrailRunReport,
+} from '../runGuardrails';
 import type { GuardrailSink } from '../sink';
 import { textSink, type TextSinkOptions } from '../textSink';
 import { Disposable } from '../../common/vscode/lifecycle';
 import type { CoordinatorServices, FolderSession } from '../../common/vscode/services';
 import { FolderRuns } from './folderRuns';
 import { GuardrailOutput } from './guardrailOutput';
-import { UNTRUSTED_MESSAGE, windowPrompts, type GuardrailPrompts } from './guardrailPrompts';
-import {
-  logFolderFor,
-  readGuardrailSettings,
-  runFolder,
-  type GuardrailSettings,
-} from './guardrailSettings';
+import { UNTRUSTED_MESSAGE, type GuardrailPrompts } from './guardrailPrompts';
+import { readGuardrailSettings, type GuardrailSettings } from './guardrailSettings';
 import { reportRun } from './reportRun';
 
 export interface GuardrailRunRequest {
@@ -37,11 +37,8 @@ export interface GuardrailRunRequest {
   token?: vscode.CancellationToken;
 }
 
-export interface GuardrailRunOutcome {
-  cwd: string;
-  results: GuardrailResult[];
-  logPath?: string;
-}
+/** What a run did: where, the results, the run log, and what was recorded. */
+export type GuardrailRunOutcome = GuardrailRunReport;
 
 /**
  * Runs guardrails for every workspace folder: one run at a time per folder, streamed into the
@@ -49,14 +46,16 @@ export interface GuardrailRunOutcome {
  * untrusted workspace.
  */
 export class GuardrailController extends Disposable {
-  /** Replaced by the host tests to answer questions without clicking. */
-  prompts: GuardrailPrompts = windowPrompts;
   readonly output = this.register(new GuardrailOutput());
   private readonly runs = new Map<string, FolderRuns>();
   private readonly changed = this.register(new vscode.EventEmitter<FolderSession>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly services: CoordinatorServices) {
+  constructor(
+    private readonly services: CoordinatorServices,
+    /** Every question and refusal of the feature, injected at composition. */
+    readonly prompts: GuardrailPrompts,
+  ) {
     super();
     this.register(services.sessions.onDidChange(() => this.fireAll()));
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.fireAll()));
@@ -149,25 +148,6 @@ export class GuardrailController extends Disposable {
       return undefined;
     }
     const { session } = request;
-    const { definitions: all, problems } = this.definitions(session);
-    for (const problem of problems) {
-      this.services.log.warn(problem);
-    }
-    if (problems.length > 0) {
-      void vscode.window.showWarningMessage(
-        `Guardrail settings have problems; those entries were left out: ${problems.join('; ')}`,
-      );
-    }
-    const definitions = request.keys ? all.filter((d) => request.keys!.includes(d.key)) : all;
-    if (definitions.length === 0) {
-      const missing = request.keys?.length
-        ? `No guardrail ${request.keys.map((k) => `"${k}"`).join(', ')}`
-        : 'No guardrails';
-      void vscode.window.showWarningMessage(
-        `${missing} in ${session.folder.name}: add them under "pre_audit_guardrails" in the task file or in the coordinator.guardrails.definitions setting.`,
-      );
-      return undefined;
-    }
     const runs = this.runsOf(session);
     if (runs.busy && !request.queue) {
       const choice = await this.prompts.whenBusy(session.folder.name);
@@ -183,7 +163,7 @@ export class GuardrailController extends Disposable {
     const run = runs.queue.then(() => {
       runs.waiting--;
       const cancelled = request.token?.isCancellationRequested || runs.generation !== generation;
-      return cancelled ? undefined : this.execute(request, definitions, runs);
+      return cancelled ? undefined : this.execute(request, runs);
     });
     runs.queue = run.catch(() => undefined);
     return run;
@@ -191,87 +171,123 @@ export class GuardrailController extends Disposable {
 
   private async execute(
     request: GuardrailRunRequest,
-    definitions: GuardrailDefinition[],
     runs: FolderRuns,
-  ): Promise<GuardrailRunOutcome> {
+  ): Promise<GuardrailRunOutcome | undefined> {
     const { session } = request;
     const settings = this.settings(session);
-    const cwd = runFolder(request.root ?? session.folder.uri.fsPath, settings);
     const abort = new AbortController();
     const tokenListener = request.token?.onCancellationRequested(() => abort.abort());
-    runs.active = abort;
-    runs.runningCwd = cwd;
-    definitions.forEach((d) => runs.running.add(d.key));
-    this.changed.fire(session);
     const interactive = request.interactive !== false;
-    if (interactive) {
-      this.output.channel.show(true);
-    }
-    const startedAt = new Date();
+    let selected: readonly GuardrailDefinition[] = [];
+    let report: GuardrailRunReport;
     try {
-      const execute = (report: (message: string) => void): Promise<GuardrailResult[]> => {
-        let started = 0;
-        return runGuardrails(definitions, {
-          cwd,
-          env: settings.env,
-          timeoutMs: settings.timeoutMs,
-          parallelism: settings.parallelism,
-          signal: abort.signal,
-          model: session.state?.model,
-          runStartedAt: startedAt,
-          sinkFor: (definition) =>
+      report = await runGuardrails({
+        trust: { trusted: vscode.workspace.isTrusted, refusal: UNTRUSTED_MESSAGE },
+        configure: () => this.configure(session, settings),
+        keys: request.keys,
+        root: request.root ?? session.folder.uri.fsPath,
+        model: session.state?.model,
+        store: session,
+        taskFile: session.taskFile?.fsPath,
+        signal: abort.signal,
+        ui: {
+          sinkFor: (definition, run) =>
             this.sinkFor(
               definition,
-              { prefixLines: settings.parallelism > 1, limitChars: settings.channelLimitChars },
+              { prefixLines: run.parallelism > 1, limitChars: settings.channelLimitChars },
               request.echo,
-              {
-                onStart: () => report(`${definition.key} (${++started}/${definitions.length})`),
-                onEnd: (result) => {
-                  runs.running.delete(result.key);
-                  if (result.verdict !== 'cancelled') {
-                    runs.remember(result);
-                  }
-                  this.changed.fire(session);
-                },
+              (result) => {
+                runs.running.delete(result.key);
+                if (result.verdict !== 'cancelled') {
+                  runs.remember(result);
+                }
+                this.changed.fire(session);
               },
             ),
-        });
-      };
-      const results = interactive
-        ? await vscode.window.withProgress(
-            {
-              location: vscode.ProgressLocation.Notification,
-              title: `Guardrails in ${session.folder.name}`,
-              cancellable: true,
-            },
-            (progress, token) => {
-              token.onCancellationRequested(() => abort.abort());
-              return execute((message) => progress.report({ message }));
-            },
-          )
-        : await execute(() => undefined);
-      this.output.flush();
-      const outcome: GuardrailRunOutcome = { cwd, results };
-      outcome.logPath = await this.writeLog(session, settings, startedAt, cwd, results);
-      await this.record(session, results);
-      if (interactive) {
-        reportRun(results, abort.signal.aborted, () => this.output.show());
+          progress: (definitions, work) => {
+            selected = definitions;
+            runs.active = abort;
+            definitions.forEach((d) => runs.running.add(d.key));
+            this.changed.fire(session);
+            if (!interactive) {
+              return work(() => undefined);
+            }
+            this.output.channel.show(true);
+            return Promise.resolve(
+              vscode.window.withProgress(
+                {
+                  location: vscode.ProgressLocation.Notification,
+                  title: `Guardrails in ${session.folder.name}`,
+                  cancellable: true,
+                },
+                (progress, token) => {
+                  token.onCancellationRequested(() => abort.abort());
+                  return work((message) => progress.report({ message }));
+                },
+              ),
+            );
+          },
+        },
+      });
+    } catch (error) {
+      if (CoordinatorError.is(error, 'untrusted')) {
+        this.services.log.warn('Guardrails not run: the workspace is not trusted.');
+        await this.prompts.refuseUntrusted(error.message);
+        return undefined;
       }
-      return outcome;
+      if (
+        CoordinatorError.is(error, 'noGuardrails') ||
+        CoordinatorError.is(error, 'unknownGuardrail')
+      ) {
+        void vscode.window.showWarningMessage(`${session.folder.name}: ${error.message}.`);
+        return undefined;
+      }
+      throw error;
     } finally {
       tokenListener?.dispose();
       runs.active = undefined;
-      runs.runningCwd = undefined;
-      definitions.forEach((d) => runs.running.delete(d.key));
+      selected.forEach((d) => runs.running.delete(d.key));
       this.changed.fire(session);
     }
+    this.output.flush();
+    if (report.logError) {
+      this.services.log.error(`Guardrails: ${report.logError}`);
+      void vscode.window.showWarningMessage(`Guardrails: ${report.logError}`);
+    }
+    if (report.recordError) {
+      this.services.log.error(`Could not record guardrail results: ${report.recordError.message}`);
+      void vscode.window.showErrorMessage(`Guardrails: ${report.recordError.message}`);
+    } else {
+      this.services.log.info(
+        `Recorded ${report.recorded} guardrail result(s) in ${session.taskFile?.fsPath ?? 'the task file'}`,
+      );
+    }
+    if (interactive) {
+      reportRun(report.results, report.cancelled, () => this.output.show());
+    }
+    return report;
+  }
+
+  /** The guardrails and settings of a run; problems in the settings are told, not fatal. */
+  private configure(session: FolderSession, settings: GuardrailSettings): GuardrailConfiguration {
+    const merged = guardrailsWithSettings(session.state?.model?.guardrails ?? [], settings);
+    const problems = [...settings.problems, ...merged.problems];
+    for (const problem of problems) {
+      this.services.log.warn(problem);
+    }
+    if (problems.length > 0) {
+      void vscode.window.showWarningMessage(
+        `Guardrail settings have problems; those entries were left out: ${problems.join('; ')}`,
+      );
+    }
+    return { definitions: merged.definitions, settings };
   }
 
   private sinkFor(
     definition: GuardrailDefinition,
     channel: TextSinkOptions,
     echo: ((text: string) => void) | undefined,
-    hooks: Pick<GuardrailSink, 'onStart' | 'onEnd'>,
+    onEnd: (result: GuardrailResult) => void,
   ): GuardrailSink {
     const sinks = [textSink(definition, this.output.append, channel)];
     if (echo) {
@@ -280,58 +296,15 @@ export class GuardrailController extends Disposable {
     return {
       onStart(header) {
         sinks.forEach((sink) => sink.onStart(header));
-        hooks.onStart(header);
       },
       onOutput(text, stream) {
         sinks.forEach((sink) => sink.onOutput(text, stream));
       },
       onEnd(result) {
         sinks.forEach((sink) => sink.onEnd(result));
-        hooks.onEnd(result);
+        onEnd(result);
       },
     };
-  }
-
-  private async writeLog(
-    session: FolderSession,
-    settings: GuardrailSettings,
-    startedAt: Date,
-    cwd: string,
-    results: GuardrailResult[],
-  ): Promise<string | undefined> {
-    const log = buildRunLog({
-      startedAt: startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
-      cwd,
-      taskFile: session.taskFile?.fsPath,
-      results,
-    });
-    try {
-      return await writeRunLog(logFolderFor(cwd, settings), log);
-    } catch (error) {
-      this.services.log.error(`Could not write the guardrail run log: ${String(error)}`);
-      void vscode.window.showWarningMessage(
-        `Could not write the guardrail run log in ${logFolderFor(cwd, settings)}: ${errorText(error)}`,
-      );
-      return undefined;
-    }
-  }
-
-  private async record(session: FolderSession, results: GuardrailResult[]): Promise<void> {
-    const fileKeys = new Set((session.state?.model?.guardrails ?? []).map((d) => d.key));
-    try {
-      const count = await recordGuardrailResults(session, results, fileKeys);
-      this.services.log.info(
-        `Recorded ${count} guardrail result(s) in ${session.taskFile?.fsPath ?? 'the task file'}`,
-      );
-    } catch (error) {
-      this.services.log.error(`Could not record guardrail results: ${String(error)}`);
-      void vscode.window.showErrorMessage(
-        isGuardrailRecordError(error)
-          ? `Guardrails: ${error.message}`
-          : `Guardrail results were not recorded in the task file: ${errorText(error)}`,
-      );
-    }
   }
 
   private readLogsOnce(session: FolderSession, cwd: string): void {
@@ -378,8 +351,4 @@ export class GuardrailController extends Disposable {
       this.changed.fire(session);
     }
   }
-}
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -7,8 +7,8 @@ export type BusyChoice = 'queue' | 'cancelRunning' | undefined;
 export type CompletionChoice = 'complete' | 'runThenComplete' | 'showTask' | undefined;
 
 /**
- * Every question and refusal the guardrail feature puts to the user, in one replaceable object so
- * the host tests can answer (and read) them without clicking.
+ * Every question and refusal the guardrail feature puts to the user: the feature's part of the UI
+ * port, given to the controller when the extension is composed.
  */
 export interface GuardrailPrompts {
   refuseUntrusted(message: string): Promise<void>;

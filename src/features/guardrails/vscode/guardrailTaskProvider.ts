@@ -3,6 +3,7 @@ import type { GuardrailDefinition } from '../../../kernel/model/types';
 import { TaskTypes } from '../../common/vscode/constants';
 import type { FolderSession, WorkspaceSessions } from '../../common/vscode/services';
 import type { GuardrailController } from './guardrailController';
+import { errorLine } from '../../../kernel/errors/errorLine';
 
 /** `contributes.taskDefinitions` entry of type `coordinator-guardrail`. */
 export interface GuardrailTaskDefinition extends vscode.TaskDefinition {
@@ -113,9 +114,7 @@ class GuardrailTerminal implements vscode.Pseudoterminal {
       .then(
         (outcome) => this.finish(outcome?.results[0]?.verdict === 'pass' ? 0 : 1),
         (error: unknown) => {
-          this.written.fire(
-            `\r\nGuardrail could not run: ${error instanceof Error ? error.message : String(error)}\r\n`,
-          );
+          this.written.fire(`\r\nGuardrail could not run: ${errorLine(error)}\r\n`);
           this.finish(1);
         },
       );

@@ -7,6 +7,7 @@ import { createCompletionGate } from './completionGate';
 import type { CompletionCheck } from '../../tasks/vscode/commands/commandContext';
 import { FreshnessTracker } from './freshnessTracker';
 import { GuardrailController } from './guardrailController';
+import type { GuardrailPrompts } from './guardrailPrompts';
 import { guardrailDashboardData } from './guardrailDashboardData';
 import { GuardrailTaskProvider } from './guardrailTaskProvider';
 
@@ -22,8 +23,11 @@ export interface GuardrailsFeature {
 }
 
 /** Wires guardrails: the controller and its channel, freshness, the status bar item and the task provider. */
-export function registerGuardrails(services: CoordinatorServices): GuardrailsFeature {
-  const controller = new GuardrailController(services);
+export function registerGuardrails(
+  services: CoordinatorServices,
+  prompts: GuardrailPrompts,
+): GuardrailsFeature {
+  const controller = new GuardrailController(services, prompts);
   const freshness = new FreshnessTracker(controller, () => services.sessions.all);
   const taskProvider = new GuardrailTaskProvider(services.sessions, controller);
   services.context.subscriptions.push(

@@ -1,4 +1,7 @@
 import { posixQuote } from '../../agents/model/shellQuoting';
+import type { CoordLauncher } from '../../agents/model/coordCommand';
+
+export type { CoordLauncher };
 
 /** The merge driver's name in `.gitattributes` (`merge=coord-plan`) and in git config. */
 export const MERGE_DRIVER = 'coord-plan';
@@ -8,12 +11,6 @@ export const driverConfigKeys = {
   name: `merge.${MERGE_DRIVER}.name`,
   driver: `merge.${MERGE_DRIVER}.driver`,
 } as const;
-
-/** How to start `coord`: a program and its leading arguments, with environment it needs. */
-export interface CoordLauncher {
-  command: readonly string[];
-  env?: Readonly<Record<string, string>>;
-}
 
 /** The shell line git runs for the driver (git runs it through `sh`, also on Windows). */
 export function driverCommandLine(launcher: CoordLauncher): string {

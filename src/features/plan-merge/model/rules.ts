@@ -50,6 +50,8 @@ export const MERGE_RULES: readonly FieldMergeRule[] = [
   { scope: 'task', names: ['labels', 'tags'], rule: 'set' },
   { scope: 'task', names: TASK_FIELDS.notes, rule: 'append' },
   { scope: 'task', names: ['reviews'], rule: 'append' },
+  { scope: 'task', names: ['review_requests'], rule: 'append' },
+  { scope: 'task', names: ['status_history'], rule: 'append' },
   { scope: 'task', names: TASK_FIELDS.startedAt, rule: 'later' },
   { scope: 'task', names: ['completed_at', 'updated_at', 'last_updated'], rule: 'later' },
   { scope: 'task', names: TASK_FIELDS.hoursSpent, rule: 'larger' },

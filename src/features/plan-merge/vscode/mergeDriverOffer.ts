@@ -4,6 +4,7 @@ import { mergeDriverState, updateMergeDriverCommand } from '../setupMergeDriver'
 import { Commands } from '../../common/vscode/constants';
 import type { CoordinatorServices, FolderSession } from '../../common/vscode/services';
 import { extensionCoordLauncher } from './extensionLauncher';
+import { errorLine } from '../../../kernel/errors/errorLine';
 
 const OFFERED_KEY = 'coordinator.mergeDriverOffered';
 
@@ -45,9 +46,7 @@ export function registerMergeDriverOffer(services: CoordinatorServices): void {
   const checkAll = () => {
     for (const session of services.sessions.all) {
       check(session).catch((error: unknown) =>
-        services.log.warn(
-          `Merge driver check: ${error instanceof Error ? error.message : String(error)}`,
-        ),
+        services.log.warn(`Merge driver check: ${errorLine(error)}`),
       );
     }
   };

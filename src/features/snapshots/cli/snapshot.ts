@@ -1,8 +1,8 @@
 import { dirname } from 'node:path';
 import { mainWorktreeRoot } from '../../../platform/git';
-import { captureSnapshot, DEFAULT_SNAPSHOT_FOLDER, SnapshotError } from '..';
+import { captureSnapshot, DEFAULT_SNAPSHOT_FOLDER } from '..';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
-import { CommandFailure, ExitCode, type CliCommand } from '../../common/cli/command';
+import { ExitCode, type CliCommand } from '../../common/cli/command';
 import { cliGitHubService } from '../../github/cli/gitHubService';
 import { readGitHubConfiguration } from '../../github/model/settings';
 import { cliSettings, SETTINGS_OPTIONS } from '../../common/cli/settings';
@@ -44,20 +44,12 @@ export const command: CliCommand = {
             context,
           )
         ).service;
-    let captured;
-    try {
-      captured = await captureSnapshot({
-        repoRoot,
-        taskFile,
-        folder: values.out ?? readGitHubConfiguration(settings.get).snapshotsFolder,
-        github,
-      });
-    } catch (error) {
-      if (error instanceof SnapshotError) {
-        throw new CommandFailure(error.message);
-      }
-      throw error;
-    }
+    const captured = await captureSnapshot({
+      repoRoot,
+      taskFile,
+      folder: values.out ?? readGitHubConfiguration(settings.get).snapshotsFolder,
+      github,
+    });
     const { document, files } = captured;
     if (values.json) {
       context.stdout(`${JSON.stringify({ ...document, files }, null, 2)}\n`);

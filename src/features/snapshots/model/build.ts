@@ -3,7 +3,10 @@ import { displayStatus } from '../../../kernel/model/graph';
 import { deriveSummary } from '../../../kernel/model/summary';
 import type { LoadedTaskFile, TaskModel } from '../../../kernel/model/types';
 import type { WorktreeEntry } from '../../../kernel/git/worktreeTypes';
+import { REVIEW_SLA_HOURS } from '../../reviews/model/reviewAge';
+import { nextActions, snapshotRisks } from './attention';
 import { diffSnapshots } from './diff';
+import { snapshotMetrics } from './metrics';
 import { snapshotId } from './naming';
 import {
   SNAPSHOT_FORMAT,
@@ -12,6 +15,7 @@ import {
   type SnapshotEdge,
   type SnapshotGitHub,
   type SnapshotPullRequest,
+  type SnapshotReview,
   type SnapshotWorktree,
 } from './types';
 
@@ -26,6 +30,12 @@ export interface SnapshotInput {
   github: GitHubStatus | { unavailable: string };
   previous?: SnapshotDocument;
   conflicts?: SnapshotConflicts;
+  /** Required reviews still awaited, when they were judged (git is needed for that). */
+  reviews?: SnapshotReview[];
+  /** Capture times of the snapshots already saved, for the daily-snapshot criterion. */
+  snapshotTimes?: readonly string[];
+  /** `coordinator.reviews.slaHours`. */
+  reviewSlaHours?: number;
 }
 
 function githubSection(input: SnapshotInput): SnapshotGitHub {
@@ -220,6 +230,19 @@ export function buildSnapshot(input: SnapshotInput): SnapshotDocument {
   if (input.conflicts) {
     document.conflicts = input.conflicts;
   }
+  if (input.reviews) {
+    document.reviews = input.reviews;
+  }
+  document.metrics = snapshotMetrics({
+    tasks: model.tasks,
+    guardrails: model.guardrails,
+    now: input.now,
+    snapshotTimes: input.snapshotTimes && [...input.snapshotTimes, document.capturedAt],
+    conflicts: input.conflicts,
+    slaHours: input.reviewSlaHours ?? REVIEW_SLA_HOURS,
+  });
+  document.risks = snapshotRisks(model, input.reviews ?? [], input.now);
+  document.nextActions = nextActions(model, graph, document.risks);
   if (input.previous) {
     document.previousSnapshotId = input.previous.snapshotId;
     document.changes = diffSnapshots(input.previous, document);

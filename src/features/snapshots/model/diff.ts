@@ -29,6 +29,12 @@ export function diffSnapshots(previous: SnapshotDocument, next: SnapshotDocument
         ? [{ key: task.key, name: task.name, from: before.displayStatus, to: task.displayStatus }]
         : [];
     }),
+    progressChanges: next.tasks.flatMap((task) => {
+      const before = beforeTasks.get(task.key);
+      const from = before?.progressPercentage ?? 0;
+      const to = task.progressPercentage ?? 0;
+      return before && from !== to ? [{ key: task.key, name: task.name, from, to }] : [];
+    }),
     tasksAdded: next.tasks
       .filter((t) => !beforeTasks.has(t.key))
       .map((t) => ({ key: t.key, name: t.name })),
@@ -69,6 +75,7 @@ export function hasChanges(changes: SnapshotChanges): boolean {
     changes.completion.from !== changes.completion.to ||
     [
       changes.statusChanges,
+      changes.progressChanges ?? [],
       changes.tasksAdded,
       changes.tasksRemoved,
       changes.pullRequestsOpened,

@@ -1,4 +1,8 @@
 import { hasChanges } from './diff';
+import { attentionSections } from './markdownTeam';
+import { cell, code, table } from './markdownText';
+
+export { cell };
 import { renderMermaidGraph } from './mermaid';
 import type {
   SnapshotChanges,
@@ -7,30 +11,6 @@ import type {
   SnapshotPullRequest,
   SnapshotTask,
 } from './types';
-
-/**
- * Text from the task file or GitHub as one line of Markdown in which no link, image, code span or
- * HTML can start (`[x](javascript:…)` stays those characters), pipes escaped for tables.
- */
-export function cell(text: string | number | undefined): string {
-  if (text === undefined || text === '') {
-    return '—';
-  }
-  return String(text)
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`[\]|]/g, (char) => `\\${char}`)
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
-
-function code(text: string | undefined): string {
-  return text
-    ? `\`${text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/`/g, "'")
-        .replace(/\|/g, '\\|')}\``
-    : '—';
-}
 
 /**
  * `[#12](url)` when the URL is an https address of that pull request (`/owner/repo/pull/12` of the
@@ -59,14 +39,6 @@ function prLink(pr: { number: number; url: string }, repository: string | undefi
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
   );
   return `[#${pr.number}](${href})`;
-}
-
-function table(headers: string[], rows: string[][]): string[] {
-  return [
-    `| ${headers.join(' | ')} |`,
-    `| ${headers.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-  ];
 }
 
 const STATUS_WORDS: Record<string, string> = {
@@ -143,6 +115,9 @@ function changesSection(changes: SnapshotChanges | undefined): string[] {
     out.push(
       `- ${cell(c.name)} (${code(c.key)}): ${STATUS_WORDS[c.from] ?? c.from} → ${STATUS_WORDS[c.to] ?? c.to}`,
     );
+  }
+  for (const p of changes.progressChanges ?? []) {
+    out.push(`- ${cell(p.name)} (${code(p.key)}): progress ${p.from}% → ${p.to}%`);
   }
   for (const t of changes.tasksAdded) {
     out.push(`- New task ${cell(t.name)} (${code(t.key)})`);
@@ -391,6 +366,7 @@ export function renderSnapshotMarkdown(doc: SnapshotDocument): string {
   const sections = [
     header,
     summarySection(doc),
+    ...attentionSections(doc),
     changesSection(doc.changes),
     tasksSection(doc),
     pullRequestsSection(doc),

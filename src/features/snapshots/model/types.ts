@@ -97,6 +97,8 @@ export interface SnapshotChanges {
   since: string;
   completion: { from: number; to: number };
   statusChanges: Array<{ key: string; name: string; from: string; to: string }>;
+  /** Progress percentages that moved; absent in snapshots written before they were compared. */
+  progressChanges?: Array<{ key: string; name: string; from: number; to: number }>;
   tasksAdded: Array<{ key: string; name: string }>;
   tasksRemoved: Array<{ key: string; name: string }>;
   pullRequestsOpened: Array<{ number: number; title: string }>;
@@ -129,6 +131,53 @@ export interface SnapshotDocument {
   changes?: SnapshotChanges;
   /** The conflict radar at capture time, when it ran. */
   conflicts?: SnapshotConflicts;
+  /** Required reviews still awaited on tasks under way, when they were judged. */
+  reviews?: SnapshotReview[];
+  /** The seeds' success criteria, measured at capture time. */
+  metrics?: SnapshotMetrics;
+  risks?: SnapshotRisks;
+  nextActions?: string[];
+}
+
+export interface SnapshotReview {
+  taskKey: string;
+  reviewer: string;
+  /** Since when it has been awaited (ISO): its request, else the branch's last commit. */
+  requestedAt?: string;
+  ageMs?: number;
+  overdue: boolean;
+}
+
+export interface SnapshotRisks {
+  failingGuardrails: Array<{ key: string; status: string }>;
+  overdueReviews: SnapshotReview[];
+  staleTasks: Array<{ key: string; name: string; owner: string; idleDays: number }>;
+}
+
+export interface SnapshotMetrics {
+  criteria: Array<{ key: string; label: string; met?: boolean; detail: string }>;
+  owners: Array<{
+    owner: string;
+    tasks: number;
+    completed: number;
+    judged: number;
+    outside: number;
+    actualHours: number;
+    estimateHours: number;
+  }>;
+  /** Tasks with a measured time. */
+  tasks: Array<{
+    key: string;
+    startedAt?: string;
+    completedAt?: string;
+    actualHours: number;
+    pausedHours: number;
+    estimateHours?: number;
+    deltaMinutes?: number;
+    withinEstimate?: boolean;
+    source: string;
+  }>;
+  reviewSlaHours: number;
 }
 
 /** Pairs of live branches that would conflict, or why the forecast could not be made. */

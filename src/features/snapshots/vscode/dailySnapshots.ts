@@ -6,6 +6,7 @@ import { Disposable } from '../../common/vscode/lifecycle';
 import type { FolderSession } from '../../common/vscode/services';
 import type { CreatedServices } from '../../common/vscode/session/createServices';
 import type { SnapshotCapture } from './captureForSession';
+import { errorLine } from '../../../kernel/errors/errorLine';
 
 const CHECK_INTERVAL_MS = 60 * 60_000;
 const LAST_CAPTURE_KEY = 'coordinator.snapshots.lastDailyCapture';
@@ -79,7 +80,7 @@ export class DailySnapshots extends Disposable {
       return true;
     } catch (error) {
       this.services.log.warn(
-        `Daily snapshot of ${session.folder.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+        `Daily snapshot of ${session.folder.name} failed: ${errorLine(error)}`,
       );
       return false;
     }

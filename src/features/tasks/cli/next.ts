@@ -1,7 +1,7 @@
 import { externalPrerequisites } from '../../../kernel/model/graph';
-import { nextTasks } from '../../../kernel/model/next';
 import { reviewColumn, reviewLegend } from './list';
-import { overlapNote, rankByOverlap } from '../../conflicts/model/rankByOverlap';
+import { overlapNote } from '../../conflicts/model/rankByOverlap';
+import { nextReadyTasks } from '../../conflicts/model/nextReady';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { ExitCode, type CliCommand } from '../../common/cli/command';
 import { formatTable } from '../../common/cli/print/table';
@@ -20,13 +20,7 @@ export const command: CliCommand = {
     });
     const opened = await openTaskFile(values.file, context);
     const { model, graph } = requireModel(opened);
-    const owner = values.owner?.toLowerCase();
-    const ranked = rankByOverlap(
-      model,
-      nextTasks(model, graph).filter(
-        (task) => !owner || task.owners.some((o) => o.toLowerCase() === owner),
-      ),
-    );
+    const ranked = nextReadyTasks(model, graph, values.owner);
     if (values.json) {
       context.stdout(
         `${JSON.stringify({ file: opened.path, tasks: ranked.map(({ task, overlaps }) => ({ ...taskJson(model, graph, task), overlaps })) }, null, 2)}\n`,

@@ -14,6 +14,8 @@ import { portRangeText } from '../model/portBlocks';
 import { agentCommandTemplate, expandAgentCommand } from '../../agents/model/agentCommand';
 import { shellSyntaxFor } from '../../agents/model/shellQuoting';
 import { cliSettings, SETTINGS_OPTIONS } from '../../common/cli/settings';
+import { currentCoordLauncher } from '../../common/cli/launcher';
+import { withAgentFlags } from '../../agents/model/setup/agentSetup';
 
 export const command: CliCommand = {
   summary: 'start a task in its own git worktree (branch, brief, task file); prints the path',
@@ -72,6 +74,8 @@ export const command: CliCommand = {
         // repository's settings is only here when the repository is trusted.
         isTrusted: () => true,
         onOutput: (chunk) => context.stderr(chunk),
+        // Agents reach this coord through the repository's launcher, unless one already works.
+        coord: { command: currentCoordLauncher().command, replace: false },
       });
     } catch (error) {
       if (
@@ -86,7 +90,8 @@ export const command: CliCommand = {
     }
     // The line the editor would type in the agent's terminal; shown, never run, by the CLI.
     const template = agentCommandTemplate(settings.agents, result.task);
-    const agentCommand = template
+    const syntax = shellSyntaxFor(context.env.SHELL);
+    const expanded = template
       ? expandAgentCommand(
           template,
           {
@@ -94,13 +99,21 @@ export const command: CliCommand = {
             taskId: result.task.id,
             branch: result.branch,
           },
-          shellSyntaxFor(context.env.SHELL),
+          syntax,
         )
       : undefined;
+    const agentCommand =
+      expanded && result.agentSetup
+        ? withAgentFlags(expanded, result.agentSetup.flags, syntax).line
+        : expanded;
     if (values.json) {
-      const { task, ...rest } = result;
+      const { task, agentSetup, ...rest } = result;
+      const agents = agentSetup && {
+        ...agentSetup,
+        files: agentSetup.files.map((file) => file.path),
+      };
       context.stdout(
-        `${JSON.stringify({ ...rest, taskKey: task.key, agentCommand: agentCommand ?? null }, null, 2)}\n`,
+        `${JSON.stringify({ ...rest, agentSetup: agents, taskKey: task.key, agentCommand: agentCommand ?? null }, null, 2)}\n`,
       );
       return ExitCode.ok;
     }
@@ -132,6 +145,7 @@ function describe(result: StartTaskResult, agentCommand: string | undefined): st
       ? `ports: ${portRangeText(result.ports)} (COORD_PORT=${result.ports.start})`
       : undefined,
     result.setup === 'ran' ? 'setup command ran' : undefined,
+    result.agentSetup ? `agent setup: ${result.agentSetup.dir}` : undefined,
     agentCommand ? `agent: ${agentCommand}` : undefined,
     'task file: in_progress',
   ];

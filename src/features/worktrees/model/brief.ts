@@ -1,4 +1,5 @@
 import type { GuardrailDefinition, Task, TaskModel } from '../../../kernel/model/types';
+import { BRIEF_MCP_TOOLS } from '../../agents/model/briefTools';
 
 export interface BriefInput {
   task: Task;
@@ -112,12 +113,24 @@ export function renderTaskBrief(input: BriefInput): string {
   environmentSection(lines, task.key, input.env ?? {}, file);
   const steps = task.progress?.totalSteps;
   lines.push('## Reporting progress', '');
+  lines.push(
+    "Use the Agent Coordinator MCP tools first: the agent started for this task has the plan's",
+    'MCP server (`coord mcp`), which knows this task from `COORD_TASK`.',
+    '',
+  );
+  for (const tool of BRIEF_MCP_TOOLS) {
+    lines.push(`- \`${tool.name}\`: ${tool.use}`);
+  }
+  lines.push('', 'Without MCP, the `coord` CLI does the same:', '');
   lines.push('```sh');
   lines.push(
     `coord set ${task.key} --progress ${steps ? `n/${steps}` : 'n/m'}${file}   # after each step`,
   );
   lines.push(
     `coord set ${task.key} --status completed${file}   # when done and the guardrails pass`,
+  );
+  lines.push(
+    `coord agent-state ${task.key} needs_input --message "..."   # when you wait for a person`,
   );
   lines.push('```', '');
   lines.push(

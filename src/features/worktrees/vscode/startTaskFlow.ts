@@ -3,6 +3,10 @@ import * as vscode from 'vscode';
 import type { Task } from '../../../kernel/model/types';
 import { agentCommandTemplate, expandAgentCommand } from '../../agents/model/agentCommand';
 import { shellSyntaxFor } from '../../agents/model/shellQuoting';
+import { agentLaunchLine } from '../../agents/model/agentLaunchLine';
+import type { AgentKind } from '../../agents/model/agentKinds';
+import { recordAgentLaunch } from '../../agents/recordAgentLaunch';
+import { extensionCoordLauncher } from '../../plan-merge/vscode/extensionLauncher';
 import { TaskFileStore } from '../../../platform/taskfile/store';
 import { StartTaskError, type StartTaskResult } from '..';
 import { startGatedTask } from '../startGatedTask';
@@ -14,6 +18,7 @@ import type { CoordinatorServices, FolderSession } from '../../common/vscode/ser
 import { existingTaskTerminal, openTaskTerminal } from '../../agents/vscode/agentTerminal';
 import { worktreeSettingsFor } from './worktreeSettings';
 import type { WorktreeUiHolder } from './worktreeUi';
+import { errorLine } from '../../../kernel/errors/errorLine';
 
 export interface StartFlowDeps {
   readonly services: CoordinatorServices;
@@ -28,6 +33,8 @@ export interface StartFlowOutcome {
   terminal?: vscode.Terminal;
   /** Whether the agent command line was typed into the terminal. */
   agentLaunched: boolean;
+  /** Which agent that line starts, when one was typed. */
+  agentKind?: AgentKind;
   openedWindow: boolean;
   /** Sentences shown to the user as a warning: what was refused (untrusted workspace). */
   notices: string[];
@@ -125,6 +132,8 @@ export async function runStartFlow(
             progress.report({ message: step });
             services.log.info(`Start ${task.key}: ${step}`);
           },
+          // The editor's own coord, made current in the repository's launcher on every start.
+          coord: { command: extensionCoordLauncher(services.context).command, replace: true },
           signal: abort.signal,
         }).finally(() => cancelled.dispose());
       },
@@ -170,19 +179,36 @@ async function afterStart(
         `The agent for "${result.task.owner}" was not launched: this workspace is not trusted, and the agent command runs code from it.`,
       );
     } else {
-      const commandLine = line
-        ? expandAgentCommand(
-            line,
-            {
-              brief: result.briefPath ?? join(result.path, settings.briefFileName),
-              taskId: result.task.id,
-              branch: result.branch,
-            },
-            shellSyntaxFor(vscode.env.shell),
+      const syntax = shellSyntaxFor(vscode.env.shell);
+      const launch = line
+        ? agentLaunchLine(
+            expandAgentCommand(
+              line,
+              {
+                brief: result.briefPath ?? join(result.path, settings.briefFileName),
+                taskId: result.task.id,
+                branch: result.branch,
+              },
+              syntax,
+            ),
+            result.agentSetup,
+            syntax,
           )
         : undefined;
-      outcome.terminal = openTaskTerminal(result.task, result.path, commandLine, result.env);
+      const commandLine = launch?.line;
+      outcome.terminal = openTaskTerminal(result.task, result.path, commandLine, result.env, {
+        kind: launch?.kind,
+        launcherDir: result.agentSetup?.launcherDir,
+      });
       outcome.agentLaunched = commandLine !== undefined;
+      outcome.agentKind = launch?.kind;
+      if (launch) {
+        await recordAgentLaunch(result.path, result.task.key, launch.kind).catch((error: unknown) =>
+          deps.services.log.warn(
+            `Start ${result.task.key}: agent state not recorded: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
+      }
       if (commandLine) {
         deps.services.log.info(
           `Start ${result.task.key}: agent terminal in ${result.path} runs: ${commandLine}`,
@@ -253,7 +279,7 @@ function reportFailure(
   const cause = error instanceof StartTaskError ? error.cause : error;
   const cancelled =
     cause instanceof Error && (cause.name === 'AbortError' || /cancel/i.test(cause.message));
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorLine(error);
   services.log.error(`Start ${task.key}: ${message}`);
   if (cancelled) {
     void ui.current.info(

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../../common/vscode/constants';
 import type { PullRequestStatus } from '../pullRequestStatus';
 import type { CoordinatorServices } from '../../../common/vscode/services';
+import { errorLine } from '../../../../kernel/errors/errorLine';
 
 /** The one place the GitHub sign-in flow is shown: VS Code's own, for github.com or GitHub Enterprise. */
 export function registerSignInToGitHub(
@@ -19,12 +20,8 @@ export function registerSignInToGitHub(
       }
     } catch (error) {
       // Cancelling the sign-in lands here too; say it plainly, never with a stack.
-      services.log.warn(
-        `GitHub sign-in: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      void vscode.window.showWarningMessage(
-        `Not signed in to GitHub: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      services.log.warn(`GitHub sign-in: ${errorLine(error)}`);
+      void vscode.window.showWarningMessage(`Not signed in to GitHub: ${errorLine(error)}`);
     }
   });
 }

@@ -4,6 +4,7 @@ import { Commands } from '../../../common/vscode/constants';
 import { extensionCoordLauncher } from '../extensionLauncher';
 import type { FolderSession } from '../../../common/vscode/services';
 import type { CommandContext } from '../../../tasks/vscode/commands/commandContext';
+import { errorLine } from '../../../../kernel/errors/errorLine';
 
 /**
  * Wires the structural merge of the task file into git for the chosen folder's repository: the
@@ -36,7 +37,7 @@ export function registerSetupMergeDriver({ services }: CommandContext): vscode.D
         );
         return setup;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorLine(error);
         services.log.error(`Merge driver setup: ${message}`);
         void vscode.window.showErrorMessage(`Could not set up the merge driver: ${message}`);
         return undefined;

@@ -10,12 +10,16 @@ import { resolveTask } from '../../../tasks/vscode/resolveTask';
 import { isWorker } from '../../model/reviewStanding';
 import { recordReview, reviewerChecklist } from '../../recordReview';
 import { taskReviewState } from '../../taskReviewState';
+import { errorLine } from '../../../../kernel/errors/errorLine';
 
 /**
  * Records a review of a task's branch head: the verdict, the reviewer's checklist as check
  * boxes, and a note. The use case refuses a self-approval or an approval with unchecked items.
  */
-export function registerReviewTask({ services }: CommandContext): vscode.Disposable {
+export function registerReviewTask({
+  services,
+  pullRequestReviews,
+}: CommandContext): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.reviewTask, async (arg: unknown) => {
     const target = await resolveTask(services.sessions, arg, 'Review which task?');
     if (!target) {
@@ -30,7 +34,12 @@ export function registerReviewTask({ services }: CommandContext): vscode.Disposa
     const folder = path.dirname(taskFile);
     try {
       const actor = await resolveActor('editor', session.folder.uri.fsPath);
-      const state = await taskReviewState({ folder, model, task });
+      const state = await taskReviewState({
+        folder,
+        model,
+        task,
+        pullRequestReviews: pullRequestReviews?.(session),
+      });
       const { checklist } = reviewerChecklist(state, actor.name);
       const verdict = await pickVerdict(task.name, actor.name, isWorker(actor.name, state.workers));
       if (!verdict) {
@@ -76,7 +85,7 @@ export function registerReviewTask({ services }: CommandContext): vscode.Disposa
         services.log.error(`Review ${task.key}: ${String(error)}`);
       }
       void vscode.window.showErrorMessage(
-        `Could not record the review of "${task.name}": ${error instanceof Error ? error.message : String(error)}`,
+        `Could not record the review of "${task.name}": ${errorLine(error)}`,
       );
     }
   });

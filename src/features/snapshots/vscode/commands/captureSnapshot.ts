@@ -4,6 +4,7 @@ import { Commands } from '../../../common/vscode/constants';
 import type { CoordinatorServices } from '../../../common/vscode/services';
 import type { SnapshotCapture } from '../captureForSession';
 import { sessionForFolder } from '../../../tasks/vscode/resolveTask';
+import { errorLine } from '../../../../kernel/errors/errorLine';
 
 /**
  * Writes a coordination snapshot (JSON and Markdown, dated, plus `latest`) for a folder and offers
@@ -38,7 +39,7 @@ export function registerCaptureSnapshot(
           () => capture(session),
         );
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorLine(error);
         services.log.error(`Snapshot of ${session.folder.name}: ${message}`);
         void vscode.window.showErrorMessage(`No snapshot written: ${message}`);
         return undefined;

@@ -1,3 +1,4 @@
+import type { ReviewRecord } from '../../../../kernel/model/reviews';
 import type { Task } from '../../../../kernel/model/types';
 import type { CoordinatorServices, FolderSession } from '../../../common/vscode/services';
 import type { GateUi } from '../../gateUi';
@@ -16,4 +17,8 @@ export interface CommandContext {
   readonly tasks: TasksFeature;
   /** The completion gate; absent where guardrails are not wired (component tests). */
   readonly completionCheck?: CompletionCheck;
+  /** Approvals on a task's PR by mapped logins, for the review gates; the reviews feature provides it. */
+  readonly pullRequestReviews?: (
+    session: FolderSession,
+  ) => ((task: Task) => Promise<ReviewRecord[]>) | undefined;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../../common/vscode/constants';
 import { resolveTask } from '../resolveTask';
 import type { CommandContext } from './commandContext';
-import { errorText } from './setTaskStatus';
+import { errorLine } from '../../../../kernel/errors/errorLine';
 import { parseProgressInput } from '../../model/progressInput';
 
 export function registerSetTaskProgress({ services }: CommandContext): vscode.Disposable {
@@ -43,7 +43,7 @@ export function registerSetTaskProgress({ services }: CommandContext): vscode.Di
     } catch (error) {
       services.log.error(`Set progress of ${task.key}: ${String(error)}`);
       void vscode.window.showErrorMessage(
-        `Could not set the progress of "${task.name}": ${errorText(error)}`,
+        `Could not set the progress of "${task.name}": ${errorLine(error)}`,
       );
     }
   });

@@ -11,11 +11,13 @@ import type { GateUi } from '../../gateUi';
 import { refusalText } from '../../model/gates';
 import { updateTask } from '../../updateTask';
 import { reviewShortfalls } from '../../../reviews/reviewShortfalls';
+import { errorLine } from '../../../../kernel/errors/errorLine';
 
 /** Writes a new status to the task file through the store (minimal edit, nothing else touched). */
 export function registerSetTaskStatus({
   services,
   completionCheck,
+  pullRequestReviews,
 }: CommandContext): vscode.Disposable {
   return vscode.commands.registerCommand(
     Commands.setTaskStatus,
@@ -62,7 +64,12 @@ export function registerSetTaskStatus({
           reviewShortfalls: async (projected) => {
             const model = session.state?.model;
             return model
-              ? reviewShortfalls({ folder: session.folder.uri.fsPath, model, task: projected })
+              ? reviewShortfalls({
+                  folder: session.folder.uri.fsPath,
+                  model,
+                  task: projected,
+                  pullRequestReviews: pullRequestReviews?.(session),
+                })
               : [];
           },
         });
@@ -72,7 +79,7 @@ export function registerSetTaskStatus({
         }
         services.log.error(`Set status of ${task.key}: ${String(error)}`);
         void vscode.window.showErrorMessage(
-          `Could not set the status of "${task.name}": ${errorText(error)}`,
+          `Could not set the status of "${task.name}": ${errorLine(error)}`,
         );
       }
     },
@@ -92,7 +99,3 @@ const askToOverride: GateUi = {
     return choice === COMPLETE_ANYWAY;
   },
 };
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

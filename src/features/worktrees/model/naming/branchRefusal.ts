@@ -6,14 +6,16 @@ export type BranchRefusalCode =
 /** A task branch that would check out the main worktree's branch or name a ref ambiguously. */
 export class BranchRefusedError extends NamingError {
   constructor(
-    readonly code: BranchRefusalCode,
+    readonly refusal: BranchRefusalCode,
     message: string,
   ) {
     super(message);
   }
 
-  static is(error: unknown, code?: BranchRefusalCode): error is BranchRefusedError {
-    return error instanceof BranchRefusedError && (code === undefined || error.code === code);
+  static refused(error: unknown, refusal?: BranchRefusalCode): error is BranchRefusedError {
+    return (
+      error instanceof BranchRefusedError && (refusal === undefined || error.refusal === refusal)
+    );
   }
 }
 

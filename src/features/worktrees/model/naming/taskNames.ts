@@ -6,6 +6,7 @@ import { branchNameProblem, sanitizeBranchName } from './refFormat';
 import { slugify } from './slug';
 import { inferBranchType } from './taskType';
 import { expandTemplate } from './template';
+import { CoordinatorError } from '../../../../kernel/errors/coordinatorError';
 
 export const DEFAULT_BRANCH_TEMPLATE: string = SETTINGS['worktrees.branchTemplate'].default;
 export const DEFAULT_PATH_TEMPLATE: string = SETTINGS['worktrees.pathTemplate'].default;
@@ -15,8 +16,12 @@ export type NamingTask = Pick<Task, 'key' | 'id' | 'name' | 'owner' | 'owners' |
   branch?: string;
 };
 
-export class NamingError extends Error {
+export class NamingError extends CoordinatorError {
   override readonly name = 'NamingError';
+
+  constructor(message: string) {
+    super('badName', message);
+  }
 }
 
 /** Placeholders shared by both templates; each value is already safe as a ref component. */

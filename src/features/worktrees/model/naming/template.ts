@@ -1,4 +1,5 @@
 /** Expands `${name}` placeholders. Unknown names are an error so a typo in a setting is reported, not used. */
+import { CoordinatorError } from '../../../../kernel/errors/coordinatorError';
 export function expandTemplate(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\$\{([A-Za-z]+)\}/g, (placeholder, name: string) => {
     const value = values[name];
@@ -14,6 +15,10 @@ export function expandTemplate(template: string, values: Readonly<Record<string,
   });
 }
 
-export class TemplateError extends Error {
+export class TemplateError extends CoordinatorError {
   override readonly name = 'TemplateError';
+
+  constructor(message: string) {
+    super('badTemplate', message);
+  }
 }

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ensureRepoLauncher,
+  installLauncher,
+} from '../../../src/features/agents/launcher/coordLauncher';
+import { createTempRepo } from '../../support/tempRepo';
+import { CLI, TSX_LOADER } from '../cli/runCoord';
+
+/** A stand-in for an installed extension's `dist/cli.js`: prints its version, arguments and env. */
+function fakeExtension(root: string, version: string): string {
+  const script = join(root, `agent-coordinator-${version}`, 'dist', 'cli.js');
+  mkdirSync(join(script, '..'), { recursive: true });
+  writeFileSync(
+    script,
+    `process.stdout.write(JSON.stringify({ version: ${JSON.stringify(version)}, args: process.argv.slice(2), electron: process.env.ELECTRON_RUN_AS_NODE ?? null }));`,
+  );
+  return script;
+}
+
+describe('the coord launcher (real sh, real node)', function () {
+  this.timeout(60_000);
+  let root: string;
+  beforeEach(() => (root = realpathSync(mkdtempSync(join(tmpdir(), 'coord-launcher-')))));
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('keeps its path across an extension update: the target moves, the launcher stays', async () => {
+    const bin = join(root, 'global storage', 'bin');
+    const first = fakeExtension(root, '0.1.0');
+    const installed = await installLauncher(bin, [process.execPath, first], 'linux');
+    assert.equal(installed.path, join(bin, 'coord'));
+    const args = ['agent-state', 'my task', '--message', 'it\'s "quoted" $HOME'];
+    const run = () =>
+      spawnSync(installed.path, args, {
+        cwd: root,
+        encoding: 'utf8',
+        env: { PATH: '/usr/bin:/bin' },
+      });
+    assert.deepEqual(JSON.parse(run().stdout), { version: '0.1.0', args, electron: '1' });
+
+    // The update removes the old version; until the editor starts again the launcher says so.
+    rmSync(join(root, 'agent-coordinator-0.1.0'), { recursive: true });
+    const gone = run();
+    assert.equal(gone.status, 1);
+    assert.equal(
+      gone.stderr,
+      `coord: ${first} is gone (Agent Coordinator was updated or removed); open VS Code once to point this launcher at the current version\n`,
+    );
+    const second = fakeExtension(root, '0.2.0');
+    assert.deepEqual(await installLauncher(bin, [process.execPath, second], 'linux'), installed);
+    assert.deepEqual(JSON.parse(run().stdout), { version: '0.2.0', args, electron: '1' });
+    assert.equal(
+      readFileSync(join(bin, 'coord-target'), 'utf8'),
+      `${process.execPath}\n${second}\n`,
+    );
+    assert.match(readFileSync(join(bin, 'coord.cmd'), 'utf8'), /\r\n%line% %\*\r\n$/);
+  });
+
+  it("falls back to node on PATH when the editor's runtime moved", async () => {
+    const script = fakeExtension(root, '0.3.0');
+    const installed = await installLauncher(join(root, 'bin'), ['/no/such/editor/code', script]);
+    const run = spawnSync(installed.path, ['x'], {
+      encoding: 'utf8',
+      env: { PATH: `${join(process.execPath, '..')}:/usr/bin:/bin` },
+    });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), { version: '0.3.0', args: ['x'], electron: '1' });
+  });
+
+  it("runs the real coord from a repository's git dir; a CLI keeps a launcher that works", async () => {
+    const repo = createTempRepo({ name: 'Launch' });
+    try {
+      const fromSource = [process.execPath, '--import', TSX_LOADER, CLI];
+      const installed = await ensureRepoLauncher(repo.root, fromSource);
+      assert.equal(installed.path, join(repo.root, '.git', 'coordinator', 'bin', 'coord'));
+      const help = spawnSync(installed.path, ['agents'], { cwd: repo.root, encoding: 'utf8' });
+      assert.deepEqual([help.status, help.stdout], [0, 'no agent has reported a state\n']);
+      // Another CLI (say an npm-installed coord) does not take over a launcher that works...
+      const other = fakeExtension(root, '9.9.9');
+      await ensureRepoLauncher(repo.root, [process.execPath, other]);
+      assert.equal(
+        readFileSync(join(installed.dir, 'coord-target'), 'utf8'),
+        `${fromSource.join('\n')}\n`,
+      );
+      // ...but repairs one whose target is gone.
+      writeFileSync(join(installed.dir, 'coord-target'), `${process.execPath}\n/gone/cli.js\n`);
+      await ensureRepoLauncher(repo.root, [process.execPath, other]);
+      const repaired = spawnSync(installed.path, ['x'], { encoding: 'utf8' });
+      assert.equal(JSON.parse(repaired.stdout).version, '9.9.9');
+      assert.equal(repo.git('status', '--porcelain'), '');
+    } finally {
+      repo.dispose();
+    }
+  });
+});
