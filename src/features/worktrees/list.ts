@@ -1,15 +1,7 @@
 import type { Task, TaskModel } from '../../kernel/model/types';
-import { nestedWorktrees } from '../../kernel/git/worktreePorcelain';
 import type { WorktreeEntry, WorktreeStatus } from '../../kernel/git/worktreeTypes';
-import { defaultBranch } from '../../platform/git/refs';
-import {
-  aheadBehind,
-  commitSummaries,
-  worktreeStatus,
-  type CommitSummary,
-} from '../../platform/git/status';
-import { listWorktrees } from '../../platform/git/worktrees';
-import { mapWithLimit } from './concurrency';
+import type { CommitSummary } from '../../platform/git/status';
+import type { ShownAgentState } from '../agents/model/agentState';
 import { resolveRecordedWorktree, sameFolder } from '../tasks/recordedPath';
 
 export interface WorktreeInfo extends WorktreeEntry {
@@ -24,83 +16,57 @@ export interface WorktreeInfo extends WorktreeEntry {
   aheadOfBase?: number;
   behindBase?: number;
   lastCommit?: CommitSummary;
+  /**
+   * Newest sign of work, in seconds since the epoch: the last commit, a write of the index, a file
+   * added, removed or renamed in a tracked folder, or the agent's last report.
+   */
+  lastActivity?: number;
+  /** What the agent working on the linked task last reported (from the local state folder). */
+  agent?: WorktreeAgent;
+  /** Disk taken by the worktree's folder, as last measured (see `measureWorktreeDiskUsage`). */
+  diskUsage?: WorktreeDiskUsage;
+  /** True when the change counts were taken from the cache: nothing they depend on had changed. */
+  statusCached?: boolean;
   /** Why status could not be read for this entry (e.g. its folder is gone); other entries are unaffected. */
   statusError?: string;
+}
+
+export interface WorktreeAgent {
+  task: string;
+  state: ShownAgentState;
+  agent: string;
+  /** ISO time of the report. */
+  at: string;
+  message?: string;
+}
+
+export interface WorktreeDiskUsage {
+  bytes: number;
+  /** ms since the epoch. */
+  measuredAt: number;
 }
 
 export interface ListWorktreesOptions {
   /** Base for ahead/behind; default the repository's default branch. */
   base?: string;
-  /** Links worktrees to tasks when given. */
+  /** Links worktrees to tasks (and so to agent states) when given. */
   model?: TaskModel;
-  /** Parallel git calls; default 4. */
+  /** Git processes at once; default 4. */
   concurrency?: number;
+  /** False: neither read nor write the cache in the local state folder. Default true. */
+  cache?: boolean;
+  /** Ask git for every worktree's changes even where the cache says nothing changed. */
+  fresh?: boolean;
+  /**
+   * Cached change counts older than this are read again (default 5 minutes): a file written in
+   * place, without a rename, moves no folder or index time, so only age catches it.
+   */
+  maxAgeMs?: number;
+  /** Worktree paths whose cached change counts are not trusted (a file there was saved in place). */
+  recheck?: Iterable<string>;
+  /** Called with each row as soon as it is complete, before the whole list resolves. */
+  onRow?: (info: WorktreeInfo, index: number) => void;
   signal?: AbortSignal;
-}
-
-/**
- * Every worktree of the repository with its status: dirty count, ahead/behind
- * the upstream and the base, last commit, linked task. Entries whose folder is
- * gone keep their `prunable` flag and get a `statusError` instead of a status.
- */
-export async function listWorktreesWithStatus(
-  cwd: string,
-  options: ListWorktreesOptions = {},
-): Promise<WorktreeInfo[]> {
-  const { signal } = options;
-  const entries = await listWorktrees(cwd, signal);
-  const mainRoot = entries[0]?.path ?? cwd;
-  const base = options.base ?? (await defaultBranch(mainRoot, signal));
-  const nested = nestedWorktrees(entries);
-  const limit = options.concurrency ?? 4;
-  const live = entries.filter((entry) => !entry.bare && !entry.prunable);
-  // One `log` for every head and one `rev-list` per distinct head, instead of two calls per worktree.
-  const heads = [
-    ...new Set(live.map((entry) => entry.head).filter((head): head is string => Boolean(head))),
-  ];
-  const [commits, counts] = await Promise.all([
-    commitSummaries(mainRoot, heads, signal),
-    base
-      ? mapWithLimit(
-          heads,
-          limit,
-          async (head) => [head, await aheadBehind(mainRoot, base, head, signal)] as const,
-        ).then((pairs) => new Map(pairs))
-      : Promise.resolve(new Map<string, { ahead: number; behind: number }>()),
-  ]);
-  return mapWithLimit(entries, limit, async (entry) => {
-    const info: WorktreeInfo = { ...entry };
-    const container = nested.get(entry.path);
-    if (container) {
-      info.nestedIn = container;
-    }
-    const tasks = options.model ? linkedTasks(entry, options.model, mainRoot) : [];
-    if (tasks.length > 0) {
-      info.taskKey = tasks[0].key;
-      info.taskKeys = tasks.map((task) => task.key);
-    }
-    if (entry.bare || entry.prunable) {
-      return info;
-    }
-    const commit = entry.head ? commits.get(entry.head) : undefined;
-    if (commit) {
-      info.lastCommit = commit;
-    }
-    const count = entry.head ? counts.get(entry.head) : undefined;
-    if (count) {
-      info.aheadOfBase = count.ahead;
-      info.behindBase = count.behind;
-    }
-    try {
-      info.status = await worktreeStatus(entry.path, signal);
-    } catch (error) {
-      if (signal?.aborted) {
-        throw error;
-      }
-      info.statusError = error instanceof Error ? error.message : String(error);
-    }
-    return info;
-  });
 }
 
 /** The task a worktree belongs to: by recorded worktree path, else by branch. */

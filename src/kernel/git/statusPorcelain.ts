@@ -72,3 +72,41 @@ export function parseLeftRightCount(text: string): { left: number; right: number
   }
   return { left: Number(match[1]), right: Number(match[2]) };
 }
+
+/**
+ * Parses `git status --porcelain=v2 -z` (without `--branch`): only the change counts. Records are
+ * NUL-terminated; a rename or copy record (`2`) is followed by its original path.
+ */
+export function parseStatusV2Z(text: string): WorktreeStatus {
+  const status: WorktreeStatus = {
+    staged: 0,
+    unstaged: 0,
+    untracked: 0,
+    conflicted: 0,
+    dirtyCount: 0,
+  };
+  const records = text.split('\0');
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] ?? '';
+    const kind = record[0];
+    if (kind === '1' || kind === '2') {
+      if (record[2] !== '.') {
+        status.staged += 1;
+      }
+      if (record[3] !== '.') {
+        status.unstaged += 1;
+      }
+      status.dirtyCount += 1;
+      if (kind === '2') {
+        i += 1;
+      }
+    } else if (kind === 'u') {
+      status.conflicted += 1;
+      status.dirtyCount += 1;
+    } else if (kind === '?') {
+      status.untracked += 1;
+      status.dirtyCount += 1;
+    }
+  }
+  return status;
+}

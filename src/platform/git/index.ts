@@ -16,7 +16,14 @@ export {
   isMergedInto,
   gitAcceptsBranchName,
 } from './refs';
-export { worktreeStatus, aheadBehind, lastCommit, commitSummaries, unpushedCount } from './status';
+export {
+  worktreeStatus,
+  worktreeChangeCounts,
+  aheadBehind,
+  lastCommit,
+  commitSummaries,
+  unpushedCount,
+} from './status';
 export type { CommitSummary } from './status';
 export { untrackedPaths, gitPath } from './files';
 export { attributeValue, localConfigValue, setLocalConfig } from './config';
@@ -31,6 +38,8 @@ export {
   snapshotWorktree,
 } from './merge';
 export type { ScratchObjects, MergeRefusal, MergeRunOptions } from './merge';
+export { branchTips, commitFolders, folderChangesAgainst } from './branchTips';
+export type { BranchTip, FolderChanges } from './branchTips';
 export {
   writeBlob,
   writeBlobFromFile,

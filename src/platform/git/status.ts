@@ -1,4 +1,8 @@
-import { parseLeftRightCount, parseStatusV2 } from '../../kernel/git/statusPorcelain';
+import {
+  parseLeftRightCount,
+  parseStatusV2,
+  parseStatusV2Z,
+} from '../../kernel/git/statusPorcelain';
 import type { WorktreeStatus } from '../../kernel/git/worktreeTypes';
 import { runGit } from './exec';
 
@@ -110,4 +114,20 @@ export async function unpushedCount(
     },
   );
   return Number(result.stdout.trim());
+}
+
+/**
+ * The change counts of one worktree, the cheapest way git gives them: `-z`, no branch header (its
+ * ahead/behind walk is done once per distinct pair by the caller), untracked files but not the
+ * files inside untracked folders, and no index lock.
+ */
+export async function worktreeChangeCounts(
+  path: string,
+  signal?: AbortSignal,
+): Promise<WorktreeStatus> {
+  const result = await runGit(
+    ['status', '--porcelain=v2', '-z', '--untracked-files=normal', '--ignore-submodules=dirty'],
+    { cwd: path, signal, readOnly: true },
+  );
+  return parseStatusV2Z(result.stdout);
 }

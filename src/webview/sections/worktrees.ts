@@ -1,5 +1,7 @@
 import type { DashboardWorktree } from '../../protocol/dashboardModel';
+import { formatBytes } from '../../features/worktrees/model/bytes';
 import { el, icon, replaceChildren } from '../dom';
+import { formatAge } from '../labels';
 import type { TaskSelection } from './queues';
 
 export class WorktreesView {
@@ -20,7 +22,9 @@ export class WorktreesView {
           el(
             'tr',
             {},
-            ['Path', 'Branch', 'Task', 'State'].map((h) => el('th', { text: h })),
+            ['Path', 'Branch', 'Task', 'State', 'Base', 'Activity', 'Agent', 'Disk'].map((h) =>
+              el('th', { text: h }),
+            ),
           ),
         ]),
         el(
@@ -37,7 +41,28 @@ export class WorktreesView {
               el('td', { className: 'mono', text: worktree.path }),
               el('td', { className: 'mono', text: worktree.branch ?? '' }),
               el('td', {}, [taskCell]),
-              el('td', {}, worktree.dirty ? [icon('diff-modified'), ' changes'] : ['clean']),
+              el(
+                'td',
+                {},
+                worktree.dirty
+                  ? [icon('diff-modified'), ` ${worktree.dirtyCount ?? ''} changes`]
+                  : [worktree.dirty === false ? 'clean' : '…'],
+              ),
+              el('td', {
+                className: 'mono',
+                text:
+                  worktree.ahead === undefined ? '' : `↑${worktree.ahead} ↓${worktree.behind ?? 0}`,
+              }),
+              el('td', {
+                text:
+                  worktree.lastActivity === undefined
+                    ? ''
+                    : formatAge(new Date(worktree.lastActivity * 1000).toISOString(), Date.now()),
+              }),
+              el('td', { text: worktree.agentState?.replace('_', ' ') ?? '' }),
+              el('td', {
+                text: worktree.diskBytes === undefined ? '' : formatBytes(worktree.diskBytes),
+              }),
             ]);
           }),
         ),

@@ -386,6 +386,41 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     );
   });
 
+  it('@any-trust measures disk usage in the background and shows it with last activity in rows and on the dashboard', async () => {
+    const measuredRows = async () => {
+      const nodes = await testing.worktrees.provider.worktreeNodes();
+      return nodes.filter((node) => !node.info.prunable);
+    };
+    const deadline = Date.now() + 60_000;
+    let nodes = await measuredRows();
+    while (nodes.some((node) => !node.info.diskUsage) && Date.now() < deadline) {
+      const repos = await testing.worktrees.provider.repositories();
+      await Promise.all(repos.map((repo) => repo.diskMeasured()));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      nodes = await measuredRows();
+    }
+    assert.ok(nodes.length >= 2, 'main and at least one linked worktree');
+    for (const node of nodes) {
+      assert.ok((node.info.diskUsage?.bytes ?? 0) > 0, `disk usage of ${node.info.path}`);
+      assert.ok((node.info.lastActivity ?? 0) > 0, `last activity of ${node.info.path}`);
+      const item = testing.worktrees.provider.getTreeItem(node);
+      assert.match(String(item.description), / · \d+(\.\d)? (KB|MB|GB)( · :\d+)?$/);
+      // appendText escapes Markdown punctuation and spaces: compare without them.
+      const tooltip =
+        item.tooltip instanceof vscode.MarkdownString
+          ? item.tooltip.value.replace(/\\/g, '').replace(/&nbsp;/g, ' ')
+          : '';
+      assert.match(tooltip, /Disk: \d/);
+      assert.match(tooltip, /Last activity: /);
+    }
+    const data = await testing.dashboard.dataSources.collect(session.folder);
+    for (const node of nodes) {
+      const row = data.worktrees?.find((w) => w.path === node.info.path);
+      assert.equal(row?.diskBytes, node.info.diskUsage?.bytes, 'the dashboard gets the same disk');
+      assert.equal(row?.dirtyCount, node.info.status?.dirtyCount);
+    }
+  });
+
   it('@trusted the view links the started task, opens it in a new window and finishes it through Set Status', async () => {
     const node = await worktreeNode(
       testing,

@@ -28,6 +28,17 @@ export interface WorktreeInput {
   branch?: string;
   taskKey?: string;
   dirty?: boolean;
+  /** Files changed (staged, unstaged, untracked or conflicted). */
+  dirtyCount?: number;
+  /** Commits ahead of and behind the base branch. */
+  ahead?: number;
+  behind?: number;
+  /** Newest sign of work, seconds since the epoch. */
+  lastActivity?: number;
+  /** The linked task's agent state (`working`, `stale`, `needs_input`...). */
+  agentState?: string;
+  /** Disk taken by the worktree's folder, as last measured. */
+  diskBytes?: number;
 }
 
 /** A task further along on another branch than in the plan, in words (`completed on feat/x, not merged`). */

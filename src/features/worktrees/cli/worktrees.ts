@@ -4,6 +4,7 @@ import { GitError, mainWorktreeRoot, pruneWorktrees } from '../../../platform/gi
 import {
   forgetWorktreeEdits,
   listWorktreesWithStatus,
+  measureWorktreeDiskUsage,
   removeTaskWorktree,
   tasksRecordingWorktree,
   type RecordedWorktree,
@@ -18,12 +19,13 @@ import {
   type CliContext,
 } from '../../common/cli/command';
 import { openTaskFile, type OpenedTaskFile } from '../../common/cli/taskFile';
+import { formatBytes } from '../model/bytes';
 import { resolve } from 'node:path';
 
 export const command: CliCommand = {
   summary: 'list worktrees with task, status and ahead/behind; remove or prune them',
   usage:
-    'coord worktrees [list] [--base BRANCH] [--json] [--file PATH]\n' +
+    'coord worktrees [list] [--base BRANCH] [--fresh] [--disk] [--json] [--file PATH]\n' +
     '       coord worktrees remove PATH [--force] [--delete-branch] [--base BRANCH]\n' +
     '       coord worktrees prune [--dry-run]',
   async run(args, context) {
@@ -36,6 +38,8 @@ export const command: CliCommand = {
         force: { type: 'boolean' },
         'delete-branch': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
+        fresh: { type: 'boolean' },
+        disk: { type: 'boolean' },
       },
       2,
     );
@@ -123,7 +127,7 @@ async function clearRecordedPath(
 
 async function list(
   root: string,
-  values: { file?: string; json?: boolean; base?: string },
+  values: { file?: string; json?: boolean; base?: string; fresh?: boolean; disk?: boolean },
   context: CliContext,
 ): Promise<number> {
   let model: TaskModel | undefined;
@@ -134,7 +138,17 @@ async function list(
       throw error;
     }
   }
-  const infos = await listWorktreesWithStatus(root, { model, base: values.base });
+  const infos = await listWorktreesWithStatus(root, {
+    model,
+    base: values.base,
+    fresh: values.fresh,
+  });
+  if (values.disk) {
+    const measured = await measureWorktreeDiskUsage(root, infos, { fresh: values.fresh });
+    for (const info of infos) {
+      info.diskUsage = measured.get(info.path) ?? info.diskUsage;
+    }
+  }
   if (values.json) {
     context.stdout(`${JSON.stringify(infos, null, 2)}\n`);
     return ExitCode.ok;
@@ -160,8 +174,20 @@ function formatRow(info: WorktreeInfo): string {
   if (info.aheadOfBase !== undefined) {
     parts.push(`+${info.aheadOfBase}/-${info.behindBase ?? 0} vs base`);
   }
+  if (info.status?.upstream && info.status.ahead !== undefined) {
+    parts.push(`+${info.status.ahead}/-${info.status.behind ?? 0} vs ${info.status.upstream}`);
+  }
   if (info.lastCommit) {
     parts.push(`last commit ${age(info.lastCommit.time)} ago`);
+  }
+  if (info.lastActivity !== undefined) {
+    parts.push(`active ${age(info.lastActivity)} ago`);
+  }
+  if (info.agent) {
+    parts.push(`agent ${info.agent.state}`);
+  }
+  if (info.diskUsage) {
+    parts.push(`disk ${formatBytes(info.diskUsage.bytes)}`);
   }
   if (info.main) {
     parts.push('main');

@@ -53,6 +53,11 @@ export function registerWorktrees(
     source,
     dashboard.dataSources.register(source),
     services.sessions.onDidChange(() => provider.relink()),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document.uri.scheme === 'file') {
+        provider.noteSaved(document.uri.fsPath);
+      }
+    }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => provider.reset()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${Settings.section}.${Settings.worktreesBaseBranch}`)) {

@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
 import type { TaskModel } from '../../../kernel/model/types';
 import { defaultBranch, listWorktrees } from '../../../platform/git';
-import { linkedTasks, listWorktreesWithStatus, type WorktreeInfo } from '..';
+import {
+  linkedTasks,
+  listWorktreesWithStatus,
+  measureWorktreeDiskUsage,
+  type WorktreeInfo,
+} from '..';
 import type { FolderSession } from '../../common/vscode/services';
 import type { PortAllocation } from '../model/portBlocks';
 import { readPortLedger } from '../portAllocation';
@@ -9,7 +14,8 @@ import { readPortLedger } from '../portAllocation';
 /**
  * The worktrees of one repository as the view and the dashboard show them. Listing is two steps so
  * the view appears fast: `git worktree list` first (one call, rows right away, previous status kept
- * where HEAD did not move), then the status of every worktree in the background.
+ * where HEAD did not move), then the status of every worktree in the background, each row updated
+ * as its status arrives (from the cache where nothing changed), then disk usage, cancellable.
  */
 export class RepositoryWorktrees implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<RepositoryWorktrees>();
@@ -22,6 +28,11 @@ export class RepositoryWorktrees implements vscode.Disposable {
   private statusRun: Promise<void> = Promise.resolve();
   private failure: string | undefined;
   private baseName: string | undefined;
+  /** Worktrees with a file saved in place since the last listing: folder times miss those. */
+  private readonly saved = new Set<string>();
+  private diskRun: AbortController | undefined;
+  private diskMeasuring: Promise<void> = Promise.resolve();
+  private rowsChanged: ReturnType<typeof setTimeout> | undefined;
   private ports: ReadonlyMap<string, PortAllocation> = new Map();
 
   constructor(
@@ -70,10 +81,29 @@ export class RepositoryWorktrees implements vscode.Disposable {
     return this.listing;
   }
 
-  /** Lists again (rows first, status after). */
-  refresh(): Promise<void> {
-    this.listing = this.list();
+  /** Lists again (rows first, status after); `fresh` asks git for every worktree's changes. */
+  refresh(options: { fresh?: boolean } = {}): Promise<void> {
+    this.listing = this.list(options.fresh ?? false);
     return this.listing;
+  }
+
+  /** A file was saved: the worktree holding it is read again at the next listing. */
+  noteSaved(filePath: string): boolean {
+    const row = (this.rows ?? [])
+      .filter(
+        (info) => filePath.startsWith(`${info.path}/`) || filePath.startsWith(`${info.path}\\`),
+      )
+      .sort((a, b) => b.path.length - a.path.length)[0];
+    if (row) {
+      this.saved.add(row.path);
+    }
+    return row !== undefined;
+  }
+
+  /** Resolves when the disk usage measured after the current listing is in (or was cancelled). */
+  async diskMeasured(): Promise<void> {
+    await this.settled();
+    await this.diskMeasuring;
   }
 
   /** Resolves when the current listing and its status reading are done. */
@@ -92,8 +122,9 @@ export class RepositoryWorktrees implements vscode.Disposable {
     this.changed.fire(this);
   }
 
-  private async list(): Promise<void> {
+  private async list(fresh = false): Promise<void> {
     const generation = ++this.generation;
+    this.diskRun?.abort();
     void this.readPorts(generation);
     try {
       const [entries, base] = await Promise.all([listWorktrees(this.mainRoot), this.resolveBase()]);
@@ -114,7 +145,7 @@ export class RepositoryWorktrees implements vscode.Disposable {
       this.failure = undefined;
       this.statusPending = true;
       this.changed.fire(this);
-      this.statusRun = this.readStatus(generation, base);
+      this.statusRun = this.readStatus(generation, base, fresh);
     } catch (error) {
       if (generation === this.generation) {
         this.failure = error instanceof Error ? error.message : String(error);
@@ -124,13 +155,34 @@ export class RepositoryWorktrees implements vscode.Disposable {
     }
   }
 
-  private async readStatus(generation: number, base: string | undefined): Promise<void> {
+  private async readStatus(
+    generation: number,
+    base: string | undefined,
+    fresh: boolean,
+  ): Promise<void> {
+    const recheck = [...this.saved];
+    this.saved.clear();
     try {
-      const detailed = await listWorktreesWithStatus(this.mainRoot, { base, model: this.model });
+      const detailed = await listWorktreesWithStatus(this.mainRoot, {
+        base,
+        model: this.model,
+        fresh,
+        recheck,
+        onRow: (info) => {
+          if (generation === this.generation && this.rows) {
+            this.rows = this.rows.map((row) => (row.path === info.path ? info : row));
+            this.fireSoon();
+          }
+        },
+      });
       if (generation === this.generation) {
         this.rows = detailed;
+        this.measureDisk(generation, detailed);
       }
     } catch (error) {
+      for (const path of recheck) {
+        this.saved.add(path);
+      }
       this.log.warn(
         `Reading worktree status in ${this.mainRoot}: ${error instanceof Error ? error.message : String(error)}`,
       );
@@ -140,6 +192,40 @@ export class RepositoryWorktrees implements vscode.Disposable {
         this.changed.fire(this);
       }
     }
+  }
+
+  /** Rows arrive one by one; the view is told at most every 100 ms. */
+  private fireSoon(): void {
+    this.rowsChanged ??= setTimeout(() => {
+      this.rowsChanged = undefined;
+      this.changed.fire(this);
+    }, 100);
+  }
+
+  /** Disk usage in the background, after status; a new listing or disposal cancels it. */
+  private measureDisk(generation: number, rows: readonly WorktreeInfo[]): void {
+    const run = new AbortController();
+    this.diskRun = run;
+    this.diskMeasuring = measureWorktreeDiskUsage(this.mainRoot, rows, {
+      signal: run.signal,
+      onMeasured: (path, usage) => {
+        if (generation === this.generation && this.rows) {
+          this.rows = this.rows.map((row) =>
+            row.path === path ? { ...row, diskUsage: usage } : row,
+          );
+          this.fireSoon();
+        }
+      },
+    }).then(
+      () => undefined,
+      (error: unknown) => {
+        if (!run.signal.aborted) {
+          this.log.warn(
+            `Measuring worktree disk usage in ${this.mainRoot}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      },
+    );
   }
 
   private async readPorts(generation: number): Promise<void> {
@@ -163,6 +249,10 @@ export class RepositoryWorktrees implements vscode.Disposable {
 
   dispose(): void {
     this.generation++;
+    this.diskRun?.abort();
+    if (this.rowsChanged) {
+      clearTimeout(this.rowsChanged);
+    }
     this.changed.dispose();
   }
 }

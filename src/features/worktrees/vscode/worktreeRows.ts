@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { WorktreeInfo } from '../list';
+import { formatBytes } from '../model/bytes';
 
 /**
  * How a worktree row reads, without vscode so it can be tested plainly: the state that picks its
@@ -57,8 +58,15 @@ export function worktreeDescription(
   ) {
     parts.push(`↑${info.aheadOfBase} ↓${info.behindBase}`);
   }
-  if (info.lastCommit) {
-    parts.push(ageText(nowSeconds - info.lastCommit.time));
+  const active = activityTime(info);
+  if (active !== undefined) {
+    parts.push(ageText(nowSeconds - active));
+  }
+  if (info.agent) {
+    parts.push(`agent ${info.agent.state.replace('_', ' ')}`);
+  }
+  if (info.diskUsage) {
+    parts.push(formatBytes(info.diskUsage.bytes));
   }
   if (info.statusError) {
     parts.push('status unavailable');
@@ -108,6 +116,19 @@ export function worktreeTooltipLines(
   if (info.lastCommit) {
     lines.push(
       `Last commit: ${info.lastCommit.subject} (${ageText(nowSeconds - info.lastCommit.time)})`,
+    );
+  }
+  if (info.lastActivity !== undefined) {
+    lines.push(`Last activity: ${ageText(nowSeconds - info.lastActivity)}`);
+  }
+  if (info.agent) {
+    lines.push(
+      `Agent: ${info.agent.agent} ${info.agent.state.replace('_', ' ')} (${ageText(nowSeconds - Date.parse(info.agent.at) / 1000)})${info.agent.message ? `: ${info.agent.message}` : ''}`,
+    );
+  }
+  if (info.diskUsage) {
+    lines.push(
+      `Disk: ${formatBytes(info.diskUsage.bytes)} (measured ${ageText(nowSeconds - info.diskUsage.measuredAt / 1000)})`,
     );
   }
   if (info.locked) {
@@ -167,6 +188,16 @@ export function ageText(seconds: number): string {
     }
   }
   return 'just now';
+}
+
+/** The last commit's time, or the last activity when that is more than a minute newer. */
+function activityTime(info: WorktreeInfo): number | undefined {
+  const commit = info.lastCommit?.time;
+  const activity = info.lastActivity;
+  if (activity !== undefined && (commit === undefined || activity - commit >= 60)) {
+    return activity;
+  }
+  return commit;
 }
 
 function headText(info: WorktreeInfo): string {

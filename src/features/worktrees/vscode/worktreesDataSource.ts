@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import type { DashboardDataProvider } from '../../dashboard/vscode/dataSources';
 import type { WorktreesTreeProvider } from './worktreesTreeProvider';
 
-/** Feeds the dashboard `{ worktrees: [{ path, branch, taskKey, dirty }] }` from the same listing the view shows. */
+/**
+ * Feeds the dashboard `{ worktrees: [{ path, branch, taskKey, dirty, ahead, behind, lastActivity,
+ * agentState, diskBytes }] }` from the same listing the view shows, as its rows arrive.
+ */
 export function worktreesDashboardSource(
   provider: WorktreesTreeProvider,
 ): DashboardDataProvider & vscode.Disposable {
@@ -26,6 +29,12 @@ export function worktreesDashboardSource(
           branch: entry.branch,
           taskKey: entry.taskKey,
           dirty: entry.status ? entry.status.dirtyCount > 0 : undefined,
+          dirtyCount: entry.status?.dirtyCount,
+          ahead: entry.aheadOfBase,
+          behind: entry.behindBase,
+          lastActivity: entry.lastActivity,
+          agentState: entry.agent?.state,
+          diskBytes: entry.diskUsage?.bytes,
         })),
       };
     },

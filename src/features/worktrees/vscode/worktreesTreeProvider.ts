@@ -27,6 +27,7 @@ export class WorktreesTreeProvider
   private repos: RepositoryWorktrees[] = [];
   private readonly repoListeners: vscode.Disposable[] = [];
   private readonly decorators = new Set<TaskItemDecorator>();
+  private readonly debouncers = new Map<RepositoryWorktrees, Debouncer>();
 
   constructor(
     private readonly sessions: WorkspaceSessions,
@@ -62,10 +63,19 @@ export class WorktreesTreeProvider
     );
   }
 
-  /** Lists every repository's worktrees again. */
-  async refresh(): Promise<void> {
+  /** Lists every repository's worktrees again; `fresh` asks git for every worktree's changes. */
+  async refresh(options: { fresh?: boolean } = {}): Promise<void> {
     const repos = await this.repositories();
-    await Promise.all(repos.map((repo) => repo.refresh()));
+    await Promise.all(repos.map((repo) => repo.refresh(options)));
+  }
+
+  /** A document was saved in place: re-read the worktree holding it, soon. */
+  noteSaved(filePath: string): void {
+    for (const repo of this.repos) {
+      if (repo.noteSaved(filePath)) {
+        this.debouncers.get(repo)?.trigger();
+      }
+    }
   }
 
   /** Lists again only the repositories listed before (the view became visible again). */
@@ -189,6 +199,7 @@ export class WorktreesTreeProvider
 
   private watch(repo: RepositoryWorktrees): void {
     const debouncer = new Debouncer(400, () => void repo.refresh());
+    this.debouncers.set(repo, debouncer);
     this.repoListeners.push(debouncer);
     void watchGitDir(repo.mainRoot, () => debouncer.trigger()).then(
       (watcher) =>
@@ -203,5 +214,6 @@ export class WorktreesTreeProvider
       listener.dispose();
     }
     this.repos = [];
+    this.debouncers.clear();
   }
 }

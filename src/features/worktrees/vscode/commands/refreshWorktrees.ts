@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { Commands } from '../../../common/vscode/constants';
 import type { WorktreeCommandContext } from './worktreeCommandContext';
 
-/** Lists every worktree again, with fresh status. */
+/** Lists every worktree again, asking git for every worktree's changes (no cached answer). */
 export function registerRefreshWorktrees({ worktrees }: WorktreeCommandContext): vscode.Disposable {
   return vscode.commands.registerCommand(Commands.refreshWorktrees, () =>
-    worktrees.provider.refresh(),
+    worktrees.provider.refresh({ fresh: true }),
   );
 }
