@@ -9,7 +9,11 @@ export type CoordinatorErrorCode =
   | 'unknownTask'
   /** Someone who did a task's work tried to approve its review. */
   | 'selfApproval'
-  | 'badInput';
+  | 'badInput'
+  /** A worktree's teardown command failed, so the worktree was kept. */
+  | 'teardownFailed'
+  /** A worktree another tool locked or a process is using; never removed. */
+  | 'worktreeInUse';
 
 /** An expected failure with one line of text for the person and a stable code for the code. */
 export class CoordinatorError extends Error {
