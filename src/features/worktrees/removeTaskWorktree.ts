@@ -1,11 +1,12 @@
 import { CoordinatorError } from '../../kernel/errors/coordinatorError';
 import type { WorktreeEntry } from '../../kernel/git/worktreeTypes';
 import type { GuardrailShortfall } from '../tasks/model/gates';
-import { branchCreatedAt, writeBackupRef } from '../../platform/git/backupRefs';
+import { writeBackupRef } from '../../platform/git/backupRefs';
 import { GitError } from '../../platform/git/errors';
 import { defaultBranch, deleteBranch, isMergedInto } from '../../platform/git/refs';
 import { unpushedCount, worktreeStatus } from '../../platform/git/status';
 import { listWorktrees, removeWorktree } from '../../platform/git/worktrees';
+import { branchMerged } from './mergedWork';
 import { tasksRecordingWorktree } from './forgetPath';
 import { linkedTasks } from './list';
 import { releaseTaskLock } from './lockFile';
@@ -39,6 +40,8 @@ export interface RemoveWorktreeOptions {
   teardown?: TeardownOptions;
   /** What to do to the tasks worked in the worktree; without it the task file is left alone. */
   tasks?: TaskEffects;
+  /** What a survey just read, so a batch does not ask git again for each worktree. */
+  known?: { entries: readonly WorktreeEntry[]; base?: string; merged?: boolean };
   signal?: AbortSignal;
 }
 
@@ -83,7 +86,7 @@ export async function removeTaskWorktree(
   options: RemoveWorktreeOptions,
 ): Promise<RemoveWorktreeResult> {
   const { signal } = options;
-  const entries = await listWorktrees(options.cwd, signal);
+  const entries = options.known?.entries ?? (await listWorktrees(options.cwd, signal));
   const entry = entries.find((candidate) => candidate.path === options.path);
   if (!entry) {
     throw new GitError('notAWorktree', `${options.path} is not a worktree of this repository.`);
@@ -101,7 +104,9 @@ export async function removeTaskWorktree(
     );
   }
   const mainRoot = entries[0]?.path ?? options.cwd;
-  const base = options.base ?? (await defaultBranch(mainRoot, signal));
+  const base = options.known
+    ? options.known.base
+    : (options.base ?? (await defaultBranch(mainRoot, signal)));
   const notes: string[] = [];
   const checked = !entry.prunable && (!options.force || options.backup);
   const unpushed =
@@ -125,7 +130,7 @@ export async function removeTaskWorktree(
       );
     }
   }
-  const merged = await branchMerged(mainRoot, entry, base, signal);
+  const merged = options.known?.merged ?? (await branchMerged(mainRoot, entry, base, signal));
   const linked = await tasksOf(options.tasks, entry, mainRoot);
   const teardown = entry.prunable
     ? 'none'
@@ -176,29 +181,16 @@ export async function removeTaskWorktree(
     }
   }
   if (options.tasks && linked.length > 0) {
-    result.tasks = await settleTasks(options.tasks, linked, entry.branch, merged, guardrails);
+    result.tasks = await settleTasks(
+      options.tasks,
+      linked,
+      entry.branch,
+      merged,
+      result.branchDeleted,
+      guardrails,
+    );
   }
   return result;
-}
-
-/**
- * Merged: the branch is in the base and moved since it was created. A branch still at the
- * commit it started from holds no work, so it counts as not merged (its task goes back).
- */
-async function branchMerged(
-  mainRoot: string,
-  entry: WorktreeEntry,
-  base: string | undefined,
-  signal?: AbortSignal,
-): Promise<boolean> {
-  if (!entry.branch || !entry.head || !base || entry.branch === base) {
-    return false;
-  }
-  if (!(await isMergedInto(mainRoot, entry.branch, base, signal))) {
-    return false;
-  }
-  const created = await branchCreatedAt(mainRoot, entry.branch, signal);
-  return created !== undefined && created !== entry.head;
 }
 
 async function tasksOf(

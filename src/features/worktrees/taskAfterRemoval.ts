@@ -23,6 +23,8 @@ export interface TaskEffects {
 /** One task after its worktree was removed. */
 export interface TaskAfterRemoval {
   taskKey: string;
+  /** The fields cleared (`worktree_path`, `branch`). */
+  cleared: string[];
   /** Its status now, when the removal changed it. */
   status?: TaskStatus;
   /** Why a merged task was not completed: the completion gate's words. */
@@ -36,7 +38,9 @@ export interface LinkedTask {
 }
 
 /**
- * Clears the worktree and branch fields of each task and moves a task in progress: to completed
+ * Clears the worktree field of each task, and its branch when that branch is merged or gone
+ * (an unmerged branch that still exists keeps its name on the task: it holds the task's work),
+ * and moves a task in progress: to completed
  * when its branch is merged (through the same completion gate as `coord set` and the editor,
  * judged with the guardrail results read before the folder went), else to `statusAfterRemoval`.
  */
@@ -45,6 +49,7 @@ export async function settleTasks(
   linked: readonly LinkedTask[],
   branch: string | undefined,
   merged: boolean,
+  branchGone: boolean,
   guardrails: ReadonlyMap<string, GuardrailShortfall[]>,
 ): Promise<TaskAfterRemoval[]> {
   const results: TaskAfterRemoval[] = [];
@@ -56,11 +61,14 @@ export async function settleTasks(
     }
     const clears: TaskEdit[] = [
       ...(recorded ? forgetWorktreeEdits(current, [recorded]) : []),
-      ...(branch && now.branch === branch
+      ...(branch && now.branch === branch && (merged || branchGone)
         ? [{ kind: 'setBranch', taskKey: task.key, branch: null } as const]
         : []),
     ];
-    const result: TaskAfterRemoval = { taskKey: task.key };
+    const result: TaskAfterRemoval = {
+      taskKey: task.key,
+      cleared: clears.map((edit) => (edit.kind === 'setTaskField' ? edit.field : 'branch')),
+    };
     results.push(result);
     if (now.status !== 'in_progress') {
       if (clears.length > 0) {

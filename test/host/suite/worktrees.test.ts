@@ -31,7 +31,7 @@ const AGENT_MARKER = '.agent-marker';
 const SETUP_MARKER = '.setup-marker';
 
 interface UiCall {
-  kind: 'confirm' | 'info' | 'warn' | 'error';
+  kind: 'confirm' | 'info' | 'warn' | 'error' | 'pick';
   message: string;
   detail?: string;
   actions: string[];
@@ -61,6 +61,11 @@ class RecordingUi implements WorktreeUi {
   openFolderInNewWindow(folder: string) {
     this.opened.push(folder);
     return Promise.resolve();
+  }
+  /** Takes what the list pre-selected. */
+  pickMany<T extends vscode.QuickPickItem>(items: T[], placeHolder: string) {
+    this.calls.push({ kind: 'pick', message: placeHolder, actions: items.map((i) => i.label) });
+    return Promise.resolve(items.filter((item) => item.picked));
   }
   of(kind: UiCall['kind']): UiCall[] {
     return this.calls.filter((call) => call.kind === kind);
