@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reapWorktrees } from '../../../src/features/worktrees/reapWorktrees';
@@ -43,7 +43,6 @@ describe('the reaper: every worktree judged, only safe ones removed (real git, r
   }
 
   function gitWithEnv(cwd: string, args: string[], env: Record<string, string>) {
-    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
     execFileSync('git', args, { cwd, env: { ...process.env, ...env }, stdio: 'ignore' });
   }
 
