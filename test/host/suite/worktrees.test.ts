@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RemoveWorktreeOutcome } from '../../../src/features/worktrees/vscode/commands/removeWorktree';
+import type { ReapReport } from '../../../src/features/worktrees/reapWorktrees';
 import type { FolderSession } from '../../../src/features/common/vscode/services';
 import type { StartFlowOutcome } from '../../../src/features/worktrees/vscode/startTaskFlow';
 import type { WorktreeNode } from '../../../src/features/worktrees/vscode/worktreeTreeNodes';
@@ -599,6 +600,87 @@ describe('Start Task in Worktree and the Worktrees view', () => {
         ),
       'the row is gone',
     );
+  });
+
+  it('@trusted Reap Worktrees… lists every worktree with its classes, removes only the safe ones picked, and restores a backup', async () => {
+    const parent = path.dirname(root);
+    const old = Math.floor(Date.now() / 1000) - 40 * 86_400;
+    const abandoned = path.join(parent, 'Lukhas-abandoned');
+    git(root, 'worktree', 'add', '-q', '-b', 'feat/abandoned', '--', abandoned);
+    fs.writeFileSync(path.join(abandoned, 'idea.txt'), 'an old idea\n');
+    git(abandoned, 'add', 'idea.txt');
+    execFileSync('git', ['commit', '-q', '-m', 'an old idea'], {
+      cwd: abandoned,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: `@${old} +0000`,
+        GIT_COMMITTER_DATE: `@${old} +0000`,
+      },
+    });
+    const gitDir = git(abandoned, 'rev-parse', '--absolute-git-dir');
+    for (const file of [abandoned, path.join(gitDir, 'index'), path.join(gitDir, 'HEAD')]) {
+      fs.utimesSync(file, old, old);
+    }
+    const head = git(abandoned, 'rev-parse', 'HEAD');
+    // Another tool's worktree, locked by it.
+    const claude = path.join(parent, '.claude', 'worktrees', 'agent-7');
+    git(
+      root,
+      'worktree',
+      'add',
+      '-q',
+      '--lock',
+      '--reason',
+      'claude agent-7',
+      '-b',
+      'claude/agent-7',
+      '--',
+      claude,
+    );
+
+    const reports = await vscode.commands.executeCommand<ReapReport[]>('coordinator.reapWorktrees');
+    const [pick] = ui.of('pick');
+    assert.ok(pick, 'the worktrees were offered');
+    assert.ok(
+      pick.actions.some((label) => label.endsWith('Lukhas-abandoned')),
+      pick.actions.join('\n'),
+    );
+    assert.ok(
+      pick.actions.some((label) => label.endsWith('agent-7')),
+      pick.actions.join('\n'),
+    );
+    const report = reports[0]!;
+    const offered = (end: string) =>
+      report.survey.verdicts.find((v) => v.facts.path.endsWith(end))!;
+    assert.deepEqual(offered('Lukhas-abandoned').classes, ['abandoned', 'unpushed']);
+    assert.equal(offered('agent-7').origin, 'Claude Code');
+    assert.ok(offered('agent-7').classes.includes('locked'));
+    assert.equal(offered('agent-7').safe, false);
+    assert.deepEqual(
+      report.removed.map(
+        (r) => fs.realpathSync(path.dirname(r.path)) + path.sep + path.basename(r.path),
+      ),
+      [fs.realpathSync(parent) + path.sep + 'Lukhas-abandoned'],
+      'only the safe one, pre-selected, was removed',
+    );
+    assert.ok(!fs.existsSync(abandoned));
+    assert.ok(fs.existsSync(claude), 'the locked worktree of another tool is kept');
+    assert.equal(git(root, 'rev-parse', 'refs/coordinator/backup/feat/abandoned'), head);
+    assert.match(
+      ui.of('info').at(-1)?.message ?? '',
+      /Removed 1 worktree\(s\), reclaiming about [\d.]+ MB; 1 backup ref\(s\) kept\./,
+    );
+
+    git(root, 'branch', '-D', 'feat/abandoned');
+    const restored = await vscode.commands.executeCommand<{ path?: string; oid: string }>(
+      'coordinator.restoreWorktreeBackup',
+      'feat/abandoned',
+    );
+    assert.equal(restored?.oid, head);
+    assert.equal(git(abandoned, 'rev-parse', 'HEAD'), head);
+    git(root, 'worktree', 'unlock', claude);
+    git(root, 'worktree', 'remove', '--force', abandoned);
+    git(root, 'worktree', 'remove', '--force', claude);
   });
 
   it('@untrusted creates the worktree (git only) but refuses the setup command and the agent, saying why', async () => {

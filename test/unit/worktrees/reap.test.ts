@@ -26,7 +26,9 @@ describe('the reaper: every worktree judged, only safe ones removed (real git, r
     writeFileSync(join(path, `${branch.replace(/\W/g, '-')}.txt`), `${branch}\n`);
     repo.git('-C', path, 'add', '-A');
     const date = options.old ? `@${OLD} +0000` : '';
-    const env = options.old ? { GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date } : {};
+    const env: Record<string, string> = options.old
+      ? { GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date }
+      : {};
     gitWithEnv(path, ['commit', '-q', '-m', `work on ${branch}`], env);
     if (options.old) {
       age(path);
