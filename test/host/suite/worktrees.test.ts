@@ -683,6 +683,56 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     git(root, 'worktree', 'remove', '--force', claude);
   });
 
+  it('@trusted Remove Worktree waits for the teardown command, and keeps the worktree when it fails until Remove Anyway', async () => {
+    const folder = path.join(path.dirname(root), 'Lukhas-teardown');
+    git(root, 'worktree', 'add', '-q', '-b', 'feat/teardown', '--', folder);
+    const marker = path.join(path.dirname(root), 'teardown-ran.txt');
+    const settings = vscode.workspace.getConfiguration('coordinator', session.folder);
+    const target = vscode.ConfigurationTarget.WorkspaceFolder;
+    await settings.update('worktrees.teardownCommand', `pwd > "${marker}"; exit 5`, target);
+    try {
+      const node = await worktreeNode(
+        testing,
+        (n) => n.info.path.endsWith('Lukhas-teardown'),
+        'the teardown worktree row',
+      );
+      ui = new RecordingUi(['Remove', 'Keep Worktree']);
+      testing.worktrees.ui.current = ui;
+      const refused = await vscode.commands.executeCommand<RemoveWorktreeOutcome>(
+        'coordinator.removeWorktree',
+        node,
+      );
+      assert.deepEqual(refused, { removed: false, refused: 'teardown' });
+      assert.ok(fs.existsSync(folder), 'kept after the failing teardown');
+      assert.equal(fs.readFileSync(marker, 'utf8').trim(), fs.realpathSync(folder));
+      const question = ui.of('confirm')[1];
+      assert.match(
+        question?.message ?? '',
+        /The teardown command failed, so "Lukhas-teardown" was kept/,
+      );
+      assert.match(question?.detail ?? '', /exited with 5/);
+
+      fs.rmSync(marker);
+      await settings.update('worktrees.teardownCommand', `sleep 0.3; pwd > "${marker}"`, target);
+      ui = new RecordingUi(['Remove']);
+      testing.worktrees.ui.current = ui;
+      const removed = await vscode.commands.executeCommand<RemoveWorktreeOutcome>(
+        'coordinator.removeWorktree',
+        node,
+      );
+      assert.equal(removed?.removed, true);
+      assert.equal(
+        fs.readFileSync(marker, 'utf8').trim(),
+        fs.realpathSync(path.dirname(root)) + path.sep + 'Lukhas-teardown',
+        'the teardown ran in the worktree and was waited for',
+      );
+      assert.ok(!fs.existsSync(folder));
+    } finally {
+      await settings.update('worktrees.teardownCommand', undefined, target);
+      fs.rmSync(marker, { force: true });
+    }
+  });
+
   it('@untrusted creates the worktree (git only) but refuses the setup command and the agent, saying why', async () => {
     assert.equal(vscode.workspace.isTrusted, false);
     const terminals = vscode.window.terminals.length;
