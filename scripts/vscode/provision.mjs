@@ -100,11 +100,41 @@ function writeManifest(prefix, manifest) {
   fs.writeFileSync(path.join(prefix, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+// What an outer `npm test` or `npm run` tells its scripts about itself. A nested npm reads these
+// as its own configuration: code-server's postinstall then takes the outer Node's version from
+// npm_config_user_agent (and refuses to install for Node 24), and loglevel=silent hides why.
+const OUTER_NPM_ENV = [
+  'NODE',
+  'npm_command',
+  'npm_execpath',
+  'npm_node_execpath',
+  'npm_config_user_agent',
+  'npm_config_node_gyp',
+  'npm_config_npm_version',
+  'npm_config_local_prefix',
+  'npm_config_loglevel',
+  'npm_config_allow_scripts',
+];
+
+export function nestedNpmEnv(env) {
+  const clean = { ...process.env };
+  for (const key of Object.keys(clean)) {
+    if (
+      OUTER_NPM_ENV.includes(key) ||
+      key.startsWith('npm_lifecycle_') ||
+      key.startsWith('npm_package_')
+    ) {
+      delete clean[key];
+    }
+  }
+  return { ...clean, ...env };
+}
+
 function npmInstall(prefix, spec, env, extraArgs = []) {
   const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', ...extraArgs, spec], {
     cwd: prefix,
     stdio: 'inherit',
-    env: { ...process.env, ...env },
+    env: nestedNpmEnv(env),
   });
   if (result.status !== 0) {
     throw new Error(`npm install ${spec} failed (exit ${result.status ?? result.signal}).`);

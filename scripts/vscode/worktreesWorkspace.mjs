@@ -12,12 +12,13 @@ export function worktreesWorkspace(parent) {
   const settings = {
     'coordinator.agents': {
       // Writes what it was given and where it ran; nothing else.
-      Codex: `printf '%s\\n' \${taskId} \${branch} \${brief} "$PWD" > ${AGENT_MARKER}`,
+      Codex: `printf '%s\\n' \${taskId} \${branch} \${brief} "$PWD" "$COORD_PORT" "$DATABASE_NAME" > ${AGENT_MARKER}`,
       'Claude Code': '',
       Copilot: '',
     },
     'coordinator.worktrees.setupCommand': `echo setup ran > ${SETUP_MARKER}`,
     'coordinator.worktrees.openTerminal': true,
+    'coordinator.worktrees.taskEnv': { DATABASE_NAME: 'lukhas_${taskKey}' },
     'coordinator.worktrees.openInNewWindow': false,
     'coordinator.guardrails.requirePassBeforeComplete': false,
   };

@@ -40,3 +40,7 @@ export { copyIncludedFiles, WORKTREE_INCLUDE_FILE } from './copyIncluded';
 export { pruneWorktrees } from '../../platform/git/worktrees';
 export { forgetWorktreeEdits, tasksRecordingWorktree } from './forgetPath';
 export type { RecordedWorktree } from './forgetPath';
+export { allocatePorts, releasePorts, readPortLedger, portLedgerPath } from './portAllocation';
+export type { PortRequest } from './portAllocation';
+export { taskEnvFor } from './taskEnv';
+export type { TaskEnv, TaskEnvRequest } from './taskEnv';

@@ -7,6 +7,8 @@ import { defaultBranch, deleteBranch, isMergedInto } from '../../platform/git/re
 import { unpushedCount, worktreeStatus } from '../../platform/git/status';
 import { listWorktrees, removeWorktree } from '../../platform/git/worktrees';
 import { branchMerged } from './mergedWork';
+import type { PortBlock } from './model/portBlocks';
+import { releasePorts } from './portAllocation';
 import { tasksRecordingWorktree } from './forgetPath';
 import { linkedTasks } from './list';
 import { releaseTaskLock } from './lockFile';
@@ -56,6 +58,10 @@ export interface RemoveWorktreeResult {
   teardown: TeardownOutcome;
   /** The backup ref written for commits on no remote. */
   backupRef?: string;
+  /** The port block the worktree's task held, now free for other tasks. */
+  releasedPorts?: PortBlock;
+  /** Why the port block could not be given back (the next allocation reclaims it). */
+  portsKept?: string;
   /** Lock files of the tasks (`.dev/locks/<key>.lock`) that were removed. */
   releasedLocks: string[];
   tasks: TaskAfterRemoval[];
@@ -164,6 +170,12 @@ export async function removeTaskWorktree(
     tasks: [],
     notes,
   };
+  try {
+    const [released] = await releasePorts(mainRoot, { worktreePath: entry.path });
+    result.releasedPorts = released && { start: released.start, size: released.size };
+  } catch (error) {
+    result.portsKept = error instanceof Error ? error.message : String(error);
+  }
   if (options.deleteMergedBranch && entry.branch) {
     if (!base) {
       result.branchKept = 'no base branch to check the merge against';

@@ -6,7 +6,12 @@ const KILL_GRACE_MS = 500;
 export type SetupRunner = (
   command: string,
   cwd: string,
-  options: { signal?: AbortSignal; onOutput?: (chunk: string) => void },
+  options: {
+    signal?: AbortSignal;
+    onOutput?: (chunk: string) => void;
+    /** Added to this process's environment: the task's ports and names. */
+    env?: Readonly<Record<string, string>>;
+  },
 ) => Promise<void>;
 
 /** Default runner of the setup command. */
@@ -21,10 +26,10 @@ export const runWorktreeCommand = (
   label: 'Setup' | 'Teardown',
   command: string,
   cwd: string,
-  options: { signal?: AbortSignal; onOutput?: (chunk: string) => void },
+  options: Parameters<SetupRunner>[2],
 ): Promise<void> =>
   new Promise<void>((resolve, reject) => {
-    const tree = new ProcessTree(command, cwd, process.env);
+    const tree = new ProcessTree(command, cwd, { ...process.env, ...options.env });
     const child = tree.child;
     let shellExit: ShellExit | undefined;
     tree.onShellExit((exit) => (shellExit = exit));

@@ -32,6 +32,9 @@ import { runSetupCommand, type SetupRunner } from './setupCommand';
 import { beginStart, isStartRunning } from './startOwner';
 import { isFreeForWorktree, sweepUnfinishedAdds, waitForOrphanedCheckout } from './unfinishedAdd';
 import { StartTaskError, StepRunner, type StartStep } from './steps';
+import { releasePorts } from './portAllocation';
+import { taskEnvFor, type TaskEnv } from './taskEnv';
+import type { PortBlock } from './model/portBlocks';
 import type { TaskFileAccess } from './taskFileAccess';
 
 export const DEFAULT_COPY_GLOBS: readonly string[] = SETTINGS['worktrees.copyGlobs'].default;
@@ -55,6 +58,12 @@ export interface StartTaskOptions {
   briefFileName?: string;
   /** `coordinator.worktrees.setupCommand`: a shell line run in the new worktree. */
   setupCommand?: string;
+  /** `coordinator.worktrees.ports.base`; default 20000. */
+  portBase?: number;
+  /** `coordinator.worktrees.ports.blockSize`; default 10, 0 for no ports. */
+  portBlockSize?: number;
+  /** `coordinator.worktrees.taskEnv`: more per-task variables from templates. */
+  taskEnv?: Readonly<Record<string, string>>;
   /** Runs the setup command; default spawns it in the platform shell. */
   runSetup?: SetupRunner;
   /** The setup command runs only when this returns true (trusted workspace). Default: false. */
@@ -88,6 +97,10 @@ export interface StartTaskResult {
   skippedCopies: { path: string; reason: string }[];
   lockFile?: string;
   setup: 'ran' | 'skippedUntrusted' | 'none';
+  /** What the task's terminals and setup command get: `COORD_TASK`, `COORD_PORT`…, the template's names. */
+  env: Record<string, string>;
+  /** The task's port block, when ports are on. */
+  ports?: PortBlock;
   /** What the user should know: a repaired interruption, an adopted worktree, a renamed brief. */
   notes: string[];
 }
@@ -327,8 +340,14 @@ async function createWorktree(
   const copies = await steps.run('copy included files', () =>
     copyIncludedFiles(mainRoot, path, options.copyGlobs ?? DEFAULT_COPY_GLOBS, signal),
   );
+  const taskEnv = await steps.run('prepare environment', async () => {
+    steps.created(`port block of ${path}`, async () => {
+      await releasePorts(mainRoot, { worktreePath: path });
+    });
+    return prepareEnvironment(context, path);
+  });
   const brief = await steps.run('write brief', () =>
-    writeBrief(context, branch, path, baseName ?? branch),
+    writeBrief(context, branch, path, baseName ?? branch, taskEnv.env),
   );
 
   const setup = await steps.run('run setup command', async () => {
@@ -342,6 +361,7 @@ async function createWorktree(
     await (options.runSetup ?? runSetupCommand)(command, path, {
       signal,
       onOutput: options.onOutput,
+      env: taskEnv.env,
     });
     return 'ran' as const;
   });
@@ -361,6 +381,8 @@ async function createWorktree(
     skippedCopies: copies.skipped,
     lockFile,
     setup,
+    env: taskEnv.env,
+    ports: taskEnv.block,
     notes: context.notes,
   };
 }
@@ -389,6 +411,7 @@ async function finishExisting(
     skippedCopies: [],
     createdBranch: false,
     setup: 'none',
+    env: {},
     notes,
   };
   if (!recorded) {
@@ -401,7 +424,12 @@ async function finishExisting(
     result.copiedFiles = copies.copied;
     result.skippedCopies = copies.skipped;
   }
-  const brief = await steps.run('write brief', () => writeBrief(context, branch, path, branch));
+  const taskEnv = await steps.run('prepare environment', () => prepareEnvironment(context, path));
+  result.env = taskEnv.env;
+  result.ports = taskEnv.block;
+  const brief = await steps.run('write brief', () =>
+    writeBrief(context, branch, path, branch, taskEnv.env),
+  );
   result.briefPath = brief.path;
   if (brief.written && recorded) {
     notes.push(`The brief was missing; wrote ${brief.path}.`);
@@ -415,7 +443,31 @@ async function finishExisting(
   return result;
 }
 
-async function writeBrief(context: StartContext, branch: string, path: string, base: string) {
+/** The task's port block (allocated once, kept until its worktree is removed) and template names. */
+async function prepareEnvironment(context: StartContext, path: string): Promise<TaskEnv> {
+  const { options, task, mainRoot } = context;
+  const prepared = await taskEnvFor({
+    mainRoot,
+    task,
+    worktreePath: path,
+    settings: {
+      portBase: options.portBase ?? SETTINGS['worktrees.ports.base'].default,
+      portBlockSize: options.portBlockSize ?? SETTINGS['worktrees.ports.blockSize'].default,
+      taskEnv: options.taskEnv ?? {},
+    },
+    now: options.now?.(),
+  });
+  context.notes.push(...prepared.problems);
+  return prepared;
+}
+
+async function writeBrief(
+  context: StartContext,
+  branch: string,
+  path: string,
+  base: string,
+  env: Readonly<Record<string, string>>,
+) {
   const { options, steps, task, model, mainRoot } = context;
   const written = await writeTaskBrief({
     worktreePath: path,
@@ -430,6 +482,7 @@ async function writeBrief(context: StartContext, branch: string, path: string, b
         worktreePath: path,
         taskFileLabel: portable(relative(mainRoot, options.taskFilePath)),
         taskFilePath: options.taskFilePath,
+        env,
       }),
     onCreated: (label, undo) => steps.created(label, undo),
     signal: options.signal,

@@ -6,6 +6,7 @@ export const START_STEPS = [
   'resolve base',
   'create worktree',
   'copy included files',
+  'prepare environment',
   'write brief',
   'run setup command',
   'touch lock file',

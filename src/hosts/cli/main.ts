@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   set: () => import('../../features/tasks/cli/set'),
   start: () => import('../../features/worktrees/cli/start'),
   worktrees: () => import('../../features/worktrees/cli/worktrees'),
+  env: () => import('../../features/worktrees/cli/env'),
   snapshot: () => import('../../features/snapshots/cli/snapshot'),
   pr: () => import('../../features/github/cli/pr'),
   guardrails: () => import('../../features/guardrails/cli/guardrails'),

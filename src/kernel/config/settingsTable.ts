@@ -45,6 +45,10 @@ export const SETTINGS = {
   'worktrees.briefFileName': { default: 'TASK_BRIEF.md', restricted: false },
   'worktrees.openInNewWindow': { default: false, restricted: false },
   'worktrees.openTerminal': { default: true, restricted: false },
+  'worktrees.ports.base': { default: 20000, restricted: false },
+  'worktrees.ports.blockSize': { default: 10, restricted: false },
+  // Restricted: these names reach the agent's terminal and the setup command's environment.
+  'worktrees.taskEnv': { default: {}, restricted: true },
   agents: {
     default: { Codex: 'codex', 'Claude Code': 'claude', Copilot: '', Human: '' },
     restricted: true,

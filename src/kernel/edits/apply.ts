@@ -7,6 +7,7 @@ import type { TaskStatus } from '../model/types';
 import { TaskEditError } from './errors';
 import { detectFormatting } from './formatting';
 import { SubDocument } from './subDocument';
+import { addNestedTask, listedTask } from './addNestedTask';
 import { applyTaskEdit, statusOfRaw } from './taskEdits';
 import {
   detectOutlineLayout,
@@ -148,15 +149,15 @@ function addTask(
   if (findTaskNode(text, root, taskKey) ?? nodeById(text, allTasks(), taskKey)) {
     throw new TaskEditError('invalidValue', `a task "${taskKey}" is already in the plan`, taskKey);
   }
-  const listed = { id: taskKey, ...fields };
+  const listed = listedTask(taskKey, fields);
   const tasks = tasksContainer(root);
   if (!tasks) {
-    if (root.kind !== 'object' || nestedPlan(text, root)) {
-      throw new TaskEditError(
-        'invalidValue',
-        'adding tasks to a plan kept under categories, agents or owners, or to a one-task file, is not supported',
-        taskKey,
-      );
+    if (root.kind !== 'object') {
+      throw new TaskEditError('invalidValue', 'the task file holds no tasks object', taskKey);
+    }
+    if (nestedPlan(text, root)) {
+      addNestedTask(text, root, edit, open);
+      return;
     }
     open(root).set(['tasks'], { [group]: { [taskKey]: fields } });
     return;

@@ -25,6 +25,11 @@ const OWNER_SECTIONS = ['agents', 'owners', 'by_owner', 'assignees'];
 const SINGLE_TASK_ID_FIELDS = ['task_id', 'id', 'key'];
 const SINGLE_TASK_NAME_FIELDS = ['title', 'name'];
 
+/** Whether a nested section groups tasks by category (rather than by who does them). */
+export function isCategorySection(name: string): boolean {
+  return CATEGORY_SECTIONS.includes(name);
+}
+
 /** The nested sections a plan without `tasks` uses, first spelling found in file order. */
 export function nestedSections(root: Record<string, unknown>): string[] {
   return Object.keys(root).filter(

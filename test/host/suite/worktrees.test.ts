@@ -204,15 +204,31 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       'coord in it trusts the repository, as the editor does',
     );
     const marker = path.join(worktree, AGENT_MARKER);
+    const ports = result.ports;
+    assert.ok(ports, 'the task got a port block');
+    assert.equal(options.env?.COORD_PORT, String(ports.start), "the task's first port");
+    assert.equal(options.env?.COORD_PORT_1, String(ports.start + 1));
+    assert.equal(options.env?.DATABASE_NAME, 'lukhas_task1_shadow_diff', 'the template names');
+    assert.ok(brief.includes(`\`COORD_PORT=${ports.start}\``), 'the brief lists the ports');
     await waitFor(
-      () => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').split('\n').length >= 5,
+      () => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').split('\n').length >= 7,
       'the agent command ran in the terminal',
       30_000,
     );
-    const [taskId, branch, briefArg, cwd] = fs.readFileSync(marker, 'utf8').split('\n');
+    const [taskId, branch, briefArg, cwd, port, database] = fs
+      .readFileSync(marker, 'utf8')
+      .split('\n');
     assert.deepEqual(
-      [taskId, branch, fs.realpathSync(briefArg!), fs.realpathSync(cwd!)],
-      [before.id, before.branch, fs.realpathSync(result.briefPath!), worktree],
+      [taskId, branch, fs.realpathSync(briefArg!), fs.realpathSync(cwd!), port, database],
+      [
+        before.id,
+        before.branch,
+        fs.realpathSync(result.briefPath!),
+        worktree,
+        String(ports.start),
+        'lukhas_task1_shadow_diff',
+      ],
+      'the agent saw its ports and names in its environment',
     );
     assert.ok(ui.of('info').some((call) => call.message.includes(`Started "${before.name}"`)));
   });
@@ -276,6 +292,23 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       assert.equal(node.info.status?.dirtyCount !== undefined, true, 'status was read');
     }
     const linked = nodes.filter((node) => node.info.taskKey);
+    const started = linked.find((node) => node.info.taskKey === 'task1_shadow_diff');
+    if (started) {
+      const item = () => testing.worktrees.provider.getTreeItem(started);
+      await waitFor(
+        () => /· :\d+$/.test(String(item().description)),
+        `the row shows its first port (${String(item().description)})`,
+      );
+      const port = /:(\d+)$/.exec(String(item().description))![1];
+      assert.ok(
+        item().tooltip instanceof vscode.MarkdownString &&
+          (item().tooltip as vscode.MarkdownString).value
+            .replace(/\\/g, '')
+            .replace(/&nbsp;/g, ' ')
+            .includes(`Ports: ${port}-${Number(port) + 9} (COORD_PORT=${port}`),
+        `the tooltip shows the block: ${(item().tooltip as vscode.MarkdownString).value}`,
+      );
+    }
     for (const node of linked) {
       const task = session.state?.model?.byKey.get(node.info.taskKey!);
       assert.ok(task, node.info.taskKey);

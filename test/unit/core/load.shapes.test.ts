@@ -266,14 +266,61 @@ describe('adding a task in the plan’s own layout', () => {
       () => applyEdits(grouped, [{ kind: 'addTask', taskKey: 't1', group: 'a', fields }], NOW),
       /already in the plan/,
     );
+  });
+
+  it('goes under a category, an agent or an owner in a nested plan, in the layout already there', () => {
+    const add = (file: string, taskKey: string, group: string, extra = {}) => {
+      const text = fixture('variants', file);
+      const after = applyEdits(
+        text,
+        [{ kind: 'addTask', taskKey, group, fields: { ...fields, ...extra } }],
+        NOW,
+      );
+      return { before: loadTaskFile(text).model!, after: loadTaskFile(after).model!, text: after };
+    };
+    const category = add('categories.json', 'SR-9', 'backend');
+    assert.equal(category.after.tasks.length, category.before.tasks.length + 1);
+    assert.deepEqual(
+      category.after.groups.find((g) => g.key === 'backend')?.taskKeys.at(-1),
+      'SR-9',
+    );
+    const newCategory = add('categories.json', 'SR-10', 'docs');
+    assert.deepEqual(newCategory.after.groups.at(-1)?.taskKeys, ['SR-10']);
+    assert.ok(
+      Array.isArray(
+        (JSON.parse(newCategory.text) as { task_categories: { docs: { tasks: unknown } } })
+          .task_categories.docs.tasks,
+      ),
+      'a new category gets a tasks list like the others',
+    );
+
+    const agent = add('agents.json', 'AG-9', 'imported', { owner: 'codex' });
+    const added = agent.after.tasks.find((t) => t.key === 'AG-9' || t.id === 'AG-9');
+    assert.equal(added?.owner, 'codex', 'filed under its agent');
+    assert.equal(added?.name, 'Imported');
+    const newAgent = add('agents.json', 'AG-10', 'imported', { owner: 'Claude Code' });
+    assert.equal(
+      newAgent.after.tasks.find((t) => t.key === 'AG-10' || t.id === 'AG-10')?.owner,
+      'Claude Code',
+    );
+
+    const owner = add('owners.json', 'OW-9', 'imported', { owner: 'Ana' });
+    assert.equal(owner.after.tasks.length, owner.before.tasks.length + 1);
+    assert.equal(owner.after.tasks.find((t) => t.id === 'OW-9')?.owner, 'Ana');
+    const unowned = add('owners.json', 'OW-10', 'imported');
+    assert.ok(unowned.after.tasks.some((t) => t.id === 'OW-10'));
+
+    for (const text of [category.text, agent.text, owner.text]) {
+      assert.equal(loadTaskFile(text).broken, false);
+    }
     assert.throws(
       () =>
         applyEdits(
-          fixture('variants', 'categories.json'),
+          fixture('variants', 'single-task.json'),
           [{ kind: 'addTask', taskKey: 'x', group: 'a', fields }],
           NOW,
         ),
-      /not supported/,
+      /one task and cannot hold another/,
     );
   });
 });

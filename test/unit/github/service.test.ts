@@ -3,6 +3,10 @@ import { readFileSync } from 'node:fs';
 import { loadTaskFile } from '../../../src/kernel/model/load';
 import { GitHubService, type GitHubServiceOptions } from '../../../src/features/github/client';
 import {
+  describeWithPullRequest,
+  presentTaskPullRequest,
+} from '../../../src/features/github/model/presentation';
+import {
   FakeGitHub,
   openPull,
   pullsFromGhPrList,
@@ -139,6 +143,44 @@ describe('GitHubService against the fake GitHub', function () {
     assert.equal(status.error, undefined);
     assert.equal(status.tasks.done?.pr.state, 'merged');
     assert.equal(status.tasks.typo, undefined);
+  });
+
+  it('follows every PR of a task split across several: open ones with their checks, merged ones as merged', async () => {
+    const first = openPull(442, 'feat/split-a', { state: 'closed', merged: true });
+    const second = openPull(443, 'feat/split-b');
+    const third = openPull(444, 'feat/split-c');
+    fake = await FakeGitHub.start({ token: TOKEN, pulls: [first, second, third] });
+    fake.state.checkRuns.set(second.headSha, [
+      { name: 'unit', status: 'completed', conclusion: 'success' },
+    ]);
+    fake.state.checkRuns.set(third.headSha, [
+      { name: 'lint', status: 'completed', conclusion: 'failure' },
+    ]);
+    const { svc } = service(fake);
+    const status = await svc.refresh([
+      { key: 'split', branch: 'feat/split-a', prNumber: 442, prNumbers: [442, 443, 444] },
+    ]);
+    const task = status.tasks.split;
+
+    assert.equal(status.error, undefined);
+    assert.equal(task?.pr.number, 443, 'the first open PR leads');
+    assert.equal(task?.ci?.state, 'success');
+    assert.deepEqual(
+      task?.others?.map((other) => [other.pr.number, other.pr.state, other.ci?.state]),
+      [
+        [442, 'merged', undefined],
+        [444, 'open', 'failure'],
+      ],
+    );
+    const shown = presentTaskPullRequest(task, status, new Date(status.fetchedAt ?? 0));
+    assert.equal(shown?.text, '#443 ✓, #442 merged, #444 ✗ 1 failing');
+    assert.equal(shown?.badge, '✗', 'the badge shows the worst open PR');
+    assert.match(shown?.badgeTooltip ?? '', /#444/);
+    assert.match(shown?.tooltip ?? '', /#442\b[\s\S]*merged[\s\S]*#444\b[\s\S]*failing: lint/);
+    assert.equal(
+      describeWithPullRequest('2/5 · #442, #443, #444 · Codex', shown!),
+      '2/5 · #443 ✓, #442 merged, #444 ✗ 1 failing · Codex',
+    );
   });
 
   it('matches the real PR list: PR #410 belongs to the tasks on chore/claude/coordination-dashboard', async () => {

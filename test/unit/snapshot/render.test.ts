@@ -170,6 +170,53 @@ describe('snapshot: document', () => {
     assert.equal(doc.changes, undefined);
   });
 
+  it('lists every PR of a task split across several, each with its own CI', () => {
+    const text = JSON.stringify({
+      tasks: {
+        split: { name: 'Split work', status: 'in_progress', pr_numbers: [442, 443] },
+      },
+    });
+    const base = github();
+    const pr = (number: number, state: 'open' | 'merged') => ({
+      ...base.openPullRequests[0]!,
+      number,
+      state,
+      title: `Part ${number}`,
+      url: `https://github.com/LukhasAI/Lukhas/pull/${number}`,
+    });
+    const ci = { ...base.tasks.cc1_guardrails!.ci!, state: 'success' as const, failing: [] };
+    const doc = buildSnapshot({
+      now: NOW,
+      loaded: loaded(text),
+      taskFile: 'task_status.json',
+      worktrees: [],
+      github: github({
+        openPullRequests: [pr(443, 'open')],
+        tasks: {
+          split: {
+            taskKey: 'split',
+            matchedBy: 'prNumber',
+            pr: pr(443, 'open'),
+            ci,
+            others: [{ pr: pr(442, 'merged') }],
+          },
+        },
+      }),
+    });
+    assert.deepEqual(doc.tasks[0]?.prNumbers, [442, 443]);
+    assert.deepEqual(
+      doc.github.pullRequests.map((p) => [p.number, p.state, p.taskKeys]),
+      [
+        [443, 'open', ['split']],
+        [442, 'merged', ['split']],
+      ],
+    );
+    const row = renderSnapshotMarkdown(doc)
+      .split('\n')
+      .find((line) => line.includes('Split work'));
+    assert.match(row ?? '', /\[#442\]\([^)]*\/442\)[^,|]*, \[#443\]\([^)]*\/443\) /);
+  });
+
   it('says why GitHub data is missing, and marks last-known data as stale', () => {
     const offline = buildSnapshot({
       now: NOW,

@@ -9,6 +9,7 @@ import {
   type StartStep,
   type StartTaskOptions,
 } from '../../../src/features/worktrees';
+import { readPortLedger } from '../../../src/features/worktrees/portAllocation';
 import { isolateGitConfig } from '../../support/tempRepo';
 import { createTaskRepo, type TaskRepo } from './fixtureTasks';
 
@@ -226,7 +227,7 @@ describe('start a task in a worktree (real git)', function () {
         assert.match(error.message, /step "update task file": disk full/);
         assert.deepEqual(
           error.rolledBack.map((label) => label.split(' ')[0]),
-          ['lock', 'brief', 'info/exclude', 'worktree', 'branch'],
+          ['lock', 'brief', 'info/exclude', 'port', 'worktree', 'branch'],
           error.message,
         );
         return true;
@@ -236,6 +237,7 @@ describe('start a task in a worktree (real git)', function () {
     assert.deepEqual(branches(repo), ['main']);
     assert.ok(!existsSync(join(repo.parent, 'repo-codex-shadow-diff-harness')));
     assert.ok(!existsSync(join(repo.root, '.dev', 'locks', 'task1_shadow_diff.lock')));
+    assert.equal((await readPortLedger(repo.root)).size, 0, 'the port block was given back');
   });
 
   it('runs the setup command only in a trusted workspace, streaming its output; a failing one rolls back', async () => {

@@ -33,12 +33,15 @@ export function openTaskTerminal(
   task: Pick<Task, 'key' | 'id' | 'name'>,
   cwd: string,
   commandLine: string | undefined,
+  /** The task's ports and names (`COORD_PORT`…); `COORD_TASK` is always set. */
+  taskEnv: Readonly<Record<string, string>> = {},
 ): vscode.Terminal {
   const terminal = vscode.window.createTerminal({
     name: `${task.id}: ${task.name}`,
     cwd,
     // COORD_TASK tells `coord mcp` and `coord agent-state` in this terminal whose task it is.
     env: {
+      ...taskEnv,
       [AGENT_TERMINAL_TASK_ENV]: task.key,
       [AGENT_TASK_ENV]: task.key,
       ...trustedTerminalEnv(),

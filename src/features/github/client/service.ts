@@ -1,5 +1,6 @@
 import { combineChecks } from '../model/checks';
 import { matchPullRequests, type TaskPrRef } from '../model/match';
+import { taskStatus } from '../model/taskStatus';
 import type { PullRequestDraft } from '../model/prRequest';
 import { pullRequestFromRest, type RestPullRequestLike } from '../model/rest';
 import {
@@ -17,6 +18,7 @@ import type {
   GitHubStatus,
   PullRequestInfo,
   PullRequestReview,
+  PullRequestState,
   TaskPullRequestStatus,
 } from '../model/types';
 import { tokenMayGoTo } from '../model/tokenHost';
@@ -192,29 +194,20 @@ export class GitHubService {
 
     const taskPrs = new Map<number, PullRequestInfo>();
     for (const match of matches.values()) {
-      taskPrs.set(match.pr.number, match.pr);
+      for (const pr of [match.pr, ...match.others]) {
+        taskPrs.set(pr.number, pr);
+      }
     }
-    const details = new Map<number, Omit<TaskPullRequestStatus, 'taskKey' | 'matchedBy'>>();
+    const details = new Map<number, PullRequestState>();
     await mapLimit([...taskPrs.values()], concurrency, async (pr) => {
       details.set(pr.number, await this.fetchDetails(octokit, repository, pr));
     });
 
     const result: Record<string, TaskPullRequestStatus> = {};
     for (const task of tasks) {
-      const match = matches.get(task.key);
-      if (match) {
-        const detail = details.get(match.pr.number);
-        result[task.key] = {
-          taskKey: task.key,
-          matchedBy: match.matchedBy,
-          pr: match.pr,
-          ...detail,
-        };
-        continue;
-      }
-      const closed = task.prNumber === undefined ? undefined : closedByNumber.get(task.prNumber);
-      if (closed) {
-        result[task.key] = { taskKey: task.key, matchedBy: 'prNumber', pr: closed };
+      const status = taskStatus(task, matches.get(task.key), details, closedByNumber);
+      if (status) {
+        result[task.key] = status;
       }
     }
     return {
@@ -230,7 +223,7 @@ export class GitHubService {
     octokit: GitHubClient,
     { owner, repo }: GitHubRepository,
     pr: PullRequestInfo,
-  ): Promise<Omit<TaskPullRequestStatus, 'taskKey' | 'matchedBy'>> {
+  ): Promise<PullRequestState> {
     const [checkRuns, combined, reviews, full] = await Promise.all([
       this.checkRuns(octokit, { owner, repo }, pr.headSha),
       octokit.rest.repos.getCombinedStatusForRef({ owner, repo, ref: pr.headSha, per_page: 100 }),

@@ -5,23 +5,34 @@ export interface TaskPrRef {
   key: string;
   branch?: string;
   prNumber?: number;
+  /** Every PR the task records, in file order (a task split across several PRs). */
+  prNumbers?: readonly number[];
 }
 
 export interface PullRequestMatch {
   pr: PullRequestInfo;
   matchedBy: 'prNumber' | 'branch';
+  /** The task's other recorded PRs that are open, in file order. */
+  others: PullRequestInfo[];
 }
 
 export interface MatchResult {
   /** By task key. */
   matches: Map<string, PullRequestMatch>;
-  /** `pr_number`s written in the file that are not among the open PRs (merged or closed ones). */
+  /** Recorded PR numbers that are not among the open PRs (merged or closed ones). */
   unresolvedPrNumbers: number[];
 }
 
+/** Every PR number the task records, each once, in file order. */
+export function recordedPrNumbers(task: TaskPrRef): number[] {
+  const numbers = task.prNumbers ?? (task.prNumber !== undefined ? [task.prNumber] : []);
+  return [...new Set(numbers)];
+}
+
 /**
- * Pairs tasks with open PRs: a task's `pr_number` wins; otherwise its branch is looked up among
- * the PRs' head branches (several tasks may share a branch and so a PR). Pure and linear.
+ * Pairs tasks with open PRs: a task's recorded PRs win (the first open one leads, the other open
+ * ones come along); a task that records none is looked up by its branch among the PRs' head
+ * branches (several tasks may share a branch and so a PR). Pure and linear.
  */
 export function matchPullRequests(
   tasks: readonly TaskPrRef[],
@@ -39,18 +50,27 @@ export function matchPullRequests(
   const matches = new Map<string, PullRequestMatch>();
   const unresolved = new Set<number>();
   for (const task of tasks) {
-    const numbered = task.prNumber === undefined ? undefined : byNumber.get(task.prNumber);
-    if (numbered) {
-      matches.set(task.key, { pr: numbered, matchedBy: 'prNumber' });
+    const recorded = recordedPrNumbers(task);
+    const open: PullRequestInfo[] = [];
+    for (const number of recorded) {
+      const pr = byNumber.get(number);
+      if (pr) {
+        open.push(pr);
+      } else {
+        unresolved.add(number);
+      }
+    }
+    const [lead, ...others] = open;
+    if (lead) {
+      matches.set(task.key, { pr: lead, matchedBy: 'prNumber', others });
       continue;
     }
-    if (task.prNumber !== undefined) {
-      unresolved.add(task.prNumber);
+    if (recorded.length > 0) {
       continue;
     }
     const headed = task.branch ? byHead.get(task.branch) : undefined;
     if (headed) {
-      matches.set(task.key, { pr: headed, matchedBy: 'branch' });
+      matches.set(task.key, { pr: headed, matchedBy: 'branch', others: [] });
     }
   }
   return { matches, unresolvedPrNumbers: [...unresolved].sort((a, b) => a - b) };

@@ -4,6 +4,7 @@ import {
   statusAgeMs,
   type CiSummary,
   type GitHubStatus,
+  type PullRequestState,
   type ReviewDecision,
   type TaskPullRequestStatus,
 } from './types';
@@ -67,38 +68,29 @@ export function freshnessLine(github: GitHubStatus, now: Date): string | undefin
   return `Updated ${formatAge(age)}`;
 }
 
-/** Undefined when GitHub knows no PR for the task (or never answered). */
-export function presentTaskPullRequest(
-  taskStatus: TaskPullRequestStatus | undefined,
-  github: GitHubStatus,
-  now: Date,
-): TaskPullRequestPresentation | undefined {
-  if (!taskStatus || github.fetchedAt === undefined) {
-    return undefined;
-  }
-  const { pr, ci } = taskStatus;
-  const open = pr.state === 'open';
-  const ciState = ci?.state ?? 'unknown';
+/** `#410`, `#410 merged`, `#410 draft ✗ 2 failing`. */
+function shortText({ pr, ci }: PullRequestState): string {
   const parts = [`#${pr.number}`];
-  if (!open) {
+  if (pr.state !== 'open') {
     parts.push(pr.state);
-  } else {
-    if (pr.draft) {
-      parts.push('draft');
-    }
-    if (ci && ci.state !== 'none') {
-      parts.push(
-        ci.state === 'failure' ? `${CI_GLYPH.failure} ${ci.failed} failing` : CI_GLYPH[ci.state],
-      );
-    }
+    return parts.join(' ');
   }
-  const badge = open && ci ? CI_GLYPH[ci.state] : '';
-  const badgeTooltip = badge
-    ? `PR #${pr.number}: checks ${ci?.state === 'success' ? 'passing' : ci?.state === 'failure' ? 'failing' : 'pending'}`
-    : '';
+  if (pr.draft) {
+    parts.push('draft');
+  }
+  if (ci && ci.state !== 'none') {
+    parts.push(
+      ci.state === 'failure' ? `${CI_GLYPH.failure} ${ci.failed} failing` : CI_GLYPH[ci.state],
+    );
+  }
+  return parts.join(' ');
+}
+
+function tooltipLines({ pr, ci, reviewDecision }: PullRequestState): string[] {
+  const open = pr.state === 'open';
   const facts = [pr.draft && open ? 'draft' : pr.state];
-  if (taskStatus.reviewDecision) {
-    facts.push(REVIEW_TEXT[taskStatus.reviewDecision]);
+  if (reviewDecision) {
+    facts.push(REVIEW_TEXT[reviewDecision]);
   }
   if (pr.mergeable === false) {
     facts.push('merge conflicts');
@@ -112,6 +104,45 @@ export function presentTaskPullRequest(
   if (open) {
     lines.push(`**Checks** ${ciText(ci)}`, '');
   }
+  return lines;
+}
+
+const CI_SEVERITY: Record<CiSummary['state'], number> = {
+  failure: 3,
+  pending: 2,
+  success: 1,
+  none: 0,
+};
+
+/** The CI state a task's badge shows: the worst among its open PRs that have checks. */
+function worstOpenCi(states: readonly PullRequestState[]): CiSummary | undefined {
+  let worst: CiSummary | undefined;
+  for (const { pr, ci } of states) {
+    if (pr.state === 'open' && ci && (!worst || CI_SEVERITY[ci.state] > CI_SEVERITY[worst.state])) {
+      worst = ci;
+    }
+  }
+  return worst;
+}
+
+/** Undefined when GitHub knows no PR for the task (or never answered). */
+export function presentTaskPullRequest(
+  taskStatus: TaskPullRequestStatus | undefined,
+  github: GitHubStatus,
+  now: Date,
+): TaskPullRequestPresentation | undefined {
+  if (!taskStatus || github.fetchedAt === undefined) {
+    return undefined;
+  }
+  const { pr } = taskStatus;
+  const all: PullRequestState[] = [taskStatus, ...(taskStatus.others ?? [])];
+  const ci = worstOpenCi(all);
+  const badge = ci ? CI_GLYPH[ci.state] : '';
+  const failingPr = all.find((state) => state.ci === ci)?.pr.number ?? pr.number;
+  const badgeTooltip = badge
+    ? `PR #${failingPr}: checks ${ci?.state === 'success' ? 'passing' : ci?.state === 'failure' ? 'failing' : 'pending'}`
+    : '';
+  const lines = all.flatMap(tooltipLines);
   const freshness = freshnessLine(github, now);
   if (freshness) {
     lines.push(`_${escapeMarkdown(freshness)}_`);
@@ -120,8 +151,8 @@ export function presentTaskPullRequest(
     prNumber: pr.number,
     url: pr.url,
     state: pr.state,
-    ci: ciState,
-    text: parts.join(' '),
+    ci: taskStatus.ci?.state ?? 'unknown',
+    text: all.map(shortText).join(', '),
     badge,
     badgeTooltip,
     tooltip: lines.join('\n').trimEnd(),
@@ -130,8 +161,8 @@ export function presentTaskPullRequest(
 }
 
 /**
- * The task's description with its PR: `Codex · 2h · #410` becomes `Codex · 2h · #410 ✓`; a
- * description without the number gets it appended.
+ * The task's description with its PR: `Codex · 2h · #410` becomes `Codex · 2h · #410 ✓` (and
+ * `#409, #410` becomes `#410 ✓, #409 merged`); a description without the number gets it appended.
  */
 export function describeWithPullRequest(
   description: string,
@@ -139,7 +170,7 @@ export function describeWithPullRequest(
 ): string {
   const own = `#${presentation.prNumber}`;
   const parts = description.split(' · ').filter((part) => part !== '');
-  const at = parts.indexOf(own);
+  const at = parts.findIndex((part) => part.split(', ').includes(own));
   if (at >= 0) {
     parts[at] = presentation.text;
   } else {

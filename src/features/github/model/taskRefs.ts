@@ -15,6 +15,7 @@ export function taskPrRefs(tasks: readonly Task[]): TaskPrRef[] {
         key: task.key,
         ...(task.branch ? { branch: task.branch } : {}),
         ...(task.prNumber !== undefined ? { prNumber: task.prNumber } : {}),
+        ...(task.prNumbers.length > 1 ? { prNumbers: [...task.prNumbers] } : {}),
       });
     }
   }
@@ -24,6 +25,9 @@ export function taskPrRefs(tasks: readonly Task[]): TaskPrRef[] {
 /** Equal for two lists that would make the same requests; a changed key calls for a refresh. */
 export function taskPrRefsKey(refs: readonly TaskPrRef[]): string {
   return refs
-    .map((ref) => `${ref.key}\u0000${ref.branch ?? ''}\u0000${ref.prNumber ?? ''}`)
+    .map(
+      (ref) =>
+        `${ref.key}\u0000${ref.branch ?? ''}\u0000${(ref.prNumbers ?? [ref.prNumber ?? '']).join(',')}`,
+    )
     .join('\u0001');
 }

@@ -40,7 +40,6 @@ export interface PullRequestInfo {
   updatedAt?: string;
 }
 
-/** What GitHub says about one task: its PR (if any), checks and review decision. */
 /** One review submitted on a pull request, as GitHub reports it. */
 export interface PullRequestReview {
   login: string;
@@ -51,13 +50,19 @@ export interface PullRequestReview {
   submittedAt?: string;
 }
 
-export interface TaskPullRequestStatus {
-  taskKey: string;
+/** One pull request with what GitHub says about it. */
+export interface PullRequestState {
   pr: PullRequestInfo;
-  /** How the PR was found. */
-  matchedBy: 'prNumber' | 'branch';
   ci?: CiSummary;
   reviewDecision?: ReviewDecision;
+}
+
+export interface TaskPullRequestStatus extends PullRequestState {
+  taskKey: string;
+  /** How the PR was found. */
+  matchedBy: 'prNumber' | 'branch';
+  /** The task's other recorded PRs (a task split across several), in file order. */
+  others?: PullRequestState[];
 }
 
 export type GitHubErrorKind =

@@ -40,6 +40,7 @@ export function importEdits(
   const tasks = model?.tasks ?? [];
   const taken = new Set(tasks.flatMap((task) => [task.key, task.id]));
   const plan: ImportPlan = { rows: [], edits: [] };
+  const spell = plansSpelling(tasks);
   for (const row of rows) {
     const match = matchImportedTask(row, tasks);
     if (match.kind === 'matched') {
@@ -52,7 +53,7 @@ export function importEdits(
         kind: 'addTask',
         taskKey: key,
         group: slugify(row.group ?? '', 40, 'imported'),
-        fields: newTask(row, key),
+        fields: newTask(row, key, spell),
       });
       plan.rows.push({ row, match, key });
     } else {
@@ -101,19 +102,38 @@ function sameMeaning(field: keyof typeof TASK_FIELDS, task: Task, value: unknown
   return false;
 }
 
-function newTask(row: ImportedTask, key: string): Record<string, unknown> {
+/** A new task in the spellings the plan's tasks already use (`title` where they say `title`). */
+function newTask(row: ImportedTask, key: string, spell: Speller): Record<string, unknown> {
   const fields: Record<string, unknown> = {
-    id: row.id ?? key,
-    name: row.name,
-    status: row.done ? 'completed' : (row.status ?? 'not_started'),
+    [spell('id')]: row.id ?? key,
+    [spell('name')]: row.name,
+    [spell('status')]: row.done ? 'completed' : (row.status ?? 'not_started'),
   };
   for (const [field, read] of CARRIED) {
     const value = read(row);
     if (value !== undefined && !(field === 'branch' && BASE_BRANCH.test(String(value)))) {
-      fields[TASK_FIELDS[field][0]] = value;
+      fields[spell(field)] = value;
     }
   }
   return fields;
+}
+
+type Speller = (field: keyof typeof TASK_FIELDS) => string;
+
+/** Each field's spelling most of the plan's tasks use, else the format's own first name. */
+function plansSpelling(tasks: readonly Task[]): Speller {
+  const chosen = new Map<string, string>();
+  return (field) => {
+    let name = chosen.get(field);
+    if (name === undefined) {
+      const names = TASK_FIELDS[field];
+      const counts = names.map((n) => tasks.filter((task) => task.raw[n] !== undefined).length);
+      const best = counts.indexOf(Math.max(...counts));
+      name = counts[best] > 0 ? names[best] : names[0];
+      chosen.set(field, name);
+    }
+    return name;
+  };
 }
 
 function uniqueKey(row: ImportedTask, taken: ReadonlySet<string>): string {

@@ -1,4 +1,4 @@
-import type { GitHubStatus, TaskPullRequestStatus } from '../../github/model/types';
+import type { GitHubStatus, PullRequestState } from '../../github/model/types';
 import { displayStatus } from '../../../kernel/model/graph';
 import { deriveSummary } from '../../../kernel/model/summary';
 import type { LoadedTaskFile, TaskModel } from '../../../kernel/model/types';
@@ -48,17 +48,17 @@ function githubSection(input: SnapshotInput): SnapshotGitHub {
       pullRequests: [],
     };
   }
-  const byNumber = new Map<number, { status?: TaskPullRequestStatus; taskKeys: string[] }>();
+  const byNumber = new Map<number, { status?: PullRequestState; taskKeys: string[] }>();
   for (const pr of github.openPullRequests) {
     byNumber.set(pr.number, { taskKeys: [] });
   }
   for (const task of input.loaded.model.tasks) {
     const status = github.tasks[task.key];
-    if (status) {
-      const entry = byNumber.get(status.pr.number) ?? { taskKeys: [] };
-      entry.status ??= status;
+    for (const state of status ? [status, ...(status.others ?? [])] : []) {
+      const entry = byNumber.get(state.pr.number) ?? { taskKeys: [] };
+      entry.status ??= state;
       entry.taskKeys.push(task.key);
-      byNumber.set(status.pr.number, entry);
+      byNumber.set(state.pr.number, entry);
     }
   }
   const openByNumber = new Map(github.openPullRequests.map((pr) => [pr.number, pr]));
@@ -188,6 +188,7 @@ export function buildSnapshot(input: SnapshotInput): SnapshotDocument {
       ...(task.progress ? { progressPercentage: task.progress.percentage } : {}),
       ...(task.branch ? { branch: task.branch } : {}),
       ...(task.prNumber !== undefined ? { prNumber: task.prNumber } : {}),
+      ...(task.prNumbers.length > 1 ? { prNumbers: [...task.prNumbers] } : {}),
       criticalReview: task.criticalReview,
       dependencies: [...task.dependencies],
       blockers: [...task.blockers],

@@ -179,12 +179,21 @@ function prCell(
   prs: Map<number, SnapshotPullRequest>,
   byTask: Map<string, SnapshotPullRequest>,
 ): string {
-  const pr =
-    byTask.get(task.key) ?? (task.prNumber !== undefined ? prs.get(task.prNumber) : undefined);
-  if (pr) {
-    return `${prLink(pr, repository)}${pr.ci === 'unknown' ? '' : ` ${CI_WORDS[pr.ci]}`}`;
+  const numbers = task.prNumbers ?? (task.prNumber !== undefined ? [task.prNumber] : []);
+  if (numbers.length === 0) {
+    const pr = byTask.get(task.key);
+    return pr ? prWithCi(pr, repository) : '—';
   }
-  return task.prNumber !== undefined ? `#${task.prNumber}` : '—';
+  return numbers
+    .map((number) => {
+      const pr = prs.get(number);
+      return pr ? prWithCi(pr, repository) : `#${number}`;
+    })
+    .join(', ');
+}
+
+function prWithCi(pr: SnapshotPullRequest, repository: string | undefined): string {
+  return `${prLink(pr, repository)}${pr.ci === 'unknown' ? '' : ` ${CI_WORDS[pr.ci]}`}`;
 }
 
 function tasksSection(doc: SnapshotDocument): string[] {

@@ -22,6 +22,8 @@ export interface SnapshotTask {
   progressPercentage?: number;
   branch?: string;
   prNumber?: number;
+  /** Every PR of a task split across several, in file order; absent for one or none. */
+  prNumbers?: number[];
   criticalReview: boolean;
   dependencies: string[];
   blockers: string[];

@@ -25,7 +25,7 @@ export function taskDescription(task: Task, waitingOn: readonly Task[] = []): st
   const parts = [
     waitingOn.length > 0 ? `waits for ${waitingOn.map((t) => t.id).join(', ')}` : '',
     progressText(task) ?? '',
-    task.prNumber === undefined ? '' : `#${task.prNumber}`,
+    task.prNumbers.map((n) => `#${n}`).join(', '),
     task.owner.trim(),
     task.estimate ? estimateText(task.estimate) : '',
   ];

@@ -10,6 +10,7 @@ import { resolveTaskFile } from '../../common/cli/taskFile';
 import { TaskFileStore } from '../../../platform/taskfile/store';
 import { join } from 'node:path';
 import { readWorktreeSettings } from '../model/settings';
+import { portRangeText } from '../model/portBlocks';
 import { agentCommandTemplate, expandAgentCommand } from '../../agents/model/agentCommand';
 import { shellSyntaxFor } from '../../agents/model/shellQuoting';
 import { cliSettings, SETTINGS_OPTIONS } from '../../common/cli/settings';
@@ -64,6 +65,9 @@ export const command: CliCommand = {
         copyGlobs: values.copy ?? settings.copyGlobs,
         briefFileName: values.brief ?? settings.briefFileName,
         setupCommand: values.setup ?? (settings.setupCommand || undefined),
+        portBase: settings.portBase,
+        portBlockSize: settings.portBlockSize,
+        taskEnv: settings.taskEnv,
         // Whoever typed --setup asked for that command to run; a setup command from the
         // repository's settings is only here when the repository is trusted.
         isTrusted: () => true,
@@ -124,6 +128,9 @@ function describe(result: StartTaskResult, agentCommand: string | undefined): st
     result.copiedFiles.length > 0 ? `copied: ${result.copiedFiles.join(', ')}` : undefined,
     ...skipped,
     result.lockFile ? `lock: ${result.lockFile}` : undefined,
+    result.ports
+      ? `ports: ${portRangeText(result.ports)} (COORD_PORT=${result.ports.start})`
+      : undefined,
     result.setup === 'ran' ? 'setup command ran' : undefined,
     agentCommand ? `agent: ${agentCommand}` : undefined,
     'task file: in_progress',

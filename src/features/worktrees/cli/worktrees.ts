@@ -1,5 +1,6 @@
 import type { TaskModel } from '../../../kernel/model/types';
 import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
+import { portRangeText } from '../model/portBlocks';
 import { GitError, mainWorktreeRoot, pruneWorktrees } from '../../../platform/git';
 import { listWorktreesWithStatus, removeTaskWorktree, type WorktreeInfo } from '..';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
@@ -69,6 +70,9 @@ export const command: CliCommand = {
             tasks: removal.tasks,
           });
           context.stdout(`removed ${target}${removedNote(result)}\n`);
+          if (result.releasedPorts) {
+            context.stderr(`released ports ${portRangeText(result.releasedPorts)}\n`);
+          }
           return ExitCode.ok;
         }
         case 'reap': {

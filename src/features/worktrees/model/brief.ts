@@ -10,6 +10,8 @@ export interface BriefInput {
   taskFileLabel: string;
   /** Optional absolute path of the task file to pass as `--file`. */
   taskFilePath?: string;
+  /** The task's environment (`COORD_TASK`, `COORD_PORT`…, template names), listed in the brief. */
+  env?: Readonly<Record<string, string>>;
 }
 
 /** The Markdown brief written into a new worktree for the agent or person taking the task. */
@@ -107,6 +109,7 @@ export function renderTaskBrief(input: BriefInput): string {
   lines.push('');
 
   const file = input.taskFilePath ? ` --file ${shellWord(input.taskFilePath)}` : '';
+  environmentSection(lines, task.key, input.env ?? {}, file);
   const steps = task.progress?.totalSteps;
   lines.push('## Reporting progress', '');
   lines.push('```sh');
@@ -122,6 +125,28 @@ export function renderTaskBrief(input: BriefInput): string {
     '',
   );
   return lines.join('\n');
+}
+
+/** The task's own ports and names, so parallel tasks do not fight over a dev server or database. */
+function environmentSection(
+  lines: string[],
+  taskKey: string,
+  env: Readonly<Record<string, string>>,
+  file: string,
+): void {
+  const entries = Object.entries(env);
+  if (entries.length === 0) {
+    return;
+  }
+  lines.push('## Ports and environment', '');
+  lines.push(
+    "This task's own ports and names: use them for dev servers, databases and containers instead of the usual defaults, so tasks running side by side do not collide. The task's terminals and setup command already have them.",
+    '',
+  );
+  for (const [name, value] of entries) {
+    lines.push(`- \`${name}=${value}\``);
+  }
+  lines.push('', `In another shell: \`eval "$(coord env ${taskKey} --shell${file})"\`.`, '');
 }
 
 function section(

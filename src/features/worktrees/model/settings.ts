@@ -20,6 +20,12 @@ export interface WorktreeSettings {
   briefFileName: string;
   openInNewWindow: boolean;
   openTerminal: boolean;
+  /** First port of the task port blocks. */
+  portBase: number;
+  /** Ports per task; 0 gives tasks no ports. */
+  portBlockSize: number;
+  /** More per-task environment variables: name → template (`${taskKey}`, `${repo}`, `${port}`…). */
+  taskEnv: Record<string, string>;
   /** Owner (as written in the task file, or one of several owners) → command line. */
   agents: Record<string, string>;
 }
@@ -43,6 +49,15 @@ export function readWorktreeSettings(get: SettingsSource): WorktreeSettings {
     briefFileName: settings.text('worktrees.briefFileName'),
     openInNewWindow: settings.flag('worktrees.openInNewWindow'),
     openTerminal: settings.flag('worktrees.openTerminal'),
+    portBase: settings.number(
+      'worktrees.ports.base',
+      (value) => Number.isInteger(value) && value >= 1024 && value <= 65535,
+    ),
+    portBlockSize: settings.number(
+      'worktrees.ports.blockSize',
+      (value) => Number.isInteger(value) && value >= 0 && value <= 1000,
+    ),
+    taskEnv: settings.stringRecord('worktrees.taskEnv'),
     agents: settings.stringRecord('agents'),
   };
 }

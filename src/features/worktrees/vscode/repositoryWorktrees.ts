@@ -3,6 +3,8 @@ import type { TaskModel } from '../../../kernel/model/types';
 import { defaultBranch, listWorktrees } from '../../../platform/git';
 import { linkedTasks, listWorktreesWithStatus, type WorktreeInfo } from '..';
 import type { FolderSession } from '../../common/vscode/services';
+import type { PortAllocation } from '../model/portBlocks';
+import { readPortLedger } from '../portAllocation';
 
 /**
  * The worktrees of one repository as the view and the dashboard show them. Listing is two steps so
@@ -20,6 +22,7 @@ export class RepositoryWorktrees implements vscode.Disposable {
   private statusRun: Promise<void> = Promise.resolve();
   private failure: string | undefined;
   private baseName: string | undefined;
+  private ports: ReadonlyMap<string, PortAllocation> = new Map();
 
   constructor(
     readonly mainRoot: string,
@@ -55,6 +58,12 @@ export class RepositoryWorktrees implements vscode.Disposable {
     return this.sessions.find((session) => session.state?.model) ?? this.sessions[0];
   }
 
+  /** The port block of a task's worktree, as the ledger said at the last listing. */
+  portBlockOf(row: WorktreeInfo): PortAllocation | undefined {
+    const byTask = row.taskKey ? this.ports.get(row.taskKey) : undefined;
+    return byTask ?? [...this.ports.values()].find((block) => block.worktreePath === row.path);
+  }
+
   /** Lists once; later calls wait for the same listing. */
   ensureListed(): Promise<void> {
     this.listing ??= this.list();
@@ -85,6 +94,7 @@ export class RepositoryWorktrees implements vscode.Disposable {
 
   private async list(): Promise<void> {
     const generation = ++this.generation;
+    void this.readPorts(generation);
     try {
       const [entries, base] = await Promise.all([listWorktrees(this.mainRoot), this.resolveBase()]);
       if (generation !== this.generation) {
@@ -129,6 +139,20 @@ export class RepositoryWorktrees implements vscode.Disposable {
         this.statusPending = false;
         this.changed.fire(this);
       }
+    }
+  }
+
+  private async readPorts(generation: number): Promise<void> {
+    try {
+      const ports = await readPortLedger(this.mainRoot);
+      if (generation === this.generation) {
+        this.ports = ports;
+        this.changed.fire(this);
+      }
+    } catch (error) {
+      this.log.warn(
+        `Reading the port blocks of ${this.mainRoot}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

@@ -116,6 +116,9 @@ export async function runStartFlow(
           copyGlobs: settings.copyGlobs,
           briefFileName: settings.briefFileName,
           setupCommand: settings.setupCommand,
+          portBase: settings.portBase,
+          portBlockSize: settings.portBlockSize,
+          taskEnv: settings.taskEnv,
           isTrusted: () => vscode.workspace.isTrusted,
           onOutput: (chunk) => services.log.append(chunk),
           onStep: (step) => {
@@ -178,7 +181,7 @@ async function afterStart(
             shellSyntaxFor(vscode.env.shell),
           )
         : undefined;
-      outcome.terminal = openTaskTerminal(result.task, result.path, commandLine);
+      outcome.terminal = openTaskTerminal(result.task, result.path, commandLine, result.env);
       outcome.agentLaunched = commandLine !== undefined;
       if (commandLine) {
         deps.services.log.info(

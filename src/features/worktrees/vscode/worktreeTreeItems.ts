@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { WorktreeNode } from './worktreeTreeNodes';
+import { portRangeText } from '../model/portBlocks';
 import {
   worktreeContextValue,
   worktreeDescription,
@@ -30,9 +31,18 @@ export function worktreeTreeItem(node: WorktreeNode, nowSeconds: number): vscode
   );
   const task = info.taskKey ? repo.model?.byKey.get(info.taskKey) : undefined;
   const description = worktreeDescription(info, nowSeconds, repo.loadingStatus);
-  item.description = task ? `${task.id} · ${description}` : description;
+  const ports = repo.portBlockOf(info);
+  item.description = [task?.id, description, ports && `:${ports.start}`]
+    .filter((part) => part)
+    .join(' · ');
   const tooltip = new vscode.MarkdownString();
-  for (const line of worktreeTooltipLines(info, task?.name, repo.base, nowSeconds)) {
+  const portLines = ports
+    ? [`Ports: ${portRangeText(ports)} (COORD_PORT=${ports.start}; coord env ${ports.taskKey})`]
+    : [];
+  for (const line of [
+    ...worktreeTooltipLines(info, task?.name, repo.base, nowSeconds),
+    ...portLines,
+  ]) {
     tooltip.appendText(line);
     tooltip.appendMarkdown('  \n');
   }

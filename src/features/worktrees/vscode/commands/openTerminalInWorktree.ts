@@ -3,6 +3,7 @@ import { Commands } from '../../../common/vscode/constants';
 import { existingTaskTerminal, openTaskTerminal } from '../../../agents/vscode/agentTerminal';
 import type { CommandContext } from '../../../tasks/vscode/commands/commandContext';
 import { registerTaskWorktreeCommand } from './taskWorktreeCommand';
+import { taskTerminalEnv } from '../taskTerminalEnv';
 
 /** Shows the task's terminal, as the Worktrees view does: the running one, else a new one there. */
 export function registerOpenTerminalInWorktree(context: CommandContext): vscode.Disposable {
@@ -10,13 +11,16 @@ export function registerOpenTerminalInWorktree(context: CommandContext): vscode.
     context,
     Commands.openTerminalInWorktree,
     'Open a terminal in the worktree of which task?',
-    (task, worktreePath) => {
+    async (task, worktreePath, session) => {
       const running = existingTaskTerminal(task.key);
       if (running) {
         running.show();
         return running;
       }
-      return openTaskTerminal(task, worktreePath, undefined);
+      const env = await taskTerminalEnv(session.folder, task, worktreePath, (line) =>
+        context.services.log.warn(line),
+      );
+      return openTaskTerminal(task, worktreePath, undefined, env);
     },
   );
 }

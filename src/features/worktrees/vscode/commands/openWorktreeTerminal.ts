@@ -7,16 +7,17 @@ import {
   trustedTerminalEnv,
 } from '../../../agents/vscode/agentTerminal';
 import { isWorktreeNode } from '../worktreeTreeNodes';
+import { taskTerminalEnv } from '../taskTerminalEnv';
 import type { WorktreeCommandContext } from './worktreeCommandContext';
 
 /**
  * Worktrees view: a terminal in the worktree. For a task's worktree it is marked with the task key
  * (the agent-exit notice finds it) and an open one is shown instead of a second; no agent is started.
  */
-export function registerOpenWorktreeTerminal(_context: WorktreeCommandContext): vscode.Disposable {
+export function registerOpenWorktreeTerminal(context: WorktreeCommandContext): vscode.Disposable {
   return vscode.commands.registerCommand(
     Commands.openWorktreeTerminal,
-    (node: unknown): vscode.Terminal | undefined => {
+    async (node: unknown): Promise<vscode.Terminal | undefined> => {
       if (!isWorktreeNode(node) || node.info.prunable) {
         return undefined;
       }
@@ -27,7 +28,13 @@ export function registerOpenWorktreeTerminal(_context: WorktreeCommandContext): 
           running.show();
           return running;
         }
-        return openTaskTerminal(task, node.info.path, undefined);
+        const env = await taskTerminalEnv(
+          node.repo.taskSession?.folder,
+          task,
+          node.info.path,
+          (line) => context.services.log.warn(line),
+        );
+        return openTaskTerminal(task, node.info.path, undefined, env);
       }
       const terminal = vscode.window.createTerminal({
         name: basename(node.info.path),

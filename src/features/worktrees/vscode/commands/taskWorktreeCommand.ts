@@ -3,6 +3,7 @@ import type { Task } from '../../../../kernel/model/types';
 import { resolveTask } from '../../../tasks/vscode/resolveTask';
 import { worktreeLocation } from '../../../tasks/vscode/worktreeLocation';
 import type { CommandContext } from '../../../tasks/vscode/commands/commandContext';
+import type { FolderSession } from '../../../common/vscode/services';
 
 /**
  * Registers a task command that acts on the task's worktree folder, warning when it has none.
@@ -12,7 +13,7 @@ export function registerTaskWorktreeCommand<T>(
   { services }: CommandContext,
   id: string,
   placeHolder: string,
-  act: (task: Task, worktreePath: string) => T | Thenable<T>,
+  act: (task: Task, worktreePath: string, session: FolderSession) => T | Thenable<T>,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (arg: unknown) => {
     const target = await resolveTask(services.sessions, arg, placeHolder);
@@ -24,6 +25,6 @@ export function registerTaskWorktreeCommand<T>(
       void vscode.window.showWarningMessage(location.problem);
       return;
     }
-    return act(target.task, location.path);
+    return act(target.task, location.path, target.session);
   });
 }
