@@ -119,6 +119,9 @@ async function main(): Promise<void> {
         await runReap();
         runBare();
       }
+      console.log(
+        `reap: round ${round + 1}: bare ${bare.at(-1)!.toFixed(0)} ms, reaper ${reaped.at(-1)!.toFixed(0)} ms`,
+      );
     }
     const ratio = median(reaped) / median(bare);
     console.log(`reap: ${WORKTREES} worktrees of a ${FILES}-file repository, ${ROUNDS} rounds`);
