@@ -74,6 +74,11 @@ function addWorktrees(root: string, parent: string, round: string): string[] {
   return paths;
 }
 
+/** Lets the kernel write back the checkouts just made, so neither timing pays for that. */
+function settle(): void {
+  execFileSync('sync');
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -93,6 +98,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       const runBare = () => {
         const paths = addWorktrees(root, parent, `bare${round}`);
+        settle();
         const start = performance.now();
         for (const path of paths) {
           git(root, 'worktree', 'remove', path);
@@ -101,6 +107,7 @@ async function main(): Promise<void> {
       };
       const runReap = async () => {
         addWorktrees(root, parent, `reap${round}`);
+        settle();
         const model = (await store.read()).model;
         const start = performance.now();
         const report = await reapWorktrees({ cwd: root, abandonedDays: 14, now: later, model });
