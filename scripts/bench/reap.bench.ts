@@ -2,7 +2,8 @@
  * Reaper: removing 20 worktrees of a generated 25,000-file repository with `reapWorktrees`
  * (survey: status, unpushed, merged, activity and processes of each; then the shared removal
  * with its checks, lock release and task file) against a bare `git worktree remove` of the same
- * 20 worktrees one after another. Ratio of medians, target at most 1.2.
+ * 20 worktrees one after another. Ratio of medians (and of the fastest rounds, which load on a
+ * shared machine disturbs least), target at most 1.2.
  * Run: `node --import tsx scripts/bench/reap.bench.ts [--files N] [--rounds N]`
  */
 import { execFileSync } from 'node:child_process';
@@ -16,7 +17,7 @@ import { TaskFileStore } from '../../src/platform/taskfile/store';
 const WORKTREES = 20;
 const RATIO_TARGET = 1.2;
 const FILES = numberOption('--files', 25_000);
-const ROUNDS = numberOption('--rounds', 3);
+const ROUNDS = numberOption('--rounds', 5);
 
 const env = {
   ...process.env,
@@ -131,12 +132,17 @@ async function main(): Promise<void> {
       );
     }
     const ratio = median(reaped) / median(bare);
+    // On a shared machine load only ever adds time: the fastest round of each is the cleanest.
+    const fastestRatio = Math.min(...reaped) / Math.min(...bare);
     console.log(`reap: ${WORKTREES} worktrees of a ${FILES}-file repository, ${ROUNDS} rounds`);
     console.log(
       `reap: bare git worktree remove x${WORKTREES} median ${median(bare).toFixed(0)} ms`,
     );
     console.log(
       `reap: coord reaper (survey + removal) median ${median(reaped).toFixed(0)} ms, ratio ${ratio.toFixed(2)} (target <= ${RATIO_TARGET}) ${ratio <= RATIO_TARGET ? 'OK' : 'OVER'}`,
+    );
+    console.log(
+      `reap: fastest rounds: bare ${Math.min(...bare).toFixed(0)} ms, reaper ${Math.min(...reaped).toFixed(0)} ms, ratio ${fastestRatio.toFixed(2)}`,
     );
   } finally {
     rmSync(parent, { recursive: true, force: true });
