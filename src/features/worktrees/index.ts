@@ -35,8 +35,10 @@ export type { WorktreeInfo, WorktreeAgent, WorktreeDiskUsage, ListWorktreesOptio
 export { listWorktreesWithStatus, DEFAULT_STATUS_MAX_AGE_MS } from './listWorktreesWithStatus';
 export { measureWorktreeDiskUsage } from './measureDiskUsage';
 export type { DiskUsageRunOptions } from './measureDiskUsage';
-export { removeTaskWorktree, RemovalNeedsConfirmation } from './remove';
-export type { RemoveWorktreeOptions, RemoveWorktreeResult } from './remove';
+export { removeTaskWorktree, RemovalNeedsConfirmation } from './removeTaskWorktree';
+export type { RemoveWorktreeOptions, RemoveWorktreeResult } from './removeTaskWorktree';
+export type { TaskEffects, TaskAfterRemoval } from './taskAfterRemoval';
+export type { TeardownOptions } from './teardown';
 export { copyIncludedFiles, WORKTREE_INCLUDE_FILE } from './copyIncluded';
 export { pruneWorktrees } from '../../platform/git/worktrees';
 export { forgetWorktreeEdits, tasksRecordingWorktree } from './forgetPath';

@@ -1,4 +1,4 @@
-import { utimes } from 'node:fs/promises';
+import { unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { excludeToolFolder } from '../../platform/git/excludeOutputs';
 import { exists } from './copyIncluded';
@@ -20,11 +20,32 @@ export async function touchTaskLock(
     return undefined;
   }
   await excludeToolFolder(folder);
-  const path = join(folder, `${taskKey.replace(/[^A-Za-z0-9._-]+/g, '-')}.lock`);
+  const path = taskLockPath(mainRoot, taskKey);
   if (await writeNewFile(path, content)) {
     return { path, created: true };
   }
   const now = new Date();
   await utimes(path, now, now);
   return { path, created: false };
+}
+
+function taskLockPath(mainRoot: string, taskKey: string): string {
+  return join(mainRoot, '.dev', 'locks', `${taskKey.replace(/[^A-Za-z0-9._-]+/g, '-')}.lock`);
+}
+
+/** Removes the task's lock file when there is one; returns its path when it did. */
+export async function releaseTaskLock(
+  mainRoot: string,
+  taskKey: string,
+): Promise<string | undefined> {
+  const path = taskLockPath(mainRoot, taskKey);
+  try {
+    await unlink(path);
+    return path;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return undefined;
+    }
+    throw error;
+  }
 }

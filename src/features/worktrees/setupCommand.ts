@@ -14,11 +14,20 @@ export type SetupRunner = (
   },
 ) => Promise<void>;
 
-/**
- * Default runner: the command in the platform shell, contained like a guardrail, output
- * streamed chunk by chunk, everything it started stopped on cancel. Settles exactly once.
- */
+/** Default runner of the setup command. */
 export const runSetupCommand: SetupRunner = (command, cwd, options) =>
+  runWorktreeCommand('Setup', command, cwd, options);
+
+/**
+ * A worktree's setup or teardown command in the platform shell, contained like a guardrail,
+ * output streamed chunk by chunk, everything it started stopped on cancel. Settles exactly once.
+ */
+export const runWorktreeCommand = (
+  label: 'Setup' | 'Teardown',
+  command: string,
+  cwd: string,
+  options: Parameters<SetupRunner>[2],
+): Promise<void> =>
   new Promise<void>((resolve, reject) => {
     const tree = new ProcessTree(command, cwd, { ...process.env, ...options.env });
     const child = tree.child;
@@ -40,7 +49,7 @@ export const runSetupCommand: SetupRunner = (command, cwd, options) =>
     const onAbort = () => {
       tree.signal('SIGTERM');
       setTimeout(() => tree.signal('SIGKILL'), KILL_GRACE_MS).unref();
-      settle(new Error(`Setup command cancelled: ${command}`));
+      settle(new Error(`${label} command cancelled: ${command}`));
     };
     if (options.signal?.aborted) {
       onAbort();
@@ -68,7 +77,7 @@ export const runSetupCommand: SetupRunner = (command, cwd, options) =>
         const lastLines = tail.trim().split('\n').slice(-3).join(' | ');
         settle(
           new Error(
-            `Setup command "${command}" exited with ${code ?? signal}${lastLines ? `: ${lastLines}` : ''}`,
+            `${label} command "${command}" exited with ${code ?? signal}${lastLines ? `: ${lastLines}` : ''}`,
           ),
         );
       }

@@ -46,7 +46,11 @@ export type CoordinatorErrorCode =
   | 'startFailed'
   /** Guardrail verdicts could not (all) be recorded in the task file. */
   | 'notRecorded'
-  | 'notARepository';
+  | 'notARepository'
+  /** A worktree's teardown command failed, so the worktree was kept. */
+  | 'teardownFailed'
+  /** A worktree another tool locked or a process is using; never removed. */
+  | 'worktreeInUse';
 
 export interface CoordinatorErrorOptions {
   /** More for those who want it (the output channel, `--json`); never needed to understand the line. */

@@ -46,13 +46,17 @@ export async function addWorktree(options: AddWorktreeOptions): Promise<void> {
   await runGit(args, { cwd: options.cwd, signal: options.signal });
 }
 
-/** `git worktree remove`; without `force`, git itself refuses a worktree with changes (reason `dirty`). */
+/**
+ * `git worktree remove`; without `force`, git itself refuses a worktree with changes (reason
+ * `dirty`). `force` also removes a locked worktree unless `keepLocked` (reason `locked`).
+ */
 export async function removeWorktree(
   cwd: string,
   path: string,
-  options: { force?: boolean; signal?: AbortSignal } = {},
+  options: { force?: boolean; keepLocked?: boolean; signal?: AbortSignal } = {},
 ): Promise<void> {
-  const args = ['worktree', 'remove', ...(options.force ? ['--force', '--force'] : []), '--', path];
+  const force = options.force ? (options.keepLocked ? ['--force'] : ['--force', '--force']) : [];
+  const args = ['worktree', 'remove', ...force, '--', path];
   await runGit(args, { cwd, signal: options.signal });
 }
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RemoveWorktreeOutcome } from '../../../src/features/worktrees/vscode/commands/removeWorktree';
+import type { ReapReport } from '../../../src/features/worktrees/reapWorktrees';
 import type { FolderSession } from '../../../src/features/common/vscode/services';
 import type { StartFlowOutcome } from '../../../src/features/worktrees/vscode/startTaskFlow';
 import type { WorktreeNode } from '../../../src/features/worktrees/vscode/worktreeTreeNodes';
@@ -31,7 +32,7 @@ const AGENT_MARKER = '.agent-marker';
 const SETUP_MARKER = '.setup-marker';
 
 interface UiCall {
-  kind: 'confirm' | 'info' | 'warn' | 'error';
+  kind: 'confirm' | 'info' | 'warn' | 'error' | 'pick';
   message: string;
   detail?: string;
   actions: string[];
@@ -61,6 +62,11 @@ class RecordingUi implements WorktreeUi {
   openFolderInNewWindow(folder: string) {
     this.opened.push(folder);
     return Promise.resolve();
+  }
+  /** Takes what the list pre-selected. */
+  pickMany<T extends vscode.QuickPickItem>(items: T[], placeHolder: string) {
+    this.calls.push({ kind: 'pick', message: placeHolder, actions: items.map((i) => i.label) });
+    return Promise.resolve(items.filter((item) => item.picked));
   }
   of(kind: UiCall['kind']): UiCall[] {
     return this.calls.filter((call) => call.kind === kind);
@@ -720,6 +726,137 @@ describe('Start Task in Worktree and the Worktrees view', () => {
         ),
       'the row is gone',
     );
+  });
+
+  it('@trusted Reap Worktrees… lists every worktree with its classes, removes only the safe ones picked, and restores a backup', async () => {
+    const parent = path.dirname(root);
+    const old = Math.floor(Date.now() / 1000) - 40 * 86_400;
+    const abandoned = path.join(parent, 'Lukhas-abandoned');
+    git(root, 'worktree', 'add', '-q', '-b', 'feat/abandoned', '--', abandoned);
+    fs.writeFileSync(path.join(abandoned, 'idea.txt'), 'an old idea\n');
+    git(abandoned, 'add', 'idea.txt');
+    execFileSync('git', ['commit', '-q', '-m', 'an old idea'], {
+      cwd: abandoned,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: `@${old} +0000`,
+        GIT_COMMITTER_DATE: `@${old} +0000`,
+      },
+    });
+    const gitDir = git(abandoned, 'rev-parse', '--absolute-git-dir');
+    for (const file of [abandoned, path.join(gitDir, 'index'), path.join(gitDir, 'HEAD')]) {
+      fs.utimesSync(file, old, old);
+    }
+    const head = git(abandoned, 'rev-parse', 'HEAD');
+    // Another tool's worktree, locked by it.
+    const claude = path.join(parent, '.claude', 'worktrees', 'agent-7');
+    git(
+      root,
+      'worktree',
+      'add',
+      '-q',
+      '--lock',
+      '--reason',
+      'claude agent-7',
+      '-b',
+      'claude/agent-7',
+      '--',
+      claude,
+    );
+
+    const reports = await vscode.commands.executeCommand<ReapReport[]>('coordinator.reapWorktrees');
+    const [pick] = ui.of('pick');
+    assert.ok(pick, 'the worktrees were offered');
+    assert.ok(
+      pick.actions.some((label) => label.endsWith('Lukhas-abandoned')),
+      pick.actions.join('\n'),
+    );
+    assert.ok(
+      pick.actions.some((label) => label.endsWith('agent-7')),
+      pick.actions.join('\n'),
+    );
+    const report = reports[0]!;
+    const offered = (end: string) =>
+      report.survey.verdicts.find((v) => v.facts.path.endsWith(end))!;
+    assert.deepEqual(offered('Lukhas-abandoned').classes, ['abandoned', 'unpushed']);
+    assert.equal(offered('agent-7').origin, 'Claude Code');
+    assert.ok(offered('agent-7').classes.includes('locked'));
+    assert.equal(offered('agent-7').safe, false);
+    assert.deepEqual(
+      report.removed.map(
+        (r) => fs.realpathSync(path.dirname(r.path)) + path.sep + path.basename(r.path),
+      ),
+      [fs.realpathSync(parent) + path.sep + 'Lukhas-abandoned'],
+      'only the safe one, pre-selected, was removed',
+    );
+    assert.ok(!fs.existsSync(abandoned));
+    assert.ok(fs.existsSync(claude), 'the locked worktree of another tool is kept');
+    assert.equal(git(root, 'rev-parse', 'refs/coordinator/backup/feat/abandoned'), head);
+    assert.match(
+      ui.of('info').at(-1)?.message ?? '',
+      /Removed 1 worktree\(s\), reclaiming about [\d.]+ MB; 1 backup ref\(s\) kept\./,
+    );
+
+    git(root, 'branch', '-D', 'feat/abandoned');
+    const restored = await vscode.commands.executeCommand<{ path?: string; oid: string }>(
+      'coordinator.restoreWorktreeBackup',
+      'feat/abandoned',
+    );
+    assert.equal(restored?.oid, head);
+    assert.equal(git(abandoned, 'rev-parse', 'HEAD'), head);
+    git(root, 'worktree', 'unlock', claude);
+    git(root, 'worktree', 'remove', '--force', abandoned);
+    git(root, 'worktree', 'remove', '--force', claude);
+  });
+
+  it('@trusted Remove Worktree waits for the teardown command, and keeps the worktree when it fails until Remove Anyway', async () => {
+    const folder = path.join(path.dirname(root), 'Lukhas-teardown');
+    git(root, 'worktree', 'add', '-q', '-b', 'feat/teardown', '--', folder);
+    const marker = path.join(path.dirname(root), 'teardown-ran.txt');
+    const settings = vscode.workspace.getConfiguration('coordinator', session.folder);
+    const target = vscode.ConfigurationTarget.WorkspaceFolder;
+    await settings.update('worktrees.teardownCommand', `pwd > "${marker}"; exit 5`, target);
+    try {
+      const node = await worktreeNode(
+        testing,
+        (n) => n.info.path.endsWith('Lukhas-teardown'),
+        'the teardown worktree row',
+      );
+      ui = new RecordingUi(['Remove', 'Keep Worktree']);
+      testing.worktrees.ui.current = ui;
+      const refused = await vscode.commands.executeCommand<RemoveWorktreeOutcome>(
+        'coordinator.removeWorktree',
+        node,
+      );
+      assert.deepEqual(refused, { removed: false, refused: 'teardown' });
+      assert.ok(fs.existsSync(folder), 'kept after the failing teardown');
+      assert.equal(fs.readFileSync(marker, 'utf8').trim(), fs.realpathSync(folder));
+      const question = ui.of('confirm')[1];
+      assert.match(
+        question?.message ?? '',
+        /The teardown command failed, so "Lukhas-teardown" was kept/,
+      );
+      assert.match(question?.detail ?? '', /exited with 5/);
+
+      fs.rmSync(marker);
+      await settings.update('worktrees.teardownCommand', `sleep 0.3; pwd > "${marker}"`, target);
+      ui = new RecordingUi(['Remove']);
+      testing.worktrees.ui.current = ui;
+      const removed = await vscode.commands.executeCommand<RemoveWorktreeOutcome>(
+        'coordinator.removeWorktree',
+        node,
+      );
+      assert.equal(removed?.removed, true);
+      assert.equal(
+        fs.readFileSync(marker, 'utf8').trim(),
+        fs.realpathSync(path.dirname(root)) + path.sep + 'Lukhas-teardown',
+        'the teardown ran in the worktree and was waited for',
+      );
+      assert.ok(!fs.existsSync(folder));
+    } finally {
+      await settings.update('worktrees.teardownCommand', undefined, target);
+      fs.rmSync(marker, { force: true });
+    }
   });
 
   it('@untrusted creates the worktree (git only) but refuses the setup command and the agent, saying why', async () => {

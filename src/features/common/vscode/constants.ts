@@ -32,6 +32,8 @@ export const Commands = {
   finishWorktreeTask: 'coordinator.finishWorktreeTask',
   removeWorktree: 'coordinator.removeWorktree',
   pruneWorktrees: 'coordinator.pruneWorktrees',
+  reapWorktrees: 'coordinator.reapWorktrees',
+  restoreWorktreeBackup: 'coordinator.restoreWorktreeBackup',
   refreshWorktrees: 'coordinator.refreshWorktrees',
   groupTasksByGroup: 'coordinator.groupTasksByGroup',
   groupTasksByOwner: 'coordinator.groupTasksByOwner',

@@ -1,13 +1,11 @@
 import type { TaskModel } from '../../../kernel/model/types';
+import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
 import { portRangeText } from '../model/portBlocks';
 import { GitError, mainWorktreeRoot, pruneWorktrees } from '../../../platform/git';
 import {
-  forgetWorktreeEdits,
   listWorktreesWithStatus,
   measureWorktreeDiskUsage,
   removeTaskWorktree,
-  tasksRecordingWorktree,
-  type RecordedWorktree,
   type WorktreeInfo,
 } from '..';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
@@ -18,23 +16,35 @@ import {
   type CliCommand,
   type CliContext,
 } from '../../common/cli/command';
-import { openTaskFile, type OpenedTaskFile } from '../../common/cli/taskFile';
+import { SETTINGS_OPTIONS } from '../../common/cli/settings';
+import { openTaskFile } from '../../common/cli/taskFile';
 import { formatBytes } from '../model/bytes';
 import { resolve } from 'node:path';
+import { reapCommand, removedNote, restoreCommand } from './reap';
+import { cliRemoval } from './removalEffects';
 
 export const command: CliCommand = {
-  summary: 'list worktrees with task, status and ahead/behind; remove or prune them',
+  summary: 'list worktrees with task, status and ahead/behind; remove, reap, restore or prune them',
   usage:
     'coord worktrees [list] [--base BRANCH] [--fresh] [--disk] [--json] [--file PATH]\n' +
     '       coord worktrees remove PATH [--force] [--delete-branch] [--base BRANCH]\n' +
-    '       coord worktrees prune [--dry-run]',
+    '       coord worktrees reap [--dry-run] [--json] [--older-than DAYS] [--base BRANCH]\n' +
+    '       coord worktrees restore BRANCH [--path DIR]\n' +
+    '       coord worktrees prune [--dry-run]\n' +
+    '  remove and reap run coordinator.worktrees.teardownCommand first (trusted repositories\n' +
+    "  only; --trusted or COORD_TRUSTED=1), release the task lock, clear the task's worktree and\n" +
+    '  branch and move its status; reap removes only merged or abandoned worktrees that are clean,\n' +
+    '  unlocked and used by no process, keeping refs/coordinator/backup/<branch> for unpushed commits',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,
       {
         ...FILE_OPTION,
         ...JSON_OPTION,
+        ...SETTINGS_OPTIONS,
         base: { type: 'string' },
+        path: { type: 'string' },
+        'older-than': { type: 'string' },
         force: { type: 'boolean' },
         'delete-branch': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
@@ -56,27 +66,32 @@ export const command: CliCommand = {
           if (!target) {
             throw new UsageError('remove needs the worktree path');
           }
-          const removed = resolve(context.cwd, target);
           const opened = await openTaskFile(values.file, context).catch(() => undefined);
-          const recorded =
-            opened?.loaded.model && !opened.loaded.broken
-              ? tasksRecordingWorktree(opened.loaded.model, root, removed)
-              : [];
+          const removal = await cliRemoval(values, context, opened);
           const result = await removeTaskWorktree({
             cwd: root,
-            path: removed,
+            path: resolve(context.cwd, target),
             force: values.force,
             deleteMergedBranch: values['delete-branch'],
             base: values.base,
+            teardown: removal.teardown,
+            tasks: removal.tasks,
           });
-          context.stdout(
-            `removed ${target}${result.branchDeleted ? `; deleted branch ${result.branch}` : result.branchKept ? `; kept branch ${result.branch} (${result.branchKept})` : ''}\n`,
-          );
+          context.stdout(`removed ${target}${removedNote(result)}\n`);
           if (result.releasedPorts) {
             context.stderr(`released ports ${portRangeText(result.releasedPorts)}\n`);
           }
-          await clearRecordedPath(opened, recorded, context);
           return ExitCode.ok;
+        }
+        case 'reap': {
+          const opened = await openTaskFile(values.file, context).catch(() => undefined);
+          return await reapCommand(root, values, opened, context);
+        }
+        case 'restore': {
+          if (!target) {
+            throw new UsageError('restore needs the branch name of a backup');
+          }
+          return await restoreCommand(root, target, values.path, context);
         }
         case 'prune': {
           const pruned = await pruneWorktrees(root, { dryRun: values['dry-run'] });
@@ -94,36 +109,16 @@ export const command: CliCommand = {
             : '';
         throw new CommandFailure(`${error.message}${hint}`);
       }
+      if (CoordinatorError.is(error, 'teardownFailed')) {
+        throw new CommandFailure(`${error.message} (add --force to remove anyway)`);
+      }
+      if (CoordinatorError.is(error)) {
+        throw new CommandFailure(error.message);
+      }
       throw error;
     }
   },
 };
-
-/** After the removal, against the file as it is then: a task that recorded another path since keeps it. */
-async function clearRecordedPath(
-  opened: OpenedTaskFile | undefined,
-  recorded: readonly RecordedWorktree[],
-  context: CliContext,
-): Promise<void> {
-  if (!opened || recorded.length === 0) {
-    return;
-  }
-  try {
-    const current = await opened.store.read();
-    const edits =
-      current.model && !current.broken ? forgetWorktreeEdits(current.model, recorded) : [];
-    if (edits.length === 0) {
-      return;
-    }
-    await opened.store.apply(edits);
-    const keys = [...new Set(edits.flatMap((edit) => ('taskKey' in edit ? [edit.taskKey] : [])))];
-    context.stdout(`cleared worktree_path of ${keys.join(', ')} in ${opened.shownPath}\n`);
-  } catch (error) {
-    context.stderr(
-      `coord: the worktree is removed, but its path stays in ${opened.shownPath}: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-  }
-}
 
 async function list(
   root: string,

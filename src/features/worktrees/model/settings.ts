@@ -1,6 +1,8 @@
 import { settingsReader } from '../../../kernel/config/readSettings';
 import type { SettingsSource } from '../../../kernel/config/settingsTable';
 
+export type StatusAfterRemoval = 'not_started' | 'blocked';
+
 /** The worktree settings (`coordinator.worktrees.*`, `coordinator.agents`) with defaults applied and types checked. */
 export interface WorktreeSettings {
   branchTemplate: string;
@@ -9,6 +11,12 @@ export interface WorktreeSettings {
   baseBranch: string;
   copyGlobs: string[];
   setupCommand: string;
+  /** Run in a worktree, and waited for, before it is removed. */
+  teardownCommand: string;
+  /** Where a task in progress goes when its unmerged worktree is removed. */
+  statusAfterRemoval: StatusAfterRemoval;
+  /** No commit and no file change for this many days: abandoned. */
+  abandonedDays: number;
   briefFileName: string;
   openInNewWindow: boolean;
   openTerminal: boolean;
@@ -34,6 +42,10 @@ export function readWorktreeSettings(get: SettingsSource): WorktreeSettings {
     baseBranch: settings.text('worktrees.baseBranch'),
     copyGlobs: settings.strings('worktrees.copyGlobs'),
     setupCommand: settings.text('worktrees.setupCommand'),
+    teardownCommand: settings.text('worktrees.teardownCommand'),
+    statusAfterRemoval:
+      settings.text('worktrees.statusAfterRemoval') === 'blocked' ? 'blocked' : 'not_started',
+    abandonedDays: settings.number('worktrees.abandonedDays', (days) => days > 0),
     briefFileName: settings.text('worktrees.briefFileName'),
     openInNewWindow: settings.flag('worktrees.openInNewWindow'),
     openTerminal: settings.flag('worktrees.openTerminal'),

@@ -3,6 +3,8 @@ import { registerFinishWorktreeTask } from './commands/finishWorktreeTask';
 import { registerOpenWorktreeTerminal } from './commands/openWorktreeTerminal';
 import { registerOpenWorktreeWindow } from './commands/openWorktreeWindow';
 import { registerPruneWorktrees } from './commands/pruneWorktrees';
+import { registerReapWorktrees } from './commands/reapWorktrees';
+import { registerRestoreWorktreeBackup } from './commands/restoreWorktreeBackup';
 import { registerRefreshWorktrees } from './commands/refreshWorktrees';
 import { registerRemoveWorktree } from './commands/removeWorktree';
 import { registerRevealWorktree } from './commands/revealWorktree';
@@ -76,6 +78,8 @@ export function registerWorktrees(
     registerFinishWorktreeTask(commands),
     registerRemoveWorktree(commands),
     registerPruneWorktrees(commands),
+    registerReapWorktrees(commands),
+    registerRestoreWorktreeBackup(commands),
     registerRefreshWorktrees(commands),
   );
   return feature;

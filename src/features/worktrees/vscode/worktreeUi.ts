@@ -11,6 +11,11 @@ export interface WorktreeUi {
   warn(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
   openFolderInNewWindow(path: string): Promise<void>;
+  /** A multi-select list; resolves to the picked items, undefined when dismissed. */
+  pickMany<T extends vscode.QuickPickItem>(
+    items: T[],
+    placeHolder: string,
+  ): Promise<T[] | undefined>;
 }
 
 export const vscodeWorktreeUi: WorktreeUi = {
@@ -22,6 +27,8 @@ export const vscodeWorktreeUi: WorktreeUi = {
     Promise.resolve(vscode.window.showWarningMessage(message, ...actions)),
   error: (message, ...actions) =>
     Promise.resolve(vscode.window.showErrorMessage(message, ...actions)),
+  pickMany: (items, placeHolder) =>
+    Promise.resolve(vscode.window.showQuickPick(items, { canPickMany: true, placeHolder })),
   openFolderInNewWindow: async (path) => {
     await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(path), {
       forceNewWindow: true,

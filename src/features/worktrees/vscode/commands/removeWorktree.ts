@@ -1,15 +1,9 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import {
-  forgetWorktreeEdits,
-  tasksRecordingWorktree,
-  RemovalNeedsConfirmation,
-  removeTaskWorktree,
-  type RecordedWorktree,
-  type RemoveWorktreeResult,
-} from '../..';
+import { CoordinatorError } from '../../../../kernel/errors/coordinatorError';
+import { RemovalNeedsConfirmation, removeTaskWorktree, type RemoveWorktreeResult } from '../..';
 import { Commands } from '../../../common/vscode/constants';
-import type { FolderSession } from '../../../common/vscode/services';
+import { editorRemoval } from '../removalEffects';
 import { clipLines, removalDetails } from '../removalDetails';
 import { isWorktreeNode, type WorktreeNode } from '../worktreeTreeNodes';
 import type { WorktreeUi } from '../worktreeUi';
@@ -21,13 +15,14 @@ const KEEP_WORKTREE = 'Keep Worktree';
 const REMOVE_ANYWAY = 'Remove Anyway';
 
 export type RemoveWorktreeOutcome =
-  | { removed: false; refused?: 'dirty' | 'unpushed' }
+  | { removed: false; refused?: 'dirty' | 'unpushed' | 'teardown' }
   | ({ removed: true; forgotten: string[] } & RemoveWorktreeResult);
 
 /**
  * Worktrees view: removes a linked worktree after a confirmation (optionally deleting its branch
- * when merged). With changes or unpushed commits the flow refuses; a second modal lists them and
- * only "Remove Anyway" forces the removal.
+ * when merged), through the one removal every host uses (teardown, lock, task fields and
+ * status). With changes or unpushed commits, or a failing teardown, the flow refuses; a second
+ * modal says why and only "Remove Anyway" forces the removal.
  */
 export function registerRemoveWorktree({
   services,
@@ -59,36 +54,50 @@ export function registerRemoveWorktree({
       if (!choice) {
         return { removed: false };
       }
+      const effects = await editorRemoval(services, repo.taskSession, worktrees.ui.current);
       const options = {
         cwd: repo.mainRoot,
         path: info.path,
         deleteMergedBranch: choice === REMOVE_AND_DELETE_BRANCH,
         base,
+        teardown: effects.teardown,
+        tasks: effects.tasks,
       };
-      const taskState = repo.taskSession?.state;
-      const recorded =
-        taskState?.model && !taskState.broken
-          ? tasksRecordingWorktree(taskState.model, repo.mainRoot, info.path)
-          : [];
       try {
         let result: RemoveWorktreeResult;
         try {
           result = await removeTaskWorktree(options);
         } catch (error) {
-          if (!(error instanceof RemovalNeedsConfirmation)) {
+          if (error instanceof RemovalNeedsConfirmation) {
+            if (!(await confirmDataLoss(worktrees.ui.current, node, error))) {
+              return { removed: false, refused: error.reason as 'dirty' | 'unpushed' };
+            }
+          } else if (CoordinatorError.is(error, 'teardownFailed')) {
+            services.log.warn(error.message);
+            const answer = await worktrees.ui.current.confirm(
+              `The teardown command failed, so "${name}" was kept. Remove it anyway?`,
+              `${error.message}\n\nThe output is in the Coordinator output channel.`,
+              KEEP_WORKTREE,
+              REMOVE_ANYWAY,
+            );
+            if (answer !== REMOVE_ANYWAY) {
+              return { removed: false, refused: 'teardown' };
+            }
+          } else {
             throw error;
-          }
-          if (!(await confirmDataLoss(worktrees.ui.current, node, error))) {
-            return { removed: false, refused: error.reason as 'dirty' | 'unpushed' };
           }
           result = await removeTaskWorktree({ ...options, force: true });
         }
-        const forgotten = await clearRecordedPath(
-          recorded,
-          repo.taskSession,
-          services.log,
-          info.path,
-        );
+        const forgotten = result.tasks
+          .filter(
+            (task) => task.cleared.includes('worktree_path') || task.cleared.includes('worktree'),
+          )
+          .map((task) => task.taskKey);
+        for (const task of result.tasks) {
+          services.log.info(
+            `${task.taskKey}: cleared ${task.cleared.join(', ') || 'nothing'}${task.status ? `; status ${task.status}` : ''}${task.notCompleted ? `; not completed: ${task.notCompleted}` : ''}.`,
+          );
+        }
         services.log.info(
           `Removed worktree ${info.path}${result.branchDeleted ? ` and branch ${result.branch}` : ''}${result.branchKept ? ` (branch kept: ${result.branchKept})` : ''}.`,
         );
@@ -106,33 +115,6 @@ export function registerRemoveWorktree({
       }
     },
   );
-}
-
-async function clearRecordedPath(
-  recorded: readonly RecordedWorktree[],
-  session: FolderSession | undefined,
-  log: vscode.LogOutputChannel,
-  removedPath: string,
-): Promise<string[]> {
-  const state = session?.state;
-  const edits =
-    recorded.length > 0 && state?.model && !state.broken
-      ? forgetWorktreeEdits(state.model, recorded)
-      : [];
-  if (edits.length === 0 || !session) {
-    return [];
-  }
-  const keys = [...new Set(edits.flatMap((edit) => ('taskKey' in edit ? [edit.taskKey] : [])))];
-  try {
-    await session.apply(edits);
-    log.info(`Cleared the worktree path of ${keys.join(', ')}.`);
-    return keys;
-  } catch (error) {
-    log.warn(
-      `Removed ${removedPath}, but could not clear its path in the task file: ${String(error)}`,
-    );
-    return [];
-  }
 }
 
 async function confirmDataLoss(
