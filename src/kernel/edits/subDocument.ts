@@ -8,6 +8,7 @@ import {
 } from 'jsonc-parser';
 import { TaskEditError } from './errors';
 import { lineIndentAt } from './formatting';
+import { collapseToOneLine, spacesAfterCommas } from './oneLine';
 
 /**
  * One object of a large document edited on its own: jsonc-parser's `modify` re-parses the text
@@ -17,6 +18,9 @@ import { lineIndentAt } from './formatting';
 export class SubDocument {
   private readonly prefix: string;
   private text: string;
+  /** The object was on one line: it stays on one line. */
+  private readonly oneLine: boolean;
+  private readonly spaceAfterComma: boolean;
   value: Record<string, unknown>;
 
   constructor(
@@ -29,6 +33,8 @@ export class SubDocument {
     this.value = JSON.parse(objectText) as Record<string, unknown>;
     this.prefix = lineIndentAt(source, start);
     this.text = this.prefix + objectText;
+    this.oneLine = !objectText.includes('\n');
+    this.spaceAfterComma = spacesAfterCommas(objectText);
   }
 
   /** `insertionIndex` places a new object member among the existing ones (default: last). */
@@ -97,6 +103,9 @@ export class SubDocument {
 
   /** The edited object, without the indentation prefix. */
   result(): string {
-    return this.text.slice(this.prefix.length);
+    const text = this.text.slice(this.prefix.length);
+    return this.oneLine && text.includes('\n')
+      ? collapseToOneLine(text, this.spaceAfterComma)
+      : text;
   }
 }

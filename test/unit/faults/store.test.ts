@@ -386,7 +386,7 @@ describe('store under faults', function () {
     assert.equal(after.split('\n').length, oneLine.split('\n').length);
     assert.match(
       after,
-      /^\{"last_updated": "[^"]+", "tasks": \{"a": \{"name": "A", "status": "completed", "notes": \[\]\}\}\}\n$/,
+      /^\{"last_updated": "[^"]+", "tasks": \{"a": \{"name": "A", "status": "completed", "notes": \[\], "status_history": \[\{"status": "completed", "at": "[^"]+", "from": "not_started", "by": "[^"]+", "host": "cli"\}\]\}\}\}\n$/,
     );
   });
 
