@@ -14,6 +14,8 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readAgentStates } from '../../../src/features/agents/agentStateStore';
@@ -59,12 +61,12 @@ function installedClis(): { available: Set<Cli>; why: string } {
   };
 }
 
-/** Runs until `until` matches the output or the process ends, then stops it. */
+/** Runs until `until` matches the output (or, as a function, says so) or the process ends, then stops it. */
 function runUntil(
   command: string,
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv },
-  until: RegExp,
+  until: RegExp | (() => boolean),
   timeoutMs = 60_000,
 ): Promise<{ output: string; code: number | null }> {
   return new Promise((resolve) => {
@@ -88,9 +90,23 @@ function runUntil(
       }
     };
     const timer = setTimeout(() => finish(null), timeoutMs);
+    const reached = () => {
+      try {
+        return typeof until === 'function' ? until() : until.test(output);
+      } catch {
+        return false;
+      }
+    };
+    const poll = setInterval(() => {
+      if (settled) {
+        clearInterval(poll);
+      } else if (reached()) {
+        finish(null);
+      }
+    }, 200);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (until.test(output)) {
+      if (reached()) {
         finish(null);
       }
     };
@@ -158,13 +174,30 @@ describe('the agent CLIs accept the generated configuration (offline)', function
   it('Claude Code connects the coordinator server, allows its tools and runs the state hooks', async function () {
     need(this, 'claude');
     const log = join(home, 'claude-debug.log');
-    await runUntil(
-      'claude',
-      [...started.agentSetup.flags.claude, '-p', 'Read the brief', '--debug-file', log],
-      { cwd: started.path, env },
-      /Not logged in|Invalid API key/,
-      120_000,
-    ).then(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    const connected = /MCP server "coordinator": Successfully connected/;
+    // An API on loopback that never answers keeps Claude Code waiting for its first reply, so it
+    // does not end the run (and its server connections) before the coordinator server is up.
+    const api = createServer(() => undefined);
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    try {
+      await runUntil(
+        'claude',
+        [...started.agentSetup.flags.claude, '-p', 'Read the brief', '--debug-file', log],
+        {
+          cwd: started.path,
+          env: {
+            ...env,
+            ANTHROPIC_API_KEY: 'sk-ant-offline-test',
+            ANTHROPIC_BASE_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}`,
+          },
+        },
+        () => connected.test(readFileSync(log, 'utf8').toString()),
+        120_000,
+      );
+    } finally {
+      api.closeAllConnections();
+      api.close();
+    }
     const debug = readFileSync(log, 'utf8');
     // Claude Code's own debug log is the only offline witness of the connection.
     assert.match(debug, /MCP server "coordinator": Successfully connected/);

@@ -112,7 +112,7 @@ export const command: CliCommand = {
       if (CoordinatorError.is(error, 'teardownFailed')) {
         throw new CommandFailure(`${error.message} (add --force to remove anyway)`);
       }
-      if (CoordinatorError.is(error)) {
+      if (CoordinatorError.is(error) && error.code !== 'usage') {
         throw new CommandFailure(error.message);
       }
       throw error;
