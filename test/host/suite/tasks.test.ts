@@ -172,12 +172,21 @@ describe('tasks view on the real task file', () => {
     }
   });
 
-  it('Set Status writes only the status (and last_updated) and the tree follows', async () => {
+  it('Set Status writes only the status (and last_updated), records it in the history, and the tree follows', async () => {
     const node = taskNode(testing, 'task3_streaming_rl');
     await vscode.commands.executeCommand('coordinator.setTaskStatus', node, 'in_progress');
     const after = fs.readFileSync(session.taskFile!.fsPath, 'utf8');
     const before = original.split('\n');
-    const lines = after.split('\n');
+    // The change is appended to the task's status_history (who, when, from what); set that block
+    // aside, and the comma it gave the member before it, to check that nothing else moved.
+    const written = after.split('\n');
+    const historyAt = written.findIndex((l) => l.includes('"status_history": ['));
+    const historyEnd = written.findIndex((l, i) => i > historyAt && /^\s*\]/.test(l));
+    assert.ok(historyAt > 0 && historyEnd > historyAt, 'the status change is in the history');
+    const lines = [...written.slice(0, historyAt), ...written.slice(historyEnd + 1)];
+    if (!before[historyAt - 1]!.endsWith(',')) {
+      lines[historyAt - 1] = lines[historyAt - 1]!.replace(/,$/, '');
+    }
     assert.equal(lines.length, before.length);
     // The store also refreshes last_updated and the derived summary; nothing else may move.
     const summaryStart = before.findIndex((l) => l.includes('"summary": {'));

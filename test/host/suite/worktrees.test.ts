@@ -354,10 +354,10 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     if (started) {
       const item = () => testing.worktrees.provider.getTreeItem(started);
       await waitFor(
-        () => /· :\d+$/.test(String(item().description)),
+        () => /· :\d+( · agent [a-z ]+)?$/.test(String(item().description)),
         `the row shows its first port (${String(item().description)})`,
       );
-      const port = /:(\d+)$/.exec(String(item().description))![1];
+      const port = / · :(\d+)/.exec(String(item().description))![1];
       assert.ok(
         item().tooltip instanceof vscode.MarkdownString &&
           (item().tooltip as vscode.MarkdownString).value
@@ -410,7 +410,10 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       assert.ok((node.info.diskUsage?.bytes ?? 0) > 0, `disk usage of ${node.info.path}`);
       assert.ok((node.info.lastActivity ?? 0) > 0, `last activity of ${node.info.path}`);
       const item = testing.worktrees.provider.getTreeItem(node);
-      assert.match(String(item.description), / · \d+(\.\d)? (KB|MB|GB)( · :\d+)?$/);
+      assert.match(
+        String(item.description),
+        / · \d+(\.\d)? (KB|MB|GB)( · :\d+)?( · agent [a-z ]+)?$/,
+      );
       // appendText escapes Markdown punctuation and spaces: compare without them.
       const tooltip =
         item.tooltip instanceof vscode.MarkdownString

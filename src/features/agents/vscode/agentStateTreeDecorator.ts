@@ -6,8 +6,8 @@ import { AGENT_STATE_LOOK, describeAgentStatus } from '../model/taskAgentState';
 import type { AgentStates } from './agentStates';
 
 /**
- * Shows each task's agent on its row: the agent's state as the icon where it reported one, and
- * the state (with its question or exit code) in the description and tooltip.
+ * Shows each task's agent on its row: where it reported, its state as the icon and in the
+ * description (with its question or exit code); the tooltip also says when nothing is detectable.
  */
 export class AgentStateTreeDecorator implements TaskItemDecorator {
   readonly onDidChange: vscode.Event<unknown>;
@@ -22,9 +22,10 @@ export class AgentStateTreeDecorator implements TaskItemDecorator {
       return;
     }
     const text = describeAgentStatus(status);
-    const before = typeof item.description === 'string' ? item.description : '';
-    item.description = `${before ? `${before} · ` : ''}${text}`;
+    // Without a report there is nothing to add to the row's few words; the tooltip says why.
     if (status.record) {
+      const before = typeof item.description === 'string' ? item.description : '';
+      item.description = `${before ? `${before} · ` : ''}${text}`;
       const look = AGENT_STATE_LOOK[status.state];
       item.iconPath = new vscode.ThemeIcon(
         look.icon,

@@ -62,9 +62,6 @@ export function worktreeDescription(
   if (active !== undefined) {
     parts.push(ageText(nowSeconds - active));
   }
-  if (info.agent) {
-    parts.push(`agent ${info.agent.state.replace('_', ' ')}`);
-  }
   if (info.diskUsage) {
     parts.push(formatBytes(info.diskUsage.bytes));
   }
