@@ -148,9 +148,12 @@ async function startAs(owner: StartOwner, options: StartTaskOptions): Promise<St
   const mainRoot = await steps.run('plan branch and folder', () =>
     findMainRoot(options.taskFilePath, signal),
   );
-  return withStartLock(mainRoot, named.key, () =>
-    startLocked(owner, options, steps, mainRoot, notes),
-  );
+  return withStartLock(mainRoot, named.key, async () => {
+    // A start that finds its worktree recorded writes nothing, so what a killed writer left
+    // beside the task file would stay; tidy it first.
+    await options.store.repair?.().catch(() => undefined);
+    return startLocked(owner, options, steps, mainRoot, notes);
+  });
 }
 
 async function startLocked(

@@ -8,4 +8,6 @@ import type { LoadedTaskFile } from '../../kernel/model/types';
 export interface TaskFileAccess {
   read(): Promise<LoadedTaskFile>;
   apply(edits: TaskEdit[]): Promise<unknown>;
+  /** Repairs what killed writers left beside the file; a start that writes nothing still tidies. */
+  repair?(): Promise<void>;
 }

@@ -73,6 +73,20 @@ export class TaskFileStore {
     });
   }
 
+  /**
+   * Under the lock, puts back a file a killed writer moved aside and removes the scratch files of
+   * writers that are gone, as every write does first; for callers that may write nothing.
+   */
+  async repair(): Promise<void> {
+    const target = await resolveWriteTarget(this.filePath);
+    const lock = await acquireLock(`${target}.lock`, this.options.lock);
+    try {
+      await recoverInterrupted(target, true);
+    } finally {
+      await lock.release();
+    }
+  }
+
   private async update(change: (text: string) => LoadedTaskFile): Promise<LoadedTaskFile> {
     const target = await resolveWriteTarget(this.filePath);
     const lock = await acquireLock(`${target}.lock`, this.options.lock);

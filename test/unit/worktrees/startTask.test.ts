@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { basename, dirname, join } from 'node:path';
 import { GitError } from '../../../src/platform/git';
 import {
   START_STEPS,
@@ -309,6 +310,21 @@ describe('start a task in a worktree (real git)', function () {
       return true;
     });
     assert.deepEqual(branches(repo), ['main']);
+  });
+
+  it('a start that writes nothing still clears what a killed writer left beside the task file', async () => {
+    repo = createTaskRepo();
+    await startTaskInWorktree(options(repo, 'task1'));
+    // A writer killed between linking in its new text and removing the old one leaves this.
+    const gone = Number(
+      execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']),
+    );
+    const folder = dirname(repo.taskFilePath);
+    const aside = join(folder, `.${basename(repo.taskFilePath)}.${gone}.0a1b2c3d.old`);
+    writeFileSync(aside, readFileSync(repo.taskFilePath));
+    const again = await startTaskInWorktree(options(repo, 'task1'));
+    assert.equal(again.outcome, 'existing');
+    assert.ok(!existsSync(aside), 'the stale copy is gone');
   });
 
   it('two starts of different tasks at once both succeed, and the task file keeps both', async () => {
