@@ -7,6 +7,7 @@ import { humanizeKey } from '../../../src/features/tasks/model/humanKey';
 import { TaskFileStore } from '../../../src/platform/taskfile/store';
 import type { FolderSession } from '../../../src/features/common/vscode/services';
 import type { TaskTreeNode } from '../../../src/features/tasks/vscode/taskTreeNodes';
+import { revealTaskNode } from '../../../src/features/tasks/vscode/revealTaskNode';
 import type { CoordinatorApi } from '../support/extension';
 import { waitFor } from '../support/extension';
 import { recordMetric } from '../support/metrics';
@@ -113,7 +114,11 @@ describe('tasks view on the real task file', () => {
 
   it('follows an external write without collapsing or losing the selection', async () => {
     const cc3 = taskNode(testing, 'cc3_circuit_review');
-    await testing.tasks.view.reveal(cc3, { select: true, focus: true, expand: true });
+    await revealTaskNode(testing.tasks.view, testing.tasks.provider, cc3.session, cc3.task.key, {
+      select: true,
+      focus: true,
+      expand: true,
+    });
     const collapsed: string[] = [];
     const listener = testing.tasks.view.onDidCollapseElement((e) =>
       collapsed.push(String(item(e.element).id)),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../../common/vscode/constants';
 import { resolveTask } from '../resolveTask';
+import { revealTaskNode } from '../revealTaskNode';
 import type { CommandContext } from './commandContext';
 
 /** Selects a task in the Tasks view (from a dependency row, a notification, or `{ taskKey, folder }`). */
@@ -19,13 +20,16 @@ export function registerRevealTask({ services, tasks }: CommandContext): vscode.
       );
       if (answer === clear) {
         tasks.options.clearFilters();
-        const shown = tasks.provider.findTaskNode(target.session, target.task.key);
-        if (shown) {
-          await tasks.view.reveal(shown, { select: true, focus: true });
-        }
+        await revealTaskNode(tasks.view, tasks.provider, target.session, target.task.key, {
+          select: true,
+          focus: true,
+        });
       }
       return;
     }
-    await tasks.view.reveal(node, { select: true, focus: true });
+    await revealTaskNode(tasks.view, tasks.provider, target.session, target.task.key, {
+      select: true,
+      focus: true,
+    });
   });
 }
