@@ -1,5 +1,6 @@
 import { readdir, readFile, readlink } from 'node:fs/promises';
-import { sep } from 'node:path';
+import { basename, sep } from 'node:path';
+import { parseProcessStat } from './processTable';
 
 /** A live process whose working directory is inside a folder. */
 export interface ProcessInside {
@@ -10,8 +11,8 @@ export interface ProcessInside {
 }
 
 /**
- * The processes (other than this one) whose working directory is one of `folders` or below
- * it, per folder, read from `/proc/<pid>/cwd`. Undefined where there is no `/proc` to ask
+ * The processes (other than this one and the git commands it runs) whose working directory is one
+ * of `folders` or below it, per folder, read from `/proc/<pid>/cwd`. Undefined where there is no `/proc` to ask
  * (macOS, Windows): the caller must then treat every folder as possibly in use. Processes of
  * other users whose cwd cannot be read are not seen.
  */
@@ -39,6 +40,12 @@ export async function processesInside(
       for (const [folder, prefix] of prefixes) {
         if (cwd === folder || cwd.startsWith(prefix as string)) {
           const raw = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
+          const program = basename(raw.split('\0')[0] ?? '');
+          if (program === 'git' && (await startedByThisProcess(pid))) {
+            // Our own short-lived git calls, and in the editor those of the other extensions in
+            // this host (VS Code's git): not someone working in the folder.
+            return;
+          }
           found.get(folder as string)?.push({
             pid,
             command: raw.split('\0').filter(Boolean).join(' ') || `pid ${pid}`,
@@ -49,4 +56,21 @@ export async function processesInside(
     }),
   );
   return found;
+}
+
+/** Whether `pid` descends from this process, following parent ids in `/proc/<pid>/stat`. */
+async function startedByThisProcess(pid: number): Promise<boolean> {
+  let current = pid;
+  for (let depth = 0; depth < 64 && current > 1; depth++) {
+    const stat = await readFile(`/proc/${current}/stat`, 'utf8').catch(() => undefined);
+    const entry = stat === undefined ? undefined : parseProcessStat(stat);
+    if (!entry) {
+      return false;
+    }
+    if (entry.ppid === process.pid) {
+      return true;
+    }
+    current = entry.ppid;
+  }
+  return false;
 }
