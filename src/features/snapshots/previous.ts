@@ -6,7 +6,7 @@ import { SNAPSHOT_FORMAT, type SnapshotDocument } from './model/types';
 
 /**
  * The newest earlier snapshot under `folder` (date folders, then `snapshot_<id>.json`), skipping
- * files that do not parse or are not snapshots. `before` excludes the one being written.
+ * files that do not parse or are not snapshots; none later than `before` (the one being written).
  */
 export async function readPreviousSnapshot(
   folder: string,
@@ -18,7 +18,8 @@ export async function readPreviousSnapshot(
       .map((name) => ({ name, id: snapshotIdOfFile(name) }))
       .filter(
         (f): f is { name: string; id: string } =>
-          f.id !== undefined && (before === undefined || f.id < before),
+          // The same id is a snapshot taken earlier in the same second, which this one replaces.
+          f.id !== undefined && (before === undefined || f.id <= before),
       )
       .sort((a, b) => (a.id < b.id ? 1 : -1));
     for (const file of files) {
