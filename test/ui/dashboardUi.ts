@@ -23,7 +23,18 @@ export async function runPaletteCommand(
       .catch(() => undefined);
     await page.keyboard.press('F1');
     const input = quickInput(page);
-    await input.waitFor({ state: 'visible' });
+    // F1 goes nowhere while a webview (the dashboard) holds the keyboard: click and press again.
+    const opened = await input.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!opened) {
+      if (Date.now() > deadline) {
+        throw new Error(`The command palette never opened to run "${title}".`);
+      }
+      await page.mouse.click(400, 10).catch(() => undefined);
+      continue;
+    }
     await input.fill(`>${title}`);
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     const shown = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(
