@@ -12,16 +12,8 @@ export async function readBlobs(
   if (specs.length === 0) {
     return [];
   }
-  if (specs.some((spec) => /[\r\n]/.test(spec))) {
-    throw new Error('a revision and path to read cannot hold a line break');
-  }
-  const result = await runGit(['cat-file', '--batch'], {
-    cwd,
-    signal,
-    readOnly: true,
-    input: specs.map((spec) => `${spec}\n`).join(''),
-  });
-  return parseBatchOutput(Buffer.from(result.stdout, 'utf8'), specs.length);
+  const stdout = await catFile(cwd, '--batch', specs, signal);
+  return parseBatchOutput(Buffer.from(stdout, 'utf8'), specs.length);
 }
 
 /** `<oid> <type> <size>\n<content>\n` per found object, `<spec> missing\n` (or ambiguous) otherwise. */
@@ -56,15 +48,26 @@ export async function blobIds(
   if (specs.length === 0) {
     return [];
   }
+  const stdout = await catFile(cwd, '--batch-check', specs, signal);
+  const lines = stdout.split('\n');
+  return specs.map((_, index) => /^([0-9a-f]+) blob \d+$/.exec(lines[index] ?? '')?.[1]);
+}
+
+/** One `git cat-file` call reading every `<rev>:<path>` from its standard input. */
+async function catFile(
+  cwd: string,
+  mode: '--batch' | '--batch-check',
+  specs: readonly string[],
+  signal?: AbortSignal,
+): Promise<string> {
   if (specs.some((spec) => /[\r\n]/.test(spec))) {
     throw new Error('a revision and path to read cannot hold a line break');
   }
-  const result = await runGit(['cat-file', '--batch-check'], {
+  const result = await runGit(['cat-file', mode], {
     cwd,
     signal,
     readOnly: true,
     input: specs.map((spec) => `${spec}\n`).join(''),
   });
-  const lines = result.stdout.split('\n');
-  return specs.map((_, index) => /^([0-9a-f]+) blob \d+$/.exec(lines[index] ?? '')?.[1]);
+  return result.stdout;
 }
