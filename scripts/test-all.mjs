@@ -28,23 +28,45 @@ function run(label, args, env = {}) {
   });
 }
 
-/** Counts from a stage's summary file; a stage that crashed before writing one counts as one failure. */
+/**
+ * Counts and failed titles from a stage's summary file; a stage that crashed before writing one
+ * counts as one failure.
+ */
 function readCounts(label, file, exitCode) {
   if (!fs.existsSync(file)) {
     console.error(`${label}: no results (exit ${exitCode})`);
-    return { passed: 0, failed: 1 };
+    return {
+      passed: 0,
+      failed: 1,
+      failures: [{ title: label, message: `no results (exit ${exitCode})` }],
+    };
   }
-  const { passed, failed } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const { passed, failed, failures = [] } = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (exitCode !== 0 && failed === 0) {
     console.error(`${label}: exited with ${exitCode} although no test failed`);
-    return { passed, failed: 1 };
+    const message = `exited with ${exitCode} although no test failed`;
+    return { passed, failed: 1, failures: [{ title: label, message }] };
   }
-  return { passed, failed };
+  return { passed, failed, failures };
+}
+
+/** Each failed test's title and first line again, next to the totals, where a cut log keeps them. */
+function printFailedTests(stages) {
+  const failed = stages.flatMap((stage) =>
+    (stage.failures ?? []).map((failure) => ({ stage: stage.name, ...failure })),
+  );
+  if (failed.length === 0) {
+    return;
+  }
+  console.log('\nfailed tests:');
+  for (const { stage, title, message } of failed) {
+    console.log(`  ${stage}: ${title}: ${String(message).split('\n')[0].slice(0, 300)}`);
+  }
 }
 
 /** The type check and the linter, each counted as one test. */
 async function runStaticChecks() {
-  const counts = { passed: 0, failed: 0 };
+  const counts = { passed: 0, failed: 0, failures: [] };
   const checks = [
     [
       'type check (tsc --noEmit)',
@@ -67,6 +89,9 @@ async function runStaticChecks() {
     const code = await run(label, args);
     console.log(code === 0 ? `  ✔ ${label}` : `  ✘ ${label} (exit ${code})`);
     counts[code === 0 ? 'passed' : 'failed']++;
+    if (code !== 0) {
+      counts.failures.push({ title: label, message: `exit ${code}` });
+    }
   }
   return counts;
 }
@@ -128,6 +153,7 @@ async function main() {
 
   const passed = stages.reduce((sum, stage) => sum + stage.passed, 0);
   const failed = stages.reduce((sum, stage) => sum + stage.failed, 0);
+  printFailedTests(stages);
   console.log('');
   for (const stage of stages) {
     console.log(

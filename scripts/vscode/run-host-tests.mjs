@@ -19,7 +19,7 @@ export function buildWithTests() {
 
 /**
  * Runs the named scenarios (all when `names` is empty).
- * @returns {Promise<{ passed: number, failed: number }>}
+ * @returns {Promise<{ passed: number, failed: number, failures: import('./report.mjs').Failure[] }>}
  */
 export async function runHostTests({ names = [], build = true } = {}) {
   const unknown = names.filter((name) => !scenarios.some((s) => s.name === name));
@@ -57,7 +57,7 @@ export async function runHostTests({ names = [], build = true } = {}) {
   console.log(
     `\n  host: ${green(`${passed} passing`)}${failed > 0 ? `, ${red(`${failed} failing`)}` : ''}`,
   );
-  return { passed, failed };
+  return { passed, failed, failures };
 }
 
 function parseArgs(argv) {
@@ -78,9 +78,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const options = parseArgs(process.argv.slice(2));
   let exitCode = 1;
   try {
-    const { passed, failed } = await runHostTests(options);
+    const { passed, failed, failures } = await runHostTests(options);
     if (options.summary) {
-      fs.writeFileSync(options.summary, JSON.stringify({ passed, failed }));
+      fs.writeFileSync(options.summary, JSON.stringify({ passed, failed, failures }));
     }
     exitCode = failed === 0 ? 0 : 1;
   } catch (error) {
