@@ -193,6 +193,6 @@ export const scenarios = [
   {
     name: 'plan-branches',
     workspace: planBranchesWorkspace,
-    hostTests: ['planBranches'],
+    hostTests: ['planBranches', 'planImport'],
   },
 ];

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { importEdits, type ImportPlan } from '../model/importEdits';
+import { importCounts } from '../model/importSummary';
 import { readMarkdownPlan, type UnreadLine } from '../model/markdownPlan';
 import { JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import {
@@ -104,9 +105,8 @@ function textReport(
           : `new: ${key}`;
     return `${row.line}: ${row.id ?? '-'} ${row.name}: ${what}`;
   });
-  const count = (kind: string) => plan.rows.filter((r) => r.match.kind === kind).length;
   lines.push(
-    `${plan.rows.length} tasks: ${count('matched')} matched, ${count('new')} new, ${count('ambiguous')} ambiguous; ` +
+    `${importCounts(plan)}; ` +
       (dryRun ? 'dry run: nothing written' : `${plan.edits.length} changes written to ${file}`),
   );
   lines.push(...unread.map((line) => `not read: line ${line.line}: ${line.text}`));

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { importEdits } from '../../model/importEdits';
+import { importCounts, unreadLines } from '../../model/importSummary';
 import { readMarkdownPlan } from '../../model/markdownPlan';
 import { Commands } from '../../../common/vscode/constants';
 import type { CoordinatorServices } from '../../../common/vscode/services';
@@ -28,18 +29,17 @@ export function registerImportMarkdownPlan(services: CoordinatorServices): vscod
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
     const markdown = readMarkdownPlan(text);
     const plan = importEdits(markdown.tasks, model);
-    const count = (kind: string) => plan.rows.filter((row) => row.match.kind === kind).length;
     const unread = markdown.unread.map((line) => `line ${line.line}: ${line.text}`);
     const summary =
-      `${plan.rows.length} tasks in ${vscode.workspace.asRelativePath(source)}: ${count('matched')} matched, ` +
-      `${count('new')} new, ${count('ambiguous')} ambiguous (left alone); ${plan.edits.length} changes.`;
+      `${vscode.workspace.asRelativePath(source)}: ${importCounts(plan)} (left alone); ` +
+      `${plan.edits.length} changes.`;
     services.log.info(`Import ${summary}${unread.length ? ` Not read: ${unread.join('; ')}` : ''}`);
     if (plan.edits.length === 0) {
       void vscode.window.showInformationMessage(`Nothing to import. ${summary}`);
       return;
     }
     const choice = await vscode.window.showInformationMessage(
-      `Import? ${summary}${unread.length ? ` ${unread.length} lines not read (see the Coordinator output).` : ''}`,
+      `Import? ${summary}${unread.length ? ` ${unreadLines(unread.length)} not read (see the Coordinator output).` : ''}`,
       { modal: true },
       'Import',
     );
