@@ -8,20 +8,30 @@ import type { FolderSession } from '../../../src/features/common/vscode/services
 import { waitFor } from '../support/extension';
 import { coordinator, restore, sessionWithFile } from './tasksSupport';
 
-/** Replaces the string value at `path` in the document, as a person typing would (unsaved). */
+/**
+ * Replaces the string value at `path` in the document, as a person typing would (unsaved). VS Code
+ * refuses an edit made against a version it has since replaced (a reload from disk that landed
+ * meanwhile), so it is tried again on the text as it is then.
+ */
 async function typeValue(document: vscode.TextDocument, path: string[], value: string) {
-  const node = findNodeAtLocation(parseTree(document.getText())!, path);
-  assert.ok(node, `found ${path.join('.')}`);
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(
-    document.uri,
-    new vscode.Range(
-      document.positionAt(node.offset),
-      document.positionAt(node.offset + node.length),
-    ),
-    JSON.stringify(value),
-  );
-  assert.ok(await vscode.workspace.applyEdit(edit));
+  for (let attempt = 1; ; attempt++) {
+    const node = findNodeAtLocation(parseTree(document.getText())!, path);
+    assert.ok(node, `found ${path.join('.')}`);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(
+      document.uri,
+      new vscode.Range(
+        document.positionAt(node.offset),
+        document.positionAt(node.offset + node.length),
+      ),
+      JSON.stringify(value),
+    );
+    if (await vscode.workspace.applyEdit(edit)) {
+      return;
+    }
+    assert.ok(attempt < 5, `VS Code applied the edit of ${path.join('.')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function onDisk(session: FolderSession): string {
@@ -41,6 +51,10 @@ describe('unsaved edits of the task file and agents writing it', () => {
   beforeEach(async () => {
     document = await vscode.workspace.openTextDocument(session.taskFile!);
     await vscode.window.showTextDocument(document);
+    await waitFor(
+      () => !document.isDirty && document.getText() === onDisk(session),
+      'the document shows the file as it is on disk',
+    );
   });
 
   afterEach(async () => {
@@ -83,6 +97,37 @@ describe('unsaved edits of the task file and agents writing it', () => {
     };
     assert.equal(saved.tasks.top5.task1_shadow_diff.name, 'Shadow diff, renamed by hand');
     assert.equal(saved.tasks.top5.task2_golden_tokens.status, 'in_progress');
+  });
+
+  it('puts the edits back when VS Code refuses the first try, as it does when a version changed meanwhile', async () => {
+    await typeValue(document, ['tasks', 'top5', 'task1_shadow_diff', 'name'], 'Shadow, by hand');
+    const workspace = vscode.workspace as { applyEdit: typeof vscode.workspace.applyEdit };
+    const original = workspace.applyEdit;
+    let refused = 0;
+    workspace.applyEdit = (...args) => {
+      if (refused === 0) {
+        refused++;
+        return Promise.resolve(false);
+      }
+      return original(...args);
+    };
+    try {
+      await new TaskFileStore(session.taskFile!.fsPath).apply({
+        kind: 'setStatus',
+        taskKey: 'task2_golden_tokens',
+        status: 'in_progress',
+      });
+      await waitFor(
+        () =>
+          /"task2_golden_tokens":\s*\{[^}]*"status":\s*"in_progress"/.test(document.getText()) &&
+          document.getText().includes('Shadow, by hand') &&
+          document.isDirty,
+        "the person's edit is back on top of the agent's change",
+      );
+    } finally {
+      workspace.applyEdit = original;
+    }
+    assert.equal(refused, 1, 'VS Code refused one edit');
   });
 
   it('leaves the unsaved edit alone when the agent changed the same field another way', async () => {
