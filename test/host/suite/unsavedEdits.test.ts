@@ -34,6 +34,9 @@ async function typeValue(document: vscode.TextDocument, path: string[], value: s
   }
 }
 
+/** The merge reads the file, reloads the document and edits it again: slow on a loaded machine. */
+const MERGE_WAIT_MS = 30_000;
+
 function onDisk(session: FolderSession): string {
   return fs.readFileSync(session.taskFile!.fsPath, 'utf8');
 }
@@ -85,6 +88,7 @@ describe('unsaved edits of the task file and agents writing it', () => {
         document.getText().includes('Shadow diff, renamed by hand') &&
         document.isDirty,
       "the agent's change reaches the open document, under the person's unsaved edit",
+      MERGE_WAIT_MS,
     );
     assert.ok(
       !onDisk(session).includes('Shadow diff, renamed by hand'),
@@ -123,6 +127,7 @@ describe('unsaved edits of the task file and agents writing it', () => {
           document.getText().includes('Shadow, by hand') &&
           document.isDirty,
         "the person's edit is back on top of the agent's change",
+        MERGE_WAIT_MS,
       );
     } finally {
       workspace.applyEdit = original;
