@@ -18,7 +18,11 @@ export class LayoutClient {
   private worker: Worker | undefined;
   private nextId = 1;
   private pending:
-    | { id: number; resolve: (result: LayoutResult | undefined) => void; reject: (e: Error) => void }
+    | {
+        id: number;
+        resolve: (result: LayoutResult | undefined) => void;
+        reject: (e: Error) => void;
+      }
     | undefined;
 
   layout(input: LayoutInput): Promise<LayoutResult | undefined> {

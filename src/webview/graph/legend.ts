@@ -4,7 +4,11 @@ import { BOARD_COLUMNS, STATUS_LABELS } from '../labels';
 import type { Child } from '../dom';
 
 function swatch(children: Child[]): SVGSVGElement {
-  return svg('svg', { class: 'legend-swatch', width: 28, height: 14, 'aria-hidden': 'true' }, children);
+  return svg(
+    'svg',
+    { class: 'legend-swatch', width: 28, height: 14, 'aria-hidden': 'true' },
+    children,
+  );
 }
 
 function nodeSwatch(className: string): SVGSVGElement {

@@ -66,7 +66,10 @@ const ARROWS: Record<string, Direction> = {
  */
 export class GraphView {
   readonly element = el('div', { className: 'graph' });
-  private readonly status = el('span', { className: 'graph-status muted', attrs: { role: 'status' } });
+  private readonly status = el('span', {
+    className: 'graph-status muted',
+    attrs: { role: 'status' },
+  });
   private readonly zoomLabel = el('span', { className: 'graph-zoom muted' });
   private readonly canvas = svg('svg', {
     class: 'graph-svg',
