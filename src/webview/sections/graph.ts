@@ -190,7 +190,9 @@ export class GraphView {
     this.layoutClient.layout({ nodes: input, viewWidth }).then(
       (result) => {
         if (result) {
+          const drawStart = performance.now();
           this.draw(result.layout);
+          this.element.dataset.drawMs = (performance.now() - drawStart).toFixed(1);
           this.element.dataset.layoutMs = result.ms.toFixed(1);
           this.element.dataset.roundTripMs = (performance.now() - requested).toFixed(1);
           this.status.textContent = shownText;
