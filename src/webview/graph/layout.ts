@@ -1,7 +1,7 @@
 import dagre from '@dagrejs/dagre';
+import { NODE_HEIGHT, NODE_WIDTH } from './nodeSize';
 
-export const NODE_WIDTH = 200;
-export const NODE_HEIGHT = 44;
+export { NODE_HEIGHT, NODE_WIDTH };
 /** Vertical gap between nodes of a layer, and horizontal gap between layers. */
 const NODE_GAP = 14;
 const LAYER_GAP = 56;
