@@ -43,10 +43,17 @@ export class Viewport {
     return this.scale;
   }
 
-  /** New drawing of this size: shows it whole across the view's width (not below 40 %). */
-  setContent(size: Size): void {
+  /**
+   * New drawing of this size. `fit` shows it across the view's width (not below 40 %); otherwise
+   * the zoom and position stay as the person left them.
+   */
+  setContent(size: Size, fit: boolean): void {
     this.content = size;
-    this.fitWidth();
+    if (fit) {
+      this.fitWidth();
+    } else {
+      this.set(this.scale, this.x, this.y);
+    }
   }
 
   fitWidth(): void {

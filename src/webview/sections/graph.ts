@@ -92,6 +92,8 @@ export class GraphView {
   private selectedKey: string | undefined;
   private focusKey: string | undefined;
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The next drawing is fitted to the view: the first one, and the first after a filter change. */
+  private fitNext = true;
 
   constructor(
     private readonly onSelect: (key: string) => void,
@@ -142,6 +144,7 @@ export class GraphView {
   /** Follows the board's filters; typing is given a moment to settle before laying out again. */
   setFilters(filters: BoardFilters): void {
     this.filters = filters;
+    this.fitNext = true;
     clearTimeout(this.filterTimer);
     if (this.structure === undefined) {
       return;
@@ -310,7 +313,8 @@ export class GraphView {
     // One node takes Tab: the selected one, the one focused before, else the first.
     const tabKey = [this.selectedKey, this.focusKey].find((k) => k && this.nodes.has(k));
     this.setTabStop(tabKey ?? layout.nodes[0]?.key);
-    this.viewport.setContent({ width: layout.width, height: layout.height });
+    this.viewport.setContent({ width: layout.width, height: layout.height }, this.fitNext);
+    this.fitNext = false;
   }
 
   private setTabStop(key: string | undefined): void {
