@@ -93,7 +93,10 @@ export function layoutGraph(input: LayoutInput): GraphLayout {
   }
   const connectedKeys = input.nodes.map((n) => n.key).filter((key) => linked.has(key));
   const isolatedKeys = input.nodes.map((n) => n.key).filter((key) => !linked.has(key));
-  const components = splitComponents(connectedKeys, edges).map(layoutComponent);
+  const shapes = new Map<string, ShapeLayout>();
+  const components = splitComponents(connectedKeys, edges).map((group) =>
+    layoutComponent(group, shapes),
+  );
 
   const cell = { width: NODE_WIDTH + NODE_GAP, height: NODE_HEIGHT + NODE_GAP };
   const area =
@@ -194,11 +197,48 @@ function splitComponents(keys: readonly string[], edges: readonly [string, strin
   return [...groups.values()].sort((a, b) => b.keys.length - a.keys.length);
 }
 
-function layoutComponent(group: { keys: string[]; edges: [string, string][] }): Component {
+/**
+ * Lays one component out. dagre runs on local ids (`0`, `1`, … in the tasks' order), so groups of
+ * the same shape (the many short chains of a large plan) give the same result and are laid out
+ * once per shape.
+ */
+function layoutComponent(
+  group: { keys: string[]; edges: [string, string][] },
+  shapes: Map<string, ShapeLayout>,
+): Component {
+  const local = new Map(group.keys.map((key, i) => [key, i]));
+  const edges = group.edges.map(([from, to]) => [local.get(from)!, local.get(to)!] as const);
+  const shapeKey = `${group.keys.length}:${edges.map(([a, b]) => `${a}>${b}`).join(',')}`;
+  let shape = shapes.get(shapeKey);
+  if (!shape) {
+    shape = layoutShape(group.keys.length, edges);
+    shapes.set(shapeKey, shape);
+  }
+  return {
+    keys: group.keys,
+    nodes: shape.nodes.map((node, i) => ({ ...node, key: group.keys[i] })),
+    edges: shape.edges.map((edge) => ({
+      from: group.keys[edge.from],
+      to: group.keys[edge.to],
+      points: edge.points,
+    })),
+    width: shape.width,
+    height: shape.height,
+  };
+}
+
+interface ShapeLayout {
+  nodes: { x: number; y: number; layer: number }[];
+  edges: { from: number; to: number; points: Point[] }[];
+  width: number;
+  height: number;
+}
+
+function layoutShape(count: number, edges: readonly (readonly [number, number])[]): ShapeLayout {
   const graph = new dagre.graphlib.Graph();
   // On large groups, the tight-tree ranker and one ordering pass instead of dagre's search for
   // the best one are several times faster, at the cost of a few more edge crossings.
-  const large = group.keys.length > LARGE_COMPONENT;
+  const large = count > LARGE_COMPONENT;
   graph.setGraph({
     rankdir: 'LR',
     nodesep: NODE_GAP,
@@ -208,21 +248,16 @@ function layoutComponent(group: { keys: string[]; edges: [string, string][] }): 
     ranker: large ? 'tight-tree' : 'network-simplex',
   });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const key of group.keys) {
-    graph.setNode(key, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (let i = 0; i < count; i++) {
+    graph.setNode(String(i), { width: NODE_WIDTH, height: NODE_HEIGHT });
   }
-  for (const [from, to] of group.edges) {
-    graph.setEdge(from, to);
+  for (const [from, to] of edges) {
+    graph.setEdge(String(from), String(to));
   }
   dagre.layout(graph, { disableOptimalOrderHeuristic: large });
-  const nodes = group.keys.map((key) => {
-    const node = graph.node(key);
-    return {
-      key,
-      x: (node.x ?? 0) - NODE_WIDTH / 2,
-      y: (node.y ?? 0) - NODE_HEIGHT / 2,
-      layer: 0,
-    };
+  const nodes = Array.from({ length: count }, (_, i) => {
+    const node = graph.node(String(i));
+    return { x: (node.x ?? 0) - NODE_WIDTH / 2, y: (node.y ?? 0) - NODE_HEIGHT / 2, layer: 0 };
   });
   // Layers counted from the left: nodes sharing an x share a layer.
   const columns = [...new Set(nodes.map((n) => Math.round(n.x)))].sort((a, b) => a - b);
@@ -231,11 +266,10 @@ function layoutComponent(group: { keys: string[]; edges: [string, string][] }): 
   }
   const label = graph.graph();
   return {
-    keys: group.keys,
     nodes,
     edges: graph.edges().map((edge) => ({
-      from: edge.v,
-      to: edge.w,
+      from: Number(edge.v),
+      to: Number(edge.w),
       points: (graph.edge(edge).points ?? []).map((p: Point) => ({ x: p.x, y: p.y })),
     })),
     width: label.width ?? NODE_WIDTH,
