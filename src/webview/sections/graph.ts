@@ -11,6 +11,8 @@ import { Viewport } from '../graph/viewport';
 import { STATUS_LABELS, truncate } from '../labels';
 
 const NAME_CHARS = 31;
+/** Below this zoom, node text would be under about 5 px high. */
+const READABLE_SCALE = 0.45;
 const ID_CHARS = 32;
 
 function nodeClass(task: DashboardTask, selected: boolean): string {
@@ -80,6 +82,9 @@ export class GraphView {
   });
   private readonly viewport = new Viewport(this.canvas, (scale) => {
     this.zoomLabel.textContent = `${Math.round(scale * 100)} %`;
+    // Text too small to read is not drawn (names stay in tooltips and labels): large plans zoomed
+    // out skip laying out thousands of text runs.
+    this.canvas.classList.toggle('far', scale < READABLE_SCALE);
   });
   private readonly frame = el('div', { className: 'graph-frame' }, [this.canvas]);
   private readonly layoutClient = new LayoutClient();
