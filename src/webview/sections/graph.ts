@@ -87,6 +87,7 @@ export class GraphView {
     this.canvas.classList.toggle('far', scale < READABLE_SCALE);
   });
   private readonly frame = el('div', { className: 'graph-frame' }, [this.canvas]);
+  private frameWidth = 0;
   private readonly layoutClient = new LayoutClient();
   private readonly nodes = new Map<string, { element: SVGGElement; box: LaidOutNode }>();
   private edges: { from: string; to: string; path: SVGPathElement }[] = [];
@@ -123,6 +124,9 @@ export class GraphView {
       'aria-description',
       'Arrow keys move between tasks, Enter selects; on the background the arrows pan; + and - zoom, 0 fits.',
     );
+    new ResizeObserver((entries) => {
+      this.frameWidth = entries[entries.length - 1].contentRect.width;
+    }).observe(this.frame);
     this.canvas.addEventListener('click', this.onCanvasClick);
     this.canvas.addEventListener('keydown', this.onNodeKey);
     this.canvas.addEventListener('focusin', this.onFocusIn);
@@ -194,7 +198,8 @@ export class GraphView {
     }
     this.element.dataset.layout = 'pending';
     this.status.textContent = `Laying out ${shownText}…`;
-    const viewWidth = this.frame.getBoundingClientRect().width || 1000;
+    // The width as last observed: reading it here would force a layout of the whole page.
+    const viewWidth = this.frameWidth || Math.max(600, window.innerWidth - 400);
     const requested = performance.now();
     this.layoutClient.layout({ nodes: input, viewWidth }).then(
       (result) => {
