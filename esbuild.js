@@ -3,6 +3,7 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const { inlineWorker } = require('./scripts/esbuild/inlineWorker');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -92,6 +93,8 @@ const targets = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
+    // The graph's layout worker (dagre) is a second bundle carried inside this one as a string.
+    plugins: [inlineWorker({ minify: production })],
   },
 ];
 

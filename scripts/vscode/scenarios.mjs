@@ -14,12 +14,13 @@
 // A workspace builder receives an empty temporary directory (removed afterwards) and returns the
 // absolute path of the folder to open, normally a real git repository made with createGitRepo(),
 // or of a `.code-workspace` file for a multi-root window.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { conflictsWorkspace } from './conflictsWorkspace.mjs';
 import { guardrailsWorkspace } from './guardrailsWorkspace.mjs';
 import { planBranchesWorkspace } from './planBranchesWorkspace.mjs';
-import { fixturesDir } from './paths.mjs';
+import { fixturesDir, projectRoot } from './paths.mjs';
 import {
   createGitRepo,
   emptyWorkspace,
@@ -104,6 +105,29 @@ export const scenarios = [
     workspace: lukhasWorkspace,
     hostTests: ['dashboard'],
     uiTests: ['dashboard', 'walkthrough'],
+  },
+  {
+    // A generated 1,000-task plan: the whole graph drawn, the board paged.
+    name: 'dashboard-scale',
+    workspace: (parent) => {
+      const plan = path.join(parent, 'plan.json');
+      execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          path.join(projectRoot, 'scripts/bench/writeGeneratedPlan.ts'),
+          '1000',
+          plan,
+        ],
+        { cwd: projectRoot },
+      );
+      return createGitRepo(path.join(parent, 'Scale'), {
+        'task_status.json': fs.readFileSync(plan, 'utf8'),
+      });
+    },
+    hostTests: [],
+    uiTests: ['dashboardScale'],
   },
   {
     name: 'github',

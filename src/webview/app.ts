@@ -42,7 +42,8 @@ export class DashboardApp {
   private readonly filterBar: FilterBar;
   private readonly board: BoardView;
   private readonly detail: TaskDetailView;
-  private readonly graph = new GraphView((key) => this.select(key, true));
+  private readonly graphDetail: TaskDetailView;
+  private readonly graph: GraphView;
   private readonly queues = new QueuesView({ select: (key) => this.select(key, true) });
   private readonly guardrails: GuardrailsView;
   private readonly worktrees = new WorktreesView({ select: (key) => this.select(key, true) });
@@ -60,6 +61,13 @@ export class DashboardApp {
       (message) => host.post(message),
       (key) => this.select(key, true),
     );
+    this.graphDetail = new TaskDetailView(
+      (message) => host.post(message),
+      (key) => this.select(key, false),
+    );
+    this.graphDetail.element.classList.add('graph-detail');
+    this.graph = new GraphView((key) => this.select(key, false), this.graphDetail.element);
+    this.graph.setFilters(this.persisted.filters);
     this.guardrails = new GuardrailsView((key) =>
       host.post({ type: 'runGuardrail', guardrailKey: key }),
     );
@@ -203,12 +211,16 @@ export class DashboardApp {
   private showSelected(): void {
     const key = this.persisted.selectedKey;
     this.board.setSelected(key);
-    this.detail.render(key ? this.byKey.get(key) : undefined);
+    this.graph.setSelected(key);
+    const task = key ? this.byKey.get(key) : undefined;
+    this.detail.render(task);
+    this.graphDetail.render(task);
   }
 
   private setFilters(filters: BoardFilters): void {
     this.persist({ filters });
     this.board.setFilters(filters);
+    this.graph.setFilters(filters);
   }
 
   private scrollPending = false;

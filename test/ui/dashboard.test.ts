@@ -6,7 +6,14 @@ import * as path from 'node:path';
 import { deriveDashboard } from '../../src/features/dashboard/model';
 import { loadTaskFile } from '../../src/kernel/model/load';
 import type { DashboardViewModel } from '../../src/protocol/dashboardModel';
-import { dashboardFrame, pickColorTheme, runPaletteCommand } from './dashboardUi';
+import {
+  dashboardFrame,
+  drawnGraph,
+  pickColorTheme,
+  publishScreenshot,
+  runPaletteCommand,
+  scrollToGraph,
+} from './dashboardUi';
 import { workbench } from './support/context';
 
 const TASK_FILE = path.join('docs', 'plans', 'task_status.json');
@@ -57,7 +64,11 @@ describe('dashboard (UI)', () => {
     );
     assert.equal(await taskCard.locator('.task-name').textContent(), task.name);
     assert.equal(await taskCard.locator('.task-owner').textContent(), task.owner);
-    assert.equal(await view.locator('.graph-svg .node').count(), model.tasks.length);
+    // The whole graph, laid out in the page's worker: one node per task, no two boxes overlapping.
+    const graph = await drawnGraph(view);
+    assert.equal(graph.nodes, model.tasks.length);
+    assert.deepEqual(graph.overlapping, []);
+    assert.ok(graph.layoutMs > 0, 'the layout worker reported its time');
     // vscode-elements render under the webview's CSP (lit adopts its stylesheets).
     assert.ok(
       await view
@@ -66,24 +77,39 @@ describe('dashboard (UI)', () => {
         .evaluate((b) => (b.shadowRoot?.adoptedStyleSheets.length ?? 0) > 0),
     );
 
-    // A click on a graph node focuses its task on the board and shows it in the detail pane.
+    // A click on a graph node selects it and shows its detail right beside the graph.
     const blocked = model.tasks.find((t) => t.inBlockedChain)!;
-    await view.locator(`.node[data-task-key="${blocked.key}"]`).click();
-    await view.locator(`.task-card.selected[data-task-key="${blocked.key}"]`).waitFor();
-    assert.equal(await view.locator('.task-detail .detail-name').textContent(), blocked.name);
+    await scrollToGraph(view);
+    await view.locator(`.graph-svg .node[data-task-key="${blocked.key}"]`).click();
+    await view.locator(`.graph-svg .node.selected[data-task-key="${blocked.key}"]`).waitFor();
+    assert.equal(await view.locator('.graph-detail .detail-name').textContent(), blocked.name);
+    publishScreenshot(await wb.screenshot('graph-21-tasks'), 'graph-21-tasks');
 
     await view.locator('body').evaluate(() => window.scrollTo(0, 0));
     await setTheme('Dark Modern', 'vscode-dark');
-    assert.ok(fs.statSync(await wb.screenshot('dashboard-dark')).size > 0);
+    assert.ok(
+      fs.statSync(publishScreenshot(await wb.screenshot('dashboard-dark'), 'dashboard-dark')).size >
+        0,
+    );
     await setTheme('Light Modern', 'vscode-light');
-    assert.ok(fs.statSync(await wb.screenshot('dashboard-light')).size > 0);
+    assert.ok(
+      fs.statSync(publishScreenshot(await wb.screenshot('dashboard-light'), 'dashboard-light'))
+        .size > 0,
+    );
     await setTheme('Dark High Contrast', 'vscode-high-contrast');
     // High contrast outlines cards with the theme's contrast colour; other themes leave it transparent.
     const outline = await view
       .locator('[data-card="total"]')
       .evaluate((el) => getComputedStyle(el).outlineColor);
     assert.notEqual(outline, 'rgba(0, 0, 0, 0)');
-    assert.ok(fs.statSync(await wb.screenshot('dashboard-high-contrast')).size > 0);
+    assert.ok(
+      fs.statSync(
+        publishScreenshot(
+          await wb.screenshot('dashboard-high-contrast'),
+          'dashboard-high-contrast',
+        ),
+      ).size > 0,
+    );
     await setTheme('Dark Modern', 'vscode-dark');
   });
 

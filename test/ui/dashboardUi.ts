@@ -1,5 +1,7 @@
 // Runs palette commands for the dashboard UI tests. The quick input holds a second <input> (the
 // "toggle all" checkbox), so the text box is picked by its type.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 
 export function quickInput(page: Page) {
@@ -88,4 +90,55 @@ export async function dashboardFrame(page: Page, timeoutMs = 60_000): Promise<Fr
     }
     await page.waitForTimeout(250);
   }
+}
+
+/** Copies a screenshot into docs/images under the name the README uses. */
+export function publishScreenshot(file: string, name: string): string {
+  const target = path.resolve(__dirname, '..', '..', 'docs', 'images', `${name}.png`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(file, target);
+  return target;
+}
+
+/**
+ * The dependency graph as the page draws it, once its worker's layout has arrived: how many nodes,
+ * which pairs of node boxes overlap (drawing coordinates), and how the layout was made.
+ */
+export async function drawnGraph(view: Frame, timeoutMs = 60_000) {
+  await view.locator('.graph[data-layout="drawn"]').waitFor({ timeout: timeoutMs });
+  return view.evaluate(() => {
+    const boxes = [...document.querySelectorAll<SVGGElement>('.graph-svg .node')].map((node) => {
+      const { e, f } = node.transform.baseVal.consolidate()!.matrix;
+      const rect = node.querySelector<SVGRectElement>('.node-box')!;
+      return {
+        key: node.dataset.taskKey!,
+        x: e,
+        y: f,
+        w: rect.width.baseVal.value,
+        h: rect.height.baseVal.value,
+      };
+    });
+    const overlapping: string[] = [];
+    const sorted = [...boxes].sort((a, b) => a.x - b.x);
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length && sorted[j].x < sorted[i].x + sorted[i].w; j++) {
+        if (Math.abs(sorted[j].y - sorted[i].y) < sorted[i].h) {
+          overlapping.push(`${sorted[i].key}/${sorted[j].key}`);
+        }
+      }
+    }
+    const graph = document.querySelector<HTMLElement>('.graph')!;
+    return {
+      nodes: boxes.length,
+      overlapping,
+      layoutMs: Number(graph.dataset.layoutMs),
+    };
+  });
+}
+
+/** Scrolls the dashboard so the graph section starts at the top of the panel. */
+export async function scrollToGraph(view: Frame): Promise<void> {
+  await view.evaluate(() =>
+    document.getElementById('section-graph')?.scrollIntoView({ block: 'start' }),
+  );
 }

@@ -22,6 +22,9 @@ describe('dashboard page HTML', () => {
     assert.match(policy, /default-src 'none'/);
     assert.match(policy, /script-src 'nonce-abc'(;|$)/);
     assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|http:|\*/);
+    // Workers only from blobs the page makes itself (the graph layout), never from a URL.
+    assert.match(policy, /worker-src blob:(;|$)/);
+    assert.doesNotMatch(policy, /child-src|connect-src/);
   });
 
   it('puts the nonce on every script and loads assets only from the webview root', () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { diffDashboard } from '../../../src/features/dashboard/model';
+import { NO_FILTERS, matchesFilters } from '../../../src/webview/filters';
 import { truncate } from '../../../src/webview/labels';
 import { DashboardPage } from './pageHarness';
 import { fixtureText, viewModelOf, withStatus } from './fixtures';
@@ -38,6 +39,7 @@ describe('dashboard page in Chromium', function () {
     );
     assert.equal(await taskCard.locator('.task-name').textContent(), task.name);
     assert.equal(await taskCard.locator('.task-owner').textContent(), task.owner);
+    await page.locator('.graph[data-layout="drawn"]').waitFor();
     assert.equal(await page.locator('.graph-svg .node').count(), model.tasks.length);
     const edges = model.tasks.reduce(
       (n, t) => n + t.dependencies.filter((d) => d.taskKey).length,
@@ -87,7 +89,9 @@ describe('dashboard page in Chromium', function () {
     });
     // Interacting with the hostile task does nothing but select it and post typed actions.
     await page.locator('.task-card[data-task-key="xss_link"]').click();
-    await page.locator('.task-detail vscode-button[data-action="revealTask"]').click();
+    await page
+      .locator('.board-layout .task-detail vscode-button[data-action="revealTask"]')
+      .click();
     await page.locator('.node[data-task-key="xss_img"]').click();
     assert.equal(
       await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
@@ -129,7 +133,14 @@ describe('dashboard page in Chromium', function () {
       String(after.summary.completed),
     );
     assert.equal(await page.locator('.task-card:not([hidden])').count(), shownBefore);
-    assert.equal(await page.locator('.task-card').count(), after.tasks.length);
+    // The graph follows the same filter: it draws exactly the tasks the board's filter keeps.
+    const matching = after.tasks.filter((t) =>
+      matchesFilters(t, { ...NO_FILTERS, text: target.name }),
+    );
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('.graph-svg .node').length === count,
+      matching.length,
+    );
   });
 
   it('says how old the GitHub data is, and warns with the reason when the latest refresh failed', async () => {
@@ -219,7 +230,10 @@ describe('dashboard page in Chromium', function () {
         .evaluate((f) => (f as HTMLElement & { value: string }).value),
       'review',
     );
-    assert.equal(await page.locator('.task-detail .detail-name').textContent(), selected.name);
+    assert.equal(
+      await page.locator('.board-layout .task-detail .detail-name').textContent(),
+      selected.name,
+    );
     assert.equal(await page.evaluate(() => window.scrollY), 400);
   });
 

@@ -8,6 +8,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { contentSecurityPolicy } from '../../../src/features/dashboard/vscode/html';
 import type { HostMessage } from '../../../src/protocol/messages';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { inlineWorker } = require('../../../scripts/esbuild/inlineWorker') as {
+  inlineWorker(): import('esbuild').Plugin;
+};
+
 const root = path.resolve(__dirname, '../../..');
 
 /**
@@ -33,6 +38,7 @@ export class DashboardPage {
       format: 'iife',
       target: 'es2022',
       logLevel: 'error',
+      plugins: [inlineWorker()],
     });
     const codicons = path.join(root, 'node_modules/@vscode/codicons/dist');
     copyFileSync(path.join(codicons, 'codicon.css'), path.join(dir, 'codicon.css'));

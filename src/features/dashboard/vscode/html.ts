@@ -6,7 +6,7 @@ export function createNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-/** The Content-Security-Policy of the dashboard: nothing loads but our own assets and nonce'd script. */
+/** The Content-Security-Policy of the dashboard: nothing loads but our own assets, nonce'd script and its worker. */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
@@ -14,6 +14,9 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
     `img-src ${cspSource} data:`,
+    // The graph's layout worker: VS Code webviews start workers only from blob: (or data:) URLs,
+    // and the page makes that blob itself from code in its nonce'd bundle.
+    'worker-src blob:',
   ].join('; ');
 }
 
