@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { conflictsWorkspace } from './conflictsWorkspace.mjs';
+import { createDemoWorkspace } from './demo-workspace.mjs';
 import { guardrailsWorkspace } from './guardrailsWorkspace.mjs';
 import { planBranchesWorkspace } from './planBranchesWorkspace.mjs';
 import { fixturesDir } from './paths.mjs';
@@ -194,5 +195,13 @@ export const scenarios = [
     name: 'plan-branches',
     workspace: planBranchesWorkspace,
     hostTests: ['planBranches'],
+  },
+  {
+    // The repository of `npm run demo`: its stand-in agent and (UI test) its stand-in GitHub.
+    name: 'demo',
+    workspace: (parent) => createDemoWorkspace(path.join(parent, 'demo')),
+    env: { DEMO_AGENT_PACE: '1', GH_TOKEN: 'demo-token-not-a-secret' },
+    settings: { 'coordinator.github.allowEnvironmentToken': true },
+    hostTests: ['demo'],
   },
 ];
