@@ -203,5 +203,6 @@ export const scenarios = [
     env: { DEMO_AGENT_PACE: '1', GH_TOKEN: 'demo-token-not-a-secret' },
     settings: { 'coordinator.github.allowEnvironmentToken': true },
     hostTests: ['demo'],
+    uiTests: ['demo'],
   },
 ];
