@@ -201,8 +201,13 @@ export const scenarios = [
     name: 'demo',
     workspace: (parent) => createDemoWorkspace(path.join(parent, 'demo')),
     env: { DEMO_AGENT_PACE: '1', GH_TOKEN: 'demo-token-not-a-secret' },
-    settings: { 'coordinator.github.allowEnvironmentToken': true },
+    settings: {
+      'coordinator.github.allowEnvironmentToken': true,
+      // The DOM renderer, so the UI test can read the agent's terminal.
+      'terminal.integrated.gpuAcceleration': 'off',
+    },
     hostTests: ['demo'],
     uiTests: ['demo'],
+    timeoutMs: 420_000,
   },
 ];

@@ -47,6 +47,15 @@ describe('the demo (UI)', () => {
     const dashboard = wb.treeItem(/Coordination Dashboard.*#410 ✗ 1 failing/, 'Tasks');
     await dashboard.waitFor({ timeout: 60_000 });
     assert.ok(github.requestCount((e) => e.path.endsWith('/pulls')) >= 1);
+    // Widen the side bar so the descriptions fit, as a person would.
+    const sidebar = await wb.page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+    if (sidebar) {
+      const edge = sidebar.x + sidebar.width;
+      await wb.page.mouse.move(edge + 1, 400);
+      await wb.page.mouse.down();
+      await wb.page.mouse.move(edge + 260, 400, { steps: 5 });
+      await wb.page.mouse.up();
+    }
     await dashboard.hover();
     const hover = wb.page.locator('.monaco-hover', { hasText: 'Pull request' });
     await hover.first().waitFor();
@@ -70,8 +79,10 @@ describe('the demo (UI)', () => {
     await row(/needs input/).waitFor({ timeout: 90_000 });
     const terminal = wb.page.locator('.terminal-wrapper').last();
     await terminal.waitFor();
-    await wb.page.waitForFunction(
-      () => document.querySelector('.xterm-rows')?.textContent?.includes('[y/n]') ?? false,
+    await wb.page.waitForFunction(() =>
+      [...document.querySelectorAll('.xterm-rows')].some((rows) =>
+        rows.textContent?.includes('[y/n]'),
+      ),
     );
     const rows = (await wb.page.locator('.xterm-rows').last().innerText()).replace(/\s+/g, ' ');
     assert.match(rows, /\[demo-agent\] Stand-in agent/);
