@@ -18,6 +18,8 @@ import { provision } from './provision.mjs';
 import { createGitRepo } from './workspaces.mjs';
 
 const serveFromCheckout = process.argv.includes('--serve-images-from-checkout');
+// Tall enough for the icon and every README image at once.
+const VIEWPORT = { width: 1400, height: 2600 };
 const output = path.join(projectRoot, 'docs', 'images', 'details-page.png');
 const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
 const rawPrefix = `${manifest.repository.url.replace(/\.git$/, '')}/raw/HEAD/`;
@@ -42,7 +44,7 @@ async function main() {
   const folder = createGitRepo(path.join(stateDir, 'Empty'), { 'README.md': '# Empty\n' });
   const server = await startCodeServer({ folder, stateDir });
   const { browser } = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const context = await browser.newContext({ viewport: VIEWPORT });
   const images = new Map();
   if (serveFromCheckout) {
     await context.route(`${rawPrefix}**`, (route) => {
@@ -75,7 +77,7 @@ async function main() {
     )
     .first();
   await search.waitFor({ timeout: 30_000 });
-  await search.click();
+  await search.click({ force: true });
   await page.keyboard.type('@installed Agent Coordinator');
   const item = page
     .locator('.extensions-viewlet .monaco-list-row', { hasText: 'Agent Coordinator' })
