@@ -93,6 +93,14 @@ describe('the demo: a started task runs the stand-in agent', function () {
       assert.match(tooltip, /demo-agent: needs input/);
 
       // A person answers in the agent's terminal.
+      const agentEnded = new Promise<number | undefined>((resolve) => {
+        const listener = vscode.window.onDidEndTerminalShellExecution((event) => {
+          if (event.terminal === outcome.terminal) {
+            listener.dispose();
+            resolve(event.exitCode);
+          }
+        });
+      });
       outcome.terminal.sendText('y', true);
       await waitFor(
         () => description().includes('agent finished'),
@@ -105,6 +113,27 @@ describe('the demo: a started task runs the stand-in agent', function () {
             (entry) => entry.item.taskKey === key && entry.item.kind === 'agentFinished',
           ),
         'the queue holds the finished work to review',
+      );
+      const finished = attention.queue.items.find(
+        (entry) => entry.item.taskKey === key && entry.item.kind === 'agentFinished',
+      )!;
+      assert.match(finished.item.title, /^demo-agent on taskA_idempotency finished/);
+      // The agent's command then ends with 0: its own report, in its own words, stays.
+      assert.equal(await agentEnded, 0);
+      const stateFile = path.join(
+        path.dirname(session.taskFile!.fsPath),
+        '..',
+        '..',
+        '.git',
+        'coordinator',
+        'agents',
+        `${key}.json`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const record = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as Record<string, unknown>;
+      assert.deepEqual(
+        [record.state, record.agent, record.message],
+        ['finished', 'demo-agent', 'Done: notes written; ready for review'],
       );
       const notes = path.join(outcome.result.path, 'docs', 'agent-notes', `${task.id}.md`);
       assert.match(fs.readFileSync(notes, 'utf8'), /: y$/m, 'the answer reached the agent');
