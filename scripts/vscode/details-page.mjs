@@ -96,7 +96,7 @@ async function main() {
   for (const frame of frames) {
     const found = await frame
       .evaluate(() =>
-        [...document.images].map((image) => ({
+        [...globalThis.document.images].map((image) => ({
           src: image.src,
           loaded: image.complete && image.naturalWidth > 0,
           width: image.naturalWidth,
