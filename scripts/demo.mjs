@@ -2,7 +2,6 @@
 // extension installed, opened on a fresh demo repository whose tasks start a stand-in agent
 // (scripts/demo/demo-agent) and whose PRs and CI come from a stand-in GitHub on 127.0.0.1.
 // Works offline. Stays up until Ctrl-C, then cleans up. Needs the tsx loader (`node --import tsx`).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setInterval } from 'node:timers';
@@ -17,7 +16,7 @@ import {
 import { DEMO_GITHUB_TOKEN, startDemoGitHub } from './demo/demo-github.mjs';
 import { createDemoWorkspace } from './vscode/demo-workspace.mjs';
 import { packageVsix } from './vscode/package-vsix.mjs';
-import { cacheDir, projectRoot } from './vscode/paths.mjs';
+import { cacheDir } from './vscode/paths.mjs';
 import { provision } from './vscode/provision.mjs';
 
 const demoDir = path.join(cacheDir, 'demo');
@@ -64,10 +63,6 @@ async function choosePort() {
 /** Installs the .vsix the way a user would; returns false when code-server refuses it. */
 async function installVsix(stateDir) {
   console.log('Packaging and installing the extension (.vsix)...');
-  execFileSync(process.execPath, ['esbuild.js', '--production'], {
-    cwd: projectRoot,
-    stdio: 'inherit',
-  });
   const vsix = packageVsix();
   const { userDataDir, extensionsDir } = prepareStateDir(stateDir, DEMO_USER_SETTINGS);
   try {

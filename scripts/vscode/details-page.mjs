@@ -5,7 +5,6 @@
 // vsce rewrites the README's relative image links to the repository's raw URLs on github.com, which
 // this machine cannot reach. --serve-images-from-checkout answers those requests, and only those,
 // with the files of this checkout at the same paths (what github.com serves once they are pushed).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,10 +25,6 @@ const rawPrefix = `${manifest.repository.url.replace(/\.git$/, '')}/raw/HEAD/`;
 
 async function main() {
   provision();
-  execFileSync(process.execPath, ['esbuild.js', '--production'], {
-    cwd: projectRoot,
-    stdio: 'inherit',
-  });
   const vsix = packageVsix();
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coordinator-details-'));
   const { userDataDir, extensionsDir } = prepareStateDir(stateDir);
