@@ -1,6 +1,7 @@
 // `npm run demo [-- --port N]`: a real VS Code (code-server) on 127.0.0.1 with the packaged
-// extension installed, opened on a fresh demo repository. Stays up until Ctrl-C, then cleans up.
-import { execFileSync } from 'node:child_process';
+// extension installed, opened on a fresh demo repository whose tasks start a stand-in agent
+// (scripts/demo/demo-agent) and whose PRs and CI come from a stand-in GitHub on 127.0.0.1.
+// Works offline. Stays up until Ctrl-C, then cleans up. Needs the tsx loader (`node --import tsx`).
 import fs from 'node:fs';
 import path from 'node:path';
 import { setInterval } from 'node:timers';
@@ -12,12 +13,21 @@ import {
   runCodeServerCli,
   startCodeServer,
 } from './vscode/code-server.mjs';
+import { DEMO_GITHUB_TOKEN, startDemoGitHub } from './demo/demo-github.mjs';
 import { createDemoWorkspace } from './vscode/demo-workspace.mjs';
 import { packageVsix } from './vscode/package-vsix.mjs';
-import { cacheDir, projectRoot } from './vscode/paths.mjs';
+import { cacheDir } from './vscode/paths.mjs';
 import { provision } from './vscode/provision.mjs';
 
 const demoDir = path.join(cacheDir, 'demo');
+
+/**
+ * User settings of the demo's VS Code: the extension may use a token from its environment, here
+ * the made-up one the stand-in GitHub accepts (never a real one).
+ */
+const DEMO_USER_SETTINGS = { 'coordinator.github.allowEnvironmentToken': true };
+// GH_TOKEN, not GITHUB_TOKEN: code-server takes GITHUB_TOKEN for its own GitHub sign-in.
+const DEMO_ENV = { GH_TOKEN: DEMO_GITHUB_TOKEN };
 
 function requestedPort() {
   const flag = process.argv.indexOf('--port');
@@ -53,12 +63,8 @@ async function choosePort() {
 /** Installs the .vsix the way a user would; returns false when code-server refuses it. */
 async function installVsix(stateDir) {
   console.log('Packaging and installing the extension (.vsix)...');
-  execFileSync(process.execPath, ['esbuild.js', '--production'], {
-    cwd: projectRoot,
-    stdio: 'inherit',
-  });
   const vsix = packageVsix();
-  const { userDataDir, extensionsDir } = prepareStateDir(stateDir);
+  const { userDataDir, extensionsDir } = prepareStateDir(stateDir, DEMO_USER_SETTINGS);
   try {
     await runCodeServerCli([
       '--user-data-dir',
@@ -80,11 +86,19 @@ async function installVsix(stateDir) {
 async function main() {
   provision();
   const port = await choosePort();
-  const workspace = createDemoWorkspace(demoDir);
+  const github = await startDemoGitHub();
+  onCleanup(() => github.close());
+  const workspace = createDemoWorkspace(demoDir, { apiBaseUrl: github.url });
   onCleanup(() => fs.rmSync(demoDir, { recursive: true, force: true }));
   const stateDir = path.join(demoDir, 'code-server');
   const installed = await installVsix(stateDir);
-  const server = await startCodeServer({ folder: workspace, port, stateDir });
+  const server = await startCodeServer({
+    folder: workspace,
+    port,
+    stateDir,
+    settings: DEMO_USER_SETTINGS,
+    env: DEMO_ENV,
+  });
   const url = installed
     ? `${server.url}?folder=${encodeURIComponent(workspace)}`
     : workbenchUrl({ baseUrl: server.url, folder: workspace });
@@ -93,6 +107,11 @@ async function main() {
   );
   console.log(`  ${url}`);
   console.log(`  workspace: ${workspace} (worktrees beside it)`);
+  console.log(`  pull requests and CI: stand-in GitHub at ${github.url} (demo data)`);
+  console.log(
+    '  Start a task (Start Task in Worktree): the stand-in agent "demo-agent" works in its terminal,',
+  );
+  console.log('  asks one question there (answer it in the terminal), then finishes.');
   console.log('Press Ctrl-C to stop.');
   setInterval(() => {}, 1 << 30); // stay up until a signal runs the cleanups
 }

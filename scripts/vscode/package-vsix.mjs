@@ -1,4 +1,5 @@
-// `npm run package` (after the release build): writes dist-vsix/agent-coordinator.vsix with vsce.
+// `npm run package`: writes dist-vsix/agent-coordinator.vsix with vsce, which runs the release
+// build first (the `vscode:prepublish` script, so a plain `npx vsce package` works too).
 // Source maps left in dist/ by an earlier development build are removed first: the release build
 // writes none, and .vscodeignore lets all of dist/webview/** in.
 import { execFileSync } from 'node:child_process';

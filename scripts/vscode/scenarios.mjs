@@ -18,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { conflictsWorkspace } from './conflictsWorkspace.mjs';
+import { createDemoWorkspace } from './demo-workspace.mjs';
 import { guardrailsWorkspace } from './guardrailsWorkspace.mjs';
 import { planBranchesWorkspace } from './planBranchesWorkspace.mjs';
 import { fixturesDir, projectRoot } from './paths.mjs';
@@ -218,5 +219,19 @@ export const scenarios = [
     name: 'plan-branches',
     workspace: planBranchesWorkspace,
     hostTests: ['planBranches', 'planImport'],
+  },
+  {
+    // The repository of `npm run demo`: its stand-in agent and (UI test) its stand-in GitHub.
+    name: 'demo',
+    workspace: (parent) => createDemoWorkspace(path.join(parent, 'demo')),
+    env: { DEMO_AGENT_PACE: '1', GH_TOKEN: 'demo-token-not-a-secret' },
+    settings: {
+      'coordinator.github.allowEnvironmentToken': true,
+      // The DOM renderer, so the UI test can read the agent's terminal.
+      'terminal.integrated.gpuAcceleration': 'off',
+    },
+    hostTests: ['demo'],
+    uiTests: ['demo'],
+    timeoutMs: 420_000,
   },
 ];

@@ -44,6 +44,16 @@ export async function reportAgentState(
   return record;
 }
 
+/** One task's last report; undefined when there is none or it cannot be read. */
+export async function readAgentState(
+  cwd: string,
+  task: string,
+): Promise<AgentStateRecord | undefined> {
+  const folder = await agentStateFolder(cwd);
+  const text = await readFile(join(folder, `${task}.json`), 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : parseAgentStateRecord(text);
+}
+
 /** Every task's last report, by task key; unreadable files are skipped. */
 export async function readAgentStates(cwd: string): Promise<AgentStateRecord[]> {
   const folder = await agentStateFolder(cwd);

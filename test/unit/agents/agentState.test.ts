@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
   agentStateRecord,
+  exitReplacesReport,
   parseAgentStateRecord,
   shownAgentState,
   type AgentStateRecord,
@@ -62,6 +63,16 @@ describe('agent state rules', () => {
     for (const state of ['needs_input', 'idle', 'finished', 'failed'] as const) {
       assert.equal(shownAgentState(record(state, minutesAgo(600)), NOW), state);
     }
+  });
+
+  it("keeps an agent's own finished report when its command then exits with 0", () => {
+    const finished = record('finished', NOW.toISOString());
+    assert.equal(exitReplacesReport(finished, 0), false);
+    assert.equal(exitReplacesReport(finished, 2), true, 'a failing exit is recorded');
+    for (const state of ['working', 'needs_input', 'idle', 'failed'] as const) {
+      assert.equal(exitReplacesReport(record(state, NOW.toISOString()), 0), true, state);
+    }
+    assert.equal(exitReplacesReport(undefined, 0), true);
   });
 
   it('reads back what it wrote and ignores broken or foreign files', () => {

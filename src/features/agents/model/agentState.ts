@@ -101,6 +101,14 @@ export function shownAgentState(
   return record.state === 'working' && !(age < staleAfterMs) ? 'stale' : record.state;
 }
 
+/**
+ * Whether the end of an agent's command replaces its last report: not when the agent itself said
+ * it finished and its exit code agrees, so its own name and words stay.
+ */
+export function exitReplacesReport(last: AgentStateRecord | undefined, exitCode: number): boolean {
+  return !(exitCode === 0 && last?.state === 'finished');
+}
+
 /** Parses one stored record; anything else (a half-written or foreign file) is undefined. */
 export function parseAgentStateRecord(text: string): AgentStateRecord | undefined {
   let value: unknown;

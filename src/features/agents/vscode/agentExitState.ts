@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CoordinatorServices } from '../../common/vscode/services';
-import { reportAgentState } from '../agentStateStore';
+import { readAgentState, reportAgentState } from '../agentStateStore';
+import { exitReplacesReport } from '../model/agentState';
 import {
   AGENT_DISPLAY_NAMES,
   AGENT_KINDS,
@@ -24,17 +25,25 @@ export function registerAgentExitState(services: CoordinatorServices): void {
       return;
     }
     reported.add(terminal);
-    reportAgentState(found.session.folder.uri.fsPath, {
-      task: found.task.key,
-      state: exitCode === 0 ? 'finished' : 'failed',
-      exitCode,
-      agent: kind === 'other' ? 'agent' : AGENT_DISPLAY_NAMES[kind],
-      detects: DETECTABLE_STATES[kind],
-    }).catch((error: unknown) =>
-      services.log.warn(
-        `Agent state of ${found.task.key}: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-    );
+    const folder = found.session.folder.uri.fsPath;
+    const task = found.task.key;
+    readAgentState(folder, task)
+      .then((last) =>
+        exitReplacesReport(last, exitCode)
+          ? reportAgentState(folder, {
+              task,
+              state: exitCode === 0 ? 'finished' : 'failed',
+              exitCode,
+              agent: kind === 'other' ? 'agent' : AGENT_DISPLAY_NAMES[kind],
+              detects: DETECTABLE_STATES[kind],
+            })
+          : undefined,
+      )
+      .catch((error: unknown) =>
+        services.log.warn(
+          `Agent state of ${found.task.key}: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
   };
   services.context.subscriptions.push(
     vscode.window.onDidEndTerminalShellExecution((event) => {

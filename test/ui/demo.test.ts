@@ -1,0 +1,119 @@
+// The demo of `npm run demo` as a new user sees it: pull requests and a failing CI check from the
+// demo's stand-in GitHub (started here in the driver, as the demo starts it), then a task started
+// from the palette whose stand-in agent works, asks a question in its terminal and finishes.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { dashboardFrame, runPaletteCommand } from './dashboardUi';
+import { workbench } from './support/context';
+
+interface DemoGitHub {
+  url: string;
+  requestCount(filter?: (exchange: { path: string }) => boolean): number;
+  close(): Promise<void>;
+}
+
+/** What the terminals show, as one line (the DOM renderer wraps long lines). */
+async function terminalText(page: Page): Promise<string> {
+  const texts = await page.locator('.xterm-rows').allInnerTexts();
+  return texts.join(' ').replace(/\s+/g, ' ');
+}
+
+const DEMO_GITHUB = path.resolve(__dirname, '../../scripts/demo/demo-github.mjs');
+
+describe('the demo (UI)', () => {
+  let github: DemoGitHub;
+
+  before(async () => {
+    const { startDemoGitHub } = (await import(pathToFileURL(DEMO_GITHUB).href)) as {
+      startDemoGitHub(): Promise<DemoGitHub>;
+    };
+    github = await startDemoGitHub();
+    // The demo writes the address before VS Code starts; here the fake listens only now.
+    const file = path.join(workbench().options.workspace, '.vscode', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    settings['coordinator.github.apiBaseUrl'] = github.url;
+    fs.writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+  });
+
+  after(() => github?.close());
+
+  it('shows the demo PRs with the failing check in the tree, labelled as demo data', async () => {
+    const wb = workbench();
+    await wb.openViewContainer('Agent Coordinator');
+    await wb.view('Tasks').waitFor();
+    for (const group of ['Top 5', 'Quick wins', 'Hygiene']) {
+      const row = wb.treeItem(new RegExp(`^${group}`), 'Tasks');
+      await row.waitFor();
+      if ((await row.getAttribute('aria-expanded')) === 'true') {
+        await row.click();
+      }
+    }
+    const dashboard = wb.treeItem(/Coordination Dashboard.*#410 ✗ 1 failing/, 'Tasks');
+    await dashboard.waitFor({ timeout: 60_000 });
+    assert.ok(github.requestCount((e) => e.path.endsWith('/pulls')) >= 1);
+    // Widen the side bar so the descriptions fit, as a person would.
+    const sidebar = await wb.page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+    if (sidebar) {
+      const edge = sidebar.x + sidebar.width;
+      await wb.page.mouse.move(edge + 1, 400);
+      await wb.page.mouse.down();
+      await wb.page.mouse.move(edge + 260, 400, { steps: 5 });
+      await wb.page.mouse.up();
+    }
+    await dashboard.hover();
+    const hover = wb.page.locator('.monaco-hover', { hasText: 'Pull request' });
+    await hover.first().waitFor();
+    const text = await hover.first().innerText();
+    assert.match(text, /#410/);
+    assert.match(text, /demo data/);
+    assert.match(text, /failing: lint/);
+    await wb.screenshot('demo-tree-prs');
+    await wb.page.keyboard.press('Escape');
+    for (const group of ['Top 5']) {
+      await wb.treeItem(new RegExp(`^${group}`), 'Tasks').click();
+    }
+  });
+
+  it('starts a task from the palette; its stand-in agent works, asks in its terminal and finishes', async () => {
+    const wb = workbench();
+    await runPaletteCommand(wb.page, 'Coordinator: Start Task in Worktree');
+    await wb.pickQuickItem(/Streaming RL Headers/, 'Streaming RL');
+    const row = (state: RegExp) =>
+      wb.treeItem(new RegExp(`Streaming RL Headers.*${state.source}`), 'Tasks');
+    await row(/needs input/).waitFor({ timeout: 90_000 });
+    const terminal = wb.page.locator('.terminal-wrapper').last();
+    await terminal.waitFor();
+    await wb.page.waitForFunction(() =>
+      [...document.querySelectorAll('.xterm-rows')].some((rows) =>
+        rows.textContent?.includes('[y/n]'),
+      ),
+    );
+    const rows = await terminalText(wb.page);
+    assert.match(rows, /\[demo-agent\] Add the new check .*\[y\/n\]/);
+    assert.doesNotMatch(rows, /command not found/);
+    const bell = await wb.statusBarText(/need input/);
+    assert.match(bell, /1 need input/);
+    await wb.screenshot('demo-agent-needs-input');
+
+    await terminal.click();
+    await wb.page.keyboard.type('y');
+    await wb.page.keyboard.press('Enter');
+    await row(/agent finished/).waitFor({ timeout: 90_000 });
+    const after = await terminalText(wb.page);
+    assert.match(after, /Finished\. Review the work/);
+    await wb.screenshot('demo-agent-finished');
+  });
+
+  it('shows the open demo PRs and the CI failure on the dashboard', async () => {
+    const wb = workbench();
+    await runPaletteCommand(wb.page, 'Coordinator: Open Dashboard');
+    const view = await dashboardFrame(wb.page);
+    await view.locator('.github-freshness').waitFor({ timeout: 30_000 });
+    assert.equal(await view.locator('[data-card="openPrs"] .card-value').textContent(), '2');
+    assert.equal(await view.locator('[data-card="ciFailures"] .card-value').textContent(), '1');
+    await wb.screenshot('demo-dashboard');
+  });
+});
