@@ -67,6 +67,11 @@ function mergeTask(
   if (!theirsMoved && (o.sameText(t) || b?.sameText(t) || o.sameAs(t) || b?.sameAs(t))) {
     return;
   }
+  if (!theirsMoved && b?.sameText(o)) {
+    // Changed on theirs only: every member theirs changed is taken, as the field merge would.
+    planner.takeChanges(o.path, o.raw, t.raw);
+    return;
+  }
   if (!b) {
     planner.decide(o.path, 'added on both sides: merged field by field');
   }

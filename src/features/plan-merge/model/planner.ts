@@ -68,7 +68,7 @@ export class MergePlanner {
   }
 
   /** Theirs' value, as edits of only the members that differ when both are objects. */
-  private takeChanges(path: JsonPath, ours: unknown, theirs: unknown): void {
+  takeChanges(path: JsonPath, ours: unknown, theirs: unknown): void {
     if (!isRecord(ours) || !isRecord(theirs)) {
       this.take(path, theirs);
       return;

@@ -19,25 +19,22 @@ const IDENTITY_FIELDS = ['status', 'state', 'id'];
 
 /**
  * A task's status and id fields as plain values; a file spells them a few ways, each parsed once.
- * Each is found by searching the task's text for its quoted name: when that occurs exactly once,
- * as a name (a colon after it), before anything nested, it is the task's own member. Anything
- * else (a nested object first, a repeated or escaped name) parses the task instead.
+ * Each is found by searching the task's text for its quoted name: when its last occurrence is a
+ * name (a colon after it) before anything nested, it is the task's own member, and the one
+ * `JSON.parse` reads. Anything else (a nested object first, an escaped quote) parses the task.
  */
 function identityOf(task: string, values: Map<string, unknown>): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   const nested = firstNested(task);
   for (let i = 0; i < IDENTITY_FIELDS.length; i++) {
     const quoted = QUOTED_IDENTITY_FIELDS[i];
-    const at = task.indexOf(quoted, 1);
-    if (at === -1) {
+    // The last occurrence: `JSON.parse` reads the last of a repeated name too.
+    const at = task.lastIndexOf(quoted);
+    if (at < 1) {
       continue;
     }
     const written = at < nested ? memberValueText(task, at + quoted.length) : undefined;
-    if (
-      written === undefined ||
-      task.charCodeAt(at - 1) === BACKSLASH ||
-      task.includes(quoted, at + quoted.length)
-    ) {
+    if (written === undefined || task.charCodeAt(at - 1) === BACKSLASH) {
       return parsedIdentity(task);
     }
     if (written === '') {
