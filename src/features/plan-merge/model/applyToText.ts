@@ -202,6 +202,10 @@ class Anchors {
   }
 
   containing(path: JsonPath): Anchor | undefined {
+    // Most merges re-print nothing whole: every edit is asked about, so answer those at once.
+    if (this.all.length === 0) {
+      return undefined;
+    }
     for (let length = 0; length <= path.length; length++) {
       const anchor = this.byPath.get(JSON.stringify(path.slice(0, length)));
       if (anchor) {

@@ -27,6 +27,10 @@ function identityOf(task: string, values: Map<string, unknown>): Record<string, 
   const fields: Record<string, unknown> = {};
   const nested = firstNested(task);
   for (let i = 0; i < IDENTITY_FIELDS.length; i++) {
+    if (IDENTITY_FIELDS[i] === 'state' && fields.status !== undefined) {
+      // Read only when there is no `status`: not worth a search of the task.
+      continue;
+    }
     const quoted = QUOTED_IDENTITY_FIELDS[i];
     // The last occurrence: `JSON.parse` reads the last of a repeated name too.
     const at = task.lastIndexOf(quoted);
