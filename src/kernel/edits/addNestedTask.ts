@@ -1,5 +1,5 @@
 import { isPlainObject } from '../model/layout';
-import { TASK_FIELDS } from '../model/readTask';
+import { TASK_FIELDS } from '../model/taskFields';
 import { outlineAt, outlineChild, type OutlineNode } from '../model/outline';
 import { isCategorySection, nestedSections } from '../model/planShapes';
 import { TaskEditError } from './errors';

@@ -1,6 +1,6 @@
 import { normaliseStatus, spellStatusLike } from '../model/statuses';
 import { splitOwners } from '../model/owners';
-import { TASK_FIELDS } from '../model/readTask';
+import { TASK_FIELDS } from '../model/taskFields';
 import { TaskEditError } from './errors';
 import type { SubDocument } from './subDocument';
 import type { TaskStatus } from '../model/types';

@@ -1,6 +1,6 @@
 import { LikelyTaskNames } from './likelyTask';
 import type { ProblemSink } from './problems';
-import { TASK_FIELDS } from './readTask';
+import { TASK_FIELDS } from './taskFields';
 import type { DependencyRef, DisplayStatus, Task, TaskGraph, TaskModel } from './types';
 
 /** Tasks without dependencies or dependents share these; frozen, so a stray push fails loudly. */

@@ -4,6 +4,8 @@ import type { TaskModel } from './types';
 const MAX_NAME_LENGTH = 120;
 // A word that many keys share (`task`, `fix`, a number) says nothing about which one was meant.
 const MAX_WORD_SHARERS = 64;
+// Words looked up by a scan of the names before the word index is built instead.
+const SCANNED_WORDS = 16;
 
 /**
  * The task key (or id) a dependency name that matches no task was probably meant to be. A name of
@@ -19,6 +21,58 @@ export class LikelyTaskNames {
   private readonly answers = new Map<string, string | undefined>();
 
   constructor(private readonly model: TaskModel) {}
+
+  /**
+   * The names sharing `word`, as the full word index would list them. The first few words asked
+   * for are found by a scan of the names, cheaper than indexing every word of a large file when
+   * only a few unknown names (`prometheus_running`) recur; past them the index is built.
+   */
+  private sharersOf(word: string): readonly string[] {
+    if (this.byWordIndex || this.scanned.size >= SCANNED_WORDS) {
+      return this.byWord.get(word) ?? [];
+    }
+    let sharers = this.scanned.get(word);
+    if (!sharers) {
+      sharers = [];
+      const names = this.allNames();
+      const lowered = this.loweredNames();
+      for (let i = 0; i < names.length && sharers.length <= MAX_WORD_SHARERS; i++) {
+        const name = names[i];
+        if (!lowered[i].includes(word) || sharers[sharers.length - 1] === name) {
+          continue;
+        }
+        const words = wordsOf(name);
+        if (words.length > 1 && words.includes(word)) {
+          sharers.push(name);
+        }
+      }
+      this.scanned.set(word, sharers);
+    }
+    return sharers;
+  }
+
+  private readonly scanned = new Map<string, string[]>();
+  private namesList: string[] | undefined;
+  private loweredList: string[] | undefined;
+
+  private allNames(): string[] {
+    if (!this.namesList) {
+      const names: string[] = [];
+      for (const task of this.model.tasks) {
+        names.push(task.key);
+        if (task.id !== task.key) {
+          names.push(task.id);
+        }
+      }
+      this.namesList = names;
+    }
+    return this.namesList;
+  }
+
+  private loweredNames(): string[] {
+    this.loweredList ??= this.allNames().map((name) => name.toLowerCase());
+    return this.loweredList;
+  }
 
   /** Each index is built on its first look-up: most unknown names need only one of them. */
   private get byWord(): Map<string, string[]> {
@@ -73,7 +127,7 @@ export class LikelyTaskNames {
     if (words.length > 1) {
       const candidates = new Set<string>();
       for (const word of words) {
-        const sharers = this.byWord.get(word) ?? [];
+        const sharers = this.sharersOf(word);
         if (sharers.length <= MAX_WORD_SHARERS) {
           sharers.forEach((candidate) => candidates.add(candidate));
         }

@@ -84,7 +84,7 @@ function reportDuplicateMembers(
   doc: unknown,
   model: TaskModel | undefined,
 ): void {
-  const duplicates = duplicateMemberProblems(text);
+  const duplicates = duplicateMemberProblems(text, doc);
   if (duplicates.length === 0) {
     return;
   }

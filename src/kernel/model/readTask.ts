@@ -1,37 +1,12 @@
 import { parseEstimate } from './estimate';
 import type { JsonPath } from './locate';
 import { splitOwners } from './owners';
+import { TASK_FIELDS } from './taskFields';
 import { describeValue, type ProblemSink } from './problems';
 import { ACCEPTED_STATUS_SPELLINGS, normalisePriority, normaliseStatus } from './statuses';
 import { PRIORITIES, type Progress, type Task, type TaskStatus, type TextRange } from './types';
 
-/** Field names the reader understands, first spelling preferred. Everything else stays in `raw`. */
-export const TASK_FIELDS = {
-  name: ['name', 'title'],
-  id: ['id', 'task_id'],
-  owner: ['owner', 'owners', 'assignee', 'agent'],
-  status: ['status', 'state'],
-  priority: ['priority'],
-  estimate: ['estimated_hours', 'estimate', 'estimated_time', 'time', 'est'],
-  hoursSpent: ['hours_spent', 'time_spent'],
-  branch: ['branch'],
-  prNumber: ['pr_number', 'pr'],
-  worktreePath: ['worktree_path', 'worktree'],
-  startedAt: ['started_at'],
-  criticalReview: ['critical_review'],
-  progress: ['progress'],
-  dependencies: ['dependencies', 'depends_on', 'deps'],
-  blockers: ['blockers'],
-  notes: ['notes'],
-  files: ['files', 'files_touched'],
-  acceptance: ['acceptance', 'acceptance_criteria', 'accept'],
-  deliverables: ['deliverables'],
-  risk: ['risk'],
-  phase: ['phase'],
-  reviewer: ['reviewer', 'reviewers', 'reviewer_role', 'review_role'],
-  prNumbers: ['pr_numbers', 'prs', 'pull_requests'],
-  checklist: ['checklist', 'review_checklist', 'checklists'],
-} as const;
+export { TASK_FIELDS };
 
 type Field = keyof typeof TASK_FIELDS;
 
@@ -54,7 +29,8 @@ const SLOT = Object.fromEntries(FIELDS.map((field, slot) => [field, slot])) as R
 
 /**
  * `slot * 8 + rank` of a known field name (rank 0 = preferred spelling), or -1. A literal switch,
- * which V8 compiles to a fast string dispatch; a test checks it against `TASK_FIELDS`.
+ * which V8 compiles to a fast string dispatch; a test checks it against `TASK_FIELDS`, which
+ * `TASK_FIELD_TABLE` (taskFields.ts) defines.
  */
 export function fieldCode(name: string): number {
   switch (name) {

@@ -47,14 +47,3 @@ export const reviewRequestSchema = z
   })
   .partial({ commit: true, note: true, host: true })
   .describe('A request for a review.');
-
-/** The review fields of a task, spread into the task schema. */
-export const reviewFieldsOfTask = {
-  review_checklist: checklist(
-    'With critical_review: what the reviewer checks before approving, item by item.',
-  ),
-  reviews: z.array(reviewRecordSchema).describe('Reviews recorded with `coord review`.'),
-  review_requests: z
-    .array(reviewRequestSchema)
-    .describe('Requests for a review; an unanswered one is overdue after the review SLA.'),
-};

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SIZE_HOURS } from '../model/estimate';
-import { TASK_FIELDS } from '../model/readTask';
+import { TASK_FIELD_TABLE, type TaskFieldSpec, type TaskFieldType } from '../model/taskFields';
 import { STATUS_SPELLINGS } from '../model/statuses';
-import { reviewFieldsOfTask, reviewRulesSchema } from './reviewSchema';
+import { reviewRecordSchema, reviewRequestSchema, reviewRulesSchema } from './reviewSchema';
 import { PRIORITIES, TASK_STATUSES } from '../model/types';
 
 /**
@@ -24,9 +24,6 @@ const prioritySchema = z
   .union([z.enum(PRIORITIES), z.string()])
   .describe(`Priority: ${PRIORITIES.join(', ')}.`);
 
-const stringList = (description: string) =>
-  z.union([z.array(z.string()), z.string()]).describe(description);
-
 export const progressSchema = z
   .looseObject({
     total_steps: z.int().min(0).describe('Number of steps the task has.'),
@@ -42,15 +39,17 @@ export const progressSchema = z
 
 const prNumberSchema = z.int().min(1);
 
-/** A list of texts, one text, or an object of item name → text (`{"latency": "p95 < 200ms"}`). */
-const namedTexts = (description: string) =>
+const statusHistorySchema = z.array(
   z
-    .union([
-      z.array(z.string()),
-      z.string(),
-      z.record(z.string(), z.union([z.string(), z.number()])),
-    ])
-    .describe(description);
+    .looseObject({
+      status: z.string().describe('The new status.'),
+      from: z.string().describe('The status before.'),
+      at: z.string().describe('When (ISO time).'),
+      by: z.string().describe('Who changed it.'),
+      host: z.string().describe('Through what: editor, cli or mcp.'),
+    })
+    .partial({ from: true, by: true, host: true }),
+);
 
 const estimateSchema = z
   .union([
@@ -72,94 +71,49 @@ const estimateSchema = z
       .join(', ')}), or {"type": "architectural", "size": "M"}.`,
   );
 
-/**
- * The schema of each field the reader understands, by its `TASK_FIELDS` entry. Every spelling the
- * reader accepts gets the same schema, so the editor accepts and documents each alias.
- */
-const TASK_FIELD_SCHEMAS: Record<keyof typeof TASK_FIELDS, z.ZodType> = {
-  name: z.string().describe('Title of the task.'),
-  id: z
-    .union([z.string(), z.number()])
-    .describe(
-      'Short id (task1, taskB, cc3, INV-102); dependencies may name a task by id or by key. In a list of tasks it is also the task key.',
-    ),
-  owner: z
-    .union([z.string(), z.array(z.string())])
-    .describe('Who does it: an agent or person, several joined with "+" (e.g. "Codex + Copilot").'),
+/** The schema of each kind of field value in `TASK_FIELD_TABLE`. */
+const FIELD_TYPE_SCHEMAS: Record<TaskFieldType, z.ZodType> = {
+  text: z.string(),
+  textOrNumber: z.union([z.string(), z.number()]),
+  optionalText: z.string().nullable(),
+  people: z.union([z.string(), z.array(z.string())]),
   status: statusSchema,
   priority: prioritySchema,
   estimate: estimateSchema,
-  hoursSpent: z.number().min(0).describe('Hours spent so far.'),
-  branch: z
-    .string()
-    .nullable()
-    .describe(
-      'Task branch, by convention <type>/<agent>/<slug>, e.g. feat/codex/shadow-diff-harness. Two tasks may share one.',
-    ),
-  prNumber: prNumberSchema.nullable().describe('Number of the pull request for this task.'),
-  worktreePath: z.string().describe('Path of the git worktree the task is worked in.'),
-  startedAt: z.string().describe('When work started (ISO time).'),
-  criticalReview: z.boolean().describe('A reviewer must sign off before merge.'),
+  hours: z.number().min(0),
+  count: z.int().min(0),
+  prNumber: prNumberSchema.nullable(),
+  prNumbers: z.union([z.array(prNumberSchema), prNumberSchema]),
+  time: z.string(),
+  flag: z.boolean(),
   progress: progressSchema,
-  dependencies: stringList(
-    'Task keys or ids that must be completed first; names that are no task are external prerequisites (e.g. prometheus_running).',
-  ),
-  blockers: stringList('What blocks the task, free text (e.g. waiting_for_taskB).'),
-  notes: stringList('Free notes appended by people and agents.'),
-  files: stringList('Files the task touches.'),
-  acceptance: namedTexts('Acceptance criteria: a list, or an object of criterion name → text.'),
-  deliverables: namedTexts('What the task delivers: a list, or an object of name → text.'),
-  risk: z.string().describe('Risk level, e.g. LOW, MEDIUM.'),
-  phase: z.string().describe('Execution phase, e.g. FIRST, SECOND, THIRD, FOURTH.'),
-  reviewer: z
-    .union([z.string(), z.array(z.string())])
-    .describe(
-      'Who reviews the work, or the reviewer\'s role (e.g. "Review PR", "CRITICAL REVIEW").',
-    ),
-  prNumbers: z
-    .union([z.array(prNumberSchema), prNumberSchema])
-    .describe('Every pull request of a task split across several, in order.'),
-  checklist: namedTexts('Review or step checklist items: a list, or an object of name → text.'),
+  textList: z.union([z.array(z.string()), z.string()]),
+  namedTexts: z.union([
+    z.array(z.string()),
+    z.string(),
+    z.record(z.string(), z.union([z.string(), z.number()])),
+  ]),
+  reviews: z.array(reviewRecordSchema),
+  reviewRequests: z.array(reviewRequestSchema),
+  statusHistory: statusHistorySchema,
 };
 
+/**
+ * Every spelling of every field in `TASK_FIELD_TABLE` with its kind's schema, so the editor accepts
+ * and documents each alias the reader accepts.
+ */
 const taskFieldShape: Record<string, z.ZodType> = {};
-for (const [field, names] of Object.entries(TASK_FIELDS) as [
-  keyof typeof TASK_FIELDS,
-  readonly string[],
-][]) {
-  names.forEach((name, rank) => {
-    const schema = TASK_FIELD_SCHEMAS[field];
-    taskFieldShape[name] =
-      rank === 0 ? schema : schema.describe(`${schema.description ?? ''} (alias of ${names[0]})`);
+for (const spec of Object.values(TASK_FIELD_TABLE) as TaskFieldSpec[]) {
+  const schema = FIELD_TYPE_SCHEMAS[spec.type];
+  const description = spec.description ?? schema.description ?? '';
+  spec.names.forEach((name, rank) => {
+    taskFieldShape[name] = schema.describe(
+      rank === 0 ? description : `${description} (alias of ${spec.names[0]})`,
+    );
   });
 }
 
-export const taskSchema = z
-  .looseObject({
-    ...taskFieldShape,
-    key: z.union([z.string(), z.number()]).describe('Task key, in a list of tasks.'),
-    files_count: z.int().min(0).describe('Number of files the task touches.'),
-    group: z.string().describe('Group of a task in a list of tasks.'),
-    started_by: z
-      .string()
-      .describe('Who started the task (an agent or person); recorded on start.'),
-    ...reviewFieldsOfTask,
-    status_history: z
-      .array(
-        z
-          .looseObject({
-            status: z.string().describe('The new status.'),
-            from: z.string().describe('The status before.'),
-            at: z.string().describe('When (ISO time).'),
-            by: z.string().describe('Who changed it.'),
-            host: z.string().describe('Through what: editor, cli or mcp.'),
-          })
-          .partial({ from: true, by: true, host: true }),
-      )
-      .describe('Every status change, recorded by the tool: start, pause and completion times.'),
-  })
-  .partial()
-  .describe('A task.');
+export const taskSchema = z.looseObject(taskFieldShape).partial().describe('A task.');
 
 /** In a flat map a task must carry its name, or every group would also pass as a task. */
 const flatMapTaskSchema = z.union([

@@ -1,6 +1,6 @@
 import type { TaskEdit } from '../../../kernel/edits/types';
 import { parseEstimate } from '../../../kernel/model/estimate';
-import { TASK_FIELDS } from '../../../kernel/model/readTask';
+import { TASK_FIELDS } from '../../../kernel/model/taskFields';
 import { normalisePriority } from '../../../kernel/model/statuses';
 import type { Task, TaskModel } from '../../../kernel/model/types';
 import { slugify } from '../../worktrees/model/naming/slug';

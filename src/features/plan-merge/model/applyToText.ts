@@ -5,10 +5,8 @@ import { outlineJson, type OutlineNode } from '../../../kernel/model/outline';
 import { memberInsertion, memberRemovals, type Replacement } from './memberText';
 import { orderEdits, type PlanEdit } from './planEdits';
 import type { JsonPath } from './planShape';
+import { TASKS_OUTLINE_DEPTH } from './textShape';
 import { sameJson } from './values';
-
-/** Tasks' own objects are the third level (`tasks.<group>.<key>`); edits open them one by one. */
-const OUTLINE_DEPTH = 3;
 
 interface Anchor {
   path: JsonPath;
@@ -21,11 +19,16 @@ interface Anchor {
  * rewritten in place; any other edit re-prints only the smallest object that holds it (one task,
  * one group), so formatting, order and unknown fields elsewhere stay as they were.
  */
-export function applyEditsToText(text: string, edits: readonly PlanEdit[]): string {
+export function applyEditsToText(
+  text: string,
+  edits: readonly PlanEdit[],
+  /** The text's outline to the tasks' depth, when the caller has it already. */
+  outlined?: OutlineNode,
+): string {
   if (edits.length === 0) {
     return text;
   }
-  const root = outlineJson(text, OUTLINE_DEPTH);
+  const root = outlined ?? outlineJson(text, TASKS_OUTLINE_DEPTH);
   if (!root) {
     throw new SyntaxError('ours does not parse');
   }
@@ -199,6 +202,10 @@ class Anchors {
   }
 
   containing(path: JsonPath): Anchor | undefined {
+    // Most merges re-print nothing whole: every edit is asked about, so answer those at once.
+    if (this.all.length === 0) {
+      return undefined;
+    }
     for (let length = 0; length <= path.length; length++) {
       const anchor = this.byPath.get(JSON.stringify(path.slice(0, length)));
       if (anchor) {

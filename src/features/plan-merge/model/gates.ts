@@ -1,6 +1,6 @@
 import { statusOfRaw } from '../../../kernel/edits/taskEdits';
 import { recordedVerdict } from '../../guardrails/model/recorded';
-import { TASK_FIELDS } from '../../../kernel/model/readTask';
+import { TASK_FIELDS } from '../../../kernel/model/taskFields';
 import { guardrailSection, type PlanShape, type TaskEntry } from './planShape';
 import { isRecord } from './values';
 

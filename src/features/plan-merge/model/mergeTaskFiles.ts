@@ -1,4 +1,5 @@
 import { isTaskEditError } from '../../../kernel/edits/errors';
+import type { OutlineNode } from '../../../kernel/model/outline';
 import { applyEditsToText } from './applyToText';
 import { unmetCompletionGate } from './gates';
 import { conflictText } from './markers';
@@ -65,7 +66,7 @@ function mergeFromText(base: string, ours: string, theirs: string): PlanMergeRes
   mergeDocument(planner, b.members, o.members, t.members, true);
   mergeTasks(planner, b.shape, o.shape, t.shape);
   const touching = [...planner.edits, ...planner.theirsEdits];
-  return finish(planner, ours, skeletonDoc(o, touching, planner.completions));
+  return finish(planner, ours, skeletonDoc(o, touching, planner.completions), o.outline);
 }
 
 function textPlanOrNothing(text: string, withIdentity = false): TextPlan | undefined {
@@ -127,11 +128,16 @@ function merge(
 }
 
 /** Gates, summary and text of a planned merge; a conflict when anything is left to choose. */
-function finish(planner: MergePlanner, ours: string, oursDoc: unknown): PlanMergeResult {
+function finish(
+  planner: MergePlanner,
+  ours: string,
+  oursDoc: unknown,
+  oursOutline?: OutlineNode,
+): PlanMergeResult {
   keepCompletionsWithGatesMet(planner, oursDoc);
   const result = (edits: PlanEdit[]) => {
     const merged = applyEditsInMemory(oursDoc, edits);
-    return applyEditsToText(ours, [...edits, ...summaryEdits(oursDoc, merged)]);
+    return applyEditsToText(ours, [...edits, ...summaryEdits(oursDoc, merged)], oursOutline);
   };
   const oursSide = result(planner.edits);
   JSON.parse(oursSide);

@@ -19,8 +19,8 @@ export function mergeTasks(
 ): void {
   const inserter = new TaskInserter(ours, theirs, base);
   const removedFromOurs = new Set<string>();
-  const keys = new Set([...ours.tasks.keys(), ...theirs.tasks.keys()]);
-  for (const key of keys) {
+  const theirsOnly = [...theirs.tasks.keys()].filter((key) => !ours.tasks.has(key));
+  for (const key of [...ours.tasks.keys(), ...theirsOnly]) {
     const b = base?.tasks.get(key);
     const o = ours.tasks.get(key);
     const t = theirs.tasks.get(key);
@@ -63,7 +63,13 @@ function mergeTask(
   grouped: boolean,
 ): void {
   const theirsMoved = grouped && o.group !== t.group && b?.group === o.group;
-  if (!theirsMoved && (o.sameAs(t) || b?.sameAs(t))) {
+  // Texts first: most tasks one side changed are written the same as the ancestor on the other.
+  if (!theirsMoved && (o.sameText(t) || b?.sameText(t) || o.sameAs(t) || b?.sameAs(t))) {
+    return;
+  }
+  if (!theirsMoved && b?.sameText(o)) {
+    // Changed on theirs only: every member theirs changed is taken, as the field merge would.
+    planner.takeChanges(o.path, o.raw, t.raw);
     return;
   }
   if (!b) {

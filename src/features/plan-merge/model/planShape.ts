@@ -46,6 +46,11 @@ export class TaskEntry {
     return [...this.container, this.member];
   }
 
+  /** Written the same: the same content, known without parsing either. */
+  sameText(other: TaskEntry): boolean {
+    return this.text !== undefined && this.text === other.text;
+  }
+
   /** The same task content: the same text, or the same JSON written differently. */
   sameAs(other: TaskEntry): boolean {
     return (this.text !== undefined && this.text === other.text) || sameJson(this.raw, other.raw);

@@ -68,7 +68,7 @@ export class MergePlanner {
   }
 
   /** Theirs' value, as edits of only the members that differ when both are objects. */
-  private takeChanges(path: JsonPath, ours: unknown, theirs: unknown): void {
+  takeChanges(path: JsonPath, ours: unknown, theirs: unknown): void {
     if (!isRecord(ours) || !isRecord(theirs)) {
       this.take(path, theirs);
       return;
@@ -93,20 +93,26 @@ export class MergePlanner {
     ruleOf: RuleOf,
     context: MergeContext = {},
   ): void {
+    const members = { ...context, ours, theirs };
     for (const name of Object.keys(ours)) {
-      this.mergeValue([...path, name], base?.[name], ours[name], theirs[name], ruleOf(name), {
-        ...context,
-        ours,
-        theirs,
-      });
+      const b = base?.[name];
+      const o = ours[name];
+      const t = theirs[name];
+      // What `mergeValue` leaves alone, skipped before paying for a path: most members are.
+      if (!sameJson(o, t) && !sameJson(b, t)) {
+        this.mergeValue([...path, name], b, o, t, ruleOf(name), members);
+      }
     }
     for (const name of Object.keys(theirs)) {
       if (!(name in ours)) {
-        this.mergeValue([...path, name], base?.[name], undefined, theirs[name], ruleOf(name), {
-          ...context,
-          ours,
-          theirs,
-        });
+        this.mergeValue(
+          [...path, name],
+          base?.[name],
+          undefined,
+          theirs[name],
+          ruleOf(name),
+          members,
+        );
       }
     }
   }

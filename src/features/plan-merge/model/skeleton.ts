@@ -25,7 +25,11 @@ export function skeletonDoc(
   } else {
     const groups: Record<string, Record<string, unknown>> = {};
     for (const [group, keys] of shape.groups) {
-      groups[group] = Object.fromEntries(keys.map((key) => [key, value(shape.tasks.get(key)!)]));
+      const members: Record<string, unknown> = {};
+      for (const key of keys) {
+        members[key] = value(shape.tasks.get(key)!);
+      }
+      groups[group] = members;
     }
     tasks = groups;
   }
