@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { TaskModel } from '../../kernel/model/types';
 import { forecastConflicts } from '../conflicts/forecast';
 import { readSnapshotHistory } from '../snapshots/history';
+import { conflictingPairs } from './model/conflictingPairs';
 import { successCriteria, type SuccessCriteria } from './model/successCriteria';
 
 export interface MeasureSuccessRequest {
@@ -26,7 +27,7 @@ export async function measureSuccess(request: MeasureSuccessRequest): Promise<Su
     readSnapshotHistory(resolve(request.root, request.snapshotsFolder), Number.MAX_SAFE_INTEGER)
       .then((points) => points.map((point) => point.date))
       .catch(() => undefined),
-    request.conflicts === false ? undefined : conflictingPairs(request),
+    request.conflicts === false ? undefined : forecastConflictingPairs(request),
   ]);
   return successCriteria({
     tasks: request.model.tasks,
@@ -38,16 +39,14 @@ export async function measureSuccess(request: MeasureSuccessRequest): Promise<Su
   });
 }
 
-async function conflictingPairs(request: MeasureSuccessRequest): Promise<string[] | undefined> {
+async function forecastConflictingPairs(request: MeasureSuccessRequest): Promise<string[] | undefined> {
   try {
     const forecast = await forecastConflicts({
       folder: request.root,
       model: request.model,
       signal: request.signal,
     });
-    return forecast.pairs
-      .filter((pair) => pair.verdict.status === 'conflict')
-      .map((pair) => `${pair.a} × ${pair.b}`);
+    return conflictingPairs(forecast);
   } catch {
     return undefined;
   }
