@@ -3,6 +3,7 @@ import type { TaskModel } from '../../kernel/model/types';
 import { forecastConflicts } from '../conflicts/forecast';
 import { readSnapshotHistory } from '../snapshots/history';
 import { conflictingPairs } from './model/conflictingPairs';
+import { criteriaOverTime, type CriteriaPeriod } from './model/criteriaOverTime';
 import { successCriteria, type SuccessCriteria } from './model/successCriteria';
 
 export interface MeasureSuccessRequest {
@@ -22,24 +23,38 @@ export interface MeasureSuccessRequest {
  * The seeds' success criteria for every host: the plan's recorded times and reviews, the saved
  * snapshots, and the conflict forecast between live branches.
  */
-export async function measureSuccess(request: MeasureSuccessRequest): Promise<SuccessCriteria> {
+export async function measureSuccess(
+  request: MeasureSuccessRequest,
+): Promise<SuccessCriteria & { overTime: CriteriaPeriod[] }> {
   const [history, conflicts] = await Promise.all([
-    readSnapshotHistory(resolve(request.root, request.snapshotsFolder), Number.MAX_SAFE_INTEGER)
-      .then((points) => points.map((point) => point.date))
-      .catch(() => undefined),
+    readSnapshotHistory(
+      resolve(request.root, request.snapshotsFolder),
+      Number.MAX_SAFE_INTEGER,
+    ).catch(() => undefined),
     request.conflicts === false ? undefined : forecastConflictingPairs(request),
   ]);
-  return successCriteria({
+  const now = request.now ?? new Date();
+  const measured = successCriteria({
     tasks: request.model.tasks,
     guardrails: request.model.guardrails,
-    now: request.now ?? new Date(),
-    snapshotTimes: history,
+    now,
+    snapshotTimes: history?.map((point) => point.date),
     conflicts,
     slaHours: request.slaHours,
   });
+  const overTime = criteriaOverTime({
+    tasks: measured.tasks,
+    reviews: measured.reviews,
+    snapshots: history,
+    slaMs: request.slaHours * 3_600_000,
+    now,
+  });
+  return { ...measured, overTime };
 }
 
-async function forecastConflictingPairs(request: MeasureSuccessRequest): Promise<string[] | undefined> {
+async function forecastConflictingPairs(
+  request: MeasureSuccessRequest,
+): Promise<string[] | undefined> {
   try {
     const forecast = await forecastConflicts({
       folder: request.root,
