@@ -34,6 +34,50 @@ const mcpServerAsSiblingBundle = {
   },
 };
 
+// Every agent runs its own `coord mcp`, so what that process loads at start is kept small:
+// Octokit (both bundles) comes from `dist/octokit.js` on the first GitHub request, Ajv (used by the
+// SDK only to elicit input) on its first schema, and zod's error messages in English only.
+const octokitAsSiblingBundle = {
+  name: 'octokit-as-sibling-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^@octokit\/(rest|plugin-throttling|plugin-retry)$/ }, () => ({
+      path: './octokit.js',
+      external: true,
+    }));
+  },
+};
+
+const ajvOnFirstUse = {
+  name: 'ajv-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}@modelcontextprotocol${path.sep}`) &&
+      args.importer.includes(`${path.sep}server${path.sep}`)
+        ? { path: path.resolve('src/hosts/mcp/ajvOnFirstUse.ts') }
+        : undefined,
+    );
+  },
+};
+
+const zodInEnglishOnly = {
+  name: 'zod-in-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`)
+        ? {
+            path: path.join(path.dirname(args.importer), '..', 'locales', 'index.js'),
+            namespace: 'zod-in-english-only',
+          }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-in-english-only' }, (args) => ({
+      contents: "export { default as en } from './en.js';\n",
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const targets = [
   {
     ...common,
@@ -75,12 +119,22 @@ const targets = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [mcpServerAsSiblingBundle],
+    plugins: [mcpServerAsSiblingBundle, octokitAsSiblingBundle],
   },
   {
     ...common,
     entryPoints: ['src/hosts/mcp/stdioServer.ts'],
     outfile: 'dist/mcp.js',
+    platform: 'node',
+    mainFields: nodeMainFields,
+    format: 'cjs',
+    target: 'node20',
+    plugins: [octokitAsSiblingBundle, ajvOnFirstUse, zodInEnglishOnly],
+  },
+  {
+    ...common,
+    entryPoints: ['src/features/github/client/octokitPackages.ts'],
+    outfile: 'dist/octokit.js',
     platform: 'node',
     mainFields: nodeMainFields,
     format: 'cjs',
@@ -141,7 +195,12 @@ async function main() {
   copyStaticAssets();
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
+
+// The release bundles' tests build these targets elsewhere.
+module.exports = { targets };

@@ -1,5 +1,6 @@
 // `coord mcp` from the release bundle, as an agent's MCP client runs it, on a 1,000-task plan:
-// memory and first tool-list latency of the server process (budget per agent: 60 MB, 300 ms), the
+// memory and first tool-list latency of the server process (budget per agent: 60 MB, 300 ms) on
+// this Node and on the Node of the newest VS Code in the test matrix (where it is installed), the
 // round trip of a read tool (target p50 <= 20 ms), and an update as a ratio to the same
 // `coord set` run in-process (target <= 3x). Update blocks alternate between the two.
 import { execFileSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { runCli } from '../../src/hosts/cli/main';
+import { loadHarness } from './realHost';
 
 const TASKS = 1000;
 const READS = 300;
@@ -59,10 +61,70 @@ function rssMegabytes(pid: number | null): number {
   return kb === undefined ? Number.NaN : Number(kb) / 1024;
 }
 
-async function main(): Promise<void> {
-  if (!existsSync(join(root, 'dist', 'mcp.js'))) {
+/** A development build (source maps, not minified) is not what agents run: build the release. */
+function ensureReleaseBuild(): void {
+  const built = ['cli.js', 'mcp.js', 'octokit.js'].every((name) =>
+    existsSync(join(root, 'dist', name)),
+  );
+  if (!built || readFileSync(cliBundle, 'utf8').includes('//# sourceMappingURL=')) {
+    console.log('mcp: building the release bundles (node esbuild.js --production)');
     execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: root, stdio: 'inherit' });
   }
+}
+
+/** RSS of a fresh `coord mcp` on `node` right after its first tool list, and that list's latency. */
+async function serverAtStart(node: string, repo: string): Promise<{ rss: number; list: number }> {
+  const spawned = performance.now();
+  const transport = new StdioClientTransport({
+    command: node,
+    args: [cliBundle, 'mcp'],
+    cwd: repo,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', COORD_TASK: 'task1' },
+  });
+  const client = new Client({ name: 'bench', version: '1.0.0' });
+  await client.connect(transport);
+  await client.listTools();
+  const list = performance.now() - spawned;
+  const rss = rssMegabytes(transport.pid);
+  await client.close();
+  return { rss, list };
+}
+
+/** Median RSS and first-list time over a few fresh servers on each runtime installed here. */
+async function startFigures(repo: string): Promise<void> {
+  const { VSCODE_TARGETS } = await loadHarness<{ VSCODE_TARGETS: { node?: string }[] }>(
+    'versions.mjs',
+  );
+  const { nodeInstall } = await loadHarness<{ nodeInstall(version: string): { bin: string } }>(
+    'paths.mjs',
+  );
+  const newest = VSCODE_TARGETS.map((target) => target.node)
+    .filter((node): node is string => node !== undefined)
+    .at(-1);
+  const runtimes = [{ name: `Node ${process.versions.node}`, bin: process.execPath }];
+  if (newest && existsSync(nodeInstall(newest).bin)) {
+    runtimes.push({ name: `Node ${newest} (newest VS Code)`, bin: nodeInstall(newest).bin });
+  }
+  for (const runtime of runtimes) {
+    const runs: { rss: number; list: number }[] = [];
+    for (let i = 0; i < 5; i++) {
+      runs.push(await serverAtStart(runtime.bin, repo));
+    }
+    const rss = percentile(
+      runs.map((r) => r.rss),
+      0.5,
+    );
+    console.log(
+      `mcp: ${runtime.name}: server RSS ${rss.toFixed(1)} MB after the first tool list (budget 60 MB) ${rss <= 60 ? 'OK' : 'OVER'}, first list p50 ${percentile(
+        runs.map((r) => r.list),
+        0.5,
+      ).toFixed(0)} ms (budget 300 ms)`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  ensureReleaseBuild();
   const parent = realpathSync(mkdtempSync(join(tmpdir(), 'coord-mcp-bench-')));
   const repo = join(parent, 'repo');
   mkdirSync(join(repo, 'docs', 'plans'), { recursive: true });
@@ -75,6 +137,7 @@ async function main(): Promise<void> {
   git('-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'plan');
 
   try {
+    await startFigures(repo);
     const spawned = performance.now();
     const transport = new StdioClientTransport({
       command: process.execPath,

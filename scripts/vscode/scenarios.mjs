@@ -79,7 +79,8 @@ export const scenarios = [
   {
     name: 'attention',
     workspace: lukhasWorkspace,
-    hostTests: ['attention'],
+    // Requested reviews are part of the queue; Request Review is tested here too.
+    hostTests: ['attention', 'reviews'],
     // The language model tools edit any task here, as the MCP server would with this setting.
     settings: { 'coordinator.mcp.allowOtherTasks': true },
   },

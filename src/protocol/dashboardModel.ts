@@ -108,6 +108,25 @@ export interface DashboardCriterion {
   detail: string;
 }
 
+/** The success criteria over one day or week (UTC), oldest first in the view model. */
+export interface DashboardCriteriaPeriod {
+  /** First day of the period, `YYYY-MM-DD`. */
+  start: string;
+  unit: 'day' | 'week';
+  completed: number;
+  /** Completed tasks judged against their estimate, and those outside the tolerance. */
+  judged: number;
+  outsideEstimate: number;
+  reviewsApproved: number;
+  /** Reviews that passed the SLA in the period, approved late or still open. */
+  reviewsLate: number;
+  /** Days with a saved snapshot, of the period's days up to today. */
+  snapshotDays: number;
+  days: number;
+  /** Completion in the period's last snapshot. */
+  completionPercentage?: number;
+}
+
 export interface PriorityProgress extends CountByStatus {
   priority: Priority | 'none';
 }
@@ -199,6 +218,8 @@ export interface DashboardViewModel {
   overdueReviews: string[];
   /** The seeds' success criteria, measured on the plan. */
   successCriteria: DashboardCriterion[];
+  /** The same criteria day by day (the last 14 days) or week by week (the last 12 weeks). */
+  successOverTime: DashboardCriteriaPeriod[];
   guardrails: DashboardGuardrail[];
   worktrees: DashboardWorktree[];
   history: HistoryPoint[];

@@ -150,7 +150,12 @@ export class DashboardApp {
     if (sections.summary) {
       this.cards.render(model.summary);
     }
-    if (sections.byOwner || sections.byPriority || sections.successCriteria) {
+    if (
+      sections.byOwner ||
+      sections.byPriority ||
+      sections.successCriteria ||
+      sections.successOverTime
+    ) {
       this.progress.render(model);
     }
     if (sections.byOwner || sections.byPriority || sections.groups) {

@@ -1,8 +1,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse } from 'jsonc-parser';
 import { writeFileAtomic } from '../../platform/files/atomicWrite';
-import { gitPath } from '../../platform/git/files';
+import { gitPath, isTracked } from '../../platform/git/files';
+import { appendExcludeLine } from '../../platform/git/excludeOutputs';
 import { AGENT_TASK_ENV } from '../../platform/identity/actor';
 import {
   ensureRepoLauncher,
@@ -33,7 +34,9 @@ export interface WrittenAgentSetup extends AgentSetup {
 /**
  * Writes what each supported agent needs to reach `coord mcp` and report its state, into the
  * worktree's own git dir (`<git dir>/coordinator/agent-setup`), where git never lists it and
- * removing the worktree removes it. The repository's `.mcp.json` is read, never written.
+ * removing the worktree removes it. The repository's `.mcp.json` is read, never written. Copilot
+ * CLI's hooks file goes into the worktree (it reads hooks nowhere else), listed in `info/exclude`;
+ * a file the repository commits under that name is left alone.
  */
 export async function writeAgentSetup(options: {
   worktreePath: string;
@@ -62,7 +65,23 @@ export async function writeAgentSetup(options: {
   for (const file of setup.files) {
     await writeFileAtomic(file.path, file.text);
   }
-  return { ...setup, launcherDir: launcher.dir, dir };
+  const files = [...setup.files];
+  for (const file of setup.worktreeFiles) {
+    // A file of that name the repository commits is its own: left as it is.
+    if (await isTracked(worktreePath, file.relative, signal)) {
+      continue;
+    }
+    await appendExcludeLine(
+      await gitPath(worktreePath, 'info/exclude', signal),
+      `/${file.relative}`,
+      'agent state hooks written by Agent Coordinator',
+    );
+    const path = join(worktreePath, file.relative);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFileAtomic(path, file.text);
+    files.push({ path, text: file.text });
+  }
+  return { ...setup, files, launcherDir: launcher.dir, dir };
 }
 
 /** The server names of the repository's committed `.mcp.json`; none when it is absent or unreadable. */

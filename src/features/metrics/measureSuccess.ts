@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import type { TaskModel } from '../../kernel/model/types';
 import { forecastConflicts } from '../conflicts/forecast';
 import { readSnapshotHistory } from '../snapshots/history';
+import { conflictingPairs } from './model/conflictingPairs';
+import { criteriaOverTime, type CriteriaPeriod } from './model/criteriaOverTime';
 import { successCriteria, type SuccessCriteria } from './model/successCriteria';
 
 export interface MeasureSuccessRequest {
@@ -21,33 +23,45 @@ export interface MeasureSuccessRequest {
  * The seeds' success criteria for every host: the plan's recorded times and reviews, the saved
  * snapshots, and the conflict forecast between live branches.
  */
-export async function measureSuccess(request: MeasureSuccessRequest): Promise<SuccessCriteria> {
+export async function measureSuccess(
+  request: MeasureSuccessRequest,
+): Promise<SuccessCriteria & { overTime: CriteriaPeriod[] }> {
   const [history, conflicts] = await Promise.all([
-    readSnapshotHistory(resolve(request.root, request.snapshotsFolder), Number.MAX_SAFE_INTEGER)
-      .then((points) => points.map((point) => point.date))
-      .catch(() => undefined),
-    request.conflicts === false ? undefined : conflictingPairs(request),
+    readSnapshotHistory(
+      resolve(request.root, request.snapshotsFolder),
+      Number.MAX_SAFE_INTEGER,
+    ).catch(() => undefined),
+    request.conflicts === false ? undefined : forecastConflictingPairs(request),
   ]);
-  return successCriteria({
+  const now = request.now ?? new Date();
+  const measured = successCriteria({
     tasks: request.model.tasks,
     guardrails: request.model.guardrails,
-    now: request.now ?? new Date(),
-    snapshotTimes: history,
+    now,
+    snapshotTimes: history?.map((point) => point.date),
     conflicts,
     slaHours: request.slaHours,
   });
+  const overTime = criteriaOverTime({
+    tasks: measured.tasks,
+    reviews: measured.reviews,
+    snapshots: history,
+    slaMs: request.slaHours * 3_600_000,
+    now,
+  });
+  return { ...measured, overTime };
 }
 
-async function conflictingPairs(request: MeasureSuccessRequest): Promise<string[] | undefined> {
+async function forecastConflictingPairs(
+  request: MeasureSuccessRequest,
+): Promise<string[] | undefined> {
   try {
     const forecast = await forecastConflicts({
       folder: request.root,
       model: request.model,
       signal: request.signal,
     });
-    return forecast.pairs
-      .filter((pair) => pair.verdict.status === 'conflict')
-      .map((pair) => `${pair.a} × ${pair.b}`);
+    return conflictingPairs(forecast);
   } catch {
     return undefined;
   }

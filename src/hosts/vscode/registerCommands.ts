@@ -13,6 +13,7 @@ import { registerOpenTerminalInWorktree } from '../../features/worktrees/vscode/
 import { registerOpenWorktreeInNewWindow } from '../../features/worktrees/vscode/commands/openWorktreeInNewWindow';
 import { registerRefresh } from '../../features/tasks/vscode/commands/refresh';
 import { registerReviewTask } from '../../features/reviews/vscode/commands/reviewTask';
+import { registerRequestTaskReview } from '../../features/reviews/vscode/commands/requestTaskReview';
 import { registerRevealTask } from '../../features/tasks/vscode/commands/revealTask';
 import { registerRevealTaskInFile } from '../../features/tasks/vscode/commands/revealTaskInFile';
 import { registerRunGuardrail } from '../../features/guardrails/vscode/commands/runGuardrail';
@@ -52,6 +53,7 @@ export function registerCommands(
     registerSetTaskStatus(context),
     registerSetTaskProgress(context),
     registerReviewTask(context),
+    registerRequestTaskReview(context),
     registerOpenTaskPullRequest(context),
     registerCopyBranchName(context),
     registerOpenWorktreeInNewWindow(context),

@@ -1,5 +1,6 @@
 import type {
   CountByStatus,
+  DashboardCriteriaPeriod,
   DashboardCriterion,
   DashboardViewModel,
   OwnerProgress,
@@ -54,6 +55,7 @@ export class ProgressView {
       el('div', { className: 'success-criteria' }, [
         el('h3', { text: 'Success criteria' }),
         el('ul', { className: 'criteria' }, model.successCriteria.map(criterionItem)),
+        ...overTime(model.successOverTime),
       ]),
     ]);
   }
@@ -66,6 +68,48 @@ function ownerMeasures(row: OwnerProgress): string {
       ? ` · ${row.outsideEstimate} off estimate`
       : '';
   return `${worked}${off}`;
+}
+
+/** The criteria per day or week, newest first: what was done, and what slipped. */
+function overTime(periods: readonly DashboardCriteriaPeriod[]): HTMLElement[] {
+  if (periods.length === 0) {
+    return [];
+  }
+  const unit = periods[0]!.unit;
+  const rows = [...periods].reverse().map((period) =>
+    el('tr', { className: 'criteria-period' }, [
+      el('td', { text: unit === 'week' ? `week of ${period.start}` : period.start }),
+      el('td', { text: String(period.completed) }),
+      el('td', {
+        className: period.outsideEstimate > 0 ? 'not-met' : '',
+        text:
+          period.judged === 0 ? '–' : `${period.judged - period.outsideEstimate}/${period.judged}`,
+      }),
+      el('td', {
+        className: period.reviewsLate > 0 ? 'not-met' : '',
+        text: `${period.reviewsApproved} approved${period.reviewsLate > 0 ? `, ${period.reviewsLate} late` : ''}`,
+      }),
+      el('td', {
+        className: period.snapshotDays < period.days ? 'not-met' : '',
+        text: `${period.snapshotDays}/${period.days}${period.completionPercentage !== undefined ? ` · ${period.completionPercentage}%` : ''}`,
+      }),
+    ]),
+  );
+  return [
+    el('h3', { text: unit === 'week' ? 'Week by week' : 'Day by day' }),
+    el('table', { className: 'table criteria-over-time' }, [
+      el('thead', {}, [
+        el(
+          'tr',
+          {},
+          [unit === 'week' ? 'Week' : 'Day', 'Done', 'Within estimate', 'Reviews', 'Snapshots'].map(
+            (h) => el('th', { text: h }),
+          ),
+        ),
+      ]),
+      el('tbody', {}, rows),
+    ]),
+  ];
 }
 
 function criterionItem(criterion: DashboardCriterion): HTMLElement {

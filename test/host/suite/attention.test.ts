@@ -129,6 +129,89 @@ describe('live agent state and the attention queue', function () {
     );
   });
 
+  it("notifies once per needs-input event, and Focus Terminal shows that agent's terminal", async () => {
+    const testing = await coordinator();
+    const session = await sessionWithFile(testing);
+    const folder = session.folder.uri.fsPath;
+    const open = session.state!.model!.tasks.filter((t) => t.status !== 'completed');
+    const [task, other] = [open.at(-1)!, open.at(-2)!];
+    const window = vscode.window as {
+      showInformationMessage: unknown;
+      showWarningMessage: unknown;
+    };
+    const original = {
+      information: window.showInformationMessage,
+      warning: window.showWarningMessage,
+    };
+    const shown: { kind: string; message: string; actions: string[] }[] = [];
+    const recorder =
+      (kind: string) =>
+      (message: string, ...actions: unknown[]) => {
+        shown.push({
+          kind,
+          message,
+          actions: actions.filter((a): a is string => typeof a === 'string'),
+        });
+        return Promise.resolve(message.includes(` on ${task.key} `) ? 'Focus Terminal' : undefined);
+      };
+    window.showInformationMessage = recorder('information');
+    window.showWarningMessage = recorder('warning');
+    const agentTerminal = vscode.window.createTerminal({
+      name: `agent of ${task.key}`,
+      cwd: session.folder.uri,
+      shellPath: '/bin/sh',
+      shellArgs: ['-c', 'sleep 600'],
+      env: { COORDINATOR_TASK_KEY: task.key },
+    });
+    const elsewhere = vscode.window.createTerminal({ name: 'somewhere else', cwd: folder });
+    const stateFiles = [task, other].map((t) =>
+      path.join(folder, '.git', 'coordinator', 'agents', `${t.key}.json`),
+    );
+    const aboutTask = () => shown.filter((m) => m.message.includes(` on ${task.key} `));
+    try {
+      elsewhere.show();
+      await waitFor(() => vscode.window.activeTerminal === elsewhere, 'another terminal in front');
+      await agentState(folder, [task.key, 'needs_input', '--message', 'Which database?']);
+      await waitFor(() => aboutTask().length > 0, 'the needs-input notification');
+      assert.deepEqual(aboutTask(), [
+        {
+          kind: 'warning',
+          message: `Stand-in Agent on ${task.key} needs input: Which database?`,
+          actions: ['Focus Terminal'],
+        },
+      ]);
+      await waitFor(
+        () => vscode.window.activeTerminal === agentTerminal,
+        "Focus Terminal brings the agent's terminal to the front",
+      );
+
+      // Another agent's event changes the queue; the first event is not announced again.
+      await agentState(folder, [other.key, 'needs_input', '--message', 'Proceed?']);
+      await waitFor(
+        () => shown.some((m) => m.message.includes(` on ${other.key} `)),
+        "the other agent's notification",
+      );
+      const otherNote = shown.find((m) => m.message.includes(` on ${other.key} `))!;
+      assert.deepEqual(otherNote.actions, ['Show Task'], 'no terminal open for it: Show Task');
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      assert.equal(aboutTask().length, 1, 'one notification per event');
+
+      // A new question from the same agent is a new event.
+      await agentState(folder, [task.key, 'needs_input', '--message', 'Drop the table?']);
+      await waitFor(() => aboutTask().length === 2, 'the second needs-input notification');
+      assert.equal(
+        aboutTask()[1]!.message,
+        `Stand-in Agent on ${task.key} needs input: Drop the table?`,
+      );
+    } finally {
+      window.showInformationMessage = original.information;
+      window.showWarningMessage = original.warning;
+      agentTerminal.dispose();
+      elsewhere.dispose();
+      stateFiles.forEach((file) => fs.rmSync(file, { force: true }));
+    }
+  });
+
   it('serves the plan tools through vscode.lm.invokeTool where VS Code has the API', async function () {
     const testing = await coordinator();
     const lm = vscode.lm as Partial<typeof vscode.lm>;

@@ -1,5 +1,6 @@
 // The dashboard panel in a real VS Code: one per folder, the page's handshake, CSP, live deltas.
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { deriveDashboard } from '../../../src/features/dashboard/model';
@@ -102,6 +103,60 @@ describe('dashboard panel', () => {
     );
     const owner = shown.byOwner.find((row) => row.owner === 'Claude Code')!;
     assert.deepEqual([owner.actualHours, owner.outsideEstimate], [2, 1]);
+    // Over time: the day (or week) of the completion holds it, outside its estimate.
+    const periods = shown.successOverTime.filter((period) => period.completed > 0);
+    assert.equal(periods.length, 1, JSON.stringify(shown.successOverTime));
+    assert.deepEqual(
+      [periods[0]!.completed, periods[0]!.judged, periods[0]!.outsideEstimate],
+      [1, 1, 1],
+    );
+    assert.ok(periods[0]!.start <= '2026-11-20', periods[0]!.start);
+  });
+
+  it("judges merge conflicts by the conflict radar's forecast of the live branches", async () => {
+    // Two unfinished tasks whose branches change the same line of the README differently.
+    const folder = session.folder.uri.fsPath;
+    const git = (args: string[], input?: string) =>
+      execFileSync('git', args, { cwd: folder, encoding: 'utf8', input }).trim();
+    const base = git(['rev-parse', 'HEAD']);
+    const [a, b] = session
+      .state!.model!.tasks.filter((t) => t.branch && t.status !== 'completed')
+      .slice(0, 2);
+    assert.ok(a && b, 'two unfinished tasks with branches');
+    for (const [task, line] of [
+      [a, 'Edited one way.'],
+      [b, 'Edited another way.'],
+    ] as const) {
+      const blob = git(['hash-object', '-w', '--stdin'], `# Lukhas\n\n${line}\n`);
+      const entries = git(['ls-tree', base])
+        .split('\n')
+        .map((entry) => (entry.endsWith('\tREADME.md') ? `100644 blob ${blob}\tREADME.md` : entry));
+      const tree = git(['mktree'], `${entries.join('\n')}\n`);
+      const commit = git(['commit-tree', tree, '-p', base, '-m', `${task.key} edits the README`]);
+      git(['branch', task.branch!, commit]);
+    }
+    try {
+      await vscode.commands.executeCommand('coordinator.openDashboard');
+      const criterion = () =>
+        dashboard()?.current?.successCriteria.find((c) => c.key === 'conflicts');
+      await waitFor(
+        () => criterion()?.met === false,
+        'the dashboard counts the conflict the radar forecasts',
+        60_000,
+      );
+      const conflicting = testing.conflicts
+        .forecastFor(session)!
+        .pairs.filter((pair) => pair.verdict.status === 'conflict');
+      assert.equal(conflicting.length, 1);
+      assert.deepEqual(criterion(), {
+        key: 'conflicts',
+        label: 'No merge conflicts',
+        met: false,
+        detail: `1 conflicting: ${conflicting[0]!.a} × ${conflicting[0]!.b}`,
+      });
+    } finally {
+      git(['branch', '-D', a.branch!, b.branch!]);
+    }
   });
 
   it('serves a strict CSP with a fresh nonce and only the built assets', () => {

@@ -34,7 +34,7 @@ describe('what each agent lets us detect', () => {
     assert.deepEqual(shown, {
       t_claude: ['working', 'stale'],
       t_codex: ['not_detectable', 'not_detectable'],
-      t_copilot: ['not_detectable', 'not_detectable'],
+      t_copilot: ['working', 'stale'],
       t_other: ['not_detectable', 'not_detectable'],
     });
   });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { readAgentStates } from '../../../src/features/agents/agentStateStore';
 import { createTempRepo, type TempRepo } from '../../support/tempRepo';
 import { coord } from '../cli/runCoord';
-import { CLAUDE_EVENTS, CODEX_TURN_COMPLETE } from './agentPayloads';
+import { CLAUDE_EVENTS, CODEX_TURN_COMPLETE, COPILOT_EVENTS } from './agentPayloads';
 import { codexOverrides } from './codexToml';
 
 interface StartJson {
@@ -94,6 +94,40 @@ describe('a stand-in agent sends the documented events through the generated hoo
     }
   });
 
+  it('records each Copilot CLI hook from the .github/hooks file it reads in the worktree', async () => {
+    const file = `${started.path}/.github/hooks/coordinator-agent-state.json`;
+    assert.ok(started.agentSetup.files.includes(file), started.agentSetup.files.join(', '));
+    const config = JSON.parse(readFileSync(file, 'utf8')) as {
+      version: number;
+      hooks: Record<string, { type: string; bash: string; timeoutSec: number }[]>;
+    };
+    assert.equal(config.version, 1);
+    const expected: [keyof typeof COPILOT_EVENTS, string, string | undefined][] = [
+      ['SessionStart', 'idle', undefined],
+      ['UserPromptSubmit', 'working', undefined],
+      ['PostToolUse', 'working', undefined],
+      ['notification', 'needs_input', 'Copilot needs permission to run bash: rm -rf build'],
+      ['Stop', 'idle', undefined],
+      ['SessionEnd', 'finished', undefined],
+    ];
+    for (const [event, state, message] of expected) {
+      const [hook] = config.hooks[event] ?? [];
+      assert.equal(hook?.type, 'command', event);
+      // As Copilot CLI runs a command hook: `bash` through the shell, input on stdin.
+      const run = spawnSync('bash', ['-c', hook!.bash], {
+        cwd: started.path,
+        env: HOOK_ENV,
+        input: JSON.stringify({ ...COPILOT_EVENTS[event], cwd: started.path }),
+        encoding: 'utf8',
+      });
+      assert.deepEqual([run.status, run.stdout, run.stderr], [0, '', ''], event);
+      const [record] = await readAgentStates(repo.root);
+      assert.equal(record?.state, state, event);
+      assert.equal(record?.message, message, event);
+      assert.equal(record?.agent, 'Copilot CLI');
+    }
+  });
+
   it("records Codex's notify as idle, the event being its last argument and stdin closed", async () => {
     const notify = codexOverrides(started.agentSetup.flags.codex!).notify as string[];
     const [program, ...args] = notify;
@@ -126,6 +160,6 @@ describe('a stand-in agent sends the documented events through the generated hoo
       { cwd: started.path, env: HOOK_ENV, input: '{}', encoding: 'utf8' },
     );
     assert.equal(unknown.status, 1);
-    assert.match(unknown.stderr, /^coord: --from takes claude or codex, not "gemini"\n$/);
+    assert.match(unknown.stderr, /^coord: --from takes claude, codex or copilot, not "gemini"\n$/);
   });
 });

@@ -61,3 +61,54 @@ export const CODEX_TURN_COMPLETE = {
   'input-messages': ['Rename `foo` to `bar` and update the callsites.'],
   'last-assistant-message': 'Rename complete and verified `cargo build` succeeds.',
 };
+
+const COPILOT_COMMON = {
+  session_id: '7d2c5f1e-4a3b-4c8d-9e0f-1a2b3c4d5e6f',
+  timestamp: '2026-11-30T02:00:00.000Z',
+  cwd: '/Users/someone/demo',
+};
+
+/**
+ * Copilot CLI hook input (docs.github.com, "GitHub Copilot CLI hooks reference", "Hook event
+ * input payloads"), in the format its PascalCase event names select; `notification` as documented.
+ */
+export const COPILOT_EVENTS = {
+  SessionStart: {
+    hook_event_name: 'SessionStart',
+    ...COPILOT_COMMON,
+    source: 'new',
+    initial_prompt: 'Read TASK_BRIEF.md',
+  },
+  UserPromptSubmit: {
+    hook_event_name: 'UserPromptSubmit',
+    ...COPILOT_COMMON,
+    prompt: 'Fix the failing test',
+  },
+  PostToolUse: {
+    hook_event_name: 'PostToolUse',
+    ...COPILOT_COMMON,
+    tool_name: 'bash',
+    tool_input: { command: 'npm test' },
+    tool_result: { result_type: 'success', text_result_for_llm: '12 passing' },
+  },
+  notification: {
+    sessionId: COPILOT_COMMON.session_id,
+    timestamp: 1764468000000,
+    cwd: COPILOT_COMMON.cwd,
+    hook_event_name: 'Notification',
+    message: 'Copilot needs permission to run bash: rm -rf build',
+    title: 'Permission needed',
+    notification_type: 'permission_prompt',
+  },
+  Stop: {
+    hook_event_name: 'Stop',
+    ...COPILOT_COMMON,
+    transcript_path: '/Users/someone/.copilot/session-state/7d2c5f1e/events.jsonl',
+    stop_reason: 'end_turn',
+  },
+  SessionEnd: {
+    hook_event_name: 'SessionEnd',
+    ...COPILOT_COMMON,
+    reason: 'user_exit',
+  },
+} as const;

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { z } from 'zod';
 import { agentSetup } from '../../../src/features/agents/model/setup/agentSetup';
 import { CLAUDE_HOOK_EVENTS } from '../../../src/features/agents/model/setup/claudeSetup';
+import { COPILOT_HOOK_EVENTS } from '../../../src/features/agents/model/setup/copilotSetup';
 import type { AgentSetupInput } from '../../../src/features/agents/model/setup/setupInput';
 import { codexOverrides } from './codexToml';
 
@@ -152,5 +153,37 @@ describe('agent configuration written by Start Task', () => {
       `@${INPUT.dir}/copilot-mcp.json`,
       '--allow-tool=coordinator',
     ]);
+  });
+
+  it('gives Copilot CLI a hooks file in its documented format, for .github/hooks in the worktree', () => {
+    // "Hook configuration format": version 1, command hooks with bash (or powershell), cwd, env, timeoutSec.
+    const copilotHooks = z
+      .object({
+        version: z.literal(1),
+        hooks: z.record(
+          z.enum(COPILOT_HOOK_EVENTS),
+          z.array(
+            z
+              .object({
+                type: z.literal('command'),
+                bash: z.string().min(1),
+                timeoutSec: z.number().positive(),
+              })
+              .strict(),
+          ),
+        ),
+      })
+      .strict();
+    const setup = agentSetup(INPUT);
+    const [file] = setup.worktreeFiles;
+    assert.equal(file?.relative, '.github/hooks/coordinator-agent-state.json');
+    const hooks = copilotHooks.parse(JSON.parse(file.text));
+    assert.deepEqual(Object.keys(hooks.hooks), [...COPILOT_HOOK_EVENTS]);
+    for (const [hook] of Object.values(hooks.hooks)) {
+      assert.equal(
+        hook?.bash,
+        `'${LAUNCHER.replace(/'/g, `'\\''`)}' agent-state task_1 --from copilot`,
+      );
+    }
   });
 });

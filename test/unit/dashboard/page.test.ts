@@ -275,4 +275,36 @@ describe('dashboard page in Chromium', function () {
       [{ type: 'openAttentionItem', id }],
     );
   });
+
+  it('shows the success criteria day by day, newest first, with what slipped marked', async () => {
+    const model = viewModelOf(fixtureText('lukhas'));
+    await harness.send({ type: 'state', model });
+    assert.equal(await harness.page.locator('.criteria-over-time').count(), 0, 'no history yet');
+    const day = (start: string, late: number) => ({
+      start,
+      unit: 'day' as const,
+      completed: 2,
+      judged: 2,
+      outsideEstimate: late,
+      reviewsApproved: 1,
+      reviewsLate: late,
+      snapshotDays: 1 - late,
+      days: 1,
+      completionPercentage: 40,
+    });
+    await harness.send({
+      type: 'delta',
+      delta: diffDashboard(model, {
+        ...model,
+        successOverTime: [day('2026-11-28', 1), day('2026-11-29', 0)],
+      }),
+    });
+    const rows = harness.page.locator('.criteria-over-time tbody tr');
+    assert.deepEqual(await rows.allTextContents(), [
+      '2026-11-2922/21 approved1/1 · 40%',
+      '2026-11-2821/21 approved, 1 late0/1 · 40%',
+    ]);
+    assert.equal(await rows.nth(1).locator('td.not-met').count(), 3);
+    assert.equal(await rows.nth(0).locator('td.not-met').count(), 0);
+  });
 });

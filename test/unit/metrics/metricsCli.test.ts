@@ -54,6 +54,7 @@ describe('status history, review SLA and success criteria through the CLI (real 
     const measured = JSON.parse((await run('metrics', '--json', '--no-conflicts')).stdout) as {
       tasks: { taskKey: string; times: { source: string; startedAt?: string } }[];
       criteria: { key: string }[];
+      overTime: { start: string; unit: string; completed: number; days: number }[];
     };
     const free = measured.tasks.find((t) => t.taskKey === 't_free');
     assert.equal(free?.times.source, 'history');
@@ -70,6 +71,18 @@ describe('status history, review SLA and success criteria through the CLI (real 
       /n\/a {5}Daily snapshots generated: work started today; 0 snapshots so far\n/,
     );
     assert.match(text, /\n {2}Codex: 0 of 2 completed/);
+    // Work started today: one day so far, nothing completed, no snapshot yet.
+    const today = new Date().toISOString().slice(0, 10);
+    assert.deepEqual(
+      measured.overTime.map((p) => [p.start, p.unit, p.completed, p.days]),
+      [[today, 'day', 0, 1]],
+    );
+    assert.match(
+      text,
+      new RegExp(
+        `\nDay by day:\n {2}${today} {2}0 completed; 0 reviews approved; snapshots on 0 of 1 days\n`,
+      ),
+    );
   });
 
   it('flags a review overdue after coordinator.reviews.slaHours, from its request when one is recorded', async () => {

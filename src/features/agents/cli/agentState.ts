@@ -18,9 +18,9 @@ export const command: CliCommand = {
     `coord agent-state [KEY] STATE [--message M] [--exit-code N]\n` +
     `coord agent-state [KEY] --from ${HOOK_SOURCES.join('|')} [EVENT_JSON]\n` +
     `  STATE: ${REPORTED_AGENT_STATES.join(', ')}; failed needs --exit-code. KEY defaults to $${AGENT_TASK_ENV}.\n` +
-    "  --from reads the agent's own event: Claude Code's hook input on stdin, Codex's notify JSON as\n" +
-    '  the last argument (or stdin). It prints nothing, and a bad event exits 1, never 2 (which\n' +
-    '  Claude Code reads as "block").\n' +
+    "  --from reads the agent's own event: Claude Code's and Copilot CLI's hook input on stdin, Codex's\n" +
+    '  notify JSON as the last argument (or stdin). It prints nothing, and a bad event exits 1, never\n' +
+    '  2 (which Claude Code reads as "block").\n' +
     '  Kept in <git common dir>/coordinator/agents/KEY.json; for agent hooks.',
   async run(args, context) {
     const fromAgent = args.some((arg) => arg === '--from' || arg.startsWith('--from='));
@@ -48,7 +48,8 @@ async function record(args: string[], context: CliContext): Promise<number> {
   const source = values.from;
   if (source !== undefined) {
     if (!(HOOK_SOURCES as readonly string[]).includes(source)) {
-      throw new UsageError(`--from takes ${HOOK_SOURCES.join(' or ')}, not "${source}"`);
+      const named = `${HOOK_SOURCES.slice(0, -1).join(', ')} or ${HOOK_SOURCES.at(-1)}`;
+      throw new UsageError(`--from takes ${named}, not "${source}"`);
     }
     return recordEvent(source as HookSource, positionals, context);
   }

@@ -21,7 +21,8 @@ export const DETECTABLE_STATES: Record<AgentKind, readonly ReportedAgentState[]>
   claude: ['working', 'needs_input', 'idle', 'finished', 'failed'],
   // `notify` fires only at the end of a turn (agent-turn-complete).
   codex: ['idle', 'finished', 'failed'],
-  copilot: ['finished', 'failed'],
+  // Hooks in .github/hooks: UserPromptSubmit, PostToolUse, notification, Stop, SessionStart/End.
+  copilot: ['working', 'needs_input', 'idle', 'finished', 'failed'],
   other: ['finished', 'failed'],
 };
 

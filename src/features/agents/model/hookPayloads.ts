@@ -1,7 +1,7 @@
 import type { ReportedAgentState } from './agentState';
 
 /** Tools whose own event payloads `coord agent-state --from` reads. */
-export const HOOK_SOURCES = ['claude', 'codex'] as const;
+export const HOOK_SOURCES = ['claude', 'codex', 'copilot'] as const;
 export type HookSource = (typeof HOOK_SOURCES)[number];
 
 /** What one event says about the agent: a state, nothing worth recording, or why it cannot be read. */
@@ -16,7 +16,14 @@ export function readHookPayload(source: HookSource, text: string): HookReading {
   if (!payload) {
     return { problem: `the ${source} event is not a JSON object` };
   }
-  return source === 'claude' ? readClaudeHook(payload) : readCodexNotify(payload);
+  switch (source) {
+    case 'claude':
+      return readClaudeHook(payload);
+    case 'codex':
+      return readCodexNotify(payload);
+    case 'copilot':
+      return readCopilotHook(payload);
+  }
 }
 
 /**
@@ -48,6 +55,46 @@ function readClaudeHook(payload: Record<string, unknown>): HookReading {
       return payload.reason === 'clear'
         ? { ignored: 'a cleared session, followed by a new one' }
         : { state: 'finished' };
+    default:
+      return { ignored: `the ${event} event` };
+  }
+}
+
+/** Copilot CLI's notifications about its own background work, not a question to a person. */
+const COPILOT_BACKGROUND_NOTICES = new Set([
+  'shell_completed',
+  'shell_detached_completed',
+  'agent_completed',
+  'agent_idle',
+]);
+
+/**
+ * Copilot CLI's hook input (docs.github.com, "GitHub Copilot CLI hooks reference"), configured
+ * with the PascalCase event names so each payload carries `hook_event_name`: a prompt or a finished
+ * tool call means working; a permission prompt or a question (`notification`) means it waits for a
+ * person; Stop ends a turn; SessionEnd ends the session.
+ */
+function readCopilotHook(payload: Record<string, unknown>): HookReading {
+  const event = payload.hook_event_name;
+  if (typeof event !== 'string' || event.length === 0) {
+    return { problem: 'the Copilot CLI hook input has no hook_event_name' };
+  }
+  switch (event) {
+    case 'UserPromptSubmit':
+    case 'PostToolUse':
+      return { state: 'working' };
+    case 'SessionStart':
+    case 'Stop':
+      return { state: 'idle' };
+    case 'Notification': {
+      const type = payload.notification_type;
+      if (typeof type === 'string' && COPILOT_BACKGROUND_NOTICES.has(type)) {
+        return { ignored: `a ${type} notification` };
+      }
+      return { state: 'needs_input', message: text(payload.message) };
+    }
+    case 'SessionEnd':
+      return { state: 'finished' };
     default:
       return { ignored: `the ${event} event` };
   }

@@ -22,6 +22,7 @@ export const Commands = {
   setTaskStatus: 'coordinator.setTaskStatus',
   setTaskProgress: 'coordinator.setTaskProgress',
   reviewTask: 'coordinator.reviewTask',
+  requestReview: 'coordinator.requestReview',
   openTaskPullRequest: 'coordinator.openTaskPullRequest',
   copyBranchName: 'coordinator.copyBranchName',
   openWorktreeInNewWindow: 'coordinator.openWorktreeInNewWindow',

@@ -58,6 +58,8 @@ export interface DashboardExtras {
   /** Required reviews still awaited, from the review watch. */
   awaitedReviews?: { taskKey: string; reviewer: string; overdue: boolean }[];
   attention?: DashboardAttentionItem[];
+  /** Branch pairs the conflict radar forecasts to conflict at merge; absent when it has not run. */
+  conflicts?: string[];
 }
 
 export interface DashboardInputs extends DashboardExtras {

@@ -21,6 +21,7 @@ import {
   type OwnerMetrics,
   type TaskMetrics,
 } from '../../metrics/model/successCriteria';
+import { criteriaOverTime } from '../../metrics/model/criteriaOverTime';
 import { deriveGuardrails, withoutUndefined } from './guardrails';
 import type { DashboardInputs } from './inputs';
 import { TaskLinks, toDashboardTask, type TaskContext } from './taskView';
@@ -40,12 +41,22 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
     inCycle: new Set((graph?.cycles ?? []).flat()),
     links,
   };
+  const now = inputs.now ?? new Date();
+  const slaHours = inputs.reviewSlaHours ?? SETTINGS['reviews.slaHours'].default;
   const measured = successCriteria({
     tasks,
     guardrails: model?.guardrails ?? [],
-    now: inputs.now ?? new Date(),
+    now,
     snapshotTimes: inputs.history?.map((point) => point.date),
-    slaHours: inputs.reviewSlaHours ?? SETTINGS['reviews.slaHours'].default,
+    conflicts: inputs.conflicts,
+    slaHours,
+  });
+  const overTime = criteriaOverTime({
+    tasks: measured.tasks,
+    reviews: measured.reviews,
+    snapshots: inputs.history,
+    slaMs: slaHours * 3_600_000,
+    now,
   });
   const measuredByKey = new Map(measured.tasks.map((m) => [m.taskKey, m]));
   const overdue = new Set(
@@ -89,6 +100,7 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
       .map((t) => t.key),
     overdueReviews: dashboardTasks.filter((t) => overdue.has(t.key)).map((t) => t.key),
     successCriteria: measured.criteria.map((criterion) => withoutUndefined({ ...criterion })),
+    successOverTime: overTime.map((period) => ({ ...period })),
     guardrails,
     worktrees,
     history: (inputs.history ?? []).map((point) => ({ ...point })),

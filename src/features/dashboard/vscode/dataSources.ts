@@ -68,6 +68,7 @@ export function mergeExtras(parts: readonly (DashboardExtras | undefined)[]): Da
       'branchPlans',
       'awaitedReviews',
       'attention',
+      'conflicts',
     ] as const) {
       const values = part[name];
       if (values) {

@@ -7,6 +7,7 @@ import { openTaskFile, requireModel } from '../../common/cli/taskFile';
 import { readGitHubConfiguration } from '../../github/model/settings';
 import { readSlaHours } from '../../reviews/model/reviewAge';
 import { measureSuccess } from '../measureSuccess';
+import type { CriteriaPeriod } from '../model/criteriaOverTime';
 import type { Criterion, SuccessCriteria, TaskMetrics } from '../model/successCriteria';
 
 export const command: CliCommand = {
@@ -16,7 +17,8 @@ export const command: CliCommand = {
     'coord metrics [--no-conflicts] [--json] [--file PATH] [--workspace FILE] [--trusted]\n' +
     '  Actual time is time in progress less time blocked or waiting, from the status changes the\n' +
     '  tool records; a completed task more than 30 min off its estimate is flagged. Reviews are\n' +
-    '  timed from request to approval against coordinator.reviews.slaHours (24 h).',
+    '  timed from request to approval against coordinator.reviews.slaHours (24 h). The same criteria\n' +
+    '  follow day by day (the last 14 days), or week by week once the work goes back further.',
   async run(args, context) {
     const { values } = parseCommandArgs(args, {
       ...FILE_OPTION,
@@ -50,7 +52,7 @@ export const command: CliCommand = {
 
 const HOUR_MS = 3_600_000;
 
-function metricsText(measured: SuccessCriteria): string {
+function metricsText(measured: SuccessCriteria & { overTime: CriteriaPeriod[] }): string {
   const lines = ['Success criteria:'];
   for (const criterion of measured.criteria) {
     lines.push(`  ${mark(criterion)} ${criterion.label}: ${criterion.detail}`);
@@ -70,7 +72,22 @@ function metricsText(measured: SuccessCriteria): string {
       `  ${owner.owner}: ${owner.completed} of ${owner.tasks} completed, ${hours(owner.actualHours * HOUR_MS)} worked of ${hours(owner.estimateHours * HOUR_MS)} estimated${judged}`,
     );
   }
+  if (measured.overTime.length > 0) {
+    lines.push('', measured.overTime[0]!.unit === 'week' ? 'Week by week:' : 'Day by day:');
+    for (const period of [...measured.overTime].reverse()) {
+      lines.push(`  ${periodLine(period)}`);
+    }
+  }
   return `${lines.join('\n')}\n`;
+}
+
+function periodLine(period: CriteriaPeriod): string {
+  const estimate =
+    period.judged > 0 ? `, ${period.outsideEstimate} of ${period.judged} off estimate` : '';
+  const late = period.reviewsLate > 0 ? `, ${period.reviewsLate} late` : '';
+  const completion =
+    period.completionPercentage !== undefined ? ` (${period.completionPercentage}%)` : '';
+  return `${period.start}  ${period.completed} completed${estimate}; ${period.reviewsApproved} reviews approved${late}; snapshots on ${period.snapshotDays} of ${period.days} days${completion}`;
 }
 
 function mark(criterion: Criterion): string {

@@ -2,7 +2,7 @@ import { agentProgramOf, type AgentKind } from '../agentKinds';
 import type { ShellSyntax } from '../shellQuoting';
 import { claudeSetup } from './claudeSetup';
 import { codexSetup } from './codexSetup';
-import { copilotSetup } from './copilotSetup';
+import { COPILOT_HOOKS_FILE, copilotSetup } from './copilotSetup';
 import { coordinatorServerName, type AgentSetupInput } from './setupInput';
 
 export type ConfiguredAgent = Exclude<AgentKind, 'other'>;
@@ -11,6 +11,8 @@ export type ConfiguredAgent = Exclude<AgentKind, 'other'>;
 export interface AgentSetup {
   serverName: string;
   files: { path: string; text: string }[];
+  /** Files an agent reads only from the worktree itself, by path from its root. */
+  worktreeFiles: { relative: string; text: string }[];
   flags: Record<ConfiguredAgent, string[]>;
 }
 
@@ -27,6 +29,7 @@ export function agentSetup(input: AgentSetupInput): AgentSetup {
       { path: claude.settingsPath, text: json(claude.settings) },
       { path: copilot.mcpConfigPath, text: json(copilot.mcpConfig) },
     ],
+    worktreeFiles: [{ relative: COPILOT_HOOKS_FILE, text: json(copilot.hooks) }],
     flags: { claude: claude.flags, codex: codex.flags, copilot: copilot.flags },
   };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { posixQuote } from '../shellQuoting';
 import type { CoordLauncher } from '../coordCommand';
+import type { HookSource } from '../hookPayloads';
 import { coordinatorServer, type AgentSetupInput } from './setupInput';
 
 /** The hook events whose input `coord agent-state --from claude` turns into a state. */
@@ -60,11 +61,7 @@ export function claudeSetup(input: AgentSetupInput, serverName: string): ClaudeS
 }
 
 /** The shell line a hook runs (Claude Code runs hooks with a POSIX shell, Git Bash on Windows). */
-export function hookCommand(
-  launcher: CoordLauncher,
-  taskKey: string,
-  source: 'claude' | 'codex',
-): string {
+export function hookCommand(launcher: CoordLauncher, taskKey: string, source: HookSource): string {
   const env = Object.entries(launcher.env ?? {}).map(
     ([name, value]) => `${name}=${posixQuote(value)}`,
   );

@@ -1,0 +1,23 @@
+import type {
+  JsonSchemaType,
+  JsonSchemaValidator,
+  jsonSchemaValidator,
+} from '@modelcontextprotocol/sdk/validation/types.js';
+
+/**
+ * Takes the place of the SDK's Ajv validator in the `coord mcp` bundle (esbuild.js): Ajv and its
+ * formats load on the first schema the server checks, which it does only when it elicits input
+ * from the user, not in every agent's server at start.
+ */
+export class AjvJsonSchemaValidator implements jsonSchemaValidator {
+  private loaded: jsonSchemaValidator | undefined;
+
+  getValidator<T>(schema: JsonSchemaType): JsonSchemaValidator<T> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use only
+    const { AjvJsonSchemaValidator: Ajv } = require('@modelcontextprotocol/sdk/validation/ajv') as {
+      AjvJsonSchemaValidator: new () => jsonSchemaValidator;
+    };
+    this.loaded ??= new Ajv();
+    return this.loaded.getValidator<T>(schema);
+  }
+}
