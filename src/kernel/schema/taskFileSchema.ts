@@ -143,6 +143,11 @@ export const taskSchema = z
     started_by: z
       .string()
       .describe('Who started the task (an agent or person); recorded on start.'),
+    waits_for: z
+      .array(z.string())
+      .describe(
+        'Tasks this one waits for before it starts, because it would collide with them (a soft dependency: it gates nothing; recorded by Wait at start, cleared when the task starts).',
+      ),
     ...reviewFieldsOfTask,
     status_history: z
       .array(

@@ -48,6 +48,7 @@ export const MERGE_RULES: readonly FieldMergeRule[] = [
   { scope: 'task', names: TASK_FIELDS.acceptance, rule: 'set' },
   { scope: 'task', names: TASK_FIELDS.deliverables, rule: 'set' },
   { scope: 'task', names: ['labels', 'tags'], rule: 'set' },
+  { scope: 'task', names: ['waits_for'], rule: 'set' },
   { scope: 'task', names: TASK_FIELDS.notes, rule: 'append' },
   { scope: 'task', names: ['reviews'], rule: 'append' },
   { scope: 'task', names: ['review_requests'], rule: 'append' },
