@@ -3,9 +3,10 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { waitFor, type CoordinatorApi } from '../support/extension';
 import { answerModals } from '../support/modals';
-import { coordinator, sessionWithFile, taskNode } from './tasksSupport';
+import { coordinator, readRaw, sessionWithFile, taskNode } from './tasksSupport';
 
 type Testing = CoordinatorApi['testing'];
+type ShowMessage = (...args: unknown[]) => Thenable<unknown>;
 
 describe('conflict radar in the Tasks view', function () {
   this.timeout(60_000);
@@ -51,7 +52,11 @@ describe('conflict radar in the Tasks view', function () {
       modals.asked[0]?.message ?? '',
       /^Cannot start task_next \("next"\): claims the same files as task_left \(in progress\): shared\.txt; claims files changed by task_left \(in progress\): shared\.txt; claims files changed by task_right \(in progress\): shared\.txt\.$/,
     );
-    assert.deepEqual(modals.asked[0]?.buttons, ['Pick Another Task', 'Start Anyway']);
+    assert.deepEqual(modals.asked[0]?.buttons, ['Pick Another Task', 'Start Anyway', 'Wait']);
+    assert.match(
+      modals.asked[0]?.detail ?? '',
+      /Wait starts nothing: it records that the task waits for task_left, task_right and tells you when they finish\.$/,
+    );
   });
 
   it('takes the marks away when coordinator.conflicts.forecast is turned off', async () => {
@@ -69,5 +74,72 @@ describe('conflict radar in the Tasks view', function () {
       () => String(row('task_left').description ?? '').includes('conflicts with'),
       'the marks come back when it is on again',
     );
+  });
+
+  it('Wait records a soft dependency instead of starting, and when both tasks finish a notice with Start starts it', async function () {
+    this.timeout(120_000);
+    const session = await sessionWithFile(testing);
+    const file = session.taskFile;
+    assert.ok(file);
+    const waitsFor = () =>
+      (readRaw(file).tasks.work?.task_next as { waits_for?: string[] } | undefined)?.waits_for;
+    const status = () => readRaw(file).tasks.work?.task_next?.status;
+    const told: string[] = [];
+    const window = vscode.window as { showInformationMessage: ShowMessage };
+    const original = window.showInformationMessage;
+    window.showInformationMessage = (message: unknown, ...items: unknown[]) => {
+      told.push(String(message));
+      if (/was waiting for them\.$/.test(String(message)) && items.includes('Start')) {
+        return Promise.resolve('Start');
+      }
+      return original(message, ...items);
+    };
+    const modals = answerModals((buttons) => (buttons.includes('Wait') ? 'Wait' : undefined));
+    try {
+      const outcome = await vscode.commands.executeCommand('coordinator.startTaskInWorktree', {
+        taskKey: 'task_next',
+        folder: session.folder.uri.toString(),
+      });
+      assert.equal(outcome, undefined, 'a start that waits starts nothing');
+      assert.equal(modals.asked.length, 1);
+      assert.deepEqual(waitsFor(), ['task_left', 'task_right']);
+      assert.equal(status(), 'not_started');
+      assert.ok(
+        told.includes(
+          'task_next ("next") was not started: it waits for task_left, task_right to finish (recorded in waits_for). You will be told when they finish.',
+        ),
+        JSON.stringify(told),
+      );
+      await session.apply({ kind: 'setStatus', taskKey: 'task_left', status: 'completed' });
+      await waitFor(
+        () => session.state?.model?.byKey.get('task_left')?.status === 'completed',
+        'the editor reads the first completion',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.ok(
+        !told.some((line) => line.includes('finished')),
+        `one of the two finished is no notice: ${JSON.stringify(told)}`,
+      );
+      await session.apply({ kind: 'setStatus', taskKey: 'task_right', status: 'completed' });
+      await waitFor(
+        () => told.some((line) => line.includes('was waiting for them')),
+        'the notice once both have finished',
+      );
+      assert.ok(
+        told.includes(
+          'task_left, task_right have finished: task_next ("next") was waiting for them.',
+        ),
+        JSON.stringify(told),
+      );
+      await waitFor(
+        () => status() === 'in_progress' && waitsFor() === undefined,
+        'Start on the notice starts the task and clears waits_for',
+        60_000,
+      );
+      assert.equal(modals.asked.length, 1, 'the second start collides with nothing');
+    } finally {
+      modals.restore();
+      window.showInformationMessage = original;
+    }
   });
 });
