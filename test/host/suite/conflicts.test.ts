@@ -35,6 +35,35 @@ describe('conflict radar in the Tasks view', function () {
     assert.doesNotMatch(String(row('task_apart').description ?? ''), /conflicts/);
   });
 
+  it('marks worktree rows the same way: by their task, or by their branch with its uncommitted work', async () => {
+    const provider = testing.worktrees.provider;
+    const rowOf = async (branch: string) => {
+      const node = (await provider.worktreeNodes()).find((n) => n.info.branch === branch);
+      assert.ok(node, `a worktree row for ${branch}`);
+      return provider.getTreeItem(node);
+    };
+    await waitFor(
+      async () => String((await rowOf('spike/two')).description ?? '').includes('conflicts with'),
+      'the forecast reaches the worktree rows',
+      30_000,
+    );
+    const tooltipText = (item: vscode.TreeItem) => {
+      assert.ok(item.tooltip instanceof vscode.MarkdownString);
+      return item.tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\/g, '');
+    };
+    const left = await rowOf('feat/left');
+    assert.match(String(left.description), /⚠ conflicts with task_right$/);
+    assert.match(
+      tooltipText(left),
+      /\*\*Merge conflict forecast\*\*\n\n- task_right: shared\.txt \(1 hunk\)$/,
+    );
+    const two = await rowOf('spike/two');
+    assert.match(String(two.description), /⚠ conflicts with spike\/one$/);
+    assert.match(tooltipText(two), /^- spike\/one: third\.txt \(1 hunk\)$/m);
+    assert.match(String((await rowOf('spike/one')).description), /⚠ conflicts with spike\/two$/);
+    assert.doesNotMatch(String((await rowOf('main')).description ?? ''), /conflicts/);
+  });
+
   it('offers another task first when the task to start collides only with work in progress', async () => {
     const session = await sessionWithFile(testing);
     const modals = answerModals();

@@ -153,4 +153,35 @@ describe('Wait at start: a soft dependency instead of a colliding start (real pr
     assert.deepEqual(raw('api_auth').waits_for, ['api_routes', 'api_docs']);
     assert.equal(worktreeCount(), 1);
   });
+
+  it('coord next puts a task that waits for unfinished tasks last and says so, until they finish', async () => {
+    const api: Record<string, Record<string, unknown>> = structuredClone(PLAN.tasks.api);
+    Object.assign(api.api_auth!, { files: [], priority: 'critical', waits_for: ['api_routes'] });
+    api.api_misc = {
+      id: 'misc',
+      name: 'Misc',
+      owner: 'Codex',
+      status: 'not_started',
+      priority: 'low',
+    };
+    const plan = { ...PLAN, tasks: { api } };
+    repo.write('task_status.json', `${JSON.stringify(plan, null, 2)}\n`);
+    const next = async () =>
+      (
+        JSON.parse((await coord(['next', '--json'], repo.root)).stdout) as {
+          tasks: { key: string; waitsFor: string[] }[];
+        }
+      ).tasks.map((t) => [t.key, t.waitsFor]);
+    assert.deepEqual(await next(), [
+      ['api_misc', []],
+      ['api_auth', ['api_routes']],
+    ]);
+    const table = await coord(['next'], repo.root);
+    assert.match(table.stdout.trim().split('\n')[2] ?? '', /^api_auth .* waits for api_routes\s*$/);
+    assert.equal((await coord(['set', 'api_routes', '--status', 'completed'], repo.root)).code, 0);
+    assert.deepEqual(await next(), [
+      ['api_auth', []],
+      ['api_misc', []],
+    ]);
+  });
 });

@@ -1,18 +1,25 @@
 import type { CreatedServices } from '../../common/vscode/session/createServices';
 import type { TasksFeature } from '../../tasks/vscode/registerTasksView';
+import type { WorktreesFeature } from '../../worktrees/vscode/worktreesFeature';
 import { ConflictRadar } from './conflictRadar';
 import { ConflictTreeDecorator } from './conflictTreeDecorator';
+import { ConflictWorktreeDecorator } from './conflictWorktreeDecorator';
 import { WaitNotifier } from './waitNotifier';
 
 /**
- * The conflict radar in the editor: a forecast per folder, shown on task rows, and a notice when
+ * The conflict radar in the editor: a forecast per folder, shown on task and worktree rows, and a notice when
  * the tasks a task waits for have finished.
  */
-export function registerConflicts(services: CreatedServices, tasks: TasksFeature): ConflictRadar {
+export function registerConflicts(
+  services: CreatedServices,
+  tasks: TasksFeature,
+  worktrees: WorktreesFeature,
+): ConflictRadar {
   const radar = new ConflictRadar(services.sessions, services.log);
   services.context.subscriptions.push(
     radar,
     tasks.provider.addDecorator(new ConflictTreeDecorator(radar)),
+    worktrees.provider.addRowDecorator(new ConflictWorktreeDecorator(radar)),
     new WaitNotifier(services.sessions),
   );
   return radar;
