@@ -1,6 +1,7 @@
 import type { LoadedTaskFile } from '../../../kernel/model/types';
 import type {
   DashboardAttentionItem,
+  DashboardConflicts,
   DashboardGitHubFreshness,
   DashboardPullRequest,
   GuardrailVerdict,
@@ -58,6 +59,7 @@ export interface DashboardExtras {
   /** Required reviews still awaited, from the review watch. */
   awaitedReviews?: { taskKey: string; reviewer: string; overdue: boolean }[];
   attention?: DashboardAttentionItem[];
+  conflicts?: DashboardConflicts;
 }
 
 export interface DashboardInputs extends DashboardExtras {

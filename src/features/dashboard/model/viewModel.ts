@@ -93,6 +93,7 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
     worktrees,
     history: (inputs.history ?? []).map((point) => ({ ...point })),
     attention: inputs.attention?.map((item) => ({ ...item })),
+    conflicts: inputs.conflicts && structuredClone(inputs.conflicts),
   });
 }
 

@@ -78,6 +78,7 @@ export function mergeExtras(parts: readonly (DashboardExtras | undefined)[]): Da
       }
     }
     merged.github ??= part.github;
+    merged.conflicts ??= part.conflicts;
   }
   return merged;
 }
