@@ -221,6 +221,7 @@ async function withUncommittedWork(
     branch: candidate.branch,
     commit: candidate.commit,
     ...(candidate.taskKey ? { taskKey: candidate.taskKey } : {}),
+    ...(candidate.worktree ? { worktree: candidate.worktree } : {}),
   };
   if (!candidate.worktree) {
     return live;

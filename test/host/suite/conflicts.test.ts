@@ -1,5 +1,7 @@
 // The conflict radar in a real VS Code: task rows whose branches would conflict say so.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { waitFor, type CoordinatorApi } from '../support/extension';
 import { answerModals } from '../support/modals';
@@ -62,6 +64,52 @@ describe('conflict radar in the Tasks view', function () {
     assert.match(tooltipText(two), /^- spike\/one: third\.txt \(1 hunk\)$/m);
     assert.match(String((await rowOf('spike/one')).description), /⚠ conflicts with spike\/two$/);
     assert.doesNotMatch(String((await rowOf('main')).description ?? ''), /conflicts/);
+  });
+
+  it('feeds the dashboard the conflict matrix, with the files of each pair', async () => {
+    const session = await sessionWithFile(testing);
+    const extras = await testing.dashboard.dataSources.collect(session.folder);
+    const matrix = extras.conflicts;
+    assert.ok(matrix, 'the radar is a dashboard data source');
+    assert.deepEqual(matrix.labels, ['task_left', 'task_right', 'spike/one', 'spike/two']);
+    assert.deepEqual(
+      matrix.cells
+        .map((cell) => [cell.a, cell.b, cell.status, cell.files.map((f) => f.path)])
+        .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+      [
+        ['spike/one', 'spike/two', 'conflict', ['third.txt']],
+        ['task_left', 'task_right', 'conflict', ['shared.txt']],
+      ],
+    );
+  });
+
+  it('updates the worktree marks without a refresh when a worktree file changes outside the editor', async () => {
+    const session = await sessionWithFile(testing);
+    const file = path.join(path.dirname(session.folder.uri.fsPath), 'Radar-two', 'third.txt');
+    const conflicting = fs.readFileSync(file, 'utf8');
+    const described = async () => {
+      const node = (await testing.worktrees.provider.worktreeNodes()).find(
+        (n) => n.info.branch === 'spike/two',
+      );
+      assert.ok(node);
+      return String(testing.worktrees.provider.getTreeItem(node).description ?? '');
+    };
+    // An agent undoes its edit, in place and outside the editor.
+    fs.writeFileSync(file, conflicting.replace('two two', 'line 2'));
+    try {
+      await waitFor(
+        async () => !(await described()).includes('conflicts with'),
+        'the mark goes when the worktree no longer conflicts',
+        30_000,
+      );
+    } finally {
+      fs.writeFileSync(file, conflicting);
+    }
+    await waitFor(
+      async () => (await described()).includes('conflicts with spike/one'),
+      'the mark comes back with the edit',
+      30_000,
+    );
   });
 
   it('offers another task first when the task to start collides only with work in progress', async () => {
