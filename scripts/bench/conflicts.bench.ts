@@ -38,7 +38,7 @@ const SEED = Number(flags.seed ?? 15);
 const HOT_FILES = 5;
 /** With 5 hot files, q²/5 ≈ 0.1 of the pairs share one. */
 const HOT_CHANCE = 0.7;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const COLD_RATIO_TARGET = 1.2;
 const WARM_EXTRA_TARGET_MS = 100;
 
