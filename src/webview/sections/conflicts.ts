@@ -57,7 +57,10 @@ export class ConflictMatrixView {
   private labels: string[] = [];
   /** The focused cell, by its row and column labels, kept across renders. */
   private active: [string, string] | undefined;
-  private readonly detail = el('div', { className: 'conflict-detail', attrs: { 'aria-live': 'polite' } });
+  private readonly detail = el('div', {
+    className: 'conflict-detail',
+    attrs: { 'aria-live': 'polite' },
+  });
 
   constructor(private readonly select: (key: string) => void) {}
 
