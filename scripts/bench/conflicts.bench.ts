@@ -5,8 +5,12 @@
  * branch and one batched merge of the overlapping pairs (target <= 1.2).
  * (2) Warm forecast after one branch moved, against that branch's own diff and merges
  * (target: at most 100 ms more).
- * Run: `node --import tsx scripts/bench/conflicts.bench.ts [--branches N] [--files N] [--seed N]`;
- * `--full` is the issue's size (50 branches, 25,000 files). The default runs in well under a minute.
+ * (3) With `--host`, in a real VS Code: the time from a worktree file written outside the editor,
+ * and from a branch moved by git, to the conflict mark on its tree row (no refresh asked), as a
+ * ratio to one forecast run in the same host.
+ * Run: `node --import tsx scripts/bench/conflicts.bench.ts [--branches N] [--files N] [--seed N]
+ * [--host]`; `--full` is the issue's size (50 branches, 25,000 files). The default runs in well
+ * under a minute; `--host` needs `node esbuild.js --tests` first (`npm run bench` builds it).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { forecastConflicts } from '../../src/features/conflicts/forecast';
 import type { TaskModel } from '../../src/kernel/model/types';
 import { TaskFileStore } from '../../src/platform/taskfile/store';
+import { loadHarness, median as medianOf, withRealHost } from './realHost';
 
 const { values: flags } = parseArgs({
   options: {
@@ -33,7 +38,7 @@ const SEED = Number(flags.seed ?? 15);
 const HOT_FILES = 5;
 /** With 5 hot files, q²/5 ≈ 0.1 of the pairs share one. */
 const HOT_CHANCE = 0.7;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const COLD_RATIO_TARGET = 1.2;
 const WARM_EXTRA_TARGET_MS = 100;
 
@@ -277,7 +282,38 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+/** Change-to-mark latency of the radar in a real VS Code, on the `conflicts` host workspace. */
+async function hostBench(): Promise<void> {
+  const { conflictsWorkspace } = await loadHarness<{
+    conflictsWorkspace(parent: string): string;
+  }>('conflictsWorkspace.mjs');
+  await withRealHost(async (run) => {
+    const samples = await run({
+      name: 'bench-conflicts',
+      workspace: conflictsWorkspace,
+      hostTests: ['conflictsBench'],
+      grep: '@bench',
+    });
+    const forecast = medianOf(samples('conflicts.forecastMs'));
+    console.log(
+      `conflicts (real VS Code): one forecast run of the host workspace (baseline) median ${forecast.toFixed(0)} ms`,
+    );
+    for (const [metric, what] of [
+      ['conflicts.fileToMarkMs', 'worktree file written outside the editor'],
+      ['conflicts.branchToMarkMs', 'branch moved by git'],
+    ] as const) {
+      const values = samples(metric);
+      const value = medianOf(values);
+      console.log(
+        `conflicts (real VS Code): ${what} to its tree mark, median ${value.toFixed(0)} ms of ${values.length} (${(value / forecast).toFixed(1)}x a forecast run; includes the radar's 1.5 s quiet time), max ${Math.max(...values).toFixed(0)} ms`,
+      );
+    }
+  });
+}
+
+main()
+  .then(() => (flags.host ? hostBench() : undefined))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

@@ -1,6 +1,7 @@
 // A repository with two tasks in progress on branches that change the same line, a third on a
 // branch that changes another file, and a task to start that claims the contested file: the
-// conflict radar's host scenario.
+// conflict radar's host scenario. Worktrees: one for task_left's branch, and two not linked to a
+// task whose work collides, one of them only in uncommitted changes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createGitRepo, git } from './workspaces.mjs';
@@ -33,16 +34,23 @@ export function conflictsWorkspace(parent) {
     'task_status.json': `${JSON.stringify(plan, null, 2)}\n`,
     'shared.txt': LINES,
     'other.txt': LINES,
+    'third.txt': LINES,
   });
   for (const [branch, file, text] of [
     ['feat/left', 'shared.txt', LINES.replace('line 3', 'left three')],
     ['feat/right', 'shared.txt', LINES.replace('line 3', 'right three')],
     ['feat/apart', 'other.txt', LINES.replace('line 9', 'apart nine')],
+    ['spike/one', 'third.txt', LINES.replace('line 2', 'one two')],
   ]) {
     git(repo, ['checkout', '-q', '-b', branch, 'main']);
     fs.writeFileSync(path.join(repo, file), text);
     git(repo, ['commit', '-q', '-am', `work on ${branch}`]);
   }
   git(repo, ['checkout', '-q', 'main']);
+  git(repo, ['worktree', 'add', '-q', path.join(parent, 'Radar-left'), 'feat/left']);
+  git(repo, ['worktree', 'add', '-q', path.join(parent, 'Radar-one'), 'spike/one']);
+  const two = path.join(parent, 'Radar-two');
+  git(repo, ['worktree', 'add', '-q', '-b', 'spike/two', two, 'main']);
+  fs.writeFileSync(path.join(two, 'third.txt'), LINES.replace('line 2', 'two two'));
   return repo;
 }

@@ -185,6 +185,36 @@ export interface DashboardAttentionItem {
   since?: string;
 }
 
+/** One file two sides of the conflict matrix both changed. */
+export interface DashboardConflictFile {
+  path: string;
+  /** Conflict blocks in the merged file; 0 when the conflict is not about lines (delete, binary). */
+  hunks: number;
+  /** Git's conflict types for the file, e.g. `content`, `modify/delete`. */
+  kinds: string[];
+}
+
+/** A cell of the conflict matrix: two sides that changed common files, and what merging them does. */
+export interface DashboardConflictCell {
+  a: string;
+  b: string;
+  /** `conflict`: merging both conflicts in `files`; `clean`: they share `files` but merge cleanly. */
+  status: 'conflict' | 'clean' | 'error';
+  files: DashboardConflictFile[];
+  /** Why the pair could not be merged, for `error`. */
+  message?: string;
+}
+
+/** The conflict radar's forecast as a matrix: live branches (by task key) × live branches. */
+export interface DashboardConflicts {
+  base: string;
+  /** Row and column headings: every side in a pair that shares files, tasks first, the base last. */
+  labels: string[];
+  cells: DashboardConflictCell[];
+  /** What was left out (a deleted branch, a detached worktree, ...). */
+  notes: string[];
+}
+
 export interface HistoryPoint {
   /** ISO date or timestamp. */
   date: string;
@@ -225,6 +255,8 @@ export interface DashboardViewModel {
   history: HistoryPoint[];
   /** The attention queue of the folder, shown at the top of the page. */
   attention?: DashboardAttentionItem[];
+  /** The conflict radar's matrix; absent when the forecast is off or not yet run. */
+  conflicts?: DashboardConflicts;
 }
 
 /** The fields of the view model other than `tasks`, which travel as whole values in a delta. */

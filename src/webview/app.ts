@@ -6,6 +6,7 @@ import type { BoardFilters } from './filters';
 import { readPersisted, type PersistedState } from './persisted';
 import { AttentionView } from './sections/attention';
 import { BoardView } from './sections/board';
+import { ConflictMatrixView } from './sections/conflicts';
 import { FilterBar } from './sections/filterBar';
 import { GraphView } from './sections/graph';
 import { GuardrailsView } from './sections/guardrails';
@@ -49,6 +50,11 @@ export class DashboardApp {
   private readonly worktrees = new WorktreesView({ select: (key) => this.select(key, true) });
   private readonly history = new HistoryView();
   private readonly attention: AttentionView;
+  private readonly conflicts = new ConflictMatrixView((key) => {
+    if (this.byKey.has(key)) {
+      this.select(key, true);
+    }
+  });
 
   constructor(
     private readonly root: HTMLElement,
@@ -91,6 +97,7 @@ export class DashboardApp {
         section('queues', 'Blockers and critical reviews', this.queues.element),
         section('guardrails', 'Guardrails', this.guardrails.element),
         section('worktrees', 'Worktrees', this.worktrees.element),
+        section('conflicts', 'Conflict forecast', this.conflicts.element),
         section('history', 'Completion over time', this.history.element),
       ]),
     );
@@ -125,6 +132,7 @@ export class DashboardApp {
     this.worktrees.render(model.worktrees);
     this.history.render(model.history);
     this.attention.render(model.attention);
+    this.conflicts.render(model.conflicts);
     this.showSelected();
     this.root.setAttribute('aria-busy', 'false');
     this.root.dataset.rendered = 'true';
@@ -187,6 +195,9 @@ export class DashboardApp {
     }
     if ('attention' in sections) {
       this.attention.render(model.attention);
+    }
+    if ('conflicts' in sections) {
+      this.conflicts.render(model.conflicts);
     }
     if (sections.history) {
       this.history.render(model.history);

@@ -23,8 +23,10 @@ export async function liveBranches(
   signal?: AbortSignal,
 ): Promise<{ branches: BranchCandidate[]; notes: string[] }> {
   const notes: string[] = [];
-  const heads = await branchHeads(folder, signal);
-  const worktrees = await listWorktrees(folder, signal);
+  const [heads, worktrees] = await Promise.all([
+    branchHeads(folder, signal),
+    listWorktrees(folder, signal),
+  ]);
   const worktreeOf = new Map<string, string>();
   for (const entry of worktrees) {
     if (entry.bare || entry.prunable) {

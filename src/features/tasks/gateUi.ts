@@ -8,12 +8,24 @@ import type { GateCheck } from './model/gates';
 export interface GateUi {
   /**
    * `true` goes ahead anyway (recorded), `false` stops, and `'recheck'` asks for the gate to be
-   * judged again because the UI did something about it (ran the missing guardrails).
+   * judged again because the UI did something about it (ran the missing guardrails). `'wait'`
+   * answers a start that collides with tasks in progress: do not start, wait for them to finish
+   * (any other gate takes it as `false`).
    */
-  confirmOverride(check: GateCheck): Promise<boolean | 'recheck'>;
+  confirmOverride(check: GateCheck): Promise<GateAnswer>;
 }
 
-/** A port that passes a gate only when the caller forced it up front. */
-export function forcedOnly(force: boolean): GateUi {
-  return { confirmOverride: () => Promise.resolve(force) };
+export type GateAnswer = boolean | 'recheck' | 'wait';
+
+/**
+ * A port that passes a gate only when the caller forced it up front, or, asked to wait, answers
+ * a colliding start with `'wait'`.
+ */
+export function forcedOnly(force: boolean, wait = false): GateUi {
+  return { confirmOverride: () => Promise.resolve(force || (wait ? 'wait' : false)) };
+}
+
+/** A port that gives an answer already obtained. */
+export function answered(answer: GateAnswer): GateUi {
+  return { confirmOverride: () => Promise.resolve(answer) };
 }

@@ -127,7 +127,7 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const mcp = registerMcpServer(services);
   const launcher = registerCoordLauncher(services);
   registerAgentExitState(services);
-  const conflicts = registerConflicts(services, tasks);
+  const conflicts = registerConflicts(services, tasks, worktrees, dashboard);
   const planBranches = registerPlanBranches(services, tasks, dashboard);
   const reviews = registerReviews(services, tasks, dashboard, pullRequestReviews);
   const agentStates = new AgentStates(services.sessions);

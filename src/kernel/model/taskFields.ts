@@ -246,6 +246,14 @@ export const TASK_FIELD_TABLE = {
     read: false,
     description: 'Who started the task (an agent or person); recorded on start.',
   },
+  waitsFor: {
+    names: ['waits_for'],
+    type: 'textList',
+    merge: 'set',
+    read: false,
+    description:
+      'Tasks this one waits for before it starts, because it would collide with them (a soft dependency: it gates nothing; recorded by Wait at start, cleared when the task starts).',
+  },
   reviews: {
     names: ['reviews'],
     type: 'reviews',

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 export interface AskedModal {
   message: string;
   buttons: string[];
+  detail?: string;
 }
 
 type ShowMessage = (...args: unknown[]) => Thenable<unknown>;
@@ -25,7 +26,7 @@ export function answerModals(answer: (buttons: string[]) => string | undefined =
   const restores = (['showWarningMessage', 'showInformationMessage'] as const).map((name) => {
     const original = window[name];
     window[name] = (message: unknown, ...rest: unknown[]) => {
-      const options = rest[0] as { modal?: boolean } | undefined;
+      const options = rest[0] as { modal?: boolean; detail?: string } | undefined;
       if (!options?.modal) {
         return original(message, ...rest);
       }
@@ -33,7 +34,7 @@ export function answerModals(answer: (buttons: string[]) => string | undefined =
       const buttons = items.map((item) =>
         typeof item === 'string' ? item : (item as vscode.MessageItem).title,
       );
-      asked.push({ message: String(message), buttons });
+      asked.push({ message: String(message), buttons, detail: options.detail });
       const chosen = answer(buttons);
       return Promise.resolve(items[buttons.indexOf(chosen ?? '')]);
     };

@@ -59,7 +59,7 @@ describe('the start gate and declared claims (real processes, real git)', functi
     assert.equal(refused.code, 1);
     assert.equal(
       refused.stderr,
-      'coord: Cannot start api_auth ("Auth"): claims the same files as api_routes (in progress): src/api/auth.ts ~ src/api/**. Use --force to go ahead anyway; it is recorded on the task.\n',
+      'coord: Cannot start api_auth ("Auth"): claims the same files as api_routes (in progress): src/api/auth.ts ~ src/api/**. Use --wait to record that it waits for api_routes. Use --force to go ahead anyway; it is recorded on the task.\n',
     );
     assert.equal(readFileSync(planPath(), 'utf8'), before, 'a refused start writes nothing');
     assert.equal(gitIn(repo.root, ['worktree', 'list']).trim().split('\n').length, 1);
@@ -114,7 +114,7 @@ describe('the start gate and declared claims (real processes, real git)', functi
     assert.equal(refused.code, 1);
     assert.match(
       refused.stderr,
-      /^coord: Cannot start ui_theme \("Theme"\): would conflict with api_routes \(in progress\): shared\.txt \(1 hunk\)\. Use --force/,
+      /^coord: Cannot start ui_theme \("Theme"\): would conflict with api_routes \(in progress\): shared\.txt \(1 hunk\)\. Use --wait to record that it waits for api_routes\. Use --force/,
     );
   });
 
@@ -170,7 +170,7 @@ describe('the start gate and declared claims (real processes, real git)', functi
     assert.equal(refused.code, 1);
     assert.match(
       refused.stderr,
-      /^coord: Cannot start api_auth \("Auth"\): claims files changed by api_routes \(in progress\): src\/api\/auth\.ts\. Use --force/,
+      /^coord: Cannot start api_auth \("Auth"\): claims files changed by api_routes \(in progress\): src\/api\/auth\.ts\. Use --wait to record that it waits for api_routes\. Use --force/,
     );
     assert.equal(
       gitIn(worktree, ['status', '--porcelain']),

@@ -142,13 +142,13 @@ describe('success criteria over time', () => {
       label: 'No merge conflicts',
       detail: 'the conflict forecast did not run',
     });
-    const forecast = deriveDashboard({ ...base, conflicts: ['feat/a × feat/b'] });
+    const forecast = deriveDashboard({ ...base, conflictingPairs: ['feat/a × feat/b'] });
     assert.deepEqual(criterion(forecast), {
       key: 'conflicts',
       label: 'No merge conflicts',
       met: false,
       detail: '1 conflicting: feat/a × feat/b',
     });
-    assert.equal(criterion(deriveDashboard({ ...base, conflicts: [] }))?.met, true);
+    assert.equal(criterion(deriveDashboard({ ...base, conflictingPairs: [] }))?.met, true);
   });
 });

@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { TASK_STATUSES } from '../../../kernel/model/types';
 import { forcedOnly } from '../../tasks/gateUi';
+import { WAITS_FOR_FIELD } from '../../conflicts/model/softDependencies';
 import { startGatedTask } from '../../worktrees/startGatedTask';
 import { currentCoordLauncher } from '../../common/cli/launcher';
 import { claimOperation, updateOperation } from '../tools/planOperations';
@@ -13,6 +14,12 @@ const FORCE = z
   .boolean()
   .optional()
   .describe('Go ahead although a gate refuses; recorded on the task with who and how');
+const WAIT = z
+  .boolean()
+  .optional()
+  .describe(
+    `When the task collides with tasks in progress, start nothing and record that it waits for them (${WAITS_FOR_FIELD})`,
+  );
 
 export function registerEditTools(server: McpServer, session: ToolSession): void {
   server.registerTool(
@@ -31,16 +38,16 @@ export function registerEditTools(server: McpServer, session: ToolSession): void
     {
       title: 'Start a task in a new worktree',
       description:
-        "Creates the task's branch and git worktree with its brief, and marks it in progress. Passes the start gate (force overrides it, recorded). Setup commands never run from here.",
-      inputSchema: { task: TASK, force: FORCE },
+        "Creates the task's branch and git worktree with its brief, and marks it in progress. Passes the start gate (force overrides it, recorded; wait records a soft dependency on the tasks it collides with instead of starting). Setup commands never run from here.",
+      inputSchema: { task: TASK, force: FORCE, wait: WAIT },
     },
-    ({ task, force }) =>
+    ({ task, force, wait }) =>
       runTool(async () => {
         const { model } = await readPlan(session);
         const target = editableTask(model, session, task);
         const settings = session.worktreeSettings;
         const result = await startGatedTask({
-          ui: forcedOnly(force === true),
+          ui: forcedOnly(force === true, wait === true),
           actor: await session.actor(),
           taskKey: target.key,
           taskFilePath: session.taskFilePath,
@@ -61,6 +68,14 @@ export function registerEditTools(server: McpServer, session: ToolSession): void
           // The new worktree's agent reaches this coord through the repository's launcher.
           coord: { command: currentCoordLauncher().command, replace: false },
         });
+        if (result.outcome === 'waiting') {
+          return jsonResult({
+            task: result.task.key,
+            outcome: result.outcome,
+            waitsFor: result.waitsFor,
+            message: result.message,
+          });
+        }
         return jsonResult({
           task: result.task.key,
           outcome: result.outcome,

@@ -5,7 +5,7 @@ import type { TaskStatus } from '../../../kernel/model/types';
 import { readRepositorySettings } from '../../../platform/settings/repositorySettings';
 import { trustOf } from '../../../platform/trust/trustStore';
 import { taskJson } from '../../tasks/model/taskJson';
-import { overlapNote } from '../../conflicts/model/rankByOverlap';
+import { whyLater } from '../../conflicts/model/rankByOverlap';
 import { nextReadyTasks } from '../../conflicts/model/nextReady';
 import { reviewShortfalls } from '../../reviews/reviewShortfalls';
 import { completionShortfalls } from '../../guardrails/completionShortfalls';
@@ -40,9 +40,11 @@ export async function nextTasksOperation(
   const ranked = nextReadyTasks(model, graph, owner);
   return {
     ready: ranked.length,
-    tasks: ranked.slice(0, limit ?? 20).map(({ task, overlaps }) => ({
-      ...taskJson(model, graph, task),
-      ...(overlaps.length > 0 ? { overlaps, why: overlapNote(overlaps) } : {}),
+    tasks: ranked.slice(0, limit ?? 20).map((entry) => ({
+      ...taskJson(model, graph, entry.task),
+      ...(entry.overlaps.length > 0 ? { overlaps: entry.overlaps } : {}),
+      ...(entry.waitsFor.length > 0 ? { waitsFor: entry.waitsFor } : {}),
+      ...(whyLater(entry) !== '' ? { why: whyLater(entry) } : {}),
     })),
   };
 }

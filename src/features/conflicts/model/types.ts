@@ -8,6 +8,8 @@ export interface LiveBranch {
   commit: string;
   /** The worktree whose uncommitted work is included, when there is some. */
   uncommittedIn?: string;
+  /** The worktree with this branch checked out, when there is one (the radar watches its files). */
+  worktree?: string;
 }
 
 export interface ConflictedFile {

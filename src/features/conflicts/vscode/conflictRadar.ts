@@ -9,9 +9,13 @@ import { errorLine } from '../../../kernel/errors/errorLine';
 /** Quiet time after a change before the forecast runs again. */
 const DEBOUNCE_MS = 1500;
 
+/** Paths inside a worktree whose changes are not work: git's own files and installed packages. */
+const NOT_WORK = /[\\/](?:\.git|node_modules)(?:[\\/]|$)/;
+
 /**
  * Keeps a conflict forecast per folder, run again (debounced) when the plan changes, a branch
- * moves (refs in the git common dir) or a file is saved; one run at a time per folder. The
+ * moves (refs in the git common dir), a file is saved, or a file changes in a live branch's
+ * worktree (an agent's edits, outside the editor); one run at a time per folder. The
  * `coordinator.conflicts.forecast` setting turns it off.
  */
 export class ConflictRadar extends Disposable {
@@ -21,6 +25,8 @@ export class ConflictRadar extends Disposable {
   private readonly timers = new Map<FolderSession, ReturnType<typeof setTimeout>>();
   private readonly running = new Set<FolderSession>();
   private readonly again = new Set<FolderSession>();
+  /** A watcher per worktree folder of a live branch, kept while the forecast lists it. */
+  private readonly worktreeWatchers = new Map<string, vscode.Disposable>();
 
   constructor(
     private readonly sessions: WorkspaceSessions,
@@ -46,6 +52,9 @@ export class ConflictRadar extends Disposable {
         for (const timer of this.timers.values()) {
           clearTimeout(timer);
         }
+        for (const watcher of this.worktreeWatchers.values()) {
+          watcher.dispose();
+        }
       },
     });
     this.scheduleAll();
@@ -53,6 +62,46 @@ export class ConflictRadar extends Disposable {
 
   forecastFor(session: FolderSession): ConflictForecast | undefined {
     return this.forecasts.get(session);
+  }
+
+  /** Watches the files of every live branch's worktree in any forecast, and no other. */
+  private watchWorktrees(): void {
+    const wanted = new Set<string>();
+    for (const forecast of this.forecasts.values()) {
+      for (const branch of forecast.branches) {
+        if (branch.worktree) {
+          wanted.add(branch.worktree);
+        }
+      }
+    }
+    for (const [folder, watcher] of this.worktreeWatchers) {
+      if (!wanted.has(folder)) {
+        watcher.dispose();
+        this.worktreeWatchers.delete(folder);
+      }
+    }
+    for (const folder of wanted) {
+      if (this.worktreeWatchers.has(folder)) {
+        continue;
+      }
+      const watcher = vscode.workspace.createFileSystemWatcher(
+        new vscode.RelativePattern(vscode.Uri.file(folder), '**/*'),
+      );
+      const onEvent = (uri: vscode.Uri) => {
+        if (!NOT_WORK.test(uri.fsPath.slice(folder.length))) {
+          this.scheduleAll();
+        }
+      };
+      this.worktreeWatchers.set(
+        folder,
+        vscode.Disposable.from(
+          watcher,
+          watcher.onDidCreate(onEvent),
+          watcher.onDidChange(onEvent),
+          watcher.onDidDelete(onEvent),
+        ),
+      );
+    }
   }
 
   private scheduleAll(): void {
@@ -90,6 +139,7 @@ export class ConflictRadar extends Disposable {
         model: session.state?.model,
       });
       this.forecasts.set(session, forecast);
+      this.watchWorktrees();
       this.changed.fire();
     } catch (error) {
       this.log.warn(`Conflict forecast for ${session.folder.name} failed: ${errorLine(error)}`);

@@ -1,8 +1,9 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Task } from '../../../kernel/model/types';
 import type { FolderSession } from '../../common/vscode/services';
 import type { TaskItemDecorator } from '../../tasks/vscode/taskItemDecorator';
 import { conflictsOfTask } from '../model/taskConflicts';
+import { markConflicts } from './conflictMark';
 import type { ConflictRadar } from './conflictRadar';
 
 /**
@@ -22,20 +23,8 @@ export class ConflictTreeDecorator implements TaskItemDecorator {
     }
     const forecast = this.radar.forecastFor(session);
     const conflicts = forecast && conflictsOfTask(forecast, task.key);
-    if (!conflicts) {
-      return;
+    if (conflicts) {
+      markConflicts(item, conflicts);
     }
-    const before = typeof item.description === 'string' ? item.description : '';
-    item.description = `${before ? `${before} · ` : ''}⚠ ${conflicts.description}`;
-    const tooltip =
-      item.tooltip instanceof vscode.MarkdownString
-        ? item.tooltip
-        : new vscode.MarkdownString(item.tooltip ?? '');
-    tooltip.appendMarkdown('\n\n---\n\n**Merge conflict forecast**\n');
-    for (const line of conflicts.lines) {
-      tooltip.appendMarkdown('\n- ');
-      tooltip.appendText(line);
-    }
-    item.tooltip = tooltip;
   }
 }

@@ -1,6 +1,7 @@
 import type { LoadedTaskFile } from '../../../kernel/model/types';
 import type {
   DashboardAttentionItem,
+  DashboardConflicts,
   DashboardGitHubFreshness,
   DashboardPullRequest,
   GuardrailVerdict,
@@ -59,7 +60,9 @@ export interface DashboardExtras {
   awaitedReviews?: { taskKey: string; reviewer: string; overdue: boolean }[];
   attention?: DashboardAttentionItem[];
   /** Branch pairs the conflict radar forecasts to conflict at merge; absent when it has not run. */
-  conflicts?: string[];
+  conflictingPairs?: string[];
+  /** The conflict radar's matrix; absent when the forecast is off or not yet run. */
+  conflicts?: DashboardConflicts;
 }
 
 export interface DashboardInputs extends DashboardExtras {

@@ -48,7 +48,7 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
     guardrails: model?.guardrails ?? [],
     now,
     snapshotTimes: inputs.history?.map((point) => point.date),
-    conflicts: inputs.conflicts,
+    conflicts: inputs.conflictingPairs,
     slaHours,
   });
   const overTime = criteriaOverTime({
@@ -105,6 +105,7 @@ export function deriveDashboard(inputs: DashboardInputs): DashboardViewModel {
     worktrees,
     history: (inputs.history ?? []).map((point) => ({ ...point })),
     attention: inputs.attention?.map((item) => ({ ...item })),
+    conflicts: inputs.conflicts && structuredClone(inputs.conflicts),
   });
 }
 

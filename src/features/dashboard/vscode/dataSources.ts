@@ -68,7 +68,7 @@ export function mergeExtras(parts: readonly (DashboardExtras | undefined)[]): Da
       'branchPlans',
       'awaitedReviews',
       'attention',
-      'conflicts',
+      'conflictingPairs',
     ] as const) {
       const values = part[name];
       if (values) {
@@ -79,6 +79,7 @@ export function mergeExtras(parts: readonly (DashboardExtras | undefined)[]): Da
       }
     }
     merged.github ??= part.github;
+    merged.conflicts ??= part.conflicts;
   }
   return merged;
 }

@@ -19,7 +19,7 @@ export function conflictForecastData(
         (candidate) => candidate.folder.uri.toString() === folder.uri.toString(),
       );
       const forecast = session && radar.forecastFor(session);
-      return forecast ? { conflicts: conflictingPairs(forecast) } : undefined;
+      return forecast ? { conflictingPairs: conflictingPairs(forecast) } : undefined;
     },
   };
 }

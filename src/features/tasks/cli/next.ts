@@ -1,6 +1,6 @@
 import { externalPrerequisites } from '../../../kernel/model/graph';
 import { reviewColumn, reviewLegend } from './list';
-import { overlapNote } from '../../conflicts/model/rankByOverlap';
+import { whyLater } from '../../conflicts/model/rankByOverlap';
 import { nextReadyTasks } from '../../conflicts/model/nextReady';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { ExitCode, type CliCommand } from '../../common/cli/command';
@@ -23,7 +23,7 @@ export const command: CliCommand = {
     const ranked = nextReadyTasks(model, graph, values.owner);
     if (values.json) {
       context.stdout(
-        `${JSON.stringify({ file: opened.path, tasks: ranked.map(({ task, overlaps }) => ({ ...taskJson(model, graph, task), overlaps })) }, null, 2)}\n`,
+        `${JSON.stringify({ file: opened.path, tasks: ranked.map(({ task, overlaps, waitsFor }) => ({ ...taskJson(model, graph, task), overlaps, waitsFor })) }, null, 2)}\n`,
       );
       return ExitCode.ok;
     }
@@ -32,7 +32,7 @@ export const command: CliCommand = {
       return ExitCode.ok;
     }
     // The column appears only when some ready task collides with work in progress.
-    const anyOverlap = ranked.some((entry) => entry.overlaps.length > 0);
+    const anyOverlap = ranked.some((entry) => whyLater(entry) !== '');
     context.stdout(
       formatTable(
         [
@@ -46,7 +46,7 @@ export const command: CliCommand = {
           { header: 'NEEDS (EXTERNAL)', max: 32, flexible: true },
           ...(anyOverlap ? [{ header: 'WHY LATER', max: 64, flexible: true }] : []),
         ],
-        ranked.map(({ task, overlaps }) => [
+        ranked.map(({ task, ...why }) => [
           task.key,
           task.name,
           task.owner,
@@ -55,7 +55,7 @@ export const command: CliCommand = {
           task.phase ?? '',
           reviewColumn(task),
           externalPrerequisites(graph, task.key).join(', '),
-          ...(anyOverlap ? [overlapNote(overlaps)] : []),
+          ...(anyOverlap ? [whyLater(why)] : []),
         ]),
       ),
     );

@@ -1,8 +1,10 @@
 import { NamingError, TemplateError } from '../model/naming';
 import { GitError } from '../../../platform/git';
 import { StartTaskError, type StartTaskResult } from '..';
-import { startGatedTask } from '../startGatedTask';
-import { forcedOnly } from '../../tasks/gateUi';
+import { startGatedTask, type GatedStartResult } from '../startGatedTask';
+import type { GateUi } from '../../tasks/gateUi';
+import { waitTargets } from '../../conflicts/model/softDependencies';
+import { CoordinatorError } from '../../../kernel/errors/coordinatorError';
 import { resolveActor } from '../../../platform/identity/actor';
 import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/args';
 import { CommandFailure, ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
@@ -21,12 +23,14 @@ export const command: CliCommand = {
   summary: 'start a task in its own git worktree (branch, brief, task file); prints the path',
   usage:
     'coord start KEY [--base BRANCH] [--branch-template T] [--path-template T] [--copy GLOB]...\n' +
-    '                [--brief NAME] [--setup COMMAND] [--force] [--workspace FILE] [--trusted] [--json] [--file PATH]\n' +
+    '                [--brief NAME] [--setup COMMAND] [--force | --wait] [--workspace FILE] [--trusted]\n' +
+    '                [--json] [--file PATH]\n' +
     "  Options default to the coordinator.worktrees.* settings of the folder's .vscode/settings.json\n" +
     "  (over --workspace FILE's); the setup command from settings runs only in a trusted repository.\n" +
     '  A task that is blocked, waiting, waits for unfinished tasks, or collides with a task in\n' +
     '  progress (the same declared files, or a forecast conflict) starts only with --force,\n' +
-    '  which is recorded on the task.\n' +
+    '  which is recorded on the task; with --wait a colliding start starts nothing and records\n' +
+    '  the tasks it waits for (waits_for), and exits 1.\n' +
     '  e.g. cd "$(coord start task1)"',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
@@ -42,6 +46,7 @@ export const command: CliCommand = {
         brief: { type: 'string' },
         setup: { type: 'string' },
         force: { type: 'boolean' },
+        wait: { type: 'boolean' },
       },
       1,
     );
@@ -53,10 +58,21 @@ export const command: CliCommand = {
     const settings = readWorktreeSettings(
       (await cliSettings(values, context, { reads: ['worktrees.'] })).get,
     );
-    let result: StartTaskResult;
+    if (values.force && values.wait) {
+      throw new UsageError('--force and --wait ask for opposite things: give one');
+    }
+    // What a refused colliding start could wait for, to say so beside --force.
+    let couldWaitFor: string[] = [];
+    const ui: GateUi = {
+      confirmOverride(check) {
+        couldWaitFor = waitTargets(check.overlaps ?? []);
+        return Promise.resolve(values.force === true || (values.wait === true ? 'wait' : false));
+      },
+    };
+    let gated: GatedStartResult;
     try {
-      result = await startGatedTask({
-        ui: forcedOnly(values.force === true),
+      gated = await startGatedTask({
+        ui,
         actor: await resolveActor('cli', context.cwd),
         taskKey,
         taskFilePath,
@@ -78,6 +94,12 @@ export const command: CliCommand = {
         coord: { command: currentCoordLauncher().command, replace: false },
       });
     } catch (error) {
+      if (CoordinatorError.is(error, 'gateRefused') && couldWaitFor.length > 0) {
+        throw new CoordinatorError(
+          'gateRefused',
+          `${error.message} Use --wait to record that it waits for ${couldWaitFor.join(', ')}.`,
+        );
+      }
       if (
         error instanceof StartTaskError ||
         error instanceof GitError ||
@@ -88,6 +110,16 @@ export const command: CliCommand = {
       }
       throw error;
     }
+    if (gated.outcome === 'waiting') {
+      if (values.json) {
+        context.stdout(
+          `${JSON.stringify({ outcome: 'waiting', taskKey: gated.task.key, waitsFor: gated.waitsFor }, null, 2)}\n`,
+        );
+        return ExitCode.failed;
+      }
+      throw new CommandFailure(gated.message);
+    }
+    const result: StartTaskResult = gated;
     // The line the editor would type in the agent's terminal; shown, never run, by the CLI.
     const template = agentCommandTemplate(settings.agents, result.task);
     const syntax = shellSyntaxFor(context.env.SHELL);

@@ -12,6 +12,7 @@ import { StartTaskError, type StartTaskResult } from '..';
 import { startGatedTask } from '../startGatedTask';
 import { Commands } from '../../common/vscode/constants';
 import type { GateUi } from '../../tasks/gateUi';
+import { waitTargets } from '../../conflicts/model/softDependencies';
 import { refusalText } from '../../tasks/model/gates';
 import { resolveActor } from '../../../platform/identity/actor';
 import type { CoordinatorServices, FolderSession } from '../../common/vscode/services';
@@ -46,6 +47,7 @@ const SHOW_LOG = 'Show Log';
 export const SHOW_DEPENDENCIES = 'Show Dependencies';
 export const START_ANYWAY = 'Start Anyway';
 export const PICK_ANOTHER = 'Pick Another Task';
+export const WAIT = 'Wait';
 const MANAGE_TRUST = 'Manage Workspace Trust';
 const inFlight = new Set<string>();
 
@@ -76,16 +78,25 @@ export async function runStartFlow(
   const settings = worktreeSettingsFor(session.folder);
   const actor = await resolveActor('editor', session.folder.uri.fsPath);
   // The first button is the focused one, so Enter shows what the task waits for, or, when the
-  // task only collides with work in progress, offers another task.
+  // task only collides with work in progress, offers another task. Wait is offered on collisions.
   const gateUi: GateUi = {
     async confirmOverride(check) {
+      const others = waitTargets(check.overlaps ?? []);
       const onlyCollides = check.overlaps?.length === check.reasons.length;
+      const waitNote =
+        others.length > 0
+          ? ` Wait starts nothing: it records that the task waits for ${others.join(', ')} and tells you when they finish.`
+          : '';
       const answer = await ui.confirm(
         refusalText(check),
-        `${check.reasons.map((reason) => `• ${reason}`).join('\n')}\n\nStarting anyway is recorded on the task.`,
+        `${check.reasons.map((reason) => `• ${reason}`).join('\n')}\n\nStarting anyway is recorded on the task.${waitNote}`,
         onlyCollides ? PICK_ANOTHER : SHOW_DEPENDENCIES,
         START_ANYWAY,
+        ...(others.length > 0 ? [WAIT] : []),
       );
+      if (answer === WAIT) {
+        return 'wait';
+      }
       if (answer === PICK_ANOTHER) {
         void vscode.commands.executeCommand(Commands.startTaskInWorktree);
       }
@@ -99,7 +110,7 @@ export async function runStartFlow(
     },
   };
   try {
-    const result = await vscode.window.withProgress(
+    const gated = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
         title: `Starting ${task.id} in a worktree`,
@@ -138,6 +149,12 @@ export async function runStartFlow(
         }).finally(() => cancelled.dispose());
       },
     );
+    if (gated.outcome === 'waiting') {
+      services.log.info(`Start ${task.key}: ${gated.message}`);
+      void ui.info(`${gated.message} You will be told when they finish.`);
+      return undefined;
+    }
+    const result = gated;
     logResult(services, result);
     await deps.onStarted(result);
     return await afterStart(deps, settings, result);

@@ -9,6 +9,7 @@ import { RepositoryWorktrees } from './repositoryWorktrees';
 import { worktreeTreeItem } from './worktreeTreeItems';
 import type { WorktreeNode, WorktreeTreeNode } from './worktreeTreeNodes';
 import type { TaskItemDecorator } from '../../tasks/vscode/taskItemDecorator';
+import type { WorktreeItemDecorator } from './worktreeItemDecorator';
 
 /**
  * The `coordinator.worktrees` view: every worktree of each repository the workspace folders belong
@@ -27,6 +28,7 @@ export class WorktreesTreeProvider
   private repos: RepositoryWorktrees[] = [];
   private readonly repoListeners: vscode.Disposable[] = [];
   private readonly decorators = new Set<TaskItemDecorator>();
+  private readonly rowDecorators = new Set<WorktreeItemDecorator>();
   private readonly debouncers = new Map<RepositoryWorktrees, Debouncer>();
 
   constructor(
@@ -46,6 +48,17 @@ export class WorktreesTreeProvider
     return new vscode.Disposable(() => {
       listener.dispose();
       this.decorators.delete(decorator);
+    });
+  }
+
+  /** Adds another feature's data (the conflict radar's) to every worktree row. */
+  addRowDecorator(decorator: WorktreeItemDecorator): vscode.Disposable {
+    this.rowDecorators.add(decorator);
+    const listener = decorator.onDidChange(() => this.changed.fire(undefined));
+    this.changed.fire(undefined);
+    return new vscode.Disposable(() => {
+      listener.dispose();
+      this.rowDecorators.delete(decorator);
     });
   }
 
@@ -114,6 +127,11 @@ export class WorktreesTreeProvider
       if (session && task) {
         for (const decorator of this.decorators) {
           decorator.decorate(item, session, task);
+        }
+      }
+      if (session) {
+        for (const decorator of this.rowDecorators) {
+          decorator.decorate(item, session, node.info, task);
         }
       }
       return item;
