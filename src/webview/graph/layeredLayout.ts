@@ -27,7 +27,7 @@ export interface LayeredLayout {
   height: number;
 }
 
-const ORDER_SWEEPS = 6;
+const ORDER_SWEEPS = 24;
 const PLACEMENT_SWEEPS = 8;
 
 /** Lays out nodes `0..count-1` linked by `edges` (`[from, to]`: `from` drawn left of `to`). */
