@@ -147,7 +147,7 @@ const targets = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    // The graph's layout worker (dagre) is a second bundle carried inside this one as a string.
+    // The graph's layout worker is a second bundle carried inside this one as a string.
     plugins: [inlineWorker({ minify: production })],
   },
 ];

@@ -2,7 +2,8 @@
  * Dashboard rendering, measured inside the page: the built `dist/webview/dashboard.js` runs in
  * headless Chromium with a stub `acquireVsCodeApi`, receives a generated state of 1,000 and of
  * 10,000 tasks, then one-task deltas; the dependency graph of 1,000 tasks is laid out in the
- * page's web worker (time inside the worker, and the main thread's drawing of the result).
+ * page's web worker (time inside the worker, and the main thread's drawing of the result), and in
+ * Node against the dagre layout it replaced.
  * Times include parsing the message and the browser's style and layout. Each figure is also
  * given as a ratio to a floor measured in the same page: as many plain text divs, built and laid out.
  * Run: `npm run bench -- dashboard --no-host`
@@ -15,6 +16,10 @@ import { chromium, type Page } from 'playwright-core';
 import { deriveDashboard, diffDashboard } from '../../src/features/dashboard/model';
 import { loadTaskFile } from '../../src/kernel/model/load';
 import type { DashboardViewModel } from '../../src/protocol/dashboardModel';
+import { NO_FILTERS } from '../../src/webview/filters';
+import { graphNodes } from '../../src/webview/graph/graphInput';
+import { layoutGraph } from '../../src/webview/graph/layout';
+import { layoutWithDagre, type Polyline } from './dagreReference';
 import { generatePlan } from './generatedPlan';
 
 const FIRST_RENDER_BUDGETS_MS: [tasks: number, budget: number][] = [
@@ -173,6 +178,8 @@ async function main(): Promise<void> {
     }
     await measureLayout(open, 'dependency-heavy plan', generateTaskFile(LAYOUT_TASKS));
     await measureLayout(open, 'chains of five (generatedPlan)', generatePlan(LAYOUT_TASKS));
+    compareWithDagre('dependency-heavy plan', generateTaskFile(LAYOUT_TASKS));
+    compareWithDagre('chains of five (generatedPlan)', generatePlan(LAYOUT_TASKS));
     await measureUpdates(await open());
   } finally {
     await browser.close();
@@ -214,6 +221,56 @@ async function measureLayout(
   console.log(
     `graph layout in the worker, ${model.tasks.length} tasks (${label}): ${layout.toFixed(1)} ms (budget ${LAYOUT_BUDGET_MS} ms, ratio ${(layout / LAYOUT_BUDGET_MS).toFixed(2)}; ${LAYOUT_TASKS} plain divs ${baseline.toFixed(1)} ms, ratio ${(layout / baseline).toFixed(1)}); drawing its ${nodes} nodes on the page ${median(drawing).toFixed(1)} ms`,
   );
+}
+
+/**
+ * The layout against the dagre layout it replaced (scripts/bench/dagreReference.ts), both in Node
+ * in this run: time, and edge crossings as a measure of the drawing.
+ */
+function compareWithDagre(label: string, text: string): void {
+  const nodes = graphNodes(viewModel(text).tasks, NO_FILTERS);
+  const ours: number[] = [];
+  const dagre: number[] = [];
+  let oursEdges: Polyline[] = [];
+  let dagreGroups: Polyline[][] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    let start = performance.now();
+    oursEdges = layoutGraph({ nodes, viewWidth: 1300 }).edges;
+    ours.push(performance.now() - start);
+    start = performance.now();
+    dagreGroups = layoutWithDagre(nodes);
+    dagre.push(performance.now() - start);
+  }
+  const oursMs = median(ours);
+  const dagreMs = median(dagre);
+  const dagreCrossings = dagreGroups.reduce((sum, group) => sum + crossingsOf(group), 0);
+  console.log(
+    `graph layout in Node, ${nodes.length} tasks (${label}): ${oursMs.toFixed(1)} ms; dagre as before ${dagreMs.toFixed(1)} ms, ratio ${(oursMs / dagreMs).toFixed(2)}; edge crossings ${crossingsOf(oursEdges)} vs dagre's ${dagreCrossings}`,
+  );
+}
+
+/** Proper crossings between segments of different polylines. */
+function crossingsOf(edges: readonly Polyline[]): number {
+  type P = { x: number; y: number };
+  const segments: [P, P, number][] = [];
+  edges.forEach((edge, k) => {
+    for (let i = 1; i < edge.points.length; i++) {
+      segments.push([edge.points[i - 1], edge.points[i], k]);
+    }
+  });
+  const side = (a: P, b: P, c: P) =>
+    Math.sign((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
+  let count = 0;
+  for (let i = 0; i < segments.length; i++) {
+    for (let j = i + 1; j < segments.length; j++) {
+      const [a, b, k] = segments[i];
+      const [c, d, m] = segments[j];
+      if (k !== m && side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0) {
+        count++;
+      }
+    }
+  }
+  return count;
 }
 
 /** One-task deltas on the 1,000-task dashboard. */
