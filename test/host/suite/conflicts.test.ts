@@ -191,6 +191,7 @@ describe('conflict radar in the Tasks view', function () {
       await waitFor(
         () => session.state?.model?.byKey.get('task_left')?.status === 'completed',
         'the editor reads the first completion',
+        30_000,
       );
       await new Promise((resolve) => setTimeout(resolve, 1000));
       assert.ok(
@@ -201,6 +202,7 @@ describe('conflict radar in the Tasks view', function () {
       await waitFor(
         () => told.some((line) => line.includes('was waiting for them')),
         'the notice once both have finished',
+        30_000,
       );
       assert.ok(
         told.includes(
