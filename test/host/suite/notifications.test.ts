@@ -180,4 +180,37 @@ describe('notifications', function () {
       messages.dispose();
     }
   });
+
+  it('says once that an agent finished: the attention notice, not a second one for the exit', async () => {
+    const task =
+      session.state!.model!.tasks.find((t) => t.status === 'in_progress') ??
+      session.state!.model!.tasks[0];
+    const messages = recordMessages(undefined);
+    try {
+      const terminal = vscode.window.createTerminal({
+        name: 'agent that finishes',
+        cwd: session.folder.uri,
+        shellPath: '/bin/sh',
+        shellArgs: ['-c', 'exit 0'],
+        env: { COORDINATOR_TASK_KEY: task.key, COORD_AGENT_KIND: 'other' },
+      });
+      await waitFor(() => terminal.exitStatus !== undefined, 'the agent process ends', 30_000);
+      await waitFor(
+        () => messages.shown.some((m) => m.message.includes(`on ${task.key} finished`)),
+        'the finished notice',
+        30_000,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const about = messages.shown.filter(
+        (m) => m.message.includes(task.key) || m.message.includes(task.name),
+      );
+      assert.deepEqual(
+        about.map((m) => m.message),
+        [`agent on ${task.key} finished: review its work`],
+      );
+      terminal.dispose();
+    } finally {
+      messages.dispose();
+    }
+  });
 });

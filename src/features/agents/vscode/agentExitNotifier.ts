@@ -16,14 +16,19 @@ export function registerAgentExitNotifier(services: CoordinatorServices): void {
     exitCode: number | undefined,
     command: string | undefined,
   ): void => {
-    const enabled = coordinatorSettings(folderUri).flag(Settings.notifyAgentExit);
-    if (!enabled) {
+    const settings = coordinatorSettings(folderUri);
+    if (!settings.flag(Settings.notifyAgentExit)) {
+      return;
+    }
+    // A clean finish is announced by the attention queue's notice ("… finished: review its
+    // work"); saying it again here only doubled it.
+    if (exitCode === 0 && settings.flag(Settings.notifyAgentAttention)) {
       return;
     }
     const message = agentExitMessage(command, found.task.name, exitCode);
     const show = 'Show Task';
-    const settings = 'Open Agent Settings';
-    const actions = message.commandProblem ? [show, settings] : [show];
+    const openSettings = 'Open Agent Settings';
+    const actions = message.commandProblem ? [show, openSettings] : [show];
     const reveal = message.failed
       ? vscode.window.showWarningMessage
       : vscode.window.showInformationMessage;
@@ -33,7 +38,7 @@ export function registerAgentExitNotifier(services: CoordinatorServices): void {
           taskKey: found.task.key,
           folder: found.session.folder.uri.toString(),
         });
-      } else if (answer === settings) {
+      } else if (answer === openSettings) {
         void vscode.commands.executeCommand(
           'workbench.action.openSettings',
           `${Settings.section}.${Settings.agents}`,
