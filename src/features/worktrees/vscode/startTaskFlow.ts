@@ -10,6 +10,7 @@ import { extensionCoordLauncher } from '../../plan-merge/vscode/extensionLaunche
 import { TaskFileStore } from '../../../platform/taskfile/store';
 import { StartTaskError, type StartTaskResult } from '..';
 import { startGatedTask } from '../startGatedTask';
+import { sharingLine } from '../model/sharedDependencies';
 import { Commands } from '../../common/vscode/constants';
 import type { GateUi } from '../../tasks/gateUi';
 import { refusalText } from '../../tasks/model/gates';
@@ -121,6 +122,7 @@ export async function runStartFlow(
           pathTemplate: settings.pathTemplate,
           baseBranch: settings.baseBranch,
           copyGlobs: settings.copyGlobs,
+          sharedDependencies: settings.sharedDependencies,
           briefFileName: settings.briefFileName,
           setupCommand: settings.setupCommand,
           portBase: settings.portBase,
@@ -138,7 +140,7 @@ export async function runStartFlow(
         }).finally(() => cancelled.dispose());
       },
     );
-    logResult(services, result);
+    logResult(services, result, settings.setupCommand.trim() !== '');
     await deps.onStarted(result);
     return await afterStart(deps, settings, result);
   } catch (error) {
@@ -250,10 +252,17 @@ async function afterStart(
   return outcome;
 }
 
-function logResult(services: CoordinatorServices, result: StartTaskResult): void {
+function logResult(
+  services: CoordinatorServices,
+  result: StartTaskResult,
+  hasSetupCommand: boolean,
+): void {
   const { task } = result;
   for (const note of result.notes) {
     services.log.info(`Start ${task.key}: ${note}`);
+  }
+  for (const shared of result.sharedDependencies) {
+    services.log.info(`Start ${task.key}: ${sharingLine(shared, hasSetupCommand)}.`);
   }
   for (const { path, reason } of result.skippedCopies) {
     services.log.warn(`Start ${task.key}: not copied: ${path} (${reason}).`);
