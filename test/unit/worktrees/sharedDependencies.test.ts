@@ -29,6 +29,7 @@ import { cloneWorks } from '../../../src/platform/files/cloneTree';
 import { isolateGitConfig } from '../../support/tempRepo';
 import { npm, treeDigest, writeNpmProject } from '../../support/npmFixture';
 import { createTaskRepo, type TaskRepo } from './fixtureTasks';
+import { coord } from '../cli/runCoord';
 
 /** Packages of this repository's lock, with their dependencies, installed offline from the npm cache. */
 const PACKAGES = ['debug', 'chalk', 'semver', 'picocolors'];
@@ -223,6 +224,31 @@ describe('shared dependencies in a new worktree (real git, real npm)', function 
       treeDigest(mainModules),
       before,
       'npm install in the worktree changed nothing in main',
+    );
+  });
+
+  it('coord start prepares the folders the repository settings name and says how', async () => {
+    repo = repoWithDependencies();
+    const method = reflinkSupported(repo.parent) ? 'cloned copy-on-write' : 'hardlinked';
+    repo.write(
+      '.vscode/settings.json',
+      JSON.stringify({ 'coordinator.worktrees.sharedDependencies': ['node_modules', '.venv'] }),
+    );
+    repo.commit('share node_modules');
+    const started = await coord(['start', 'task1'], repo.root);
+    assert.equal(started.code, 0, started.stderr);
+    assert.match(
+      started.stderr,
+      new RegExp(`shared: node_modules: ${method} from the main checkout, \\d+ files`),
+    );
+    assert.match(started.stderr, /shared: \.venv: not shared \(a Python virtual environment/);
+    const path = started.stdout.trim();
+    assert.ok(existsSync(join(path, 'node_modules', 'semver', 'package.json')));
+    const json = await coord(['start', 'task1', '--json'], repo.root);
+    assert.deepEqual(
+      (JSON.parse(json.stdout) as { sharedDependencies: unknown[] }).sharedDependencies,
+      [],
+      'a start that finds its worktree prepares nothing again',
     );
   });
 
