@@ -24,27 +24,31 @@ export function writeNpmProject(folder: string, roots: readonly string[]): strin
     packages: Record<string, LockEntry>;
   };
   const packages: Record<string, unknown> = {};
-  const pending = [...roots];
+  const pending = roots.map((name) => `node_modules/${name}`);
   const names: string[] = [];
   while (pending.length > 0) {
-    const name = pending.shift() as string;
-    if (packages[`node_modules/${name}`]) {
+    const key = pending.shift() as string;
+    if (packages[key]) {
       continue;
     }
-    const entry = lock.packages[`node_modules/${name}`];
+    const entry = lock.packages[key];
     if (!entry) {
-      throw new Error(`${name} is not at the top of this repository's node_modules`);
+      throw new Error(`${key} is not in this repository's lock`);
     }
-    const {
-      dev: _dev,
-      devOptional: _devOptional,
-      peer: _peer,
-      optional: _optional,
-      ...kept
-    } = entry;
-    packages[`node_modules/${name}`] = kept;
-    names.push(name);
-    pending.push(...Object.keys(entry.dependencies ?? {}));
+    const { dev: _dev, devOptional: _devOptional, peer: _peer, ...kept } = entry;
+    packages[key] = kept;
+    names.push(key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length));
+    for (const dependency of [
+      ...Object.keys(entry.dependencies ?? {}),
+      ...Object.keys((entry.optionalDependencies as Record<string, string>) ?? {}),
+    ]) {
+      const found = installedAt(lock.packages, key, dependency);
+      if (found) {
+        pending.push(found);
+      } else if (!entry.optionalDependencies) {
+        throw new Error(`${dependency} of ${key} is not in this repository's lock`);
+      }
+    }
   }
   const dependencies = Object.fromEntries(
     roots.map((name) => [name, lock.packages[`node_modules/${name}`].version]),
@@ -66,6 +70,26 @@ export function writeNpmProject(folder: string, roots: readonly string[]): strin
     )}\n`,
   );
   return names;
+}
+
+/** Where Node finds `dependency` from the package at lock key `from`: its own node_modules, then up. */
+function installedAt(
+  packages: Record<string, LockEntry>,
+  from: string,
+  dependency: string,
+): string | undefined {
+  let base = from;
+  for (;;) {
+    const key = `${base}/node_modules/${dependency}`;
+    if (packages[key]) {
+      return key;
+    }
+    const up = base.lastIndexOf('/node_modules/');
+    if (up < 0) {
+      return packages[`node_modules/${dependency}`] ? `node_modules/${dependency}` : undefined;
+    }
+    base = base.slice(0, up);
+  }
 }
 
 /** Runs npm offline in `folder` (no scripts, audit or funding calls); throws with npm's output. */
