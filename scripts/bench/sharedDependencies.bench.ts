@@ -189,7 +189,9 @@ async function runAll(where: string, disk: Disk): Promise<void> {
       (root) => {
         cpSync(join(PROJECT, 'package.json'), join(root, 'package.json'));
         cpSync(join(PROJECT, 'package-lock.json'), join(root, 'package-lock.json'));
-        execFileSync('cp', ['-a', join(PROJECT, 'node_modules'), join(root, 'node_modules')]);
+        // A worktree's node_modules may be a symlink to another checkout's: copy the real tree.
+        const installed = realpathSync(join(PROJECT, 'node_modules'));
+        execFileSync('cp', ['-a', `${installed}/.`, join(root, 'node_modules')]);
       },
       FULL_INSTALL ? [plainCopy, npmCi] : [plainCopy],
     );
