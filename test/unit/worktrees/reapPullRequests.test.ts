@@ -8,6 +8,7 @@ import { reapWorktrees } from '../../../src/features/worktrees/reapWorktrees';
 import { FakeGitHub, openPull } from '../../support/fake-github';
 import { isolateGitConfig } from '../../support/tempRepo';
 import { createTaskRepo, type TaskRepo } from './fixtureTasks';
+import { coord } from '../cli/runCoord';
 
 const TOKEN = 'ghp_testtoken0123456789abcdefABCDEF01';
 
@@ -146,6 +147,60 @@ describe('the reaper asks GitHub for each branch (fake GitHub checked against th
     }
     const task = (await repo.store.read()).model?.byKey.get('task1_shadow_diff');
     assert.equal(task?.status, 'completed', 'a squash-merged pull request completes its task');
+  });
+
+  it('coord worktrees reap asks GitHub with the token and API URL coord pr uses', async () => {
+    repo = createTaskRepo();
+    const closed = worktree('closed', 'feat/closed');
+    const other = worktree('other', 'feat/other');
+    fake = await FakeGitHub.start({ token: TOKEN });
+    fake.state.pulls.push(openPull(5, 'feat/closed', { state: 'closed' }));
+    repo.write(
+      '.vscode/settings.json',
+      JSON.stringify({
+        'coordinator.github.apiBaseUrl': fake.url,
+        'coordinator.github.owner': fake.state.owner,
+        'coordinator.github.repo': fake.state.repo,
+      }),
+    );
+    repo.commit('github settings');
+    const env = { ...process.env, GITHUB_TOKEN: TOKEN, GH_TOKEN: '' };
+    const run = await coord(
+      ['worktrees', 'reap', '--dry-run', '--json', '--trusted'],
+      repo.root,
+      undefined,
+      env,
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const printed = JSON.parse(run.stdout) as {
+      worktrees: { path: string; classes: string[]; safe: boolean; why: string }[];
+      notes: string[];
+    };
+    assert.deepEqual(printed.notes, []);
+    const byPath = new Map(printed.worktrees.map((entry) => [entry.path, entry]));
+    assert.deepEqual(byPath.get(closed)?.classes, ['prClosed', 'unpushed']);
+    assert.equal(
+      byPath.get(closed)?.why,
+      'its pull request #5 was closed without merging; 1 commit(s) kept in a backup ref',
+    );
+    assert.equal(byPath.get(other)?.safe, false);
+
+    const asked = fake.exchanges.length;
+    const { GITHUB_TOKEN: _token, GH_TOKEN: _gh, ...tokenless } = env;
+    const withoutToken = await coord(
+      ['worktrees', 'reap', '--dry-run', '--trusted'],
+      repo.root,
+      undefined,
+      { ...tokenless, PATH: '/usr/bin:/bin' },
+    );
+    assert.equal(withoutToken.code, 0, withoutToken.stderr);
+    assert.match(withoutToken.stdout, /keep +\S+closed +feat\/closed .*\[unpushed\]/);
+    assert.doesNotMatch(
+      withoutToken.stderr,
+      /Pull requests not checked/,
+      'no token: nothing to say',
+    );
+    assert.equal(fake.exchanges.length, asked, 'without a token GitHub is not asked');
   });
 
   it('goes on without the pull request classes, saying why, when GitHub refuses', async () => {
