@@ -6,7 +6,8 @@
  *
  * - `prod`: this repository's production dependencies (about 150 packages), installed offline.
  * - `full`: this repository's whole installed `node_modules` (about 23,000 files) as the main
- *   checkout's tree, against a plain copy (`cp -a`, the bytes an install writes at the least);
+ *   checkout's tree, against a plain copy (`cp -a --reflink=never`, the bytes an install writes
+ *   at the least);
  *   with `--full-install`, also against `npm ci` of this repository's lock.
  *
  * Extra disk: on ext4, `du` of the main and the worktree trees together less the main's alone
@@ -160,12 +161,16 @@ const npmCi = {
   run: (_main: string, worktree: string) => npm(worktree, ['ci']),
 };
 const plainCopy = {
-  name: 'plain copy (cp -a)',
+  // --reflink=never: GNU cp (like Node's copyFile through copy_file_range) would otherwise let
+  // XFS or btrfs share the blocks, and this baseline is the bytes written by a real copy.
+  name: 'plain copy (cp -a --reflink=never)',
   run: (main: string, worktree: string) =>
-    cpSync(join(main, 'node_modules'), join(worktree, 'node_modules'), {
-      recursive: true,
-      verbatimSymlinks: true,
-    }),
+    execFileSync('cp', [
+      '-a',
+      '--reflink=never',
+      join(main, 'node_modules'),
+      join(worktree, 'node_modules'),
+    ]),
 };
 
 async function runAll(where: string, disk: Disk): Promise<void> {
