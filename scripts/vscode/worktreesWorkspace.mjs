@@ -19,18 +19,25 @@ export function worktreesWorkspace(parent) {
     'coordinator.worktrees.setupCommand': `echo setup ran > ${SETUP_MARKER}`,
     'coordinator.worktrees.openTerminal': true,
     'coordinator.worktrees.taskEnv': { DATABASE_NAME: 'lukhas_${taskKey}' },
+    'coordinator.worktrees.sharedDependencies': ['node_modules'],
     'coordinator.worktrees.openInNewWindow': false,
     'coordinator.guardrails.requirePassBeforeComplete': false,
   };
   const root = createGitRepo(path.join(parent, 'Lukhas'), {
     'README.md': '# Lukhas\n\nFixture repository for Agent Coordinator worktree tests.\n',
     [LUKHAS_TASK_FILE]: lukhasTaskFileText(),
-    '.gitignore': `.env*\nconfig/local.json\n.dev/locks/*.lock\n${AGENT_MARKER}\n${SETUP_MARKER}\n`,
+    '.gitignore': `.env*\nnode_modules/\nconfig/local.json\n.dev/locks/*.lock\n${AGENT_MARKER}\n${SETUP_MARKER}\n`,
     '.worktreeinclude': '# untracked files every task worktree needs\nconfig/local.json\n',
     '.dev/locks/.gitkeep': '',
     '.vscode/settings.json': `${JSON.stringify(settings, null, 2)}\n`,
   });
   fs.writeFileSync(path.join(root, '.env'), 'API_TOKEN=fixture-token\n');
+  // An installed package, shared with each new task worktree (coordinator.worktrees.sharedDependencies).
+  fs.mkdirSync(path.join(root, 'node_modules', 'left-pad'), { recursive: true });
+  fs.writeFileSync(
+    path.join(root, 'node_modules', 'left-pad', 'index.js'),
+    'module.exports = 1;\n',
+  );
   fs.mkdirSync(path.join(root, 'config'), { recursive: true });
   fs.writeFileSync(path.join(root, 'config', 'local.json'), '{ "local": true }\n');
   return root;

@@ -73,7 +73,12 @@ export async function reapWorktrees(options: ReapOptions): Promise<ReapReport> {
         deleteMergedBranch: verdict.facts.merged,
         teardown: options.teardown,
         tasks: options.tasks,
-        known: { entries: survey.entries, base: survey.base, merged: verdict.facts.merged },
+        known: {
+          entries: survey.entries,
+          base: survey.base,
+          // A squash-merged pull request completes the task as a merge into the base does.
+          merged: verdict.facts.merged || verdict.facts.pullRequest?.state === 'merged',
+        },
         signal: options.signal,
       });
       report.removed.push(result);

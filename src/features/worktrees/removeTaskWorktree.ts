@@ -140,7 +140,10 @@ export async function removeTaskWorktree(
   const linked = await tasksOf(options.tasks, entry, mainRoot);
   const teardown = entry.prunable
     ? 'none'
-    : await runTeardown(options.teardown, entry.path, options.force === true, notes, signal);
+    : await runTeardown(options.teardown, entry.path, options.force === true, notes, signal, {
+        mainRoot,
+        task: linked[0]?.task,
+      });
   const guardrails = await guardrailsBeforeRemoval(options.tasks, linked, merged);
   const backupRef =
     options.backup && unpushed > 0 && entry.head

@@ -42,6 +42,8 @@ import { releasePorts } from './portAllocation';
 import { taskEnvFor, type TaskEnv } from './taskEnv';
 import type { PortBlock } from './model/portBlocks';
 import type { TaskFileAccess } from './taskFileAccess';
+import { shareDependencies } from './shareDependencies';
+import { sharingLine, type SharedDependency } from './model/sharedDependencies';
 
 export const DEFAULT_COPY_GLOBS: readonly string[] = SETTINGS['worktrees.copyGlobs'].default;
 export const DEFAULT_BRIEF_FILE_NAME: string = SETTINGS['worktrees.briefFileName'].default;
@@ -60,6 +62,8 @@ export interface StartTaskOptions {
   baseBranch?: string;
   /** `coordinator.worktrees.copyGlobs`; default `[".env*"]`. Added to `.worktreeinclude`. */
   copyGlobs?: readonly string[];
+  /** `coordinator.worktrees.sharedDependencies`: folders prepared from the main checkout. */
+  sharedDependencies?: readonly string[];
   /** `coordinator.worktrees.briefFileName`; default `TASK_BRIEF.md`. */
   briefFileName?: string;
   /** `coordinator.worktrees.setupCommand`: a shell line run in the new worktree. */
@@ -108,6 +112,8 @@ export interface StartTaskResult {
   copiedFiles: string[];
   /** Files selected for copying that were not copied, with the reason. */
   skippedCopies: { path: string; reason: string }[];
+  /** What became of each folder of `sharedDependencies`, and how it was prepared. */
+  sharedDependencies: SharedDependency[];
   lockFile?: string;
   setup: 'ran' | 'skippedUntrusted' | 'none';
   /** What the task's terminals and setup command get: `COORD_TASK`, `COORD_PORT`…, the template's names. */
@@ -369,6 +375,15 @@ async function createWorktree(
   const copies = await steps.run('copy included files', () =>
     copyIncludedFiles(mainRoot, path, options.copyGlobs ?? DEFAULT_COPY_GLOBS, signal),
   );
+  const shared = await steps.run('share dependencies', () =>
+    shareDependencies({
+      mainRoot,
+      worktreePath: path,
+      folders: options.sharedDependencies ?? [],
+      onCreated: (label, undo) => steps.created(label, undo),
+      signal,
+    }),
+  );
   const taskEnv = await steps.run('prepare environment', async () => {
     steps.created(`port block of ${path}`, async () => {
       await releasePorts(mainRoot, { worktreePath: path });
@@ -376,7 +391,7 @@ async function createWorktree(
     return prepareEnvironment(context, path);
   });
   const brief = await steps.run('write brief', () =>
-    writeBrief(context, branch, path, baseName ?? branch, taskEnv.env),
+    writeBrief(context, branch, path, baseName ?? branch, taskEnv.env, shared),
   );
   const agentSetup = await connectAgents(context, path);
 
@@ -410,6 +425,7 @@ async function createWorktree(
     agentSetup,
     copiedFiles: copies.copied,
     skippedCopies: copies.skipped,
+    sharedDependencies: shared,
     lockFile,
     setup,
     env: taskEnv.env,
@@ -440,6 +456,7 @@ async function finishExisting(
     path,
     copiedFiles: [],
     skippedCopies: [],
+    sharedDependencies: [],
     createdBranch: false,
     setup: 'none',
     env: {},
@@ -499,6 +516,7 @@ async function writeBrief(
   path: string,
   base: string,
   env: Readonly<Record<string, string>>,
+  shared: readonly SharedDependency[] = [],
 ) {
   const { options, steps, task, model, mainRoot } = context;
   const written = await writeTaskBrief({
@@ -515,6 +533,9 @@ async function writeBrief(
         taskFileLabel: portable(relative(mainRoot, options.taskFilePath)),
         taskFilePath: options.taskFilePath,
         env,
+        shared: shared.map((entry) =>
+          sharingLine(entry, (options.setupCommand?.trim() ?? '') !== ''),
+        ),
       }),
     onCreated: (label, undo) => steps.created(label, undo),
     signal: options.signal,

@@ -8,6 +8,7 @@ export const START_STEPS = [
   'resolve base',
   'create worktree',
   'copy included files',
+  'share dependencies',
   'prepare environment',
   'write brief',
   'connect agents',

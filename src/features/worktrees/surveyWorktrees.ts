@@ -10,7 +10,12 @@ import { processesInside } from '../../platform/process/processCwds';
 import { mapWithLimit } from './concurrency';
 import { linkedTasks } from './list';
 import { branchMerged } from './mergedWork';
-import { judgeWorktree, type ReapVerdict, type WorktreeFacts } from './model/reapVerdict';
+import {
+  judgeWorktree,
+  type BranchPullRequest,
+  type ReapVerdict,
+  type WorktreeFacts,
+} from './model/reapVerdict';
 
 export interface SurveyOptions {
   /** Any folder of the repository. */
@@ -22,6 +27,11 @@ export interface SurveyOptions {
   model?: TaskModel;
   /** Also measure each worktree's size on disk (walks every file). */
   sizes?: boolean;
+  /**
+   * Each branch's pull request on GitHub (merged, closed or open), when a GitHub client is
+   * configured; a failure is noted and the survey goes on without the PR classes.
+   */
+  pullRequests?: (branches: readonly string[]) => Promise<ReadonlyMap<string, BranchPullRequest>>;
   now?: () => Date;
   signal?: AbortSignal;
 }
@@ -31,6 +41,8 @@ export interface Survey {
   base?: string;
   entries: WorktreeEntry[];
   verdicts: ReapVerdict[];
+  /** What could not be read, e.g. the pull requests when GitHub did not answer. */
+  notes: string[];
 }
 
 const PARALLEL_GIT = 4;
@@ -48,12 +60,37 @@ export async function surveyWorktrees(options: SurveyOptions): Promise<Survey> {
   const facts = await mapWithLimit(linked, PARALLEL_GIT, (entry) =>
     readFacts(entry, mainRoot, base, options),
   );
-  await addProcesses(facts);
+  const notes: string[] = [];
+  await Promise.all([addProcesses(facts), addPullRequests(facts, options, notes)]);
   const now = (options.now ?? (() => new Date()))().getTime();
   const verdicts = facts.map((fact) =>
     judgeWorktree(fact, { now, abandonedDays: options.abandonedDays }),
   );
-  return { mainRoot, base, entries, verdicts };
+  return { mainRoot, base, entries, verdicts, notes };
+}
+
+async function addPullRequests(
+  facts: WorktreeFacts[],
+  options: SurveyOptions,
+  notes: string[],
+): Promise<void> {
+  const branches = facts.flatMap((fact) => (fact.prunable || !fact.branch ? [] : [fact.branch]));
+  if (!options.pullRequests || branches.length === 0) {
+    return;
+  }
+  try {
+    const found = await options.pullRequests(branches);
+    for (const fact of facts) {
+      const pr = fact.branch === undefined ? undefined : found.get(fact.branch);
+      if (pr) {
+        fact.pullRequest = { number: pr.number, state: pr.state, url: pr.url };
+      }
+    }
+  } catch (error) {
+    notes.push(
+      `Pull requests not checked: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 async function readFacts(

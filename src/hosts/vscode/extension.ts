@@ -120,7 +120,9 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   context.subscriptions.push(new UnsavedPlanEdits(services));
   const dashboard = registerDashboard(services);
   guardrails.addToDashboard(dashboard);
-  const worktrees = registerWorktrees(services, dashboard);
+  const worktrees = registerWorktrees(services, dashboard, (session) =>
+    late.github?.pullRequests.forSession(session).service(),
+  );
   const github = registerGitHub(services, tasks, dashboard);
   late.github = github;
   const snapshots = registerSnapshots(services, dashboard, github.pullRequests);

@@ -45,6 +45,7 @@ export const SETTINGS = {
   },
   'worktrees.baseBranch': { default: '', restricted: false },
   'worktrees.copyGlobs': { default: ['.env*'], restricted: false },
+  'worktrees.sharedDependencies': { default: [], restricted: false },
   'worktrees.setupCommand': { default: '', restricted: true },
   'worktrees.teardownCommand': { default: '', restricted: true },
   'worktrees.statusAfterRemoval': { default: 'not_started', restricted: false },

@@ -45,3 +45,18 @@ export async function isTracked(
   });
   return result.stdout.length > 0;
 }
+
+/** True when `relative` (from the worktree root) is ignored by git in `cwd`'s worktree. */
+export async function isIgnored(
+  cwd: string,
+  relative: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  const result = await runGit(['check-ignore', '-q', '--no-index', '--', relative], {
+    cwd,
+    signal,
+    readOnly: true,
+    okExitCodes: [1],
+  });
+  return result.exitCode === 0;
+}

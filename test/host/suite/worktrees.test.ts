@@ -238,6 +238,20 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       'the lock file is touched',
     );
     assert.equal(fs.readFileSync(path.join(worktree, SETUP_MARKER), 'utf8').trim(), 'setup ran');
+    const [shared] = result.sharedDependencies;
+    assert.equal(shared?.folder, 'node_modules');
+    assert.ok(
+      shared?.method === 'reflink' || shared?.method === 'hardlink',
+      `node_modules was prepared (${JSON.stringify(shared)})`,
+    );
+    assert.equal(
+      fs.readFileSync(path.join(worktree, 'node_modules', 'left-pad', 'index.js'), 'utf8'),
+      fs.readFileSync(path.join(root, 'node_modules', 'left-pad', 'index.js'), 'utf8'),
+    );
+    assert.match(
+      brief,
+      /## Shared dependencies\n\n- node_modules: (cloned copy-on-write|hardlinked)/,
+    );
 
     const after = rawTask(session, 'task1_shadow_diff');
     assert.equal(after.status, 'in_progress');

@@ -316,8 +316,11 @@ export class FakeGitHub {
         pattern: new RegExp(`${repoPath}/pulls$`),
         handle: (_m: RegExpExecArray, _r: IncomingMessage, url: URL): Reply => {
           const wanted = url.searchParams.get('state') ?? 'open';
+          // GitHub's `head=owner:branch` (a bare branch name filters nothing).
+          const head = /^([^:]+):(.+)$/.exec(url.searchParams.get('head') ?? '');
           const pulls = s.pulls
             .filter((pr) => wanted === 'all' || pr.state === wanted)
+            .filter((pr) => !head || (head[1] === s.owner && pr.head === head[2]))
             .sort((a, b) => b.number - a.number);
           return this.page(url, pulls, (pr) =>
             pullRequestSimpleObject(...ctx(), pr, s.defaultBranch),

@@ -312,9 +312,12 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
         'coordinator.worktrees.pathTemplate': '../${repo}-wt-${id}',
         'coordinator.worktrees.briefFileName': 'BRIEF.md',
         'coordinator.worktrees.ports.base': 31000,
+        'coordinator.worktrees.sharedDependencies': ['node_modules'],
       }),
     );
+    repo.write('.gitignore', 'node_modules/\n');
     repo.commit('settings');
+    repo.write('node_modules/left-pad/index.js', 'module.exports = 1;\n');
     const starter = await connect({ COORD_TASK: 'c_free', COORD_AGENT: 'Claude Code' });
     const reply = await starter.call('start_task');
     assert.equal(reply.isError, undefined, resultText(reply));
@@ -322,6 +325,18 @@ describe('coord mcp: a real MCP client over stdio against the server process', f
     assert.equal(started.branch, 'agents/claude/c');
     assert.equal(started.path, join(repo.parent, 'Mcp-wt-c'));
     assert.equal(started.briefPath, join(String(started.path), 'BRIEF.md'));
+    const [shared] = started.sharedDependencies as {
+      folder: string;
+      method: string;
+      said: string;
+    }[];
+    assert.equal(shared?.folder, 'node_modules');
+    assert.match(shared?.method ?? '', /^(reflink|hardlink)$/);
+    assert.match(
+      shared?.said ?? '',
+      /^node_modules: (cloned copy-on-write|hardlinked) from the main checkout/,
+    );
+    assert.ok(existsSync(join(String(started.path), 'node_modules/left-pad/index.js')));
     const env = await coord(['env', 'c_free', '--json'], repo.root);
     assert.equal((JSON.parse(env.stdout) as Record<string, string>).COORD_PORT, '31000');
   });

@@ -4,6 +4,7 @@ import { TASK_STATUSES } from '../../../kernel/model/types';
 import { forcedOnly } from '../../tasks/gateUi';
 import { WAITS_FOR_FIELD } from '../../conflicts/model/softDependencies';
 import { startGatedTask } from '../../worktrees/startGatedTask';
+import { sharingLine } from '../../worktrees/model/sharedDependencies';
 import { currentCoordLauncher } from '../../common/cli/launcher';
 import { claimOperation, updateOperation } from '../tools/planOperations';
 import { editableTask, readPlan, type ToolSession } from '../tools/toolSession';
@@ -58,6 +59,7 @@ export function registerEditTools(server: McpServer, session: ToolSession): void
                 branchTemplate: settings.branchTemplate,
                 pathTemplate: settings.pathTemplate,
                 copyGlobs: settings.copyGlobs,
+                sharedDependencies: settings.sharedDependencies,
                 briefFileName: settings.briefFileName,
                 portBase: settings.portBase,
                 portBlockSize: settings.portBlockSize,
@@ -83,6 +85,11 @@ export function registerEditTools(server: McpServer, session: ToolSession): void
           path: result.path,
           briefPath: result.briefPath ?? null,
           agentFlags: result.agentSetup?.flags ?? null,
+          // No setup command runs from MCP, so a folder left to it is installed by the agent.
+          sharedDependencies: result.sharedDependencies.map((shared) => ({
+            ...shared,
+            said: sharingLine(shared, false),
+          })),
           notes: result.notes,
         });
       }),

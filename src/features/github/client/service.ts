@@ -345,6 +345,54 @@ export class GitHubService {
     return { number: created.number, url: created.html_url, warnings };
   }
 
+  /**
+   * The pull request that decides each branch's fate, for the reaper: a merged one if any, else
+   * an open one, else the latest closed one. Branches without a pull request are left out. One
+   * request per branch (`GET /pulls?head=owner:branch&state=all`); throws when GitHub cannot
+   * be asked (no token, no repository, an error), so a caller tells "no PR" from "not known".
+   */
+  async branchPullRequests(branches: readonly string[]): Promise<Map<string, PullRequestInfo>> {
+    const repository = this.options.repository;
+    if (!repository) {
+      throw new GitHubError(
+        'noRepository',
+        'No GitHub repository: the origin remote is not on GitHub and no owner/repo is configured.',
+      );
+    }
+    const { owner, repo } = repository;
+    const found = new Map<string, PullRequestInfo>();
+    try {
+      const octokit = await this.octokit();
+      await mapLimit([...new Set(branches)], this.options.concurrency ?? 8, async (branch) => {
+        const answer = await octokit.rest.pulls.list({
+          owner,
+          repo,
+          state: 'all',
+          head: `${owner}:${branch}`,
+          per_page: 100,
+        });
+        const pulls = expectShape<RestPullRequestLike[]>(
+          answer.data,
+          listOf(pullRequestShape),
+          `the pull requests of ${branch}`,
+        )
+          .map(pullRequestFromRest)
+          // The filter is GitHub's; a server that ignores it must not pin other branches' PRs here.
+          .filter((pr) => pr.headRef === branch);
+        const deciding =
+          pulls.find((pr) => pr.state === 'merged') ??
+          pulls.find((pr) => pr.state === 'open') ??
+          pulls[0];
+        if (deciding) {
+          found.set(branch, deciding);
+        }
+      });
+    } catch (error) {
+      throw this.asError(error, 'the pull requests of the worktree branches');
+    }
+    return found;
+  }
+
   /** The reviews submitted on pull request `number`, oldest first (up to 100). */
   async pullRequestReviews(number: number): Promise<PullRequestReview[]> {
     const repository = this.options.repository;

@@ -8,6 +8,7 @@ import { reapWorktrees } from '../reapWorktrees';
 import type { RemoveWorktreeResult } from '../removeTaskWorktree';
 import { restoreBackup } from '../restoreBackup';
 import { cliRemoval } from './removalEffects';
+import { cliBranchPullRequests } from './reapPullRequests';
 
 export interface ReapValues extends SettingsValues {
   json?: boolean;
@@ -38,6 +39,7 @@ export async function reapCommand(
     model: opened?.loaded.broken ? undefined : opened?.loaded.model,
     sizes: dryRun,
     dryRun,
+    pullRequests: await cliBranchPullRequests(root, values, context),
     teardown: removal.teardown,
     tasks: removal.tasks,
   });
@@ -49,6 +51,7 @@ export async function reapCommand(
           worktrees: report.survey.verdicts.map(verdictJson),
           removed: report.removed,
           kept: report.kept,
+          notes: report.survey.notes,
           reclaimedBytes: dryRun ? wouldReclaim(report.survey.verdicts) : report.reclaimedBytes,
         },
         null,
@@ -56,6 +59,9 @@ export async function reapCommand(
       )}\n`,
     );
     return ExitCode.ok;
+  }
+  for (const note of report.survey.notes) {
+    context.stderr(`coord: ${note}\n`);
   }
   for (const verdict of report.survey.verdicts) {
     const size = verdict.facts.bytes === undefined ? '' : `  ${megabytes(verdict.facts.bytes)}`;

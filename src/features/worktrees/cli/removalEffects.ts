@@ -34,6 +34,7 @@ export async function cliRemoval(
     command: settings.teardownCommand,
     trusted: read.trusted,
     onOutput: (chunk) => context.stderr(chunk),
+    environment: settings,
   };
   const model = opened?.loaded.model;
   if (!opened || !model || opened.loaded.broken) {

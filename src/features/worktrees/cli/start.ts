@@ -13,6 +13,7 @@ import { TaskFileStore } from '../../../platform/taskfile/store';
 import { join } from 'node:path';
 import { readWorktreeSettings } from '../model/settings';
 import { portRangeText } from '../model/portBlocks';
+import { sharingLine } from '../model/sharedDependencies';
 import { agentCommandTemplate, expandAgentCommand } from '../../agents/model/agentCommand';
 import { shellSyntaxFor } from '../../agents/model/shellQuoting';
 import { cliSettings, SETTINGS_OPTIONS } from '../../common/cli/settings';
@@ -58,6 +59,7 @@ export const command: CliCommand = {
     const settings = readWorktreeSettings(
       (await cliSettings(values, context, { reads: ['worktrees.'] })).get,
     );
+    const setupCommand = values.setup ?? (settings.setupCommand || undefined);
     if (values.force && values.wait) {
       throw new UsageError('--force and --wait ask for opposite things: give one');
     }
@@ -81,8 +83,9 @@ export const command: CliCommand = {
         branchTemplate: values['branch-template'] ?? settings.branchTemplate,
         pathTemplate: values['path-template'] ?? settings.pathTemplate,
         copyGlobs: values.copy ?? settings.copyGlobs,
+        sharedDependencies: settings.sharedDependencies,
         briefFileName: values.brief ?? settings.briefFileName,
-        setupCommand: values.setup ?? (settings.setupCommand || undefined),
+        setupCommand,
         portBase: settings.portBase,
         portBlockSize: settings.portBlockSize,
         taskEnv: settings.taskEnv,
@@ -149,13 +152,17 @@ export const command: CliCommand = {
       );
       return ExitCode.ok;
     }
-    context.stderr(describe(result, agentCommand));
+    context.stderr(describe(result, agentCommand, setupCommand !== undefined));
     context.stdout(`${result.path}\n`);
     return ExitCode.ok;
   },
 };
 
-function describe(result: StartTaskResult, agentCommand: string | undefined): string {
+function describe(
+  result: StartTaskResult,
+  agentCommand: string | undefined,
+  hasSetupCommand: boolean,
+): string {
   const skipped = result.skippedCopies.map(({ path, reason }) => `not copied: ${path} (${reason})`);
   if (result.outcome === 'existing') {
     return [
@@ -172,6 +179,7 @@ function describe(result: StartTaskResult, agentCommand: string | undefined): st
     result.briefPath ? `brief: ${result.briefPath}` : undefined,
     result.copiedFiles.length > 0 ? `copied: ${result.copiedFiles.join(', ')}` : undefined,
     ...skipped,
+    ...result.sharedDependencies.map((shared) => `shared: ${sharingLine(shared, hasSetupCommand)}`),
     result.lockFile ? `lock: ${result.lockFile}` : undefined,
     result.ports
       ? `ports: ${portRangeText(result.ports)} (COORD_PORT=${result.ports.start})`

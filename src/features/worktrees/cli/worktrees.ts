@@ -31,10 +31,13 @@ export const command: CliCommand = {
     '       coord worktrees reap [--dry-run] [--json] [--older-than DAYS] [--base BRANCH]\n' +
     '       coord worktrees restore BRANCH [--path DIR]\n' +
     '       coord worktrees prune [--dry-run]\n' +
-    '  remove and reap run coordinator.worktrees.teardownCommand first (trusted repositories\n' +
+    "  remove and reap run the repository's .coordinator/teardown, then\n" +
+    "  coordinator.worktrees.teardownCommand, with the task's environment (trusted repositories\n" +
     "  only; --trusted or COORD_TRUSTED=1), release the task lock, clear the task's worktree and\n" +
-    '  branch and move its status; reap removes only merged or abandoned worktrees that are clean,\n' +
-    '  unlocked and used by no process, keeping refs/coordinator/backup/<branch> for unpushed commits',
+    '  branch and move its status; reap removes only worktrees that are clean, unlocked and used\n' +
+    '  by no process and are merged, abandoned, or whose pull request was merged or closed (asked\n' +
+    '  of GitHub with the token coord pr uses), keeping refs/coordinator/backup/<branch> for\n' +
+    '  unpushed commits',
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(
       args,

@@ -13,6 +13,8 @@ export interface BriefInput {
   taskFilePath?: string;
   /** The task's environment (`COORD_TASK`, `COORD_PORT`…, template names), listed in the brief. */
   env?: Readonly<Record<string, string>>;
+  /** How each shared dependency folder was prepared, one line each. */
+  shared?: readonly string[];
 }
 
 /** The Markdown brief written into a new worktree for the agent or person taking the task. */
@@ -111,6 +113,7 @@ export function renderTaskBrief(input: BriefInput): string {
 
   const file = input.taskFilePath ? ` --file ${shellWord(input.taskFilePath)}` : '';
   environmentSection(lines, task.key, input.env ?? {}, file);
+  sharedSection(lines, input.shared ?? []);
   const steps = task.progress?.totalSteps;
   lines.push('## Reporting progress', '');
   lines.push(
@@ -160,6 +163,18 @@ function environmentSection(
     lines.push(`- \`${name}=${value}\``);
   }
   lines.push('', `In another shell: \`eval "$(coord env ${taskKey} --shell${file})"\`.`, '');
+}
+
+/** What the worktree got from the main checkout's heavy folders, and what the agent must not do. */
+function sharedSection(lines: string[], shared: readonly string[]): void {
+  if (shared.length === 0) {
+    return;
+  }
+  lines.push('## Shared dependencies', '');
+  for (const line of shared) {
+    lines.push(`- ${line}`);
+  }
+  lines.push('');
 }
 
 function section(

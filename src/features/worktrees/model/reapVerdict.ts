@@ -3,7 +3,23 @@ export type WorktreeOrigin = 'Agent Coordinator' | 'Claude Code' | 'Codex' | 'VS
 
 /** What the reaper found about one worktree; several can hold at once. */
 export type ReapClass =
-  'merged' | 'abandoned' | 'dirty' | 'unpushed' | 'inUse' | 'locked' | 'prunable' | 'active';
+  | 'merged'
+  | 'prMerged'
+  | 'prClosed'
+  | 'abandoned'
+  | 'dirty'
+  | 'unpushed'
+  | 'inUse'
+  | 'locked'
+  | 'prunable'
+  | 'active';
+
+/** The pull request that decides a branch's fate, as GitHub reports it. */
+export interface BranchPullRequest {
+  number: number;
+  state: 'open' | 'closed' | 'merged';
+  url?: string;
+}
 
 /** What was read about one linked worktree before judging it. */
 export interface WorktreeFacts {
@@ -20,6 +36,8 @@ export interface WorktreeFacts {
   unpushed: number;
   /** Its branch moved since it was made and is all in the base. */
   merged: boolean;
+  /** Its branch's pull request, when GitHub was asked and has one. */
+  pullRequest?: BranchPullRequest;
   /** Epoch ms of the last commit or change of the worktree's git state or top folder. */
   lastActivity?: number;
   /** Processes whose working directory is inside; undefined when they cannot be seen. */
@@ -56,8 +74,9 @@ export function worktreeOrigin(path: string, taskKeys: readonly string[]): Workt
 
 /**
  * Judges one worktree. Never safe: locked (by any tool), a live process inside, processes that
- * cannot be seen, or changes not committed. Safe: its folder is gone, or its work is merged, or
- * it has had no activity for `abandonedDays`; commits on no remote are then kept by a backup ref.
+ * cannot be seen, or changes not committed. Safe: its folder is gone, or its work is merged (into
+ * the base, or its pull request on GitHub), or its pull request was closed, or it has had no
+ * activity for `abandonedDays`; commits on no remote are then kept by a backup ref.
  */
 export function judgeWorktree(
   facts: WorktreeFacts,
@@ -78,6 +97,12 @@ export function judgeWorktree(
   }
   if (facts.merged) {
     classes.push('merged');
+  }
+  const pr = facts.pullRequest;
+  if (pr?.state === 'merged') {
+    classes.push('prMerged');
+  } else if (pr?.state === 'closed') {
+    classes.push('prClosed');
   }
   const idleDays =
     facts.lastActivity === undefined ? 0 : (options.now - facts.lastActivity) / DAY_MS;
@@ -115,6 +140,13 @@ export function judgeWorktree(
   const backup = facts.unpushed > 0 ? `; ${facts.unpushed} commit(s) kept in a backup ref` : '';
   if (facts.merged) {
     return verdict(true, `merged${backup}`);
+  }
+  // A squash or rebase merge leaves the branch's own commits off the base: GitHub knows.
+  if (pr?.state === 'merged') {
+    return verdict(true, `its pull request #${pr.number} was merged${backup}`);
+  }
+  if (pr?.state === 'closed') {
+    return verdict(true, `its pull request #${pr.number} was closed without merging${backup}`);
   }
   if (classes.includes('abandoned')) {
     return verdict(true, `no activity for ${Math.floor(idleDays)} days${backup}`);

@@ -10,6 +10,8 @@ export interface WorktreeSettings {
   /** Empty: the repository's default branch. */
   baseBranch: string;
   copyGlobs: string[];
+  /** Heavy folders (`node_modules`, build caches) prepared from the main checkout in a new worktree. */
+  sharedDependencies: string[];
   setupCommand: string;
   /** Run in a worktree, and waited for, before it is removed. */
   teardownCommand: string;
@@ -41,6 +43,7 @@ export function readWorktreeSettings(get: SettingsSource): WorktreeSettings {
     pathTemplate: settings.text('worktrees.pathTemplate'),
     baseBranch: settings.text('worktrees.baseBranch'),
     copyGlobs: settings.strings('worktrees.copyGlobs'),
+    sharedDependencies: settings.strings('worktrees.sharedDependencies'),
     setupCommand: settings.text('worktrees.setupCommand'),
     teardownCommand: settings.text('worktrees.teardownCommand'),
     statusAfterRemoval:

@@ -26,6 +26,7 @@ import { WorktreeUiHolder } from './worktreeUi';
 export function registerWorktrees(
   services: CoordinatorServices,
   dashboard: DashboardFeature,
+  gitHub?: WorktreeCommandContext['gitHub'],
 ): WorktreesFeature {
   const ui = new WorktreeUiHolder();
   const provider = new WorktreesTreeProvider(
@@ -48,7 +49,7 @@ export function registerWorktrees(
     },
   };
   const source = worktreesDashboardSource(provider);
-  const commands: WorktreeCommandContext = { services, worktrees: feature };
+  const commands: WorktreeCommandContext = { services, worktrees: feature, gitHub };
   services.context.subscriptions.push(
     provider,
     view,

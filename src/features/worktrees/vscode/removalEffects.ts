@@ -29,6 +29,7 @@ export async function editorRemoval(
   const teardown: TeardownOptions = {
     command: settings.teardownCommand,
     trusted: vscode.workspace.isTrusted,
+    environment: settings,
     onOutput: (chunk) => {
       for (const line of chunk.split('\n')) {
         if (line.trim()) {

@@ -10,6 +10,7 @@ import { extensionCoordLauncher } from '../../plan-merge/vscode/extensionLaunche
 import { TaskFileStore } from '../../../platform/taskfile/store';
 import { StartTaskError, type StartTaskResult } from '..';
 import { startGatedTask } from '../startGatedTask';
+import { sharingLine } from '../model/sharedDependencies';
 import { Commands } from '../../common/vscode/constants';
 import type { GateUi } from '../../tasks/gateUi';
 import { waitTargets } from '../../conflicts/model/softDependencies';
@@ -132,6 +133,7 @@ export async function runStartFlow(
           pathTemplate: settings.pathTemplate,
           baseBranch: settings.baseBranch,
           copyGlobs: settings.copyGlobs,
+          sharedDependencies: settings.sharedDependencies,
           briefFileName: settings.briefFileName,
           setupCommand: settings.setupCommand,
           portBase: settings.portBase,
@@ -155,7 +157,7 @@ export async function runStartFlow(
       return undefined;
     }
     const result = gated;
-    logResult(services, result);
+    logResult(services, result, settings.setupCommand.trim() !== '');
     await deps.onStarted(result);
     return await afterStart(deps, settings, result);
   } catch (error) {
@@ -267,10 +269,17 @@ async function afterStart(
   return outcome;
 }
 
-function logResult(services: CoordinatorServices, result: StartTaskResult): void {
+function logResult(
+  services: CoordinatorServices,
+  result: StartTaskResult,
+  hasSetupCommand: boolean,
+): void {
   const { task } = result;
   for (const note of result.notes) {
     services.log.info(`Start ${task.key}: ${note}`);
+  }
+  for (const shared of result.sharedDependencies) {
+    services.log.info(`Start ${task.key}: ${sharingLine(shared, hasSetupCommand)}.`);
   }
   for (const { path, reason } of result.skippedCopies) {
     services.log.warn(`Start ${task.key}: not copied: ${path} (${reason}).`);

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../../common/vscode/constants';
 import type { ReapVerdict } from '../../model/reapVerdict';
+import { branchPullRequestLookup } from '../../branchPullRequests';
 import { reapWorktrees, type ReapReport } from '../../reapWorktrees';
 import { editorRemoval } from '../removalEffects';
 import type { WorktreeCommandContext } from './worktreeCommandContext';
@@ -19,6 +20,7 @@ interface VerdictItem extends vscode.QuickPickItem {
 export function registerReapWorktrees({
   services,
   worktrees,
+  gitHub,
 }: WorktreeCommandContext): vscode.Disposable {
   return vscode.commands.registerCommand(
     Commands.reapWorktrees,
@@ -28,6 +30,8 @@ export function registerReapWorktrees({
         const ui = worktrees.ui.current;
         const effects = await editorRemoval(services, repo.taskSession, ui);
         const state = repo.taskSession?.state;
+        const session = repo.taskSession;
+        const connect = session ? gitHub?.(session) : undefined;
         try {
           const report = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: 'Reaping worktrees' },
@@ -38,6 +42,7 @@ export function registerReapWorktrees({
                 abandonedDays: effects.abandonedDays,
                 model: state && !state.broken ? state.model : undefined,
                 sizes: true,
+                pullRequests: connect ? branchPullRequestLookup(() => connect) : undefined,
                 teardown: effects.teardown,
                 tasks: effects.tasks,
                 choose: async (survey) => {
@@ -54,6 +59,9 @@ export function registerReapWorktrees({
               }),
           );
           reports.push(report);
+          for (const note of report.survey.notes) {
+            services.log.warn(`Reap worktrees of ${repo.mainRoot}: ${note}`);
+          }
           for (const kept of report.kept) {
             services.log.info(`Kept worktree ${kept.path}: ${kept.reason}`);
           }
