@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { TaskModel } from '../../kernel/model/types';
 import { forecastConflicts } from '../conflicts/forecast';
 import { readSnapshotHistory } from '../snapshots/history';
-import { conflictingPairs } from './model/conflictingPairs';
+import { conflictingPairs } from '../conflicts/model/conflictingPairs';
 import { criteriaOverTime, type CriteriaPeriod } from './model/criteriaOverTime';
 import { successCriteria, type SuccessCriteria } from './model/successCriteria';
 

@@ -17,7 +17,6 @@ import {
   type EditorPullRequestReviews,
 } from '../../features/reviews/vscode/editorPullRequestReviews';
 import { registerConflicts } from '../../features/conflicts/vscode/registerConflicts';
-import { conflictForecastData } from '../../features/metrics/vscode/conflictForecastData';
 import type { ConflictRadar } from '../../features/conflicts/vscode/conflictRadar';
 import { registerNotifications } from './registerNotifications';
 import { registerMergeDriverOffer } from '../../features/plan-merge/vscode/mergeDriverOffer';
@@ -144,7 +143,6 @@ export function activate(context: vscode.ExtensionContext): CoordinatorApi {
     attention.queue.addProvider(guardrailAttentionProvider(services.sessions)),
     attention.queue.addProvider(conflictAttentionProvider(conflicts)),
     attention.queue.addProvider(reviewAttention),
-    dashboard.dataSources.register(conflictForecastData(services.sessions, conflicts)),
   );
   const languageModelTools = registerLanguageModelTools(services);
   const activationMs = performance.now() - started;

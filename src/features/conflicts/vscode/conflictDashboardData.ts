@@ -1,9 +1,13 @@
 import type { WorkspaceSessions } from '../../common/vscode/services';
 import type { DashboardDataProvider } from '../../dashboard/vscode/dataSources';
+import { conflictingPairs } from '../model/conflictingPairs';
 import { conflictMatrix } from '../model/conflictMatrix';
 import type { ConflictRadar } from './conflictRadar';
 
-/** The radar's latest forecast for a folder, as the dashboard's conflict matrix. */
+/**
+ * The radar's latest forecast for a folder: the dashboard's conflict matrix, and the pairs that
+ * would conflict for the "no merge conflicts" criterion.
+ */
 export function conflictDashboardData(
   sessions: WorkspaceSessions,
   radar: ConflictRadar,
@@ -16,7 +20,9 @@ export function conflictDashboardData(
         (candidate) => candidate.folder.uri.toString() === folder.uri.toString(),
       );
       const forecast = session && radar.forecastFor(session);
-      return forecast ? { conflicts: conflictMatrix(forecast) } : undefined;
+      return forecast
+        ? { conflicts: conflictMatrix(forecast), conflictingPairs: conflictingPairs(forecast) }
+        : undefined;
     },
   };
 }

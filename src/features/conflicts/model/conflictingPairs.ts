@@ -1,4 +1,4 @@
-import type { ConflictForecast } from '../../conflicts/model/types';
+import type { ConflictForecast } from './types';
 
 /** The branch pairs a conflict forecast expects to conflict at merge, as `a × b`. */
 export function conflictingPairs(forecast: ConflictForecast): string[] {
