@@ -57,6 +57,24 @@ describe('notifications', function () {
     await restore(session, original);
   });
 
+  /** The task an agent terminal is opened for: one in progress, else the first. */
+  const agentTask = () =>
+    session.state!.model!.tasks.find((t) => t.status === 'in_progress') ??
+    session.state!.model!.tasks[0]!;
+
+  /** An agent terminal for the task whose process exits with `code`, once it has ended. */
+  async function agentEndingWith(taskKey: string, code: number): Promise<vscode.Terminal> {
+    const terminal = vscode.window.createTerminal({
+      name: `agent exiting ${code}`,
+      cwd: session.folder.uri,
+      shellPath: '/bin/sh',
+      shellArgs: ['-c', `exit ${code}`],
+      env: { COORDINATOR_TASK_KEY: taskKey, COORD_AGENT_KIND: 'other' },
+    });
+    await waitFor(() => terminal.exitStatus !== undefined, 'the agent process ends', 30_000);
+    return terminal;
+  }
+
   it('says a task can start when the last task it waited for is completed, and offers to start or show it', async () => {
     const { model, graph } = loadTaskFile(original);
     // A waiting task with exactly one task dependency left to complete.
@@ -104,19 +122,10 @@ describe('notifications', function () {
   });
 
   it('says when a task agent terminal ends with a failure, naming the task and the exit code', async () => {
-    const task =
-      session.state!.model!.tasks.find((t) => t.status === 'in_progress') ??
-      session.state!.model!.tasks[0];
+    const task = agentTask();
     const messages = recordMessages(undefined);
     try {
-      const terminal = vscode.window.createTerminal({
-        name: 'agent under test',
-        cwd: session.folder.uri,
-        shellPath: '/bin/sh',
-        shellArgs: ['-c', 'exit 3'],
-        env: { COORDINATOR_TASK_KEY: task.key, COORD_AGENT_KIND: 'other' },
-      });
-      await waitFor(() => terminal.exitStatus !== undefined, 'the agent process ends', 30_000);
+      const terminal = await agentEndingWith(task.key, 3);
       await waitFor(
         () => messages.shown.some((m) => m.message.includes(task.name)),
         'the agent exit notification',
@@ -182,19 +191,10 @@ describe('notifications', function () {
   });
 
   it('says once that an agent finished: the attention notice, not a second one for the exit', async () => {
-    const task =
-      session.state!.model!.tasks.find((t) => t.status === 'in_progress') ??
-      session.state!.model!.tasks[0];
+    const task = agentTask();
     const messages = recordMessages(undefined);
     try {
-      const terminal = vscode.window.createTerminal({
-        name: 'agent that finishes',
-        cwd: session.folder.uri,
-        shellPath: '/bin/sh',
-        shellArgs: ['-c', 'exit 0'],
-        env: { COORDINATOR_TASK_KEY: task.key, COORD_AGENT_KIND: 'other' },
-      });
-      await waitFor(() => terminal.exitStatus !== undefined, 'the agent process ends', 30_000);
+      const terminal = await agentEndingWith(task.key, 0);
       await waitFor(
         () => messages.shown.some((m) => m.message.includes(`on ${task.key} finished`)),
         'the finished notice',

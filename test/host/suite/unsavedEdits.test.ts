@@ -68,15 +68,11 @@ describe('unsaved edits of the task file and agents writing it', () => {
     await restore(session, original);
   });
 
-  it("keeps the person's unsaved edit and the agent's write to another task, and saving keeps both", async () => {
-    await typeValue(
-      document,
-      ['tasks', 'top5', 'task1_shadow_diff', 'name'],
-      'Shadow diff, renamed by hand',
-    );
-    assert.ok(document.isDirty);
-
-    // An agent's write through the store, as `coord set` makes it, while the edit is unsaved.
+  /**
+   * An agent's write through the store, as `coord set` makes it, while the person's edit `typed`
+   * is unsaved; waits until the open document has both, still unsaved.
+   */
+  async function agentStartsTask2UnderEdit(typed: string): Promise<void> {
     await new TaskFileStore(session.taskFile!.fsPath).apply({
       kind: 'setStatus',
       taskKey: 'task2_golden_tokens',
@@ -85,11 +81,22 @@ describe('unsaved edits of the task file and agents writing it', () => {
     await waitFor(
       () =>
         /"task2_golden_tokens":\s*\{[^}]*"status":\s*"in_progress"/.test(document.getText()) &&
-        document.getText().includes('Shadow diff, renamed by hand') &&
+        document.getText().includes(typed) &&
         document.isDirty,
       "the agent's change reaches the open document, under the person's unsaved edit",
       MERGE_WAIT_MS,
     );
+  }
+
+  it("keeps the person's unsaved edit and the agent's write to another task, and saving keeps both", async () => {
+    await typeValue(
+      document,
+      ['tasks', 'top5', 'task1_shadow_diff', 'name'],
+      'Shadow diff, renamed by hand',
+    );
+    assert.ok(document.isDirty);
+
+    await agentStartsTask2UnderEdit('Shadow diff, renamed by hand');
     assert.ok(
       !onDisk(session).includes('Shadow diff, renamed by hand'),
       'nothing was saved for them',
@@ -116,19 +123,7 @@ describe('unsaved edits of the task file and agents writing it', () => {
       return original(...args);
     };
     try {
-      await new TaskFileStore(session.taskFile!.fsPath).apply({
-        kind: 'setStatus',
-        taskKey: 'task2_golden_tokens',
-        status: 'in_progress',
-      });
-      await waitFor(
-        () =>
-          /"task2_golden_tokens":\s*\{[^}]*"status":\s*"in_progress"/.test(document.getText()) &&
-          document.getText().includes('Shadow, by hand') &&
-          document.isDirty,
-        "the person's edit is back on top of the agent's change",
-        MERGE_WAIT_MS,
-      );
+      await agentStartsTask2UnderEdit('Shadow, by hand');
     } finally {
       workspace.applyEdit = original;
     }
