@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { parse } from 'jsonc-parser';
 import { writeFileAtomic } from '../../platform/files/atomicWrite';
 import { gitPath, isTracked } from '../../platform/git/files';
-import { appendExcludeLine } from '../../platform/git/excludeOutputs';
+import { addExcludeLine } from '../../platform/git/excludeOutputs';
 import { AGENT_TASK_ENV } from '../../platform/identity/actor';
 import {
   ensureRepoLauncher,
@@ -45,6 +45,8 @@ export async function writeAgentSetup(options: {
   coord: CoordTarget;
   /** A trusted workspace: the repository's own `.mcp.json` servers start without a question. */
   trusted: boolean;
+  /** Told of each shared thing it added (an `info/exclude` line), with how to take it back. */
+  onCreated?: (label: string, undo: () => Promise<void>) => void;
   signal?: AbortSignal;
 }): Promise<WrittenAgentSetup> {
   const { worktreePath, signal } = options;
@@ -71,11 +73,14 @@ export async function writeAgentSetup(options: {
     if (await isTracked(worktreePath, file.relative, signal)) {
       continue;
     }
-    await appendExcludeLine(
+    const removeExclude = await addExcludeLine(
       await gitPath(worktreePath, 'info/exclude', signal),
       `/${file.relative}`,
       'agent state hooks written by Agent Coordinator',
     );
+    if (removeExclude) {
+      options.onCreated?.(`info/exclude entry /${file.relative}`, removeExclude);
+    }
     const path = join(worktreePath, file.relative);
     await mkdir(dirname(path), { recursive: true });
     await writeFileAtomic(path, file.text);

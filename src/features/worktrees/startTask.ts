@@ -567,6 +567,7 @@ async function connectAgents(
       taskFilePath: options.taskFilePath,
       coord,
       trusted: options.isTrusted?.() ?? false,
+      onCreated: (label, undo) => context.steps.created(label, undo),
       signal: options.signal,
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, realpath } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { gitPath } from './files';
 import { worktreeTopLevel } from './repository';
@@ -34,14 +34,7 @@ export async function appendExcludeLine(
   line: string,
   comment: string,
 ): Promise<boolean> {
-  let current = '';
-  try {
-    current = await readFile(excludePath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw error;
-    }
-  }
+  const current = await readOptional(excludePath);
   if (current.split(/\r?\n/).some((existing) => existing.trim() === line)) {
     return false;
   }
@@ -49,4 +42,42 @@ export async function appendExcludeLine(
   const separator = current.length > 0 && !current.endsWith('\n') ? '\n' : '';
   await appendFile(excludePath, `${separator}# ${comment}\n${line}\n`);
   return true;
+}
+
+/**
+ * Appends `line` (with `# comment` before it) to an exclude file unless a line already says so,
+ * and returns how to take that addition back (undefined when nothing was added), for a step that
+ * may have to be undone.
+ */
+export async function addExcludeLine(
+  excludePath: string,
+  line: string,
+  comment: string,
+): Promise<(() => Promise<void>) | undefined> {
+  const current = await readOptional(excludePath);
+  if (current.split(/\r?\n/).some((existing) => existing.trim() === line)) {
+    return undefined;
+  }
+  await mkdir(dirname(excludePath), { recursive: true });
+  const separator = current.length > 0 && !current.endsWith('\n') ? '\n' : '';
+  const added = `${separator}# ${comment}\n${line}\n`;
+  await appendFile(excludePath, added);
+  return async () => {
+    const now = await readOptional(excludePath);
+    const at = now.lastIndexOf(added);
+    if (at >= 0) {
+      await writeFile(excludePath, now.slice(0, at) + now.slice(at + added.length));
+    }
+  };
+}
+
+async function readOptional(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw error;
+    }
+    return '';
+  }
 }

@@ -1,3 +1,4 @@
+import { COPILOT_HOOKS_FILE } from '../../../src/features/agents/model/setup/copilotSetup';
 import assert from 'node:assert/strict';
 import {
   cpSync,
@@ -114,7 +115,9 @@ async function problemsAfterStart(repo: TaskRepo): Promise<string[]> {
       .trim()
       .split('\n')
       .sort();
-    if (inWorktree.join('|') !== '!! .env|!! TASK_BRIEF.md') {
+    // Ignored: the copied .env, the brief and Copilot CLI's state hooks (both in info/exclude).
+    const expected = ['!! .env', `!! ${COPILOT_HOOKS_FILE}`, '!! TASK_BRIEF.md'].sort();
+    if (inWorktree.join('|') !== expected.join('|')) {
       problems.push(`worktree status: ${inWorktree.join(', ')}`);
     }
   }

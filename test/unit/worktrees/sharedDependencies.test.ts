@@ -343,7 +343,7 @@ describe('shared dependencies on a copy-on-write filesystem (loop-mounted XFS)',
     const mainModules = join(repo.root, 'node_modules');
     const before = treeDigest(mainModules);
     const cacheBefore = treeDigest(join(repo.root, '.turbo'));
-    assert.ok(await cloneWorks(join(mainModules, 'debug/package.json'), repo.parent, 'reflink'));
+    assert.ok(await cloneWorks(join(mainModules, '.package-lock.json'), repo.parent, 'reflink'));
 
     const result = await startTaskInWorktree(
       options(repo, { sharedDependencies: ['node_modules', '.turbo', '.venv'] }),
