@@ -79,7 +79,12 @@ export async function dashboardFrame(page: Page, timeoutMs = 60_000): Promise<Fr
   for (;;) {
     for (const frame of page.frames()) {
       const rendered = await frame
-        .evaluate(() => document.getElementById('root')?.dataset.rendered === 'true')
+        .evaluate(
+          () =>
+            document.getElementById('root')?.dataset.rendered === 'true' &&
+            // The task detail panel draws into a #root too; only the dashboard has summary cards.
+            document.querySelector('[data-card]') !== null,
+        )
         .catch(() => false);
       if (rendered) {
         return frame;

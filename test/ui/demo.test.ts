@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { dashboardFrame, runPaletteCommand } from './dashboardUi';
+import { widenAndHover } from './treeHover';
 import { workbench } from './support/context';
 
 interface DemoGitHub {
@@ -54,19 +55,7 @@ describe('the demo (UI)', () => {
     const dashboard = wb.treeItem(/Coordination Dashboard.*#410 ✗ 1 failing/, 'Tasks');
     await dashboard.waitFor({ timeout: 60_000 });
     assert.ok(github.requestCount((e) => e.path.endsWith('/pulls')) >= 1);
-    // Widen the side bar so the descriptions fit, as a person would.
-    const sidebar = await wb.page.locator('#workbench\\.parts\\.sidebar').boundingBox();
-    if (sidebar) {
-      const edge = sidebar.x + sidebar.width;
-      await wb.page.mouse.move(edge + 1, 400);
-      await wb.page.mouse.down();
-      await wb.page.mouse.move(edge + 260, 400, { steps: 5 });
-      await wb.page.mouse.up();
-    }
-    await dashboard.hover();
-    const hover = wb.page.locator('.monaco-hover', { hasText: 'Pull request' });
-    await hover.first().waitFor();
-    const text = await hover.first().innerText();
+    const text = await widenAndHover(wb.page, dashboard, 'Pull request');
     assert.match(text, /#410/);
     assert.match(text, /demo data/);
     assert.match(text, /failing: lint/);
@@ -77,7 +66,9 @@ describe('the demo (UI)', () => {
     }
   });
 
-  it('starts a task from the palette; its stand-in agent works, asks in its terminal and finishes', async () => {
+  it('starts a task from the palette; its stand-in agent works, asks in its terminal and finishes', async function () {
+    // The stand-in agent paces its steps, and each state waits up to 90 s on a loaded machine.
+    this.timeout(240_000);
     const wb = workbench();
     await runPaletteCommand(wb.page, 'Coordinator: Start Task in Worktree');
     await wb.pickQuickItem(/Streaming RL Headers/, 'Streaming RL');

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FakeGitHub, pullsFromGhPrList, shaFor, type GhPrListEntry } from '../support/fake-github';
 import { dashboardFrame, runPaletteCommand } from './dashboardUi';
+import { widenAndHover } from './treeHover';
 import { workbench } from './support/context';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/lukhas/pr_status_20251016T053229.json');
@@ -52,19 +53,7 @@ describe('pull requests in the Tasks view (UI)', () => {
     await guardrails.waitFor();
     assert.ok(fake.requestCount((e) => e.path.endsWith('/pulls')) >= 1);
 
-    // Widen the side bar so the descriptions fit, as a person would.
-    const sidebar = await wb.page.locator('#workbench\\.parts\\.sidebar').boundingBox();
-    if (sidebar) {
-      const edge = sidebar.x + sidebar.width;
-      await wb.page.mouse.move(edge + 1, 400);
-      await wb.page.mouse.down();
-      await wb.page.mouse.move(edge + 260, 400, { steps: 5 });
-      await wb.page.mouse.up();
-    }
-    await dashboard.hover();
-    const hover = wb.page.locator('.monaco-hover', { hasText: 'Pull request' });
-    await hover.first().waitFor();
-    const text = await hover.first().innerText();
+    const text = await widenAndHover(wb.page, dashboard, 'Pull request');
     assert.match(text, /#410/);
     assert.match(text, /failing: lint/);
     assert.match(text, /Updated/);
