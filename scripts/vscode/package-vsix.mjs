@@ -10,7 +10,11 @@ import { projectRoot } from './paths.mjs';
 
 export const vsixPath = path.join(projectRoot, 'dist-vsix', 'agent-coordinator.vsix');
 
+/** Removes source maps under `dir`; a fresh clone has no `dir` yet (vsce's build makes it). */
 function removeSourceMaps(dir) {
+  if (!fs.existsSync(dir)) {
+    return;
+  }
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
