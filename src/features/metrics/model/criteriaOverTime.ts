@@ -1,3 +1,4 @@
+import type { DashboardCriteriaPeriod } from '../../../protocol/dashboardModel';
 import type { ReviewTiming } from './reviewTimings';
 import type { TaskMetrics } from './successCriteria';
 
@@ -6,25 +7,8 @@ const DAY_MS = 86_400_000;
 const DAYS_SHOWN = 14;
 const WEEKS_SHOWN = 12;
 
-/** The success criteria over one day or one week (UTC; weeks start on Monday). */
-export interface CriteriaPeriod {
-  /** First day of the period, `YYYY-MM-DD`. */
-  start: string;
-  unit: 'day' | 'week';
-  /** Tasks completed in the period. */
-  completed: number;
-  /** Of those, judged against their estimate, and those outside the tolerance. */
-  judged: number;
-  outsideEstimate: number;
-  /** Reviews approved in the period, and reviews that passed the SLA in it (approved late or still open). */
-  reviewsApproved: number;
-  reviewsLate: number;
-  /** Days of the period (up to now) with a saved snapshot, and the days that count. */
-  snapshotDays: number;
-  days: number;
-  /** Completion of the plan in the period's last snapshot, when one was taken. */
-  completionPercentage?: number;
-}
+/** The success criteria over one day or one week (UTC; weeks start on Monday), as the dashboard shows them. */
+export type CriteriaPeriod = DashboardCriteriaPeriod;
 
 export interface CriteriaOverTimeInput {
   tasks: readonly TaskMetrics[];
