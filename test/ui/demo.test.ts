@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { dashboardFrame, runPaletteCommand } from './dashboardUi';
-import { widenAndHover } from './treeHover';
+import { foldTopGroups, unfoldGroup, widenAndHover } from './treeHover';
 import { workbench } from './support/context';
 
 interface DemoGitHub {
@@ -45,13 +45,7 @@ describe('the demo (UI)', () => {
     const wb = workbench();
     await wb.openViewContainer('Agent Coordinator');
     await wb.view('Tasks').waitFor();
-    for (const group of ['Top 5', 'Quick wins', 'Hygiene']) {
-      const row = wb.treeItem(new RegExp(`^${group}`), 'Tasks');
-      await row.waitFor();
-      if ((await row.getAttribute('aria-expanded')) === 'true') {
-        await row.click();
-      }
-    }
+    await foldTopGroups(wb);
     const dashboard = wb.treeItem(/Coordination Dashboard.*#410 ✗ 1 failing/, 'Tasks');
     await dashboard.waitFor({ timeout: 60_000 });
     assert.ok(github.requestCount((e) => e.path.endsWith('/pulls')) >= 1);
@@ -72,6 +66,8 @@ describe('the demo (UI)', () => {
     const wb = workbench();
     await runPaletteCommand(wb.page, 'Coordinator: Start Task in Worktree');
     await wb.pickQuickItem(/Streaming RL Headers/, 'Streaming RL');
+    // The first test folded the groups above Claude code; the started task is in Top 5.
+    await unfoldGroup(wb, 'Top 5');
     const row = (state: RegExp) =>
       wb.treeItem(new RegExp(`Streaming RL Headers.*${state.source}`), 'Tasks');
     await row(/needs input/).waitFor({ timeout: 90_000 });

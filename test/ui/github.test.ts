@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FakeGitHub, pullsFromGhPrList, shaFor, type GhPrListEntry } from '../support/fake-github';
 import { dashboardFrame, runPaletteCommand } from './dashboardUi';
-import { widenAndHover } from './treeHover';
+import { foldTopGroups, widenAndHover } from './treeHover';
 import { workbench } from './support/context';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/lukhas/pr_status_20251016T053229.json');
@@ -39,14 +39,7 @@ describe('pull requests in the Tasks view (UI)', () => {
     const wb = workbench();
     await wb.openViewContainer('Agent Coordinator');
     await wb.view('Tasks').waitFor();
-    // The claude_code group is below the fold: fold the groups above it, as a person would.
-    for (const group of ['Top 5', 'Quick wins', 'Hygiene']) {
-      const row = wb.treeItem(new RegExp(`^${group}`), 'Tasks');
-      await row.waitFor();
-      if ((await row.getAttribute('aria-expanded')) === 'true') {
-        await row.click();
-      }
-    }
+    await foldTopGroups(wb);
     const dashboard = wb.treeItem(/Coordination Dashboard.*#410 ✗ 1 failing/, 'Tasks');
     await dashboard.waitFor({ timeout: 45_000 });
     const guardrails = wb.treeItem(/Pre-Audit Guardrails Checklist.*#410 ✗ 1 failing/, 'Tasks');

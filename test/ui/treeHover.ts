@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import type { Workbench } from './support/workbench';
 
 /**
  * Widens the side bar by dragging its edge, as a person would so descriptions fit, then hovers
@@ -28,5 +29,25 @@ export async function widenAndHover(page: Page, row: Locator, hasText: string): 
     if (attempt === 3) {
       throw new Error(`No hover with "${hasText}" over the row after ${attempt} tries.`);
     }
+  }
+}
+
+/** Folds the demo plan's first groups, as a person would to reach the claude_code group below the fold. */
+export async function foldTopGroups(wb: Workbench): Promise<void> {
+  for (const group of ['Top 5', 'Quick wins', 'Hygiene']) {
+    const row = wb.treeItem(new RegExp(`^${group}`), 'Tasks');
+    await row.waitFor();
+    if ((await row.getAttribute('aria-expanded')) === 'true') {
+      await row.click();
+    }
+  }
+}
+
+/** Opens a task group of the Tasks view if it is folded. */
+export async function unfoldGroup(wb: Workbench, group: string): Promise<void> {
+  const row = wb.treeItem(new RegExp(`^${group}`), 'Tasks');
+  await row.waitFor();
+  if ((await row.getAttribute('aria-expanded')) === 'false') {
+    await row.click();
   }
 }
