@@ -1,9 +1,14 @@
 // Builds every bundle: the extension (node), the `coord` CLI (node), the dashboard (browser)
-// and, with --tests, the extension-host test suite.
+// and, with --tests, the extension-host test suite and the host tests' build of the extension
+// (out/host-extension/, see scripts/esbuild/hostTestExtension.js).
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 const { inlineWorker } = require('./scripts/esbuild/inlineWorker');
+const {
+  prepareHostTestExtension,
+  testEntryTarget,
+} = require('./scripts/esbuild/hostTestExtension');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -78,17 +83,19 @@ const zodInEnglishOnly = {
   },
 };
 
+const extensionTarget = {
+  ...common,
+  entryPoints: ['src/hosts/vscode/extension.ts'],
+  outfile: 'dist/extension.js',
+  platform: 'node',
+  mainFields: nodeMainFields,
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+};
+
 const targets = [
-  {
-    ...common,
-    entryPoints: ['src/hosts/vscode/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    mainFields: nodeMainFields,
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-  },
+  extensionTarget,
   {
     // The GitHub client (Octokit, ~150 KB minified) as its own chunk: the extension requires
     // `./github.js` at run time on the first GitHub refresh instead of bundling it.
@@ -165,6 +172,7 @@ if (withTests) {
     target: 'node20',
     external: ['vscode', 'mocha'],
   });
+  targets.push(testEntryTarget(extensionTarget));
 }
 
 function copyStaticAssets() {
@@ -193,6 +201,9 @@ async function main() {
   await Promise.all(targets.map((t) => esbuild.build(t)));
   fs.chmodSync('dist/cli.js', 0o755);
   copyStaticAssets();
+  if (withTests) {
+    prepareHostTestExtension();
+  }
 }
 
 if (require.main === module) {

@@ -56,6 +56,13 @@ export const chromiumArgs = [
 
 export const fixturesDir = path.join(projectRoot, 'test', 'fixtures');
 export const hostTestsBundle = path.join(projectRoot, 'out', 'test', 'host', 'index.js');
+/** The host tests' build of the extension, made by `node esbuild.js --tests`. */
+export const hostTestExtensionDir = path.join(projectRoot, 'out', 'host-extension');
+
+/** The folder a scenario's host suite loads as the extension under development. */
+export function hostSuiteExtensionDir(scenario) {
+  return scenario.extension === 'shipped' ? projectRoot : hostTestExtensionDir;
+}
 export const hostSuiteDir = path.join(projectRoot, 'test', 'host', 'suite');
 export const uiTestsDir = path.join(projectRoot, 'test', 'ui');
 

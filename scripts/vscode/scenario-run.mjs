@@ -6,7 +6,13 @@ import path from 'node:path';
 import { openWorkbench, workbenchUrl } from './browser.mjs';
 import { onCleanup } from './cleanup.mjs';
 import { startCodeServer } from './code-server.mjs';
-import { HostEnv, artifactsDir, hostTestsBundle, screenshotsDir } from './paths.mjs';
+import {
+  HostEnv,
+  artifactsDir,
+  hostSuiteExtensionDir,
+  hostTestsBundle,
+  screenshotsDir,
+} from './paths.mjs';
 import { runUiTests } from './ui-tests.mjs';
 
 const DEFAULT_TIMEOUT_MS = 180_000;
@@ -88,8 +94,6 @@ export async function runScenario(scenario, options) {
         [HostEnv.results]: resultsFile,
         [HostEnv.files]: scenario.hostTests.join(','),
         [HostEnv.grep]: scenario.grep ?? '',
-        // activate() composes the test-only API (answered prompts, live objects) only under it.
-        COORDINATOR_TEST: '1',
         COORDINATOR_SCENARIO: JSON.stringify({
           name: scenario.name,
           untrusted: scenario.untrusted === true,
@@ -105,6 +109,7 @@ export async function runScenario(scenario, options) {
       const url = workbenchUrl({
         baseUrl: codeServer.url,
         folder: workspace,
+        extensionPath: hostSuiteExtensionDir(scenario),
         testsPath: hostTestsBundle,
       });
       const opened = await openWorkbench(options.browser, url);

@@ -9,6 +9,8 @@
 //     uiTests: ['problems'],                // optional test/ui/<name>.test.ts files run with the Playwright page
 //     env: { NAME: 'value' },               // optional extra environment of code-server and its extension host
 //     settings: { 'coordinator.x': true },  // optional user settings written before code-server starts
+//     extension: 'shipped',                 // optional: the host suite runs against the extension as
+//                                           // packaged instead of its host-test build (no `testing`)
 //   }
 //
 // A workspace builder receives an empty temporary directory (removed afterwards) and returns the
@@ -42,24 +44,30 @@ import { worktreesWorkspace } from './worktreesWorkspace.mjs';
  * @property {number} [timeoutMs]
  * @property {Record<string, string>} [env]
  * @property {Record<string, unknown>} [settings]
+ * @property {'shipped' | 'host-test'} [extension] which build the host suite loads: 'host-test'
+ *   (default) is out/host-extension, whose activate() also returns the `testing` API; 'shipped' is
+ *   the project folder as packaged. The UI tests always use the shipped extension.
  */
 
 /** @type {Scenario[]} */
 export const scenarios = [
   {
     name: 'lukhas',
+    extension: 'shipped',
     workspace: lukhasWorkspace,
     hostTests: ['foundation'],
     uiTests: ['foundation'],
   },
   {
     name: 'empty',
+    extension: 'shipped',
     workspace: emptyWorkspace,
     hostTests: ['foundation'],
     grep: '@any-workspace',
   },
   {
     name: 'untrusted',
+    extension: 'shipped',
     workspace: lukhasWorkspace,
     untrusted: true,
     hostTests: ['foundation'],

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { HostEnv, hostTestsBundle, projectRoot } from '../../scripts/vscode/paths.mjs';
+import { HostEnv, hostSuiteExtensionDir, hostTestsBundle } from '../../scripts/vscode/paths.mjs';
 import { scenarios } from '../../scripts/vscode/scenarios.mjs';
 
 async function runScenario(scenario, tempDir) {
@@ -13,7 +13,7 @@ async function runScenario(scenario, tempDir) {
   const workspace = scenario.workspace(parent);
   const resultsFile = path.join(tempDir, `${scenario.name}.json`);
   await runTests({
-    extensionDevelopmentPath: projectRoot,
+    extensionDevelopmentPath: hostSuiteExtensionDir(scenario),
     extensionTestsPath: hostTestsBundle,
     launchArgs: [
       workspace,
@@ -25,7 +25,6 @@ async function runScenario(scenario, tempDir) {
       [HostEnv.results]: resultsFile,
       [HostEnv.files]: scenario.hostTests.join(','),
       [HostEnv.grep]: scenario.grep ?? '',
-      COORDINATOR_TEST: '1',
       COORDINATOR_SCENARIO: JSON.stringify({
         name: scenario.name,
         untrusted: scenario.untrusted === true,

@@ -46,7 +46,7 @@ describe('the demo: a started task runs the stand-in agent', function () {
     const key = 'taskA_idempotency';
     const task = session.state!.model!.tasks.find((t) => t.key === key)!;
     const ui = new SilentUi();
-    testing.worktrees.ui.current = ui;
+    testing.worktreeUi.answerWith(ui);
     const states: string[] = [];
     const description = () => {
       const text = String(testing.tasks.provider.getTreeItem(taskNode(testing, key)).description);
@@ -143,7 +143,7 @@ describe('the demo: a started task runs the stand-in agent', function () {
       );
       console.log(`      ${key} row: ${states.join(' → ')}`);
     } finally {
-      testing.worktrees.ui.reset();
+      testing.worktreeUi.reset();
     }
   });
 });

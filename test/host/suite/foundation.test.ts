@@ -1,10 +1,11 @@
 // The extension loads in a real VS Code: it activates, registers what it declares, and shows its views.
+// It needs no `testing` API, so its scenarios run it against the extension as shipped.
 // Tags in titles let scenarios pick tests with a grep: @any-workspace runs in every workspace,
 // @trust checks the trust the scenario asked for.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import {
-  activateCoordinator,
+  activateExtension,
   coordinatorExtension,
   declaredCommands,
   waitFor,
@@ -52,7 +53,7 @@ describe('foundation', () => {
   });
 
   it('@any-workspace returns its activation time from activate()', async () => {
-    const api = await activateCoordinator();
+    const api = await activateExtension();
     assert.equal(typeof api.activationMs, 'number');
     assert.ok(
       Number.isFinite(api.activationMs) && api.activationMs >= 0,
@@ -62,7 +63,7 @@ describe('foundation', () => {
   });
 
   it('@any-workspace registers every command it declares', async () => {
-    await activateCoordinator();
+    await activateExtension();
     const registered = new Set(await vscode.commands.getCommands(true));
     const declared = declaredCommands();
     assert.ok(declared.length > 0, 'package.json declares commands');
@@ -71,7 +72,7 @@ describe('foundation', () => {
   });
 
   it('@any-workspace declares every coordinator command it registers', async () => {
-    await activateCoordinator();
+    await activateExtension();
     const declared = new Set([...declaredCommands(), ...INTERNAL_COMMANDS]);
     const viewIds = declaredViewIds();
     const registered = (await vscode.commands.getCommands(true)).filter((command) =>
@@ -85,7 +86,7 @@ describe('foundation', () => {
   });
 
   it('@any-workspace shows the Coordinator container and its views', async () => {
-    await activateCoordinator();
+    await activateExtension();
     await vscode.commands.executeCommand('workbench.view.extension.coordinator');
     for (const view of declaredViewIds()) {
       await vscode.commands.executeCommand(`${view}.focus`);

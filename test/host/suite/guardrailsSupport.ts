@@ -8,7 +8,7 @@ import type {
   CompletionChoice,
   GuardrailPrompts,
 } from '../../../src/features/guardrails/vscode/guardrailPrompts';
-import type { ScriptedGuardrailPrompts } from '../../../src/hosts/vscode/testing/scriptedGuardrailPrompts';
+import type { ScriptedGuardrailPrompts } from '../extension/scriptedGuardrailPrompts';
 import type { FolderSession } from '../../../src/features/common/vscode/services';
 
 export const GUARDRAIL_KEYS = [

@@ -192,10 +192,10 @@ describe('Start Task in Worktree and the Worktrees view', () => {
 
   beforeEach(() => {
     ui = new RecordingUi();
-    testing.worktrees.ui.current = ui;
+    testing.worktreeUi.answerWith(ui);
   });
 
-  afterEach(() => testing.worktrees.ui.reset());
+  afterEach(() => testing.worktreeUi.reset());
 
   it('@trusted starts a task end to end: worktree, branch, brief, copied files, lock, task file, agent terminal', async () => {
     const before = rawTask(session, 'task1_shadow_diff');
@@ -505,7 +505,7 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     );
 
     ui = new RecordingUi(['Remove', undefined]);
-    testing.worktrees.ui.current = ui;
+    testing.worktreeUi.answerWith(ui);
     const refused = await vscode.commands.executeCommand<RemoveWorktreeOutcome>(
       'coordinator.removeWorktree',
       node,
@@ -526,7 +526,7 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     );
 
     ui = new RecordingUi(['Remove', 'Remove Anyway']);
-    testing.worktrees.ui.current = ui;
+    testing.worktreeUi.answerWith(ui);
     const removed = await vscode.commands.executeCommand<RemoveWorktreeOutcome>(
       'coordinator.removeWorktree',
       node,
@@ -625,7 +625,7 @@ describe('Start Task in Worktree and the Worktrees view', () => {
   });
 
   it('@trusted the blocked-start dialog VS Code shows has the safe button first, where Enter lands', async () => {
-    testing.worktrees.ui.reset();
+    testing.worktreeUi.reset();
     const modals = answerModals();
     const paths = worktreePaths(root);
     try {
@@ -654,7 +654,7 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     };
     const paths = worktreePaths(root);
     ui = new RecordingUi([undefined]);
-    testing.worktrees.ui.current = ui;
+    testing.worktreeUi.answerWith(ui);
     assert.equal(
       await vscode.commands.executeCommand('coordinator.startTaskInWorktree', argument),
       undefined,
@@ -674,7 +674,7 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     assert.equal(rawTask(session, 'cc3_circuit_review').status, 'waiting');
 
     ui = new RecordingUi(['Start Anyway']);
-    testing.worktrees.ui.current = ui;
+    testing.worktreeUi.answerWith(ui);
     const outcome = await vscode.commands.executeCommand<StartFlowOutcome | undefined>(
       'coordinator.startTaskInWorktree',
       argument,
@@ -840,7 +840,7 @@ describe('Start Task in Worktree and the Worktrees view', () => {
         'the teardown worktree row',
       );
       ui = new RecordingUi(['Remove', 'Keep Worktree']);
-      testing.worktrees.ui.current = ui;
+      testing.worktreeUi.answerWith(ui);
       const refused = await vscode.commands.executeCommand<RemoveWorktreeOutcome>(
         'coordinator.removeWorktree',
         node,
@@ -858,7 +858,7 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       fs.rmSync(marker);
       await settings.update('worktrees.teardownCommand', `sleep 0.3; pwd > "${marker}"`, target);
       ui = new RecordingUi(['Remove']);
-      testing.worktrees.ui.current = ui;
+      testing.worktreeUi.answerWith(ui);
       const removed = await vscode.commands.executeCommand<RemoveWorktreeOutcome>(
         'coordinator.removeWorktree',
         node,

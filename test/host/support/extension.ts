@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../src/features/common/vscode/constants';
-import type {
-  CoordinatorApi as ProductionApi,
-  CoordinatorTesting,
-} from '../../../src/hosts/vscode/extension';
+import type { CoordinatorApi as ProductionApi } from '../../../src/hosts/vscode/extension';
+import type { HostTestApi } from '../extension/testEntry';
 
-/** The API as the host tests see it: the runner sets COORDINATOR_TEST=1, so `testing` is there. */
-export type CoordinatorApi = ProductionApi & { readonly testing: CoordinatorTesting };
+/**
+ * The API as the host tests see it: the runner loads the host-test build of the extension
+ * (test/host/extension/testEntry.ts), whose activate() adds `testing`.
+ */
+export type CoordinatorApi = HostTestApi;
 
 interface DeclaredCommand {
   readonly command: string;
@@ -20,14 +21,24 @@ export function coordinatorExtension(): vscode.Extension<ProductionApi> {
   return extension;
 }
 
-/** Activates the extension (a no-op when it already is) and returns its API. */
+/**
+ * Activates whichever build of the extension the window loaded (the shipped one or its host-test
+ * build) and returns the API both have.
+ */
+export async function activateExtension(): Promise<ProductionApi> {
+  return coordinatorExtension().activate();
+}
+
+/** Activates the host-test build of the extension and returns its API, `testing` included. */
 export async function activateCoordinator(): Promise<CoordinatorApi> {
-  const api = await coordinatorExtension().activate();
-  const { testing } = api;
-  if (!testing) {
-    throw new Error('The extension was not composed for tests: COORDINATOR_TEST=1 is not set.');
+  const api: Partial<HostTestApi> = await coordinatorExtension().activate();
+  const { activationMs, testing } = api;
+  if (activationMs === undefined || !testing) {
+    throw new Error(
+      'The shipped extension is loaded, not its host-test build (out/host-extension): no testing API.',
+    );
   }
-  return { ...api, testing };
+  return { activationMs, testing };
 }
 
 /** Commands declared under contributes.commands in the loaded package.json. */

@@ -17,7 +17,7 @@ import { worktreesDashboardSource } from './worktreesDataSource';
 import type { WorktreesFeature } from './worktreesFeature';
 import { worktreeSettingsFor } from './worktreeSettings';
 import { WorktreesTreeProvider } from './worktreesTreeProvider';
-import { WorktreeUiHolder } from './worktreeUi';
+import type { WorktreeUi } from './worktreeUi';
 
 /**
  * Wires the Worktrees feature: the `coordinator.worktrees` view, Start Task in Worktree and the
@@ -26,9 +26,9 @@ import { WorktreeUiHolder } from './worktreeUi';
 export function registerWorktrees(
   services: CoordinatorServices,
   dashboard: DashboardFeature,
+  ui: WorktreeUi,
   gitHub?: WorktreeCommandContext['gitHub'],
 ): WorktreesFeature {
-  const ui = new WorktreeUiHolder();
   const provider = new WorktreesTreeProvider(
     services.sessions,
     (session) => worktreeSettingsFor(session.folder).baseBranch,

@@ -19,12 +19,12 @@ import { resolveActor } from '../../../platform/identity/actor';
 import type { CoordinatorServices, FolderSession } from '../../common/vscode/services';
 import { existingTaskTerminal, openTaskTerminal } from '../../agents/vscode/agentTerminal';
 import { worktreeSettingsFor } from './worktreeSettings';
-import type { WorktreeUiHolder } from './worktreeUi';
+import type { WorktreeUi } from './worktreeUi';
 import { errorLine } from '../../../kernel/errors/errorLine';
 
 export interface StartFlowDeps {
   readonly services: CoordinatorServices;
-  readonly ui: WorktreeUiHolder;
+  readonly ui: WorktreeUi;
   /** Called after a worktree was made or found, so the view lists it right away. */
   readonly onStarted: (result: StartTaskResult) => Promise<void>;
 }
@@ -64,7 +64,7 @@ export async function runStartFlow(
   task: Task,
 ): Promise<StartFlowOutcome | undefined> {
   const { services } = deps;
-  const ui = deps.ui.current;
+  const { ui } = deps;
   const taskFile = session.taskFile?.fsPath;
   if (!taskFile) {
     void ui.warn(`No task file in ${session.folder.name}: nothing to start.`);
@@ -173,7 +173,7 @@ async function afterStart(
   settings: ReturnType<typeof worktreeSettingsFor>,
   result: StartTaskResult,
 ): Promise<StartFlowOutcome> {
-  const ui = deps.ui.current;
+  const { ui } = deps;
   const outcome: StartFlowOutcome = {
     result,
     agentLaunched: false,
@@ -298,7 +298,7 @@ function logResult(
 
 function reportFailure(
   services: CoordinatorServices,
-  ui: WorktreeUiHolder,
+  ui: WorktreeUi,
   task: Task,
   error: unknown,
 ): void {
@@ -308,12 +308,12 @@ function reportFailure(
   const message = errorLine(error);
   services.log.error(`Start ${task.key}: ${message}`);
   if (cancelled) {
-    void ui.current.info(
+    void ui.info(
       `Starting "${task.name}" was cancelled.${error instanceof StartTaskError && error.rolledBack.length > 0 ? ` Undone: ${error.rolledBack.join('; ')}.` : ''}`,
     );
     return;
   }
-  void ui.current.error(message, SHOW_LOG).then((choice) => {
+  void ui.error(message, SHOW_LOG).then((choice) => {
     if (choice === SHOW_LOG) {
       services.log.show(true);
     }

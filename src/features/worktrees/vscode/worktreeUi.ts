@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 
 /**
- * The few window calls the worktree commands make, behind one object so the extension-host tests
- * can answer a modal confirmation or record an "open in new window" without a person.
+ * The worktree feature's UI port: the few window calls its commands make (modal questions,
+ * messages, a multi-select list, opening a folder in a new window). The extension composes it
+ * with `vscodeWorktreeUi`.
  */
 export interface WorktreeUi {
   /** A modal question; resolves to the chosen action or undefined when dismissed. */
@@ -35,12 +36,3 @@ export const vscodeWorktreeUi: WorktreeUi = {
     });
   },
 };
-
-/** A swappable holder: features read `ui.current` at call time, tests set it and put the default back. */
-export class WorktreeUiHolder {
-  current: WorktreeUi = vscodeWorktreeUi;
-
-  reset(): void {
-    this.current = vscodeWorktreeUi;
-  }
-}

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { StartFlowDeps } from './startTaskFlow';
-import type { WorktreeUiHolder } from './worktreeUi';
+import type { WorktreeUi } from './worktreeUi';
 import type { WorktreesTreeProvider } from './worktreesTreeProvider';
 import type { WorktreeTreeNode } from './worktreeTreeNodes';
 
@@ -8,7 +8,7 @@ import type { WorktreeTreeNode } from './worktreeTreeNodes';
 export interface WorktreesFeature {
   readonly provider: WorktreesTreeProvider;
   readonly view: vscode.TreeView<WorktreeTreeNode>;
-  /** Modal questions and window opening; host tests swap `ui.current` to answer them. */
-  readonly ui: WorktreeUiHolder;
+  /** Modal questions, messages and window opening. */
+  readonly ui: WorktreeUi;
   readonly startDeps: StartFlowDeps;
 }

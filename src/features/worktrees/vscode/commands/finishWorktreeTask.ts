@@ -16,7 +16,7 @@ export function registerFinishWorktreeTask({
     }
     const session = node.repo.taskSession;
     if (!node.info.taskKey || !session) {
-      void worktrees.ui.current.warn(`${node.info.path} is not linked to a task.`);
+      void worktrees.ui.warn(`${node.info.path} is not linked to a task.`);
       return;
     }
     await vscode.commands.executeCommand(

@@ -11,6 +11,6 @@ export function registerOpenWorktreeWindow({
     if (!isWorktreeNode(node) || node.info.prunable) {
       return;
     }
-    await worktrees.ui.current.openFolderInNewWindow(node.info.path);
+    await worktrees.ui.openFolderInNewWindow(node.info.path);
   });
 }

@@ -19,13 +19,11 @@ export function registerPruneWorktrees({
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         services.log.error(`Prune ${repo.mainRoot}: ${message}`);
-        void worktrees.ui.current.error(
-          `Could not prune the worktrees of ${repo.mainRoot}: ${message}`,
-        );
+        void worktrees.ui.error(`Could not prune the worktrees of ${repo.mainRoot}: ${message}`);
       }
       await repo.refresh();
     }
-    void worktrees.ui.current.info(
+    void worktrees.ui.info(
       pruned.length > 0
         ? `Pruned ${pruned.length} stale worktree entr${pruned.length === 1 ? 'y' : 'ies'}.`
         : 'No stale worktree entries to prune.',

@@ -27,7 +27,7 @@ export function registerReapWorktrees({
     async (): Promise<ReapReport[]> => {
       const reports: ReapReport[] = [];
       for (const repo of await worktrees.provider.repositories()) {
-        const ui = worktrees.ui.current;
+        const ui = worktrees.ui;
         const effects = await editorRemoval(services, repo.taskSession, ui);
         const state = repo.taskSession?.state;
         const session = repo.taskSession;

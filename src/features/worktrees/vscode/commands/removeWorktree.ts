@@ -34,7 +34,7 @@ export function registerRemoveWorktree({
       if (!isWorktreeNode(node)) {
         return undefined;
       }
-      const ui = worktrees.ui.current;
+      const ui = worktrees.ui;
       const { info, repo } = node;
       if (info.main) {
         void ui.warn('The main worktree is never removed.');
@@ -54,7 +54,7 @@ export function registerRemoveWorktree({
       if (!choice) {
         return { removed: false };
       }
-      const effects = await editorRemoval(services, repo.taskSession, worktrees.ui.current);
+      const effects = await editorRemoval(services, repo.taskSession, worktrees.ui);
       const options = {
         cwd: repo.mainRoot,
         path: info.path,
@@ -69,12 +69,12 @@ export function registerRemoveWorktree({
           result = await removeTaskWorktree(options);
         } catch (error) {
           if (error instanceof RemovalNeedsConfirmation) {
-            if (!(await confirmDataLoss(worktrees.ui.current, node, error))) {
+            if (!(await confirmDataLoss(worktrees.ui, node, error))) {
               return { removed: false, refused: error.reason as 'dirty' | 'unpushed' };
             }
           } else if (CoordinatorError.is(error, 'teardownFailed')) {
             services.log.warn(error.message);
-            const answer = await worktrees.ui.current.confirm(
+            const answer = await worktrees.ui.confirm(
               `The teardown command failed, so "${name}" was kept. Remove it anyway?`,
               `${error.message}\n\nThe output is in the Coordinator output channel.`,
               KEEP_WORKTREE,
@@ -101,14 +101,14 @@ export function registerRemoveWorktree({
         services.log.info(
           `Removed worktree ${info.path}${result.branchDeleted ? ` and branch ${result.branch}` : ''}${result.branchKept ? ` (branch kept: ${result.branchKept})` : ''}.`,
         );
-        void worktrees.ui.current.info(
+        void worktrees.ui.info(
           `Removed the worktree "${name}".${result.branchDeleted ? ` Deleted the merged branch ${result.branch}.` : ''}${result.branchKept ? ` Kept the branch ${result.branch}: ${result.branchKept}.` : ''}`,
         );
         return { removed: true, ...result, forgotten };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         services.log.error(`Remove worktree ${info.path}: ${message}`);
-        void worktrees.ui.current.error(`Could not remove the worktree "${name}": ${message}`);
+        void worktrees.ui.error(`Could not remove the worktree "${name}": ${message}`);
         return { removed: false };
       } finally {
         await repo.refresh();

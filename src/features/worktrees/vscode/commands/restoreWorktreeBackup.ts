@@ -11,7 +11,7 @@ export function registerRestoreWorktreeBackup({
   return vscode.commands.registerCommand(
     Commands.restoreWorktreeBackup,
     async (name?: string): Promise<RestoreResult | undefined> => {
-      const ui = worktrees.ui.current;
+      const ui = worktrees.ui;
       for (const repo of await worktrees.provider.repositories()) {
         const backups = await listBackupRefs(repo.mainRoot);
         const backup =

@@ -21,7 +21,7 @@ export function registerRevealWorktree({ worktrees }: WorktreeCommandContext): v
         return 'os';
       } catch {
         // A browser workbench has no OS file manager to show.
-        void worktrees.ui.current.info(`The worktree is outside this workspace: ${node.info.path}`);
+        void worktrees.ui.info(`The worktree is outside this workspace: ${node.info.path}`);
         return undefined;
       }
     },

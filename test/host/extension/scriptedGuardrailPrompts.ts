@@ -1,8 +1,8 @@
-import type { GuardrailPrompts } from '../../../features/guardrails/vscode/guardrailPrompts';
+import type { GuardrailPrompts } from '../../../src/features/guardrails/vscode/guardrailPrompts';
 
 /**
- * The guardrail prompts port composed only when `COORDINATOR_TEST=1`: the host tests answer
- * through `answerWith`; without answers it shows the real dialogs.
+ * The guardrail prompts port of the host-test extension: the host tests answer through
+ * `answerWith`; without answers it shows the real dialogs.
  */
 export class ScriptedGuardrailPrompts implements GuardrailPrompts {
   private answers: GuardrailPrompts | undefined;
