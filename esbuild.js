@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { inlineWorker } = require('./scripts/esbuild/inlineWorker');
 const {
+  HOST_TESTS_BUNDLE,
   prepareHostTestExtension,
   testEntryTarget,
 } = require('./scripts/esbuild/hostTestExtension');
@@ -165,7 +166,7 @@ if (withTests) {
     minify: false,
     sourcemap: true,
     entryPoints: ['test/host/index.ts'],
-    outfile: 'out/test/host/index.js',
+    outfile: HOST_TESTS_BUNDLE,
     platform: 'node',
     mainFields: nodeMainFields,
     format: 'cjs',

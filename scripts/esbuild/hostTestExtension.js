@@ -9,6 +9,12 @@ const path = require('node:path');
 
 const HOST_TEST_EXTENSION_DIR = path.join('out', 'host-extension');
 const TEST_ENTRY_MAIN = 'dist/testEntry.js';
+/**
+ * The host suite's bundle (test/host/index.ts) lives inside this folder, three levels below the
+ * project like its source: VS Code gives a module the `vscode` API object of the extension whose
+ * folder holds it, and the tests patch that object's `window` to answer modal dialogs.
+ */
+const HOST_TESTS_BUNDLE = path.join(HOST_TEST_EXTENSION_DIR, 'test', 'index.js');
 /** The shipped entry bundle, which the host-test build replaces. */
 const SHIPPED_MAIN = /^extension\.js(\.map)?$/;
 /** What the manifest and the .vsix name beside dist/ (see .vscodeignore). */
@@ -52,4 +58,9 @@ function prepareHostTestExtension(root = process.cwd()) {
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-module.exports = { HOST_TEST_EXTENSION_DIR, testEntryTarget, prepareHostTestExtension };
+module.exports = {
+  HOST_TEST_EXTENSION_DIR,
+  HOST_TESTS_BUNDLE,
+  testEntryTarget,
+  prepareHostTestExtension,
+};

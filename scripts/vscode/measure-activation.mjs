@@ -6,7 +6,7 @@ import { runScenario } from './scenario-run.mjs';
 import { lukhasWorkspace } from './workspaces.mjs';
 
 /**
- * Expects out/test/host/index.js to be built (`node esbuild.js --production --tests`).
+ * Expects out/host-extension/test/index.js to be built (`node esbuild.js --production --tests`).
  * @param {number} windows
  * @returns {Promise<number[]>} activationMs of each window, in order
  */

@@ -55,9 +55,13 @@ export const chromiumArgs = [
 ];
 
 export const fixturesDir = path.join(projectRoot, 'test', 'fixtures');
-export const hostTestsBundle = path.join(projectRoot, 'out', 'test', 'host', 'index.js');
 /** The host tests' build of the extension, made by `node esbuild.js --tests`. */
 export const hostTestExtensionDir = path.join(projectRoot, 'out', 'host-extension');
+/**
+ * The host suite's bundle, inside that folder so that the suite and the extension share one
+ * `vscode` API object (scripts/esbuild/hostTestExtension.js says why).
+ */
+export const hostTestsBundle = path.join(hostTestExtensionDir, 'test', 'index.js');
 
 /** The folder a scenario's host suite loads as the extension under development. */
 export function hostSuiteExtensionDir(scenario) {

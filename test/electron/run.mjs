@@ -1,4 +1,4 @@
-// `npm run test:electron`: the same host suite (out/test/host/index.js) in desktop VS Code, which
+// `npm run test:electron`: the same host suite (out/host-extension/test/index.js) in desktop VS Code, which
 // @vscode/test-electron downloads. Needs internet; on machines without it use `npm run test:host`.
 import fs from 'node:fs';
 import os from 'node:os';

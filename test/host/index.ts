@@ -1,4 +1,4 @@
-// Entry point of the extension-host test suite (bundled to out/test/host/index.js). VS Code calls
+// Entry point of the extension-host test suite (bundled to out/host-extension/test/index.js). VS Code calls
 // run() inside the real extension host, under code-server (scripts/vscode) or @vscode/test-electron.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,7 +8,7 @@ import { collectResults, writeResults } from './support/results';
 
 const SUITE_SUFFIX = '.test.ts';
 
-/** Suite files are found in the source tree; this bundle sits in out/test/host/. */
+/** Suite files are found in the source tree; this bundle sits in out/host-extension/test/. */
 function allSuiteNames(): string[] {
   const suiteDir = path.resolve(__dirname, '../../../test/host/suite');
   return fs

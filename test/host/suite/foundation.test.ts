@@ -1,7 +1,8 @@
 // The extension loads in a real VS Code: it activates, registers what it declares, and shows its views.
 // It needs no `testing` API, so its scenarios run it against the extension as shipped.
 // Tags in titles let scenarios pick tests with a grep: @any-workspace runs in every workspace,
-// @trust checks the trust the scenario asked for.
+// @trust checks the trust the scenario asked for, @shipped what only the shipped build (not the host
+// tests' own) returns.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import {
@@ -60,6 +61,11 @@ describe('foundation', () => {
       `activationMs = ${api.activationMs}`,
     );
     recordMetric('activationMs', api.activationMs);
+  });
+
+  it('@shipped returns nothing but activationMs from the shipped activate()', async () => {
+    const api = await activateExtension();
+    assert.deepEqual(Object.keys(api), ['activationMs'], 'no test API in the shipped extension');
   });
 
   it('@any-workspace registers every command it declares', async () => {
