@@ -46,6 +46,7 @@ import {
   type LauncherFeature,
 } from '../../features/agents/vscode/registerLauncher';
 import type { GuardrailPrompts } from '../../features/guardrails/vscode/guardrailPrompts';
+import type { GuardrailChannel } from '../../features/guardrails/vscode/guardrailOutput';
 import type { WorktreeUi } from '../../features/worktrees/vscode/worktreeUi';
 import {
   registerMcpServer,
@@ -68,11 +69,13 @@ import { conflictAttentionProvider } from '../../features/conflicts/vscode/confl
 import { ReviewAttentionProvider } from '../../features/reviews/vscode/reviewAttentionProvider';
 
 /**
- * The UI ports the features ask through. `activate` passes the window's (`windowPorts`); the
- * extension-host tests compose with ports they answer.
+ * The UI ports the features ask and show through. `activate` passes the window's
+ * (`windowPorts()`); the extension-host tests compose with ports they answer and record.
  */
 export interface CoordinatorPorts {
   readonly guardrailPrompts: GuardrailPrompts;
+  /** The guardrail output channel; the composed features dispose it with themselves. */
+  readonly guardrailChannel: GuardrailChannel;
   readonly worktreeUi: WorktreeUi;
 }
 
@@ -106,7 +109,7 @@ export function composeCoordinator(
   const services = createServices(context);
   registerDiagnostics(services);
   const tasks = registerTasksView(services);
-  const guardrails = registerGuardrails(services, ports.guardrailPrompts);
+  const guardrails = registerGuardrails(services, ports.guardrailPrompts, ports.guardrailChannel);
   // The PR approvals the review gate counts come from the GitHub feature, registered below.
   const late: { github?: GitHubFeature } = {};
   const pullRequestReviews = editorPullRequestReviews(services, () => late.github?.pullRequests);

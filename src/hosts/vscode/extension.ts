@@ -10,7 +10,7 @@ export interface CoordinatorApi {
 
 export function activate(context: vscode.ExtensionContext): CoordinatorApi {
   const started = performance.now();
-  composeCoordinator(context, windowPorts);
+  composeCoordinator(context, windowPorts());
   return { activationMs: performance.now() - started };
 }
 

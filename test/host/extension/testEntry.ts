@@ -8,6 +8,7 @@ import {
 } from '../../../src/hosts/vscode/composeCoordinator';
 import type { CoordinatorApi } from '../../../src/hosts/vscode/extension';
 import { windowPorts } from '../../../src/hosts/vscode/windowPorts';
+import { RecordingGuardrailChannel } from './recordingGuardrailChannel';
 import { ScriptedGuardrailPrompts } from './scriptedGuardrailPrompts';
 import { ScriptedWorktreeUi } from './scriptedWorktreeUi';
 
@@ -15,6 +16,8 @@ import { ScriptedWorktreeUi } from './scriptedWorktreeUi';
 export interface CoordinatorTesting extends ComposedCoordinator {
   /** Answers the guardrail feature's questions instead of showing dialogs. */
   readonly guardrailPrompts: ScriptedGuardrailPrompts;
+  /** The guardrail output channel, keeping what was shown in it. */
+  readonly guardrailChannel: RecordingGuardrailChannel;
   /** Answers the worktree commands' questions and records their messages. */
   readonly worktreeUi: ScriptedWorktreeUi;
 }
@@ -26,12 +29,14 @@ export interface HostTestApi extends CoordinatorApi {
 
 export function activate(context: vscode.ExtensionContext): HostTestApi {
   const started = performance.now();
-  const guardrailPrompts = new ScriptedGuardrailPrompts(windowPorts.guardrailPrompts);
-  const worktreeUi = new ScriptedWorktreeUi(windowPorts.worktreeUi);
-  const composed = composeCoordinator(context, { guardrailPrompts, worktreeUi });
+  const window = windowPorts();
+  const guardrailPrompts = new ScriptedGuardrailPrompts(window.guardrailPrompts);
+  const guardrailChannel = new RecordingGuardrailChannel(window.guardrailChannel);
+  const worktreeUi = new ScriptedWorktreeUi(window.worktreeUi);
+  const composed = composeCoordinator(context, { guardrailPrompts, guardrailChannel, worktreeUi });
   return {
     activationMs: performance.now() - started,
-    testing: { ...composed, guardrailPrompts, worktreeUi },
+    testing: { ...composed, guardrailPrompts, guardrailChannel, worktreeUi },
   };
 }
 

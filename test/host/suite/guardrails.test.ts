@@ -12,6 +12,7 @@ import { waitFor } from '../support/extension';
 import { answerModals } from '../support/modals';
 import {
   GUARDRAIL_KEYS,
+  guardrailOutputText,
   markerPath,
   rawGuardrails,
   recordPrompts,
@@ -70,7 +71,7 @@ describe('guardrails in a trusted workspace', function () {
       ],
     );
 
-    const text = guardrails.controller.output.recentText();
+    const text = guardrailOutputText(testing);
     assert.ok(!text.includes('\u001b'), 'no ANSI escape reached the channel');
     for (const key of GUARDRAIL_KEYS) {
       assert.match(text, new RegExp(`^>>> ${key} \\(required\\)$`, 'm'), `header of ${key}`);
@@ -207,10 +208,7 @@ describe('guardrails in a trusted workspace', function () {
     const outcome = await running;
     assert.equal(outcome?.results[0].verdict, 'cancelled');
     assert.ok(!processAlive(pid), `the grandchild ${pid} is gone`);
-    assert.match(
-      guardrails.controller.output.recentText(),
-      /^<<< slow_tree: CANCELLED · cancelled/m,
-    );
+    assert.match(guardrailOutputText(testing), /^<<< slow_tree: CANCELLED · cancelled/m);
     assert.equal(
       await vscode.commands.executeCommand('coordinator.cancelGuardrails'),
       false,
@@ -239,7 +237,7 @@ describe('guardrails in a trusted workspace', function () {
         interactive: false,
       });
       assert.equal(outcome?.results[0].verdict, 'pass', outcome?.results[0].reason);
-      const text = guardrails.controller.output.recentText();
+      const text = guardrailOutputText(testing);
       const run = text.slice(text.lastIndexOf('>>> chatty'));
       assert.match(run, /\n1\n2\n3\n/);
       assert.match(

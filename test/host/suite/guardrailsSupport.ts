@@ -9,6 +9,7 @@ import type {
   GuardrailPrompts,
 } from '../../../src/features/guardrails/vscode/guardrailPrompts';
 import type { ScriptedGuardrailPrompts } from '../extension/scriptedGuardrailPrompts';
+import type { CoordinatorTesting } from '../extension/testEntry';
 import type { FolderSession } from '../../../src/features/common/vscode/services';
 
 export const GUARDRAIL_KEYS = [
@@ -74,4 +75,10 @@ export function rawGuardrails(session: FolderSession): Record<string, RawGuardra
 
 export function themeColorId(color: vscode.ThemeColor | undefined): string | undefined {
   return color?.id;
+}
+
+/** The last text the guardrail channel showed, once the runs' batched output is flushed to it. */
+export function guardrailOutputText(testing: CoordinatorTesting): string {
+  testing.guardrails.controller.output.flush();
+  return testing.guardrailChannel.recentText();
 }

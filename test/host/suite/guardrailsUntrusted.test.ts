@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { UNTRUSTED_MESSAGE } from '../../../src/features/guardrails/vscode/guardrailPrompts';
 import { currentScenario } from '../support/scenario';
-import { ranMarkers, recordPrompts } from './guardrailsSupport';
+import { guardrailOutputText, ranMarkers, recordPrompts } from './guardrailsSupport';
 import { coordinator, sessionWithFile } from './tasksSupport';
 
 describe('guardrails in an untrusted workspace', () => {
@@ -40,11 +40,7 @@ describe('guardrails in an untrusted workspace', () => {
       assert.match(UNTRUSTED_MESSAGE, /Trust the workspace/);
       assert.equal(await testing.guardrails.controller.run({ session }), undefined);
       assert.deepEqual(ranMarkers(root), [], 'no guardrail command ran');
-      assert.equal(
-        testing.guardrails.controller.output.recentText(),
-        '',
-        'nothing was written to the channel',
-      );
+      assert.equal(guardrailOutputText(testing), '', 'nothing was written to the channel');
       // VS Code itself holds task fetching until the workspace is trusted, so ask the provider directly.
       assert.deepEqual(testing.guardrails.taskProvider.provideTasks(), []);
     } finally {

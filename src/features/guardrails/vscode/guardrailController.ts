@@ -17,7 +17,7 @@ import { textSink, type TextSinkOptions } from '../textSink';
 import { Disposable } from '../../common/vscode/lifecycle';
 import type { CoordinatorServices, FolderSession } from '../../common/vscode/services';
 import { FolderRuns } from './folderRuns';
-import { GuardrailOutput } from './guardrailOutput';
+import { GuardrailOutput, type GuardrailChannel } from './guardrailOutput';
 import { UNTRUSTED_MESSAGE, type GuardrailPrompts } from './guardrailPrompts';
 import { readGuardrailSettings, type GuardrailSettings } from './guardrailSettings';
 import { reportRun } from './reportRun';
@@ -46,7 +46,7 @@ export type GuardrailRunOutcome = GuardrailRunReport;
  * untrusted workspace.
  */
 export class GuardrailController extends Disposable {
-  readonly output = this.register(new GuardrailOutput());
+  readonly output: GuardrailOutput;
   private readonly runs = new Map<string, FolderRuns>();
   private readonly changed = this.register(new vscode.EventEmitter<FolderSession>());
   readonly onDidChange = this.changed.event;
@@ -55,8 +55,11 @@ export class GuardrailController extends Disposable {
     private readonly services: CoordinatorServices,
     /** Every question and refusal of the feature, injected at composition. */
     readonly prompts: GuardrailPrompts,
+    /** Where the output of runs is shown; the controller disposes it. */
+    channel: GuardrailChannel,
   ) {
     super();
+    this.output = this.register(new GuardrailOutput(channel));
     this.register(services.sessions.onDidChange(() => this.fireAll()));
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.fireAll()));
     this.register(

@@ -3,20 +3,28 @@ import { BatchedWriter } from '../batchedWriter';
 import { OutputChannels } from '../../common/vscode/constants';
 import { Disposable } from '../../common/vscode/lifecycle';
 
-/** How much of the channel's latest text is kept for `recentText()` (the host tests read it). */
-const RECENT_CHARS = 256 * 1024;
+/** Where guardrail output is shown: the part of the UI port that is an output channel. */
+export interface GuardrailChannel {
+  append(text: string): void;
+  show(preserveFocus?: boolean): void;
+  dispose(): void;
+}
+
+/** The window's "Coordinator Guardrails" channel. */
+export function windowGuardrailChannel(): GuardrailChannel {
+  return vscode.window.createOutputChannel(OutputChannels.guardrails);
+}
 
 /**
  * The "Coordinator Guardrails" channel: raw command output, appended in batches (a process printing
- * megabytes makes a few appends a second, not thousands).
+ * megabytes makes a few appends a second, not thousands). It owns `channel` and disposes it.
  */
 export class GuardrailOutput extends Disposable {
-  readonly channel = this.register(vscode.window.createOutputChannel(OutputChannels.guardrails));
   private readonly writer = new BatchedWriter((text) => this.appendNow(text));
-  private recent = '';
 
-  constructor() {
+  constructor(readonly channel: GuardrailChannel) {
     super();
+    this.register(channel);
     this.register({ dispose: () => this.writer.dispose() });
   }
 
@@ -31,20 +39,9 @@ export class GuardrailOutput extends Disposable {
     this.channel.show(true);
   }
 
-  /** The last text appended to the channel, exactly as appended. */
-  recentText(): string {
-    this.writer.flush();
-    return this.recent;
-  }
-
   private appendNow(text: string): void {
-    if (this.isDisposed) {
-      return;
+    if (!this.isDisposed) {
+      this.channel.append(text);
     }
-    this.channel.append(text);
-    this.recent =
-      text.length >= RECENT_CHARS
-        ? text.slice(-RECENT_CHARS)
-        : (this.recent + text).slice(-RECENT_CHARS);
   }
 }

@@ -8,6 +8,7 @@ import type { CompletionCheck } from '../../tasks/vscode/commands/commandContext
 import { FreshnessTracker } from './freshnessTracker';
 import { GuardrailController } from './guardrailController';
 import type { GuardrailPrompts } from './guardrailPrompts';
+import type { GuardrailChannel } from './guardrailOutput';
 import { guardrailDashboardData } from './guardrailDashboardData';
 import { GuardrailTaskProvider } from './guardrailTaskProvider';
 
@@ -26,8 +27,9 @@ export interface GuardrailsFeature {
 export function registerGuardrails(
   services: CoordinatorServices,
   prompts: GuardrailPrompts,
+  channel: GuardrailChannel,
 ): GuardrailsFeature {
-  const controller = new GuardrailController(services, prompts);
+  const controller = new GuardrailController(services, prompts, channel);
   const freshness = new FreshnessTracker(controller, () => services.sessions.all);
   const taskProvider = new GuardrailTaskProvider(services.sessions, controller);
   services.context.subscriptions.push(
