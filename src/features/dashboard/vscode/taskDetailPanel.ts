@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
 import { deriveTaskDetail } from '../model/taskDetail';
 import { parseWebviewMessage, type HostMessage } from '../../../protocol/messages';
@@ -35,7 +36,7 @@ export class TaskDetailPanel extends Disposable {
     );
   }
 
-  /** What the page was last sent (for the tests). */
+  /** The detail the page shows (the last one it was sent). */
   get current(): TaskDetailModel | undefined {
     return this.shown;
   }
@@ -120,9 +121,18 @@ export class TaskDetailPanel extends Disposable {
       target.taskKey,
     );
     panel.title = detail.task ? `Task: ${detail.task.name}` : `Task: ${target.taskKey}`;
+    // The data sources change for every folder's PR or worktree refresh; an unchanged task is
+    // not sent again, so the page keeps its scroll position and focus.
+    if (isDeepStrictEqual(this.shown, detail)) {
+      return;
+    }
     this.shown = detail;
     const message: HostMessage = { type: 'taskDetail', detail };
-    await panel.webview.postMessage(message);
+    const delivered = await panel.webview.postMessage(message);
+    if (!delivered && push === this.pushes) {
+      // The page is gone (hidden and discarded); it says `ready` again when it comes back.
+      this.shown = undefined;
+    }
   }
 
   private unwatch(): void {
