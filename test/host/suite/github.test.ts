@@ -127,7 +127,10 @@ describe('GitHub pull requests, CI and snapshots', function () {
   });
 
   it('loads the GitHub client only when the tree first shows a task with a branch', async () => {
-    const bundle = path.join(coordinatorExtension().extensionPath, 'dist', 'github.js');
+    // Node keys its module cache by real path; the host-test build links dist/github.js.
+    const bundle = fs.realpathSync(
+      path.join(coordinatorExtension().extensionPath, 'dist', 'github.js'),
+    );
     assert.equal(require.cache[bundle], undefined, 'dist/github.js is not loaded at activation');
     assert.equal(fake.requestCount(), 0);
     const started = performance.now();
