@@ -63,7 +63,7 @@ export const scenarios = [
     extension: 'shipped',
     workspace: emptyWorkspace,
     hostTests: ['foundation'],
-    grep: '@any-workspace',
+    grep: '@any-workspace|@shipped',
   },
   {
     name: 'untrusted',
@@ -71,7 +71,7 @@ export const scenarios = [
     workspace: lukhasWorkspace,
     untrusted: true,
     hostTests: ['foundation'],
-    grep: '@any-workspace|@trust',
+    grep: '@any-workspace|@trust|@shipped',
   },
   {
     name: 'tasks',
