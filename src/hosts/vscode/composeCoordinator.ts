@@ -66,6 +66,7 @@ import {
 } from '../../features/attention/vscode/registerAttention';
 import { guardrailAttentionProvider } from '../../features/guardrails/vscode/guardrailAttentionProvider';
 import { conflictAttentionProvider } from '../../features/conflicts/vscode/conflictAttentionProvider';
+import { waitOverAttentionProvider } from '../../features/conflicts/vscode/waitOverAttentionProvider';
 import { ReviewAttentionProvider } from '../../features/reviews/vscode/reviewAttentionProvider';
 
 /**
@@ -143,6 +144,7 @@ export function composeCoordinator(
     attention.queue.addProvider(agentAttentionProvider(agentStates)),
     attention.queue.addProvider(guardrailAttentionProvider(services.sessions)),
     attention.queue.addProvider(conflictAttentionProvider(conflicts)),
+    attention.queue.addProvider(waitOverAttentionProvider(services.sessions)),
     attention.queue.addProvider(reviewAttention),
   );
   const languageModelTools = registerLanguageModelTools(services);

@@ -18,7 +18,7 @@ const UNIT_HOURS: Record<string, number> = {
 };
 
 const ESTIMATE_PATTERN =
-  /^~?\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*(?:(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*([a-z]*))?$/;
+  /^~?\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*(?:(?:-|\u2013|to)\s*(\d+(?:\.\d+)?)\s*([a-z]*))?$/;
 
 /** Hours a T-shirt size stands for: a working day is 8 hours, and each size doubles the last. */
 export const SIZE_HOURS: Readonly<Record<string, number>> = {

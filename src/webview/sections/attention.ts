@@ -9,6 +9,7 @@ const ICONS: Record<string, string> = {
   reviewOverdue: 'eye',
   agentFinished: 'pass-filled',
   reviewRequested: 'eye',
+  waitOver: 'play',
   agentStale: 'watch',
 };
 

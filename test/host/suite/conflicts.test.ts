@@ -210,12 +210,34 @@ describe('conflict radar in the Tasks view', function () {
         ),
         JSON.stringify(told),
       );
+      const remembered = () =>
+        testing.services.context.workspaceState.get<string[]>('coordinator.conflicts.waitsTold');
+      assert.deepEqual(
+        remembered(),
+        [`${session.folder.uri.toString()}#task_next#task_left,task_right`],
+        'the notice is remembered, so a reload does not tell it again',
+      );
+      const waitOverQueued = () =>
+        testing.attention.queue.items.some(
+          (entry) => entry.item.kind === 'waitOver' && entry.item.taskKey === 'task_next',
+        );
+      await waitFor(
+        waitOverQueued,
+        'the attention queue lists the task that can start now',
+        30_000,
+      );
       await waitFor(
         () => status() === 'in_progress' && waitsFor() === undefined,
         'Start on the notice starts the task and clears waits_for',
         60_000,
       );
       assert.equal(modals.asked.length, 1, 'the second start collides with nothing');
+      await waitFor(
+        () => remembered()?.length === 0,
+        'a wait that ended is forgotten, so waiting again is told again',
+        30_000,
+      );
+      assert.equal(waitOverQueued(), false, 'a started task leaves the queue');
     } finally {
       modals.restore();
       window.showInformationMessage = original;

@@ -2,13 +2,15 @@
 // Start Task generates. Offline they cannot run a model turn, so each is taken as far as it goes
 // without one: Claude Code connects the MCP server and runs the hooks; Codex loads the overrides
 // under --strict-config and lists the server; Copilot CLI validates the MCP file before asking
-// for a sign-in. Each check is paired with a broken input the same CLI refuses.
+// for a sign-in, and runs a whole turn on a stand-in model on loopback (its offline mode with a
+// custom provider). Each check is paired with a broken input the same CLI refuses.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   rmSync,
@@ -21,6 +23,7 @@ import { join } from 'node:path';
 import { readAgentStates } from '../../../src/features/agents/agentStateStore';
 import { createTempRepo, type TempRepo } from '../../support/tempRepo';
 import { coord } from '../cli/runCoord';
+import { standInChatModel } from './standInChatModel';
 
 const CACHE = join(__dirname, '..', '..', '..', '.vscode-test', 'agent-clis');
 const PACKAGES = {
@@ -299,6 +302,74 @@ describe('the agent CLIs accept the generated configuration (offline)', function
     assert.match(
       `${refused.stdout}${refused.stderr}`,
       /mcpServers\.coordinator\.command: Required/,
+    );
+  });
+
+  it("Copilot CLI runs a turn on a stand-in model: the coordinator's tool answers and the hooks report the state", async function () {
+    need(this, 'copilot');
+    const model = await standInChatModel('coordinator-show_task', { task: 't1' });
+    const logs = join(home, 'copilot-logs');
+    // Beside ours, a hooks file of a version Copilot CLI does not know: it skips that one, saying so.
+    const foreign = join(started.path, '.github', 'hooks', 'zz-unknown-version.json');
+    writeFileSync(foreign, JSON.stringify({ version: 2, hooks: {} }));
+    let run: { output: string; code: number | null };
+    try {
+      run = await runUntil(
+        'copilot',
+        [
+          ...started.agentSetup.flags.copilot,
+          // Prompt mode loads the repository's hooks only from a trusted folder.
+          '--trust-folder',
+          '--log-dir',
+          logs,
+          '-p',
+          'Read the brief',
+        ],
+        {
+          cwd: started.path,
+          env: {
+            ...env,
+            COPILOT_OFFLINE: 'true',
+            COPILOT_PROVIDER_BASE_URL: model.baseUrl,
+            COPILOT_MODEL: 'gpt-4o',
+          },
+        },
+        () => false,
+        180_000,
+      );
+    } finally {
+      model.close();
+      rmSync(foreign);
+    }
+    assert.equal(run.code, 0, run.output);
+    // The server from --additional-mcp-config was offered, and --allow-tool let its tool run unasked.
+    assert.ok(
+      model.requests[0]?.tools?.some((tool) => tool.function?.name === 'coordinator-show_task'),
+      'the coordinator tools are offered to the model',
+    );
+    const answer = model.requests[1]?.messages.find((message) => message.role === 'tool');
+    assert.equal(typeof answer?.content, 'string', JSON.stringify(model.requests[1]));
+    assert.equal((JSON.parse(answer!.content as string) as { name: string }).name, 'One');
+
+    let record = (await readAgentStates(repo.root)).find((r) => r.agent === 'Copilot CLI');
+    for (let i = 0; i < 40 && record?.state !== 'finished'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      record = (await readAgentStates(repo.root)).find((r) => r.agent === 'Copilot CLI');
+    }
+    assert.equal(record?.task, 't1');
+    assert.equal(record?.state, 'finished', 'SessionEnd, the last hook, ran');
+
+    const log = readdirSync(logs)
+      .map((file) => readFileSync(join(logs, file), 'utf8'))
+      .join('\n');
+    assert.match(log, /Loading repo hooks in prompt mode/);
+    assert.match(
+      log,
+      /Invalid hook configuration in [^\n]*zz-unknown-version\.json: version: Invalid hook config version/,
+    );
+    assert.doesNotMatch(
+      log,
+      /Invalid hook[^\n]*coordinator-agent-state|coordinator-agent-state[^\n]*Invalid/,
     );
   });
 });

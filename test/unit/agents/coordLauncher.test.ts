@@ -7,6 +7,7 @@ import {
   ensureRepoLauncher,
   installLauncher,
 } from '../../../src/features/agents/launcher/coordLauncher';
+import { MCP_RUNTIME_FLAGS } from '../../../src/features/agents/model/mcpRuntimeFlags';
 import { createTempRepo } from '../../support/tempRepo';
 import { CLI, TSX_LOADER } from '../cli/runCoord';
 
@@ -94,5 +95,58 @@ describe('the coord launcher (real sh, real node)', function () {
     } finally {
       repo.dispose();
     }
+  });
+
+  it("starts coord mcp, and only coord mcp, with the server's V8 memory options", async () => {
+    const script = join(root, 'ext', 'dist', 'cli.js');
+    mkdirSync(join(script, '..'), { recursive: true });
+    writeFileSync(
+      script,
+      'process.stdout.write(JSON.stringify({ execArgv: process.execArgv, args: process.argv.slice(2), wasm: typeof WebAssembly }));',
+    );
+    const installed = await installLauncher(join(root, 'bin'), [process.execPath, script]);
+    const run = (args: string[]) => {
+      const ran = spawnSync(installed.path, args, {
+        encoding: 'utf8',
+        env: { PATH: '/usr/bin:/bin' },
+      });
+      assert.equal(ran.status, 0, ran.stderr);
+      assert.equal(ran.stderr, '');
+      return JSON.parse(ran.stdout) as { execArgv: string[]; args: string[]; wasm: string };
+    };
+    const args = ['mcp', '--file', join(root, 'plan with space.json')];
+    // This Node takes them without a word, and keeps WebAssembly (which fetch needs).
+    assert.deepEqual(run(args), { execArgv: MCP_RUNTIME_FLAGS, args, wasm: 'object' });
+    assert.deepEqual(run(['list', 'mcp']), { execArgv: [], args: ['list', 'mcp'], wasm: 'object' });
+    assert.match(
+      readFileSync(join(root, 'bin', 'coord.cmd'), 'utf8'),
+      new RegExp(`if /i "%~1"=="mcp" set "flags=${MCP_RUNTIME_FLAGS.join(' ')}"`),
+    );
+  });
+
+  it("leaves the server's options out of the launcher target a coord mcp writes", () => {
+    const script = join(root, 'current.ts');
+    const launcherModule = join(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      'src',
+      'features',
+      'common',
+      'cli',
+      'launcher.ts',
+    );
+    writeFileSync(
+      script,
+      `import { currentCoordLauncher } from ${JSON.stringify(launcherModule)};\nprocess.stdout.write(JSON.stringify(currentCoordLauncher().command));\n`,
+    );
+    const ran = spawnSync(
+      process.execPath,
+      [...MCP_RUNTIME_FLAGS, '--import', TSX_LOADER, script],
+      { encoding: 'utf8' },
+    );
+    assert.equal(ran.status, 0, ran.stderr);
+    assert.deepEqual(JSON.parse(ran.stdout), [process.execPath, '--import', TSX_LOADER, script]);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { mcpServerLaunches } from '../../../src/features/agents/model/mcpLaunch';
+import { MCP_RUNTIME_FLAGS } from '../../../src/features/agents/model/mcpRuntimeFlags';
 import { ALLOW_OTHER_TASKS_SETTING } from '../../../src/features/agents/model/mcpSettings';
 import { Settings } from '../../../src/features/common/vscode/constants';
 import { createTempRepo, type TempRepo } from '../../support/tempRepo';
@@ -40,10 +41,10 @@ describe("the editor's MCP server definition starts a working coord mcp", functi
       ['Agent Coordinator (A)', 'Agent Coordinator (B)'],
     );
     assert.deepEqual(
-      two.map((launch) => launch.args.slice(1)),
+      two.map((launch) => launch.args),
       [
-        ['mcp', '--file', taskFile],
-        ['mcp', '--file', taskFile, '--allow-other-tasks'],
+        [...MCP_RUNTIME_FLAGS, CLI, 'mcp', '--file', taskFile],
+        [...MCP_RUNTIME_FLAGS, CLI, 'mcp', '--file', taskFile, '--allow-other-tasks'],
       ],
     );
     const [launch] = mcpServerLaunches(

@@ -111,11 +111,28 @@ describe('Wait at start: a soft dependency instead of a colliding start (real pr
       waitsOver(model()).map((over) => [over.task.key, over.waitedFor]),
       [['api_auth', ['api_routes', 'api_docs']]],
     );
+    const attention = async () =>
+      (
+        JSON.parse((await coord(['attention', '--json'], repo.root)).stdout) as {
+          items: { kind: string; title: string; detail: string; target: unknown }[];
+        }
+      ).items.filter((item) => item.kind === 'waitOver');
+    assert.deepEqual(await attention(), [
+      {
+        id: 'waitOver:api_auth:api_routes,api_docs',
+        kind: 'waitOver',
+        title: 'api_auth: can start now',
+        detail: 'api_routes, api_docs have finished',
+        taskKey: 'api_auth',
+        target: { kind: 'task', taskKey: 'api_auth' },
+      },
+    ]);
     const started = await coord(['start', 'auth', '--wait'], repo.root);
     assert.equal(started.code, 0, started.stderr);
     assert.equal(raw('api_auth').status, 'in_progress');
     assert.equal(raw('api_auth').waits_for, undefined, 'the soft dependency is cleared on start');
     assert.equal(worktreeCount(), 2);
+    assert.deepEqual(await attention(), [], 'a started task waits for no one');
   });
 
   it('--wait on a start that collides with nothing just starts it; --wait with --force is refused', async () => {

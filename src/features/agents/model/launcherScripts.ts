@@ -5,6 +5,8 @@
  * name the launcher keep working across extension updates.
  */
 
+import { MCP_RUNTIME_FLAGS } from './mcpRuntimeFlags';
+
 export const LAUNCHER_NAME = 'coord';
 export const LAUNCHER_CMD_NAME = 'coord.cmd';
 export const LAUNCHER_TARGET_NAME = 'coord-target';
@@ -24,7 +26,8 @@ export function parseLauncherTarget(text: string): string[] {
 /**
  * POSIX sh. The target's words go before the caller's arguments; a script named there that is gone
  * (an extension updated while the editor was closed) gets one line saying how to fix it.
- * `ELECTRON_RUN_AS_NODE` makes a desktop editor's runtime behave as Node; Node ignores it.
+ * `ELECTRON_RUN_AS_NODE` makes a desktop editor's runtime behave as Node; Node ignores it. A
+ * `coord mcp` (what agents' MCP configs run) gets the server's V8 memory options.
  */
 export const POSIX_LAUNCHER = `#!/bin/sh
 # coord launcher written by Agent Coordinator: runs the coord named in coord-target beside it,
@@ -36,6 +39,7 @@ if [ ! -r "$target" ]; then
   exit 1
 fi
 count=$#
+subcommand=\${1-}
 while IFS= read -r word || [ -n "$word" ]; do
   [ -n "$word" ] || continue
   case "$word" in
@@ -58,15 +62,20 @@ shift
 if [ ! -x "$program" ]; then
   program=node
 fi
+if [ "$subcommand" = mcp ]; then
+  set -- ${MCP_RUNTIME_FLAGS.join(' ')} "$@"
+fi
 ELECTRON_RUN_AS_NODE=1 exec "$program" "$@"
 `;
 
-/** cmd.exe, for Windows terminals and agents. */
+/** cmd.exe, for Windows terminals and agents; the server's options go after the program. */
 export const CMD_LAUNCHER = `@echo off
 rem coord launcher written by Agent Coordinator: runs the coord named in coord-target beside it.
 setlocal EnableDelayedExpansion
 set "line="
-for /f "usebackq delims=" %%w in ("%~dp0${LAUNCHER_TARGET_NAME}") do set line=!line! "%%w"
+set "flags="
+if /i "%~1"=="mcp" set "flags=${MCP_RUNTIME_FLAGS.join(' ')}"
+for /f "usebackq delims=" %%w in ("%~dp0${LAUNCHER_TARGET_NAME}") do if defined line (set line=!line! "%%w") else (set line="%%w" !flags!)
 if not defined line (
   echo coord: %~dp0${LAUNCHER_TARGET_NAME} is missing; open this repository in VS Code with Agent Coordinator once 1>&2
   exit /b 1

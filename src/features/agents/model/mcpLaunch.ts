@@ -1,3 +1,5 @@
+import { MCP_RUNTIME_FLAGS } from './mcpRuntimeFlags';
+
 /** How an editor starts `coord mcp` for one workspace folder that has a plan. */
 export interface McpLaunch {
   label: string;
@@ -17,7 +19,8 @@ export interface PlanFolder {
 
 /**
  * One server per folder with a plan, run by the editor's own runtime: `ELECTRON_RUN_AS_NODE`
- * makes a desktop VS Code's executable behave as Node (plain Node ignores it).
+ * makes a desktop VS Code's executable behave as Node (plain Node ignores it), which takes the
+ * server's V8 options as Node does.
  */
 export function mcpServerLaunches(
   folders: readonly PlanFolder[],
@@ -28,6 +31,7 @@ export function mcpServerLaunches(
     label: folders.length > 1 ? `Agent Coordinator (${folder.name})` : 'Agent Coordinator',
     command: runtime,
     args: [
+      ...MCP_RUNTIME_FLAGS,
       cliPath,
       'mcp',
       '--file',

@@ -5,6 +5,7 @@ import { ExitCode, type CliCommand } from '../../common/cli/command';
 import { formatTable } from '../../common/cli/print/table';
 import { openTaskFile, requireModel } from '../../common/cli/taskFile';
 import { conflictAttentionSource } from '../../conflicts/conflictAttentionSource';
+import { waitOverAttentionSource } from '../../conflicts/waitOverAttentionSource';
 import { guardrailAttentionSource } from '../../guardrails/guardrailAttentionSource';
 import { reviewAttentionSource } from '../../reviews/reviewAttention';
 import { gatherAttention, type AttentionSource } from '../attentionSource';
@@ -15,14 +16,17 @@ const SOURCES: readonly AttentionSource[] = [
   guardrailAttentionSource,
   reviewAttentionSource,
   conflictAttentionSource,
+  waitOverAttentionSource,
 ];
 
 export const command: CliCommand = {
-  summary: 'what waits for a person: agents needing input, failed guardrails, reviews, conflicts',
+  summary:
+    'what waits for a person: agents needing input, failed guardrails, reviews, conflicts, ended waits',
   usage:
     'coord attention [--json] [--file PATH]\n' +
     '  Most pressing first: agents needing input or failed, failed guardrails, conflicts,\n' +
-    '  overdue reviews, finished agents with work to review, requested reviews, silent agents.',
+    '  overdue reviews, finished agents with work to review, requested reviews, waiting tasks\n' +
+    '  that can start now, silent agents.',
   async run(args, context) {
     const { values } = parseCommandArgs(args, { ...FILE_OPTION, ...JSON_OPTION });
     const opened = await openTaskFile(values.file, context);

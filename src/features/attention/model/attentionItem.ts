@@ -14,6 +14,7 @@ export const ATTENTION_KINDS = [
   'reviewOverdue',
   'agentFinished',
   'reviewRequested',
+  'waitOver',
   'agentStale',
 ] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];

@@ -9,6 +9,7 @@ const LOOK: Record<AttentionKind, { icon: string; color?: string }> = {
   reviewOverdue: { icon: 'eye', color: 'notificationsWarningIcon.foreground' },
   agentFinished: { icon: 'pass-filled', color: 'testing.iconPassed' },
   reviewRequested: { icon: 'eye' },
+  waitOver: { icon: 'play' },
   agentStale: { icon: 'watch', color: 'disabledForeground' },
 };
 

@@ -5,15 +5,13 @@ import type { FolderSession, WorkspaceSessions } from '../../common/vscode/servi
 import { forecastConflicts } from '../forecast';
 import type { ConflictForecast } from '../model/types';
 import { errorLine } from '../../../kernel/errors/errorLine';
-
-/** Quiet time after a change before the forecast runs again. */
-const DEBOUNCE_MS = 1500;
+import { CoalescedRuns } from '../../../kernel/async/coalescedRuns';
 
 /** Paths inside a worktree whose changes are not work: git's own files and installed packages. */
 const NOT_WORK = /[\\/](?:\.git|node_modules)(?:[\\/]|$)/;
 
 /**
- * Keeps a conflict forecast per folder, run again (debounced) when the plan changes, a branch
+ * Keeps a conflict forecast per folder, run again (coalesced) when the plan changes, a branch
  * moves (refs in the git common dir), a file is saved, or a file changes in a live branch's
  * worktree (an agent's edits, outside the editor); one run at a time per folder. The
  * `coordinator.conflicts.forecast` setting turns it off.
@@ -22,9 +20,7 @@ export class ConflictRadar extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private readonly forecasts = new Map<FolderSession, ConflictForecast>();
-  private readonly timers = new Map<FolderSession, ReturnType<typeof setTimeout>>();
-  private readonly running = new Set<FolderSession>();
-  private readonly again = new Set<FolderSession>();
+  private readonly runs = new CoalescedRuns<FolderSession>((session) => this.run(session));
   /** A watcher per worktree folder of a live branch, kept while the forecast lists it. */
   private readonly worktreeWatchers = new Map<string, vscode.Disposable>();
 
@@ -49,9 +45,7 @@ export class ConflictRadar extends Disposable {
     this.register(refs.onDidDelete(() => this.scheduleAll()));
     this.register({
       dispose: () => {
-        for (const timer of this.timers.values()) {
-          clearTimeout(timer);
-        }
+        this.runs.dispose();
         for (const watcher of this.worktreeWatchers.values()) {
           watcher.dispose();
         }
@@ -106,19 +100,11 @@ export class ConflictRadar extends Disposable {
 
   private scheduleAll(): void {
     for (const session of this.sessions.all) {
-      const pending = this.timers.get(session);
-      if (pending) {
-        clearTimeout(pending);
-      }
-      this.timers.set(
-        session,
-        setTimeout(() => void this.run(session), DEBOUNCE_MS),
-      );
+      this.runs.request(session);
     }
   }
 
   private async run(session: FolderSession): Promise<void> {
-    this.timers.delete(session);
     const enabled = vscode.workspace
       .getConfiguration(Settings.section, session.folder)
       .get<boolean>(Settings.conflictsForecast, true);
@@ -128,11 +114,6 @@ export class ConflictRadar extends Disposable {
       }
       return;
     }
-    if (this.running.has(session)) {
-      this.again.add(session);
-      return;
-    }
-    this.running.add(session);
     try {
       const forecast = await forecastConflicts({
         folder: session.folder.uri.fsPath,
@@ -143,11 +124,6 @@ export class ConflictRadar extends Disposable {
       this.changed.fire();
     } catch (error) {
       this.log.warn(`Conflict forecast for ${session.folder.name} failed: ${errorLine(error)}`);
-    } finally {
-      this.running.delete(session);
-      if (this.again.delete(session)) {
-        void this.run(session);
-      }
     }
   }
 }

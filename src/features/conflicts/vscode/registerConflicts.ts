@@ -23,7 +23,7 @@ export function registerConflicts(
     radar,
     tasks.provider.addDecorator(new ConflictTreeDecorator(radar)),
     worktrees.provider.addRowDecorator(new ConflictWorktreeDecorator(radar)),
-    new WaitNotifier(services.sessions),
+    new WaitNotifier(services.sessions, services.context.workspaceState),
     dashboard.dataSources.register(conflictDashboardData(services.sessions, radar)),
   );
   return radar;

@@ -50,7 +50,7 @@ const RULES: Rule[] = [
   {
     kind: 'missingInterpreter',
     // Quoted as the locale quotes: 'python3.11' or ‘python3.11’.
-    pattern: /env: ['‘"]?([^'‘’":\s]+)['’"]?: No such file or directory/,
+    pattern: /env: ['\u2018"]?([^'\u2018\u2019":\s]+)['\u2019"]?: No such file or directory/,
     text: (m) => `missing interpreter ${m[1]}`,
   },
   {

@@ -88,7 +88,7 @@ const LIST_LABELS: Record<string, ListField> = {
 };
 
 const HEADING = /^(#{1,6})\s+(.*)$/;
-const TASK_HEADING = /^task\s+([A-Za-z0-9][\w.#-]*)\s*[:–—-]\s*(.+)$/i;
+const TASK_HEADING = /^task\s+([A-Za-z0-9][\w.#-]*)\s*[:\u2013\u2014-]\s*(.+)$/i;
 const LABEL = /^\*\*([^*]+?)\*\*\s*:?\s*(?:\*\*)?\s*:?\s*(.*)$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[([ xX])\]\s+)?(.*)$/;
 const TASK_LIST_ITEM = /^\s*[-*+]\s+\[([ xX])\]\s+(.+)$/;

@@ -41,8 +41,13 @@ const SPECIAL_BYTES: Record<string, number> = {
   ş: 0xfe,
 };
 
-/** A run that starts with a UTF-8 lead byte and goes on with bytes that could follow it. */
-const SUSPECT_RUN = /[Â-ôĞğİıŞş][\u0080-\u00bfŠŒŽšœžŸƒˆ˜€‚„…†‡‰‹‘’“”•–—™›]+/g;
+/**
+ * A run that starts with a UTF-8 lead byte and goes on with bytes that could follow it: Â-ô and
+ * ĞğİıŞş, then 0x80-0xBF and what Windows-1252 shows for 0x80-0x9F (Š Œ Ž š œ ž Ÿ ƒ ˆ ˜ € ‚ „ … † ‡
+ * ‰ ‹ ‘ ’ “ ” • – — ™ ›). Escaped, so the release bundles stay Latin-1 (see esbuild.js).
+ */
+const SUSPECT_RUN =
+  /[\u00c2-\u00f4\u011e\u011f\u0130\u0131\u015e\u015f][\u0080-\u00bf\u0160\u0152\u017d\u0161\u0153\u017e\u0178\u0192\u02c6\u02dc\u20ac\u201a\u201e\u2026\u2020\u2021\u2030\u2039\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u2122\u203a]+/g;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

@@ -6,14 +6,13 @@ import { coordinatorSettings } from '../../common/vscode/settings';
 import { readSlaHours } from '../model/reviewAge';
 import type { EditorPullRequestReviews } from './editorPullRequestReviews';
 import { awaitedReviews, type AwaitedReview } from '../overdueReviews';
+import { CoalescedRuns } from '../../../kernel/async/coalescedRuns';
 
-/** Quiet time after a change before the reviews are judged again. */
-const DEBOUNCE_MS = 1500;
 /** Ages grow while nothing changes: judged again this often. */
 const AGE_REFRESH_MS = 10 * 60_000;
 
 /**
- * The reviews awaited on each folder's tasks, judged again (debounced) when the plan changes, a
+ * The reviews awaited on each folder's tasks, judged again (coalesced) when the plan changes, a
  * branch moves or the SLA setting changes, and every ten minutes as they age.
  */
 export class ReviewWatch extends Disposable {
@@ -22,9 +21,7 @@ export class ReviewWatch extends Disposable {
   );
   readonly onDidChange = this.changed.event;
   private readonly awaited = new Map<FolderSession, Map<string, AwaitedReview[]>>();
-  private readonly timers = new Map<FolderSession, ReturnType<typeof setTimeout>>();
-  private readonly running = new Set<FolderSession>();
-  private readonly again = new Set<FolderSession>();
+  private readonly runs = new CoalescedRuns<FolderSession>((session) => this.run(session));
   private sessionListeners: vscode.Disposable[] = [];
 
   constructor(
@@ -49,7 +46,7 @@ export class ReviewWatch extends Disposable {
     this.register({
       dispose: () => {
         clearInterval(interval);
-        this.timers.forEach((timer) => clearTimeout(timer));
+        this.runs.dispose();
         this.sessionListeners.forEach((listener) => listener.dispose());
       },
     });
@@ -74,27 +71,14 @@ export class ReviewWatch extends Disposable {
   }
 
   private schedule(session: FolderSession): void {
-    const pending = this.timers.get(session);
-    if (pending) {
-      clearTimeout(pending);
-    }
-    this.timers.set(
-      session,
-      setTimeout(() => void this.run(session), DEBOUNCE_MS),
-    );
+    this.runs.request(session);
   }
 
   private async run(session: FolderSession): Promise<void> {
-    this.timers.delete(session);
     const model = session.state?.model;
     if (!model || this.isDisposed) {
       return;
     }
-    if (this.running.has(session)) {
-      this.again.add(session);
-      return;
-    }
-    this.running.add(session);
     try {
       const items = await awaitedReviews({
         folder: session.folder.uri.fsPath,
@@ -112,11 +96,6 @@ export class ReviewWatch extends Disposable {
       this.log.warn(
         `Reviews of ${session.folder.name} not judged: ${error instanceof Error ? error.message : String(error)}`,
       );
-    } finally {
-      this.running.delete(session);
-      if (this.again.delete(session)) {
-        void this.run(session);
-      }
     }
   }
 }
