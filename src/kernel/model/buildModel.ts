@@ -14,7 +14,8 @@ import { outlineAt, type OutlineNode } from './outline';
 import { describeValue, type ProblemSink } from './problems';
 import { readGuardrails } from './readGuardrails';
 import { reportReviewRuleProblems } from './reviews';
-import { readTask } from './readTask';
+import { readTask, type TaskPlace } from './readTask';
+import { rememberTaskIds } from './taskIds';
 import { STORED_SUMMARY_FIELDS } from './summary';
 import type { StoredSummary, Task, TaskGroup, TaskModel } from './types';
 
@@ -86,6 +87,7 @@ export function buildModel(
     guardrails: root ? readGuardrails(root, report) : [],
     raw: root ?? { tasks: doc },
   };
+  rememberTaskIds(model, collector.keyOfId);
   if (root) {
     reportReviewRuleProblems(root, report);
     if (typeof root.schema_version === 'string') {
@@ -217,7 +219,10 @@ class TaskCollector {
   readonly tasks: Task[] = [];
   readonly byKey = new Map<string, Task>();
   readonly groups = new Map<string, TaskGroup>();
-  private readonly keyOfId = new Map<string, string>();
+  /** The task key of each id a task states, the first task stating it winning. */
+  readonly keyOfId = new Map<string, string>();
+  /** Where the task being read sits: one object for all, as the reader keeps none of it. */
+  private readonly place: TaskPlace = { key: '', group: '', index: 0, path: [] };
 
   constructor(private readonly report: ProblemSink) {}
 
@@ -250,12 +255,14 @@ class TaskCollector {
       });
       return;
     }
-    const range = node ? { offset: node.start, length: node.end - node.start } : undefined;
-    const task = readTask(
-      raw,
-      { key, group: groupKey, index: this.tasks.length, path, range, owner },
-      this.report,
-    );
+    const place = this.place;
+    place.key = key;
+    place.group = groupKey;
+    place.index = this.tasks.length;
+    place.path = path;
+    place.range = node ? { offset: node.start, length: node.end - node.start } : undefined;
+    place.owner = owner;
+    const task = readTask(raw, place, this.report);
     if (raw.id !== undefined || raw.task_id !== undefined) {
       const other = this.keyOfId.get(task.id);
       if (other !== undefined) {

@@ -34,11 +34,18 @@ export class LikelyTaskNames {
     let sharers = this.scanned.get(word);
     if (!sharers) {
       sharers = [];
-      const names = this.allNames();
-      const lowered = this.loweredNames();
-      for (let i = 0; i < names.length && sharers.length <= MAX_WORD_SHARERS; i++) {
+      const { names, text, starts } = this.haystack();
+      let i = 0;
+      for (
+        let at = text.indexOf(word);
+        at !== -1 && sharers.length <= MAX_WORD_SHARERS;
+        at = text.indexOf(word, at + 1)
+      ) {
+        while (starts[i + 1] <= at) {
+          i++;
+        }
         const name = names[i];
-        if (!lowered[i].includes(word) || sharers[sharers.length - 1] === name) {
+        if (sharers[sharers.length - 1] === name) {
           continue;
         }
         const words = wordsOf(name);
@@ -52,11 +59,14 @@ export class LikelyTaskNames {
   }
 
   private readonly scanned = new Map<string, string[]>();
-  private namesList: string[] | undefined;
-  private loweredList: string[] | undefined;
+  private joined: { names: string[]; text: string; starts: Int32Array } | undefined;
 
-  private allNames(): string[] {
-    if (!this.namesList) {
+  /**
+   * Every key and id, lowered and joined into one text, with where each starts: one native
+   * `indexOf` finds the names holding a word, where a scan of the names took a call per name.
+   */
+  private haystack(): { names: string[]; text: string; starts: Int32Array } {
+    if (!this.joined) {
       const names: string[] = [];
       for (const task of this.model.tasks) {
         names.push(task.key);
@@ -64,14 +74,17 @@ export class LikelyTaskNames {
           names.push(task.id);
         }
       }
-      this.namesList = names;
+      const text = names.join('\n').toLowerCase();
+      // A few letters lower to two characters (İ): then each name's lowered length is needed.
+      const lowered =
+        text.length !== names.length - 1 + names.reduce((n, name) => n + name.length, 0);
+      const starts = new Int32Array(names.length + 1);
+      for (let i = 0; i < names.length; i++) {
+        starts[i + 1] = starts[i] + (lowered ? names[i].toLowerCase() : names[i]).length + 1;
+      }
+      this.joined = { names, text, starts };
     }
-    return this.namesList;
-  }
-
-  private loweredNames(): string[] {
-    this.loweredList ??= this.allNames().map((name) => name.toLowerCase());
-    return this.loweredList;
+    return this.joined;
   }
 
   /** Each index is built on its first look-up: most unknown names need only one of them. */

@@ -174,7 +174,7 @@ function taskFrom(raw: Record<string, unknown>, place: TaskPlace, read: TaskFiel
     index: place.index,
     name: read.string(SLOT.name) ?? place.key,
     owner,
-    owners: owner === '' ? EMPTY : splitOwners(owner),
+    owners: owner === '' ? EMPTY : ownersOf(owner),
     status,
     statusText: statusText !== undefined && statusText !== status ? statusText : undefined,
     priority: read.priority(),
@@ -432,7 +432,7 @@ class TaskFields {
     if (value === undefined || value === null) {
       return undefined;
     }
-    const estimate = parseEstimate(value);
+    const estimate = typeof value === 'number' ? hoursEstimate(value) : parseEstimate(value);
     if (!estimate) {
       this.report({
         severity: 'warning',
@@ -544,6 +544,40 @@ class TaskFields {
 }
 
 const fields = new TaskFields();
+
+/**
+ * A plan names few owners and few distinct hour figures across thousands of tasks: tasks with the
+ * same text share one frozen list or estimate instead of allocating their own. Bounded, as the
+ * tables outlive one read.
+ */
+const SHARED_LIMIT = 512;
+const sharedOwners = new Map<string, string[]>();
+const sharedHours = new Map<number, Task['estimate']>();
+
+function ownersOf(owner: string): string[] {
+  let owners = sharedOwners.get(owner);
+  if (owners === undefined) {
+    if (sharedOwners.size >= SHARED_LIMIT) {
+      sharedOwners.clear();
+    }
+    owners = Object.freeze(splitOwners(owner)) as string[];
+    sharedOwners.set(owner, owners);
+  }
+  return owners;
+}
+
+function hoursEstimate(hours: number): Task['estimate'] {
+  let estimate = sharedHours.get(hours);
+  if (estimate === undefined && !sharedHours.has(hours)) {
+    if (sharedHours.size >= SHARED_LIMIT) {
+      sharedHours.clear();
+    }
+    const parsed = parseEstimate(hours);
+    estimate = parsed && Object.freeze(parsed);
+    sharedHours.set(hours, estimate);
+  }
+  return estimate;
+}
 
 /** Lists a plan may also write as an object of item name → text (`{"latency": "p95 < 200ms"}`). */
 const NAMED_ITEM_SLOTS: ReadonlySet<number> = new Set([
