@@ -1,4 +1,4 @@
-import { LikelyTaskNames } from './likelyTask';
+import { likelyTaskNamesOf, type LikelyTaskNames } from './likelyTask';
 import type { ProblemSink } from './problems';
 import { TASK_FIELDS } from './taskFields';
 import { taskIdsOf } from './taskIds';
@@ -49,7 +49,7 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
           taskKey: task.key,
         });
       } else if (target === undefined) {
-        likely ??= new LikelyTaskNames(model);
+        likely ??= likelyTaskNamesOf(model);
         const suggestion = likely.suggest(name);
         if (suggestion !== undefined) {
           report({
@@ -262,56 +262,63 @@ function findCycles(edges: Edges, count: number): number[][] {
   const order = new Int32Array(count).fill(-1);
   const low = new Int32Array(count);
   const onStack = new Uint8Array(count);
-  const stack: number[] = [];
+  // Every stack holds each task at most once: fixed typed arrays with their own tops.
+  const stack = new Int32Array(count);
+  let stackTop = 0;
+  const frames = new Int32Array(count);
+  const nextEdge = new Int32Array(count);
+  let frameTop = 0;
   const cycles: number[][] = [];
   let counter = 0;
-  const frames: number[] = [];
-  const nextEdge: number[] = [];
   for (let start = 0; start < count; start++) {
     if (order[start] !== -1) {
       continue;
     }
     order[start] = low[start] = counter++;
-    stack.push(start);
+    stack[stackTop++] = start;
     onStack[start] = 1;
-    frames.push(start);
-    nextEdge.push(0);
-    while (frames.length > 0) {
-      const top = frames.length - 1;
+    frames[frameTop] = start;
+    nextEdge[frameTop++] = starts[start];
+    while (frameTop > 0) {
+      const top = frameTop - 1;
       const node = frames[top];
-      if (starts[node] + nextEdge[top] < starts[node + 1]) {
-        const target = targets[starts[node] + nextEdge[top]++];
+      if (nextEdge[top] < starts[node + 1]) {
+        const target = targets[nextEdge[top]++];
         if (order[target] === -1) {
           order[target] = low[target] = counter++;
-          stack.push(target);
+          stack[stackTop++] = target;
           onStack[target] = 1;
-          frames.push(target);
-          nextEdge.push(0);
-        } else if (onStack[target]) {
-          low[node] = Math.min(low[node], order[target]);
+          frames[frameTop] = target;
+          nextEdge[frameTop++] = starts[target];
+        } else if (onStack[target] && order[target] < low[node]) {
+          low[node] = order[target];
         }
         continue;
       }
-      frames.pop();
-      nextEdge.pop();
-      if (frames.length > 0) {
-        const parent = frames[frames.length - 1];
-        low[parent] = Math.min(low[parent], low[node]);
+      frameTop--;
+      if (frameTop > 0) {
+        const parent = frames[frameTop - 1];
+        if (low[node] < low[parent]) {
+          low[parent] = low[node];
+        }
       }
-      if (low[node] === order[node] && stack[stack.length - 1] === node) {
+      if (low[node] !== order[node]) {
+        continue;
+      }
+      if (stack[stackTop - 1] === node) {
         // A component of one task, as nearly all are: no list for it.
-        stack.pop();
+        stackTop--;
         onStack[node] = 0;
-      } else if (low[node] === order[node]) {
-        const members: number[] = [];
-        let member: number;
-        do {
-          member = stack.pop()!;
-          onStack[member] = 0;
-          members.push(member);
-        } while (member !== node);
-        cycles.push(members.sort((a, b) => a - b));
+        continue;
       }
+      const members: number[] = [];
+      let member: number;
+      do {
+        member = stack[--stackTop];
+        onStack[member] = 0;
+        members.push(member);
+      } while (member !== node);
+      cycles.push(members.sort((x, y) => x - y));
     }
   }
   return cycles;

@@ -10,10 +10,11 @@ import {
   type LoadDetails,
   type RootPositions,
 } from './loadDetails';
+import { shareLikelyTaskNames } from './likelyTask';
 import { LineIndex, locatePath } from './locate';
 import { outlineJson } from './outline';
 import type { Problem } from './problems';
-import { readTask } from './readTask';
+import { readTask, taskMovedTo } from './readTask';
 import { deriveSummary, reportSummaryDrift } from './summary';
 import { rememberTaskIds, taskIdsOf } from './taskIds';
 import type { Diagnostic, LoadedTaskFile, Task, TaskModel, TextRange } from './types';
@@ -101,7 +102,7 @@ function patched(
     } else {
       const range = task.range!;
       const offset = moves.to(range.offset);
-      now = offset === range.offset ? task : { ...task, range: { offset, length: range.length } };
+      now = offset === range.offset ? task : taskMovedTo(task, { offset, length: range.length });
     }
     tasks[i] = now;
     byKey.set(now.key, now);
@@ -124,6 +125,7 @@ function patched(
   if (ids) {
     rememberTaskIds(nextModel, ids);
   }
+  shareLikelyTaskNames(model, nextModel);
   const graph = buildGraph(nextModel, (problem) => problems.push(problem));
   const summary = deriveSummary(nextModel, graph);
   let drift = false;

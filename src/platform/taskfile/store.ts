@@ -102,7 +102,8 @@ export class TaskFileStore {
       await recoverInterrupted(target, true);
       const maxAttempts = this.options.maxAttempts ?? 50;
       for (let attempt = 1; ; attempt++) {
-        const before = await readFile(target, 'utf8');
+        const bytes = await readFile(target);
+        const before = bytes.toString('utf8');
         const after = change(before);
         if (after.text === before) {
           return this.remember(after);
@@ -114,7 +115,7 @@ export class TaskFileStore {
             this.filePath,
           );
         }
-        if (await replaceIfUnchanged(target, before, after.text)) {
+        if (await replaceIfUnchanged(target, bytes, after.text)) {
           return this.remember(after);
         }
         if (attempt >= maxAttempts) {
