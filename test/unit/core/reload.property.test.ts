@@ -4,6 +4,7 @@ import { applyEditsKnown, applyEditsTracked } from '../../../src/kernel/edits/ap
 import type { TaskEdit } from '../../../src/kernel/edits/types';
 import { knownPlanOf } from '../../../src/kernel/model/knownPlan';
 import { loadTaskFile } from '../../../src/kernel/model/load';
+import { taskMovedTo } from '../../../src/kernel/model/readTask';
 import { reloadAfterChanges } from '../../../src/kernel/model/reload';
 import type { LoadedTaskFile } from '../../../src/kernel/model/types';
 
@@ -162,6 +163,17 @@ function same(actual: LoadedTaskFile, expected: LoadedTaskFile): void {
 }
 
 describe('a read after an edit re-reads only the changed tasks', () => {
+  it('moves an unchanged task with every field the reader gives it', () => {
+    const loaded = loadTaskFile(
+      JSON.stringify({ tasks: { g: { k: { name: 'K', status: 'Done', pr_numbers: [3, 4] } } } }),
+    );
+    const task = loaded.model!.tasks[0];
+    const moved = taskMovedTo(task, { offset: 40, length: 2 });
+    assert.deepEqual(Object.keys(moved), Object.keys(task));
+    assert.deepEqual({ ...moved, range: task.range }, task);
+    assert.deepEqual(moved.range, { offset: 40, length: 2 });
+  });
+
   it('and gives what a whole read of the edited text gives, edit after edit', function () {
     this.timeout(600_000);
     let patched = 0;
