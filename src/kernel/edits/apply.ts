@@ -3,6 +3,8 @@ import { GUARDRAIL_SECTIONS } from '../model/readGuardrails';
 import { normaliseStatus } from '../model/statuses';
 import { outlineChild, outlineJson, type OutlineNode } from '../model/outline';
 import { completionPercentage } from '../model/summary';
+import type { KnownPlan } from '../model/knownPlan';
+import type { PlanChange } from '../model/reload';
 import type { TaskStatus } from '../model/types';
 import { TaskEditError } from './errors';
 import { detectFormatting } from './formatting';
@@ -35,6 +37,27 @@ interface Replacement {
  * value, or text that does not parse; nothing is half-applied.
  */
 export function applyEdits(text: string, edits: readonly TaskEdit[], now: Date): string {
+  return applyEditsTracked(text, edits, now).text;
+}
+
+/** What an edit replaced: a whole task object, one value of the stored summary, or `last_updated`. */
+export type EditChange = PlanChange;
+
+export interface TrackedEdit {
+  text: string;
+  /**
+   * Every replacement made, when the edits were only replacements of those kinds (no task added,
+   * no `last_updated` inserted, no guardrail changed); a reader can then re-read only what changed.
+   */
+  changes?: EditChange[];
+}
+
+/** `applyEdits`, also saying what it replaced. */
+export function applyEditsTracked(
+  text: string,
+  edits: readonly TaskEdit[],
+  now: Date,
+): TrackedEdit {
   try {
     const adds = edits.filter((edit) => edit.kind === 'addTask');
     if (adds.length === 0) {
@@ -46,11 +69,11 @@ export function applyEdits(text: string, edits: readonly TaskEdit[], now: Date):
       text,
       edits.filter((edit) => edit.kind !== 'addTask'),
       now,
-    );
+    ).text;
     for (const add of adds) {
-      result = apply(result, [add], now);
+      result = apply(result, [add], now).text;
     }
-    return apply(result, [], now);
+    return { text: apply(result, [], now).text };
   } catch (error) {
     if (error instanceof SyntaxError) {
       // The outline does not validate values it skips; JSON.parse of a touched value found the damage.
@@ -63,7 +86,7 @@ export function applyEdits(text: string, edits: readonly TaskEdit[], now: Date):
   }
 }
 
-function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
+function apply(text: string, edits: readonly TaskEdit[], now: Date): TrackedEdit {
   // One pass down to the tasks' own fields, keeping only their status (for the summary).
   const root = outlineJson(text, 4, { leafKeys: STATUS_FIELDS });
   if (!root) {
@@ -86,8 +109,10 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
     }
     return doc;
   };
+  let tracked = true;
   for (const edit of edits) {
     if (edit.kind === 'setGuardrailResult') {
+      tracked = false;
       const doc = open(guardrailNode(root, edit.guardrailKey));
       try {
         doc.set(['status'], edit.status);
@@ -102,6 +127,7 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
       continue;
     }
     if (edit.kind === 'addTask') {
+      tracked = false;
       addTask(text, root, edit, open, allTasks);
       continue;
     }
@@ -119,23 +145,106 @@ function apply(text: string, edits: readonly TaskEdit[], now: Date): string {
       throw named(error, `task "${edit.taskKey}"`, edit.taskKey);
     }
   }
-  const replacements: Replacement[] = [...documents.values()].map((doc) => ({
+  const changes: EditChange[] = [...documents.values()].map((doc) => ({
+    kind: 'task' as const,
     start: doc.start,
     end: doc.end,
     content: doc.result(),
   }));
   if (hasSummary) {
-    replacements.push(...summaryReplacements(text, root, allTasks(), documents));
+    changes.push(...summaryReplacements(text, root, allTasks(), documents));
   }
   const stamp = lastUpdatedReplacement(root, now);
   if (stamp) {
-    replacements.push(stamp);
+    changes.push(stamp);
   }
   if (nestedPlan(text, root)?.single) {
     // A file that is one task gets no plan-level field added to it.
-    return replaceAll(text, replacements);
+    return { text: replaceAll(text, changes) };
   }
-  return insertLastUpdated(replaceAll(text, replacements), root, now, formatting);
+  const replaced = replaceAll(text, changes);
+  const next = insertLastUpdated(replaced, root, now, formatting);
+  return tracked && next === replaced ? { text: next, changes } : { text: next };
+}
+
+/**
+ * `applyEditsTracked` for text whose tasks, statuses and root values a previous read of exactly
+ * that text knows (`knownPlanOf`): the same replacements, found without walking the whole text.
+ * Undefined when the edits need more than it knows (a task named by id, a task added, a guardrail,
+ * a missing `last_updated`); the caller then applies them the usual way.
+ */
+export function applyEditsKnown(
+  text: string,
+  edits: readonly TaskEdit[],
+  now: Date,
+  known: KnownPlan,
+): TrackedEdit | undefined {
+  if (!known.lastUpdated) {
+    return undefined;
+  }
+  const formatting = detectFormatting(text);
+  const documents = new Map<string, SubDocument>();
+  try {
+    for (const edit of edits) {
+      if (edit.kind === 'addTask' || edit.kind === 'setGuardrailResult') {
+        return undefined;
+      }
+      const span = known.taskSpan(edit.taskKey);
+      if (!span) {
+        return undefined;
+      }
+      let doc = documents.get(edit.taskKey);
+      if (!doc) {
+        doc = new SubDocument(text, span.start, span.end, formatting);
+        documents.set(edit.taskKey, doc);
+      }
+      try {
+        applyTaskEdit(doc, edit);
+      } catch (error) {
+        throw named(error, `task "${edit.taskKey}"`, edit.taskKey);
+      }
+    }
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      throw new TaskEditError(
+        'unparseable',
+        'the task file is not valid JSON; fix it before editing',
+      );
+    }
+    throw error;
+  }
+  const changes: EditChange[] = [];
+  const counts = { ...known.counts };
+  for (const [key, doc] of documents) {
+    changes.push({ kind: 'task', start: doc.start, end: doc.end, content: doc.result() });
+    counts[known.statusOf(key)]--;
+    counts[statusOfRaw(doc.value)]++;
+  }
+  if (known.summaryFields) {
+    const values = summaryValues(counts, known.total);
+    for (const field of known.summaryFields) {
+      const value = values[field.field];
+      if (value !== undefined && text.slice(field.start, field.end) !== String(value)) {
+        changes.push({
+          kind: 'summary',
+          field: field.field,
+          value,
+          start: field.start,
+          end: field.end,
+          content: String(value),
+        });
+      }
+    }
+  }
+  const stamp = formatTimestamp(now);
+  changes.push({
+    kind: 'lastUpdated',
+    value: stamp,
+    start: known.lastUpdated.start,
+    end: known.lastUpdated.end,
+    content: JSON.stringify(stamp),
+  });
+  return { text: replaceAll(text, changes), changes };
 }
 
 function addTask(
@@ -242,7 +351,7 @@ function summaryReplacements(
   root: OutlineNode,
   tasks: readonly TaskNode[],
   documents: ReadonlyMap<OutlineNode, SubDocument>,
-): Replacement[] {
+): EditChange[] {
   const counts: Record<TaskStatus, number> = {
     not_started: 0,
     in_progress: 0,
@@ -255,14 +364,8 @@ function summaryReplacements(
     const edited = documents.get(task.node);
     counts[edited ? statusOfRaw(edited.value) : spellings.statusOf(task.node)]++;
   }
-  const values: Record<string, number> = {
-    total_tasks: tasks.length,
-    completion_percentage: completionPercentage(counts.completed, tasks.length),
-  };
-  for (const [field, status] of Object.entries(SUMMARY_COUNTS)) {
-    values[field] = counts[status];
-  }
-  const replacements: Replacement[] = [];
+  const values = summaryValues(counts, tasks.length);
+  const replacements: EditChange[] = [];
   for (const field of outlineChild(root, 'summary')?.children ?? []) {
     const value = values[String(field.key)];
     if (
@@ -270,10 +373,29 @@ function summaryReplacements(
       field.kind === 'value' &&
       text.slice(field.start, field.end) !== String(value)
     ) {
-      replacements.push({ start: field.start, end: field.end, content: String(value) });
+      replacements.push({
+        kind: 'summary',
+        field: String(field.key),
+        value,
+        start: field.start,
+        end: field.end,
+        content: String(value),
+      });
     }
   }
   return replacements;
+}
+
+/** The stored summary's fields as the task statuses give them. */
+function summaryValues(counts: Record<TaskStatus, number>, total: number): Record<string, number> {
+  const values: Record<string, number> = {
+    total_tasks: total,
+    completion_percentage: completionPercentage(counts.completed, total),
+  };
+  for (const [field, status] of Object.entries(SUMMARY_COUNTS)) {
+    values[field] = counts[status];
+  }
+  return values;
 }
 
 /**
@@ -310,7 +432,7 @@ class StatusSpellings {
 /** Past this, a file spelling its statuses in ever new ways just has each one read afresh. */
 const MAX_REMEMBERED_SPELLINGS = 32;
 
-function replaceAll(text: string, replacements: Replacement[]): string {
+function replaceAll(text: string, replacements: readonly Replacement[]): string {
   if (replacements.length === 0) {
     return text;
   }
@@ -330,10 +452,17 @@ export function formatTimestamp(now: Date): string {
   return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function lastUpdatedReplacement(root: OutlineNode, now: Date): Replacement | undefined {
+function lastUpdatedReplacement(root: OutlineNode, now: Date): EditChange | undefined {
   const node = outlineChild(root, 'last_updated');
+  const value = formatTimestamp(now);
   return node?.kind === 'value'
-    ? { start: node.start, end: node.end, content: JSON.stringify(formatTimestamp(now)) }
+    ? {
+        kind: 'lastUpdated',
+        value,
+        start: node.start,
+        end: node.end,
+        content: JSON.stringify(value),
+      }
     : undefined;
 }
 

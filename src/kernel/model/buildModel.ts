@@ -14,16 +14,31 @@ import { outlineAt, type OutlineNode } from './outline';
 import { describeValue, type ProblemSink } from './problems';
 import { readGuardrails } from './readGuardrails';
 import { reportReviewRuleProblems } from './reviews';
-import { readTask } from './readTask';
+import { readTask, type TaskPlace } from './readTask';
+import { rememberTaskIds } from './taskIds';
 import { STORED_SUMMARY_FIELDS } from './summary';
 import type { StoredSummary, Task, TaskGroup, TaskModel } from './types';
+
+/**
+ * Where the problems a task's own fields gave fall among everything `buildModel` reported: by task
+ * index, the position of the first and one past the last, counting from the first report.
+ */
+export type ReadSpans = Map<number, readonly [number, number]>;
 
 /** Builds the normalised model from a parsed document; every problem found on the way is reported. */
 export function buildModel(
   doc: unknown,
   outline: OutlineNode | undefined,
-  report: ProblemSink,
+  sink: ProblemSink,
+  readSpans?: ReadSpans,
 ): TaskModel | undefined {
+  let reported = 0;
+  const report: ProblemSink = readSpans
+    ? (problem) => {
+        reported++;
+        sink(problem);
+      }
+    : sink;
   const root = isPlainObject(doc) ? doc : undefined;
   if (!root && !Array.isArray(doc)) {
     report({
@@ -61,7 +76,10 @@ export function buildModel(
       path: tasksPath,
     });
   }
-  const collector = new TaskCollector(report);
+  const collector = new TaskCollector(
+    report,
+    readSpans && { spans: readSpans, count: () => reported },
+  );
   if (nested) {
     for (const entry of nested) {
       collector.add(
@@ -86,6 +104,7 @@ export function buildModel(
     guardrails: root ? readGuardrails(root, report) : [],
     raw: root ?? { tasks: doc },
   };
+  rememberTaskIds(model, collector.keyOfId);
   if (root) {
     reportReviewRuleProblems(root, report);
     if (typeof root.schema_version === 'string') {
@@ -217,9 +236,15 @@ class TaskCollector {
   readonly tasks: Task[] = [];
   readonly byKey = new Map<string, Task>();
   readonly groups = new Map<string, TaskGroup>();
-  private readonly keyOfId = new Map<string, string>();
+  /** The task key of each id a task states, the first task stating it winning. */
+  readonly keyOfId = new Map<string, string>();
+  /** Where the task being read sits: one object for all, as the reader keeps none of it. */
+  private readonly place: TaskPlace = { key: '', group: '', index: 0, path: [] };
 
-  constructor(private readonly report: ProblemSink) {}
+  constructor(
+    private readonly report: ProblemSink,
+    private readonly reads?: { spans: ReadSpans; count: () => number },
+  ) {}
 
   add(
     raw: unknown,
@@ -250,12 +275,18 @@ class TaskCollector {
       });
       return;
     }
-    const range = node ? { offset: node.start, length: node.end - node.start } : undefined;
-    const task = readTask(
-      raw,
-      { key, group: groupKey, index: this.tasks.length, path, range, owner },
-      this.report,
-    );
+    const place = this.place;
+    place.key = key;
+    place.group = groupKey;
+    place.index = this.tasks.length;
+    place.path = path;
+    place.range = node ? { offset: node.start, length: node.end - node.start } : undefined;
+    place.owner = owner;
+    const before = this.reads?.count() ?? 0;
+    const task = readTask(raw, place, this.report);
+    if (this.reads && this.reads.count() > before) {
+      this.reads.spans.set(place.index, [before, this.reads.count()]);
+    }
     if (raw.id !== undefined || raw.task_id !== undefined) {
       const other = this.keyOfId.get(task.id);
       if (other !== undefined) {
@@ -281,7 +312,7 @@ class TaskCollector {
   }
 }
 
-function readStoredSummary(raw: Record<string, unknown>): StoredSummary {
+export function readStoredSummary(raw: Record<string, unknown>): StoredSummary {
   const summary: StoredSummary = {};
   for (const [field, name] of Object.entries(STORED_SUMMARY_FIELDS)) {
     if (typeof raw[field] === 'number') {

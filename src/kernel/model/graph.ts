@@ -1,6 +1,8 @@
-import { LikelyTaskNames } from './likelyTask';
+import { likelyTaskNamesOf, type LikelyTaskNames } from './likelyTask';
 import type { ProblemSink } from './problems';
 import { TASK_FIELDS } from './taskFields';
+import { taskIdsOf } from './taskIds';
+import { TaskKeyedLists } from './taskKeyedLists';
 import type { DependencyRef, DisplayStatus, Task, TaskGraph, TaskModel } from './types';
 
 /** Tasks without dependencies or dependents share these; frozen, so a stray push fails loudly. */
@@ -19,29 +21,13 @@ interface Edges {
 /**
  * Resolves dependencies by key, then by id; names that are no task are external prerequisites.
  * Self-dependencies are reported and left out of the graph; cycles are reported with their members.
- * The critical path is worked out on first read.
+ * The edges are kept in arrays; the per-task lists of `dependencies` and `dependents` are made when
+ * first read, and the critical path is worked out on first read.
  */
 export function buildGraph(model: TaskModel, report: ProblemSink = () => undefined): TaskGraph {
   const tasks = model.tasks;
   const count = tasks.length;
-  // Dependencies name keys far more often than ids: the id table is built on the first miss.
-  let indexOfId: Map<string, number> | undefined;
-  const resolve = (name: string): number | undefined => {
-    const byKey = model.byKey.get(name);
-    if (byKey !== undefined) {
-      return byKey.index;
-    }
-    if (!indexOfId) {
-      indexOfId = new Map();
-      for (let i = 0; i < count; i++) {
-        if (!indexOfId.has(tasks[i].id)) {
-          indexOfId.set(tasks[i].id, i);
-        }
-      }
-    }
-    return indexOfId.get(name);
-  };
-  const dependencies = new Map<string, DependencyRef[]>();
+  const resolve = resolver(model);
   let likely: LikelyTaskNames | undefined;
   const starts = new Int32Array(count + 1);
   let targets = new Int32Array(Math.max(16, count));
@@ -51,11 +37,6 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
     const task = tasks[i];
     const names = task.dependencies;
     starts[i] = edgeCount;
-    if (names.length === 0) {
-      dependencies.set(task.key, NO_REFS);
-      continue;
-    }
-    const refs: DependencyRef[] = [];
     for (let position = 0; position < names.length; position++) {
       const name = names[position];
       const target = resolve(name);
@@ -68,8 +49,7 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
           taskKey: task.key,
         });
       } else if (target === undefined) {
-        refs.push({ name });
-        likely ??= new LikelyTaskNames(model);
+        likely ??= likelyTaskNamesOf(model);
         const suggestion = likely.suggest(name);
         if (suggestion !== undefined) {
           report({
@@ -89,14 +69,11 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
         }
         targets[edgeCount++] = target;
         dependentCounts[target]++;
-        refs.push({ name, taskKey: tasks[target].key });
       }
     }
-    dependencies.set(task.key, refs);
   }
   starts[count] = edgeCount;
   const edges: Edges = { starts, targets };
-  const dependents = dependentKeys(tasks, edges, dependentCounts);
   const cycleIndices = findCycles(edges, count);
   const cycles = cycleIndices.map((members) => members.map((i) => tasks[i].key));
   for (const cycle of cycles) {
@@ -115,10 +92,13 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
       ready.add(tasks[i].key);
     }
   }
+  const reverse = reverseEdges(edges, dependentCounts);
   let critical: string[] | undefined;
   return {
-    dependencies,
-    dependents,
+    dependencies: new TaskKeyedLists(tasks, model.byKey, (i) => dependencyRefs(tasks, i, resolve)),
+    dependents: new TaskKeyedLists(tasks, model.byKey, (i) =>
+      keysAlong(tasks, reverse, i, NO_KEYS),
+    ),
     cycles,
     ready,
     // Few readers want it, and it is a whole walk of the graph: computed once, when first read.
@@ -137,6 +117,87 @@ export function buildGraph(model: TaskModel, report: ProblemSink = () => undefin
   };
 }
 
+/**
+ * The position of the task a dependency name means: by key, else by id (the first task with it).
+ * Dependencies name keys far more often than ids: the id table is built on the first miss.
+ */
+function resolver(model: TaskModel): (name: string) => number | undefined {
+  const tasks = model.tasks;
+  const stated = taskIdsOf(model);
+  let indexOfId: Map<string, number> | undefined;
+  return (name) => {
+    const byKey = model.byKey.get(name);
+    if (byKey !== undefined) {
+      return byKey.index;
+    }
+    if (stated) {
+      const key = stated.get(name);
+      return key === undefined ? undefined : model.byKey.get(key)?.index;
+    }
+    if (!indexOfId) {
+      indexOfId = new Map();
+      for (let i = 0; i < tasks.length; i++) {
+        if (tasks[i].id !== tasks[i].key && !indexOfId.has(tasks[i].id)) {
+          indexOfId.set(tasks[i].id, i);
+        }
+      }
+    }
+    return indexOfId.get(name);
+  };
+}
+
+/** The dependencies of task `i` as written, resolved as `buildGraph` resolved them. */
+function dependencyRefs(
+  tasks: readonly Task[],
+  i: number,
+  resolve: (name: string) => number | undefined,
+): DependencyRef[] {
+  const names = tasks[i].dependencies;
+  if (names.length === 0) {
+    return NO_REFS;
+  }
+  const refs: DependencyRef[] = [];
+  for (const name of names) {
+    const target = resolve(name);
+    if (target === undefined) {
+      refs.push({ name });
+    } else if (target !== i && !refs.some((ref) => ref.taskKey === tasks[target].key)) {
+      refs.push({ name, taskKey: tasks[target].key });
+    }
+  }
+  return refs;
+}
+
+/** The edges turned around: for each task, the tasks depending on it, in file order. */
+function reverseEdges(edges: Edges, counts: Int32Array): Edges {
+  const count = counts.length;
+  const starts = new Int32Array(count + 1);
+  for (let i = 0; i < count; i++) {
+    starts[i + 1] = starts[i] + counts[i];
+  }
+  const targets = new Int32Array(starts[count]);
+  const filled = starts.slice(0, count);
+  for (let i = 0; i < count; i++) {
+    for (let e = edges.starts[i]; e < edges.starts[i + 1]; e++) {
+      targets[filled[edges.targets[e]]++] = i;
+    }
+  }
+  return { starts, targets };
+}
+
+function keysAlong(tasks: readonly Task[], edges: Edges, i: number, none: string[]): string[] {
+  const from = edges.starts[i];
+  const to = edges.starts[i + 1];
+  if (from === to) {
+    return none;
+  }
+  const keys = new Array<string>(to - from);
+  for (let e = from; e < to; e++) {
+    keys[e - from] = tasks[edges.targets[e]].key;
+  }
+  return keys;
+}
+
 function contains(values: Int32Array, from: number, to: number, value: number): boolean {
   for (let i = from; i < to; i++) {
     if (values[i] === value) {
@@ -153,30 +214,6 @@ function allCompleted(tasks: readonly Task[], edges: Edges, i: number): boolean 
     }
   }
   return true;
-}
-
-/** For each task key the keys depending on it, in file order; each list allocated at its final size. */
-function dependentKeys(
-  tasks: readonly Task[],
-  edges: Edges,
-  counts: Int32Array,
-): Map<string, string[]> {
-  const lists: string[][] = new Array(tasks.length);
-  const filled = new Int32Array(tasks.length);
-  for (let i = 0; i < tasks.length; i++) {
-    lists[i] = counts[i] === 0 ? NO_KEYS : new Array<string>(counts[i]);
-  }
-  for (let i = 0; i < tasks.length; i++) {
-    for (let e = edges.starts[i]; e < edges.starts[i + 1]; e++) {
-      const target = edges.targets[e];
-      lists[target][filled[target]++] = tasks[i].key;
-    }
-  }
-  const dependents = new Map<string, string[]>();
-  for (let i = 0; i < tasks.length; i++) {
-    dependents.set(tasks[i].key, lists[i]);
-  }
-  return dependents;
 }
 
 function dependencyPath(task: Task, index: number): (string | number)[] {
@@ -225,54 +262,63 @@ function findCycles(edges: Edges, count: number): number[][] {
   const order = new Int32Array(count).fill(-1);
   const low = new Int32Array(count);
   const onStack = new Uint8Array(count);
-  const stack: number[] = [];
+  // Every stack holds each task at most once: fixed typed arrays with their own tops.
+  const stack = new Int32Array(count);
+  let stackTop = 0;
+  const frames = new Int32Array(count);
+  const nextEdge = new Int32Array(count);
+  let frameTop = 0;
   const cycles: number[][] = [];
   let counter = 0;
-  const frames: number[] = [];
-  const nextEdge: number[] = [];
   for (let start = 0; start < count; start++) {
     if (order[start] !== -1) {
       continue;
     }
     order[start] = low[start] = counter++;
-    stack.push(start);
+    stack[stackTop++] = start;
     onStack[start] = 1;
-    frames.push(start);
-    nextEdge.push(0);
-    while (frames.length > 0) {
-      const top = frames.length - 1;
+    frames[frameTop] = start;
+    nextEdge[frameTop++] = starts[start];
+    while (frameTop > 0) {
+      const top = frameTop - 1;
       const node = frames[top];
-      if (starts[node] + nextEdge[top] < starts[node + 1]) {
-        const target = targets[starts[node] + nextEdge[top]++];
+      if (nextEdge[top] < starts[node + 1]) {
+        const target = targets[nextEdge[top]++];
         if (order[target] === -1) {
           order[target] = low[target] = counter++;
-          stack.push(target);
+          stack[stackTop++] = target;
           onStack[target] = 1;
-          frames.push(target);
-          nextEdge.push(0);
-        } else if (onStack[target]) {
-          low[node] = Math.min(low[node], order[target]);
+          frames[frameTop] = target;
+          nextEdge[frameTop++] = starts[target];
+        } else if (onStack[target] && order[target] < low[node]) {
+          low[node] = order[target];
         }
         continue;
       }
-      frames.pop();
-      nextEdge.pop();
-      if (frames.length > 0) {
-        const parent = frames[frames.length - 1];
-        low[parent] = Math.min(low[parent], low[node]);
-      }
-      if (low[node] === order[node]) {
-        const members: number[] = [];
-        let member: number;
-        do {
-          member = stack.pop()!;
-          onStack[member] = 0;
-          members.push(member);
-        } while (member !== node);
-        if (members.length > 1) {
-          cycles.push(members.sort((a, b) => a - b));
+      frameTop--;
+      if (frameTop > 0) {
+        const parent = frames[frameTop - 1];
+        if (low[node] < low[parent]) {
+          low[parent] = low[node];
         }
       }
+      if (low[node] !== order[node]) {
+        continue;
+      }
+      if (stack[stackTop - 1] === node) {
+        // A component of one task, as nearly all are: no list for it.
+        stackTop--;
+        onStack[node] = 0;
+        continue;
+      }
+      const members: number[] = [];
+      let member: number;
+      do {
+        member = stack[--stackTop];
+        onStack[member] = 0;
+        members.push(member);
+      } while (member !== node);
+      cycles.push(members.sort((x, y) => x - y));
     }
   }
   return cycles;

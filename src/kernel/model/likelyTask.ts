@@ -15,12 +15,62 @@ const SCANNED_WORDS = 16;
  * prerequisites stay quiet. Both look-ups are indexed, so a file of 10,000 tasks with as many
  * external prerequisites costs no more than a scan of its names.
  */
+const namesOfModels = new WeakMap<TaskModel, LikelyTaskNames>();
+
+/** The look-up of `model`'s names, made on first use and kept with the model. */
+export function likelyTaskNamesOf(model: TaskModel): LikelyTaskNames {
+  let names = namesOfModels.get(model);
+  if (!names) {
+    names = new LikelyTaskNames(model);
+    namesOfModels.set(model, names);
+  }
+  return names;
+}
+
+/**
+ * Lets `to`, a model with the very keys and ids of `from` (a re-read after an edit that changed
+ * neither), ask the look-up `from` already built instead of building its own.
+ */
+export function shareLikelyTaskNames(from: TaskModel, to: TaskModel): void {
+  const names = namesOfModels.get(from);
+  if (names?.detached) {
+    namesOfModels.set(to, names);
+  }
+}
+
 export class LikelyTaskNames {
   private byWordIndex: Map<string, string[]> | undefined;
   private byDeletionIndex: Map<string, string[]> | undefined;
   private readonly answers = new Map<string, string | undefined>();
 
-  constructor(private readonly model: TaskModel) {}
+  /** The model, until its names are listed: then they are all this needs of it. */
+  private model: TaskModel | undefined;
+  private nameList: string[] | undefined;
+
+  constructor(model: TaskModel) {
+    this.model = model;
+  }
+
+  /** Every task key, and every id that is not its key, in file order. */
+  private names(): string[] {
+    if (!this.nameList) {
+      const names: string[] = [];
+      for (const task of this.model!.tasks) {
+        names.push(task.key);
+        if (task.id !== task.key) {
+          names.push(task.id);
+        }
+      }
+      this.nameList = names;
+      this.model = undefined;
+    }
+    return this.nameList;
+  }
+
+  /** Whether it no longer holds its model (a later model with the same names may share it). */
+  get detached(): boolean {
+    return this.model === undefined;
+  }
 
   /**
    * The names sharing `word`, as the full word index would list them. The first few words asked
@@ -34,11 +84,18 @@ export class LikelyTaskNames {
     let sharers = this.scanned.get(word);
     if (!sharers) {
       sharers = [];
-      const names = this.allNames();
-      const lowered = this.loweredNames();
-      for (let i = 0; i < names.length && sharers.length <= MAX_WORD_SHARERS; i++) {
+      const { names, text, starts } = this.haystack();
+      let i = 0;
+      for (
+        let at = text.indexOf(word);
+        at !== -1 && sharers.length <= MAX_WORD_SHARERS;
+        at = text.indexOf(word, at + 1)
+      ) {
+        while (starts[i + 1] <= at) {
+          i++;
+        }
         const name = names[i];
-        if (!lowered[i].includes(word) || sharers[sharers.length - 1] === name) {
+        if (sharers[sharers.length - 1] === name) {
           continue;
         }
         const words = wordsOf(name);
@@ -52,26 +109,26 @@ export class LikelyTaskNames {
   }
 
   private readonly scanned = new Map<string, string[]>();
-  private namesList: string[] | undefined;
-  private loweredList: string[] | undefined;
+  private joined: { names: string[]; text: string; starts: Int32Array } | undefined;
 
-  private allNames(): string[] {
-    if (!this.namesList) {
-      const names: string[] = [];
-      for (const task of this.model.tasks) {
-        names.push(task.key);
-        if (task.id !== task.key) {
-          names.push(task.id);
-        }
+  /**
+   * Every key and id, lowered and joined into one text, with where each starts: one native
+   * `indexOf` finds the names holding a word, where a scan of the names took a call per name.
+   */
+  private haystack(): { names: string[]; text: string; starts: Int32Array } {
+    if (!this.joined) {
+      const names = this.names();
+      const text = names.join('\n').toLowerCase();
+      // A few letters lower to two characters (İ): then each name's lowered length is needed.
+      const lowered =
+        text.length !== names.length - 1 + names.reduce((n, name) => n + name.length, 0);
+      const starts = new Int32Array(names.length + 1);
+      for (let i = 0; i < names.length; i++) {
+        starts[i + 1] = starts[i] + (lowered ? names[i].toLowerCase() : names[i]).length + 1;
       }
-      this.namesList = names;
+      this.joined = { names, text, starts };
     }
-    return this.namesList;
-  }
-
-  private loweredNames(): string[] {
-    this.loweredList ??= this.allNames().map((name) => name.toLowerCase());
-    return this.loweredList;
+    return this.joined;
   }
 
   /** Each index is built on its first look-up: most unknown names need only one of them. */
@@ -102,15 +159,6 @@ export class LikelyTaskNames {
       }
     }
     return this.byDeletionIndex;
-  }
-
-  private *names(): Iterable<string> {
-    for (const task of this.model.tasks) {
-      yield task.key;
-      if (task.id !== task.key) {
-        yield task.id;
-      }
-    }
   }
 
   suggest(name: string): string | undefined {

@@ -1,13 +1,14 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { buildModel } from './buildModel';
+import { buildModel, type ReadSpans } from './buildModel';
 import { duplicateMemberProblems } from './duplicateMembers';
 import { buildGraph } from './graph';
 import { isPlainObject } from './layout';
 import { LineIndex, locatePath, type JsonPath } from './locate';
-import { outlineJson } from './outline';
+import { outlineChild, outlineJson, type OutlineNode } from './outline';
 import type { Problem } from './problems';
 import { deriveSummary, reportSummaryDrift } from './summary';
-import type { Diagnostic, LoadedTaskFile, TaskModel } from './types';
+import { rememberLoadDetails, type RootPositions } from './loadDetails';
+import type { Diagnostic, LoadedTaskFile, TaskModel, TextRange } from './types';
 
 /** Tasks sit at most three levels down (`tasks.<group>.<key>`), so the outline stops there. */
 const OUTLINE_DEPTH = 3;
@@ -56,22 +57,58 @@ function load(text: string): LoadedTaskFile {
   const report = (problem: Problem) => problems.push(problem);
   const nested = isPlainObject(doc) && doc.tasks === undefined;
   const outline = outlineJson(text, nested ? NESTED_OUTLINE_DEPTH : OUTLINE_DEPTH);
-  const model = buildModel(doc, outline, report);
+  const readSpans: ReadSpans = new Map();
+  const model = buildModel(doc, outline, report, readSpans);
   reportDuplicateMembers(text, problems, doc, model);
   if (!model) {
-    return { diagnostics: locate(text, outline, problems), broken: true, text };
+    return { diagnostics: sortByOffset(locate(text, outline, problems)), broken: true, text };
   }
+  const modelProblems = problems.length;
   const graph = buildGraph(model, report);
   const summary = deriveSummary(model, graph);
   reportSummaryDrift(model.storedSummary, summary, report);
-  return {
+  const located = locate(text, outline, problems);
+  const loaded: LoadedTaskFile = {
     model,
     graph,
     summary,
-    diagnostics: locate(text, outline, problems),
+    diagnostics: sortByOffset([...located]),
     broken: false,
     text,
   };
+  const readDiagnostics = new Map<number, Diagnostic[]>();
+  for (const [index, [from, to]] of readSpans) {
+    readDiagnostics.set(index, located.slice(from, to));
+  }
+  rememberLoadDetails(loaded, {
+    modelDiagnostics: located.slice(0, modelProblems),
+    readDiagnostics,
+    positions: model.layout === 'map' ? rootPositions(outline) : undefined,
+  });
+  return loaded;
+}
+
+/** Where the stored summary's plain values and `last_updated` are, as an edit refreshes them. */
+function rootPositions(outline: OutlineNode | undefined): RootPositions {
+  const summary = outlineChild(outline, 'summary');
+  const lastUpdated = outlineChild(outline, 'last_updated');
+  return {
+    summaryFields:
+      summary?.kind === 'object'
+        ? (summary.children ?? [])
+            .filter((field) => field.kind === 'value')
+            .map((field) => ({ field: String(field.key), start: field.start, end: field.end }))
+        : undefined,
+    lastUpdated:
+      lastUpdated?.kind === 'value'
+        ? { start: lastUpdated.start, end: lastUpdated.end }
+        : undefined,
+  };
+}
+
+/** By offset; problems found at one offset keep the order they were found in. */
+export function sortByOffset(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.range.offset - b.range.offset);
 }
 
 /**
@@ -118,6 +155,7 @@ function taskAlong(
   return undefined;
 }
 
+/** Each problem located in the text, in the order given. */
 function locate(
   text: string,
   outline: ReturnType<typeof outlineJson>,
@@ -127,24 +165,26 @@ function locate(
     return [];
   }
   const lines = new LineIndex(text);
-  const diagnostics = problems.map((problem) => {
-    const range = problem.range ?? locatePath(text, outline, problem.path);
-    const diagnostic: Diagnostic = {
-      severity: problem.severity,
-      code: problem.code,
-      message: problem.message,
-      range,
-      ...lines.position(range.offset),
-    };
-    if (problem.taskKey !== undefined) {
-      diagnostic.taskKey = problem.taskKey;
-    }
-    if (problem.suggestion !== undefined) {
-      diagnostic.suggestion = problem.suggestion;
-    }
-    return diagnostic;
-  });
-  return diagnostics.sort((a, b) => a.range.offset - b.range.offset);
+  return problems.map((problem) =>
+    diagnosticAt(problem, problem.range ?? locatePath(text, outline, problem.path), lines),
+  );
+}
+
+export function diagnosticAt(problem: Problem, range: TextRange, lines: LineIndex): Diagnostic {
+  const diagnostic: Diagnostic = {
+    severity: problem.severity,
+    code: problem.code,
+    message: problem.message,
+    range,
+    ...lines.position(range.offset),
+  };
+  if (problem.taskKey !== undefined) {
+    diagnostic.taskKey = problem.taskKey;
+  }
+  if (problem.suggestion !== undefined) {
+    diagnostic.suggestion = problem.suggestion;
+  }
+  return diagnostic;
 }
 
 /** A Markdown plan given where JSON was expected: a heading first, or a task table or task list. */

@@ -77,47 +77,18 @@ export function outlineAt(
   return node;
 }
 
-/**
- * The next occurrence of one character, remembered: the scanner only moves forward, so each
- * character is searched for (with the fast native `indexOf`) once per occurrence, never per call.
- */
-class NextChar {
-  private position = -1;
-
-  constructor(
-    private readonly text: string,
-    private readonly char: string,
-  ) {}
-
-  /** The first offset at or after `from` holding the character; the text's length when there is none. */
-  from(from: number): number {
-    if (this.position < from) {
-      const found = this.text.indexOf(this.char, from);
-      this.position = found === -1 ? this.text.length : found;
-    }
-    return this.position;
-  }
-}
+/** Runs of text up to the next brace (or bracket) outside strings, strings included whole. */
+const BETWEEN_BRACES = /[^{}"]*(?:"[^"\\]*(?:\\[\s\S][^"\\]*)*"[^{}"]*){0,32}/y;
+const BETWEEN_BRACKETS = /[^[\]"]*(?:"[^"\\]*(?:\\[\s\S][^"\\]*)*"[^[\]"]*){0,32}/y;
 
 class OutlineScanner {
   private pos = 0;
-  private readonly quotes: NextChar;
-  private readonly openBraces: NextChar;
-  private readonly openBrackets: NextChar;
-  private readonly closeBraces: NextChar;
-  private readonly closeBrackets: NextChar;
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
     private readonly leafKeys: readonly string[] | undefined,
-  ) {
-    this.quotes = new NextChar(text, '"');
-    this.openBraces = new NextChar(text, '{');
-    this.openBrackets = new NextChar(text, '[');
-    this.closeBraces = new NextChar(text, '}');
-    this.closeBrackets = new NextChar(text, ']');
-  }
+  ) {}
 
   root(): OutlineNode | undefined {
     this.skipWhitespace();
@@ -337,39 +308,36 @@ class OutlineScanner {
   }
 
   /**
-   * Offset one past the container opening at `start`. Jumps from one quote or bracket to the next
-   * instead of visiting every character: most of a task file is strings and indentation.
+   * Offset one past the container opening at `start`. In JSON that parsed, braces and brackets
+   * nest properly, so an object's end is found counting braces alone (an array's, brackets alone),
+   * outside strings. A sticky regular expression steps over each run of other characters and whole
+   * strings in one native call: most of a task file is strings and indentation.
    */
   private skipContainer(start: number): number {
-    const length = this.text.length;
+    const text = this.text;
+    const isObject = text.charCodeAt(start) === OPEN_BRACE;
+    const open = isObject ? OPEN_BRACE : OPEN_BRACKET;
+    const close = isObject ? CLOSE_BRACE : CLOSE_BRACKET;
+    const between = isObject ? BETWEEN_BRACES : BETWEEN_BRACKETS;
     let depth = 0;
     let pos = start;
-    let quote = this.quotes.from(pos);
-    let open = Math.min(this.openBraces.from(pos), this.openBrackets.from(pos));
-    let close = Math.min(this.closeBraces.from(pos), this.closeBrackets.from(pos));
     for (;;) {
-      if (quote < open && quote < close) {
-        pos = this.stringEnd(quote) + 1;
-        quote = this.quotes.from(pos);
-        // A bracket inside the string is no bracket: look again past the string.
-        if (open < pos) {
-          open = Math.min(this.openBraces.from(pos), this.openBrackets.from(pos));
-        }
-        if (close < pos) {
-          close = Math.min(this.closeBraces.from(pos), this.closeBrackets.from(pos));
-        }
-      } else if (open < close) {
+      const ch = text.charCodeAt(pos);
+      if (ch === open) {
         depth++;
-        pos = open + 1;
-        open = Math.min(this.openBraces.from(pos), this.openBrackets.from(pos));
-      } else if (close < length) {
-        pos = close + 1;
+        pos++;
+      } else if (ch === close) {
+        pos++;
         if (--depth === 0) {
           return pos;
         }
-        close = Math.min(this.closeBraces.from(pos), this.closeBrackets.from(pos));
       } else {
-        throw new Error('unterminated container');
+        between.lastIndex = pos;
+        between.test(text);
+        if (between.lastIndex === pos) {
+          throw new Error(pos >= text.length ? 'unterminated container' : 'unterminated string');
+        }
+        pos = between.lastIndex;
       }
     }
   }

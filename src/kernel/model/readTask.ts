@@ -174,7 +174,7 @@ function taskFrom(raw: Record<string, unknown>, place: TaskPlace, read: TaskFiel
     index: place.index,
     name: read.string(SLOT.name) ?? place.key,
     owner,
-    owners: owner === '' ? EMPTY : splitOwners(owner),
+    owners: owner === '' ? EMPTY : ownersOf(owner),
     status,
     statusText: statusText !== undefined && statusText !== status ? statusText : undefined,
     priority: read.priority(),
@@ -200,6 +200,48 @@ function taskFrom(raw: Record<string, unknown>, place: TaskPlace, read: TaskFiel
     raw,
     range: place.range,
     jsonPath: place.path,
+  };
+}
+
+/**
+ * A copy of `task` at another place in the text. Written out field by field in `taskFrom`'s order,
+ * so every task keeps one shape: a spread made objects of another shape, several times slower to
+ * create and to read, and a re-read after a small edit moves thousands of tasks.
+ */
+export function taskMovedTo(task: Task, range: TextRange): Task {
+  return {
+    key: task.key,
+    id: task.id,
+    group: task.group,
+    index: task.index,
+    name: task.name,
+    owner: task.owner,
+    owners: task.owners,
+    status: task.status,
+    statusText: task.statusText,
+    priority: task.priority,
+    estimate: task.estimate,
+    hoursSpent: task.hoursSpent,
+    branch: task.branch,
+    prNumber: task.prNumber,
+    prNumbers: task.prNumbers,
+    worktreePath: task.worktreePath,
+    startedAt: task.startedAt,
+    criticalReview: task.criticalReview,
+    progress: task.progress,
+    dependencies: task.dependencies,
+    blockers: task.blockers,
+    notes: task.notes,
+    files: task.files,
+    acceptance: task.acceptance,
+    deliverables: task.deliverables,
+    checklist: task.checklist,
+    risk: task.risk,
+    phase: task.phase,
+    reviewer: task.reviewer,
+    raw: task.raw,
+    range,
+    jsonPath: task.jsonPath,
   };
 }
 
@@ -432,7 +474,7 @@ class TaskFields {
     if (value === undefined || value === null) {
       return undefined;
     }
-    const estimate = parseEstimate(value);
+    const estimate = typeof value === 'number' ? hoursEstimate(value) : parseEstimate(value);
     if (!estimate) {
       this.report({
         severity: 'warning',
@@ -544,6 +586,40 @@ class TaskFields {
 }
 
 const fields = new TaskFields();
+
+/**
+ * A plan names few owners and few distinct hour figures across thousands of tasks: tasks with the
+ * same text share one frozen list or estimate instead of allocating their own. Bounded, as the
+ * tables outlive one read.
+ */
+const SHARED_LIMIT = 512;
+const sharedOwners = new Map<string, string[]>();
+const sharedHours = new Map<number, Task['estimate']>();
+
+function ownersOf(owner: string): string[] {
+  let owners = sharedOwners.get(owner);
+  if (owners === undefined) {
+    if (sharedOwners.size >= SHARED_LIMIT) {
+      sharedOwners.clear();
+    }
+    owners = Object.freeze(splitOwners(owner)) as string[];
+    sharedOwners.set(owner, owners);
+  }
+  return owners;
+}
+
+function hoursEstimate(hours: number): Task['estimate'] {
+  let estimate = sharedHours.get(hours);
+  if (estimate === undefined && !sharedHours.has(hours)) {
+    if (sharedHours.size >= SHARED_LIMIT) {
+      sharedHours.clear();
+    }
+    const parsed = parseEstimate(hours);
+    estimate = parsed && Object.freeze(parsed);
+    sharedHours.set(hours, estimate);
+  }
+  return estimate;
+}
 
 /** Lists a plan may also write as an object of item name → text (`{"latency": "p95 < 200ms"}`). */
 const NAMED_ITEM_SLOTS: ReadonlySet<number> = new Set([

@@ -2,7 +2,7 @@ import { chmod, link, open, readFile, rename, stat } from 'node:fs/promises';
 import { removeQuietly, scratchPath } from '../files/scratchFiles';
 
 /**
- * Replaces `path` with `next` only if it still holds `expected`, so that a save by a program that
+ * Replaces `path` with `next` only if it still holds `expected` (its text, or its bytes), so that a save by a program that
  * ignores the lock (an editor writing a temp file and renaming it over the file) is never lost,
  * even one landing during the replacement. The protocol, "move aside, link in":
  *
@@ -18,7 +18,7 @@ import { removeQuietly, scratchPath } from '../files/scratchFiles';
  */
 export async function replaceIfUnchanged(
   path: string,
-  expected: string,
+  expected: string | Buffer,
   next: string,
 ): Promise<boolean> {
   const temp = scratchPath(path, 'tmp');
@@ -39,7 +39,11 @@ export async function replaceIfUnchanged(
       await chmod(temp, mode);
     }
     await rename(path, aside);
-    if ((await readFile(aside, 'utf8')) !== expected) {
+    // Bytes compared as bytes when the caller has them: no decoding of a large file a second time.
+    const moved = await readFile(aside);
+    if (
+      typeof expected === 'string' ? moved.toString('utf8') !== expected : !moved.equals(expected)
+    ) {
       await link(aside, path).catch(ignoreExisting);
       return false;
     }

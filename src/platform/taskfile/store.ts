@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { applyEdits } from '../../kernel/edits/apply';
+import { applyEditsKnown, applyEditsTracked, type TrackedEdit } from '../../kernel/edits/apply';
 import { TaskEditError } from '../../kernel/edits/errors';
 import type { TaskEdit } from '../../kernel/edits/types';
+import { knownPlanOf } from '../../kernel/model/knownPlan';
 import { loadTaskFile } from '../../kernel/model/load';
+import { reloadAfterChanges } from '../../kernel/model/reload';
 import type { LoadedTaskFile } from '../../kernel/model/types';
 import { TaskFileStoreError } from './errors';
 import { acquireLock, type LockOptions } from '../files/lock';
@@ -44,13 +46,19 @@ export interface TaskFileStoreOptions {
  * A file that does not parse is never written. Reads ride out a file briefly missing or half-written.
  */
 export class TaskFileStore {
+  /**
+   * The last good read or write of the file: an edit of exactly that text re-reads only the tasks
+   * it changed instead of the whole file.
+   */
+  private last: LoadedTaskFile | undefined;
+
   constructor(
     readonly filePath: string,
     private readonly options: TaskFileStoreOptions = {},
   ) {}
 
-  read(): Promise<LoadedTaskFile> {
-    return readStable(this.filePath);
+  async read(): Promise<LoadedTaskFile> {
+    return this.remember(await readStable(this.filePath));
   }
 
   apply(edits: TaskEdit | TaskEdit[]): Promise<LoadedTaskFile> {
@@ -94,10 +102,11 @@ export class TaskFileStore {
       await recoverInterrupted(target, true);
       const maxAttempts = this.options.maxAttempts ?? 50;
       for (let attempt = 1; ; attempt++) {
-        const before = await readFile(target, 'utf8');
+        const bytes = await readFile(target);
+        const before = bytes.toString('utf8');
         const after = change(before);
         if (after.text === before) {
-          return after;
+          return this.remember(after);
         }
         if (!(await lock.isHeld())) {
           throw new TaskFileStoreError(
@@ -106,8 +115,8 @@ export class TaskFileStore {
             this.filePath,
           );
         }
-        if (await replaceIfUnchanged(target, before, after.text)) {
-          return after;
+        if (await replaceIfUnchanged(target, bytes, after.text)) {
+          return this.remember(after);
         }
         if (attempt >= maxAttempts) {
           throw new TaskFileStoreError(
@@ -124,17 +133,32 @@ export class TaskFileStore {
     }
   }
 
+  private remember(loaded: LoadedTaskFile): LoadedTaskFile {
+    if (!loaded.broken) {
+      this.last = loaded;
+    }
+    return loaded;
+  }
+
   private edit(text: string, edits: TaskEdit[]): LoadedTaskFile {
-    let next: string;
+    const now = (this.options.now ?? (() => new Date()))();
+    // The text this store last read or wrote: an edit and the read after it need not walk it whole.
+    const previous = this.last?.text === text ? this.last : undefined;
+    const known = previous && knownPlanOf(previous);
+    let tracked: TrackedEdit;
     try {
-      next = applyEdits(text, edits, (this.options.now ?? (() => new Date()))());
+      tracked =
+        (known && applyEditsKnown(text, edits, now, known)) ?? applyEditsTracked(text, edits, now);
     } catch (error) {
       if (error instanceof TaskEditError && error.reason === 'unparseable') {
         throw new TaskFileBrokenError(this.filePath, loadTaskFile(text));
       }
       throw error;
     }
-    const loaded = loadTaskFile(next);
+    const loaded =
+      previous && tracked.changes
+        ? reloadAfterChanges(previous, tracked.text, tracked.changes)
+        : loadTaskFile(tracked.text);
     if (loaded.broken) {
       // Edits only produce valid JSON, so the original was broken somewhere the edit did not touch.
       throw new TaskFileBrokenError(this.filePath, loadTaskFile(text));

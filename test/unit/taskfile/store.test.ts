@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { loadTaskFile } from '../../../src/kernel/model/load';
 import { acquireLock, LockTimeoutError } from '../../../src/platform/files/lock';
 import { TaskFileBrokenError, TaskFileStore } from '../../../src/platform/taskfile/store';
+import { generatePlan } from '../../../scripts/bench/generatedPlan';
 import { FIXTURES } from '../core/helpers';
 
 function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
@@ -88,6 +89,41 @@ describe('TaskFileStore', () => {
     const model = (await store.read()).model!;
     assert.equal(model.byKey.get('cc1_guardrails')!.status, 'completed');
     assert.equal(model.byKey.get('task5_soak_sentinel')!.owner, 'Copilot + Codex');
+  });
+
+  it('re-reads only the edited task of a large plan it read, giving what a whole read gives', async () => {
+    writeFileSync(file, generatePlan(3000));
+    const store = new TaskFileStore(file, { now: () => new Date('2026-01-02T03:04:05Z') });
+    await store.read();
+    // The generated plan's stored summary disagrees with its tasks, so the first edit reads whole.
+    const first = await store.apply({
+      kind: 'setStatus',
+      taskKey: 'task2000_generated_slug',
+      status: 'completed',
+    });
+    const second = await store.apply({
+      kind: 'appendNote',
+      taskKey: 'task2500_generated_slug',
+      text: 'checked',
+    });
+    // Tasks before the edit are the very objects of the edit before: only the edited one was read.
+    assert.equal(second.model!.tasks[10], first.model!.tasks[10]);
+    assert.notEqual(second.model!.tasks[2900], first.model!.tasks[2900]);
+    const whole = loadTaskFile(readFileSync(file, 'utf8'));
+    assert.deepEqual(second.diagnostics, whole.diagnostics);
+    assert.deepEqual(second.summary, whole.summary);
+    assert.deepEqual(second.model, whole.model);
+    assert.deepEqual(second.model!.byKey.get('task2500_generated_slug')!.notes, ['checked']);
+    // A save by another program in between: the store's read no longer matches, so it reads whole.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"Claude Code"', '"Claude"'));
+    const third = await store.apply({
+      kind: 'setStatus',
+      taskKey: 'task1_generated_slug',
+      status: 'blocked',
+    });
+    assert.notEqual(third.model!.tasks[0], second.model!.tasks[0]);
+    assert.deepEqual(third.model, loadTaskFile(readFileSync(file, 'utf8')).model);
+    assert.equal(third.model!.byKey.get('task1_generated_slug')!.owner, 'Claude');
   });
 
   it('waits for the lock, takes over a stale one, and times out on a live one', async () => {
