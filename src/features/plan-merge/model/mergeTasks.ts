@@ -64,12 +64,16 @@ function mergeTask(
 ): void {
   const theirsMoved = grouped && o.group !== t.group && b?.group === o.group;
   // Texts first: most tasks one side changed are written the same as the ancestor on the other.
-  if (!theirsMoved && (o.sameText(t) || b?.sameText(t) || o.sameAs(t) || b?.sameAs(t))) {
+  if (!theirsMoved && (o.sameText(t) || b?.sameText(t))) {
     return;
   }
   if (!theirsMoved && b?.sameText(o)) {
-    // Changed on theirs only: every member theirs changed is taken, as the field merge would.
+    // Changed on theirs only: every member theirs changed is taken, as the field merge would (none
+    // when theirs is only written differently), so neither side is compared whole first.
     planner.takeChanges(o.path, o.raw, t.raw);
+    return;
+  }
+  if (!theirsMoved && (o.sameAs(t) || b?.sameAs(t))) {
     return;
   }
   if (!b) {
