@@ -202,20 +202,50 @@ describe('the plan across branches and plan commits', function () {
   };
 
   it('offers, once, to move the plan edits a task branch carries, and the move drops them from it', async () => {
-    const offers = answerOffers((message) =>
-      message.startsWith('feat/offered ') ? 'Move plan edits to the main plan' : 'Not now',
-    );
+    // feat/offered: first the diff, then the move; feat/declined: not now.
+    let diffShown = false;
+    const offers = answerOffers((message) => {
+      if (!message.startsWith('feat/offered ')) {
+        return 'Not now';
+      }
+      if (!diffShown) {
+        diffShown = true;
+        return 'Show diff';
+      }
+      return 'Move plan edits to the main plan';
+    });
     try {
       branchWithPlanNote('feat/offered', 'noted on feat/offered');
       branchWithPlanNote('feat/declined', 'noted on feat/declined');
       // The branches view reads the new branches (its ref watcher would too) and the offer follows.
       await testing.planBranches.branches.refresh(session);
       await testing.planBranches.editsOffer.check(session);
-      await waitFor(() => offers.asked.length >= 2, 'both branches are offered', 30_000);
-      assert.deepEqual(offers.asked.map((asked) => asked.message).sort(), [
-        'feat/declined carries plan edits (task5_soak_sentinel). Move them onto the main plan before its pull request merges?',
-        'feat/offered carries plan edits (task5_soak_sentinel). Move them onto the main plan before its pull request merges?',
-      ]);
+      await waitFor(() => offers.asked.length >= 3, 'both branches are offered', 30_000);
+      const offered =
+        'feat/offered carries plan edits (task5_soak_sentinel). Move them onto the main plan before its pull request merges?';
+      assert.deepEqual(
+        offers.asked.map((asked) => asked.message).sort(),
+        [
+          'feat/declined carries plan edits (task5_soak_sentinel). Move them onto the main plan before its pull request merges?',
+          offered,
+          offered,
+        ],
+        'feat/offered is asked again after its diff',
+      );
+      const diff = vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .map((tab) => tab.input)
+        .find(
+          (input): input is vscode.TabInputTextDiff =>
+            input instanceof vscode.TabInputTextDiff &&
+            input.modified.path.startsWith('/feat/offered/'),
+        );
+      assert.ok(diff, 'a diff editor of the branch plan is open');
+      const [before, after] = await Promise.all(
+        [diff.original, diff.modified].map((uri) => vscode.workspace.openTextDocument(uri)),
+      );
+      assert.ok(after.getText().includes('noted on feat/offered'));
+      assert.ok(!before.getText().includes('noted on feat/offered'));
       assert.deepEqual(offers.asked[0]!.buttons, [
         'Move plan edits to the main plan',
         'Show diff',
@@ -237,7 +267,7 @@ describe('the plan across branches and plan commits', function () {
       // Neither is asked again: one moved its edits, the other was answered "Not now".
       await testing.planBranches.editsOffer.check(session);
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      assert.equal(offers.asked.length, 2);
+      assert.equal(offers.asked.length, 3);
     } finally {
       offers.restore();
     }
