@@ -9,7 +9,7 @@ import { FIXTURES } from '../core/helpers';
 
 const PLAN = 'docs/plans/task_status.json';
 
-describe('the plan committed after a status change, from coord set and coord mcp', function () {
+describe('the plan committed after a status change, from coord set, coord start and coord mcp', function () {
   this.timeout(300_000);
   isolateGitConfig();
   let repo: TempRepo;
@@ -98,6 +98,24 @@ describe('the plan committed after a status change, from coord set and coord mcp
     );
     assert.equal(note.code, 0, note.stderr);
     assert.equal(head(), after);
+  });
+
+  it('coord start commits the plan too, its stdout still only the worktree path', async () => {
+    settings({ 'plan.commitOnStatusChange': true, 'plan.coordinatorBranch': 'main' });
+    const before = head();
+    const run = await coord(['start', 'task1_shadow_diff'], repo.root, undefined, env());
+    assert.equal(run.code, 0, run.stderr);
+    const worktree = run.stdout.trim();
+    assert.equal(run.stdout, `${worktree}\n`, 'only the path on stdout');
+    assert.match(
+      run.stderr,
+      /^coord start: committed the plan on main \([0-9a-f]{12}\): Plan: task1_shadow_diff$/m,
+    );
+    assert.equal(repo.git('rev-list', '--count', `${before}..main`).trim(), '1');
+    assert.equal(repo.git('show', '--name-only', '--format=', 'main'), `${PLAN}\n`);
+    assert.match(repo.git('log', '-1', '--format=%B', 'main'), /status not_started → in_progress/);
+    assertUserIndexKept();
+    repo.git('worktree', 'remove', '--force', worktree);
   });
 
   it('commits nothing with the setting off, on another branch, or in an untrusted repository', async () => {
