@@ -40,7 +40,10 @@ export class PlanAutoCommit extends Disposable {
     const before = this.models.get(session);
     const after = session.state?.model;
     this.models.set(session, after);
-    this.running = this.running.then(() => this.commit(session, before, after));
+    // The use case reports failures as outcomes; the catch only keeps the queue going.
+    this.running = this.running
+      .then(() => this.commit(session, before, after))
+      .catch((error: unknown) => this.services.log.warn(`After a status change: ${String(error)}`));
   }
 
   private async commit(
