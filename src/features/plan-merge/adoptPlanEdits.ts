@@ -18,6 +18,7 @@ import { planChanges, type TaskChange } from './model/planChanges';
 import type { MergeNote } from './model/types';
 import { loadTaskFile } from '../../kernel/model/load';
 import { planFileInRepo, planTextAt } from './planFileInRepo';
+import { adoptCommand, localNameOf } from './branchesWithPlanEdits';
 
 export interface AdoptPlanEditsOptions {
   store: TaskFileStore;
@@ -36,6 +37,8 @@ export type AdoptPlanEditsResult =
       commit: string;
       /** The worktree of the branch, whose plan file and index entry were put back too. */
       worktree?: string;
+      /** For a remote-tracking branch: the local branch made from it, to push. */
+      createdLocal?: string;
     };
 
 /**
@@ -50,14 +53,9 @@ export async function adoptPlanEdits(
   options: AdoptPlanEditsOptions,
 ): Promise<AdoptPlanEditsResult> {
   const plan = await planFileInRepo(options.store.filePath);
-  const ref = `refs/heads/${options.branch}`;
-  if (!(await gitAcceptsBranchName(plan.root, options.branch))) {
-    throw new CoordinatorError('badInput', `"${options.branch}" is not a branch name`);
-  }
-  const tip = await resolveObject(plan.root, `${ref}^{commit}`, options.signal);
-  if (!tip) {
-    throw new CoordinatorError('badInput', `no local branch ${options.branch}`);
-  }
+  const local = await localBranchFor(plan.root, options.branch, options.signal);
+  const ref = `refs/heads/${local.branch}`;
+  const tip = local.tip;
   const fork = await mergeBase(plan.root, tip, 'HEAD', { signal: options.signal });
   const [forkText, branchText] = await Promise.all([
     planTextAt(plan, fork, options.signal),
@@ -106,13 +104,58 @@ export async function adoptPlanEdits(
     },
     options.signal,
   );
-  await updateRefChecked(plan.root, ref, commit, tip, 'coord plan adopt', options.signal);
+  await updateRefChecked(
+    plan.root,
+    ref,
+    commit,
+    local.created ? undefined : tip,
+    local.created ? `coord plan adopt: from ${options.branch}` : 'coord plan adopt',
+    options.signal,
+  );
   if (worktree) {
     await setIndexedBlob(worktree, plan.path, forkBlob, options.signal);
     await writeFile(join(worktree, plan.path), forkText);
   }
   const changes = planChanges(loadTaskFile(forkText).model, loadTaskFile(branchText).model!);
-  return { kind: 'adopted', changes, decisions, commit, ...(worktree ? { worktree } : {}) };
+  return {
+    kind: 'adopted',
+    changes,
+    decisions,
+    commit,
+    ...(worktree ? { worktree } : {}),
+    ...(local.created ? { createdLocal: local.branch } : {}),
+  };
+}
+
+/**
+ * The local branch to adopt on: `branch` itself, or for a remote-tracking branch (`origin/feat/x`)
+ * with no local branch of its name, a local `feat/x` to create, at the commit that drops the
+ * edits from its tip (pushing it updates the pull request).
+ */
+async function localBranchFor(
+  root: string,
+  branch: string,
+  signal?: AbortSignal,
+): Promise<{ branch: string; tip: string; created?: true }> {
+  if (!(await gitAcceptsBranchName(root, branch))) {
+    throw new CoordinatorError('badInput', `"${branch}" is not a branch name`);
+  }
+  const tip = await resolveObject(root, `refs/heads/${branch}^{commit}`, signal);
+  if (tip) {
+    return { branch, tip };
+  }
+  const remoteTip = await resolveObject(root, `refs/remotes/${branch}^{commit}`, signal);
+  if (!remoteTip) {
+    throw new CoordinatorError('badInput', `no local or remote-tracking branch ${branch}`);
+  }
+  const name = localNameOf(branch);
+  if (await resolveObject(root, `refs/heads/${name}^{commit}`, signal)) {
+    throw new CoordinatorError(
+      'badInput',
+      `a local branch ${name} exists; move its plan edits instead: ${adoptCommand(name)}`,
+    );
+  }
+  return { branch: name, tip: remoteTip, created: true };
 }
 
 /** The worktree's plan file and index entry are both the branch's committed version. */

@@ -45,6 +45,25 @@ export type CommitPlanResult =
 
 /** How many times HEAD may move under the commit (someone committing at that moment) before giving up. */
 const MAX_ATTEMPTS = 5;
+/** Another writer holding the index or the branch (another commit of the plan) is waited for briefly. */
+const LOCK_RETRY_MS = 40;
+const INDEX_LOCK_TRIES = 25;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs an index update, again while another git process holds the index lock (a second or so). */
+async function whenIndexFree(update: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await update();
+    } catch (error) {
+      if (!isGitError(error, 'lockContention') || attempt >= INDEX_LOCK_TRIES) {
+        throw error;
+      }
+      await pause(LOCK_RETRY_MS);
+    }
+  }
+}
 
 /**
  * Commits the task file (and the snapshot files, when asked) alone on the branch checked out
@@ -99,12 +118,12 @@ export async function commitPlan(options: CommitPlanOptions): Promise<CommitPlan
     // The index follows first, so a commit the user makes meanwhile already carries the plan
     // (ours then finds HEAD moved and nothing left to commit) rather than reverting it.
     const stagedLeftAlone: string[] = [];
-    const followed: { path: string; staged: string | undefined }[] = [];
+    const followed: Followed[] = [];
     for (const file of changed) {
       const staged = await indexedBlob(plan.root, file.path, options.signal);
       if (staged === headBlobs[files.indexOf(file)] || staged === file.blob) {
-        await setIndexedBlob(plan.root, file.path, file.blob, options.signal);
-        followed.push({ path: file.path, staged });
+        await whenIndexFree(() => setIndexedBlob(plan.root, file.path, file.blob, options.signal));
+        followed.push({ path: file.path, staged, blob: file.blob });
       } else {
         stagedLeftAlone.push(file.path);
       }
@@ -112,8 +131,10 @@ export async function commitPlan(options: CommitPlanOptions): Promise<CommitPlan
     try {
       await updateRefChecked(plan.root, 'HEAD', commit, head, 'coord commit-plan', options.signal);
     } catch (error) {
-      for (const { path, staged } of followed) {
-        await restoreIndexedBlob(plan.root, path, staged, options.signal);
+      await restoreFollowed(plan.root, followed, options.signal);
+      if (isGitError(error, 'lockContention') && attempt < MAX_ATTEMPTS) {
+        await pause(LOCK_RETRY_MS * attempt);
+        continue;
       }
       if (isGitError(error, 'refMoved') && attempt < MAX_ATTEMPTS) {
         continue;
@@ -129,5 +150,34 @@ export async function commitPlan(options: CommitPlanOptions): Promise<CommitPlan
       files: changed.map((file) => file.path),
       stagedLeftAlone,
     };
+  }
+}
+
+interface Followed {
+  path: string;
+  /** The index entry before ours, and ours. */
+  staged: string | undefined;
+  blob: string;
+}
+
+/**
+ * Puts back the index entries a failed ref update had moved, except where that would undo
+ * someone else: an entry changed since, or one that HEAD now has (another writer committed the
+ * same plan first, and its index entry is already right).
+ */
+async function restoreFollowed(
+  root: string,
+  followed: readonly Followed[],
+  signal?: AbortSignal,
+): Promise<void> {
+  const atHead = await blobIds(
+    root,
+    followed.map(({ path }) => `HEAD:${path}`),
+    signal,
+  );
+  for (const [index, { path, staged, blob }] of followed.entries()) {
+    if (atHead[index] !== blob && (await indexedBlob(root, path, signal)) === blob) {
+      await whenIndexFree(() => restoreIndexedBlob(root, path, staged, signal));
+    }
   }
 }

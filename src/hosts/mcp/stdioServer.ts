@@ -7,6 +7,10 @@ import { createCoordinatorServer } from '../../features/agents/mcp/createServer'
 import { cachedPlanReader } from '../../features/agents/mcp/planCache';
 import { mcpPullRequestReviews } from '../../features/agents/mcp/mcpPullRequestReviews';
 import type { WorktreeSettings } from '../../features/worktrees/model/settings';
+import {
+  commitPlanWithRepositorySettings,
+  planAutoCommitLine,
+} from '../../features/plan-merge/commitPlanOnStatusChange';
 
 const SERVER_VERSION = '0.1.0';
 
@@ -28,6 +32,15 @@ export async function serveOverStdio(options: StdioServerOptions): Promise<void>
       store,
       readPlanFile: cachedPlanReader(options.taskFilePath, () => store.read()),
       pullRequestReviews: () => mcpPullRequestReviews(options.cwd),
+      afterPlanChange: async (before, after) =>
+        planAutoCommitLine(
+          await commitPlanWithRepositorySettings({
+            taskFilePath: options.taskFilePath,
+            before,
+            after,
+            env: process.env,
+          }),
+        ),
       // Asked on the first edit, when the client has said its name.
       actor: () =>
         (actor ??= resolveActor('mcp', dirname(options.taskFilePath), {

@@ -31,6 +31,11 @@ const COLON = 58;
 export interface OutlineOptions {
   /** At the deepest level, record only object members with these names (the rest are skipped unallocated). */
   leafKeys?: readonly string[];
+  /**
+   * Offset of the value to outline, for one value inside a larger text (offsets stay the text's);
+   * the text before it and after its end is not read.
+   */
+  start?: number;
 }
 
 export function outlineJson(
@@ -38,7 +43,7 @@ export function outlineJson(
   maxDepth: number,
   options: OutlineOptions = {},
 ): OutlineNode | undefined {
-  const scanner = new OutlineScanner(text, maxDepth, options.leafKeys);
+  const scanner = new OutlineScanner(text, maxDepth, options.leafKeys, options.start ?? 0);
   try {
     return scanner.root();
   } catch {
@@ -82,12 +87,11 @@ const BETWEEN_BRACES = /[^{}"]*(?:"[^"\\]*(?:\\[\s\S][^"\\]*)*"[^{}"]*){0,32}/y;
 const BETWEEN_BRACKETS = /[^[\]"]*(?:"[^"\\]*(?:\\[\s\S][^"\\]*)*"[^[\]"]*){0,32}/y;
 
 class OutlineScanner {
-  private pos = 0;
-
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
     private readonly leafKeys: readonly string[] | undefined,
+    private pos: number,
   ) {}
 
   root(): OutlineNode | undefined {

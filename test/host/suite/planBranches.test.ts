@@ -162,4 +162,114 @@ describe('the plan across branches and plan commits', function () {
       30_000,
     );
   });
+
+  /** Commits, on a new branch from main (checked out nowhere afterwards), a note on task5 in its plan. */
+  const branchWithPlanNote = (branch: string, note: string) => {
+    const where = fs.mkdtempSync(path.join(path.dirname(root()), 'offer-'));
+    git('worktree', 'add', '-q', '-b', branch, where, 'main');
+    const file = path.join(where, 'docs/plans/task_status.json');
+    const plan = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      tasks: Record<string, Record<string, { notes?: string[] }>>;
+    };
+    const task = Object.values(plan.tasks).find(
+      (group) => group.task5_soak_sentinel,
+    )!.task5_soak_sentinel;
+    task.notes = [...(task.notes ?? []), note];
+    fs.writeFileSync(file, `${JSON.stringify(plan, null, 2)}\n`);
+    fs.writeFileSync(path.join(where, `${branch.replace('/', '-')}.txt`), 'code\n');
+    git('-C', where, 'add', '-A');
+    git('-C', where, 'commit', '-q', '-m', `${branch}: work and a plan note`);
+    git('worktree', 'remove', where);
+  };
+
+  /** Answers the offer notifications (never modal) with `answer(branch)`; others go through. */
+  const answerOffers = (answer: (message: string) => string | undefined) => {
+    const window = vscode.window as unknown as Record<
+      'showInformationMessage',
+      (...args: unknown[]) => Thenable<unknown>
+    >;
+    const original = window.showInformationMessage;
+    const asked: { message: string; buttons: string[] }[] = [];
+    window.showInformationMessage = (message: unknown, ...rest: unknown[]) => {
+      const buttons = rest.filter((item): item is string => typeof item === 'string');
+      if (!buttons.includes('Move plan edits to the main plan')) {
+        return original(message, ...rest);
+      }
+      asked.push({ message: String(message), buttons });
+      return Promise.resolve(answer(String(message)));
+    };
+    return { asked, restore: () => (window.showInformationMessage = original) };
+  };
+
+  it('offers, once, to move the plan edits a task branch carries, and the move drops them from it', async () => {
+    // feat/offered: first the diff, then the move; feat/declined: not now.
+    let diffShown = false;
+    const offers = answerOffers((message) => {
+      if (!message.startsWith('feat/offered ')) {
+        return 'Not now';
+      }
+      if (!diffShown) {
+        diffShown = true;
+        return 'Show diff';
+      }
+      return 'Move plan edits to the main plan';
+    });
+    try {
+      branchWithPlanNote('feat/offered', 'noted on feat/offered');
+      branchWithPlanNote('feat/declined', 'noted on feat/declined');
+      // The branches view reads the new branches (its ref watcher would too) and the offer follows.
+      await testing.planBranches.branches.refresh(session);
+      await testing.planBranches.editsOffer.check(session);
+      await waitFor(() => offers.asked.length >= 3, 'both branches are offered', 30_000);
+      const offered =
+        'feat/offered carries plan edits (task5_soak_sentinel). Move them onto the main plan before its pull request merges?';
+      assert.deepEqual(
+        offers.asked.map((asked) => asked.message).sort(),
+        [
+          'feat/declined carries plan edits (task5_soak_sentinel). Move them onto the main plan before its pull request merges?',
+          offered,
+          offered,
+        ],
+        'feat/offered is asked again after its diff',
+      );
+      const diff = vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .map((tab) => tab.input)
+        .find(
+          (input): input is vscode.TabInputTextDiff =>
+            input instanceof vscode.TabInputTextDiff &&
+            input.modified.path.startsWith('/feat/offered/'),
+        );
+      assert.ok(diff, 'a diff editor of the branch plan is open');
+      const [before, after] = await Promise.all(
+        [diff.original, diff.modified].map((uri) => vscode.workspace.openTextDocument(uri)),
+      );
+      assert.ok(after.getText().includes('noted on feat/offered'));
+      assert.ok(!before.getText().includes('noted on feat/offered'));
+      assert.deepEqual(offers.asked[0]!.buttons, [
+        'Move plan edits to the main plan',
+        'Show diff',
+        'Not now',
+      ]);
+      await waitFor(
+        () => git('diff', '--name-only', 'main...feat/offered') === 'feat-offered.txt\n',
+        'feat/offered no longer changes the plan',
+        30_000,
+      );
+      assert.ok(
+        fs
+          .readFileSync(path.join(root(), 'docs/plans/task_status.json'), 'utf8')
+          .includes('noted on feat/offered'),
+        'the note is in the main plan',
+      );
+      assert.match(git('diff', '--name-only', 'main...feat/declined'), /task_status\.json/);
+
+      // Neither is asked again: one moved its edits, the other was answered "Not now".
+      await testing.planBranches.editsOffer.check(session);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal(offers.asked.length, 3);
+    } finally {
+      offers.restore();
+    }
+  });
 });

@@ -110,9 +110,59 @@ describe("coord plan adopt: a task branch's plan edits moved onto the canonical 
 
     const missing = await coord(['plan', 'adopt', 'nope'], repo.root, undefined, ENV);
     assert.equal(missing.code, 1);
-    assert.equal(missing.stderr, 'coord: no local branch nope\n');
+    assert.equal(missing.stderr, 'coord: no local or remote-tracking branch nope\n');
     const usage = await coord(['plan', 'adopt'], repo.root, undefined, ENV);
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /name the branch whose plan edits to adopt/);
+  });
+
+  it('coord status --branches names each branch carrying plan edits with the command that moves them', async () => {
+    const worktree = taskBranch('feat/d', [
+      { kind: 'setStatus', taskKey: 'task1_shadow_diff', status: 'in_progress' },
+    ]);
+    // A remote-tracking branch with plan edits and no local branch, as a fetch leaves it.
+    taskBranch('feat/r', [{ kind: 'appendNote', taskKey: 'task2_golden_tokens', text: 'remote' }]);
+    const remoteTip = repo.git('rev-parse', 'feat/r').trim();
+    repo.git('update-ref', 'refs/remotes/origin/feat/r', remoteTip);
+    repo.git('worktree', 'remove', join(repo.parent, 'feat-r'));
+    repo.git('branch', '-q', '-D', 'feat/r');
+    // A branch without plan edits says nothing.
+    repo.git('branch', 'feat/quiet');
+
+    const run = await coord(['status', '--branches'], repo.root, undefined, ENV);
+    assert.equal(run.code, 0, run.stderr);
+    const hints = run.stdout.split('\n').filter((line) => line.startsWith('hint: '));
+    assert.deepEqual(hints, [
+      'hint: feat/d carries plan edits (task1_shadow_diff); move them onto the plan before its pull request merges: coord plan adopt feat/d',
+      'hint: origin/feat/r carries plan edits (task2_golden_tokens); move them onto the plan before its pull request merges: coord plan adopt origin/feat/r',
+    ]);
+    const json = JSON.parse(
+      (await coord(['status', '--branches', '--json'], repo.root, undefined, ENV)).stdout,
+    ) as { withPlanEdits: { branch: string; adopt: string }[] };
+    assert.deepEqual(
+      json.withPlanEdits.map((found) => found.adopt),
+      ['coord plan adopt feat/d', 'coord plan adopt origin/feat/r'],
+    );
+
+    // The hinted command for the remote-tracking branch makes its local branch, without the edits.
+    const adopted = await coord(['plan', 'adopt', 'origin/feat/r'], repo.root, undefined, ENV);
+    assert.equal(adopted.code, 0, adopted.stderr);
+    assert.match(
+      adopted.stdout,
+      /created the local branch feat\/r from origin\/feat\/r; push it to update its pull request\n$/,
+    );
+    assert.ok(task(repo.root, 'task2_golden_tokens').notes.includes('remote'));
+    assert.equal(repo.git('rev-parse', 'feat/r~1').trim(), remoteTip);
+    assert.equal(repo.git('diff', '--name-only', 'main...feat/r'), 'feat-r.txt\n');
+    assert.equal(gitIn(worktree, ['rev-parse', '--abbrev-ref', 'HEAD']).trim(), 'feat/d');
+
+    const after = await coord(['status', '--branches'], repo.root, undefined, ENV);
+    assert.deepEqual(
+      after.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('hint: '))
+        .map((l) => l.split(';')[0]),
+      ['hint: feat/d carries plan edits (task1_shadow_diff)'],
+    );
   });
 });

@@ -5,6 +5,8 @@ import { applyEdits } from '../../../src/kernel/edits/apply';
 import type { TaskEdit } from '../../../src/kernel/edits/types';
 import { isGitError, updateRefChecked } from '../../../src/platform/git';
 import { createTempRepo, isolateGitConfig, type TempRepo } from '../../support/tempRepo';
+import { commitPlan } from '../../../src/features/plan-merge/commitPlan';
+import { TaskFileStore } from '../../../src/platform/taskfile/store';
 import { coord } from '../cli/runCoord';
 import { FIXTURES } from '../core/helpers';
 
@@ -128,6 +130,21 @@ describe('coord commit-plan: the task file committed alone, the user index left 
       isGitError(error, 'refMoved'),
     );
     assert.equal(repo.git('rev-parse', 'HEAD').trim(), head);
+  });
+
+  it('writers committing the same change at once make one commit and leave the index as HEAD has the plan', async () => {
+    repo.write('src/a.txt', 'a staged\n');
+    repo.git('add', 'src/a.txt');
+    edit([{ kind: 'setStatus', taskKey: 'task1_shadow_diff', status: 'in_progress' }]);
+    const before = repo.git('rev-parse', 'HEAD').trim();
+    // As the editor's and coord's commits after one status change can meet: started together,
+    // their git calls interleave, so all but one find HEAD moved under them.
+    const store = new TaskFileStore(join(repo.root, PLAN));
+    const results = await Promise.all(Array.from({ length: 4 }, () => commitPlan({ store })));
+    assert.equal(repo.git('rev-list', '--count', `${before}..HEAD`).trim(), '1');
+    assert.equal(results.filter((result) => result.kind === 'committed').length, 1);
+    assert.equal(repo.git('status', '--porcelain', '--', PLAN), '', 'index and file as HEAD');
+    assert.equal(repo.git('diff', '--cached', '--name-only'), 'src/a.txt\n');
   });
 
   it('refuses a broken task file with one line', async () => {

@@ -6,7 +6,7 @@ import { WAITS_FOR_FIELD } from '../../conflicts/model/softDependencies';
 import { startGatedTask } from '../../worktrees/startGatedTask';
 import { sharingLine } from '../../worktrees/model/sharedDependencies';
 import { currentCoordLauncher } from '../../common/cli/launcher';
-import { claimOperation, updateOperation } from '../tools/planOperations';
+import { claimOperation, updateOperation, withPlanCommit } from '../tools/planOperations';
 import { editableTask, readPlan, type ToolSession } from '../tools/toolSession';
 import { jsonResult, runTool } from './toolResult';
 
@@ -78,20 +78,27 @@ export function registerEditTools(server: McpServer, session: ToolSession): void
             message: result.message,
           });
         }
-        return jsonResult({
-          task: result.task.key,
-          outcome: result.outcome,
-          branch: result.branch,
-          path: result.path,
-          briefPath: result.briefPath ?? null,
-          agentFlags: result.agentSetup?.flags ?? null,
-          // No setup command runs from MCP, so a folder left to it is installed by the agent.
-          sharedDependencies: result.sharedDependencies.map((shared) => ({
-            ...shared,
-            said: sharingLine(shared, false),
-          })),
-          notes: result.notes,
-        });
+        const after = await session.store.read().catch(() => undefined);
+        const planCommit = await session.afterPlanChange?.(model, after?.model);
+        return jsonResult(
+          withPlanCommit(
+            {
+              task: result.task.key,
+              outcome: result.outcome,
+              branch: result.branch,
+              path: result.path,
+              briefPath: result.briefPath ?? null,
+              agentFlags: result.agentSetup?.flags ?? null,
+              // No setup command runs from MCP, so a folder left to it is installed by the agent.
+              sharedDependencies: result.sharedDependencies.map((shared) => ({
+                ...shared,
+                said: sharingLine(shared, false),
+              })),
+              notes: result.notes,
+            },
+            planCommit,
+          ),
+        );
       }),
   );
 

@@ -76,7 +76,10 @@ export async function claimOperation(
     branch: await linkedWorktreeBranch(session.cwd),
   });
   const plan = await readPlan(session);
-  return taskDetails(plan, plan.model.byKey.get(target.key)!);
+  return withPlanCommit(
+    taskDetails(plan, plan.model.byKey.get(target.key)!),
+    await session.afterPlanChange?.(model, plan.model),
+  );
 }
 
 export interface UpdateArgs {
@@ -132,7 +135,18 @@ export async function updateOperation(
       }),
   });
   const plan = { loaded, model: loaded.model!, graph: loaded.graph! };
-  return taskDetails(plan, plan.model.byKey.get(target.key)!);
+  return withPlanCommit(
+    taskDetails(plan, plan.model.byKey.get(target.key)!),
+    await session.afterPlanChange?.(model, plan.model),
+  );
+}
+
+/** A tool's answer with the line about committing the plan after it, when there is one. */
+export function withPlanCommit(
+  answer: Record<string, unknown>,
+  planCommit: string | undefined,
+): Record<string, unknown> {
+  return planCommit ? { ...answer, planCommit } : answer;
 }
 
 /** The edits an update asks for, in the order the store applies them. */

@@ -23,6 +23,11 @@ export interface ToolSession {
   pullRequestReviews?(): Promise<((task: Task) => Promise<ReviewRecord[]>) | undefined>;
   /** Known once the client has said its name. */
   actor(): Promise<Actor>;
+  /**
+   * After an edit: commits the plan when the repository's settings ask for it after a status
+   * change; the line to report, if any. Absent where the host commits on its own (the editor).
+   */
+  afterPlanChange?(before: TaskModel, after: TaskModel | undefined): Promise<string | undefined>;
 }
 
 export interface ReadPlan {

@@ -84,6 +84,11 @@ async function adopt(
   for (const change of result.changes) {
     context.stdout(`  ${change.taskKey}: ${change.details.join(', ')}\n`);
   }
+  if (result.createdLocal) {
+    context.stdout(
+      `created the local branch ${result.createdLocal} from ${branch}; push it to update its pull request\n`,
+    );
+  }
   for (const decision of result.decisions) {
     context.stderr(`coord plan: ${decision.path ? `${decision.path}: ` : ''}${decision.message}\n`);
   }

@@ -176,17 +176,7 @@ class OutlineIndex {
     if (node.kind === 'value') {
       return [];
     }
-    const outlined = outlineJson(this.text.slice(node.start, node.end), 2);
-    const shift = (member: OutlineNode) => {
-      member.start += node.start;
-      member.end += node.start;
-      if (member.keyStart !== undefined) {
-        member.keyStart += node.start;
-      }
-      member.children?.forEach(shift);
-    };
-    node.children = outlined?.children ?? [];
-    node.children.forEach(shift);
+    node.children = outlineJson(this.text, 2, { start: node.start })?.children ?? [];
     return node.children;
   }
 }

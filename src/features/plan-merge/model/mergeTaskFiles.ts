@@ -56,7 +56,7 @@ export function mergeTaskFiles(base: string, ours: string, theirs: string): Plan
  */
 function mergeFromText(base: string, ours: string, theirs: string): PlanMergeResult | undefined {
   const b = textPlanOrNothing(base);
-  const o = textPlanOrNothing(ours, true);
+  const o = textPlanOrNothing(ours);
   const t = textPlanOrNothing(theirs);
   const layout = o?.shape.layout;
   if (!b || !o || !t || b.shape.layout !== layout || t.shape.layout !== layout) {
@@ -69,9 +69,9 @@ function mergeFromText(base: string, ours: string, theirs: string): PlanMergeRes
   return finish(planner, ours, skeletonDoc(o, touching, planner.completions), o.outline);
 }
 
-function textPlanOrNothing(text: string, withIdentity = false): TextPlan | undefined {
+function textPlanOrNothing(text: string): TextPlan | undefined {
   try {
-    return readTextPlan(text, withIdentity);
+    return readTextPlan(text);
   } catch {
     return undefined;
   }

@@ -19,35 +19,33 @@ export function mergeTasks(
 ): void {
   const inserter = new TaskInserter(ours, theirs, base);
   const removedFromOurs = new Set<string>();
-  const theirsOnly = [...theirs.tasks.keys()].filter((key) => !ours.tasks.has(key));
-  for (const key of [...ours.tasks.keys(), ...theirsOnly]) {
+  for (const [key, o] of ours.tasks) {
     const b = base?.tasks.get(key);
-    const o = ours.tasks.get(key);
     const t = theirs.tasks.get(key);
-    if (o && t) {
+    if (t) {
       mergeTask(planner, inserter, b, o, t, ours.layout === 'groups');
-    } else if (o) {
-      if (!b) {
-        continue;
-      }
-      if (b.sameAs(o)) {
-        planner.edits.push({ kind: 'delete', path: o.path });
-        removedFromOurs.add(key);
-        planner.decide(o.path, 'removed on their side');
-      } else {
-        planner.conflict(o.path, 'removed on their side, changed on ours', {
-          kind: 'delete',
-          path: o.path,
-        });
-      }
-    } else if (t) {
-      if (!b) {
-        inserter.insert(t, t.raw, planner.edits);
-        planner.decide(t.path, 'added on their side');
-      } else if (!b.sameAs(t)) {
-        planner.conflict(t.path, 'removed on our side, changed on theirs');
-        inserter.insert(t, t.raw, planner.theirsEdits);
-      }
+    } else if (b?.sameAs(o)) {
+      planner.edits.push({ kind: 'delete', path: o.path });
+      removedFromOurs.add(key);
+      planner.decide(o.path, 'removed on their side');
+    } else if (b) {
+      planner.conflict(o.path, 'removed on their side, changed on ours', {
+        kind: 'delete',
+        path: o.path,
+      });
+    }
+  }
+  for (const [key, t] of theirs.tasks) {
+    if (ours.tasks.has(key)) {
+      continue;
+    }
+    const b = base?.tasks.get(key);
+    if (!b) {
+      inserter.insert(t, t.raw, planner.edits);
+      planner.decide(t.path, 'added on their side');
+    } else if (!b.sameAs(t)) {
+      planner.conflict(t.path, 'removed on our side, changed on theirs');
+      inserter.insert(t, t.raw, planner.theirsEdits);
     }
   }
   removeEmptiedGroups(planner, base, ours, theirs, removedFromOurs);
@@ -64,12 +62,16 @@ function mergeTask(
 ): void {
   const theirsMoved = grouped && o.group !== t.group && b?.group === o.group;
   // Texts first: most tasks one side changed are written the same as the ancestor on the other.
-  if (!theirsMoved && (o.sameText(t) || b?.sameText(t) || o.sameAs(t) || b?.sameAs(t))) {
+  if (!theirsMoved && (o.sameText(t) || b?.sameText(t))) {
     return;
   }
   if (!theirsMoved && b?.sameText(o)) {
-    // Changed on theirs only: every member theirs changed is taken, as the field merge would.
+    // Changed on theirs only: every member theirs changed is taken, as the field merge would (none
+    // when theirs is only written differently), so neither side is compared whole first.
     planner.takeChanges(o.path, o.raw, t.raw);
+    return;
+  }
+  if (!theirsMoved && (o.sameAs(t) || b?.sameAs(t))) {
     return;
   }
   if (!b) {

@@ -23,8 +23,6 @@ export class TaskEntry {
     source: Record<string, unknown> | string,
     private readonly container: JsonPath,
     private readonly member: string | number,
-    /** Read from text: the task's `status`, `state` and `id`, for counting without parsing it. */
-    readonly identity?: Record<string, unknown>,
   ) {
     if (typeof source === 'string') {
       this.text = source;

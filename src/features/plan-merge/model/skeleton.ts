@@ -1,12 +1,12 @@
 import type { ChosenCompletion } from './planner';
 import type { PlanEdit } from './planEdits';
 import type { PlanShape, TaskEntry } from './planShape';
-import type { TextPlan } from './textShape';
+import { identityOf, type TextPlan } from './textShape';
 
 /**
  * Ours as a document in which only the tasks the merge touches are parsed; every other task
- * stands as its `status`, `state` and `id`, all that the summary and the completion gates read
- * of a task they do not merge.
+ * stands as its `status` and `state` (and `id` when a completion gate will run), all that the
+ * summary and the completion gates read of a task they do not merge.
  */
 export function skeletonDoc(
   ours: TextPlan,
@@ -14,8 +14,13 @@ export function skeletonDoc(
   completions: readonly ChosenCompletion[],
 ): Record<string, unknown> {
   const touched = touchedTasks(ours.shape, edits, completions);
+  // Only the completion gates look tasks up by id.
+  const withId = completions.length > 0;
+  const values = new Map<string, unknown>();
   const value = (entry: TaskEntry) =>
-    touched.has(entry.key) ? entry.raw : (entry.identity ?? entry.raw);
+    touched.has(entry.key) || entry.text === undefined
+      ? entry.raw
+      : identityOf(entry.text, values, withId);
   const { shape } = ours;
   let tasks: unknown;
   if (shape.layout === 'array') {

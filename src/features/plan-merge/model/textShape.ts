@@ -16,17 +16,25 @@ const TASKS_PATH: JsonPath = ['tasks'];
 /** Tasks' own objects are the third level (`tasks.<group>.<key>`): the outline stops there. */
 export const TASKS_OUTLINE_DEPTH = 3;
 const IDENTITY_FIELDS = ['status', 'state', 'id'];
+const ID_FIELD = IDENTITY_FIELDS.indexOf('id');
 
 /**
- * A task's status and id fields as plain values; a file spells them a few ways, each parsed once.
- * Each is found by searching the task's text for its quoted name: when its last occurrence is a
- * name (a colon after it) before anything nested, it is the task's own member, and the one
- * `JSON.parse` reads. Anything else (a nested object first, an escaped quote) parses the task.
+ * A task's status fields, and its id when `withId`, as plain values; a file spells them a few
+ * ways, each parsed once (`values` remembers them). Each is found by searching the task's text for
+ * its quoted name: when its last occurrence is a name (a colon after it) before anything nested,
+ * it is the task's own member, and the one `JSON.parse` reads. Anything else (a nested object
+ * first, an escaped quote) parses the task. The id is a search of the whole task (it comes first),
+ * so it is read only when a completion gate will look tasks up by id.
  */
-function identityOf(task: string, values: Map<string, unknown>): Record<string, unknown> {
+export function identityOf(
+  task: string,
+  values: Map<string, unknown>,
+  withId: boolean,
+): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   const nested = firstNested(task);
-  for (let i = 0; i < IDENTITY_FIELDS.length; i++) {
+  const count = withId ? IDENTITY_FIELDS.length : ID_FIELD;
+  for (let i = 0; i < count; i++) {
     if (IDENTITY_FIELDS[i] === 'state' && fields.status !== undefined) {
       // Read only when there is no `status`: not worth a search of the task.
       continue;
@@ -127,10 +135,8 @@ function parsedIdentity(written: string): Record<string, unknown> {
  * that is a list, a repeated key, a group or task that is not an object): the caller then parses
  * the whole document.
  */
-export function readTextPlan(text: string, withIdentity = false): TextPlan | undefined {
+export function readTextPlan(text: string): TextPlan | undefined {
   const root = outlineJson(text, TASKS_OUTLINE_DEPTH);
-  const values = new Map<string, unknown>();
-  const identity = (task: string) => (withIdentity ? identityOf(task, values) : undefined);
   if (root?.kind !== 'object') {
     return undefined;
   }
@@ -166,10 +172,7 @@ export function readTextPlan(text: string, withIdentity = false): TextPlan | und
         return undefined;
       }
       const written = slice(node);
-      shape.tasks.set(
-        key,
-        new TaskEntry(key, arrayTaskGroup(fields), written, TASKS_PATH, index, identity(written)),
-      );
+      shape.tasks.set(key, new TaskEntry(key, arrayTaskGroup(fields), written, TASKS_PATH, index));
     }
     return { shape, members, outline: root };
   }
@@ -189,7 +192,7 @@ export function readTextPlan(text: string, withIdentity = false): TextPlan | und
         return undefined;
       }
       const written = slice(task);
-      shape.tasks.set(key, new TaskEntry(key, group, written, container, key, identity(written)));
+      shape.tasks.set(key, new TaskEntry(key, group, written, container, key));
       keys.push(key);
     }
     shape.groups.set(group, keys);

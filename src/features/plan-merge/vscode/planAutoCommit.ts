@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
-import { currentBranch } from '../../../platform/git';
-import { TaskFileStore } from '../../../platform/taskfile/store';
+import type { TaskModel } from '../../../kernel/model/types';
 import { Disposable } from '../../common/vscode/lifecycle';
 import { coordinatorSettings } from '../../common/vscode/settings';
 import type { CoordinatorServices, FolderSession } from '../../common/vscode/services';
-import { commitPlan } from '../commitPlan';
-import { planFileInRepo } from '../planFileInRepo';
+import { commitPlanOnStatusChange, planAutoCommitLine } from '../commitPlanOnStatusChange';
 
 /**
  * Commits the task file after each status change when `coordinator.plan.commitOnStatusChange` is
  * on and the checkout holding the file is on `coordinator.plan.coordinatorBranch` (trusted
- * workspaces only). Any writer's change counts: the editor's, an agent's, the CLI's.
+ * workspaces only), through the use case `coord set` and `coord mcp` share. Any writer's change
+ * counts here: the editor's, or an agent's or the CLI's that did not commit it (their commit
+ * leaves nothing for this one to do).
  */
 export class PlanAutoCommit extends Disposable {
-  private readonly statuses = new Map<FolderSession, Map<string, string>>();
+  private readonly models = new Map<FolderSession, TaskModel | undefined>();
   private running: Promise<unknown> = Promise.resolve();
   private readonly committed = this.register(new vscode.EventEmitter<string>());
   /** Fires with the commit after each automatic commit. */
@@ -23,8 +23,8 @@ export class PlanAutoCommit extends Disposable {
     super();
     const watch = () => {
       for (const session of services.sessions.all) {
-        if (!this.statuses.has(session)) {
-          this.statuses.set(session, statusesOf(session));
+        if (!this.models.has(session)) {
+          this.models.set(session, session.state?.model);
           this.register(session.onDidChange(() => this.changed(session)));
         }
       }
@@ -34,48 +34,40 @@ export class PlanAutoCommit extends Disposable {
   }
 
   private changed(session: FolderSession): void {
-    const before = this.statuses.get(session);
-    const now = statusesOf(session);
     if (session.state?.broken) {
       return;
     }
-    this.statuses.set(session, now);
-    const moved = before && [...now].some(([key, status]) => before.get(key) !== status);
-    if (moved) {
-      this.running = this.running.then(() => this.commit(session)).catch(() => undefined);
-    }
+    const before = this.models.get(session);
+    const after = session.state?.model;
+    this.models.set(session, after);
+    // The use case reports failures as outcomes; the catch only keeps the queue going.
+    this.running = this.running
+      .then(() => this.commit(session, before, after))
+      .catch((error: unknown) => this.services.log.warn(`After a status change: ${String(error)}`));
   }
 
-  private async commit(session: FolderSession): Promise<void> {
-    const settings = coordinatorSettings(session.folder.uri);
-    const branch = settings.text('plan.coordinatorBranch', { trim: true });
-    if (!vscode.workspace.isTrusted || !settings.flag('plan.commitOnStatusChange') || !branch) {
+  private async commit(
+    session: FolderSession,
+    before: TaskModel | undefined,
+    after: TaskModel | undefined,
+  ): Promise<void> {
+    const taskFilePath = session.taskFile?.fsPath;
+    if (!taskFilePath) {
       return;
     }
-    const taskFile = session.taskFile?.fsPath;
-    if (!taskFile) {
-      return;
-    }
-    try {
-      const { root } = await planFileInRepo(taskFile);
-      if ((await currentBranch(root)) !== branch) {
-        return;
-      }
-      const result = await commitPlan({ store: new TaskFileStore(taskFile) });
-      if (result.kind === 'committed') {
-        this.services.log.info(
-          `Committed the plan on ${branch} after a status change (${result.commit}): ${result.message.split('\n')[0]}`,
-        );
-        this.committed.fire(result.commit);
-      }
-    } catch (error) {
-      this.services.log.warn(
-        `Committing the plan after a status change failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+    const outcome = await commitPlanOnStatusChange({
+      taskFilePath,
+      before,
+      after,
+      settings: coordinatorSettings(session.folder.uri),
+      trusted: vscode.workspace.isTrusted,
+    });
+    const line = planAutoCommitLine(outcome);
+    if (outcome.kind === 'committed') {
+      this.services.log.info(`After a status change: ${line}`);
+      this.committed.fire(outcome.commit);
+    } else if (line) {
+      this.services.log.warn(`After a status change: ${line}`);
     }
   }
-}
-
-function statusesOf(session: FolderSession): Map<string, string> {
-  return new Map(session.state?.model?.tasks.map((task) => [task.key, task.status]) ?? []);
 }

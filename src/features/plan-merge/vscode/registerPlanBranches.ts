@@ -5,14 +5,20 @@ import type { TasksFeature } from '../../tasks/vscode/registerTasksView';
 import { BranchPlanDecorator } from './branchPlanDecorator';
 import { registerAdoptPlanEdits } from './commands/adoptPlanEdits';
 import { PlanAutoCommit } from './planAutoCommit';
+import { registerPlanBlobDocuments } from './planBlobDocuments';
+import { PlanEditsOffer } from './planEditsOffer';
 import { PlanOnBranches } from './planOnBranches';
 
 export interface PlanBranchesFeature {
   readonly branches: PlanOnBranches;
   readonly autoCommit: PlanAutoCommit;
+  readonly editsOffer: PlanEditsOffer;
 }
 
-/** The plan as every branch sees it (task rows and the dashboard), and commits after status changes. */
+/**
+ * The plan as every branch sees it (task rows and the dashboard), the offer to move a branch's
+ * plan edits onto the plan, and commits after status changes.
+ */
 export function registerPlanBranches(
   services: CreatedServices,
   tasks: TasksFeature,
@@ -20,10 +26,13 @@ export function registerPlanBranches(
 ): PlanBranchesFeature {
   const branches = new PlanOnBranches(services.sessions, services.log);
   const autoCommit = new PlanAutoCommit(services);
+  const editsOffer = new PlanEditsOffer(services, branches);
   const changed = new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>();
   services.context.subscriptions.push(
     branches,
     autoCommit,
+    editsOffer,
+    registerPlanBlobDocuments(),
     changed,
     branches.onDidChange(() => changed.fire(undefined)),
     tasks.provider.addDecorator(new BranchPlanDecorator(branches)),
@@ -46,5 +55,5 @@ export function registerPlanBranches(
       },
     }),
   );
-  return { branches, autoCommit };
+  return { branches, autoCommit, editsOffer };
 }

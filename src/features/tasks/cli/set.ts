@@ -13,6 +13,7 @@ import { FILE_OPTION, JSON_OPTION, parseCommandArgs } from '../../common/cli/arg
 import { ExitCode, UsageError, type CliCommand } from '../../common/cli/command';
 import { taskJson } from '../model/taskJson';
 import { findTask, openTaskFile, requireModel } from '../../common/cli/taskFile';
+import { commitPlanAfterChange } from '../../plan-merge/cli/commitPlanAfterChange';
 
 export const command: CliCommand = {
   summary: 'change a task: status, progress, PR, branch, owner, blockers, notes',
@@ -83,6 +84,16 @@ export const command: CliCommand = {
         }),
     });
     const task = loaded.model!.byKey.get(key)!;
+    const planCommit = () =>
+      commitPlanAfterChange({
+        name: 'coord set',
+        taskFilePath: opened.path,
+        before: model,
+        after: loaded.model,
+        values,
+        context,
+        stdoutIsData: values.json === true,
+      });
     if (values.json) {
       context.stdout(`${JSON.stringify(taskJson(loaded.model!, loaded.graph!, task), null, 2)}\n`);
     } else {
@@ -93,6 +104,7 @@ export const command: CliCommand = {
         `${key}: ${task.status}${progress}${task.prNumbers.length > 0 ? `, PR ${task.prNumbers.map((n) => `#${n}`).join(' ')}` : ''}${task.branch ? `, ${task.branch}` : ''}\n`,
       );
     }
+    await planCommit();
     return ExitCode.ok;
   },
 };

@@ -19,6 +19,7 @@ import { shellSyntaxFor } from '../../agents/model/shellQuoting';
 import { cliSettings, SETTINGS_OPTIONS } from '../../common/cli/settings';
 import { currentCoordLauncher } from '../../common/cli/launcher';
 import { withAgentFlags } from '../../agents/model/setup/agentSetup';
+import { commitPlanAfterChange } from '../../plan-merge/cli/commitPlanAfterChange';
 
 export const command: CliCommand = {
   summary: 'start a task in its own git worktree (branch, brief, task file); prints the path',
@@ -71,6 +72,8 @@ export const command: CliCommand = {
         return Promise.resolve(values.force === true || (values.wait === true ? 'wait' : false));
       },
     };
+    const store = new TaskFileStore(taskFilePath);
+    const before = (await store.read().catch(() => undefined))?.model;
     let gated: GatedStartResult;
     try {
       gated = await startGatedTask({
@@ -78,7 +81,7 @@ export const command: CliCommand = {
         actor: await resolveActor('cli', context.cwd),
         taskKey,
         taskFilePath,
-        store: new TaskFileStore(taskFilePath),
+        store,
         baseBranch: values.base ?? (settings.baseBranch || undefined),
         branchTemplate: values['branch-template'] ?? settings.branchTemplate,
         pathTemplate: values['path-template'] ?? settings.pathTemplate,
@@ -123,6 +126,16 @@ export const command: CliCommand = {
       throw new CommandFailure(gated.message);
     }
     const result: StartTaskResult = gated;
+    const planCommit = async () =>
+      commitPlanAfterChange({
+        name: 'coord start',
+        taskFilePath,
+        before,
+        after: (await store.read().catch(() => undefined))?.model,
+        values,
+        context,
+        stdoutIsData: true,
+      });
     // The line the editor would type in the agent's terminal; shown, never run, by the CLI.
     const template = agentCommandTemplate(settings.agents, result.task);
     const syntax = shellSyntaxFor(context.env.SHELL);
@@ -150,10 +163,12 @@ export const command: CliCommand = {
       context.stdout(
         `${JSON.stringify({ ...rest, agentSetup: agents, taskKey: task.key, agentCommand: agentCommand ?? null }, null, 2)}\n`,
       );
+      await planCommit();
       return ExitCode.ok;
     }
     context.stderr(describe(result, agentCommand, setupCommand !== undefined));
     context.stdout(`${result.path}\n`);
+    await planCommit();
     return ExitCode.ok;
   },
 };

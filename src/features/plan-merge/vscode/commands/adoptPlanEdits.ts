@@ -10,6 +10,8 @@ const MOVE = 'Move Edits';
 export interface AdoptPlanEditsArgs {
   session?: FolderSession;
   branch?: string;
+  /** The user already said yes (the offer's button): no second question. */
+  confirmed?: boolean;
 }
 
 /**
@@ -35,14 +37,16 @@ export function registerAdoptPlanEdits(
         return undefined;
       }
       const name = vscode.workspace.asRelativePath(session.taskFile);
-      const choice = await vscode.window.showWarningMessage(
-        `Move ${branch}'s plan edits onto ${name}?`,
-        {
-          modal: true,
-          detail: `Its task changes are merged into the plan by the field rules, and a commit on ${branch} puts its copy of the task file back as the branch found it, so merging its pull request leaves the plan alone.`,
-        },
-        MOVE,
-      );
+      const choice = args.confirmed
+        ? MOVE
+        : await vscode.window.showWarningMessage(
+            `Move ${branch}'s plan edits onto ${name}?`,
+            {
+              modal: true,
+              detail: `Its task changes are merged into the plan by the field rules, and a commit on ${branch} puts its copy of the task file back as the branch found it, so merging its pull request leaves the plan alone.`,
+            },
+            MOVE,
+          );
       if (choice !== MOVE) {
         return undefined;
       }
@@ -54,7 +58,7 @@ export function registerAdoptPlanEdits(
         void vscode.window.showInformationMessage(
           result.kind === 'none'
             ? `${branch} carries no plan edits.`
-            : `Moved ${branch}'s plan edits onto ${name} (${result.changes.map((c) => c.taskKey).join(', ')}).`,
+            : `Moved ${branch}'s plan edits onto ${name} (${result.changes.map((c) => c.taskKey).join(', ')}).${result.createdLocal ? ` Push the new local branch ${result.createdLocal} to update its pull request.` : ''}`,
         );
         return result;
       } catch (error) {
