@@ -305,7 +305,7 @@ async function hostBench(): Promise<void> {
       const values = samples(metric);
       const value = medianOf(values);
       console.log(
-        `conflicts (real VS Code): ${what} to its tree mark, median ${value.toFixed(0)} ms of ${values.length} (${(value / forecast).toFixed(1)}x a forecast run; includes the radar's 1.5 s quiet time), max ${Math.max(...values).toFixed(0)} ms`,
+        `conflicts (real VS Code): ${what} to its tree mark, median ${value.toFixed(0)} ms of ${values.length} (${(value / forecast).toFixed(1)}x a forecast run; includes the radar's 200 ms settle time; changes 1.2 s apart), max ${Math.max(...values).toFixed(0)} ms`,
       );
     }
   });

@@ -1,7 +1,7 @@
 // Figures for scripts/bench/conflicts.bench.ts --host: how long a change takes to reach the conflict
 // marks of a real VS Code without a refresh: a worktree file edited outside the editor, and a
-// branch moved by git. The baseline is one forecast run in the same host. Records, never asserts
-// on time.
+// branch moved by git, each after a quiet moment. The baseline is one forecast run in the same
+// host. Records, never asserts on time.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +12,9 @@ import { recordMetric } from '../support/metrics';
 import { coordinator, sessionWithFile, taskNode } from './tasksSupport';
 
 const ROUNDS = 5;
+/** Longer than the radar's least gap between runs, so each change is measured as an isolated one. */
+const APART_MS = 1200;
+const pause = () => new Promise((resolve) => setTimeout(resolve, APART_MS));
 
 function git(cwd: string, args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
@@ -50,6 +53,7 @@ describe('conflict radar bench in the extension host', () => {
         [conflicting.replace('two two', 'line 2'), false],
         [conflicting, true],
       ] as const) {
+        await pause();
         const changed = performance.now();
         fs.writeFileSync(file, text);
         await waitFor(
@@ -63,6 +67,7 @@ describe('conflict radar bench in the extension host', () => {
         [apart, false],
         [right, true],
       ] as const) {
+        await pause();
         const changed = performance.now();
         git(repo, ['update-ref', 'refs/heads/feat/right', commit]);
         await waitFor(
