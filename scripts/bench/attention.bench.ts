@@ -34,11 +34,16 @@ async function inProcess(folder: string): Promise<void> {
     let resolveSeen: () => void = () => undefined;
     const arrived = new Promise<void>((resolve) => (resolveSeen = resolve));
     const watch = watchFolder(agents, () => {
-      void readAgentStates(folder).then((records) => {
-        if (records.some((r) => r.message === message)) {
-          resolveSeen();
-        }
-      });
+      // One write makes several events; a read still under way when the repository is removed
+      // at the end fails, and is of no interest.
+      void readAgentStates(folder).then(
+        (records) => {
+          if (records.some((r) => r.message === message)) {
+            resolveSeen();
+          }
+        },
+        () => undefined,
+      );
     });
     const started = performance.now();
     await reportAgentState(folder, {
