@@ -30,6 +30,8 @@ const UPDATE_BLOCKS = 5;
 const UPDATES_PER_BLOCK = 10;
 /** Fresh servers per runtime and option set for the start figures (medians). */
 const SERVER_RUNS = 3;
+/** Servers started side by side to measure what each costs when many run. */
+const FLEET = 10;
 const root = join(__dirname, '..', '..');
 const cliBundle = join(root, 'dist', 'cli.js');
 
@@ -140,6 +142,43 @@ async function showTaskReads(client: Client): Promise<number[]> {
   return reads;
 }
 
+/** The server's proportional share of memory in MB: its own pages, plus shared pages divided among their users. */
+function proportionalMemoryOf(pid: number | null): number {
+  const rollup = pid === null ? '' : readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const kb = /^Pss:\s+(\d+) kB/m.exec(rollup)?.[1];
+  return kb === undefined ? Number.NaN : Number(kb) / 1024;
+}
+
+/**
+ * FLEET servers at once on one Node, as agents run them side by side, each after its first list
+ * and READS reads: RSS counts the Node binary's pages in every process, PSS splits them, so the
+ * fleet's PSS sum is what the machine really spends on them.
+ */
+async function fleetFigures(name: string, node: string, repo: string): Promise<void> {
+  const servers = await Promise.all(
+    Array.from({ length: FLEET }, async () => {
+      const transport = new StdioClientTransport({
+        command: node,
+        args: [...MCP_RUNTIME_FLAGS, cliBundle, 'mcp'],
+        cwd: repo,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', COORD_TASK: 'task1' },
+      });
+      const client = new Client({ name: 'bench', version: '1.0.0' });
+      await client.connect(transport);
+      await client.listTools();
+      await showTaskReads(client);
+      return { client, pid: transport.pid };
+    }),
+  );
+  const rss = servers.map(({ pid }) => memoryOf(pid).rss);
+  const pss = servers.map(({ pid }) => proportionalMemoryOf(pid));
+  await Promise.all(servers.map(({ client }) => client.close()));
+  const total = pss.reduce((sum, mb) => sum + mb, 0);
+  console.log(
+    `mcp: ${name}: ${FLEET} servers at once after ${READS} reads each: RSS median ${percentile(rss, 0.5).toFixed(1)} MB, PSS median ${percentile(pss, 0.5).toFixed(1)} MB (budget 60 MB) ${percentile(pss, 0.5) <= 60 ? 'OK' : 'OVER'}, all ${FLEET} together ${total.toFixed(0)} MB`,
+  );
+}
+
 const median = (runs: ServerFigures[], pick: (run: ServerFigures) => number) =>
   percentile(runs.map(pick), 0.5);
 
@@ -185,6 +224,7 @@ async function startFigures(repo: string): Promise<void> {
         `mcp: ${runtime.name}: server RSS ${label} ${rss.toFixed(1)} MB (budget 60 MB) ${verdict(rss)}, ${anon.toFixed(1)} MB of it anonymous; without its V8 options ${baseline.toFixed(1)} MB ${verdict(baseline)}: ratio ${(rss / baseline).toFixed(2)}`,
       );
     }
+    await fleetFigures(runtime.name, runtime.bin, repo);
     const list = median(withFlags, (run) => run.list);
     const read = median(withFlags, (run) => run.readP50);
     console.log(
