@@ -9,8 +9,8 @@
  * and from a branch moved by git, to the conflict mark on its tree row (no refresh asked), as a
  * ratio to one forecast run in the same host.
  * Run: `node --import tsx scripts/bench/conflicts.bench.ts [--branches N] [--files N] [--seed N]
- * [--host]`; `--full` is the issue's size (50 branches, 25,000 files). The default runs in well
- * under a minute; `--host` needs `node esbuild.js --tests` first (`npm run bench` builds it).
+ * [--host]`; the default is the issue's size (50 branches, 25,000 files), which builds and
+ * runs in seconds; `--host` needs `node esbuild.js --tests` first (`npm run bench` builds it).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,12 +28,11 @@ const { values: flags } = parseArgs({
     branches: { type: 'string' },
     files: { type: 'string' },
     seed: { type: 'string' },
-    full: { type: 'boolean' },
     host: { type: 'boolean' },
   },
 });
-const BRANCHES = Number(flags.branches ?? (flags.full ? 50 : 16));
-const FILES = Number(flags.files ?? (flags.full ? 25_000 : 4_000));
+const BRANCHES = Number(flags.branches ?? 50);
+const FILES = Number(flags.files ?? 25_000);
 const SEED = Number(flags.seed ?? 15);
 const HOT_FILES = 5;
 /** With 5 hot files, q²/5 ≈ 0.1 of the pairs share one. */
