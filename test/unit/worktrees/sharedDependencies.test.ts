@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -47,8 +39,8 @@ function options(repo: TaskRepo, extra: Partial<StartTaskOptions> = {}): StartTa
 }
 
 /** A task repository whose main checkout has a real `node_modules`, a `.venv` and a build cache. */
-function repoWithDependencies(): TaskRepo {
-  const repo = createTaskRepo({ name: 'Deps' });
+function repoWithDependencies(under?: string): TaskRepo {
+  const repo = createTaskRepo({ name: 'Deps', under });
   repo.write('.gitignore', '.env*\nnode_modules/\n*.lock\n.venv/\n.turbo/\nnotignored-cache/\n');
   writeNpmProject(repo.root, PACKAGES);
   repo.commit('packages');
@@ -308,7 +300,6 @@ describe('shared dependencies on a copy-on-write filesystem (loop-mounted XFS)',
   isolateGitConfig();
   let mount: string | undefined;
   let image: string | undefined;
-  let savedTmp: string | undefined;
   let repo: TaskRepo | undefined;
 
   before(function () {
@@ -317,18 +308,10 @@ describe('shared dependencies on a copy-on-write filesystem (loop-mounted XFS)',
       this.skip();
     } else {
       ({ mount, image } = why);
-      savedTmp = process.env.TMPDIR;
-      process.env.TMPDIR = join(mount, 'tmp');
-      mkdirSync(process.env.TMPDIR, { recursive: true });
     }
   });
   after(() => {
     repo?.dispose();
-    if (savedTmp === undefined) {
-      delete process.env.TMPDIR;
-    } else {
-      process.env.TMPDIR = savedTmp;
-    }
     if (mount) {
       execFileSync('umount', [mount], { stdio: 'ignore' });
       rmSync(mount, { recursive: true, force: true });
@@ -338,13 +321,10 @@ describe('shared dependencies on a copy-on-write filesystem (loop-mounted XFS)',
     }
   });
 
-  it('clones node_modules and a build cache copy-on-write; writes in the worktree, in place or not, never reach main', async function () {
-    // Temp folders on the image, whatever an earlier suite left in TMPDIR.
-    process.env.TMPDIR = join(mount!, 'tmp');
-    repo = repoWithDependencies();
-    if (!reflinkSupported(repo.parent)) {
-      this.skip();
-    }
+  it('clones node_modules and a build cache copy-on-write; writes in the worktree, in place or not, never reach main', async () => {
+    // On the image by path, never through TMPDIR, which other suites may have changed.
+    repo = repoWithDependencies(mount);
+    assert.ok(reflinkSupported(repo.parent), `${repo.parent} is on the XFS image with reflink`);
     const mainModules = join(repo.root, 'node_modules');
     const before = treeDigest(mainModules);
     const cacheBefore = treeDigest(join(repo.root, '.turbo'));
