@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RemoveWorktreeOutcome } from '../../../src/features/worktrees/vscode/commands/removeWorktree';
 import type { ReapReport } from '../../../src/features/worktrees/reapWorktrees';
+import type { PreparedWorktree } from '../../../src/features/worktrees/prepareWorktree';
 import type { FolderSession } from '../../../src/features/common/vscode/services';
 import type { StartFlowOutcome } from '../../../src/features/worktrees/vscode/startTaskFlow';
 import type { WorktreeNode } from '../../../src/features/worktrees/vscode/worktreeTreeNodes';
@@ -928,6 +929,68 @@ describe('Start Task in Worktree and the Worktrees view', () => {
           git(root, 'worktree', 'remove', '--force', folder);
         }
       }
+    }
+  });
+
+  it("@trusted Prepare Shared Dependencies gives a hand-made worktree the main checkout's node_modules as a start would, and main never changes", async () => {
+    const folder = path.join(path.dirname(root), 'Lukhas-by-hand');
+    git(root, 'worktree', 'add', '-q', '--detach', '--', folder);
+    try {
+      const node = await worktreeNode(
+        testing,
+        (n) => n.info.path.endsWith('Lukhas-by-hand'),
+        'the hand-made worktree row',
+      );
+      const mainFile = path.join(root, 'node_modules', 'left-pad', 'index.js');
+      const before = fs.readFileSync(mainFile, 'utf8');
+      const prepared = await vscode.commands.executeCommand<PreparedWorktree | undefined>(
+        'coordinator.prepareWorktreeDependencies',
+        node,
+      );
+      assert.ok(prepared, JSON.stringify(ui.calls));
+      assert.deepEqual(
+        prepared.shared.map((shared) => shared.folder),
+        ['node_modules'],
+      );
+      assert.match(prepared.shared[0]!.method, /^(reflink|hardlink)$/);
+      const copy = path.join(folder, 'node_modules', 'left-pad', 'index.js');
+      assert.equal(fs.readFileSync(copy, 'utf8'), before);
+      assert.equal(prepared.setup, 'none', 'nothing was left to the setup command');
+      assert.ok(!fs.existsSync(path.join(folder, SETUP_MARKER)));
+      assert.match(
+        ui.of('info').at(-1)?.message ?? '',
+        /^Prepared 1 of 1 shared folder\(s\) in "Lukhas-by-hand"/,
+      );
+      assert.equal(git(folder, 'status', '--porcelain'), '', 'the shared folder stays out of git');
+      // What a package manager does: replace the file, never write into it.
+      fs.rmSync(copy);
+      fs.writeFileSync(copy, 'module.exports = 2;\n');
+      assert.equal(fs.readFileSync(mainFile, 'utf8'), before, 'main keeps its file');
+
+      const again = await vscode.commands.executeCommand<PreparedWorktree | undefined>(
+        'coordinator.prepareWorktreeDependencies',
+        node,
+      );
+      assert.equal(again?.shared[0]?.reason, 'the worktree already has it');
+
+      const main = await worktreeNode(testing, (n) => Boolean(n.info.main), 'the main row');
+      assert.doesNotMatch(
+        String(testing.worktrees.provider.getTreeItem(main).contextValue),
+        /;removable;/,
+        'the menu does not offer it on the main checkout',
+      );
+      const refused = await vscode.commands.executeCommand(
+        'coordinator.prepareWorktreeDependencies',
+        main,
+      );
+      assert.equal(refused, undefined);
+      assert.match(
+        ui.of('error').at(-1)?.message ?? '',
+        /is the main checkout: shared folders are prepared from it, never into it/,
+      );
+      assert.equal(fs.readFileSync(mainFile, 'utf8'), before);
+    } finally {
+      git(root, 'worktree', 'remove', '--force', folder);
     }
   });
 
