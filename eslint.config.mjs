@@ -24,6 +24,15 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // A plain object in its place cuts the link to the real environment: os.tmpdir() and
+          // native code stop seeing later changes, so tests run after it behave differently.
+          selector: "AssignmentExpression[left.object.name='process'][left.property.name='env']",
+          message: 'Change process.env in place (set and delete keys); never replace it.',
+        },
+      ],
     },
   },
   {

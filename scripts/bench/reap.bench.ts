@@ -1,9 +1,9 @@
 /**
  * Reaper: removing 20 worktrees of a generated 25,000-file repository with `reapWorktrees`
- * (survey: status, unpushed, merged, activity and processes of each; then the shared removal
- * with its checks, lock release and task file) against a bare `git worktree remove` of the same
- * 20 worktrees one after another. Ratio of medians (and of the fastest rounds, which load on a
- * shared machine disturbs least), target at most 1.2.
+ * (each worktree judged (status, unpushed, merged, activity, processes) right before the shared
+ * removal, which then does not ask git again; lock release and task file) against a bare
+ * `git worktree remove` of the same 20 worktrees one after another. Ratio of medians (and of
+ * the fastest rounds, which load on a shared machine disturbs least), target at most 1.2.
  * Run: `node --import tsx scripts/bench/reap.bench.ts [--files N] [--rounds N]`
  */
 import { execFileSync } from 'node:child_process';

@@ -31,9 +31,14 @@ export function gitIn(cwd: string, args: readonly string[]): string {
   });
 }
 
-/** `git init -b main`, user set, signing and auto-gc off, and (unless `empty`) a first commit. */
-export function createTempRepo(options: { name?: string; empty?: boolean } = {}): TempRepo {
-  const parent = realpathSync(mkdtempSync(join(tmpdir(), 'coord-git-')));
+/**
+ * `git init -b main`, user set, signing and auto-gc off, and (unless `empty`) a first commit.
+ * `under` puts it in a chosen folder (a test filesystem) instead of the system temp folder.
+ */
+export function createTempRepo(
+  options: { name?: string; empty?: boolean; under?: string } = {},
+): TempRepo {
+  const parent = realpathSync(mkdtempSync(join(options.under ?? tmpdir(), 'coord-git-')));
   const root = join(parent, options.name ?? 'repo');
   mkdirSync(root);
   const git = (...args: string[]) => gitIn(root, args);

@@ -2,7 +2,17 @@ import { statfs } from 'node:fs/promises';
 import { mapWithLimit } from './concurrency';
 import type { ReapVerdict } from './model/reapVerdict';
 import { removeTaskWorktree, type RemoveWorktreeResult } from './removeTaskWorktree';
-import { processesNow, surveyWorktrees, type Survey, type SurveyOptions } from './surveyWorktrees';
+import {
+  judgeNow,
+  processesNow,
+  pullRequestsOf,
+  readFacts,
+  surveyScope,
+  surveyWorktrees,
+  withPullRequest,
+  type Survey,
+  type SurveyOptions,
+} from './surveyWorktrees';
 import type { TaskEffects } from './taskAfterRemoval';
 import type { TeardownOptions } from './teardown';
 
@@ -38,6 +48,9 @@ const PARALLEL_REMOVALS = 2;
  * through the same removal as everywhere (teardown, locks, task fields and status).
  */
 export async function reapWorktrees(options: ReapOptions): Promise<ReapReport> {
+  if (!options.dryRun && !options.choose) {
+    return reapAsJudged(options);
+  }
   const survey = await surveyWorktrees(options);
   const report: ReapReport = { survey, removed: [], kept: [], reclaimedBytes: 0 };
   const safe = survey.verdicts.filter((verdict) => verdict.safe);
@@ -64,31 +77,67 @@ export async function reapWorktrees(options: ReapOptions): Promise<ReapReport> {
       });
       return;
     }
-    try {
-      const result = await removeTaskWorktree({
-        cwd: survey.mainRoot,
-        path,
-        backup: true,
-        keepLocked: true,
-        deleteMergedBranch: verdict.facts.merged,
-        teardown: options.teardown,
-        tasks: options.tasks,
-        known: {
-          entries: survey.entries,
-          base: survey.base,
-          // A squash-merged pull request completes the task as a merge into the base does.
-          merged: verdict.facts.merged || verdict.facts.pullRequest?.state === 'merged',
-        },
-        signal: options.signal,
-      });
-      report.removed.push(result);
-      options.onRemoved?.(result);
-    } catch (error) {
-      report.kept.push({ path, reason: error instanceof Error ? error.message : String(error) });
-    }
+    await removeJudged(verdict, survey, options, report);
   });
   report.reclaimedBytes = Math.max(0, (await freeBytes(survey.mainRoot)) - before);
   return report;
+}
+
+/**
+ * Removing all that is safe, with nobody to ask: each worktree is judged (status, commits,
+ * processes) immediately before its own removal, so that judgement is the last check and git is
+ * not asked twice. Pull requests are asked once for all branches first.
+ */
+async function reapAsJudged(options: ReapOptions): Promise<ReapReport> {
+  const { mainRoot, base, entries, linked } = await surveyScope(options);
+  const survey: Survey = { mainRoot, base, entries, verdicts: [], notes: [] };
+  const report: ReapReport = { survey, removed: [], kept: [], reclaimedBytes: 0 };
+  const pulls = await pullRequestsOf(linked, options, survey.notes);
+  const before = await freeBytes(mainRoot);
+  survey.verdicts = await mapWithLimit(linked, PARALLEL_REMOVALS, async (entry) => {
+    const facts = withPullRequest(await readFacts(entry, mainRoot, base, options), pulls);
+    facts.processes = facts.prunable ? [] : (await processesNow([facts.path])).get(facts.path);
+    const verdict = judgeNow(facts, options);
+    if (verdict.safe) {
+      await removeJudged(verdict, survey, options, report, { unpushed: facts.unpushed });
+    }
+    return verdict;
+  });
+  report.reclaimedBytes = Math.max(0, (await freeBytes(mainRoot)) - before);
+  return report;
+}
+
+async function removeJudged(
+  verdict: ReapVerdict,
+  survey: Survey,
+  options: ReapOptions,
+  report: ReapReport,
+  checkedClean?: { unpushed: number },
+): Promise<void> {
+  const path = verdict.facts.path;
+  try {
+    const result = await removeTaskWorktree({
+      cwd: survey.mainRoot,
+      path,
+      backup: true,
+      keepLocked: true,
+      deleteMergedBranch: verdict.facts.merged,
+      teardown: options.teardown,
+      tasks: options.tasks,
+      known: {
+        entries: survey.entries,
+        base: survey.base,
+        // A squash-merged pull request completes the task as a merge into the base does.
+        merged: verdict.facts.merged || verdict.facts.pullRequest?.state === 'merged',
+        checkedClean,
+      },
+      signal: options.signal,
+    });
+    report.removed.push(result);
+    options.onRemoved?.(result);
+  } catch (error) {
+    report.kept.push({ path, reason: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 async function freeBytes(folder: string): Promise<number> {

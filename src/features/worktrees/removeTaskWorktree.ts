@@ -43,7 +43,16 @@ export interface RemoveWorktreeOptions {
   /** What to do to the tasks worked in the worktree; without it the task file is left alone. */
   tasks?: TaskEffects;
   /** What a survey just read, so a batch does not ask git again for each worktree. */
-  known?: { entries: readonly WorktreeEntry[]; base?: string; merged?: boolean };
+  known?: {
+    entries: readonly WorktreeEntry[];
+    base?: string;
+    merged?: boolean;
+    /**
+     * The worktree was found clean, and its commits on no remote counted, immediately before
+     * this removal (the reaper checks each worktree right before removing it): not asked again.
+     */
+    checkedClean?: { unpushed: number };
+  };
   signal?: AbortSignal;
 }
 
@@ -114,9 +123,11 @@ export async function removeTaskWorktree(
     ? options.known.base
     : (options.base ?? (await defaultBranch(mainRoot, signal)));
   const notes: string[] = [];
-  const checked = !entry.prunable && (!options.force || options.backup);
+  const counted = options.known?.checkedClean;
+  const checked = !entry.prunable && (!options.force || options.backup) && !counted;
   const unpushed =
-    checked && base && entry.head ? await unpushedCount(entry.path, base, signal) : 0;
+    counted?.unpushed ??
+    (checked && base && entry.head ? await unpushedCount(entry.path, base, signal) : 0);
   if (checked && !options.force) {
     const status = await worktreeStatus(entry.path, signal);
     if (status.dirtyCount > 0) {

@@ -2,6 +2,7 @@ import { lstat, mkdir, readdir, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isPathInside } from '../../kernel/git/worktreePorcelain';
 import { cloneTree, cloneWorks, type CloneMethod } from '../../platform/files/cloneTree';
+import { GitError } from '../../platform/git/errors';
 import { isIgnored } from '../../platform/git/files';
 import {
   copiedInHardlinkedTree,
@@ -25,13 +26,19 @@ export interface ShareDependenciesInput {
 }
 
 /**
- * Prepares each named folder of the main checkout in the new worktree: a copy-on-write clone
- * where the filesystem can, else hardlinks where they are safe (`node_modules`), else nothing
- * (the setup command installs it). Says for each folder what was done and why.
+ * Prepares each named folder of the main checkout in a linked worktree (new, adopted or made by
+ * hand; never the main checkout itself): a copy-on-write clone where the filesystem can, else
+ * hardlinks where they are safe (`node_modules`), else nothing (the setup command installs it). Says for each folder what was done and why.
  */
 export async function shareDependencies(
   input: ShareDependenciesInput,
 ): Promise<SharedDependency[]> {
+  if ((await realpath(input.worktreePath)) === (await realpath(input.mainRoot))) {
+    throw new GitError(
+      'notAWorktree',
+      `${input.worktreePath} is the main checkout: shared folders are prepared from it, never into it.`,
+    );
+  }
   const results: SharedDependency[] = [];
   const seen = new Set<string>();
   for (const entry of input.folders) {

@@ -43,6 +43,7 @@ import { taskEnvFor, type TaskEnv } from './taskEnv';
 import type { PortBlock } from './model/portBlocks';
 import type { TaskFileAccess } from './taskFileAccess';
 import { shareDependencies } from './shareDependencies';
+import { setupForShared } from './prepareWorktree';
 import { sharingLine, type SharedDependency } from './model/sharedDependencies';
 
 export const DEFAULT_COPY_GLOBS: readonly string[] = SETTINGS['worktrees.copyGlobs'].default;
@@ -437,7 +438,9 @@ async function createWorktree(
 /**
  * The task's branch is already checked out at `worktree`. Recorded on the task: only a missing
  * brief is written. Not recorded (checked out by hand, or a start killed before it recorded):
- * included files are copied, the brief written and the task file updated, saying so.
+ * included files are copied, shared dependencies prepared as in a new worktree (the setup
+ * command runs only for the folders left to it), the brief written and the task file updated,
+ * saying so.
  */
 async function finishExisting(
   context: StartContext,
@@ -471,15 +474,29 @@ async function finishExisting(
     );
     result.copiedFiles = copies.copied;
     result.skippedCopies = copies.skipped;
+    result.sharedDependencies = await steps.run('share dependencies', () =>
+      shareDependencies({
+        mainRoot,
+        worktreePath: path,
+        folders: options.sharedDependencies ?? [],
+        onCreated: (label, undo) => steps.created(label, undo),
+        signal: options.signal,
+      }),
+    );
   }
   const taskEnv = await steps.run('prepare environment', () => prepareEnvironment(context, path));
   result.env = taskEnv.env;
   result.ports = taskEnv.block;
   const brief = await steps.run('write brief', () =>
-    writeBrief(context, branch, path, branch, taskEnv.env),
+    writeBrief(context, branch, path, branch, taskEnv.env, result.sharedDependencies),
   );
   result.briefPath = brief.path;
   result.agentSetup = await connectAgents(context, path);
+  if (!recorded) {
+    result.setup = await steps.run('run setup command', () =>
+      setupForShared(result.sharedDependencies, path, { ...options, env: taskEnv.env }),
+    );
+  }
   if (brief.written && recorded) {
     notes.push(`The brief was missing; wrote ${brief.path}.`);
   }

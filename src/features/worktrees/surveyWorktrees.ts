@@ -47,53 +47,91 @@ export interface Survey {
 
 const PARALLEL_GIT = 4;
 
+/** The repository a survey covers: every worktree git lists, the main one first, and the base. */
+export interface SurveyScope {
+  mainRoot: string;
+  base?: string;
+  entries: WorktreeEntry[];
+  /** The worktrees a survey judges: every one but the main checkout (and a bare repository). */
+  linked: WorktreeEntry[];
+}
+
+export async function surveyScope(options: SurveyOptions): Promise<SurveyScope> {
+  const entries = await listWorktrees(options.cwd, options.signal);
+  const mainRoot = entries[0]?.path ?? options.cwd;
+  const base = options.base ?? (await defaultBranch(mainRoot, options.signal));
+  const linked = entries.filter((entry) => !entry.main && !entry.bare);
+  return { mainRoot, base, entries, linked };
+}
+
 /**
  * Every linked worktree of the repository, whoever made it, judged for the reaper: merged,
  * abandoned, dirty, unpushed, in use by a process, locked, or gone.
  */
 export async function surveyWorktrees(options: SurveyOptions): Promise<Survey> {
-  const { signal } = options;
-  const entries = await listWorktrees(options.cwd, signal);
-  const mainRoot = entries[0]?.path ?? options.cwd;
-  const base = options.base ?? (await defaultBranch(mainRoot, signal));
-  const linked = entries.filter((entry) => !entry.main && !entry.bare);
+  const { mainRoot, base, entries, linked } = await surveyScope(options);
   const facts = await mapWithLimit(linked, PARALLEL_GIT, (entry) =>
     readFacts(entry, mainRoot, base, options),
   );
   const notes: string[] = [];
-  await Promise.all([addProcesses(facts), addPullRequests(facts, options, notes)]);
-  const now = (options.now ?? (() => new Date()))().getTime();
-  const verdicts = facts.map((fact) =>
-    judgeWorktree(fact, { now, abandonedDays: options.abandonedDays }),
-  );
-  return { mainRoot, base, entries, verdicts, notes };
+  const [, pulls] = await Promise.all([
+    addProcesses(facts),
+    pullRequestsOf(linked, options, notes),
+  ]);
+  return {
+    mainRoot,
+    base,
+    entries,
+    verdicts: facts.map((fact) => judgeNow(withPullRequest(fact, pulls), options)),
+    notes,
+  };
 }
 
-async function addPullRequests(
-  facts: WorktreeFacts[],
+/** Judges facts as of now, by the options' abandonment age. */
+export function judgeNow(facts: WorktreeFacts, options: SurveyOptions): ReapVerdict {
+  const now = (options.now ?? (() => new Date()))().getTime();
+  return judgeWorktree(facts, { now, abandonedDays: options.abandonedDays });
+}
+
+/**
+ * The pull request of each worktree's branch, asked once for all of them. A failure is noted and
+ * nothing is known, so no worktree gets a pull request class.
+ */
+export async function pullRequestsOf(
+  entries: readonly WorktreeEntry[],
   options: SurveyOptions,
   notes: string[],
-): Promise<void> {
-  const branches = facts.flatMap((fact) => (fact.prunable || !fact.branch ? [] : [fact.branch]));
+): Promise<ReadonlyMap<string, BranchPullRequest>> {
+  const branches = entries.flatMap((entry) =>
+    entry.prunable || !entry.branch ? [] : [entry.branch],
+  );
   if (!options.pullRequests || branches.length === 0) {
-    return;
+    return new Map();
   }
   try {
-    const found = await options.pullRequests(branches);
-    for (const fact of facts) {
-      const pr = fact.branch === undefined ? undefined : found.get(fact.branch);
-      if (pr) {
-        fact.pullRequest = { number: pr.number, state: pr.state, url: pr.url };
-      }
-    }
+    return await options.pullRequests(branches);
   } catch (error) {
     notes.push(
       `Pull requests not checked: ${error instanceof Error ? error.message : String(error)}`,
     );
+    return new Map();
   }
 }
 
-async function readFacts(
+/** The facts with their branch's pull request, when it has one. */
+export function withPullRequest(
+  facts: WorktreeFacts,
+  pulls: ReadonlyMap<string, BranchPullRequest>,
+): WorktreeFacts {
+  const pr = facts.prunable || facts.branch === undefined ? undefined : pulls.get(facts.branch);
+  if (pr) {
+    facts.pullRequest = { number: pr.number, state: pr.state, url: pr.url };
+  }
+  return facts;
+}
+
+/** What git and the file system say of one worktree (everything but processes and its PR). */
+export async function readFacts(
   entry: WorktreeEntry,
   mainRoot: string,
   base: string | undefined,

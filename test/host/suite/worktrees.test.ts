@@ -8,10 +8,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RemoveWorktreeOutcome } from '../../../src/features/worktrees/vscode/commands/removeWorktree';
 import type { ReapReport } from '../../../src/features/worktrees/reapWorktrees';
+import type { PreparedWorktree } from '../../../src/features/worktrees/prepareWorktree';
 import type { FolderSession } from '../../../src/features/common/vscode/services';
 import type { StartFlowOutcome } from '../../../src/features/worktrees/vscode/startTaskFlow';
 import type { WorktreeNode } from '../../../src/features/worktrees/vscode/worktreeTreeNodes';
 import type { WorktreeUi } from '../../../src/features/worktrees/vscode/worktreeUi';
+import { FakeGitHub, openPull } from '../../support/fake-github';
 import { waitFor, type CoordinatorApi } from '../support/extension';
 import { answerModals } from '../support/modals';
 import { recordMetric } from '../support/metrics';
@@ -824,6 +826,172 @@ describe('Start Task in Worktree and the Worktrees view', () => {
     git(root, 'worktree', 'unlock', claude);
     git(root, 'worktree', 'remove', '--force', abandoned);
     git(root, 'worktree', 'remove', '--force', claude);
+  });
+
+  it("@trusted Reap Worktrees… asks GitHub for each branch's pull request: merged or closed is reapable, open is kept", async () => {
+    const token = 'ghp_ReapHostTest0123456789abcdefABCDEF';
+    const parent = path.dirname(root);
+    const made: Record<'merged' | 'closed' | 'open', string> = {
+      merged: path.join(parent, 'Lukhas-pr-merged'),
+      closed: path.join(parent, 'Lukhas-pr-closed'),
+      open: path.join(parent, 'Lukhas-pr-open'),
+    };
+    for (const [kind, folder] of Object.entries(made)) {
+      git(root, 'worktree', 'add', '-q', '-b', `feat/pr-${kind}`, '--', folder);
+      fs.writeFileSync(path.join(folder, `${kind}.txt`), `${kind}\n`);
+      git(folder, 'add', '-A');
+      git(folder, 'commit', '-q', '-m', `work on ${kind}`);
+    }
+    const heads = Object.fromEntries(
+      Object.entries(made).map(([kind, folder]) => [kind, git(folder, 'rev-parse', 'HEAD')]),
+    );
+    const fake = await FakeGitHub.start({ owner: 'LukhasAI', repo: 'Lukhas', token });
+    fake.state.pulls.push(
+      openPull(21, 'feat/pr-merged', { state: 'closed', merged: true }),
+      openPull(22, 'feat/pr-closed', { state: 'closed' }),
+      openPull(23, 'feat/pr-open'),
+    );
+    const savedToken = process.env.GITHUB_TOKEN;
+    process.env.GITHUB_TOKEN = token;
+    const github = vscode.workspace.getConfiguration('coordinator');
+    const settings: Record<string, unknown> = {
+      'github.apiBaseUrl': fake.url,
+      'github.owner': 'LukhasAI',
+      'github.repo': 'Lukhas',
+      'github.allowEnvironmentToken': true,
+      'github.refreshIntervalMinutes': 0,
+    };
+    for (const [key, value] of Object.entries(settings)) {
+      await github.update(key, value, vscode.ConfigurationTarget.Global);
+    }
+    // Takes only this test's pre-selected rows, whatever other tests left beside them.
+    const mine = Object.values(made).map((folder) => path.basename(folder));
+    class PickMine extends RecordingUi {
+      override pickMany<T extends vscode.QuickPickItem>(items: T[], placeHolder: string) {
+        return super
+          .pickMany(items, placeHolder)
+          .then((picked) =>
+            picked.filter((item) => mine.some((name) => item.label.endsWith(name))),
+          );
+      }
+    }
+    ui = new PickMine();
+    testing.worktrees.ui.current = ui;
+    try {
+      const reports = await vscode.commands.executeCommand<ReapReport[]>(
+        'coordinator.reapWorktrees',
+      );
+      const report = reports[0]!;
+      assert.deepEqual(report.survey.notes, [], 'GitHub answered');
+      const verdict = (folder: string) =>
+        report.survey.verdicts.find((v) => path.basename(v.facts.path) === path.basename(folder));
+      assert.deepEqual(verdict(made.merged)?.classes, ['prMerged', 'unpushed']);
+      assert.equal(verdict(made.merged)?.facts.pullRequest?.number, 21);
+      assert.deepEqual(verdict(made.closed)?.classes, ['prClosed', 'unpushed']);
+      assert.equal(verdict(made.open)?.facts.pullRequest?.state, 'open');
+      assert.equal(verdict(made.open)?.safe, false, 'an open pull request is live work');
+      const asked = fake.exchanges
+        .filter((e) => e.method === 'GET' && e.path.endsWith('/pulls'))
+        .map((e) => e.query.get('head') ?? '');
+      for (const kind of Object.keys(made)) {
+        assert.ok(
+          asked.some((head) => head.endsWith(`:feat/pr-${kind}`)),
+          `asked about feat/pr-${kind}: ${JSON.stringify(asked)}`,
+        );
+      }
+      assert.ok(
+        fake.exchanges.every((e) => e.authorized),
+        'every request carried the token',
+      );
+
+      assert.deepEqual(
+        report.removed
+          .map((r) => fs.realpathSync(path.dirname(r.path)) + path.sep + path.basename(r.path))
+          .sort(),
+        [made.closed, made.merged].sort(),
+      );
+      assert.ok(!fs.existsSync(made.merged) && !fs.existsSync(made.closed));
+      assert.ok(fs.existsSync(made.open), 'the open pull request keeps its worktree');
+      assert.equal(git(root, 'rev-parse', 'refs/coordinator/backup/feat/pr-closed'), heads.closed);
+      assert.equal(git(root, 'rev-parse', 'refs/coordinator/backup/feat/pr-merged'), heads.merged);
+    } finally {
+      for (const key of Object.keys(settings)) {
+        await github.update(key, undefined, vscode.ConfigurationTarget.Global);
+      }
+      if (savedToken === undefined) {
+        delete process.env.GITHUB_TOKEN;
+      } else {
+        process.env.GITHUB_TOKEN = savedToken;
+      }
+      await fake.close();
+      for (const folder of Object.values(made)) {
+        if (fs.existsSync(folder)) {
+          git(root, 'worktree', 'remove', '--force', folder);
+        }
+      }
+    }
+  });
+
+  it("@trusted Prepare Shared Dependencies gives a hand-made worktree the main checkout's node_modules as a start would, and main never changes", async () => {
+    const folder = path.join(path.dirname(root), 'Lukhas-by-hand');
+    git(root, 'worktree', 'add', '-q', '--detach', '--', folder);
+    try {
+      const node = await worktreeNode(
+        testing,
+        (n) => n.info.path.endsWith('Lukhas-by-hand'),
+        'the hand-made worktree row',
+      );
+      const mainFile = path.join(root, 'node_modules', 'left-pad', 'index.js');
+      const before = fs.readFileSync(mainFile, 'utf8');
+      const prepared = await vscode.commands.executeCommand<PreparedWorktree | undefined>(
+        'coordinator.prepareWorktreeDependencies',
+        node,
+      );
+      assert.ok(prepared, JSON.stringify(ui.calls));
+      assert.deepEqual(
+        prepared.shared.map((shared) => shared.folder),
+        ['node_modules'],
+      );
+      assert.match(prepared.shared[0]!.method, /^(reflink|hardlink)$/);
+      const copy = path.join(folder, 'node_modules', 'left-pad', 'index.js');
+      assert.equal(fs.readFileSync(copy, 'utf8'), before);
+      assert.equal(prepared.setup, 'none', 'nothing was left to the setup command');
+      assert.ok(!fs.existsSync(path.join(folder, SETUP_MARKER)));
+      assert.match(
+        ui.of('info').at(-1)?.message ?? '',
+        /^Prepared 1 of 1 shared folder\(s\) in "Lukhas-by-hand"/,
+      );
+      assert.equal(git(folder, 'status', '--porcelain'), '', 'the shared folder stays out of git');
+      // What a package manager does: replace the file, never write into it.
+      fs.rmSync(copy);
+      fs.writeFileSync(copy, 'module.exports = 2;\n');
+      assert.equal(fs.readFileSync(mainFile, 'utf8'), before, 'main keeps its file');
+
+      const again = await vscode.commands.executeCommand<PreparedWorktree | undefined>(
+        'coordinator.prepareWorktreeDependencies',
+        node,
+      );
+      assert.equal(again?.shared[0]?.reason, 'the worktree already has it');
+
+      const main = await worktreeNode(testing, (n) => Boolean(n.info.main), 'the main row');
+      assert.doesNotMatch(
+        String(testing.worktrees.provider.getTreeItem(main).contextValue),
+        /;removable;/,
+        'the menu does not offer it on the main checkout',
+      );
+      const refused = await vscode.commands.executeCommand(
+        'coordinator.prepareWorktreeDependencies',
+        main,
+      );
+      assert.equal(refused, undefined);
+      assert.match(
+        ui.of('error').at(-1)?.message ?? '',
+        /is the main checkout: shared folders are prepared from it, never into it/,
+      );
+      assert.equal(fs.readFileSync(mainFile, 'utf8'), before);
+    } finally {
+      git(root, 'worktree', 'remove', '--force', folder);
+    }
   });
 
   it('@trusted Remove Worktree waits for the teardown command, and keeps the worktree when it fails until Remove Anyway', async () => {

@@ -17,7 +17,12 @@ describe('provisioning a code-server from inside npm test', () => {
     nestedNpmEnv = await loadNestedNpmEnv();
   });
   afterEach(() => {
-    process.env = { ...outer };
+    for (const name of Object.keys(process.env)) {
+      if (!(name in outer)) {
+        delete process.env[name];
+      }
+    }
+    Object.assign(process.env, outer);
   });
 
   it('gives the nested npm its own user agent, not the outer npm one naming another Node', () => {

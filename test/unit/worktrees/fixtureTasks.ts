@@ -75,9 +75,14 @@ export interface TaskRepo extends TempRepo {
 }
 
 export function createTaskRepo(
-  options: { name?: string; empty?: boolean; tasks?: Record<string, Record<string, unknown>> } = {},
+  options: {
+    name?: string;
+    empty?: boolean;
+    tasks?: Record<string, Record<string, unknown>>;
+    under?: string;
+  } = {},
 ): TaskRepo {
-  const repo = createTempRepo({ name: options.name, empty: true });
+  const repo = createTempRepo({ name: options.name, empty: true, under: options.under });
   repo.write(TASK_FILE, taskFileText(options.tasks));
   repo.write('.gitignore', '.env*\n!.env.example\nnode_modules/\n*.lock\n');
   repo.write('.env.example', 'TOKEN=\n');

@@ -128,6 +128,13 @@ describe('the reaper: every worktree judged, only safe ones removed (real git, r
     const claudeHead = repo.git('-C', claude, 'rev-parse', 'HEAD').trim();
     const report = await reapWorktrees({ cwd: repo.root, abandonedDays: 14 });
     assert.deepEqual(report.kept, []);
+    const judged = (verdicts: typeof dry.survey.verdicts) =>
+      verdicts.map((v) => ({ path: v.facts.path, classes: v.classes, safe: v.safe }));
+    assert.deepEqual(
+      judged(report.survey.verdicts),
+      judged(dry.survey.verdicts),
+      'judged right before each removal as the dry run judged them, in the same order',
+    );
     assert.deepEqual(report.removed.map((r) => r.path).sort(), [claude, gone, merged].sort());
     for (const path of [merged, claude]) {
       assert.ok(!existsSync(path), `${path} removed`);

@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -25,6 +17,7 @@ import {
   sharingLine,
 } from '../../../src/features/worktrees/model/sharedDependencies';
 import { shareDependencies } from '../../../src/features/worktrees/shareDependencies';
+import { prepareWorktree } from '../../../src/features/worktrees/prepareWorktree';
 import { cloneWorks } from '../../../src/platform/files/cloneTree';
 import { isolateGitConfig } from '../../support/tempRepo';
 import { npm, treeDigest, writeNpmProject } from '../../support/npmFixture';
@@ -47,8 +40,8 @@ function options(repo: TaskRepo, extra: Partial<StartTaskOptions> = {}): StartTa
 }
 
 /** A task repository whose main checkout has a real `node_modules`, a `.venv` and a build cache. */
-function repoWithDependencies(): TaskRepo {
-  const repo = createTaskRepo({ name: 'Deps' });
+function repoWithDependencies(under?: string): TaskRepo {
+  const repo = createTaskRepo({ name: 'Deps', under });
   repo.write('.gitignore', '.env*\nnode_modules/\n*.lock\n.venv/\n.turbo/\nnotignored-cache/\n');
   writeNpmProject(repo.root, PACKAGES);
   repo.commit('packages');
@@ -300,6 +293,135 @@ describe('shared dependencies in a new worktree (real git, real npm)', function 
   });
 });
 
+describe('shared dependencies in a worktree Start Task did not make (real git, real npm)', function () {
+  isolateGitConfig();
+  let repo: TaskRepo;
+  afterEach(() => repo?.dispose());
+
+  it('a start that adopts a worktree made by hand prepares its folders as a new one, runs the setup command only for what was left to it, and npm ci there leaves main byte-identical', async () => {
+    repo = repoWithDependencies();
+    const reflink = reflinkSupported(repo.parent);
+    const mainModules = join(repo.root, 'node_modules');
+    const before = treeDigest(mainModules);
+    const byHand = join(repo.parent, 'by-hand');
+    repo.git('worktree', 'add', '-q', '-b', 'feat/codex/shadow-diff-harness', byHand);
+
+    const result = await startTaskInWorktree(
+      options(repo, {
+        sharedDependencies: ['node_modules', '.venv', '.turbo'],
+        setupCommand: 'echo "$COORD_TASK" > setup-ran',
+        isTrusted: () => true,
+      }),
+    );
+
+    assert.equal(result.outcome, 'adopted');
+    assert.equal(result.path, byHand);
+    assert.deepEqual(
+      result.sharedDependencies.map((shared) => shared.method),
+      reflink ? ['reflink', 'skipped', 'reflink'] : ['hardlink', 'skipped', 'setup'],
+    );
+    assert.deepEqual(treeDigest(join(byHand, 'node_modules')), before);
+    assert.ok(!existsSync(join(byHand, '.venv')), 'a virtual environment is never shared');
+    // Hardlinks cannot take a build cache, so the setup command installs it; a clone needs none.
+    assert.equal(result.setup, reflink ? 'none' : 'ran');
+    assert.equal(existsSync(join(byHand, 'setup-ran')), !reflink);
+    if (!reflink) {
+      assert.equal(readFileSync(join(byHand, 'setup-ran'), 'utf8'), 'task1_shadow_diff\n');
+    }
+    const brief = readFileSync(join(byHand, 'TASK_BRIEF.md'), 'utf8');
+    assert.match(
+      brief,
+      reflink ? /node_modules: cloned copy-on-write/ : /node_modules: hardlinked/,
+    );
+
+    npm(byHand, ['ci']);
+    assert.deepEqual(treeDigest(mainModules), before, 'npm ci in the adopted worktree');
+    const again = await startTaskInWorktree(
+      options(repo, { sharedDependencies: ['node_modules'] }),
+    );
+    assert.equal(again.outcome, 'existing');
+    assert.deepEqual(again.sharedDependencies, [], 'a recorded worktree is not prepared again');
+  });
+
+  it('coord worktrees prepare gives a hand-made worktree the folders the settings name, says how, leaves what it has, and refuses the main checkout in one line', async () => {
+    repo = repoWithDependencies();
+    const method = reflinkSupported(repo.parent) ? 'cloned copy-on-write' : 'hardlinked';
+    repo.write(
+      '.vscode/settings.json',
+      JSON.stringify({ 'coordinator.worktrees.sharedDependencies': ['node_modules', '.venv'] }),
+    );
+    const mainModules = join(repo.root, 'node_modules');
+    const before = treeDigest(mainModules);
+    const other = join(repo.parent, 'other-tool', 'wt');
+    repo.git('worktree', 'add', '-q', '--detach', other);
+
+    const prepared = await coord(['worktrees', 'prepare', other], repo.root);
+    assert.equal(prepared.code, 0, prepared.stderr);
+    assert.match(
+      prepared.stdout,
+      new RegExp(`^shared: node_modules: ${method} from the main checkout, \\d+ files`, 'm'),
+    );
+    assert.match(prepared.stdout, /^shared: \.venv: not shared \(a Python virtual environment/m);
+    assert.deepEqual(treeDigest(join(other, 'node_modules')), before);
+
+    const json = await coord(['worktrees', 'prepare', other, '--json'], other);
+    assert.equal(json.code, 0, json.stderr);
+    const second = JSON.parse(json.stdout) as { path: string; shared: { reason?: string }[] };
+    assert.equal(second.path, other);
+    assert.equal(second.shared[0]?.reason, 'the worktree already has it');
+
+    writeNpmProject(other, MORE_PACKAGES);
+    npm(other, ['install']);
+    assert.ok(existsSync(join(other, 'node_modules', 'kleur', 'package.json')));
+    assert.deepEqual(treeDigest(mainModules), before, 'npm install in the prepared worktree');
+
+    const main = await coord(['worktrees', 'prepare', '.'], repo.root);
+    assert.equal(main.code, 1);
+    assert.equal(
+      main.stderr.trim().split('\n').length,
+      1,
+      `one line, no stack trace: ${main.stderr}`,
+    );
+    assert.match(main.stderr, /is the main checkout: shared folders are prepared from it/);
+    const stranger = await coord(['worktrees', 'prepare', repo.parent], repo.root);
+    assert.equal(stranger.code, 1);
+    assert.match(stranger.stderr, /is not a worktree of this repository/);
+    assert.deepEqual(treeDigest(mainModules), before);
+  });
+
+  it('takes back the folders it made when the setup command for the rest fails', async function () {
+    repo = repoWithDependencies();
+    if (reflinkSupported(repo.parent)) {
+      this.skip();
+    }
+    const other = join(repo.parent, 'by-hand');
+    repo.git('worktree', 'add', '-q', '--detach', other);
+    await assert.rejects(
+      prepareWorktree({
+        cwd: repo.root,
+        worktreePath: other,
+        folders: ['node_modules', '.turbo'],
+        setupCommand: 'exit 3',
+        isTrusted: () => true,
+      }),
+    );
+    assert.ok(!existsSync(join(other, 'node_modules')), 'the hardlinked node_modules is gone');
+    assert.ok(existsSync(join(repo.root, 'node_modules', 'semver', 'package.json')));
+
+    const untrusted = await prepareWorktree({
+      cwd: repo.root,
+      worktreePath: other,
+      folders: ['node_modules', '.turbo'],
+      setupCommand: 'exit 3',
+    });
+    assert.equal(untrusted.setup, 'skippedUntrusted', 'an untrusted repository runs no command');
+    assert.deepEqual(
+      untrusted.shared.map((shared) => shared.method),
+      ['hardlink', 'setup'],
+    );
+  });
+});
+
 /**
  * The copy-on-write path on a real XFS image, loop-mounted: needs root, `mkfs.xfs` and a kernel
  * that lets this machine mount. Skipped, saying why, where it cannot.
@@ -308,7 +430,6 @@ describe('shared dependencies on a copy-on-write filesystem (loop-mounted XFS)',
   isolateGitConfig();
   let mount: string | undefined;
   let image: string | undefined;
-  let savedTmp: string | undefined;
   let repo: TaskRepo | undefined;
 
   before(function () {
@@ -317,18 +438,10 @@ describe('shared dependencies on a copy-on-write filesystem (loop-mounted XFS)',
       this.skip();
     } else {
       ({ mount, image } = why);
-      savedTmp = process.env.TMPDIR;
-      process.env.TMPDIR = join(mount, 'tmp');
-      mkdirSync(process.env.TMPDIR, { recursive: true });
     }
   });
   after(() => {
     repo?.dispose();
-    if (savedTmp === undefined) {
-      delete process.env.TMPDIR;
-    } else {
-      process.env.TMPDIR = savedTmp;
-    }
     if (mount) {
       execFileSync('umount', [mount], { stdio: 'ignore' });
       rmSync(mount, { recursive: true, force: true });
@@ -338,13 +451,10 @@ describe('shared dependencies on a copy-on-write filesystem (loop-mounted XFS)',
     }
   });
 
-  it('clones node_modules and a build cache copy-on-write; writes in the worktree, in place or not, never reach main', async function () {
-    // Temp folders on the image, whatever an earlier suite left in TMPDIR.
-    process.env.TMPDIR = join(mount!, 'tmp');
-    repo = repoWithDependencies();
-    if (!reflinkSupported(repo.parent)) {
-      this.skip();
-    }
+  it('clones node_modules and a build cache copy-on-write; writes in the worktree, in place or not, never reach main', async () => {
+    // On the image by path, never through TMPDIR, which other suites may have changed.
+    repo = repoWithDependencies(mount);
+    assert.ok(reflinkSupported(repo.parent), `${repo.parent} is on the XFS image with reflink`);
     const mainModules = join(repo.root, 'node_modules');
     const before = treeDigest(mainModules);
     const cacheBefore = treeDigest(join(repo.root, '.turbo'));
@@ -364,6 +474,27 @@ describe('shared dependencies on a copy-on-write filesystem (loop-mounted XFS)',
     npm(result.path, ['ci']);
     assert.deepEqual(treeDigest(mainModules), before);
     assert.deepEqual(treeDigest(join(repo.root, '.turbo')), cacheBefore);
+  });
+
+  it('clones into a worktree made by hand, through the same preparation; an edit in place there never reaches main', async () => {
+    repo?.dispose();
+    repo = repoWithDependencies(mount);
+    const mainModules = join(repo.root, 'node_modules');
+    const before = treeDigest(mainModules);
+    const byHand = join(repo.parent, 'by-hand');
+    repo.git('worktree', 'add', '-q', '--detach', byHand);
+    const prepared = await prepareWorktree({
+      cwd: repo.root,
+      worktreePath: byHand,
+      folders: ['node_modules', '.turbo'],
+    });
+    assert.deepEqual(
+      prepared.shared.map((shared) => shared.method),
+      ['reflink', 'reflink'],
+    );
+    writeFileSync(join(byHand, 'node_modules', 'debug', 'package.json'), '{}\n', { flag: 'r+' });
+    npm(byHand, ['ci']);
+    assert.deepEqual(treeDigest(mainModules), before);
   });
 });
 

@@ -32,6 +32,7 @@ export const Commands = {
   revealWorktree: 'coordinator.revealWorktree',
   finishWorktreeTask: 'coordinator.finishWorktreeTask',
   removeWorktree: 'coordinator.removeWorktree',
+  prepareWorktreeDependencies: 'coordinator.prepareWorktreeDependencies',
   pruneWorktrees: 'coordinator.pruneWorktrees',
   reapWorktrees: 'coordinator.reapWorktrees',
   restoreWorktreeBackup: 'coordinator.restoreWorktreeBackup',

@@ -20,17 +20,23 @@ import { SETTINGS_OPTIONS } from '../../common/cli/settings';
 import { openTaskFile } from '../../common/cli/taskFile';
 import { formatBytes } from '../model/bytes';
 import { resolve } from 'node:path';
+import { prepareCommand } from './prepare';
 import { reapCommand, removedNote, restoreCommand } from './reap';
 import { cliRemoval } from './removalEffects';
 
 export const command: CliCommand = {
-  summary: 'list worktrees with task, status and ahead/behind; remove, reap, restore or prune them',
+  summary:
+    'list worktrees with task, status and ahead/behind; prepare, remove, reap, restore or prune them',
   usage:
     'coord worktrees [list] [--base BRANCH] [--fresh] [--disk] [--json] [--file PATH]\n' +
     '       coord worktrees remove PATH [--force] [--delete-branch] [--base BRANCH]\n' +
     '       coord worktrees reap [--dry-run] [--json] [--older-than DAYS] [--base BRANCH]\n' +
     '       coord worktrees restore BRANCH [--path DIR]\n' +
     '       coord worktrees prune [--dry-run]\n' +
+    '       coord worktrees prepare PATH [--json]\n' +
+    '  prepare gives a worktree made by hand or by another tool the folders of\n' +
+    '  coordinator.worktrees.sharedDependencies from the main checkout, as coord start does (the\n' +
+    '  setup command, trusted repositories only, runs when a folder is left to it);\n' +
     "  remove and reap run the repository's .coordinator/teardown, then\n" +
     "  coordinator.worktrees.teardownCommand, with the task's environment (trusted repositories\n" +
     "  only; --trusted or COORD_TRUSTED=1), release the task lock, clear the task's worktree and\n" +
@@ -95,6 +101,12 @@ export const command: CliCommand = {
             throw new UsageError('restore needs the branch name of a backup');
           }
           return await restoreCommand(root, target, values.path, context);
+        }
+        case 'prepare': {
+          if (!target) {
+            throw new UsageError('prepare needs the worktree path');
+          }
+          return await prepareCommand(root, target, values, context);
         }
         case 'prune': {
           const pruned = await pruneWorktrees(root, { dryRun: values['dry-run'] });

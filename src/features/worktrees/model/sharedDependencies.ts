@@ -82,6 +82,11 @@ export function copiedInHardlinkedTree(relative: string): boolean {
 export const VIRTUAL_ENV_REASON =
   'a Python virtual environment records its own path, so it is never shared; make it in the setup command (pip and uv reuse their download cache)';
 
+/** Whether a folder was left for the setup command to install. */
+export function leftToSetup(shared: readonly SharedDependency[]): boolean {
+  return shared.some((entry) => entry.method === 'setup');
+}
+
 /** One line for the output channel, `coord start` and the brief. */
 export function sharingLine(shared: SharedDependency, hasSetupCommand: boolean): string {
   const counted =

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerFinishWorktreeTask } from './commands/finishWorktreeTask';
 import { registerOpenWorktreeTerminal } from './commands/openWorktreeTerminal';
 import { registerOpenWorktreeWindow } from './commands/openWorktreeWindow';
+import { registerPrepareWorktreeDependencies } from './commands/prepareWorktreeDependencies';
 import { registerPruneWorktrees } from './commands/pruneWorktrees';
 import { registerReapWorktrees } from './commands/reapWorktrees';
 import { registerRestoreWorktreeBackup } from './commands/restoreWorktreeBackup';
@@ -78,6 +79,7 @@ export function registerWorktrees(
     registerRevealWorktree(commands),
     registerFinishWorktreeTask(commands),
     registerRemoveWorktree(commands),
+    registerPrepareWorktreeDependencies(commands),
     registerPruneWorktrees(commands),
     registerReapWorktrees(commands),
     registerRestoreWorktreeBackup(commands),
