@@ -876,7 +876,7 @@ describe('Start Task in Worktree and the Worktrees view', () => {
       }
     }
     ui = new PickMine();
-    testing.worktrees.ui.current = ui;
+    testing.worktreeUi.answerWith(ui);
     try {
       const reports = await vscode.commands.executeCommand<ReapReport[]>(
         'coordinator.reapWorktrees',

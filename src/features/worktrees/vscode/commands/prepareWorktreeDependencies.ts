@@ -22,7 +22,7 @@ export function registerPrepareWorktreeDependencies({
       if (!isWorktreeNode(node)) {
         return undefined;
       }
-      const ui = worktrees.ui.current;
+      const ui = worktrees.ui;
       const { info, repo } = node;
       const name = basename(info.path);
       const settings = worktreeSettingsFor(repo.taskSession?.folder);
