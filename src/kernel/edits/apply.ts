@@ -75,14 +75,7 @@ export function applyEditsTracked(
     }
     return { text: apply(result, [], now).text };
   } catch (error) {
-    if (error instanceof SyntaxError) {
-      // The outline does not validate values it skips; JSON.parse of a touched value found the damage.
-      throw new TaskEditError(
-        'unparseable',
-        'the task file is not valid JSON; fix it before editing',
-      );
-    }
-    throw error;
+    throw asUnparseable(error);
   }
 }
 
@@ -205,13 +198,7 @@ export function applyEditsKnown(
       }
     }
   } catch (error) {
-    if (error instanceof SyntaxError) {
-      throw new TaskEditError(
-        'unparseable',
-        'the task file is not valid JSON; fix it before editing',
-      );
-    }
-    throw error;
+    throw asUnparseable(error);
   }
   const changes: EditChange[] = [];
   const counts = { ...known.counts };
@@ -289,6 +276,16 @@ function addTask(
 }
 
 /** A duplicated-field refusal, saying which entry it is about. */
+/**
+ * The outline does not validate values it skips, so a `JSON.parse` of a touched value is where
+ * damage shows: that becomes the one error every host words the same way.
+ */
+function asUnparseable(error: unknown): unknown {
+  return error instanceof SyntaxError
+    ? new TaskEditError('unparseable', 'the task file is not valid JSON; fix it before editing')
+    : error;
+}
+
 function named(error: unknown, entry: string, target: string): unknown {
   return error instanceof TaskEditError && error.reason === 'duplicateField'
     ? new TaskEditError('duplicateField', `${entry}: ${error.message}`, target)
