@@ -15,6 +15,7 @@ import { isIncluded, parseIncludePatterns } from './model/includePatterns';
 import { isPathInside } from '../../kernel/git/worktreePorcelain';
 import { untrackedPaths } from '../../platform/git/files';
 import { copyNewFile } from './newFile';
+import { lstatOptional } from '../../platform/files/lstatOptional';
 
 export const WORKTREE_INCLUDE_FILE = '.worktreeinclude';
 
@@ -123,17 +124,6 @@ async function copyOne(source: string, target: string): Promise<boolean> {
     }
   }
   return copyNewFile(source, target);
-}
-
-async function lstatOptional(path: string) {
-  try {
-    return await lstat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return undefined;
-    }
-    throw error;
-  }
 }
 
 async function readOptional(path: string): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, realpath, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isPathInside } from '../../kernel/git/worktreePorcelain';
 import { cloneTree, cloneWorks, type CloneMethod } from '../../platform/files/cloneTree';
@@ -13,6 +13,7 @@ import {
   VIRTUAL_ENV_REASON,
   type SharedDependency,
 } from './model/sharedDependencies';
+import { lstatOptional } from '../../platform/files/lstatOptional';
 
 export interface ShareDependenciesInput {
   mainRoot: string;
@@ -158,15 +159,4 @@ async function firstFile(root: string): Promise<string | undefined> {
     }
   }
   return undefined;
-}
-
-async function lstatOptional(path: string) {
-  try {
-    return await lstat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return undefined;
-    }
-    throw error;
-  }
 }
