@@ -31,6 +31,7 @@ import { performance } from 'node:perf_hooks';
 import { shareDependencies } from '../../src/features/worktrees/shareDependencies';
 import type { SharedDependency } from '../../src/features/worktrees/model/sharedDependencies';
 import { npm, writeNpmProject } from '../../test/support/npmFixture';
+import { mountXfsImage } from '../../test/support/xfsImage';
 
 const PROJECT = resolve(__dirname, '../..');
 const PROD = Object.keys(
@@ -206,24 +207,6 @@ async function runAll(where: string, disk: Disk): Promise<void> {
   }
 }
 
-function mountXfs(): { mount: string; image: string } | string {
-  if (process.getuid?.() !== 0) {
-    return 'not root';
-  }
-  const image = join(tmpdir(), `coord-share-bench-${process.pid}.img`);
-  const mount = mkdtempSync(join(tmpdir(), 'coord-share-xfs-'));
-  try {
-    execFileSync('truncate', ['-s', '6G', image]);
-    execFileSync('mkfs.xfs', ['-q', '-f', '-m', 'reflink=1', image], { stdio: 'ignore' });
-    execFileSync('mount', ['-o', 'loop', image, mount], { stdio: 'ignore' });
-    return { mount, image };
-  } catch (error) {
-    rmSync(image, { force: true });
-    rmSync(mount, { recursive: true, force: true });
-    return error instanceof Error ? error.message.split('\n')[0] : String(error);
-  }
-}
-
 async function main(): Promise<void> {
   const tmp = realpathSync(tmpdir());
   console.log(
@@ -233,7 +216,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--no-xfs')) {
     return;
   }
-  const xfs = mountXfs();
+  const xfs = mountXfsImage('6G', 'coord-share-bench');
   if (typeof xfs === 'string') {
     console.log(`XFS (copy-on-write) not measured: ${xfs}`);
     return;
@@ -242,9 +225,7 @@ async function main(): Promise<void> {
     console.log(`On a loop-mounted XFS image with reflink (${xfs.mount}):`);
     await runAll(xfs.mount, 'statfs');
   } finally {
-    execFileSync('umount', [xfs.mount]);
-    rmSync(xfs.mount, { recursive: true, force: true });
-    rmSync(xfs.image, { force: true });
+    xfs.dispose();
   }
 }
 

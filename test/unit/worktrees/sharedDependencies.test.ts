@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   StartTaskError,
@@ -23,6 +22,7 @@ import { isolateGitConfig } from '../../support/tempRepo';
 import { npm, treeDigest, writeNpmProject } from '../../support/npmFixture';
 import { createTaskRepo, type TaskRepo } from './fixtureTasks';
 import { coord } from '../cli/runCoord';
+import { mountXfsImage, type XfsImage } from '../../support/xfsImage';
 
 /** Packages of this repository's lock, with their dependencies, installed offline from the npm cache. */
 const PACKAGES = ['debug', 'chalk', 'semver', 'picocolors'];
@@ -428,27 +428,22 @@ describe('shared dependencies in a worktree Start Task did not make (real git, r
  */
 describe('shared dependencies on a copy-on-write filesystem (loop-mounted XFS)', function () {
   isolateGitConfig();
+  let xfs: XfsImage | undefined;
   let mount: string | undefined;
-  let image: string | undefined;
   let repo: TaskRepo | undefined;
 
   before(function () {
-    const why = mountXfs();
-    if (typeof why === 'string') {
+    const made = mountXfsImage('1G', 'coord-xfs');
+    if (typeof made === 'string') {
       this.skip();
     } else {
-      ({ mount, image } = why);
+      xfs = made;
+      mount = made.mount;
     }
   });
   after(() => {
     repo?.dispose();
-    if (mount) {
-      execFileSync('umount', [mount], { stdio: 'ignore' });
-      rmSync(mount, { recursive: true, force: true });
-    }
-    if (image) {
-      rmSync(image, { force: true });
-    }
+    xfs?.dispose();
   });
 
   it('clones node_modules and a build cache copy-on-write; writes in the worktree, in place or not, never reach main', async () => {
@@ -497,21 +492,3 @@ describe('shared dependencies on a copy-on-write filesystem (loop-mounted XFS)',
     assert.deepEqual(treeDigest(mainModules), before);
   });
 });
-
-function mountXfs(): { mount: string; image: string } | string {
-  if (process.getuid?.() !== 0) {
-    return 'not root';
-  }
-  const image = join(tmpdir(), `coord-xfs-${process.pid}.img`);
-  const mount = mkdtempSync(join(tmpdir(), 'coord-xfs-'));
-  try {
-    execFileSync('truncate', ['-s', '1G', image]);
-    execFileSync('mkfs.xfs', ['-q', '-f', '-m', 'reflink=1', image], { stdio: 'ignore' });
-    execFileSync('mount', ['-o', 'loop', image, mount], { stdio: 'ignore' });
-    return { mount, image };
-  } catch (error) {
-    rmSync(image, { force: true });
-    rmSync(mount, { recursive: true, force: true });
-    return `cannot make and mount an XFS image: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
