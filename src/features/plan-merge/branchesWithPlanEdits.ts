@@ -3,6 +3,10 @@ import { posixQuote } from '../agents/model/shellQuoting';
 import { blobIds, currentBranch, listBranchRefs, mergeBase, readBlobs } from '../../platform/git';
 import { planChanges, type TaskChange } from './model/planChanges';
 import { planFileInRepo } from './planFileInRepo';
+import { mapLimit } from '../../kernel/async/mapLimit';
+
+/** `git merge-base` processes at once: a repository with hundreds of branches must not spawn hundreds. */
+const GIT_CONCURRENCY = 4;
 
 /** A branch whose copy of the plan differs from the plan where it forked from the canonical checkout. */
 export interface BranchWithPlanEdits {
@@ -37,8 +41,8 @@ export async function branchesWithPlanEdits(
     const local = localNameOf(ref.name);
     return local !== canonical && !locals.has(local);
   });
-  const forks = await Promise.all(
-    candidates.map((ref) => mergeBase(plan.root, ref.ref, 'HEAD', { signal })),
+  const forks = await mapLimit(candidates, GIT_CONCURRENCY, (ref) =>
+    mergeBase(plan.root, ref.ref, 'HEAD', { signal }),
   );
   const specs = candidates.flatMap((ref, index) => [
     `${forks[index] ?? ref.ref}:${plan.path}`,
