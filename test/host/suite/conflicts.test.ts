@@ -237,7 +237,7 @@ describe('conflict radar in the Tasks view', function () {
         'a wait that ended is forgotten, so waiting again is told again',
         30_000,
       );
-      assert.equal(waitOverQueued(), false, 'a started task leaves the queue');
+      await waitFor(() => !waitOverQueued(), 'a started task leaves the queue', 30_000);
     } finally {
       modals.restore();
       window.showInformationMessage = original;

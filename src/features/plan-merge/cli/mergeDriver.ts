@@ -17,15 +17,17 @@ export const command: CliCommand = {
       throw new UsageError('give the ancestor, ours and theirs files');
     }
     const [basePath, oursPath, theirsPath, shown = oursPath] = positionals;
-    const [base, ours, theirs] = await Promise.all(
-      [basePath, oursPath, theirsPath].map(async (path) => {
-        try {
-          return await readFile(path, 'utf8');
-        } catch (error) {
-          throw new CommandFailure(`cannot read ${path}: ${(error as Error).message}`);
-        }
-      }),
+    const reads = await Promise.allSettled(
+      [basePath, oursPath, theirsPath].map((path) => readFile(path, 'utf8')),
     );
+    // Reported in argument order, whichever read failed first.
+    const [base, ours, theirs] = reads.map((read, index) => {
+      if (read.status === 'rejected') {
+        const path = [basePath, oursPath, theirsPath][index]!;
+        throw new CommandFailure(`cannot read ${path}: ${(read.reason as Error).message}`);
+      }
+      return read.value;
+    }) as [string, string, string];
     const result = mergeTaskFiles(base, ours, theirs);
     await writeFile(oursPath, result.text);
     const print = (kind: string, note: MergeNote) =>
