@@ -6,10 +6,10 @@ import type { DashboardTask } from './dashboardModel';
  */
 export interface TaskDetailExtras {
   description?: string;
-  acceptance: string[];
-  deliverables: string[];
-  files: string[];
-  notes: string[];
+  acceptance: readonly string[];
+  deliverables: readonly string[];
+  files: readonly string[];
+  notes: readonly string[];
   risk?: string;
   phase?: string;
   reviewer?: string;

@@ -185,7 +185,8 @@ function collectTasks(
     const keys = Object.keys(groupValue);
     const nodes = memberNodes(groupNodes(g), keys, groupPath, report, 'task key');
     for (let i = 0; i < keys.length; i++) {
-      collector.add(groupValue[keys[i]], keys[i], group, [tasksPath[0], group, keys[i]], nodes(i));
+      // No path: the task is where `taskJsonPath` puts it (`tasksPath` is `['tasks']` for groups).
+      collector.add(groupValue[keys[i]], keys[i], group, undefined, nodes(i));
     }
   }
 }
@@ -239,7 +240,7 @@ class TaskCollector {
   /** The task key of each id a task states, the first task stating it winning. */
   readonly keyOfId = new Map<string, string>();
   /** Where the task being read sits: one object for all, as the reader keeps none of it. */
-  private readonly place: TaskPlace = { key: '', group: '', index: 0, path: [] };
+  private readonly place: TaskPlace = { key: '', group: '', index: 0 };
 
   constructor(
     private readonly report: ProblemSink,
@@ -250,16 +251,17 @@ class TaskCollector {
     raw: unknown,
     key: string,
     groupKey: string,
-    path: JsonPath,
+    ownPath: JsonPath | undefined,
     node: OutlineNode | undefined,
     owner?: string,
   ): void {
+    const path = () => ownPath ?? ['tasks', groupKey, key];
     if (!isPlainObject(raw)) {
       this.report({
         severity: 'error',
         code: 'wrong-type',
         message: `task "${key}" should be an object, not ${describeValue(raw)}`,
-        path,
+        path: path(),
         taskKey: key,
       });
       return;
@@ -270,7 +272,7 @@ class TaskCollector {
         severity: 'error',
         code: 'duplicate-key',
         message: `duplicate task key "${key}" (also in group "${first.group}"): this one is ignored`,
-        path,
+        path: path(),
         taskKey: key,
       });
       return;
@@ -279,7 +281,7 @@ class TaskCollector {
     place.key = key;
     place.group = groupKey;
     place.index = this.tasks.length;
-    place.path = path;
+    place.path = ownPath;
     place.range = node ? { offset: node.start, length: node.end - node.start } : undefined;
     place.owner = owner;
     const before = this.reads?.count() ?? 0;
@@ -294,7 +296,7 @@ class TaskCollector {
           severity: 'error',
           code: 'duplicate-id',
           message: `duplicate task id "${task.id}" (also on "${other}")`,
-          path: [...path, raw.id !== undefined ? 'id' : 'task_id'],
+          path: [...path(), raw.id !== undefined ? 'id' : 'task_id'],
           taskKey: task.key,
         });
       } else {

@@ -4,6 +4,7 @@ import { TASK_FIELDS } from './taskFields';
 import { taskIdsOf } from './taskIds';
 import { TaskKeyedLists } from './taskKeyedLists';
 import type { DependencyRef, DisplayStatus, Task, TaskGraph, TaskModel } from './types';
+import { taskJsonPath } from './taskJsonPath';
 
 /** Tasks without dependencies or dependents share these; frozen, so a stray push fails loudly. */
 const NO_REFS: DependencyRef[] = Object.freeze([]) as unknown as DependencyRef[];
@@ -219,7 +220,7 @@ function allCompleted(tasks: readonly Task[], edges: Edges, i: number): boolean 
 function dependencyPath(task: Task, index: number): (string | number)[] {
   const field =
     TASK_FIELDS.dependencies.find((name) => task.raw[name] !== undefined) ?? 'dependencies';
-  const path = [...(task.jsonPath ?? []), field];
+  const path = [...taskJsonPath(task), field];
   return Array.isArray(task.raw[field]) ? [...path, index] : path;
 }
 

@@ -46,9 +46,8 @@ export function knownPlanOf(loaded: LoadedTaskFile): KnownPlan | undefined {
   const taskOf = (key: string) => {
     const task = model.byKey.get(key);
     const path = task?.jsonPath;
-    return task?.range && path && path[0] === 'tasks' && path[path.length - 1] === key
-      ? task
-      : undefined;
+    const named = path === undefined || (path[0] === 'tasks' && path[path.length - 1] === key);
+    return task?.range && named ? task : undefined;
   };
   return {
     taskSpan(key) {

@@ -2,6 +2,7 @@ import { parseEstimate } from './estimate';
 import type { JsonPath } from './locate';
 import { splitOwners } from './owners';
 import { TASK_FIELDS } from './taskFields';
+import { taskJsonPath } from './taskJsonPath';
 import { describeValue, type ProblemSink } from './problems';
 import { ACCEPTED_STATUS_SPELLINGS, normalisePriority, normaliseStatus } from './statuses';
 import { PRIORITIES, type Progress, type Task, type TaskStatus, type TextRange } from './types';
@@ -14,7 +15,8 @@ export interface TaskPlace {
   key: string;
   group: string;
   index: number;
-  path: JsonPath;
+  /** Absent when the task is at `tasks.<group>.<key>`. */
+  path?: JsonPath;
   range?: TextRange;
   /** Owner of a task that names none: the agent or owner it is filed under. */
   owner?: string;
@@ -302,7 +304,11 @@ class TaskFields {
   }
 
   private path(slot: number, ...rest: (string | number)[]): JsonPath {
-    return [...this.place.path, this.used[slot] ?? TASK_FIELDS[FIELDS[slot]][0], ...rest];
+    return [
+      ...taskJsonPath({ ...this.place, jsonPath: this.place.path }),
+      this.used[slot] ?? TASK_FIELDS[FIELDS[slot]][0],
+      ...rest,
+    ];
   }
 
   private wrongType(
@@ -383,7 +389,8 @@ class TaskFields {
       return EMPTY;
     }
     if (allStrings(value)) {
-      return value.slice() as string[];
+      // Shared with the parsed document, which nothing changes: a copy per task doubled the reader's garbage.
+      return value as string[];
     }
     const list: string[] = [];
     for (let i = 0; i < value.length; i++) {
@@ -497,7 +504,7 @@ class TaskFields {
         this.outOfRange(this.path(SLOT.progress), `progress ${value} is outside 0..100`);
         return undefined;
       }
-      return { totalSteps: 0, completedSteps: 0, percentage: value };
+      return sharedProgress(0, 0, value);
     }
     if (typeof value !== 'object' || Array.isArray(value)) {
       this.wrongType(SLOT.progress, 'an object {total_steps, completed_steps, percentage}', value);
@@ -529,20 +536,16 @@ class TaskFields {
           this.progressPath('completed_steps'),
           `completed_steps ${completedSteps} is more than total_steps ${totalSteps}`,
         );
-        return { totalSteps, completedSteps, percentage: 100 };
+        return sharedProgress(totalSteps, completedSteps, 100);
       }
       const derived =
         totalSteps === 0 ? (percentage ?? 0) : Math.round((completedSteps / totalSteps) * 100);
-      return { totalSteps, completedSteps, percentage: derived };
+      return sharedProgress(totalSteps, completedSteps, derived);
     }
     if (percentage === undefined && totalSteps === undefined && completedSteps === undefined) {
       return undefined;
     }
-    return {
-      totalSteps: totalSteps ?? 0,
-      completedSteps: completedSteps ?? 0,
-      percentage: percentage ?? 0,
-    };
+    return sharedProgress(totalSteps ?? 0, completedSteps ?? 0, percentage ?? 0);
   }
 
   private stepCount(raw: Record<string, unknown>, name: string | undefined): number | undefined {
@@ -588,8 +591,8 @@ class TaskFields {
 const fields = new TaskFields();
 
 /**
- * A plan names few owners and few distinct hour figures across thousands of tasks: tasks with the
- * same text share one frozen list or estimate instead of allocating their own. Bounded, as the
+ * A plan names few owners, few distinct hour figures and few step counts across thousands of tasks:
+ * tasks with the same text share one frozen list, estimate or progress instead of allocating their own. Bounded, as the
  * tables outlive one read.
  */
 const SHARED_LIMIT = 512;
@@ -606,6 +609,32 @@ function ownersOf(owner: string): string[] {
     sharedOwners.set(owner, owners);
   }
   return owners;
+}
+
+const sharedProgresses = new Map<number, Progress>();
+
+/** Steps up to 1023 and whole percentages share one frozen progress; others get their own. */
+function sharedProgress(totalSteps: number, completedSteps: number, percentage: number): Progress {
+  if (
+    totalSteps > 1023 ||
+    completedSteps > 1023 ||
+    !Number.isInteger(percentage) ||
+    !Number.isInteger(totalSteps) ||
+    !Number.isInteger(completedSteps)
+  ) {
+    return { totalSteps, completedSteps, percentage };
+  }
+  // Percentages are 0..100, so the three fit one exact number.
+  const key = (totalSteps * 1024 + completedSteps) * 128 + percentage;
+  let progress = sharedProgresses.get(key);
+  if (progress === undefined) {
+    if (sharedProgresses.size >= SHARED_LIMIT) {
+      sharedProgresses.clear();
+    }
+    progress = Object.freeze({ totalSteps, completedSteps, percentage });
+    sharedProgresses.set(key, progress);
+  }
+  return progress;
 }
 
 function hoursEstimate(hours: number): Task['estimate'] {

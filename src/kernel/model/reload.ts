@@ -18,6 +18,7 @@ import { readTask, taskMovedTo } from './readTask';
 import { deriveSummary, reportSummaryDrift } from './summary';
 import { rememberTaskIds, taskIdsOf } from './taskIds';
 import type { Diagnostic, LoadedTaskFile, Task, TaskModel, TextRange } from './types';
+import { taskJsonPath } from './taskJsonPath';
 
 /**
  * One replacement an edit made, in the coordinates of the text it was applied to: a whole task
@@ -92,7 +93,7 @@ function patched(
           key: task.key,
           group: task.group,
           index: i,
-          path: task.jsonPath!,
+          path: task.jsonPath,
           range: { offset: moves.to(change.start), length: change.content.length },
         },
         (problem) => found.push(problem),
@@ -234,7 +235,8 @@ function changedTasks(
     const range = task.range;
     const path = task.jsonPath;
     // Only tasks named by their member name: a task whose key or group comes from its fields is read whole.
-    if (!range || !path || path[0] !== 'tasks' || path[path.length - 1] !== task.key) {
+    const named = path === undefined || (path[0] === 'tasks' && path[path.length - 1] === task.key);
+    if (!range || !named) {
       return undefined;
     }
     const change = taskChanges.get(range.offset);
@@ -265,7 +267,7 @@ function nextDocument(
   };
   const root = copyOf(model.raw);
   for (const [task, raw] of rawAt) {
-    const path = task.jsonPath!;
+    const path = taskJsonPath(task);
     let original = model.raw as Record<string | number, unknown>;
     let copy = root;
     for (let depth = 0; depth < path.length - 1; depth++) {
@@ -396,7 +398,7 @@ class TaskLocator {
       return undefined;
     }
     const task = this.tasks[index];
-    const path = task.jsonPath!;
+    const path = taskJsonPath(task);
     const range = task.range!;
     if (
       problem.path.length < path.length ||

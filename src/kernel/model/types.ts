@@ -33,11 +33,12 @@ export interface Estimate {
   text: string;
 }
 
+/** Shared between tasks with the same figures, so read-only. */
 export interface Progress {
-  totalSteps: number;
-  completedSteps: number;
+  readonly totalSteps: number;
+  readonly completedSteps: number;
   /** 0..100, derived from the steps when both are present, else the stored percentage. */
-  percentage: number;
+  readonly percentage: number;
 }
 
 export interface Task {
@@ -52,7 +53,7 @@ export interface Task {
   /** Raw owner text, e.g. `Codex + Copilot`. */
   owner: string;
   /** Owner split into agents/people: `['Codex', 'Copilot']`. */
-  owners: string[];
+  owners: readonly string[];
   status: TaskStatus;
   /** Status text exactly as written, when it differed from the normalised one. */
   statusText?: string;
@@ -63,20 +64,20 @@ export interface Task {
   /** The first of `prNumbers`, for readers that show one PR. */
   prNumber?: number;
   /** Every PR of the task (`pr_number`, then `pr_numbers`/`prs`), each once, in file order. */
-  prNumbers: number[];
+  prNumbers: readonly number[];
   worktreePath?: string;
   startedAt?: string;
   criticalReview: boolean;
   progress?: Progress;
   /** As written: task keys, task ids or external prerequisites. */
-  dependencies: string[];
-  blockers: string[];
-  notes: string[];
-  files: string[];
-  acceptance: string[];
-  deliverables: string[];
+  dependencies: readonly string[];
+  blockers: readonly string[];
+  notes: readonly string[];
+  files: readonly string[];
+  acceptance: readonly string[];
+  deliverables: readonly string[];
   /** Review or step checklist items, as written. */
-  checklist: string[];
+  checklist: readonly string[];
   risk?: string;
   phase?: string;
   reviewer?: string;
@@ -84,7 +85,11 @@ export interface Task {
   raw: Record<string, unknown>;
   /** Range of the whole task object in the file text. */
   range?: TextRange;
-  /** Where the task object sits in the document, e.g. `['tasks', 'top5', 'task1_shadow_diff']`. */
+  /**
+   * Where the task object sits in the document when that is not `['tasks', group, key]`, e.g.
+   * `['tasks', 3]`; absent in the usual layout, where a path per task was a large file's largest
+   * garbage. Read it with `taskJsonPath`.
+   */
   jsonPath?: ReadonlyArray<string | number>;
 }
 

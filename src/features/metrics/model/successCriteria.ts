@@ -22,7 +22,7 @@ export interface SuccessCriteriaInput {
 export interface TaskMetrics {
   taskKey: string;
   name: string;
-  owners: string[];
+  owners: readonly string[];
   priority?: Priority;
   status: TaskStatus;
   estimateHours?: number;

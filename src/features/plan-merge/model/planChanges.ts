@@ -49,7 +49,7 @@ function taskDetails(before: Task, after: Task): string[] {
   if (steps(before) !== steps(after)) {
     details.push(`progress ${steps(before)} → ${steps(after)}`);
   }
-  const counted = (label: string, a: string[], b: string[]) => {
+  const counted = (label: string, a: readonly string[], b: readonly string[]) => {
     const added = b.filter((item) => !a.includes(item)).length;
     const removed = a.filter((item) => !b.includes(item)).length;
     if (added > 0) {
