@@ -4,6 +4,9 @@ import { listWorktrees } from '../../platform/git/worktrees';
 import { leftToSetup, type SharedDependency } from './model/sharedDependencies';
 import { runSetupCommand, type SetupRunner } from './setupCommand';
 import { shareDependencies } from './shareDependencies';
+import { linkedTask } from './list';
+import { taskEnvFor, type TaskEnvRequest } from './taskEnv';
+import type { TaskModel } from '../../kernel/model/types';
 
 export interface SetupForSharedOptions {
   /** `coordinator.worktrees.setupCommand`. */
@@ -12,6 +15,8 @@ export interface SetupForSharedOptions {
   isTrusted?: () => boolean;
   /** The task's ports and names, when the worktree is a task's. */
   env?: Readonly<Record<string, string>>;
+  /** Gives `env` when it is not given, asked only when the setup command runs. */
+  environment?: () => Promise<Readonly<Record<string, string>> | undefined>;
   runSetup?: SetupRunner;
   onOutput?: (chunk: string) => void;
   signal?: AbortSignal;
@@ -38,7 +43,7 @@ export async function setupForShared(
   await (options.runSetup ?? runSetupCommand)(command, worktreePath, {
     signal: options.signal,
     onOutput: options.onOutput,
-    env: options.env,
+    env: options.env ?? (await options.environment?.()),
   });
   return 'ran';
 }
@@ -50,6 +55,11 @@ export interface PrepareWorktreeOptions extends SetupForSharedOptions {
   worktreePath: string;
   /** `coordinator.worktrees.sharedDependencies`. */
   folders: readonly string[];
+  /**
+   * The plan and the port settings: when a task records this worktree (or names its branch), the
+   * setup command gets the task's environment, as at its start.
+   */
+  plan?: { model: TaskModel; settings: TaskEnvRequest['settings'] };
 }
 
 export interface PreparedWorktree {
@@ -58,6 +68,8 @@ export interface PreparedWorktree {
   path: string;
   shared: SharedDependency[];
   setup: SetupOutcome;
+  /** The task whose environment the setup command got. */
+  task?: string;
 }
 
 /**
@@ -98,8 +110,25 @@ export async function prepareWorktree(options: PrepareWorktreeOptions): Promise<
       onCreated: (_label, remove) => undo.push(remove),
       signal: options.signal,
     });
-    const setup = await setupForShared(shared, entry.path, options);
-    return { mainRoot, path: entry.path, shared, setup };
+    const task = options.plan && linkedTask(entry, options.plan.model, mainRoot);
+    let environmentOf: string | undefined;
+    const setup = await setupForShared(shared, entry.path, {
+      ...options,
+      environment: async () => {
+        if (!task || !options.plan) {
+          return undefined;
+        }
+        environmentOf = task.key;
+        const { env } = await taskEnvFor({
+          mainRoot,
+          task,
+          worktreePath: entry.path,
+          settings: options.plan.settings,
+        });
+        return env;
+      },
+    });
+    return { mainRoot, path: entry.path, shared, setup, task: environmentOf };
   } catch (error) {
     for (const remove of undo.reverse()) {
       await remove().catch(() => undefined);

@@ -20,7 +20,7 @@ import { prepareWorktree } from '../../../src/features/worktrees/prepareWorktree
 import { cloneWorks } from '../../../src/platform/files/cloneTree';
 import { isolateGitConfig } from '../../support/tempRepo';
 import { npm, treeDigest, writeNpmProject } from '../../support/npmFixture';
-import { createTaskRepo, type TaskRepo } from './fixtureTasks';
+import { createTaskRepo, TASK_FILE, type TaskRepo } from './fixtureTasks';
 import { coord } from '../cli/runCoord';
 import { mountXfsImage, type XfsImage } from '../../support/xfsImage';
 
@@ -387,6 +387,59 @@ describe('shared dependencies in a worktree Start Task did not make (real git, r
     assert.equal(stranger.code, 1);
     assert.match(stranger.stderr, /is not a worktree of this repository/);
     assert.deepEqual(treeDigest(mainModules), before);
+  });
+
+  it("coord worktrees prepare runs the setup command of a task's worktree with the task's ports, the same coord env prints", async () => {
+    repo = createTaskRepo({ name: 'PrepareEnv' });
+    const other = join(repo.parent, 'by-hand');
+    const plan = JSON.parse(readFileSync(repo.taskFilePath, 'utf8')) as {
+      tasks: { top5: Record<string, Record<string, unknown>> };
+    };
+    plan.tasks.top5.task1_shadow_diff!.worktree_path = other;
+    repo.write(TASK_FILE, `${JSON.stringify(plan, null, 2)}\n`);
+    repo.write('.gitignore', '.env*\nnode_modules/\n*.lock\n.turbo/\nprepare-env.txt\n');
+    repo.write('.turbo/cache/abc.tar', 'build output\n');
+    repo.commit('ignore the build cache');
+    repo.write(
+      '.vscode/settings.json',
+      JSON.stringify({
+        'coordinator.worktrees.sharedDependencies': ['.turbo'],
+        'coordinator.worktrees.setupCommand': 'env > prepare-env.txt',
+        'coordinator.worktrees.ports.base': 47100,
+        'coordinator.worktrees.ports.blockSize': 3,
+      }),
+    );
+    repo.git('worktree', 'add', '-q', '--detach', other);
+
+    const prepared = await coord(['worktrees', 'prepare', other, '--trusted'], repo.root);
+    assert.equal(prepared.code, 0, prepared.stderr);
+    assert.match(
+      prepared.stdout,
+      /^setup command ran with the environment of task1_shadow_diff \(coord env task1_shadow_diff\)$/m,
+    );
+    const seen = readFileSync(join(other, 'prepare-env.txt'), 'utf8');
+    const printed = await coord(['env', 'task1', '--trusted'], repo.root);
+    assert.equal(printed.code, 0, printed.stderr);
+    const expected = printed.stdout.trim().split('\n');
+    assert.ok(
+      expected.some((line) => /^COORD_PORT=47\d\d\d$/.test(line)),
+      printed.stdout,
+    );
+    for (const line of expected) {
+      assert.ok(seen.split('\n').includes(line), `the setup command saw ${line}`);
+    }
+
+    repo.git('worktree', 'add', '-q', '--detach', join(repo.parent, 'nobody'));
+    const untasked = await coord(
+      ['worktrees', 'prepare', join(repo.parent, 'nobody'), '--trusted'],
+      repo.root,
+    );
+    assert.equal(untasked.code, 0, untasked.stderr);
+    assert.match(untasked.stdout, /^setup command ran$/m);
+    assert.doesNotMatch(
+      readFileSync(join(repo.parent, 'nobody', 'prepare-env.txt'), 'utf8'),
+      /^COORD_PORT=/m,
+    );
   });
 
   it('takes back the folders it made when the setup command for the rest fails', async function () {

@@ -36,7 +36,8 @@ export const command: CliCommand = {
     '       coord worktrees prepare PATH [--json]\n' +
     '  prepare gives a worktree made by hand or by another tool the folders of\n' +
     '  coordinator.worktrees.sharedDependencies from the main checkout, as coord start does (the\n' +
-    '  setup command, trusted repositories only, runs when a folder is left to it);\n' +
+    '  setup command, trusted repositories only, runs when a folder is left to it, with the\n' +
+    '  environment of the task worked there, as coord env prints it);\n' +
     "  remove and reap run the repository's .coordinator/teardown, then\n" +
     "  coordinator.worktrees.teardownCommand, with the task's environment (trusted repositories\n" +
     "  only; --trusted or COORD_TRUSTED=1), release the task lock, clear the task's worktree and\n" +

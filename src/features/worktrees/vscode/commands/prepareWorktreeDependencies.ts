@@ -33,6 +33,7 @@ export function registerPrepareWorktreeDependencies({
         return undefined;
       }
       const setupCommand = settings.setupCommand.trim();
+      const model = repo.taskSession?.state?.model;
       try {
         const prepared = await vscode.window.withProgress(
           {
@@ -47,6 +48,7 @@ export function registerPrepareWorktreeDependencies({
               setupCommand,
               isTrusted: () => vscode.workspace.isTrusted,
               onOutput: (chunk) => services.log.append(chunk),
+              plan: model && { model, settings },
             }),
         );
         const lines = prepared.shared.map((shared) => sharingLine(shared, setupCommand !== ''));
@@ -59,8 +61,11 @@ export function registerPrepareWorktreeDependencies({
           );
         }
         const done = prepared.shared.filter((shared) => shared.files !== undefined).length;
+        const ran = prepared.task
+          ? `; the setup command ran with the ports of ${prepared.task}`
+          : '; the setup command ran';
         void ui.info(
-          `Prepared ${done} of ${prepared.shared.length} shared folder(s) in "${name}"${prepared.setup === 'ran' ? '; the setup command ran' : ''} (see the Coordinator output).`,
+          `Prepared ${done} of ${prepared.shared.length} shared folder(s) in "${name}"${prepared.setup === 'ran' ? ran : ''} (see the Coordinator output).`,
         );
         return prepared;
       } catch (error) {
