@@ -10,14 +10,14 @@ import {
 import { nestedTaskEntries } from './planShapes';
 import { notAPlanReason } from './notAPlan';
 import type { JsonPath } from './locate';
-import { outlineAt, type OutlineNode } from './outline';
+import { memberChildren, outlineAt, type OutlineNode } from './outline';
 import { describeValue, type ProblemSink } from './problems';
 import { readGuardrails } from './readGuardrails';
 import { reportReviewRuleProblems } from './reviews';
 import { readTask, type TaskPlace } from './readTask';
 import { rememberTaskIds } from './taskIds';
 import { STORED_SUMMARY_FIELDS } from './summary';
-import type { StoredSummary, Task, TaskGroup, TaskModel } from './types';
+import type { StoredSummary, Task, TaskGroup, TaskModel, TextRange } from './types';
 
 /**
  * Where the problems a task's own fields gave fall among everything `buildModel` reported: by task
@@ -25,10 +25,16 @@ import type { StoredSummary, Task, TaskGroup, TaskModel } from './types';
  */
 export type ReadSpans = Map<number, readonly [number, number]>;
 
+/** The outline of the text a document was parsed from, which places its tasks. */
+export interface TextOutline {
+  root: OutlineNode | undefined;
+  text: string;
+}
+
 /** Builds the normalised model from a parsed document; every problem found on the way is reported. */
 export function buildModel(
   doc: unknown,
-  outline: OutlineNode | undefined,
+  outline: TextOutline | undefined,
   sink: ProblemSink,
   readSpans?: ReadSpans,
 ): TaskModel | undefined {
@@ -87,12 +93,13 @@ export function buildModel(
         entry.key,
         entry.group,
         entry.path,
-        outlineAt(outline, entry.path),
+        rangeOf(outlineAt(outline?.root, entry.path)),
         entry.owner,
       );
     }
   } else if (layout) {
-    collectTasks(collector, tasksValue, layout, tasksPath, outlineAt(outline, tasksPath), report);
+    const tasksNode = outlineAt(outline?.root, tasksPath);
+    collectTasks(collector, tasksValue, layout, tasksPath, tasksNode, outline?.text ?? '', report);
   }
   const { tasks, byKey } = collector;
   const groups = [...collector.groups.values()];
@@ -130,11 +137,12 @@ function collectTasks(
   layout: TaskLayout,
   tasksPath: JsonPath,
   tasksNode: OutlineNode | undefined,
+  text: string,
   report: ProblemSink,
 ): void {
   if (layout === 'array') {
     const list = tasksValue as unknown[];
-    const nodes = tasksNode?.children;
+    const ranges = elementRanges(text, tasksNode, list.length);
     for (let index = 0; index < list.length; index++) {
       const raw = list[index];
       const key = isPlainObject(raw) ? arrayTaskKey(raw, index) : `task-${index + 1}`;
@@ -144,7 +152,7 @@ function collectTasks(
         key,
         group,
         tasksPath.length === 0 ? [index] : [tasksPath[0], index],
-        nodes?.[index],
+        ranges(index),
       );
     }
     return;
@@ -152,24 +160,30 @@ function collectTasks(
   const map = tasksValue as Record<string, unknown>;
   if (layout === 'flatMap') {
     const keys = Object.keys(map);
-    const nodes = memberNodes(tasksNode, keys, tasksPath, report, 'task key');
+    const ranges = memberRanges(text, tasksNode, keys, tasksPath, report, 'task key');
     for (let i = 0; i < keys.length; i++) {
-      collector.add(map[keys[i]], keys[i], DEFAULT_GROUP, [tasksPath[0], keys[i]], nodes(i));
+      collector.add(map[keys[i]], keys[i], DEFAULT_GROUP, [tasksPath[0], keys[i]], ranges(i));
     }
     return;
   }
   const groups = Object.keys(map);
-  const groupNodes = memberNodes(tasksNode, groups, tasksPath, report, 'group');
+  const groupNodes = memberNodes(
+    tasksNode && memberChildren(text, tasksNode),
+    groups,
+    tasksPath,
+    report,
+    'group',
+  );
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g];
     const groupValue = map[group];
     const groupPath = [tasksPath[0], group];
     if (Array.isArray(groupValue)) {
-      const nodes = groupNodes(g)?.children;
+      const ranges = elementRanges(text, groupNodes(g), groupValue.length);
       for (let i = 0; i < groupValue.length; i++) {
         const raw = groupValue[i];
         const key = (isPlainObject(raw) ? ownTaskKey(raw) : undefined) ?? `${group}-${i + 1}`;
-        collector.add(raw, key, group, [tasksPath[0], group, i], nodes?.[i]);
+        collector.add(raw, key, group, [tasksPath[0], group, i], ranges(i));
       }
       continue;
     }
@@ -183,12 +197,62 @@ function collectTasks(
       continue;
     }
     const keys = Object.keys(groupValue);
-    const nodes = memberNodes(groupNodes(g), keys, groupPath, report, 'task key');
+    const ranges = memberRanges(text, groupNodes(g), keys, groupPath, report, 'task key');
     for (let i = 0; i < keys.length; i++) {
       // No path: the task is where `taskJsonPath` puts it (`tasksPath` is `['tasks']` for groups).
-      collector.add(groupValue[keys[i]], keys[i], group, undefined, nodes(i));
+      collector.add(groupValue[keys[i]], keys[i], group, undefined, ranges(i));
     }
   }
+}
+
+function rangeOf(node: OutlineNode | undefined): TextRange | undefined {
+  return node && { offset: node.start, length: node.end - node.start };
+}
+
+const NO_RANGE = (): undefined => undefined;
+
+/**
+ * The text range of each member of `parent`, by its position in `keys` (the object's keys as
+ * `JSON.parse` gives them). Spans line up with `keys` when there are as many (a duplicated name
+ * leaves `keys` one short) and no integer-like key was moved first; otherwise the members are
+ * outlined as nodes, which finds the duplicates.
+ */
+function memberRanges(
+  text: string,
+  parent: OutlineNode | undefined,
+  keys: readonly string[],
+  path: JsonPath,
+  report: ProblemSink,
+  what: string,
+): (position: number) => TextRange | undefined {
+  const spans = parent?.spans;
+  if (spans && spans.length === keys.length * 2 && !keys.some(startsWithDigit)) {
+    return (i) => ({ offset: spans[2 * i], length: spans[2 * i + 1] - spans[2 * i] });
+  }
+  if (!parent) {
+    return NO_RANGE;
+  }
+  const nodes = memberNodes(memberChildren(text, parent), keys, path, report, what);
+  return (i) => rangeOf(nodes(i));
+}
+
+/** The text range of each element of the array `parent`, by position. */
+function elementRanges(
+  text: string,
+  parent: OutlineNode | undefined,
+  length: number,
+): (position: number) => TextRange | undefined {
+  const spans = parent?.spans;
+  if (spans && spans.length === length * 2) {
+    return (i) => ({ offset: spans[2 * i], length: spans[2 * i + 1] - spans[2 * i] });
+  }
+  const children = parent && memberChildren(text, parent);
+  return (i) => rangeOf(children?.[i]);
+}
+
+function startsWithDigit(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57;
 }
 
 const NO_NODE = (): undefined => undefined;
@@ -200,13 +264,12 @@ const NO_NODE = (): undefined => undefined;
  * order (no duplicates, no integer-like keys moved first) no lookup table is needed.
  */
 function memberNodes(
-  parent: OutlineNode | undefined,
+  children: OutlineNode[] | undefined,
   keys: readonly string[],
   path: JsonPath,
   report: ProblemSink,
   what: string,
 ): (position: number) => OutlineNode | undefined {
-  const children = parent?.children;
   if (!children) {
     return NO_NODE;
   }
@@ -252,7 +315,7 @@ class TaskCollector {
     key: string,
     groupKey: string,
     ownPath: JsonPath | undefined,
-    node: OutlineNode | undefined,
+    range: TextRange | undefined,
     owner?: string,
   ): void {
     const path = () => ownPath ?? ['tasks', groupKey, key];
@@ -282,7 +345,7 @@ class TaskCollector {
     place.group = groupKey;
     place.index = this.tasks.length;
     place.path = ownPath;
-    place.range = node ? { offset: node.start, length: node.end - node.start } : undefined;
+    place.range = range;
     place.owner = owner;
     const before = this.reads?.count() ?? 0;
     const task = readTask(raw, place, this.report);

@@ -56,18 +56,23 @@ function load(text: string): LoadedTaskFile {
   const problems: Problem[] = [];
   const report = (problem: Problem) => problems.push(problem);
   const nested = isPlainObject(doc) && doc.tasks === undefined;
-  const outline = outlineJson(text, nested ? NESTED_OUTLINE_DEPTH : OUTLINE_DEPTH);
+  const depth = nested ? NESTED_OUTLINE_DEPTH : OUTLINE_DEPTH;
+  // Tasks as spans, not nodes: the outline of every task object was a large plan's largest cost.
+  const outline = outlineJson(text, depth, { memberSpans: !nested });
   const readSpans: ReadSpans = new Map();
-  const model = buildModel(doc, outline, report, readSpans);
+  const model = buildModel(doc, { root: outline, text }, report, readSpans);
   reportDuplicateMembers(text, problems, doc, model);
+  // Members at the outline's last level are spans: a problem placed there needs them as nodes.
+  const nodes = (deepest: number) =>
+    nested || deepest < depth ? outline : outlineJson(text, depth);
   if (!model) {
-    return { diagnostics: sortByOffset(locate(text, outline, problems)), broken: true, text };
+    return { diagnostics: sortByOffset(locate(text, nodes, problems)), broken: true, text };
   }
   const modelProblems = problems.length;
   const graph = buildGraph(model, report);
   const summary = deriveSummary(model, graph);
   reportSummaryDrift(model.storedSummary, summary, report);
-  const located = locate(text, outline, problems);
+  const located = locate(text, nodes, problems);
   const loaded: LoadedTaskFile = {
     model,
     graph,
@@ -158,12 +163,19 @@ function taskAlong(
 /** Each problem located in the text, in the order given. */
 function locate(
   text: string,
-  outline: ReturnType<typeof outlineJson>,
+  outlineOf: (deepest: number) => OutlineNode | undefined,
   problems: Problem[],
 ): Diagnostic[] {
   if (problems.length === 0) {
     return [];
   }
+  let deepest = 0;
+  for (const problem of problems) {
+    if (!problem.range) {
+      deepest = Math.max(deepest, problem.path.length);
+    }
+  }
+  const outline = outlineOf(deepest);
   const lines = new LineIndex(text);
   return problems.map((problem) =>
     diagnosticAt(problem, problem.range ?? locatePath(text, outline, problem.path), lines),

@@ -17,6 +17,11 @@ export interface OutlineNode {
   keyStart?: number;
   /** Members in file order, duplicates kept; present on containers above `maxDepth`. */
   children?: OutlineNode[];
+  /**
+   * With `memberSpans`, on containers just above `maxDepth` instead of `children`: where each
+   * member's value starts and ends, in pairs, duplicates kept (`memberChildren` gives the nodes).
+   */
+  spans?: Int32Array;
 }
 
 const QUOTE = 34;
@@ -36,6 +41,11 @@ export interface OutlineOptions {
    * the text before it and after its end is not read.
    */
   start?: number;
+  /**
+   * Members at `maxDepth` are kept as value spans on their container (`spans`), not as nodes: a
+   * large plan's tasks then cost no node and no decoded key each.
+   */
+  memberSpans?: boolean;
 }
 
 export function outlineJson(
@@ -43,12 +53,26 @@ export function outlineJson(
   maxDepth: number,
   options: OutlineOptions = {},
 ): OutlineNode | undefined {
-  const scanner = new OutlineScanner(text, maxDepth, options.leafKeys, options.start ?? 0);
+  const scanner = new OutlineScanner(
+    text,
+    maxDepth,
+    options.leafKeys,
+    options.start ?? 0,
+    options.memberSpans ?? false,
+  );
   try {
     return scanner.root();
   } catch {
     return undefined;
   }
+}
+
+/** The members of a container node: its children, or, for one outlined with spans, outlined now. */
+export function memberChildren(text: string, node: OutlineNode): OutlineNode[] | undefined {
+  if (node.children || !node.spans) {
+    return node.children;
+  }
+  return outlineJson(text, 1, { start: node.start })?.children;
 }
 
 /** The child of `node` at `key`; the last one when a key is duplicated, as `JSON.parse` reads it. */
@@ -92,6 +116,7 @@ class OutlineScanner {
     private readonly maxDepth: number,
     private readonly leafKeys: readonly string[] | undefined,
     private pos: number,
+    private readonly memberSpans: boolean,
   ) {}
 
   root(): OutlineNode | undefined {
@@ -117,17 +142,87 @@ class OutlineScanner {
       const kind = ch === OPEN_BRACE ? 'object' : 'array';
       if (depth >= this.maxDepth) {
         this.pos = this.skipContainer(start);
-        return { key, kind, start, end: this.pos, keyStart, children: undefined };
+        return { key, kind, start, end: this.pos, keyStart, children: undefined, spans: undefined };
+      }
+      if (this.memberSpans && depth + 1 === this.maxDepth) {
+        const spans = this.spansOf(kind);
+        return { key, kind, start, end: this.pos, keyStart, children: undefined, spans };
       }
       const children = kind === 'object' ? this.members(depth) : this.elements(depth);
-      return { key, kind, start, end: this.pos, keyStart, children };
+      return { key, kind, start, end: this.pos, keyStart, children, spans: undefined };
     }
     if (ch === QUOTE) {
       this.pos = this.stringEnd(start) + 1;
     } else {
       this.pos = this.primitiveEnd(start);
     }
-    return { key, kind: 'value', start, end: this.pos, keyStart, children: undefined };
+    return {
+      key,
+      kind: 'value',
+      start,
+      end: this.pos,
+      keyStart,
+      children: undefined,
+      spans: undefined,
+    };
+  }
+
+  /** Scratch for member spans, copied out at each container's final size. */
+  private spanScratch = new Int32Array(1024);
+
+  /**
+   * Where each member's value (or element) of the container at `pos` starts and ends, in pairs:
+   * names are checked as `members` checks them but not decoded.
+   */
+  private spansOf(kind: 'object' | 'array'): Int32Array {
+    const text = this.text;
+    const length = text.length;
+    const close = kind === 'object' ? CLOSE_BRACE : CLOSE_BRACKET;
+    let count = 0;
+    let pos = this.pos + 1;
+    for (;;) {
+      while (pos < length && text.charCodeAt(pos) <= 32) {
+        pos++;
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === close) {
+        this.pos = pos + 1;
+        return this.spanScratch.slice(0, count);
+      }
+      if (ch === COMMA) {
+        pos++;
+        continue;
+      }
+      if (Number.isNaN(ch)) {
+        throw new Error('unterminated container');
+      }
+      if (kind === 'object') {
+        if (ch !== QUOTE) {
+          throw new Error('property name expected');
+        }
+        pos = this.stringEnd(pos) + 1;
+        while (pos < length && text.charCodeAt(pos) <= 32) {
+          pos++;
+        }
+        if (text.charCodeAt(pos) !== COLON) {
+          throw new Error('colon expected');
+        }
+        pos++;
+        while (pos < length && text.charCodeAt(pos) <= 32) {
+          pos++;
+        }
+      }
+      this.pos = pos;
+      this.skipValue();
+      if (count + 2 > this.spanScratch.length) {
+        const grown = new Int32Array(this.spanScratch.length * 2);
+        grown.set(this.spanScratch);
+        this.spanScratch = grown;
+      }
+      this.spanScratch[count++] = pos;
+      this.spanScratch[count++] = this.pos;
+      pos = this.pos;
+    }
   }
 
   /**
