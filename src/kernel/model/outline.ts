@@ -200,17 +200,7 @@ class OutlineScanner {
         if (ch !== QUOTE) {
           throw new Error('property name expected');
         }
-        pos = this.stringEnd(pos) + 1;
-        while (pos < length && text.charCodeAt(pos) <= 32) {
-          pos++;
-        }
-        if (text.charCodeAt(pos) !== COLON) {
-          throw new Error('colon expected');
-        }
-        pos++;
-        while (pos < length && text.charCodeAt(pos) <= 32) {
-          pos++;
-        }
+        pos = this.valueAfterName(this.stringEnd(pos) + 1);
       }
       this.pos = pos;
       this.skipValue();
@@ -311,17 +301,7 @@ class OutlineScanner {
       const keyStart = pos;
       const keyEnd = this.stringEnd(keyStart);
       const leaf = this.leafKeyIndex(keyStart, keyEnd);
-      pos = keyEnd + 1;
-      while (pos < length && text.charCodeAt(pos) <= 32) {
-        pos++;
-      }
-      if (text.charCodeAt(pos) !== COLON) {
-        throw new Error('colon expected');
-      }
-      pos++;
-      while (pos < length && text.charCodeAt(pos) <= 32) {
-        pos++;
-      }
+      pos = this.valueAfterName(keyEnd + 1);
       if (leaf !== -1) {
         // The raw name matched exactly, so it is the wanted name itself: no need to decode a copy.
         this.pos = pos;
@@ -359,6 +339,23 @@ class OutlineScanner {
       }
       this.pushChild(this.value(this.stackTop - mark, undefined, depth + 1));
     }
+  }
+
+  /** Where the value starts of a member whose name ends just before `pos`: past the colon. */
+  private valueAfterName(pos: number): number {
+    const text = this.text;
+    const length = text.length;
+    while (pos < length && text.charCodeAt(pos) <= 32) {
+      pos++;
+    }
+    if (text.charCodeAt(pos) !== COLON) {
+      throw new Error('colon expected');
+    }
+    pos++;
+    while (pos < length && text.charCodeAt(pos) <= 32) {
+      pos++;
+    }
+    return pos;
   }
 
   /** Which of the wanted names the raw property name at `keyStart` is, or -1. */
