@@ -84,7 +84,7 @@ function memoryOf(pid: number | null): Memory {
 
 /** A development build (source maps, not minified) is not what agents run: build the release. */
 function ensureReleaseBuild(): void {
-  const built = ['cli.js', 'mcp.js', 'octokit.js'].every((name) =>
+  const built = ['cli.js', 'coord.js', 'mcp.js', 'octokit.js'].every((name) =>
     existsSync(join(root, 'dist', name)),
   );
   if (!built || readFileSync(cliBundle, 'utf8').includes('//# sourceMappingURL=')) {
