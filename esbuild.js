@@ -53,8 +53,8 @@ const commandsAsSiblingBundles = {
 
 // Every agent runs its own `coord mcp`, so what that process loads at start is kept small:
 // Octokit (both bundles) comes from `dist/octokit.js` on the first GitHub request, Ajv (used by the
-// SDK only to elicit input) on its first schema, Node's crypto on its first call, and zod's error
-// messages in English only.
+// SDK only to elicit input) from `dist/ajv.js` on its first schema, Node's crypto on its first
+// call, zod's error messages in English only, and no zod 3.
 const octokitAsSiblingBundle = {
   name: 'octokit-as-sibling-bundle',
   setup(build) {
@@ -74,6 +74,33 @@ const ajvOnFirstUse = {
         ? { path: path.resolve('src/hosts/mcp/ajvOnFirstUse.ts') }
         : undefined,
     );
+    // Ajv and its formats (~135 KB minified) are a bundle of their own, so even their source stays
+    // out of every server that never elicits input.
+    build.onResolve({ filter: /^@modelcontextprotocol\/sdk\/validation\/ajv$/ }, (args) =>
+      args.importer === path.resolve('src/hosts/mcp/ajvOnFirstUse.ts')
+        ? { path: './ajv.js', external: true }
+        : undefined,
+    );
+  },
+};
+
+// The SDK takes tool schemas of zod 3 or 4; every schema here is zod 4, so its zod 3 runtime and
+// converter (~80 KB, built at load) are replaced by stand-ins that refuse with a clear error.
+const zodFourOnly = {
+  name: 'zod-four-only',
+  setup(build) {
+    build.onResolve({ filter: /^(zod\/v3|zod-to-json-schema)$/ }, (args) =>
+      args.importer.includes(`${path.sep}@modelcontextprotocol${path.sep}`)
+        ? { path: args.path, namespace: 'zod-four-only' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-four-only' }, (args) => ({
+      contents: `export function ${args.path === 'zod/v3' ? 'object' : 'zodToJsonSchema'}() {
+  throw new Error('coord mcp is built for zod 4 schemas only');
+}
+`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -183,7 +210,23 @@ const targets = [
     mainFields: nodeMainFields,
     format: 'cjs',
     target: 'node20',
-    plugins: [octokitAsSiblingBundle, ajvOnFirstUse, zodInEnglishOnly, cryptoOnFirstUse],
+    plugins: [
+      octokitAsSiblingBundle,
+      ajvOnFirstUse,
+      zodInEnglishOnly,
+      zodFourOnly,
+      cryptoOnFirstUse,
+    ],
+  },
+  {
+    // The SDK's Ajv validator, required by `dist/mcp.js` on the first schema it checks.
+    ...common,
+    entryPoints: ['src/hosts/mcp/ajvBundle.ts'],
+    outfile: 'dist/ajv.js',
+    platform: 'node',
+    mainFields: nodeMainFields,
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,

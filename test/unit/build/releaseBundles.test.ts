@@ -1,7 +1,8 @@
 // The `coord` and `coord mcp` bundles as the release builds them (esbuild.js), run as an agent
 // runs them: `coord mcp` loads the server's bundle and not the CLI's, Octokit comes from its own
 // bundle on the first GitHub request, and the MCP server, built without zod's other languages and
-// with Ajv and Node's crypto loaded on first use, still answers, explains bad arguments and writes.
+// without zod 3, with Ajv (from its own bundle) and Node's crypto loaded on first use, still
+// answers, explains bad arguments and writes.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { createTempRepo, type TempRepo } from '../../support/tempRepo';
 
 const run = promisify(execFile);
 const TOKEN = 'ghp_BundleTestToken0123456789abcdefXYZ7';
-const BUNDLES = ['dist/cli.js', 'dist/coord.js', 'dist/mcp.js', 'dist/octokit.js'];
+const BUNDLES = ['dist/cli.js', 'dist/coord.js', 'dist/mcp.js', 'dist/octokit.js', 'dist/ajv.js'];
 
 describe('the release bundles of coord and coord mcp', function () {
   this.timeout(120_000);
@@ -28,7 +29,7 @@ describe('the release bundles of coord and coord mcp', function () {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
     const { targets } = require('../../../esbuild.js') as { targets: BuildOptions[] };
     const chosen = targets.filter((target) => BUNDLES.includes(target.outfile ?? ''));
-    assert.equal(chosen.length, BUNDLES.length, 'esbuild.js builds the four bundles');
+    assert.equal(chosen.length, BUNDLES.length, 'esbuild.js builds the five bundles');
     await Promise.all(
       chosen.map((target) =>
         build({
@@ -103,6 +104,26 @@ describe('the release bundles of coord and coord mcp', function () {
     } finally {
       await client.close();
     }
+  });
+
+  it("keep zod 3 out of coord mcp, and Ajv's code in its own bundle, whose validator works", () => {
+    const mcp = readFileSync(join(out, 'mcp.js'), 'utf8');
+    assert.equal(mcp.includes('ZodNativeEnum'), false, 'mcp.js holds no zod 3');
+    assert.ok(mcp.includes('require("./ajv.js")'), 'mcp.js requires ./ajv.js');
+    assert.equal(mcp.includes('strictSchema'), false, 'mcp.js holds no Ajv');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle
+    const { AjvJsonSchemaValidator } = require(join(out, 'ajv.js')) as {
+      AjvJsonSchemaValidator: new () => {
+        getValidator(schema: object): (input: unknown) => { valid: boolean };
+      };
+    };
+    const check = new AjvJsonSchemaValidator().getValidator({
+      type: 'object',
+      properties: { email: { type: 'string', format: 'email' } },
+      required: ['email'],
+    });
+    assert.equal(check({ email: 'ada@example.com' }).valid, true);
+    assert.equal(check({ email: 'not an address' }).valid, false);
   });
 
   it("coord mcp loads the server bundle only, and Node's crypto only for its first write", async () => {
