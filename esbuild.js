@@ -29,7 +29,7 @@ const common = {
 const nodeMainFields = ['module', 'main'];
 
 // The `coord mcp` server (the MCP SDK and its validators, ~1.7 MB unminified) is its own bundle,
-// loaded by `dist/cli.js` only when that command runs, so every other command starts as before.
+// loaded by the CLI bundle only when that command runs, so every other command starts as before.
 const mcpServerAsSiblingBundle = {
   name: 'mcp-server-as-sibling-bundle',
   setup(build) {
@@ -40,9 +40,21 @@ const mcpServerAsSiblingBundle = {
   },
 };
 
+// `dist/cli.js` is only the `coord` entry: `coord mcp` (one per agent, for hours) requires the
+// server's bundle and nothing of the CLI's, whose source V8 would otherwise keep (~2 MB a server
+// with what its modules build at load); every other command requires the CLI bundle.
+const commandsAsSiblingBundles = {
+  name: 'commands-as-sibling-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/main$/ }, () => ({ path: './coord.js', external: true }));
+    build.onResolve({ filter: /^\.\.\/mcp\/main$/ }, () => ({ path: './mcp.js', external: true }));
+  },
+};
+
 // Every agent runs its own `coord mcp`, so what that process loads at start is kept small:
 // Octokit (both bundles) comes from `dist/octokit.js` on the first GitHub request, Ajv (used by the
-// SDK only to elicit input) on its first schema, and zod's error messages in English only.
+// SDK only to elicit input) from `dist/ajv.js` on its first schema, Node's crypto on its first
+// call, zod's error messages in English only, and no zod 3.
 const octokitAsSiblingBundle = {
   name: 'octokit-as-sibling-bundle',
   setup(build) {
@@ -62,6 +74,58 @@ const ajvOnFirstUse = {
         ? { path: path.resolve('src/hosts/mcp/ajvOnFirstUse.ts') }
         : undefined,
     );
+    // Ajv and its formats (~135 KB minified) are a bundle of their own, so even their source stays
+    // out of every server that never elicits input.
+    build.onResolve({ filter: /^@modelcontextprotocol\/sdk\/validation\/ajv$/ }, (args) =>
+      args.importer === path.resolve('src/hosts/mcp/ajvOnFirstUse.ts')
+        ? { path: './ajv.js', external: true }
+        : undefined,
+    );
+  },
+};
+
+// The SDK takes tool schemas of zod 3 or 4; every schema here is zod 4, so its zod 3 runtime and
+// converter (~80 KB, built at load) are replaced by stand-ins that refuse with a clear error.
+const zodFourOnly = {
+  name: 'zod-four-only',
+  setup(build) {
+    build.onResolve({ filter: /^(zod\/v3|zod-to-json-schema)$/ }, (args) =>
+      args.importer.includes(`${path.sep}@modelcontextprotocol${path.sep}`)
+        ? { path: args.path, namespace: 'zod-four-only' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-four-only' }, (args) => ({
+      contents: `export function ${args.path === 'zod/v3' ? 'object' : 'zodToJsonSchema'}() {
+  throw new Error('coord mcp is built for zod 4 schemas only');
+}
+`,
+      loader: 'js',
+    }));
+  },
+};
+
+// Node's crypto module costs a server ~2.7 MB (OpenSSL's start and its many modules) while only
+// writes use it (lock and scratch file names, folder stamps): our modules get its functions through
+// stand-ins that require it on the first call. A name missing here fails the build.
+const CRYPTO_ON_FIRST_USE = ['randomBytes', 'createHash'];
+const cryptoOnFirstUse = {
+  name: 'crypto-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /^node:crypto$/ }, (args) =>
+      args.importer.startsWith(path.resolve('src') + path.sep)
+        ? { path: 'node:crypto', namespace: 'crypto-on-first-use' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'crypto-on-first-use' }, () => ({
+      contents: [
+        'let crypto;',
+        "const load = () => (crypto ??= require('node:crypto'));",
+        ...CRYPTO_ON_FIRST_USE.map(
+          (name) => `export function ${name}(...args) { return load().${name}(...args); }`,
+        ),
+      ].join('\n'),
+      loader: 'js',
+    }));
   },
 };
 
@@ -120,24 +184,49 @@ const targets = [
   },
   {
     ...common,
-    entryPoints: ['src/hosts/cli/main.ts'],
+    entryPoints: ['src/hosts/cli/bin.ts'],
     outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [commandsAsSiblingBundles],
+  },
+  {
+    ...common,
+    entryPoints: ['src/hosts/cli/main.ts'],
+    outfile: 'dist/coord.js',
     platform: 'node',
     mainFields: nodeMainFields,
     format: 'cjs',
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
     plugins: [mcpServerAsSiblingBundle, octokitAsSiblingBundle],
   },
   {
     ...common,
-    entryPoints: ['src/hosts/mcp/stdioServer.ts'],
+    entryPoints: ['src/hosts/mcp/main.ts'],
     outfile: 'dist/mcp.js',
     platform: 'node',
     mainFields: nodeMainFields,
     format: 'cjs',
     target: 'node20',
-    plugins: [octokitAsSiblingBundle, ajvOnFirstUse, zodInEnglishOnly],
+    plugins: [
+      octokitAsSiblingBundle,
+      ajvOnFirstUse,
+      zodInEnglishOnly,
+      zodFourOnly,
+      cryptoOnFirstUse,
+    ],
+  },
+  {
+    // The SDK's Ajv validator, required by `dist/mcp.js` on the first schema it checks.
+    ...common,
+    entryPoints: ['src/hosts/mcp/ajvBundle.ts'],
+    outfile: 'dist/ajv.js',
+    platform: 'node',
+    mainFields: nodeMainFields,
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,
@@ -221,7 +310,7 @@ async function main() {
   await Promise.all(targets.map((t) => esbuild.build(t)));
   if (production) {
     // Development bundles keep comments, which may spell anything.
-    assertOneByteSource(['dist/cli.js', 'dist/mcp.js']);
+    assertOneByteSource(['dist/cli.js', 'dist/coord.js', 'dist/mcp.js']);
   }
   fs.chmodSync('dist/cli.js', 0o755);
   copyStaticAssets();

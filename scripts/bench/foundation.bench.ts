@@ -16,7 +16,7 @@ const BUNDLES = [
   ['extension', 'dist/extension.js'],
   ['github (loaded on first use)', 'dist/github.js'],
   ['snapshots (loaded on first capture)', 'dist/snapshots.js'],
-  ['cli', 'dist/cli.js'],
+  ['cli', 'dist/coord.js'],
   ['webview', 'dist/webview/dashboard.js'],
 ] as const;
 

@@ -1,7 +1,6 @@
-import { CoordinatorError, type CoordinatorErrorCode } from '../../kernel/errors/coordinatorError';
 import { ExitCode, type CliCommand, type CliContext } from '../../features/common/cli/command';
-import { failureLine, isBug } from '../../features/common/cli/failureMessage';
-import { outputStream } from '../../features/common/cli/print/outputStream';
+import { exitWith, processContext } from '../../features/common/cli/processRun';
+import { runCommand } from '../../features/common/cli/runCommand';
 
 /** One line per command; each module exports `command: CliCommand`. */
 const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
@@ -44,47 +43,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     return ExitCode.usage;
   }
   const { command } = await load();
-  try {
-    return await command.run(args, context);
-  } catch (error) {
-    return reportFailure(error, command, context);
-  }
-}
-
-/** Exit codes other than 1 (a command that could not do what was asked), by error code. */
-const EXIT_CODES: Partial<Record<CoordinatorErrorCode, number>> = {
-  helpRequested: ExitCode.ok,
-  usage: ExitCode.usage,
-  invalidValue: ExitCode.usage,
-  unknownGuardrail: ExitCode.usage,
-};
-
-/** Prints one line for an expected failure (its usage too for bad arguments); a bug keeps its stack. */
-function reportFailure(error: unknown, command: CliCommand, context: CliContext): number {
-  if (CoordinatorError.is(error)) {
-    const exitCode = EXIT_CODES[error.code] ?? ExitCode.failed;
-    if (error.code === 'helpRequested') {
-      context.stdout(`usage: ${command.usage}\n`);
-    } else if (exitCode === ExitCode.usage) {
-      context.stderr(`coord: ${error.message}\nusage: ${command.usage}\n`);
-    } else if (error.code === 'gateRefused') {
-      context.stderr(
-        `coord: ${error.message} Use --force to go ahead anyway; it is recorded on the task.\n`,
-      );
-    } else {
-      context.stderr(`coord: ${error.message}\n`);
-    }
-    return exitCode;
-  }
-  if (!isBug(error)) {
-    context.stderr(`coord: ${failureLine(error as Error)}\n`);
-  } else {
-    const message = error instanceof Error ? error.message : String(error);
-    context.stderr(
-      `coord: unexpected error: ${error instanceof Error && error.stack ? error.stack : message}\n`,
-    );
-  }
-  return ExitCode.failed;
+  return runCommand(command, args, context);
 }
 
 async function helpText(): Promise<string> {
@@ -96,28 +55,11 @@ async function helpText(): Promise<string> {
   return `${lines.join('\n')}\n`;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** `coord` in this process: runs the command its arguments name and exits with its code. */
+export function runCliFromProcess(argv: string[]): void {
+  exitWith(runCli(argv, processContext()));
 }
 
 if (require.main === module) {
-  runCli(process.argv.slice(2), {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: outputStream(process.stdout),
-    stderr: outputStream(process.stderr),
-    readStdin: () => readAll(process.stdin),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`coord: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = ExitCode.failed;
-    },
-  );
+  runCliFromProcess(process.argv.slice(2));
 }

@@ -6,8 +6,8 @@ import type {
 
 /**
  * Takes the place of the SDK's Ajv validator in the `coord mcp` bundle (esbuild.js): Ajv and its
- * formats load on the first schema the server checks, which it does only when it elicits input
- * from the user, not in every agent's server at start.
+ * formats load (from their own bundle, `dist/ajv.js`) on the first schema the server checks, which
+ * it does only when it elicits input from the user, not in every agent's server at start.
  */
 export class AjvJsonSchemaValidator implements jsonSchemaValidator {
   private loaded: jsonSchemaValidator | undefined;

@@ -1,6 +1,7 @@
 import { worktreeTopLevel } from '../../platform/git';
 import { AGENT_TASK_ENV } from '../../platform/identity/actor';
 import { ALLOW_OTHER_TASKS_SETTING } from '../../features/agents/model/mcpSettings';
+import { withoutMcpRuntimeEnv } from '../../features/agents/model/mcpRuntimeFlags';
 import { readRepositorySettings } from '../../platform/settings/repositorySettings';
 import { readFolderSettings } from '../../platform/settings/settingsFiles';
 import { trustOf } from '../../platform/trust/trustStore';
@@ -17,6 +18,7 @@ export const command: CliCommand = {
     `  or ${ALLOW_OTHER_TASKS_SETTING} in the folder's .vscode/settings.json.\n` +
     "  The acting agent is COORD_AGENT, else the MCP client's name.",
   async run(args, context) {
+    keepAllocatorSettingToThisProcess();
     const { values } = parseCommandArgs(args, {
       ...FILE_OPTION,
       'allow-other-tasks': { type: 'boolean' },
@@ -43,3 +45,13 @@ export const command: CliCommand = {
     return ExitCode.ok;
   },
 };
+
+/** The commands the server runs (git, guardrails) get the caller's GLIBC_TUNABLES, not the server's. */
+function keepAllocatorSettingToThisProcess(): void {
+  const tunables = withoutMcpRuntimeEnv(process.env.GLIBC_TUNABLES);
+  if (tunables === undefined) {
+    delete process.env.GLIBC_TUNABLES;
+  } else {
+    process.env.GLIBC_TUNABLES = tunables;
+  }
+}

@@ -7,7 +7,10 @@ import {
   ensureRepoLauncher,
   installLauncher,
 } from '../../../src/features/agents/launcher/coordLauncher';
-import { MCP_RUNTIME_FLAGS } from '../../../src/features/agents/model/mcpRuntimeFlags';
+import {
+  MCP_RUNTIME_ENV,
+  MCP_RUNTIME_FLAGS,
+} from '../../../src/features/agents/model/mcpRuntimeFlags';
 import { createTempRepo } from '../../support/tempRepo';
 import { CLI, TSX_LOADER } from '../cli/runCoord';
 
@@ -97,27 +100,49 @@ describe('the coord launcher (real sh, real node)', function () {
     }
   });
 
-  it("starts coord mcp, and only coord mcp, with the server's V8 memory options", async () => {
+  it("starts coord mcp, and only coord mcp, with the server's V8 memory options and allocator setting", async () => {
     const script = join(root, 'ext', 'dist', 'cli.js');
     mkdirSync(join(script, '..'), { recursive: true });
     writeFileSync(
       script,
-      'process.stdout.write(JSON.stringify({ execArgv: process.execArgv, args: process.argv.slice(2), wasm: typeof WebAssembly }));',
+      'process.stdout.write(JSON.stringify({ execArgv: process.execArgv, args: process.argv.slice(2), wasm: typeof WebAssembly, tunables: process.env.GLIBC_TUNABLES ?? null }));',
     );
     const installed = await installLauncher(join(root, 'bin'), [process.execPath, script]);
-    const run = (args: string[]) => {
+    const run = (args: string[], env: Record<string, string> = {}) => {
       const ran = spawnSync(installed.path, args, {
         encoding: 'utf8',
-        env: { PATH: '/usr/bin:/bin' },
+        env: { PATH: '/usr/bin:/bin', ...env },
       });
       assert.equal(ran.status, 0, ran.stderr);
       assert.equal(ran.stderr, '');
-      return JSON.parse(ran.stdout) as { execArgv: string[]; args: string[]; wasm: string };
+      return JSON.parse(ran.stdout) as {
+        execArgv: string[];
+        args: string[];
+        wasm: string;
+        tunables: string | null;
+      };
     };
     const args = ['mcp', '--file', join(root, 'plan with space.json')];
     // This Node takes them without a word, and keeps WebAssembly (which fetch needs).
-    assert.deepEqual(run(args), { execArgv: MCP_RUNTIME_FLAGS, args, wasm: 'object' });
-    assert.deepEqual(run(['list', 'mcp']), { execArgv: [], args: ['list', 'mcp'], wasm: 'object' });
+    assert.deepEqual(run(args), {
+      execArgv: MCP_RUNTIME_FLAGS,
+      args,
+      wasm: 'object',
+      tunables: MCP_RUNTIME_ENV.GLIBC_TUNABLES,
+    });
+    assert.deepEqual(run(['list', 'mcp']), {
+      execArgv: [],
+      args: ['list', 'mcp'],
+      wasm: 'object',
+      tunables: null,
+    });
+    // The caller's own allocator settings stay, the server's comes after them.
+    const own = 'glibc.malloc.arena_max=2';
+    assert.equal(
+      run(args, { GLIBC_TUNABLES: own }).tunables,
+      `${own}:${MCP_RUNTIME_ENV.GLIBC_TUNABLES}`,
+    );
+    assert.equal(run(['list'], { GLIBC_TUNABLES: own }).tunables, own);
     assert.match(
       readFileSync(join(root, 'bin', 'coord.cmd'), 'utf8'),
       new RegExp(`if /i "%~1"=="mcp" set "flags=${MCP_RUNTIME_FLAGS.join(' ')}"`),

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { mcpServerLaunches } from '../../../src/features/agents/model/mcpLaunch';
-import { MCP_RUNTIME_FLAGS } from '../../../src/features/agents/model/mcpRuntimeFlags';
+import {
+  MCP_RUNTIME_ENV,
+  MCP_RUNTIME_FLAGS,
+  withoutMcpRuntimeEnv,
+} from '../../../src/features/agents/model/mcpRuntimeFlags';
 import { ALLOW_OTHER_TASKS_SETTING } from '../../../src/features/agents/model/mcpSettings';
 import { Settings } from '../../../src/features/common/vscode/constants';
 import { createTempRepo, type TempRepo } from '../../support/tempRepo';
@@ -54,6 +58,7 @@ describe("the editor's MCP server definition starts a working coord mcp", functi
     );
     assert.ok(launch);
     assert.equal(launch.label, 'Agent Coordinator');
+    assert.deepEqual(launch.env, { ELECTRON_RUN_AS_NODE: '1', ...MCP_RUNTIME_ENV });
     const client = new Client({ name: 'editor', version: '1.0.0' });
     await client.connect(
       new StdioClientTransport({
@@ -71,6 +76,22 @@ describe("the editor's MCP server definition starts a working coord mcp", functi
     } finally {
       await client.close();
     }
+  });
+});
+
+describe("the server's allocator setting", () => {
+  it('is taken out of the GLIBC_TUNABLES the commands a server runs inherit, and only it', () => {
+    const own = MCP_RUNTIME_ENV.GLIBC_TUNABLES;
+    assert.equal(withoutMcpRuntimeEnv(own), undefined);
+    assert.equal(withoutMcpRuntimeEnv(undefined), undefined);
+    assert.equal(
+      withoutMcpRuntimeEnv(`glibc.malloc.arena_max=2:${own}`),
+      'glibc.malloc.arena_max=2',
+    );
+    assert.equal(
+      withoutMcpRuntimeEnv('glibc.malloc.mmap_threshold=65536'),
+      'glibc.malloc.mmap_threshold=65536',
+    );
   });
 });
 

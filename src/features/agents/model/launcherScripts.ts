@@ -5,7 +5,7 @@
  * name the launcher keep working across extension updates.
  */
 
-import { MCP_RUNTIME_FLAGS } from './mcpRuntimeFlags';
+import { MCP_MALLOC_TUNABLE, MCP_RUNTIME_FLAGS } from './mcpRuntimeFlags';
 
 export const LAUNCHER_NAME = 'coord';
 export const LAUNCHER_CMD_NAME = 'coord.cmd';
@@ -27,7 +27,8 @@ export function parseLauncherTarget(text: string): string[] {
  * POSIX sh. The target's words go before the caller's arguments; a script named there that is gone
  * (an extension updated while the editor was closed) gets one line saying how to fix it.
  * `ELECTRON_RUN_AS_NODE` makes a desktop editor's runtime behave as Node; Node ignores it. A
- * `coord mcp` (what agents' MCP configs run) gets the server's V8 memory options.
+ * `coord mcp` (what agents' MCP configs run) gets the server's V8 memory options and its glibc
+ * allocator setting, after any the caller set.
  */
 export const POSIX_LAUNCHER = `#!/bin/sh
 # coord launcher written by Agent Coordinator: runs the coord named in coord-target beside it,
@@ -64,6 +65,8 @@ if [ ! -x "$program" ]; then
 fi
 if [ "$subcommand" = mcp ]; then
   set -- ${MCP_RUNTIME_FLAGS.join(' ')} "$@"
+  GLIBC_TUNABLES="\${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}${MCP_MALLOC_TUNABLE}"
+  export GLIBC_TUNABLES
 fi
 ELECTRON_RUN_AS_NODE=1 exec "$program" "$@"
 `;

@@ -1,4 +1,4 @@
-import { MCP_RUNTIME_FLAGS } from './mcpRuntimeFlags';
+import { MCP_RUNTIME_ENV, MCP_RUNTIME_FLAGS } from './mcpRuntimeFlags';
 
 /** How an editor starts `coord mcp` for one workspace folder that has a plan. */
 export interface McpLaunch {
@@ -20,7 +20,7 @@ export interface PlanFolder {
 /**
  * One server per folder with a plan, run by the editor's own runtime: `ELECTRON_RUN_AS_NODE`
  * makes a desktop VS Code's executable behave as Node (plain Node ignores it), which takes the
- * server's V8 options as Node does.
+ * server's V8 options and allocator setting as Node does.
  */
 export function mcpServerLaunches(
   folders: readonly PlanFolder[],
@@ -39,6 +39,6 @@ export function mcpServerLaunches(
       ...(folder.allowOtherTasks ? ['--allow-other-tasks'] : []),
     ],
     cwd: folder.path,
-    env: { ELECTRON_RUN_AS_NODE: '1' },
+    env: { ELECTRON_RUN_AS_NODE: '1', ...MCP_RUNTIME_ENV },
   }));
 }
