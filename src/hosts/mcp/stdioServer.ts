@@ -3,6 +3,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { Actor } from '../../kernel/edits/types';
 import { resolveActor } from '../../platform/identity/actor';
 import { TaskFileStore } from '../../platform/taskfile/store';
+import { collectWhenIdle } from './collectWhenIdle';
 import { createCoordinatorServer } from '../../features/agents/mcp/createServer';
 import { cachedPlanReader } from '../../features/agents/mcp/planCache';
 import { mcpPullRequestReviews } from '../../features/agents/mcp/mcpPullRequestReviews';
@@ -52,7 +53,14 @@ export async function serveOverStdio(options: StdioServerOptions): Promise<void>
   const closed = new Promise<void>((resolve) => {
     server.server.onclose = resolve;
   });
-  await server.connect(new StdioServerTransport());
+  const transport = new StdioServerTransport();
+  await server.connect(transport);
+  const handle = transport.onmessage;
+  const collect = collectWhenIdle();
+  transport.onmessage = (message) => {
+    handle?.(message);
+    collect();
+  };
   const close = () => void server.close();
   process.stdin.once('end', close);
   process.stdin.once('close', close);
