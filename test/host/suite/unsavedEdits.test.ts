@@ -54,9 +54,15 @@ describe('unsaved edits of the task file and agents writing it', () => {
   beforeEach(async () => {
     document = await vscode.workspace.openTextDocument(session.taskFile!);
     await vscode.window.showTextDocument(document);
+    if (document.getText() !== onDisk(session)) {
+      // The previous test's document can outlive its editor, and on a loaded machine VS Code's own
+      // file watcher may take its time to reload it after the restore: reading the disk is asked.
+      await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);
+    }
     await waitFor(
       () => !document.isDirty && document.getText() === onDisk(session),
       'the document shows the file as it is on disk',
+      MERGE_WAIT_MS,
     );
   });
 
