@@ -57,8 +57,9 @@ export class TaskFileStore {
     private readonly options: TaskFileStoreOptions = {},
   ) {}
 
+  /** The file read; the same result as the last read or write when the text has not changed since. */
   async read(): Promise<LoadedTaskFile> {
-    return this.remember(await readStable(this.filePath));
+    return this.remember(await readStable(this.filePath, { known: this.last }));
   }
 
   apply(edits: TaskEdit | TaskEdit[]): Promise<LoadedTaskFile> {

@@ -55,6 +55,25 @@ describe('TaskFileStore', () => {
     assert.deepEqual(readdirSync(dir), ['task_status.json']);
   });
 
+  it('reads an unchanged file as the result it last read or wrote, and a changed one afresh', async () => {
+    const store = new TaskFileStore(file);
+    const first = await store.read();
+    assert.equal(await store.read(), first, 'the same text, the same result');
+    const written = await store.apply({
+      kind: 'setStatus',
+      taskKey: 'task2_golden_tokens',
+      status: 'in_progress',
+    });
+    assert.equal(await store.read(), written, 'the text it wrote');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"in_progress"', '"blocked"'));
+    const changed = await store.read();
+    assert.notEqual(changed, written);
+    const fresh = loadTaskFile(readFileSync(file, 'utf8'));
+    assert.equal(changed.text, fresh.text);
+    assert.deepEqual(changed.diagnostics, fresh.diagnostics);
+    assert.deepEqual(changed.model!.tasks, fresh.model!.tasks);
+  });
+
   it('never writes a file that does not parse', async () => {
     const broken = readFileSync(file, 'utf8').replace('"priority": "low"', '"priority": low');
     writeFileSync(file, broken);
