@@ -204,13 +204,18 @@ async function fleetFigures(name: string, node: string, repo: string): Promise<v
 const median = (runs: ServerFigures[], pick: (run: ServerFigures) => number) =>
   percentile(runs.map(pick), 0.5);
 
+interface Runtime {
+  name: string;
+  bin: string;
+}
+
 /**
  * On this Node and the newest VS Code's, fresh servers with the options every `coord mcp` gets
  * (MCP_RUNTIME_FLAGS, MCP_RUNTIME_ENV) against the same servers without them, alternating: RSS
  * after the first tool list and after READS reads against the 60 MB budget, the first list against
  * 300 ms.
  */
-async function startFigures(repo: string): Promise<void> {
+async function startFigures(repo: string): Promise<Runtime[]> {
   const { VSCODE_TARGETS } = await loadHarness<{ VSCODE_TARGETS: { node?: string }[] }>(
     'versions.mjs',
   );
@@ -220,7 +225,7 @@ async function startFigures(repo: string): Promise<void> {
   const newest = VSCODE_TARGETS.map((target) => target.node)
     .filter((node): node is string => node !== undefined)
     .at(-1);
-  const runtimes = [{ name: `Node ${process.versions.node}`, bin: process.execPath }];
+  const runtimes: Runtime[] = [{ name: `Node ${process.versions.node}`, bin: process.execPath }];
   if (newest && existsSync(nodeInstall(newest).bin)) {
     runtimes.push({ name: `Node ${newest} (newest VS Code)`, bin: nodeInstall(newest).bin });
   } else {
@@ -254,6 +259,90 @@ async function startFigures(repo: string): Promise<void> {
       `mcp: ${runtime.name}: first tool list p50 ${list.toFixed(0)} ms (budget 300 ms) ${list <= 300 ? 'OK' : 'OVER'}, ratio ${(list / median(without, (run) => run.list)).toFixed(2)} to no options; show_task p50 ${read.toFixed(2)} ms (target 20 ms) ${read <= 20 ? 'OK' : 'OVER'}, ratio ${(read / median(without, (run) => run.readP50)).toFixed(2)}`,
     );
   }
+  return runtimes;
+}
+
+/**
+ * One server on `runtime` answering reads, then UPDATE_BLOCKS blocks of update_task calls, each
+ * followed by as many in-process `coord set` runs (so the server reads the file others changed):
+ * RSS right after the updates and once its collection has run; with `latencies`, the first list,
+ * the read round trip and the update ratio too.
+ */
+async function updateFigures(repo: string, runtime: Runtime, latencies: boolean): Promise<void> {
+  const spawned = performance.now();
+  const transport = new StdioClientTransport({
+    command: runtime.bin,
+    args: [...MCP_RUNTIME_FLAGS, cliBundle, 'mcp'],
+    cwd: repo,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      COORD_TASK: 'task1',
+      COORD_AGENT: 'bench',
+      ...MCP_RUNTIME_ENV,
+    },
+  });
+  const client = new Client({ name: 'bench', version: '1.0.0' });
+  await client.connect(transport);
+  const { tools } = await client.listTools();
+  const firstList = performance.now() - spawned;
+  const reads = await showTaskReads(client);
+
+  const context = {
+    cwd: repo,
+    env: process.env,
+    stdout: () => undefined,
+    stderr: (text: string) => process.stderr.write(text),
+  };
+  const mcpUpdates: number[] = [];
+  const cliUpdates: number[] = [];
+  let n = 0;
+  for (let block = 0; block < UPDATE_BLOCKS; block++) {
+    for (let i = 0; i < UPDATES_PER_BLOCK; i++) {
+      const started = performance.now();
+      const result = await client.callTool({
+        name: 'update_task',
+        arguments: { note: `mcp ${n++}` },
+      });
+      mcpUpdates.push(performance.now() - started);
+      if (result.isError) {
+        throw new Error(JSON.stringify(result.content));
+      }
+    }
+    for (let i = 0; i < UPDATES_PER_BLOCK; i++) {
+      const started = performance.now();
+      const code = await runCli(['set', 'task1', '--note', `cli ${n++}`], context);
+      cliUpdates.push(performance.now() - started);
+      if (code !== 0) {
+        throw new Error(`coord set exited ${code}`);
+      }
+    }
+  }
+  // Each write reads and checks the plan; its garbage stays until the server's collection a
+  // second later, so the figure right after a burst of writes is shown beside the settled one.
+  const afterUpdates = memoryOf(transport.pid);
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  const settled = memoryOf(transport.pid);
+  await client.close();
+
+  const verdict = (mb: number) => (mb <= 60 ? 'OK' : 'OVER');
+  console.log(
+    `mcp: ${runtime.name}: server RSS right after ${UPDATE_BLOCKS * UPDATES_PER_BLOCK} update_task calls (and as many coord set beside them) ${afterUpdates.rss.toFixed(1)} MB (budget 60 MB) ${verdict(afterUpdates.rss)}, ${afterUpdates.anon.toFixed(1)} MB of it anonymous; 2.5 s later ${settled.rss.toFixed(1)} MB ${verdict(settled.rss)}`,
+  );
+  if (!latencies) {
+    return;
+  }
+  const readP50 = percentile(reads, 0.5);
+  const ratio = percentile(mcpUpdates, 0.5) / percentile(cliUpdates, 0.5);
+  console.log(
+    `mcp: ${tools.length} tools; first tool list ${firstList.toFixed(0)} ms after spawn (budget 300 ms)`,
+  );
+  console.log(
+    `mcp: show_task round trip on ${TASKS} tasks p50 ${readP50.toFixed(1)} ms, p95 ${percentile(reads, 0.95).toFixed(1)} ms (target p50 <= 20 ms) ${readP50 <= 20 ? 'OK' : 'OVER'}`,
+  );
+  console.log(
+    `mcp: update_task p50 ${percentile(mcpUpdates, 0.5).toFixed(1)} ms vs coord set in-process p50 ${percentile(cliUpdates, 0.5).toFixed(1)} ms: ratio ${ratio.toFixed(2)} (target <= 3) ${ratio <= 3 ? 'OK' : 'OVER'}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -270,77 +359,10 @@ async function main(): Promise<void> {
   git('-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'plan');
 
   try {
-    await startFigures(repo);
-    const spawned = performance.now();
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: [...MCP_RUNTIME_FLAGS, cliBundle, 'mcp'],
-      cwd: repo,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        COORD_TASK: 'task1',
-        COORD_AGENT: 'bench',
-        ...MCP_RUNTIME_ENV,
-      },
-    });
-    const client = new Client({ name: 'bench', version: '1.0.0' });
-    await client.connect(transport);
-    const { tools } = await client.listTools();
-    const firstList = performance.now() - spawned;
-    const reads = await showTaskReads(client);
-
-    const context = {
-      cwd: repo,
-      env: process.env,
-      stdout: () => undefined,
-      stderr: (text: string) => process.stderr.write(text),
-    };
-    const mcpUpdates: number[] = [];
-    const cliUpdates: number[] = [];
-    let n = 0;
-    for (let block = 0; block < UPDATE_BLOCKS; block++) {
-      for (let i = 0; i < UPDATES_PER_BLOCK; i++) {
-        const started = performance.now();
-        const result = await client.callTool({
-          name: 'update_task',
-          arguments: { note: `mcp ${n++}` },
-        });
-        mcpUpdates.push(performance.now() - started);
-        if (result.isError) {
-          throw new Error(JSON.stringify(result.content));
-        }
-      }
-      for (let i = 0; i < UPDATES_PER_BLOCK; i++) {
-        const started = performance.now();
-        const code = await runCli(['set', 'task1', '--note', `cli ${n++}`], context);
-        cliUpdates.push(performance.now() - started);
-        if (code !== 0) {
-          throw new Error(`coord set exited ${code}`);
-        }
-      }
+    const runtimes = await startFigures(repo);
+    for (const [index, runtime] of runtimes.entries()) {
+      await updateFigures(repo, runtime, index === 0);
     }
-    // Beside the budget's figures above (a server that only reads): each write reads and checks the
-    // whole plan, whose garbage the heap holds until the server's collection a second later.
-    const afterUpdates = memoryOf(transport.pid);
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    const settled = memoryOf(transport.pid);
-    await client.close();
-
-    const readP50 = percentile(reads, 0.5);
-    const ratio = percentile(mcpUpdates, 0.5) / percentile(cliUpdates, 0.5);
-    console.log(
-      `mcp: ${tools.length} tools; first tool list ${firstList.toFixed(0)} ms after spawn (budget 300 ms)`,
-    );
-    console.log(
-      `mcp: show_task round trip on ${TASKS} tasks p50 ${readP50.toFixed(1)} ms, p95 ${percentile(reads, 0.95).toFixed(1)} ms (target p50 <= 20 ms) ${readP50 <= 20 ? 'OK' : 'OVER'}`,
-    );
-    console.log(
-      `mcp: Node ${process.versions.node}: server RSS right after ${UPDATE_BLOCKS * UPDATES_PER_BLOCK} update_task calls ${afterUpdates.rss.toFixed(1)} MB (budget 60 MB) ${afterUpdates.rss <= 60 ? 'OK' : 'OVER'}, ${afterUpdates.anon.toFixed(1)} MB of it anonymous; 2.5 s later ${settled.rss.toFixed(1)} MB ${settled.rss <= 60 ? 'OK' : 'OVER'}`,
-    );
-    console.log(
-      `mcp: update_task p50 ${percentile(mcpUpdates, 0.5).toFixed(1)} ms vs coord set in-process p50 ${percentile(cliUpdates, 0.5).toFixed(1)} ms: ratio ${ratio.toFixed(2)} (target <= 3) ${ratio <= 3 ? 'OK' : 'OVER'}`,
-    );
   } finally {
     rmSync(parent, { recursive: true, force: true });
   }
