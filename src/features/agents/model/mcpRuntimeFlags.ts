@@ -11,8 +11,9 @@
  *   few hundred reads have warmed them up; a read answers in well under a millisecond without them.
  * - `--no-sparkplug`: nor the baseline compiler, whose code adds ~1 MB over the same reads (seen
  *   once the allocator setting below made starts comparable); reads stay at ~0.3 ms.
- * - `--expose-gc`: the server collects its garbage a second after it worked (collectWhenIdle.ts)
- *   instead of holding a write's garbage until V8's own reducer runs eight seconds later.
+ * - `--expose-gc`: the server collects its garbage soon after it works and once it stops
+ *   (collectWhenIdle.ts), instead of holding a write's garbage until V8's own reducer runs eight
+ *   seconds later.
  *
  * Not `--lite-mode` or `--jitless`: both remove WebAssembly, which Node's `fetch` (llhttp) needs
  * for GitHub requests. Not `NODE_OPTIONS`: it refuses the compiler flags and would reach every
