@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { dashboardFrame, runPaletteCommand } from './dashboardUi';
 import { foldTopGroups, unfoldGroup, widenAndHover } from './treeHover';
 import { workbench } from './support/context';
@@ -17,8 +17,9 @@ interface DemoGitHub {
 }
 
 /** What the terminals show, as one line (the DOM renderer wraps long lines). */
-async function terminalText(page: Page): Promise<string> {
-  const texts = await page.locator('.xterm-rows').allInnerTexts();
+/** The text of one terminal, as the DOM renderer shows it. */
+async function terminalText(terminal: Locator): Promise<string> {
+  const texts = await terminal.locator('.xterm-rows').allInnerTexts();
   return texts.join(' ').replace(/\s+/g, ' ');
 }
 
@@ -71,16 +72,32 @@ describe('the demo (UI)', () => {
     const row = (state: RegExp) =>
       wb.treeItem(new RegExp(`Streaming RL Headers.*${state.source}`), 'Tasks');
     await row(/needs input/).waitFor({ timeout: 90_000 });
-    const terminal = wb.page.locator('.terminal-wrapper').last();
-    await terminal.waitFor();
-    await wb.page.waitForFunction(() =>
-      [...document.querySelectorAll('.xterm-rows')].some((rows) =>
-        rows.textContent?.includes('[y/n]'),
-      ),
-    );
-    const rows = await terminalText(wb.page);
+    // The terminal whose agent waits for an answer (an earlier agent's may be open too), pinned
+    // by its position: its lines scroll on once it is answered.
+    const wrappers = wb.page.locator('.terminal-wrapper');
+    const waiting = () =>
+      wrappers.evaluateAll((elements) =>
+        elements.findIndex((element) =>
+          [...element.querySelectorAll('.xterm-rows > div')].some((line) =>
+            /\[y\/n\]\s*$/.test(line.textContent ?? ''),
+          ),
+        ),
+      );
+    let index = await waiting();
+    for (const deadline = Date.now() + 90_000; index === -1 && Date.now() < deadline;) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      index = await waiting();
+    }
+    assert.notEqual(index, -1, "the agent's question shows in a terminal");
+    const terminal = wrappers.nth(index);
+    const rows = await terminalText(terminal);
     assert.match(rows, /\[demo-agent\] Add the new check .*\[y\/n\]/);
-    assert.doesNotMatch(rows, /command not found/);
+    const notFound = rows.indexOf('command not found');
+    assert.equal(
+      notFound,
+      -1,
+      `the terminal says: …${rows.slice(Math.max(0, notFound - 400), notFound + 40)}`,
+    );
     const bell = await wb.statusBarText(/need input/);
     assert.match(bell, /1 need input/);
     await wb.screenshot('demo-agent-needs-input');
@@ -89,7 +106,7 @@ describe('the demo (UI)', () => {
     await wb.page.keyboard.type('y');
     await wb.page.keyboard.press('Enter');
     await row(/agent finished/).waitFor({ timeout: 90_000 });
-    const after = await terminalText(wb.page);
+    const after = await terminalText(terminal);
     assert.match(after, /Finished\. Review the work/);
     await wb.screenshot('demo-agent-finished');
   });

@@ -142,6 +142,8 @@ describe('the demo: a started task runs the stand-in agent', function () {
         ui.messages.join(' | '),
       );
       console.log(`      ${key} row: ${states.join(' → ')}`);
+      // Its shell stays open at a prompt: closed, so nothing later types into it by mistake.
+      outcome.terminal.dispose();
     } finally {
       testing.worktreeUi.reset();
     }
