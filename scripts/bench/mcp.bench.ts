@@ -110,6 +110,26 @@ interface ServerFigures {
   readP50: number;
 }
 
+/** A `coord mcp` on `node` with `options` for task1 of `repo`, as the editor and the launcher start it. */
+function serverTransport(
+  node: string,
+  repo: string,
+  options: RuntimeOptions = SERVER_OPTIONS,
+): StdioClientTransport {
+  return new StdioClientTransport({
+    command: node,
+    args: [...options.flags, cliBundle, 'mcp'],
+    cwd: repo,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      COORD_TASK: 'task1',
+      COORD_AGENT: 'bench',
+      ...options.env,
+    },
+  });
+}
+
 /**
  * A fresh `coord mcp` on `node` with `options`, as the editor and the launcher start it: its first tool list's latency, its RSS then and after READS show_task reads.
  */
@@ -119,17 +139,7 @@ async function serverFigures(
   repo: string,
 ): Promise<ServerFigures> {
   const spawned = performance.now();
-  const transport = new StdioClientTransport({
-    command: node,
-    args: [...options.flags, cliBundle, 'mcp'],
-    cwd: repo,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      COORD_TASK: 'task1',
-      ...options.env,
-    },
-  });
+  const transport = serverTransport(node, repo, options);
   const client = new Client({ name: 'bench', version: '1.0.0' });
   await client.connect(transport);
   await client.listTools();
@@ -174,17 +184,7 @@ function proportionalMemoryOf(pid: number | null): number {
 async function fleetFigures(name: string, node: string, repo: string): Promise<void> {
   const servers = await Promise.all(
     Array.from({ length: FLEET }, async () => {
-      const transport = new StdioClientTransport({
-        command: node,
-        args: [...MCP_RUNTIME_FLAGS, cliBundle, 'mcp'],
-        cwd: repo,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          COORD_TASK: 'task1',
-          ...MCP_RUNTIME_ENV,
-        },
-      });
+      const transport = serverTransport(node, repo);
       const client = new Client({ name: 'bench', version: '1.0.0' });
       await client.connect(transport);
       await client.listTools();
@@ -270,18 +270,7 @@ async function startFigures(repo: string): Promise<Runtime[]> {
  */
 async function updateFigures(repo: string, runtime: Runtime, latencies: boolean): Promise<void> {
   const spawned = performance.now();
-  const transport = new StdioClientTransport({
-    command: runtime.bin,
-    args: [...MCP_RUNTIME_FLAGS, cliBundle, 'mcp'],
-    cwd: repo,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      COORD_TASK: 'task1',
-      COORD_AGENT: 'bench',
-      ...MCP_RUNTIME_ENV,
-    },
-  });
+  const transport = serverTransport(runtime.bin, repo);
   const client = new Client({ name: 'bench', version: '1.0.0' });
   await client.connect(transport);
   const { tools } = await client.listTools();
