@@ -16,6 +16,7 @@ import { readGuardrails } from './readGuardrails';
 import { reportReviewRuleProblems } from './reviews';
 import { readTask, type TaskPlace } from './readTask';
 import { rememberTaskIds } from './taskIds';
+import { taskJsonPath } from './taskJsonPath';
 import { STORED_SUMMARY_FIELDS } from './summary';
 import type { StoredSummary, Task, TaskGroup, TaskModel, TextRange } from './types';
 
@@ -318,13 +319,12 @@ class TaskCollector {
     range: TextRange | undefined,
     owner?: string,
   ): void {
-    const path = () => ownPath ?? ['tasks', groupKey, key];
     if (!isPlainObject(raw)) {
       this.report({
         severity: 'error',
         code: 'wrong-type',
         message: `task "${key}" should be an object, not ${describeValue(raw)}`,
-        path: path(),
+        path: ownPath ?? taskJsonPath({ group: groupKey, key }),
         taskKey: key,
       });
       return;
@@ -335,7 +335,7 @@ class TaskCollector {
         severity: 'error',
         code: 'duplicate-key',
         message: `duplicate task key "${key}" (also in group "${first.group}"): this one is ignored`,
-        path: path(),
+        path: ownPath ?? taskJsonPath({ group: groupKey, key }),
         taskKey: key,
       });
       return;
@@ -359,7 +359,7 @@ class TaskCollector {
           severity: 'error',
           code: 'duplicate-id',
           message: `duplicate task id "${task.id}" (also on "${other}")`,
-          path: [...path(), raw.id !== undefined ? 'id' : 'task_id'],
+          path: [...taskJsonPath(task), raw.id !== undefined ? 'id' : 'task_id'],
           taskKey: task.key,
         });
       } else {
