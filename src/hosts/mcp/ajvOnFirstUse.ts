@@ -13,11 +13,15 @@ export class AjvJsonSchemaValidator implements jsonSchemaValidator {
   private loaded: jsonSchemaValidator | undefined;
 
   getValidator<T>(schema: JsonSchemaType): JsonSchemaValidator<T> {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use only
-    const { AjvJsonSchemaValidator: Ajv } = require('@modelcontextprotocol/sdk/validation/ajv') as {
-      AjvJsonSchemaValidator: new () => jsonSchemaValidator;
-    };
-    this.loaded ??= new Ajv();
+    this.loaded ??= new (loadAjv())();
     return this.loaded.getValidator<T>(schema);
   }
+}
+
+function loadAjv(): new () => jsonSchemaValidator {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use only
+  const ajv = require('@modelcontextprotocol/sdk/validation/ajv') as {
+    AjvJsonSchemaValidator: new () => jsonSchemaValidator;
+  };
+  return ajv.AjvJsonSchemaValidator;
 }
