@@ -2,7 +2,8 @@
 // JSON.parse of the same bytes, and one status edit in a 10k-task file, as text and through the
 // store. Plain lines, medians, each measured in alternating blocks with its JSON.parse baseline.
 // Targets: a read at most 2x JSON.parse at 10k and 50k tasks and 3x at 1k; one status edit through
-// the store at most 3x JSON.parse wall at 10k.
+// the store at most 3x JSON.parse wall at 10k. Beside each read, the floor of any reader of the
+// same plan (readerFloor.ts): what parsing, finding the tasks and resolving dependencies cost alone.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { applyEdits } from '../../src/kernel/edits/apply';
 import { loadTaskFile } from '../../src/kernel/model/load';
 import { TaskFileStore } from '../../src/platform/taskfile/store';
 import { generatePlan } from './generatedPlan';
+import { readerFloor } from './readerFloor';
 
 interface Figure {
   wall: number;
@@ -68,6 +70,34 @@ function line(
   );
 }
 
+/**
+ * The first read in this process, before anything below warms the reader: what a one-shot `coord`
+ * command pays for its plan. One sample each, so only a rough figure.
+ */
+function firstRead(): void {
+  const text = generatePlan(1_000);
+  const time = (run: () => void) => {
+    const startCpu = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(startCpu);
+    return (used.user + used.system) / 1000;
+  };
+  const parse = time(() => JSON.parse(text));
+  const read = time(() => loadTaskFile(text));
+  console.log(
+    `model first read in a fresh process, 1000 tasks: cpu ${ms(read)} (JSON.parse ${ms(parse)}, ratio ${(read / parse).toFixed(2)}x)`,
+  );
+}
+firstRead();
+
+// Every size below is measured equally warm: the reader first reads another plan until V8 has
+// compiled it, as a long-lived editor or MCP server has. Otherwise the first size measured would
+// also pay for compiling the reader, and JSON.parse, native code, never does.
+const warmUp = generatePlan(2_000);
+for (let i = 0; i < 300; i++) {
+  loadTaskFile(warmUp);
+}
+
 for (const count of [1_000, 10_000, 50_000]) {
   const text = generatePlan(count);
   const runs = count >= 50_000 ? 9 : count >= 10_000 ? 21 : 42;
@@ -78,6 +108,24 @@ for (const count of [1_000, 10_000, 50_000]) {
   );
   const mb = (Buffer.byteLength(text) / 1e6).toFixed(1);
   console.log(line(`model load+validate+normalise+graph ${count} tasks (${mb} MB)`, runs, figures));
+  const floor = measurePair(
+    () => JSON.parse(text),
+    () => readerFloor(text),
+    runs,
+  );
+  console.log(line(`model reader floor (readerFloor.ts) ${count} tasks`, runs, floor));
+  const floorWithoutOutline = measurePair(
+    () => JSON.parse(text),
+    () => readerFloor(text, false),
+    runs,
+  );
+  console.log(
+    line(
+      `model reader floor without the outline (no duplicated task keys found) ${count} tasks`,
+      runs,
+      floorWithoutOutline,
+    ),
+  );
 }
 
 const tenK = generatePlan(10_000);
