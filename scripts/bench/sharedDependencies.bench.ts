@@ -1,8 +1,9 @@
 /**
  * Shared dependencies: the disk and time a new task worktree's `node_modules` costs when it is
  * prepared from the main checkout (`shareDependencies`: hardlinks here on ext4, copy-on-write
- * clones on a loop-mounted XFS image when this machine can make one) against installing it in
- * the worktree (`npm ci --offline`, from the npm cache), as ratios measured in the same run.
+ * clones on loop-mounted XFS and btrfs images when this machine can make them) against
+ * installing it in the worktree (`npm ci --offline`, from the npm cache), as ratios measured in
+ * the same run.
  *
  * - `prod`: this repository's production dependencies (about 150 packages), installed offline.
  * - `full`: this repository's whole installed `node_modules` (about 23,000 files) as the main
@@ -11,9 +12,9 @@
  *   with `--full-install`, also against `npm ci` of this repository's lock.
  *
  * Extra disk: on ext4, `du` of the main and the worktree trees together less the main's alone
- * (hardlinked inodes count once); on XFS, the drop in the image's free space (shared extents
- * cost nothing), on an image nothing else writes to.
- * Run: `node --import tsx scripts/bench/sharedDependencies.bench.ts [--full-install] [--no-xfs]`
+ * (hardlinked inodes count once); on XFS and btrfs, the drop in the image's free space (shared
+ * extents cost nothing), on an image nothing else writes to.
+ * Run: `node --import tsx scripts/bench/sharedDependencies.bench.ts [--full-install] [--no-copy-on-write]`
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -31,7 +32,10 @@ import { performance } from 'node:perf_hooks';
 import { shareDependencies } from '../../src/features/worktrees/shareDependencies';
 import type { SharedDependency } from '../../src/features/worktrees/model/sharedDependencies';
 import { npm, writeNpmProject } from '../../test/support/npmFixture';
-import { mountXfsImage } from '../../test/support/xfsImage';
+import {
+  COPY_ON_WRITE_FILESYSTEMS,
+  mountCopyOnWriteImage,
+} from '../../test/support/copyOnWriteImage';
 
 const PROJECT = resolve(__dirname, '../..');
 const PROD = Object.keys(
@@ -213,19 +217,21 @@ async function main(): Promise<void> {
     `On ${tmp} (${execFileSync('stat', ['-f', '-c', '%T', tmp], { encoding: 'utf8' }).trim()}):`,
   );
   await runAll(tmp, 'du');
-  if (process.argv.includes('--no-xfs')) {
+  if (process.argv.includes('--no-copy-on-write')) {
     return;
   }
-  const xfs = mountXfsImage('6G', 'coord-share-bench');
-  if (typeof xfs === 'string') {
-    console.log(`XFS (copy-on-write) not measured: ${xfs}`);
-    return;
-  }
-  try {
-    console.log(`On a loop-mounted XFS image with reflink (${xfs.mount}):`);
-    await runAll(xfs.mount, 'statfs');
-  } finally {
-    xfs.dispose();
+  for (const filesystem of COPY_ON_WRITE_FILESYSTEMS) {
+    const image = mountCopyOnWriteImage(filesystem, '6G', `coord-share-bench-${filesystem}`);
+    if (typeof image === 'string') {
+      console.log(`${filesystem} (copy-on-write) not measured: ${image}`);
+      continue;
+    }
+    try {
+      console.log(`On a loop-mounted ${filesystem} image with reflink (${image.mount}):`);
+      await runAll(image.mount, 'statfs');
+    } finally {
+      image.dispose();
+    }
   }
 }
 

@@ -22,7 +22,11 @@ import { isolateGitConfig } from '../../support/tempRepo';
 import { npm, treeDigest, writeNpmProject } from '../../support/npmFixture';
 import { createTaskRepo, TASK_FILE, type TaskRepo } from './fixtureTasks';
 import { coord } from '../cli/runCoord';
-import { mountXfsImage, type XfsImage } from '../../support/xfsImage';
+import {
+  COPY_ON_WRITE_FILESYSTEMS,
+  mountCopyOnWriteImage,
+  type CopyOnWriteImage,
+} from '../../support/copyOnWriteImage';
 
 /** Packages of this repository's lock, with their dependencies, installed offline from the npm cache. */
 const PACKAGES = ['debug', 'chalk', 'semver', 'picocolors'];
@@ -476,72 +480,79 @@ describe('shared dependencies in a worktree Start Task did not make (real git, r
 });
 
 /**
- * The copy-on-write path on a real XFS image, loop-mounted: needs root, `mkfs.xfs` and a kernel
- * that lets this machine mount. Skipped, saying why, where it cannot.
+ * The copy-on-write path on real XFS and btrfs images, loop-mounted: needs root, the filesystem's
+ * mkfs and a kernel that lets this machine mount. Skipped, saying why, where it cannot.
  */
-describe('shared dependencies on a copy-on-write filesystem (loop-mounted XFS)', function () {
-  isolateGitConfig();
-  let xfs: XfsImage | undefined;
-  let mount: string | undefined;
-  let repo: TaskRepo | undefined;
+for (const filesystem of COPY_ON_WRITE_FILESYSTEMS) {
+  describe(`shared dependencies on a copy-on-write filesystem (loop-mounted ${filesystem})`, function () {
+    isolateGitConfig();
+    let image: CopyOnWriteImage | undefined;
+    let mount: string | undefined;
+    let repo: TaskRepo | undefined;
 
-  before(function () {
-    const made = mountXfsImage('1G', 'coord-xfs');
-    if (typeof made === 'string') {
-      this.skip();
-    } else {
-      xfs = made;
-      mount = made.mount;
-    }
-  });
-  after(() => {
-    repo?.dispose();
-    xfs?.dispose();
-  });
-
-  it('clones node_modules and a build cache copy-on-write; writes in the worktree, in place or not, never reach main', async () => {
-    // On the image by path, never through TMPDIR, which other suites may have changed.
-    repo = repoWithDependencies(mount);
-    assert.ok(reflinkSupported(repo.parent), `${repo.parent} is on the XFS image with reflink`);
-    const mainModules = join(repo.root, 'node_modules');
-    const before = treeDigest(mainModules);
-    const cacheBefore = treeDigest(join(repo.root, '.turbo'));
-    assert.ok(await cloneWorks(join(mainModules, '.package-lock.json'), repo.parent, 'reflink'));
-
-    const result = await startTaskInWorktree(
-      options(repo, { sharedDependencies: ['node_modules', '.turbo', '.venv'] }),
-    );
-    assert.deepEqual(
-      result.sharedDependencies.map((shared) => shared.method),
-      ['reflink', 'reflink', 'skipped'],
-    );
-    const inWorktree = join(result.path, 'node_modules', 'debug', 'package.json');
-    // An edit in place: the write a hardlink would pass on to main.
-    writeFileSync(inWorktree, '{"edited": true}\n', { flag: 'r+' });
-    writeFileSync(join(result.path, '.turbo/cache/abc.tar'), 'changed', { flag: 'r+' });
-    npm(result.path, ['ci']);
-    assert.deepEqual(treeDigest(mainModules), before);
-    assert.deepEqual(treeDigest(join(repo.root, '.turbo')), cacheBefore);
-  });
-
-  it('clones into a worktree made by hand, through the same preparation; an edit in place there never reaches main', async () => {
-    repo?.dispose();
-    repo = repoWithDependencies(mount);
-    const mainModules = join(repo.root, 'node_modules');
-    const before = treeDigest(mainModules);
-    const byHand = join(repo.parent, 'by-hand');
-    repo.git('worktree', 'add', '-q', '--detach', byHand);
-    const prepared = await prepareWorktree({
-      cwd: repo.root,
-      worktreePath: byHand,
-      folders: ['node_modules', '.turbo'],
+    before(function () {
+      const made = mountCopyOnWriteImage(filesystem, '1G', `coord-${filesystem}`);
+      if (typeof made === 'string') {
+        this.skip();
+      } else {
+        image = made;
+        mount = made.mount;
+      }
     });
-    assert.deepEqual(
-      prepared.shared.map((shared) => shared.method),
-      ['reflink', 'reflink'],
-    );
-    writeFileSync(join(byHand, 'node_modules', 'debug', 'package.json'), '{}\n', { flag: 'r+' });
-    npm(byHand, ['ci']);
-    assert.deepEqual(treeDigest(mainModules), before);
+    after(() => {
+      repo?.dispose();
+      image?.dispose();
+    });
+
+    it('clones node_modules and a build cache copy-on-write; writes in the worktree, in place or not, never reach main', async () => {
+      // On the image by path, never through TMPDIR, which other suites may have changed.
+      repo = repoWithDependencies(mount);
+      assert.ok(
+        reflinkSupported(repo.parent),
+        `${repo.parent} is on the ${filesystem} image with reflink`,
+      );
+      const mainModules = join(repo.root, 'node_modules');
+      const before = treeDigest(mainModules);
+      const cacheBefore = treeDigest(join(repo.root, '.turbo'));
+      assert.ok(await cloneWorks(join(mainModules, '.package-lock.json'), repo.parent, 'reflink'));
+
+      const result = await startTaskInWorktree(
+        options(repo, { sharedDependencies: ['node_modules', '.turbo', '.venv'] }),
+      );
+      assert.deepEqual(
+        result.sharedDependencies.map((shared) => shared.method),
+        ['reflink', 'reflink', 'skipped'],
+      );
+      const inWorktree = join(result.path, 'node_modules', 'debug', 'package.json');
+      // An edit in place: the write a hardlink would pass on to main.
+      writeFileSync(inWorktree, '{"edited": true}\n', { flag: 'r+' });
+      writeFileSync(join(result.path, '.turbo/cache/abc.tar'), 'changed', { flag: 'r+' });
+      npm(result.path, ['ci']);
+      assert.deepEqual(treeDigest(mainModules), before);
+      assert.deepEqual(treeDigest(join(repo.root, '.turbo')), cacheBefore);
+    });
+
+    it('clones into a worktree made by hand, through the same preparation; an edit in place there never reaches main', async () => {
+      repo?.dispose();
+      repo = repoWithDependencies(mount);
+      const mainModules = join(repo.root, 'node_modules');
+      const before = treeDigest(mainModules);
+      const byHand = join(repo.parent, 'by-hand');
+      repo.git('worktree', 'add', '-q', '--detach', byHand);
+      const prepared = await prepareWorktree({
+        cwd: repo.root,
+        worktreePath: byHand,
+        folders: ['node_modules', '.turbo'],
+      });
+      assert.deepEqual(
+        prepared.shared.map((shared) => shared.method),
+        ['reflink', 'reflink'],
+      );
+      writeFileSync(join(byHand, 'node_modules', 'debug', 'package.json'), '{}\n', {
+        flag: 'r+',
+      });
+      npm(byHand, ['ci']);
+      assert.deepEqual(treeDigest(mainModules), before);
+    });
   });
-});
+}
