@@ -226,4 +226,43 @@ describe('removing a task worktree: teardown, lock, task fields and status (real
     assert.ok(!existsSync(path));
     assert.ok(!existsSync(lock));
   });
+
+  it('coord worktrees remove of a merged task the gate refuses says how to complete it anyway, and that command does', async () => {
+    repo = createTaskRepo();
+    const first = await started();
+    writeFileSync(join(first.path, 'done.txt'), 'done\n');
+    repo.git('-C', first.path, 'add', 'done.txt');
+    repo.git('-C', first.path, 'commit', '-q', '-m', 'the work');
+    repo.git('merge', '-q', '--no-edit', first.branch);
+    const { coord } = await import('../cli/runCoord');
+
+    const removed = await coord(['worktrees', 'remove', first.path], repo.root);
+    assert.equal(removed.code, 0, removed.stderr);
+    const hint = `coord set ${TASK} --status completed --force`;
+    const line = removed.stdout.split('\n').find((text) => text.includes('not completed'));
+    assert.ok(line, removed.stdout);
+    assert.ok(
+      line.includes(
+        `${TASK} not completed: Cannot complete ${TASK} ("Shadow-Diff Harness"): progress is 0/5 steps`,
+      ),
+      line,
+    );
+    assert.ok(line.endsWith(`. (${hint} completes it anyway, recorded on the task)`), line);
+    assert.ok(!existsSync(first.path));
+    assert.equal((await rawTask()).status, 'in_progress');
+
+    const forced = await coord(hint.split(' ').slice(1), repo.root);
+    assert.equal(forced.code, 0, forced.stderr);
+    const raw = await rawTask();
+    assert.equal(raw.status, 'completed');
+    const overrides = raw.overrides as { gate: string; reasons: string[] }[];
+    assert.deepEqual(
+      overrides.map((o) => o.gate),
+      ['completion'],
+    );
+    assert.ok(
+      overrides[0].reasons.includes('progress is 0/5 steps'),
+      overrides[0].reasons.join('; '),
+    );
+  });
 });

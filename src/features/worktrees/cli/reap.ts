@@ -128,7 +128,10 @@ export function removedNote(result: RemoveWorktreeResult): string {
     if (task.status) {
       parts.push(`${task.taskKey} → ${task.status}`);
     } else if (task.notCompleted) {
-      parts.push(`${task.taskKey} not completed: ${task.notCompleted}`);
+      // The worktree is gone, so a second remove cannot force it: say how to finish the task.
+      parts.push(
+        `${task.taskKey} not completed: ${task.notCompleted} (coord set ${task.taskKey} --status completed --force completes it anyway, recorded on the task)`,
+      );
     }
   }
   parts.push(...result.notes);
