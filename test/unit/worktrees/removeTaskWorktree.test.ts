@@ -26,6 +26,16 @@ describe('removing a task worktree: teardown, lock, task fields and status (real
     return { path: result.path, branch: result.branch, lock: result.lockFile };
   }
 
+  /** A started task whose branch has one commit, merged into the base branch. */
+  async function startedAndMerged(): Promise<{ path: string; branch: string; lock: string }> {
+    const first = await started();
+    writeFileSync(join(first.path, 'done.txt'), 'done\n');
+    repo.git('-C', first.path, 'add', 'done.txt');
+    repo.git('-C', first.path, 'commit', '-q', '-m', 'the work');
+    repo.git('merge', '-q', '--no-edit', first.branch);
+    return first;
+  }
+
   function effects(overrides: Partial<TaskEffects> = {}): TaskEffects {
     return {
       store: repo.store,
@@ -133,11 +143,7 @@ describe('removing a task worktree: teardown, lock, task fields and status (real
 
   it('a merged task is completed only through the completion gate; forcing records the override', async () => {
     repo = createTaskRepo();
-    const first = await started();
-    writeFileSync(join(first.path, 'done.txt'), 'done\n');
-    repo.git('-C', first.path, 'add', 'done.txt');
-    repo.git('-C', first.path, 'commit', '-q', '-m', 'the work');
-    repo.git('merge', '-q', '--no-edit', first.branch);
+    const first = await startedAndMerged();
     // Progress is 0/5: the gate refuses, so the task keeps its status but loses the folder.
     const refused = await removeTaskWorktree({
       cwd: repo.root,
@@ -229,11 +235,7 @@ describe('removing a task worktree: teardown, lock, task fields and status (real
 
   it('coord worktrees remove of a merged task the gate refuses says how to complete it anyway, and that command does', async () => {
     repo = createTaskRepo();
-    const first = await started();
-    writeFileSync(join(first.path, 'done.txt'), 'done\n');
-    repo.git('-C', first.path, 'add', 'done.txt');
-    repo.git('-C', first.path, 'commit', '-q', '-m', 'the work');
-    repo.git('merge', '-q', '--no-edit', first.branch);
+    const first = await startedAndMerged();
     const { coord } = await import('../cli/runCoord');
 
     const removed = await coord(['worktrees', 'remove', first.path], repo.root);
