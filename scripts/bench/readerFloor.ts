@@ -4,7 +4,7 @@
 // without reading it, makes one small object per task, indexes the keys and resolves the
 // dependencies into arrays. No normalised fields, no problems, no cycles, no summary.
 import { isPlainObject } from '../../src/kernel/model/layout';
-import { outlineJson } from '../../src/kernel/model/outline';
+import { outlineChild, outlineJson } from '../../src/kernel/model/outline';
 import { fieldCode } from '../../src/kernel/model/readTask';
 
 class ThinTask {
@@ -17,18 +17,24 @@ class ThinTask {
 }
 
 /**
- * The count of fields of an unexpected type, so that no check is optimised away. Without the
- * outline, for the figure of a reader that would not look for duplicated task keys at all.
+ * The count of fields of an unexpected type and of groups holding a duplicated task key, so that
+ * no check is optimised away. Without the outline, for the figure of a reader that would not look
+ * for duplicated task keys at all.
  */
 export function readerFloor(text: string, withOutline = true): number {
   const doc = JSON.parse(text) as { tasks: Record<string, Record<string, unknown>> };
-  const outline = withOutline ? outlineJson(text, 3, { memberSpans: true }) : undefined;
+  const groups = withOutline
+    ? outlineChild(outlineJson(text, 3, { memberSpans: true }), 'tasks')?.children
+    : undefined;
   const tasks: ThinTask[] = [];
   const byKey = new Map<string, number>();
-  let unexpected = outline || !withOutline ? 0 : 1;
-  for (const group in doc.tasks) {
-    const members = doc.tasks[group];
+  let unexpected = 0;
+  let group = 0;
+  for (const name in doc.tasks) {
+    const members = doc.tasks[name];
+    let count = 0;
     for (const key in members) {
+      count++;
       const raw = members[key];
       if (!isPlainObject(raw)) {
         unexpected++;
@@ -40,8 +46,13 @@ export function readerFloor(text: string, withOutline = true): number {
         }
       }
       byKey.set(key, tasks.length);
-      tasks.push(new ThinTask(key, group, tasks.length, raw));
+      tasks.push(new ThinTask(key, name, tasks.length, raw));
     }
+    // A duplicated key leaves the parsed group one member short of the spans in the text.
+    if (groups && groups[group]?.spans?.length !== count * 2) {
+      unexpected++;
+    }
+    group++;
   }
   const starts = new Int32Array(tasks.length + 1);
   const targets = new Int32Array(tasks.length * 2);
