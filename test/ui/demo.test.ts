@@ -16,8 +16,7 @@ interface DemoGitHub {
   close(): Promise<void>;
 }
 
-/** What the terminals show, as one line (the DOM renderer wraps long lines). */
-/** The text of one terminal, as the DOM renderer shows it. */
+/** What one terminal shows, as one line (the DOM renderer wraps long lines). */
 async function terminalText(terminal: Locator): Promise<string> {
   const texts = await terminal.locator('.xterm-rows').allInnerTexts();
   return texts.join(' ').replace(/\s+/g, ' ');
@@ -74,22 +73,21 @@ describe('the demo (UI)', () => {
     await row(/needs input/).waitFor({ timeout: 90_000 });
     // The terminal whose agent waits for an answer (an earlier agent's may be open too), pinned
     // by its position: its lines scroll on once it is answered.
-    const wrappers = wb.page.locator('.terminal-wrapper');
-    const waiting = () =>
-      wrappers.evaluateAll((elements) =>
-        elements.findIndex((element) =>
-          [...element.querySelectorAll('.xterm-rows > div')].some((line) =>
+    const position = await wb.page.waitForFunction(
+      () => {
+        const wrappers = [...document.querySelectorAll('.terminal-wrapper')];
+        const index = wrappers.findIndex((wrapper) =>
+          [...wrapper.querySelectorAll('.xterm-rows > div')].some((line) =>
             /\[y\/n\]\s*$/.test(line.textContent ?? ''),
           ),
-        ),
-      );
-    let index = await waiting();
-    for (const deadline = Date.now() + 90_000; index === -1 && Date.now() < deadline;) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      index = await waiting();
-    }
-    assert.notEqual(index, -1, "the agent's question shows in a terminal");
-    const terminal = wrappers.nth(index);
+        );
+        // Zero would read as "not yet": one past the index.
+        return index + 1;
+      },
+      undefined,
+      { timeout: 90_000 },
+    );
+    const terminal = wb.page.locator('.terminal-wrapper').nth((await position.jsonValue()) - 1);
     const rows = await terminalText(terminal);
     assert.match(rows, /\[demo-agent\] Add the new check .*\[y\/n\]/);
     const notFound = rows.indexOf('command not found');
